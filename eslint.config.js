@@ -1,0 +1,64 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Forbids imports that would make a dependency point the wrong way (see STYLE.md). */
+const boundary = (files, patterns, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: patterns.map((group) => ({ group: [group], message })) },
+    ],
+  },
+});
+
+const appNames = ['hub', 'kiosk', 'counter', 'display', 'admin'];
+const packageNames = ['domain', 'protocol', 'hub-client', 'ui', 'printing', 'voice'];
+const otherApps = (app) =>
+  appNames.filter((a) => a !== app).flatMap((a) => [`@luot/${a}`, `**/apps/${a}/**`]);
+const otherThan = (...allowed) =>
+  [...appNames, ...packageNames].map((n) => `@luot/${n}`).filter((n) => !allowed.includes(n));
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', '**/out/**', 'bench/results/**', 'docs/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/ban-ts-comment': 'error',
+    },
+  },
+  boundary(
+    ['packages/domain/**'],
+    ['@luot/*', 'node:*', 'better-sqlite3', 'socket.io*', 'react*', 'electron'],
+    'packages/domain is pure queue rules: no IO, no other @luot package.',
+  ),
+  boundary(
+    ['packages/protocol/**'],
+    [...otherThan('@luot/domain'), 'better-sqlite3', 'react*', 'electron'],
+    'packages/protocol may depend on @luot/domain only.',
+  ),
+  boundary(
+    ['packages/hub-client/**', 'packages/ui/**', 'packages/printing/**', 'packages/voice/**'],
+    [...appNames.map((a) => `@luot/${a}`), 'better-sqlite3'],
+    'Shared packages never import apps or the database.',
+  ),
+  ...appNames.map((app) =>
+    boundary(
+      [`apps/${app}/**`],
+      [...otherApps(app), 'better-sqlite3'],
+      'Apps never import each other, and only apps/hub/src/db/ touches SQLite.',
+    ),
+  ),
+  boundary(
+    ['apps/hub/src/db/**'],
+    otherApps('hub'),
+    'Apps never import each other; share code through packages/.',
+  ),
+);

@@ -1,0 +1,31 @@
+import type { SiteConfig } from './config.ts';
+
+interface ByClerk {
+  counterId: string;
+  clerkId: string;
+}
+
+/** Everything a person or the hub's clock can ask of the queue. */
+export type QueueCommand =
+  | { type: 'issue'; fieldId: string; priorityClassId: string | null }
+  | ({ type: 'callNext' } & ByClerk)
+  | ({ type: 'callTicket'; ticketId: string } & ByClerk)
+  | ({ type: 'recall' } & ByClerk)
+  | ({ type: 'start' } & ByClerk)
+  | ({ type: 'finish' } & ByClerk)
+  | ({ type: 'noShow' } & ByClerk)
+  | ({
+      type: 'transfer';
+      to: { fieldId: string } | { counterId: string };
+      reason: string;
+    } & ByClerk)
+  | { type: 'cancel'; ticketId: string; reason: string; counterId?: string; clerkId?: string }
+  | ({ type: 'pause'; reason: string } & ByClerk)
+  | ({ type: 'resume' } & ByClerk)
+  | ({ type: 'openCounter' } & ByClerk)
+  | { type: 'closeCounter'; counterId: string; clerkId: string | null }
+  | { type: 'rate'; ticketId: string; counterId: string; score: number }
+  | { type: 'closeDay' }
+  | { type: 'updateConfig'; config: SiteConfig };
+
+export type QueueCommandType = QueueCommand['type'];

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes, at most 40');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time as HH:MM');
+
+/** Minutes after local midnight of an "HH:MM" string. */
+export function minutesOfHhmm(value: string): number {
+  const [h, m] = value.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+export const sessionSchema = z
+  .strictObject({ from: hhmm, to: hhmm })
+  .refine((s) => minutesOfHhmm(s.from) < minutesOfHhmm(s.to), 'a session must end after it starts');
+
+export const numberingSchema = z.strictObject({
+  /** Letters printed before the digits, e.g. "A" for A001. */
+  prefix: z
+    .string()
+    .regex(/^[A-Z]{0,2}$/, 'up to two capital letters')
+    .default(''),
+  /** The first number of the day, e.g. 1001 or 1. */
+  start: z.number().int().min(0).max(99999),
+  /** How many digits are printed, zero-padded. */
+  digits: z.number().int().min(1).max(5),
+});
+
+export const fieldSchema = z.strictObject({
+  id: slug,
+  name: z.string().trim().min(1).max(120),
+  numbering: numberingSchema,
+  sessions: z.array(sessionSchema).min(1).max(6),
+  dailyLimit: z.number().int().positive().nullable().default(null),
+  targetWaitMinutes: z.number().int().min(1).max(600).default(30),
+  /** Used for the estimated wait until the field has real service times today. */
+  defaultServiceMinutes: z.number().min(0.5).max(240).default(10),
+  kioskOrder: z.number().int().min(0).default(0),
+});
+
+export const callingRuleSchema = z.enum(['priority-then-longest-wait', 'fields-in-order']);
+
+export const counterSchema = z.strictObject({
+  id: slug,
+  number: z.number().int().min(1).max(999),
+  name: z.string().trim().min(1).max(120),
+  fieldIds: z.array(slug).min(1),
+  rule: callingRuleSchema.default('priority-then-longest-wait'),
+});
+
+export const priorityClassSchema = z.strictObject({
+  id: slug,
+  name: z.string().trim().min(1).max(80),
+});
+
+export const ratingLevelSchema = z.strictObject({
+  score: z.number().int().min(1).max(5),
+  label: z.string().trim().min(1).max(60),
+});
+
+export const siteConfigSchema = z
+  .strictObject({
+    site: z.strictObject({
+      name: z.string().trim().min(1).max(200),
+      timeZone: z
+        .string()
+        .default('Asia/Ho_Chi_Minh')
+        .refine(isTimeZone, 'an IANA time zone such as Asia/Ho_Chi_Minh'),
+      notice: z.string().max(1000).default(''),
+    }),
+    fields: z.array(fieldSchema).min(1).max(100),
+    counters: z.array(counterSchema).min(1).max(500),
+    priorityClasses: z.array(priorityClassSchema).max(10).default([]),
+    /** At most this many priority tickets are called in a row while normal ones wait. */
+    priorityMaxStreak: z.number().int().min(1).max(100).default(3),
+    ratingScale: z
+      .array(ratingLevelSchema)
+      .min(3)
+      .max(5)
+      .default([
+        { score: 3, label: 'Rất hài lòng' },
+        { score: 2, label: 'Hài lòng' },
+        { score: 1, label: 'Không hài lòng' },
+      ]),
+    texts: z
+      .strictObject({
+        ticketHeader: z.string().max(200).default(''),
+        ticketFooter: z.string().max(300).default('Xin cảm ơn quý khách!'),
+        announcement: z
+          .string()
+          .max(300)
+          .default('Mời công dân có số thứ tự {number} đến quầy số {counter}'),
+        announcementRepeat: z.number().int().min(1).max(3).default(1),
+      })
+      .prefault({}),
+  })
+  .superRefine((config, ctx) => {
+    for (const issue of configProblems(config)) ctx.addIssue({ code: 'custom', ...issue });
+  });
+
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
+export type SiteConfigInput = z.input<typeof siteConfigSchema>;
+export type FieldConfig = z.infer<typeof fieldSchema>;
+export type CounterConfig = z.infer<typeof counterSchema>;
+export type CallingRule = z.infer<typeof callingRuleSchema>;
+export type SessionConfig = z.infer<typeof sessionSchema>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The largest number a field's format can print. */
+export function numberingCapacity(field: Pick<FieldConfig, 'numbering'>): number {
+  return 10 ** field.numbering.digits - 1;
+}
+
+function duplicates(values: readonly (string | number)[]): (string | number)[] {
+  const seen = new Set<string | number>();
+  const dup = new Set<string | number>();
+  for (const v of values) (seen.has(v) ? dup : seen).add(v);
+  return [...dup];
+}
+
+type Problem = { path: (string | number)[]; message: string };
+
+/** Cross-field rules a schema cannot express: references, overlaps, capacity. */
+function configProblems(config: Omit<SiteConfig, 'site'> & { site: unknown }): Problem[] {
+  const problems: Problem[] = [];
+  const fieldIds = new Set(config.fields.map((f) => f.id));
+  for (const id of duplicates(config.fields.map((f) => f.id)))
+    problems.push({ path: ['fields'], message: `field id "${id}" is used twice` });
+  for (const id of duplicates(config.counters.map((c) => c.id)))
+    problems.push({ path: ['counters'], message: `counter id "${id}" is used twice` });
+  for (const n of duplicates(config.counters.map((c) => c.number)))
+    problems.push({ path: ['counters'], message: `counter number ${n} is used twice` });
+  for (const id of duplicates(config.priorityClasses.map((p) => p.id)))
+    problems.push({ path: ['priorityClasses'], message: `priority class "${id}" is used twice` });
+  for (const s of duplicates(config.ratingScale.map((r) => r.score)))
+    problems.push({ path: ['ratingScale'], message: `rating score ${s} is used twice` });
+
+  config.counters.forEach((counter, i) => {
+    for (const fieldId of counter.fieldIds)
+      if (!fieldIds.has(fieldId))
+        problems.push({
+          path: ['counters', i, 'fieldIds'],
+          message: `counter ${counter.number} serves unknown field "${fieldId}"`,
+        });
+  });
+  config.fields.forEach((field, i) => {
+    if (!config.counters.some((c) => c.fieldIds.includes(field.id)))
+      problems.push({ path: ['fields', i], message: `field "${field.name}" has no counter` });
+    const sorted = [...field.sessions].sort(
+      (a, b) => minutesOfHhmm(a.from) - minutesOfHhmm(b.from),
+    );
+    for (let k = 1; k < sorted.length; k++)
+      if (minutesOfHhmm(sorted[k]!.from) < minutesOfHhmm(sorted[k - 1]!.to))
+        problems.push({
+          path: ['fields', i, 'sessions'],
+          message: `field "${field.name}" has overlapping sessions`,
+        });
+    const capacity = numberingCapacity(field);
+    if (field.numbering.start > capacity)
+      problems.push({
+        path: ['fields', i, 'numbering'],
+        message: `field "${field.name}" starts at ${field.numbering.start}, more than ${field.numbering.digits} digits hold`,
+      });
+    else if (field.dailyLimit !== null && field.numbering.start + field.dailyLimit - 1 > capacity)
+      problems.push({
+        path: ['fields', i, 'numbering'],
+        message: `field "${field.name}": ${field.numbering.digits} digits from ${field.numbering.start} cannot hold a daily limit of ${field.dailyLimit}`,
+      });
+  });
+  return problems;
+}

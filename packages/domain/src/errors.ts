@@ -1,0 +1,24 @@
+/** Why the queue refused a command. Closed set; the protocol adds transport-level codes. */
+export const DOMAIN_ERROR_CODES = [
+  'NOT_FOUND',
+  'INVALID_STATE',
+  'NOTHING_WAITING',
+  'OUTSIDE_HOURS',
+  'SOLD_OUT',
+  'COUNTER_CLOSED',
+  'COUNTER_PAUSED',
+  'COUNTER_BUSY',
+  'ALREADY_RATED',
+  'DAY_NOT_OVER',
+  'STALE_DAY',
+  'INVALID_ARGUMENT',
+  'INVALID_CONFIG',
+] as const;
+
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+export interface DomainError {
+  code: DomainErrorCode;
+  /** English detail for logs; clients show the catalogue text for the code. */
+  detail: string;
+}

@@ -1,0 +1,47 @@
+import type { SiteConfig } from './config.ts';
+import type { Ticket } from './state.ts';
+
+interface Base {
+  /** Epoch milliseconds. */
+  at: number;
+  day: string;
+}
+interface AtCounter extends Base {
+  ticketId: string;
+  fieldId: string;
+  counterId: string;
+  clerkId: string | null;
+}
+
+/** Everything that happens to the queue. The hub stores these in order and broadcasts them. */
+export type QueueEvent =
+  | (Base & { type: 'ticket.issued'; ticket: Ticket })
+  | (AtCounter & { type: 'ticket.called'; from: 'waiting' | 'no_show' })
+  | (AtCounter & { type: 'ticket.recalled' })
+  | (AtCounter & { type: 'ticket.started' })
+  | (AtCounter & { type: 'ticket.finished' })
+  | (AtCounter & { type: 'ticket.no_show' })
+  | (AtCounter & {
+      type: 'ticket.transferred';
+      toFieldId: string;
+      toCounterId: string | null;
+      reason: string;
+    })
+  | (Base & {
+      type: 'ticket.cancelled';
+      ticketId: string;
+      fieldId: string;
+      counterId: string | null;
+      clerkId: string | null;
+      reason: string;
+    })
+  | (Base & { type: 'ticket.expired'; ticketId: string; fieldId: string })
+  | (AtCounter & { type: 'ticket.rated'; score: number })
+  | (Base & { type: 'counter.opened'; counterId: string; clerkId: string })
+  | (Base & { type: 'counter.closed'; counterId: string; clerkId: string | null })
+  | (Base & { type: 'counter.paused'; counterId: string; clerkId: string | null; reason: string })
+  | (Base & { type: 'counter.resumed'; counterId: string; clerkId: string | null })
+  | (Base & { type: 'day.opened'; previousDay: string })
+  | (Base & { type: 'config.updated'; config: SiteConfig });
+
+export type QueueEventType = QueueEvent['type'];

@@ -1,0 +1,175 @@
+import type { QueueEvent } from './events.ts';
+import {
+  counterState,
+  initialState,
+  RECENT_SERVICE_SAMPLES,
+  type CounterState,
+  type QueueState,
+  type Ticket,
+} from './state.ts';
+
+function withTicket(state: QueueState, id: string, patch: Partial<Ticket>): QueueState {
+  const ticket = state.tickets[id];
+  if (!ticket) return state;
+  return { ...state, tickets: { ...state.tickets, [id]: { ...ticket, ...patch } } };
+}
+
+function withCounter(state: QueueState, id: string, patch: Partial<CounterState>): QueueState {
+  return {
+    ...state,
+    counters: { ...state.counters, [id]: { ...counterState(state, id), ...patch } },
+  };
+}
+
+/** Counters whose current ticket is `ticketId` let go of it. */
+function releaseTicket(state: QueueState, ticketId: string): QueueState {
+  let next = state;
+  for (const c of Object.values(state.counters))
+    if (c.currentTicketId === ticketId) next = withCounter(next, c.id, { currentTicketId: null });
+  return next;
+}
+
+/**
+ * Applies one event to the state. Pure and total: the hub folds stored events through it to
+ * restore a day, and clients fold broadcast events through it to follow the queue.
+ */
+export function evolve(state: QueueState, event: QueueEvent): QueueState {
+  switch (event.type) {
+    case 'ticket.issued': {
+      const t = event.ticket;
+      return {
+        ...state,
+        tickets: { ...state.tickets, [t.id]: t },
+        lastNumber: { ...state.lastNumber, [t.fieldId]: t.number },
+        issuedCount: {
+          ...state.issuedCount,
+          [t.fieldId]: (state.issuedCount[t.fieldId] ?? 0) + 1,
+        },
+      };
+    }
+    case 'ticket.called': {
+      const ticket = state.tickets[event.ticketId];
+      if (!ticket) return state;
+      const counter = counterState(state, event.counterId);
+      const next = withTicket(state, event.ticketId, {
+        status: 'called',
+        calledAt: event.at,
+        startedAt: null,
+        finishedAt: null,
+        counterId: event.counterId,
+        clerkId: event.clerkId,
+        assignedCounterId: null,
+        callCount: ticket.callCount + 1,
+      });
+      return withCounter(next, event.counterId, {
+        currentTicketId: event.ticketId,
+        priorityStreak: ticket.priorityClassId ? counter.priorityStreak + 1 : 0,
+      });
+    }
+    case 'ticket.recalled': {
+      const ticket = state.tickets[event.ticketId];
+      return ticket ? withTicket(state, ticket.id, { callCount: ticket.callCount + 1 }) : state;
+    }
+    case 'ticket.started':
+      return withTicket(state, event.ticketId, { status: 'serving', startedAt: event.at });
+    case 'ticket.finished': {
+      const ticket = state.tickets[event.ticketId];
+      if (!ticket) return state;
+      let next = withTicket(state, ticket.id, { status: 'done', finishedAt: event.at });
+      next = withCounter(next, event.counterId, {
+        currentTicketId: null,
+        lastFinishedTicketId: ticket.id,
+      });
+      if (ticket.startedAt !== null) {
+        const samples = [
+          ...(next.recentServiceMs[ticket.fieldId] ?? []),
+          event.at - ticket.startedAt,
+        ];
+        next = {
+          ...next,
+          recentServiceMs: {
+            ...next.recentServiceMs,
+            [ticket.fieldId]: samples.slice(-RECENT_SERVICE_SAMPLES),
+          },
+        };
+      }
+      return next;
+    }
+    case 'ticket.no_show':
+      return withCounter(
+        withTicket(state, event.ticketId, { status: 'no_show' }),
+        event.counterId,
+        {
+          currentTicketId: null,
+        },
+      );
+    case 'ticket.transferred': {
+      const ticket = state.tickets[event.ticketId];
+      if (!ticket) return state;
+      const next = withTicket(state, ticket.id, {
+        status: 'waiting',
+        fieldId: event.toFieldId,
+        assignedCounterId: event.toCounterId,
+        waitingSince: event.at,
+        calledAt: null,
+        startedAt: null,
+        counterId: null,
+        clerkId: null,
+        transferCount: ticket.transferCount + 1,
+      });
+      return withCounter(next, event.counterId, { currentTicketId: null });
+    }
+    case 'ticket.cancelled':
+      return releaseTicket(
+        withTicket(state, event.ticketId, { status: 'cancelled' }),
+        event.ticketId,
+      );
+    case 'ticket.expired':
+      return releaseTicket(
+        withTicket(state, event.ticketId, { status: 'expired' }),
+        event.ticketId,
+      );
+    case 'ticket.rated':
+      return withTicket(state, event.ticketId, { rating: event.score });
+    case 'counter.opened':
+      return withCounter(state, event.counterId, {
+        status: 'open',
+        clerkId: event.clerkId,
+        since: event.at,
+        priorityStreak: 0,
+        pauseReason: null,
+      });
+    case 'counter.closed':
+      return withCounter(state, event.counterId, {
+        status: 'closed',
+        clerkId: null,
+        currentTicketId: null,
+        since: event.at,
+        pauseReason: null,
+      });
+    case 'counter.paused':
+      return withCounter(state, event.counterId, {
+        status: 'paused',
+        since: event.at,
+        pauseReason: event.reason,
+      });
+    case 'counter.resumed':
+      return withCounter(state, event.counterId, {
+        status: 'open',
+        since: event.at,
+        pauseReason: null,
+      });
+    case 'day.opened':
+      return initialState(state.config, event.day, event.at);
+    case 'config.updated': {
+      const counters: Record<string, CounterState> = {};
+      for (const c of event.config.counters) counters[c.id] = counterState(state, c.id);
+      return { ...state, config: event.config, counters };
+    }
+  }
+}
+
+/** Folds events over a state. */
+export function evolveAll(state: QueueState, events: readonly QueueEvent[]): QueueState {
+  return events.reduce(evolve, state);
+}

@@ -1,0 +1,141 @@
+import { minutesOfHhmm, numberingCapacity, type FieldConfig } from './config.ts';
+import type { QueueState, Ticket } from './state.ts';
+import { localTime } from './time.ts';
+
+/** The printed form of a field's sequence number: prefix plus zero-padded digits. */
+export function ticketLabel(field: Pick<FieldConfig, 'numbering'>, number: number): string {
+  return field.numbering.prefix + String(number).padStart(field.numbering.digits, '0');
+}
+
+export function fieldById(state: QueueState, fieldId: string): FieldConfig | undefined {
+  return state.config.fields.find((f) => f.id === fieldId);
+}
+
+/** Call order within a queue: priority class first, then who has held a number longest. */
+export function callOrder(a: Ticket, b: Ticket): number {
+  const pa = a.priorityClassId ? 0 : 1;
+  const pb = b.priorityClassId ? 0 : 1;
+  if (pa !== pb) return pa - pb;
+  return a.issuedAt - b.issuedAt || a.number - b.number || (a.id < b.id ? -1 : 1);
+}
+
+/** Waiting tickets in a field that any counter of the field may call, in call order. */
+export function waitingInField(state: QueueState, fieldId: string): Ticket[] {
+  return Object.values(state.tickets)
+    .filter((t) => t.status === 'waiting' && t.fieldId === fieldId)
+    .sort(callOrder);
+}
+
+/** Waiting tickets per field id, counting every waiting ticket of the field. */
+export function waitingCounts(state: QueueState): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const f of state.config.fields) counts[f.id] = 0;
+  for (const t of Object.values(state.tickets))
+    if (t.status === 'waiting') counts[t.fieldId] = (counts[t.fieldId] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * The ticket "call next" gives this counter, or null when nothing waits for it.
+ * Default rule: priority first, then longest wait across all its fields. Alternative
+ * rule: its fields in order. Either way, tickets transferred to this very counter come
+ * first under "fields in order", and after `priorityMaxStreak` priority calls in a row a
+ * waiting normal ticket goes before further priority ones, so none starves.
+ */
+export function pickNext(state: QueueState, counterId: string): Ticket | null {
+  const counter = state.config.counters.find((c) => c.id === counterId);
+  const live = state.counters[counterId];
+  if (!counter || !live) return null;
+  const served = new Set(counter.fieldIds);
+  const candidates = Object.values(state.tickets).filter(
+    (t) =>
+      t.status === 'waiting' &&
+      (t.assignedCounterId === counterId ||
+        (t.assignedCounterId === null && served.has(t.fieldId))),
+  );
+  if (candidates.length === 0) return null;
+
+  const groups: Ticket[][] =
+    counter.rule === 'fields-in-order'
+      ? [
+          candidates.filter((t) => t.assignedCounterId === counterId),
+          ...counter.fieldIds.map((f) =>
+            candidates.filter((t) => t.assignedCounterId === null && t.fieldId === f),
+          ),
+        ]
+      : [candidates];
+  const group = groups.find((g) => g.length > 0)!;
+  const sorted = [...group].sort(callOrder);
+  const first = sorted[0]!;
+  if (first.priorityClassId && live.priorityStreak >= state.config.priorityMaxStreak) {
+    const normal = sorted.find((t) => !t.priorityClassId);
+    if (normal) return normal;
+  }
+  return first;
+}
+
+/** How many waiting tickets of its field will be called before this one. */
+export function peopleAhead(state: QueueState, ticketId: string): number {
+  const ticket = state.tickets[ticketId];
+  if (!ticket || ticket.status !== 'waiting') return 0;
+  let ahead = 0;
+  for (const t of Object.values(state.tickets))
+    if (t.status === 'waiting' && t.fieldId === ticket.fieldId && callOrder(t, ticket) < 0) ahead++;
+  return ahead;
+}
+
+/** Counters open (not paused) that serve a field. */
+export function openCountersFor(state: QueueState, fieldId: string): number {
+  return state.config.counters.filter(
+    (c) => c.fieldIds.includes(fieldId) && state.counters[c.id]?.status === 'open',
+  ).length;
+}
+
+/** Mean of the field's recent service durations, or its configured default, in minutes. */
+export function meanServiceMinutes(state: QueueState, fieldId: string): number {
+  const samples = state.recentServiceMs[fieldId] ?? [];
+  if (samples.length === 0) return fieldById(state, fieldId)?.defaultServiceMinutes ?? 10;
+  return samples.reduce((a, b) => a + b, 0) / samples.length / 60_000;
+}
+
+/**
+ * Estimated minutes until someone with `ahead` people before them is called: the people
+ * ahead shared among the counters open for the field, times the recent mean service time.
+ * Null when no counter is open for the field, as no honest estimate exists then.
+ */
+export function estimateWaitMinutes(
+  state: QueueState,
+  fieldId: string,
+  ahead: number,
+): number | null {
+  const open = openCountersFor(state, fieldId);
+  if (open === 0) return null;
+  return Math.ceil((ahead / open) * meanServiceMinutes(state, fieldId));
+}
+
+export type FieldAvailability = 'open' | 'OUTSIDE_HOURS' | 'SOLD_OUT';
+
+/** Whether a kiosk may issue a ticket in the field now, and if not, why. */
+export function fieldAvailability(
+  state: QueueState,
+  fieldId: string,
+  now: number,
+): FieldAvailability {
+  const field = fieldById(state, fieldId);
+  if (!field) return 'OUTSIDE_HOURS';
+  const { minutes } = localTime(now, state.config.site.timeZone);
+  const inSession = field.sessions.some(
+    (s) => minutes >= minutesOfHhmm(s.from) && minutes < minutesOfHhmm(s.to),
+  );
+  if (!inSession) return 'OUTSIDE_HOURS';
+  if (field.dailyLimit !== null && (state.issuedCount[field.id] ?? 0) >= field.dailyLimit)
+    return 'SOLD_OUT';
+  if (nextNumber(state, field) > numberingCapacity(field)) return 'SOLD_OUT';
+  return 'open';
+}
+
+/** The sequence number the next ticket of a field gets. */
+export function nextNumber(state: QueueState, field: FieldConfig): number {
+  const last = state.lastNumber[field.id];
+  return last === undefined ? field.numbering.start : Math.max(last + 1, field.numbering.start);
+}

@@ -1,0 +1,100 @@
+import type { SiteConfig } from './config.ts';
+
+export type TicketStatus =
+  'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'expired' | 'cancelled';
+
+/** Statuses a ticket never leaves. */
+export const FINAL_STATUSES: readonly TicketStatus[] = ['done', 'expired', 'cancelled'];
+
+export interface Ticket {
+  id: string;
+  day: string;
+  fieldId: string;
+  /** The field the ticket was issued in; differs from fieldId after a transfer. */
+  originalFieldId: string;
+  /** The sequence number within the field and day, e.g. 1023 or 12 (for A012). */
+  number: number;
+  /** The number as printed and announced, e.g. "1023" or "A012". */
+  label: string;
+  priorityClassId: string | null;
+  status: TicketStatus;
+  /** When the citizen took the ticket; kept through transfers, so a ticket keeps its place. */
+  issuedAt: number;
+  /** When the ticket last started waiting (issue, or its latest transfer). */
+  waitingSince: number;
+  calledAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  /** The counter that called it last, if any. */
+  counterId: string | null;
+  clerkId: string | null;
+  /** Set by a transfer to a counter: only that counter may call it next. */
+  assignedCounterId: string | null;
+  callCount: number;
+  transferCount: number;
+  rating: number | null;
+}
+
+export type CounterStatus = 'closed' | 'open' | 'paused';
+
+export interface CounterState {
+  id: string;
+  status: CounterStatus;
+  clerkId: string | null;
+  currentTicketId: string | null;
+  /** The ticket this counter finished last: the one its rating pad may rate. */
+  lastFinishedTicketId: string | null;
+  /** Priority tickets called in a row; bounded by config.priorityMaxStreak. */
+  priorityStreak: number;
+  /** When the counter last changed status. */
+  since: number;
+  pauseReason: string | null;
+}
+
+export interface QueueState {
+  config: SiteConfig;
+  /** The service day, "YYYY-MM-DD" in the site's time zone. */
+  day: string;
+  tickets: Record<string, Ticket>;
+  /** The last sequence number issued today, per field. */
+  lastNumber: Record<string, number>;
+  /** Tickets issued today, per field they were issued in (for the daily limit). */
+  issuedCount: Record<string, number>;
+  counters: Record<string, CounterState>;
+  /** The latest service durations (ms) per field, newest last, for the estimated wait. */
+  recentServiceMs: Record<string, number[]>;
+}
+
+/** How many recent service durations feed the estimated wait. */
+export const RECENT_SERVICE_SAMPLES = 20;
+
+function closedCounter(id: string, since: number): CounterState {
+  return {
+    id,
+    status: 'closed',
+    clerkId: null,
+    currentTicketId: null,
+    lastFinishedTicketId: null,
+    priorityStreak: 0,
+    since,
+    pauseReason: null,
+  };
+}
+
+/** An empty service day: no tickets, every counter closed. */
+export function initialState(config: SiteConfig, day: string, since = 0): QueueState {
+  return {
+    config,
+    day,
+    tickets: {},
+    lastNumber: {},
+    issuedCount: {},
+    counters: Object.fromEntries(config.counters.map((c) => [c.id, closedCounter(c.id, since)])),
+    recentServiceMs: {},
+  };
+}
+
+/** Counter state for a counter id, creating a closed one for counters added by a config change. */
+export function counterState(state: QueueState, counterId: string): CounterState {
+  return state.counters[counterId] ?? closedCounter(counterId, 0);
+}

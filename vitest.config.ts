@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'packages/*/src/**/*.test.{ts,tsx}',
+      'apps/*/src/**/*.test.{ts,tsx}',
+      'apps/*/e2e/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
+    exclude: ['**/node_modules/**', '**/dist/**', '**/out/**'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Integration and browser tests start servers and Chromium; two cores share them.
+    maxWorkers: 2,
+  },
+});
