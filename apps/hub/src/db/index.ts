@@ -1,0 +1,2 @@
+export { openDatabase, backupDatabase, type Db } from './open-database.ts';
+export { createStore, tableDigest, type Store, type AppendContext, type DeviceRow, type UserRow } from './store.ts';

@@ -1,0 +1,43 @@
+import Database from 'better-sqlite3';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export type Db = Database.Database;
+
+const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+/**
+ * Opens (or creates) the hub's SQLite file with the durability the queue needs: WAL and
+ * synchronous=FULL, so an acknowledged command survives power loss. Applies numbered
+ * migrations (`migrations/NNN-name.sql`) that the file has not seen yet, each in a transaction.
+ */
+export function openDatabase(path: string): Db {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const files = readdirSync(migrationsDir)
+    .filter((f) => /^\d{3}-.+\.sql$/.test(f))
+    .sort();
+  for (const file of files) {
+    const version = Number(file.slice(0, 3));
+    if (version <= current) continue;
+    const sql = readFileSync(migrationsDir + file, 'utf8');
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}
+
+/** Copies the live database to `destination` without stopping writers (SQLite online backup). */
+export async function backupDatabase(db: Db, destination: string): Promise<void> {
+  await db.backup(destination);
+}

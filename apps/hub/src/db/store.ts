@@ -1,0 +1,371 @@
+import {
+  evolve,
+  siteConfigSchema,
+  type QueueEvent,
+  type QueueState,
+  type SiteConfig,
+  type Ticket,
+} from '@luot/domain';
+import type { DeviceKind, UserRole } from '@luot/protocol';
+import { createHash } from 'node:crypto';
+import type { Db } from './open-database.ts';
+
+/** Who caused stored events, and what only the hub keeps (the phone page secret). */
+export interface AppendContext {
+  actor: string;
+  tokenHash?: string;
+}
+
+export interface UserRow {
+  username: string;
+  name: string;
+  role: UserRole;
+  passwordHash: string;
+  disabled: boolean;
+}
+
+export interface SessionRow {
+  username: string;
+  counterId: string | null;
+  expiresAt: number;
+  endedAt: number | null;
+}
+
+export interface DeviceRow {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  counterId: string | null;
+  speaks: boolean;
+  createdAt: number;
+  revokedAt: number | null;
+  lastSeenAt: number | null;
+}
+
+export type Store = ReturnType<typeof createStore>;
+
+/**
+ * Everything the hub reads and writes in SQLite. `appendEvents` stores a command's events and
+ * updates the report tables in one transaction: either all of a command is durable or none.
+ */
+export function createStore(db: Db) {
+  const q = {
+    insertEvent: db.prepare(
+      `INSERT INTO events (day, at, type, ticket_id, field_id, counter_id, clerk_id, actor, payload)
+       VALUES (@day, @at, @type, @ticketId, @fieldId, @counterId, @clerkId, @actor, @payload)`,
+    ),
+    insertTicket: db.prepare(
+      `INSERT INTO tickets (id, day, field_id, original_field_id, number, label, priority_class_id,
+         status, issued_at, token_hash, issued_by)
+       VALUES (@id, @day, @fieldId, @originalFieldId, @number, @label, @priorityClassId,
+         @status, @issuedAt, @tokenHash, @issuedBy)`,
+    ),
+    ticketStatus: db.prepare(
+      `UPDATE tickets SET status = @status, field_id = @fieldId, counter_id = @counterId,
+         clerk_id = @clerkId, finished_at = @finishedAt,
+         first_called_at = COALESCE(first_called_at, @calledAt), rating = @rating
+       WHERE id = @id`,
+    ),
+    openService: db.prepare(
+      `INSERT INTO services (ticket_id, day, field_id, counter_id, clerk_id, priority, waiting_since, called_at)
+       VALUES (@ticketId, @day, @fieldId, @counterId, @clerkId, @priority, @waitingSince, @calledAt)`,
+    ),
+    lastEnded: db.prepare(
+      `SELECT ended_at FROM services WHERE ticket_id = ? ORDER BY id DESC LIMIT 1`,
+    ),
+    serviceRecall: db.prepare(
+      `UPDATE services SET recalls = recalls + 1 WHERE ticket_id = ? AND ended_at IS NULL`,
+    ),
+    serviceStart: db.prepare(
+      `UPDATE services SET started_at = ? WHERE ticket_id = ? AND ended_at IS NULL`,
+    ),
+    serviceEnd: db.prepare(
+      `UPDATE services SET ended_at = ?, outcome = ? WHERE ticket_id = ? AND ended_at IS NULL`,
+    ),
+    serviceRating: db.prepare(
+      `UPDATE services SET rating = ? WHERE id =
+         (SELECT id FROM services WHERE ticket_id = ? AND outcome = 'done' ORDER BY id DESC LIMIT 1)`,
+    ),
+    writeConfig: db.prepare(
+      `INSERT INTO site_config (id, json, updated_at) VALUES (1, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`,
+    ),
+    readConfig: db.prepare(`SELECT json FROM site_config WHERE id = 1`),
+    eventsOfDay: db.prepare(`SELECT seq, payload FROM events WHERE day = ? ORDER BY seq`),
+    latestDay: db.prepare(`SELECT day FROM events ORDER BY seq DESC LIMIT 1`),
+    lastSeq: db.prepare(`SELECT COALESCE(MAX(seq), 0) AS seq FROM events`),
+    ticketByToken: db.prepare(`SELECT id FROM tickets WHERE token_hash = ?`),
+    ticketIssuer: db.prepare(`SELECT issued_by AS issuedBy FROM tickets WHERE id = ?`),
+    ticketRow: db.prepare(`SELECT * FROM tickets WHERE id = ?`),
+    insertUser: db.prepare(
+      `INSERT INTO users (username, name, role, password_hash, created_at)
+       VALUES (@username, @name, @role, @passwordHash, @createdAt)`,
+    ),
+    findUser: db.prepare(
+      `SELECT username, name, role, password_hash AS passwordHash, disabled FROM users WHERE username = ?`,
+    ),
+    setPassword: db.prepare(`UPDATE users SET password_hash = ? WHERE username = ?`),
+    setDisabled: db.prepare(`UPDATE users SET disabled = ? WHERE username = ?`),
+    listUsers: db.prepare(`SELECT username, name, role, disabled FROM users ORDER BY role, username`),
+    insertSession: db.prepare(
+      `INSERT INTO sessions (token_hash, username, counter_id, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    ),
+    findSession: db.prepare(
+      `SELECT username, counter_id AS counterId, expires_at AS expiresAt, ended_at AS endedAt
+       FROM sessions WHERE token_hash = ?`,
+    ),
+    endSession: db.prepare(`UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL`),
+    endUserSessions: db.prepare(
+      `UPDATE sessions SET ended_at = ? WHERE username = ? AND ended_at IS NULL`,
+    ),
+    insertDevice: db.prepare(
+      `INSERT INTO devices (id, kind, name, counter_id, speaks, token_hash, created_at)
+       VALUES (@id, @kind, @name, @counterId, @speaks, @tokenHash, @createdAt)`,
+    ),
+    deviceByToken: db.prepare(`${deviceSelect()} WHERE token_hash = ?`),
+    deviceById: db.prepare(`${deviceSelect()} WHERE id = ?`),
+    listDevices: db.prepare(`${deviceSelect()} ORDER BY kind, id`),
+    revokeDevice: db.prepare(`UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`),
+    touchDevice: db.prepare(`UPDATE devices SET last_seen_at = ? WHERE id = ?`),
+  };
+
+  function project(before: QueueState, after: QueueState, event: QueueEvent, ctx: AppendContext) {
+    if (event.type === 'ticket.issued') {
+      const t = event.ticket;
+      q.insertTicket.run({
+        ...t,
+        tokenHash: ctx.tokenHash ?? null,
+        issuedBy: ctx.actor,
+      });
+      return;
+    }
+    if (event.type === 'config.updated') {
+      q.writeConfig.run(JSON.stringify(event.config), event.at);
+      return;
+    }
+    if (!('ticketId' in event)) return;
+    const ticket = after.tickets[event.ticketId];
+    const prior = before.tickets[event.ticketId];
+    if (!ticket || !prior) return;
+    switch (event.type) {
+      case 'ticket.called': {
+        const waitingSince =
+          event.from === 'no_show'
+            ? ((q.lastEnded.get(ticket.id) as { ended_at: number | null } | undefined)?.ended_at ??
+              event.at)
+            : prior.waitingSince;
+        q.openService.run({
+          ticketId: ticket.id,
+          day: event.day,
+          fieldId: ticket.fieldId,
+          counterId: event.counterId,
+          clerkId: event.clerkId,
+          priority: ticket.priorityClassId ? 1 : 0,
+          waitingSince,
+          calledAt: event.at,
+        });
+        break;
+      }
+      case 'ticket.recalled':
+        q.serviceRecall.run(ticket.id);
+        break;
+      case 'ticket.started':
+        q.serviceStart.run(event.at, ticket.id);
+        break;
+      case 'ticket.finished':
+        q.serviceEnd.run(event.at, 'done', ticket.id);
+        break;
+      case 'ticket.no_show':
+        q.serviceEnd.run(event.at, 'no_show', ticket.id);
+        break;
+      case 'ticket.transferred':
+        q.serviceEnd.run(event.at, 'transferred', ticket.id);
+        break;
+      case 'ticket.cancelled':
+        q.serviceEnd.run(event.at, 'cancelled', ticket.id);
+        break;
+      case 'ticket.expired':
+        q.serviceEnd.run(event.at, 'expired', ticket.id);
+        break;
+      case 'ticket.rated':
+        q.serviceRating.run(event.score, ticket.id);
+        break;
+    }
+    q.ticketStatus.run({
+      id: ticket.id,
+      status: ticket.status,
+      fieldId: ticket.fieldId,
+      counterId: ticket.counterId,
+      clerkId: ticket.clerkId,
+      finishedAt: ticket.finishedAt,
+      calledAt: ticket.calledAt,
+      rating: ticket.rating,
+    });
+  }
+
+  const append = db.transaction(
+    (before: QueueState, events: QueueEvent[], ctx: AppendContext): number[] => {
+      const seqs: number[] = [];
+      let state = before;
+      for (const event of events) {
+        const info = q.insertEvent.run({
+          day: event.day,
+          at: event.at,
+          type: event.type,
+          ticketId: 'ticketId' in event ? event.ticketId : event.type === 'ticket.issued' ? event.ticket.id : null,
+          fieldId: 'fieldId' in event ? event.fieldId : event.type === 'ticket.issued' ? event.ticket.fieldId : null,
+          counterId: 'counterId' in event ? event.counterId : null,
+          clerkId: 'clerkId' in event ? event.clerkId : null,
+          actor: ctx.actor,
+          payload: JSON.stringify(event),
+        });
+        seqs.push(Number(info.lastInsertRowid));
+        const after = evolve(state, event);
+        project(state, after, event, ctx);
+        state = after;
+      }
+      return seqs;
+    },
+  );
+
+  return {
+    /** Stores a command's events (with the report tables) atomically; returns their sequence numbers. */
+    appendEvents(before: QueueState, events: QueueEvent[], ctx: AppendContext): number[] {
+      return events.length === 0 ? [] : append(before, events, ctx);
+    },
+    /** The day of the newest stored event, or null for an empty log. */
+    latestDay(): string | null {
+      return (q.latestDay.get() as { day: string } | undefined)?.day ?? null;
+    },
+    eventsOfDay(day: string): { seq: number; event: QueueEvent }[] {
+      return (q.eventsOfDay.all(day) as { seq: number; payload: string }[]).map((r) => ({
+        seq: r.seq,
+        event: JSON.parse(r.payload) as QueueEvent,
+      }));
+    },
+    lastSeq(): number {
+      return (q.lastSeq.get() as { seq: number }).seq;
+    },
+    readConfig(): SiteConfig | null {
+      const row = q.readConfig.get() as { json: string } | undefined;
+      return row ? siteConfigSchema.parse(JSON.parse(row.json)) : null;
+    },
+    writeConfig(config: SiteConfig, at: number): void {
+      q.writeConfig.run(JSON.stringify(config), at);
+    },
+    ticketIdByTokenHash(hash: string): string | null {
+      return (q.ticketByToken.get(hash) as { id: string } | undefined)?.id ?? null;
+    },
+    /** The actor that issued a ticket, e.g. "device:kiosk-1". */
+    ticketIssuer(ticketId: string): string | null {
+      return (q.ticketIssuer.get(ticketId) as { issuedBy: string | null } | undefined)?.issuedBy ?? null;
+    },
+    /** A stored ticket as the domain shapes it, for tickets of past days that are no longer in memory. */
+    ticketSnapshot(ticketId: string): Ticket | null {
+      const r = q.ticketRow.get(ticketId) as Record<string, unknown> | undefined;
+      if (!r) return null;
+      return {
+        id: r.id as string,
+        day: r.day as string,
+        fieldId: r.field_id as string,
+        originalFieldId: r.original_field_id as string,
+        number: r.number as number,
+        label: r.label as string,
+        priorityClassId: (r.priority_class_id as string | null) ?? null,
+        status: r.status as Ticket['status'],
+        issuedAt: r.issued_at as number,
+        waitingSince: r.issued_at as number,
+        calledAt: (r.first_called_at as number | null) ?? null,
+        startedAt: null,
+        finishedAt: (r.finished_at as number | null) ?? null,
+        counterId: (r.counter_id as string | null) ?? null,
+        clerkId: (r.clerk_id as string | null) ?? null,
+        assignedCounterId: null,
+        callCount: 0,
+        transferCount: 0,
+        rating: (r.rating as number | null) ?? null,
+      };
+    },
+    createUser(user: { username: string; name: string; role: UserRole; passwordHash: string }, at: number) {
+      q.insertUser.run({ ...user, createdAt: at });
+    },
+    findUser(username: string): UserRow | null {
+      const row = q.findUser.get(username) as (Omit<UserRow, 'disabled'> & { disabled: number }) | undefined;
+      return row ? { ...row, disabled: row.disabled === 1 } : null;
+    },
+    listUsers() {
+      return q.listUsers.all() as { username: string; name: string; role: UserRole; disabled: number }[];
+    },
+    setPassword(username: string, passwordHash: string): boolean {
+      return q.setPassword.run(passwordHash, username).changes === 1;
+    },
+    setDisabled(username: string, disabled: boolean, at: number): boolean {
+      const changed = q.setDisabled.run(disabled ? 1 : 0, username).changes === 1;
+      if (disabled) q.endUserSessions.run(at, username);
+      return changed;
+    },
+    createSession(tokenHash: string, username: string, counterId: string | null, at: number, ttlMs: number) {
+      q.insertSession.run(tokenHash, username, counterId, at, at + ttlMs);
+    },
+    findSession(tokenHash: string): SessionRow | null {
+      return (q.findSession.get(tokenHash) as SessionRow | undefined) ?? null;
+    },
+    endSession(tokenHash: string, at: number): void {
+      q.endSession.run(at, tokenHash);
+    },
+    createDevice(
+      device: { id: string; kind: DeviceKind; name: string; counterId: string | null; speaks: boolean; tokenHash: string },
+      at: number,
+    ) {
+      q.insertDevice.run({ ...device, speaks: device.speaks ? 1 : 0, createdAt: at });
+    },
+    deviceByTokenHash(hash: string): DeviceRow | null {
+      return toDevice(q.deviceByToken.get(hash));
+    },
+    deviceById(id: string): DeviceRow | null {
+      return toDevice(q.deviceById.get(id));
+    },
+    listDevices(): DeviceRow[] {
+      return q.listDevices.all().map((r) => toDevice(r)!);
+    },
+    revokeDevice(id: string, at: number): boolean {
+      return q.revokeDevice.run(at, id).changes === 1;
+    },
+    touchDevice(id: string, at: number): void {
+      q.touchDevice.run(at, id);
+    },
+    close(): void {
+      db.close();
+    },
+  };
+}
+
+function deviceSelect(): string {
+  return `SELECT id, kind, name, counter_id AS counterId, speaks, created_at AS createdAt,
+            revoked_at AS revokedAt, last_seen_at AS lastSeenAt FROM devices`;
+}
+
+function toDevice(row: unknown): DeviceRow | null {
+  if (!row) return null;
+  const r = row as Omit<DeviceRow, 'speaks'> & { speaks: number };
+  return { ...r, speaks: r.speaks === 1 };
+}
+
+/**
+ * A digest of every table's rows, in a stable order: equal digests mean equal stored data.
+ * Used to prove a refused command changed nothing, and to check a backup against its source.
+ */
+export function tableDigest(db: Db): string {
+  const tables = (
+    db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as {
+      name: string;
+    }[]
+  ).map((t) => t.name);
+  const parts: string[] = [];
+  for (const name of tables) {
+    const rows = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+    parts.push(name, JSON.stringify(rows));
+  }
+  return createHash('sha256').update(parts.join('\n')).digest('hex');
+}

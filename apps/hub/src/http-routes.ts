@@ -1,0 +1,106 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { failure, loginRequestSchema, type ErrorCode, type LoginResult } from '@luot/protocol';
+import { hashSecret, newSecret, verifyPassword } from './auth.ts';
+import type { Clock } from './clock.ts';
+import type { Store } from './db/index.ts';
+import { resolveCredential } from './identity.ts';
+import type { QueueService } from './queue-service.ts';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  COUNTER_BUSY: 409,
+  INTERNAL: 500,
+};
+
+function refuse(reply: FastifyReply, code: ErrorCode) {
+  return reply.code(STATUS[code] ?? 409).send(failure(code));
+}
+
+function bearer(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7) : null;
+}
+
+/** HTTP endpoints: health, sign-in and sign-out of people, and the public facts a sign-in screen needs. */
+export function registerHttpRoutes(
+  app: FastifyInstance,
+  deps: {
+    store: Store;
+    queue: QueueService;
+    clock: Clock;
+    sessionTtlMs: number;
+    startedAt: number;
+    connections: () => number;
+    onSignOut: (tokenHash: string) => void;
+  },
+) {
+  const { store, queue, clock } = deps;
+
+  app.get('/healthz', async () => ({
+    ok: true,
+    day: queue.state.day,
+    seq: queue.seq,
+    uptimeSeconds: Math.round((clock.now() - deps.startedAt) / 1000),
+    connections: deps.connections(),
+  }));
+
+  app.get('/api/site', async () => {
+    const config = queue.state.config;
+    return {
+      ok: true,
+      data: {
+        name: config.site.name,
+        counters: config.counters.map(({ id, number, name }) => ({ id, number, name })),
+        fields: config.fields.map(({ id, name }) => ({ id, name })),
+      },
+    };
+  });
+
+  app.post('/api/login', async (request, reply) => {
+    const parsed = loginRequestSchema.safeParse(request.body);
+    if (!parsed.success) return refuse(reply, 'BAD_REQUEST');
+    const { username, password, counterId } = parsed.data;
+    const user = store.findUser(username);
+    // Hash even for unknown users, so timing does not tell which usernames exist.
+    const valid = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA');
+    if (!user || !valid || user.disabled) return refuse(reply, 'UNAUTHENTICATED');
+    let counter: string | null = null;
+    if (user.role === 'clerk') {
+      if (!counterId) return refuse(reply, 'BAD_REQUEST');
+      const result = queue.execute(
+        { type: 'openCounter', counterId, clerkId: user.username },
+        { actor: `user:${user.username}` },
+      );
+      if (!result.ok) return refuse(reply, result.error.code);
+      counter = counterId;
+    }
+    const token = newSecret('ses');
+    store.createSession(hashSecret(token), user.username, counter, clock.now(), deps.sessionTtlMs);
+    const body: LoginResult = {
+      token,
+      user: { username: user.username, name: user.name, role: user.role },
+      counterId: counter,
+    };
+    return { ok: true, data: body };
+  });
+
+  app.post('/api/logout', async (request, reply) => {
+    const token = bearer(request);
+    const credential = token ? resolveCredential(store, clock, token) : null;
+    if (!credential || credential.kind !== 'session') return refuse(reply, 'UNAUTHENTICATED');
+    const identity = credential.identity;
+    if (identity.role === 'clerk') {
+      const result = queue.execute(
+        { type: 'closeCounter', counterId: identity.counterId, clerkId: identity.username },
+        { actor: `user:${identity.username}` },
+      );
+      if (!result.ok) return refuse(reply, result.error.code);
+    }
+    store.endSession(credential.tokenHash, clock.now());
+    deps.onSignOut(credential.tokenHash);
+    return { ok: true, data: { signedOut: true } };
+  });
+}

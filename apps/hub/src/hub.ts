@@ -1,0 +1,81 @@
+import Fastify from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { Clock } from './clock.ts';
+import type { Store } from './db/index.ts';
+import { registerHttpRoutes } from './http-routes.ts';
+import { createQueueService } from './queue-service.ts';
+import { attachSocketServer, type SocketOptions } from './socket-server.ts';
+
+export interface HubOptions extends SocketOptions {
+  /** How long a person's sign-in lasts. */
+  sessionTtlMs: number;
+  /** How often the hub checks whether the service day has changed. */
+  rolloverCheckMs: number;
+}
+
+export const DEFAULT_HUB_OPTIONS: HubOptions = {
+  kioskMinIntervalMs: 2000,
+  kioskCancelWindowMs: 5 * 60_000,
+  sweepIntervalMs: 5000,
+  sessionTtlMs: 14 * 60 * 60_000,
+  rolloverCheckMs: 1000,
+};
+
+export type Hub = ReturnType<typeof createHub>;
+
+/**
+ * The hub: the queue service over the store, an HTTP server for health and sign-in, and
+ * Socket.IO for every screen. Nothing listens until `listen` is called.
+ */
+export function createHub(deps: {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  options?: Partial<HubOptions>;
+  newId?: () => string;
+}) {
+  const { store, clock, log } = deps;
+  const options = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
+  const queue = createQueueService({ store, clock, log, newId: deps.newId ?? randomUUID });
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
+  const sockets = attachSocketServer({ httpServer: app.server, queue, store, clock, log, options });
+  registerHttpRoutes(app, {
+    store,
+    queue,
+    clock,
+    sessionTtlMs: options.sessionTtlMs,
+    startedAt: clock.now(),
+    connections: () => sockets.io.engine.clientsCount,
+    onSignOut: (tokenHash) => sockets.disconnectCredential(tokenHash),
+  });
+
+  const rollover = setInterval(() => {
+    try {
+      queue.rollIfNeeded();
+    } catch (err) {
+      log.error({ err }, 'day rollover failed');
+    }
+  }, options.rolloverCheckMs);
+  rollover.unref();
+
+  return {
+    app,
+    queue,
+    io: sockets.io,
+    disconnectDevice: sockets.disconnectDevice,
+    /** Starts listening; resolves with the port (useful with port 0). */
+    async listen(port: number, host = '127.0.0.1'): Promise<number> {
+      await app.listen({ port, host });
+      const port_ = (app.server.address() as AddressInfo).port;
+      log.info({ port: port_, host }, 'listening');
+      return port_;
+    },
+    async close(): Promise<void> {
+      clearInterval(rollover);
+      await sockets.close();
+      await app.close().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,393 @@
+import type { Server as HttpServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { Server, type Socket } from 'socket.io';
+import type { Logger } from 'pino';
+import { estimateWaitMinutes, peopleAhead, type QueueCommand, type QueueState } from '@luot/domain';
+import {
+  CLIENT_EVENTS,
+  CLIENT_EVENT_NAMES,
+  failure,
+  maySend,
+  type Ack,
+  type ClientEventName,
+  type ClientToServerEvents,
+  type DeviceStatus,
+  type Identity,
+  type ParsedPayload,
+  type ServerToClientEvents,
+  type Snapshot,
+} from '@luot/protocol';
+import { hashSecret } from './auth.ts';
+import type { Clock } from './clock.ts';
+import type { Store } from './db/index.ts';
+import { resolveCredential, stillValid, type Credential } from './identity.ts';
+import type { CommittedBatch, QueueService } from './queue-service.ts';
+import { placesAhead, publicTicketView } from './views.ts';
+
+type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { credential: Credential }>;
+type HubServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { credential: Credential }>;
+
+export interface SocketOptions {
+  /** A kiosk may issue at most one ticket per this many milliseconds. */
+  kioskMinIntervalMs: number;
+  /** How long after issuing a kiosk may still cancel its own ticket (a failed print). */
+  kioskCancelWindowMs: number;
+  /** How often sockets whose session ended or device was revoked are disconnected. */
+  sweepIntervalMs: number;
+}
+
+const STREAM = 'stream';
+const STAFF = 'staff';
+
+/**
+ * The Socket.IO side of the hub: authenticates every socket in middleware, sends each a
+ * snapshot of what it may see, relays committed queue events with their sequence numbers,
+ * and turns client events into queue commands after checking role and payload. Every event
+ * is acknowledged; nothing throws into the socket.
+ */
+export function attachSocketServer(deps: {
+  httpServer: HttpServer;
+  queue: QueueService;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  options: SocketOptions;
+}) {
+  const { httpServer, queue, store, clock, log, options } = deps;
+  const io: HubServer = new Server(httpServer, {
+    serveClient: false,
+    // Large enough that an oversized payload reaches validation and gets a clear refusal.
+    maxHttpBufferSize: 4_000_000,
+    cors: { origin: true },
+  });
+  const lastIssueAt = new Map<string, number>();
+  const deviceStatus = new Map<string, DeviceStatus>();
+  const watchers = new Map<string, number>();
+
+  io.use((socket, next) => {
+    const credential = resolveCredential(store, clock, (socket.handshake.auth as { token?: unknown })?.token);
+    if (!credential) {
+      const err = new Error('UNAUTHENTICATED') as Error & { data: unknown };
+      err.data = failure('UNAUTHENTICATED').error;
+      return next(err);
+    }
+    socket.data.credential = credential;
+    next();
+  });
+
+  io.on('connection', (socket: HubSocket) => {
+    const { identity } = socket.data.credential;
+    if ('deviceId' in identity) {
+      store.touchDevice(identity.deviceId, clock.now());
+      updateDevice(identity.deviceId, { online: true, lastSeenAt: clock.now() });
+    }
+    if (identity.role === 'public') {
+      socket.join(`ticket:${identity.ticketId}`);
+      watchers.set(identity.ticketId, (watchers.get(identity.ticketId) ?? 0) + 1);
+      const view = ticketView(identity.ticketId);
+      if (view) socket.emit('ticket:view', view);
+    } else {
+      // Snapshot and room join happen in one tick, so no event falls between them.
+      socket.emit('snapshot', snapshotFor(identity));
+      socket.join(STREAM);
+      if (identity.role === 'supervisor' || identity.role === 'admin') socket.join(STAFF);
+    }
+
+    for (const name of CLIENT_EVENT_NAMES) {
+      socket.on(name, (...args: unknown[]) => {
+        const ack = args[args.length - 1];
+        if (typeof ack !== 'function') return;
+        const payload = args.length >= 2 ? args[0] : undefined;
+        (ack as (res: Ack<unknown>) => void)(safeHandle(socket, name, payload));
+      });
+    }
+    socket.onAny((name: string, ...args: unknown[]) => {
+      if ((CLIENT_EVENT_NAMES as string[]).includes(name)) return;
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function') ack(failure('BAD_REQUEST', `unknown event`));
+    });
+    socket.on('disconnect', () => {
+      if (identity.role === 'public') {
+        const left = (watchers.get(identity.ticketId) ?? 1) - 1;
+        if (left <= 0) watchers.delete(identity.ticketId);
+        else watchers.set(identity.ticketId, left);
+      }
+      if ('deviceId' in identity) {
+        const stillConnected = [...io.sockets.sockets.values()].some(
+          (s) => s !== socket && 'deviceId' in s.data.credential.identity &&
+            s.data.credential.identity.deviceId === identity.deviceId,
+        );
+        if (!stillConnected) updateDevice(identity.deviceId, { online: false, lastSeenAt: clock.now() });
+      }
+    });
+  });
+
+  function safeHandle(socket: HubSocket, name: ClientEventName, payload: unknown): Ack<unknown> {
+    try {
+      return handle(socket, name, payload);
+    } catch (err) {
+      log.error({ err, event: name }, 'handler failed');
+      return failure('INTERNAL');
+    }
+  }
+
+  function handle(socket: HubSocket, name: ClientEventName, payload: unknown): Ack<unknown> {
+    const credential = socket.data.credential;
+    if (!stillValid(store, clock, credential)) {
+      setImmediate(() => socket.disconnect(true));
+      return failure('UNAUTHENTICATED');
+    }
+    const identity = credential.identity;
+    if (!maySend(identity.role, name)) return failure('FORBIDDEN');
+    const parsed = CLIENT_EVENTS[name].payload.safeParse(payload);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      return failure('BAD_REQUEST', first ? `${first.path.join('.') || 'payload'}: ${first.code}` : undefined);
+    }
+    return dispatch(identity, name, parsed.data as never);
+  }
+
+  function run(command: QueueCommand, actor: string) {
+    const result = queue.execute(command, { actor });
+    if (!result.ok) log.debug({ command: command.type, error: result.error }, 'command refused');
+    return result;
+  }
+
+  function actorOf(identity: Identity): string {
+    if ('deviceId' in identity) return `device:${identity.deviceId}`;
+    if ('username' in identity) return `user:${identity.username}`;
+    return 'public';
+  }
+
+  function ticketOf(state: QueueState, ticketId: string | undefined): Ack<unknown> {
+    const ticket = ticketId ? state.tickets[ticketId] : undefined;
+    return ticket ? { ok: true, data: ticket } : failure('INTERNAL');
+  }
+
+  function dispatch<E extends ClientEventName>(identity: Identity, name: E, data: ParsedPayload<E>): Ack<unknown> {
+    const actor = actorOf(identity);
+    switch (name) {
+      case 'ticket:issue': {
+        if (identity.role !== 'kiosk') return failure('FORBIDDEN');
+        const p = data as ParsedPayload<'ticket:issue'>;
+        const now = clock.now();
+        const last = lastIssueAt.get(identity.deviceId);
+        if (last !== undefined && now - last < options.kioskMinIntervalMs) return failure('RATE_LIMITED');
+        const token = randomBytes(16).toString('base64url');
+        const result = queue.execute(
+          { type: 'issue', fieldId: p.fieldId, priorityClassId: p.priorityClassId },
+          { actor, tokenHash: hashSecret(token) },
+        );
+        if (!result.ok) return failure(result.error.code);
+        lastIssueAt.set(identity.deviceId, now);
+        const issued = result.events[0]!;
+        if (issued.type !== 'ticket.issued') return failure('INTERNAL');
+        const ticket = result.state.tickets[issued.ticket.id]!;
+        const ahead = peopleAhead(result.state, ticket.id);
+        return {
+          ok: true,
+          data: {
+            ticket,
+            token,
+            path: `/t/${token}`,
+            ahead,
+            estimatedWaitMinutes: estimateWaitMinutes(result.state, ticket.fieldId, ahead),
+          },
+        };
+      }
+      case 'ticket:cancel': {
+        const p = data as ParsedPayload<'ticket:cancel'>;
+        if (identity.role === 'kiosk') {
+          // A kiosk may only take back its own fresh ticket, when the citizen never got it.
+          const ticket = queue.state.tickets[p.ticketId];
+          const issuer = ticket ? store.ticketIssuer(ticket.id) : null;
+          if (!ticket || issuer !== actor) return failure('FORBIDDEN');
+          if (ticket.status !== 'waiting' || clock.now() - ticket.issuedAt > options.kioskCancelWindowMs)
+            return failure('INVALID_STATE');
+        }
+        const result = run({ type: 'cancel', ticketId: p.ticketId, reason: p.reason }, actor);
+        return result.ok ? { ok: true, data: { ticketId: p.ticketId } } : failure(result.error.code);
+      }
+      case 'counter:callNext':
+      case 'counter:callTicket':
+      case 'counter:recall':
+      case 'counter:start':
+      case 'counter:finish':
+      case 'counter:noShow':
+      case 'counter:transfer':
+      case 'counter:pause':
+      case 'counter:resume': {
+        if (identity.role !== 'clerk') return failure('FORBIDDEN');
+        const at = { counterId: identity.counterId, clerkId: identity.username };
+        const command = clerkCommand(name, data, at);
+        const before = queue.state.counters[identity.counterId]?.currentTicketId ?? undefined;
+        const result = run(command, actor);
+        if (!result.ok) return failure(result.error.code);
+        if (command.type === 'pause' || command.type === 'resume')
+          return { ok: true, data: { counterId: identity.counterId } };
+        const called = result.events.find((e) => e.type === 'ticket.called');
+        return ticketOf(result.state, called && 'ticketId' in called ? called.ticketId : before);
+      }
+      case 'counter:close': {
+        const p = data as ParsedPayload<'counter:close'>;
+        const result = run({ type: 'closeCounter', counterId: p.counterId, clerkId: null }, actor);
+        return result.ok ? { ok: true, data: { counterId: p.counterId } } : failure(result.error.code);
+      }
+      case 'rating:submit': {
+        if (identity.role !== 'rating' || !identity.counterId) return failure('FORBIDDEN');
+        const p = data as ParsedPayload<'rating:submit'>;
+        const result = run({ type: 'rate', ticketId: p.ticketId, counterId: identity.counterId, score: p.score }, actor);
+        return result.ok ? { ok: true, data: { ticketId: p.ticketId, score: p.score } } : failure(result.error.code);
+      }
+      case 'device:report': {
+        if (!('deviceId' in identity)) return failure('FORBIDDEN');
+        const p = data as ParsedPayload<'device:report'>;
+        updateDevice(identity.deviceId, { printer: p.printer, online: true, lastSeenAt: clock.now() });
+        return { ok: true, data: { received: true } };
+      }
+      case 'sync:snapshot':
+        return { ok: true, data: snapshotFor(identity) };
+      case 'ticket:view': {
+        if (identity.role !== 'public') return failure('FORBIDDEN');
+        const view = ticketView(identity.ticketId);
+        return view ? { ok: true, data: view } : failure('NOT_FOUND');
+      }
+      case 'day:close': {
+        const result = run({ type: 'closeDay' }, actor);
+        return result.ok ? { ok: true, data: { day: result.state.day } } : failure(result.error.code);
+      }
+    }
+    return failure('BAD_REQUEST');
+  }
+
+  function snapshotFor(identity: Identity): Snapshot {
+    const staff = 'username' in identity && identity.role !== 'clerk';
+    return {
+      seq: queue.seq,
+      serverTime: clock.now(),
+      state: queue.state,
+      you: identity,
+      devices: staff ? devicesStatus() : [],
+    };
+  }
+
+  function devicesStatus(): DeviceStatus[] {
+    return store.listDevices()
+      .filter((d) => d.revokedAt === null)
+      .map(
+        (d) =>
+          deviceStatus.get(d.id) ?? {
+            deviceId: d.id,
+            kind: d.kind,
+            name: d.name,
+            online: false,
+            lastSeenAt: d.lastSeenAt,
+            printer: null,
+          },
+      );
+  }
+
+  function updateDevice(deviceId: string, patch: Partial<DeviceStatus>): void {
+    const row = store.deviceById(deviceId);
+    if (!row) return;
+    const current: DeviceStatus = deviceStatus.get(deviceId) ?? {
+      deviceId,
+      kind: row.kind,
+      name: row.name,
+      online: false,
+      lastSeenAt: row.lastSeenAt,
+      printer: null,
+    };
+    const next = { ...current, ...patch };
+    deviceStatus.set(deviceId, next);
+    io.to(STAFF).emit('device', next);
+  }
+
+  function ticketView(ticketId: string) {
+    const ticket = queue.state.tickets[ticketId] ?? store.ticketSnapshot(ticketId);
+    return ticket ? publicTicketView(queue.state, ticket, queue.seq) : null;
+  }
+
+  queue.onCommit((batch: CommittedBatch) => {
+    for (const e of batch.events) io.to(STREAM).emit('event', e);
+    if (watchers.size > 0) pushTicketViews(batch);
+  });
+
+  /** Sends fresh views to the phone pages whose place or estimate may have changed. */
+  function pushTicketViews(batch: CommittedBatch): void {
+    const state = batch.after;
+    const everything = batch.events.some((e) => !('ticketId' in e) && e.event.type !== 'ticket.issued');
+    const fields = new Set<string>();
+    const tickets = new Set<string>();
+    for (const { event } of batch.events) {
+      if (event.type === 'ticket.issued') fields.add(event.ticket.fieldId);
+      if ('fieldId' in event) fields.add(event.fieldId);
+      if (event.type === 'ticket.transferred') fields.add(event.toFieldId);
+      if ('ticketId' in event) tickets.add(event.ticketId);
+      if (!('ticketId' in event) && event.type !== 'ticket.issued')
+        for (const f of state.config.fields) fields.add(f.id);
+    }
+    const ahead = placesAhead(state, fields);
+    for (const ticketId of watchers.keys()) {
+      const ticket = state.tickets[ticketId];
+      if (!ticket) continue;
+      if (!everything && !tickets.has(ticketId) && !(ticket.status === 'waiting' && fields.has(ticket.fieldId)))
+        continue;
+      io.to(`ticket:${ticketId}`).emit('ticket:view', publicTicketView(state, ticket, queue.seq, ahead.get(ticketId)));
+    }
+  }
+
+  const sweep = setInterval(() => {
+    for (const socket of io.sockets.sockets.values())
+      if (!stillValid(store, clock, socket.data.credential)) socket.disconnect(true);
+  }, options.sweepIntervalMs);
+  sweep.unref();
+
+  return {
+    io,
+    /** Disconnects every socket that authenticated with this secret (a sign-out or a revocation). */
+    disconnectCredential(tokenHash: string): void {
+      for (const socket of io.sockets.sockets.values())
+        if (socket.data.credential.tokenHash === tokenHash) socket.disconnect(true);
+    },
+    disconnectDevice(deviceId: string): void {
+      for (const socket of io.sockets.sockets.values()) {
+        const id = socket.data.credential.identity;
+        if ('deviceId' in id && id.deviceId === deviceId) socket.disconnect(true);
+      }
+    },
+    async close(): Promise<void> {
+      clearInterval(sweep);
+      await io.close();
+    },
+  };
+}
+
+function clerkCommand(
+  name: ClientEventName,
+  data: unknown,
+  at: { counterId: string; clerkId: string },
+): QueueCommand {
+  switch (name) {
+    case 'counter:callNext':
+      return { type: 'callNext', ...at };
+    case 'counter:callTicket':
+      return { type: 'callTicket', ticketId: (data as ParsedPayload<'counter:callTicket'>).ticketId, ...at };
+    case 'counter:recall':
+      return { type: 'recall', ...at };
+    case 'counter:start':
+      return { type: 'start', ...at };
+    case 'counter:finish':
+      return { type: 'finish', ...at };
+    case 'counter:noShow':
+      return { type: 'noShow', ...at };
+    case 'counter:transfer': {
+      const p = data as ParsedPayload<'counter:transfer'>;
+      return { type: 'transfer', to: p.to, reason: p.reason, ...at };
+    }
+    case 'counter:pause':
+      return { type: 'pause', reason: (data as ParsedPayload<'counter:pause'>).reason, ...at };
+    default:
+      return { type: 'resume', ...at };
+  }
+}

@@ -1,0 +1,42 @@
+import {
+  callOrder,
+  estimateWaitMinutes,
+  fieldById,
+  peopleAhead,
+  type QueueState,
+  type Ticket,
+} from '@luot/domain';
+import type { PublicTicketView } from '@luot/protocol';
+
+/** The one ticket a phone page may see: its number, field, state, place and estimate. */
+export function publicTicketView(state: QueueState, ticket: Ticket, seq: number, ahead?: number): PublicTicketView {
+  const field = fieldById(state, ticket.fieldId);
+  const counter = state.config.counters.find((c) => c.id === ticket.counterId);
+  const waiting = ticket.status === 'waiting';
+  const placesAhead = waiting ? (ahead ?? peopleAhead(state, ticket.id)) : 0;
+  return {
+    centreName: state.config.site.name,
+    label: ticket.label,
+    fieldName: field?.name ?? ticket.fieldId,
+    status: ticket.status,
+    counterNumber: counter && (ticket.status === 'called' || ticket.status === 'serving') ? counter.number : null,
+    ahead: placesAhead,
+    estimatedWaitMinutes: waiting ? estimateWaitMinutes(state, ticket.fieldId, placesAhead) : null,
+    issuedAt: ticket.issuedAt,
+    seq,
+  };
+}
+
+/** Places ahead of every waiting ticket in some fields, computed once per field (not per ticket). */
+export function placesAhead(state: QueueState, fieldIds: Set<string>): Map<string, number> {
+  const byField = new Map<string, Ticket[]>();
+  for (const t of Object.values(state.tickets)) {
+    if (t.status !== 'waiting' || !fieldIds.has(t.fieldId)) continue;
+    const list = byField.get(t.fieldId) ?? [];
+    list.push(t);
+    byField.set(t.fieldId, list);
+  }
+  const result = new Map<string, number>();
+  for (const list of byField.values()) list.sort(callOrder).forEach((t, i) => result.set(t.id, i));
+  return result;
+}

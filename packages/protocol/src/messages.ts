@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import type { QueueEvent, QueueState, Ticket, TicketStatus } from '@luot/domain';
+import type { Ack } from './errors.ts';
+import type { Identity, Role } from './roles.ts';
+
+const id = z.string().min(1).max(64);
+const reason = z.string().trim().min(1).max(300);
+const empty = z.strictObject({});
+
+/** Payload schemas of every client-to-server event, and the roles allowed to send it. */
+export const CLIENT_EVENTS = {
+  'ticket:issue': {
+    roles: ['kiosk'],
+    payload: z.strictObject({ fieldId: id, priorityClassId: id.nullable().default(null) }),
+  },
+  'ticket:cancel': {
+    roles: ['kiosk', 'supervisor', 'admin'],
+    payload: z.strictObject({ ticketId: id, reason }),
+  },
+  'counter:callNext': { roles: ['clerk'], payload: empty },
+  'counter:callTicket': { roles: ['clerk'], payload: z.strictObject({ ticketId: id }) },
+  'counter:recall': { roles: ['clerk'], payload: empty },
+  'counter:start': { roles: ['clerk'], payload: empty },
+  'counter:finish': { roles: ['clerk'], payload: empty },
+  'counter:noShow': { roles: ['clerk'], payload: empty },
+  'counter:transfer': {
+    roles: ['clerk'],
+    payload: z.strictObject({
+      to: z.union([z.strictObject({ fieldId: id }), z.strictObject({ counterId: id })]),
+      reason,
+    }),
+  },
+  'counter:pause': {
+    roles: ['clerk'],
+    payload: z.strictObject({ reason: z.string().trim().max(300).default('') }),
+  },
+  'counter:resume': { roles: ['clerk'], payload: empty },
+  'counter:close': { roles: ['supervisor', 'admin'], payload: z.strictObject({ counterId: id }) },
+  'rating:submit': {
+    roles: ['rating'],
+    payload: z.strictObject({ ticketId: id, score: z.number().int().min(1).max(5) }),
+  },
+  'device:report': {
+    roles: ['kiosk', 'display', 'rating'],
+    payload: z.strictObject({
+      printer: z
+        .strictObject({
+          online: z.boolean(),
+          paper: z.enum(['ok', 'near-end', 'out']),
+          coverOpen: z.boolean(),
+          error: z.string().max(300).optional(),
+        })
+        .nullable()
+        .default(null),
+    }),
+  },
+  'sync:snapshot': {
+    roles: ['kiosk', 'display', 'rating', 'clerk', 'supervisor', 'admin'],
+    payload: empty,
+  },
+  'ticket:view': { roles: ['public'], payload: empty },
+  'day:close': { roles: ['admin'], payload: empty },
+} as const satisfies Record<string, { roles: readonly Role[]; payload: z.ZodType }>;
+
+export type ClientEventName = keyof typeof CLIENT_EVENTS;
+export const CLIENT_EVENT_NAMES = Object.keys(CLIENT_EVENTS) as ClientEventName[];
+export type ClientPayload<E extends ClientEventName> = z.input<(typeof CLIENT_EVENTS)[E]['payload']>;
+export type ParsedPayload<E extends ClientEventName> = z.output<(typeof CLIENT_EVENTS)[E]['payload']>;
+
+/** Whether a role may send an event at all (finer checks, such as "only at your counter", follow). */
+export function maySend(role: Role, event: ClientEventName): boolean {
+  return (CLIENT_EVENTS[event].roles as readonly Role[]).includes(role);
+}
+
+/** What the kiosk gets back for a ticket: enough to print it. */
+export interface IssuedTicket {
+  ticket: Ticket;
+  /** The secret of the phone page; printed as a QR code, stored by the hub only as a hash. */
+  token: string;
+  /** Path of the phone page, relative to the hub's public address. */
+  path: string;
+  ahead: number;
+  estimatedWaitMinutes: number | null;
+}
+
+/** The only view the public gets: one ticket, no one else's data. */
+export interface PublicTicketView {
+  centreName: string;
+  label: string;
+  fieldName: string;
+  status: TicketStatus;
+  counterNumber: number | null;
+  ahead: number;
+  estimatedWaitMinutes: number | null;
+  issuedAt: number;
+  /** Increases with every change to the queue, so a page can ignore stale views. */
+  seq: number;
+}
+
+/** The full state a client may see, at a sequence number. Events with higher numbers follow. */
+export interface Snapshot {
+  seq: number;
+  serverTime: number;
+  state: QueueState;
+  you: Identity;
+  /** Printer and device status by device id, for supervisors. */
+  devices: DeviceStatus[];
+}
+
+export interface DeviceStatus {
+  deviceId: string;
+  kind: string;
+  name: string;
+  online: boolean;
+  lastSeenAt: number | null;
+  printer: ParsedPayload<'device:report'>['printer'];
+}
+
+export interface SequencedEvent {
+  seq: number;
+  event: QueueEvent;
+}
+
+/** Results of each client-to-server event. */
+export interface ClientResults {
+  'ticket:issue': IssuedTicket;
+  'ticket:cancel': { ticketId: string };
+  'counter:callNext': Ticket;
+  'counter:callTicket': Ticket;
+  'counter:recall': Ticket;
+  'counter:start': Ticket;
+  'counter:finish': Ticket;
+  'counter:noShow': Ticket;
+  'counter:transfer': Ticket;
+  'counter:pause': { counterId: string };
+  'counter:resume': { counterId: string };
+  'counter:close': { counterId: string };
+  'rating:submit': { ticketId: string; score: number };
+  'device:report': { received: true };
+  'sync:snapshot': Snapshot;
+  'ticket:view': PublicTicketView;
+  'day:close': { day: string };
+}
+
+/** Socket.IO's client-to-server event map: each event takes a payload and an acknowledgement. */
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (payload: ClientPayload<E>, ack: (res: Ack<ClientResults[E]>) => void) => void;
+};
+
+/** Socket.IO's server-to-client event map. */
+export interface ServerToClientEvents {
+  /** The full view, sent on connect and on reconnect. */
+  snapshot: (snapshot: Snapshot) => void;
+  /** One queue event; `seq` is exactly one more than the previous event's, or a gap happened. */
+  event: (event: SequencedEvent) => void;
+  /** A device's status changed (supervisors and admins). */
+  device: (status: DeviceStatus) => void;
+  /** The public view of the socket's own ticket, sent whenever it may have changed. */
+  'ticket:view': (view: PublicTicketView) => void;
+}
+
+/** Body of POST /api/login. */
+export const loginRequestSchema = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+  counterId: id.optional(),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export interface LoginResult {
+  token: string;
+  user: { username: string; name: string; role: 'clerk' | 'supervisor' | 'admin' };
+  counterId: string | null;
+}
+
+/** The socket handshake's `auth` object. */
+export interface HandshakeAuth {
+  token: string;
+}
