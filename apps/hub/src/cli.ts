@@ -69,7 +69,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (store.readConfig()) throw new UsageError(`${dataDir} is already initialised`);
         if (values.demo) {
           const demo = await seedDemo(store, io.now());
-          io.out(`Initialised ${dataDir} with the demo centre. Password for every account: ${demo.password}`);
+          io.out(
+            `Initialised ${dataDir} with the demo centre. Password for every account: ${demo.password}`,
+          );
           for (const d of demo.devices) io.out(`device ${d.id}\t${d.kind}\t${d.token}`);
         } else {
           store.writeConfig(loadSiteConfig(need('site')), io.now());
@@ -81,29 +83,37 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
 
-    if (!existsSync(databasePath(dataDir))) throw new UsageError(`${dataDir} has no database; run luot init`);
+    if (!existsSync(databasePath(dataDir)))
+      throw new UsageError(`${dataDir} has no database; run luot init`);
     const store = openStore(dataDir);
     try {
       switch (command) {
         case 'user add': {
           const role = need('role');
-          if (!(USER_ROLES as readonly string[]).includes(role)) throw new UsageError(`unknown role ${role}`);
+          if (!(USER_ROLES as readonly string[]).includes(role))
+            throw new UsageError(`unknown role ${role}`);
           const password = values.password ?? io.env.LUOT_PASSWORD;
           if (!password) throw new UsageError('give --password or set LUOT_PASSWORD');
-          await addUser(store, { username: need('username'), name: need('name'), role: role as UserRole, password }, io.now());
+          await addUser(
+            store,
+            { username: need('username'), name: need('name'), role: role as UserRole, password },
+            io.now(),
+          );
           io.out(`Created ${role} ${values.username}.`);
           return 0;
         }
         case 'user password': {
           const password = values.password ?? io.env.LUOT_PASSWORD;
-          if (!password || password.length < 8) throw new UsageError('a password has at least 8 characters');
+          if (!password || password.length < 8)
+            throw new UsageError('a password has at least 8 characters');
           if (!store.setPassword(need('username'), await hashPassword(password)))
             throw new UsageError(`no user ${values.username}`);
           io.out(`Password of ${values.username} changed.`);
           return 0;
         }
         case 'user disable': {
-          if (!store.setDisabled(need('username'), true, io.now())) throw new UsageError(`no user ${values.username}`);
+          if (!store.setDisabled(need('username'), true, io.now()))
+            throw new UsageError(`no user ${values.username}`);
           io.out(`Disabled ${values.username}; their sessions are ended.`);
           return 0;
         }
@@ -114,28 +124,44 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         }
         case 'device pair': {
           const kind = need('kind');
-          if (!(DEVICE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown kind ${kind}`);
+          if (!(DEVICE_KINDS as readonly string[]).includes(kind))
+            throw new UsageError(`unknown kind ${kind}`);
           const id = need('id');
-          if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(id)) throw new UsageError('a device id is lowercase letters, digits and dashes');
-          if (store.deviceById(id)) throw new UsageError(`device ${id} exists; revoke it or pick another id`);
+          if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(id))
+            throw new UsageError('a device id is lowercase letters, digits and dashes');
+          if (store.deviceById(id))
+            throw new UsageError(`device ${id} exists; revoke it or pick another id`);
           const token = pairDevice(
             store,
-            { id, kind: kind as DeviceKind, name: need('name'), counterId: values.counter ?? null, speaks: values.speaks },
+            {
+              id,
+              kind: kind as DeviceKind,
+              name: need('name'),
+              counterId: values.counter ?? null,
+              speaks: values.speaks,
+            },
             io.now(),
           );
           io.out(token);
           return 0;
         }
         case 'device revoke': {
-          if (!store.revokeDevice(need('id'), io.now())) throw new UsageError(`no active device ${values.id}`);
+          if (!store.revokeDevice(need('id'), io.now()))
+            throw new UsageError(`no active device ${values.id}`);
           io.out(`Revoked ${values.id}; the hub disconnects it within seconds.`);
           return 0;
         }
         case 'device list': {
           for (const d of store.listDevices())
             io.out(
-              [d.id, d.kind, d.name, d.counterId ?? '-', d.revokedAt ? 'revoked' : 'active',
-                d.lastSeenAt ? new Date(d.lastSeenAt).toISOString() : 'never seen'].join('\t'),
+              [
+                d.id,
+                d.kind,
+                d.name,
+                d.counterId ?? '-',
+                d.revokedAt ? 'revoked' : 'active',
+                d.lastSeenAt ? new Date(d.lastSeenAt).toISOString() : 'never seen',
+              ].join('\t'),
             );
           return 0;
         }

@@ -6,7 +6,9 @@ export interface Clock {
 export const systemClock: Clock = { now: () => Date.now() };
 
 /** A clock that moves only when told to. */
-export function createFakeClock(start: number): Clock & { set(t: number): void; advance(ms: number): void } {
+export function createFakeClock(
+  start: number,
+): Clock & { set(t: number): void; advance(ms: number): void } {
   let t = start;
   return {
     now: () => t,

@@ -65,7 +65,10 @@ export function registerHttpRoutes(
     const { username, password, counterId } = parsed.data;
     const user = store.findUser(username);
     // Hash even for unknown users, so timing does not tell which usernames exist.
-    const valid = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA');
+    const valid = await verifyPassword(
+      password,
+      user?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA',
+    );
     if (!user || !valid || user.disabled) return refuse(reply, 'UNAUTHENTICATED');
     let counter: string | null = null;
     if (user.role === 'clerk') {

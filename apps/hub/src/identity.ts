@@ -27,10 +27,19 @@ export function resolveCredential(store: Store, clock: Clock, token: unknown): C
       return {
         tokenHash,
         kind: 'session',
-        identity: { role: 'clerk', username: user.username, name: user.name, counterId: session.counterId },
+        identity: {
+          role: 'clerk',
+          username: user.username,
+          name: user.name,
+          counterId: session.counterId,
+        },
       };
     }
-    return { tokenHash, kind: 'session', identity: { role: user.role, username: user.username, name: user.name } };
+    return {
+      tokenHash,
+      kind: 'session',
+      identity: { role: user.role, username: user.username, name: user.name },
+    };
   }
   if (token.startsWith('dev_')) {
     const device = store.deviceByTokenHash(tokenHash);

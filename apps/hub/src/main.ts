@@ -23,7 +23,10 @@ async function main(): Promise<void> {
 
   if (!store.readConfig()) {
     if (!values.demo) {
-      log.error({ dataDir }, 'no site configuration: run `pnpm luot init --data DIR --site FILE`, or start with --demo');
+      log.error(
+        { dataDir },
+        'no site configuration: run `pnpm luot init --data DIR --site FILE`, or start with --demo',
+      );
       process.exit(2);
     }
     const demo = await seedDemo(store, systemClock.now());
@@ -44,7 +47,9 @@ async function main(): Promise<void> {
     store,
     clock: systemClock,
     log,
-    options: values['kiosk-interval-ms'] ? { kioskMinIntervalMs: Number(values['kiosk-interval-ms']) } : {},
+    options: values['kiosk-interval-ms']
+      ? { kioskMinIntervalMs: Number(values['kiosk-interval-ms']) }
+      : {},
   });
   await hub.listen(Number(values.port), values.host);
 

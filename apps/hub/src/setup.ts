@@ -48,13 +48,20 @@ export async function addUser(
 /** Pairs a device; returns its token, which is shown once and stored only as a hash. */
 export function pairDevice(
   store: Store,
-  device: { id: string; kind: DeviceKind; name: string; counterId?: string | null; speaks?: boolean },
+  device: {
+    id: string;
+    kind: DeviceKind;
+    name: string;
+    counterId?: string | null;
+    speaks?: boolean;
+  },
   at: number,
 ): string {
   const config = store.readConfig();
   if (device.counterId && !config?.counters.some((c) => c.id === device.counterId))
     throw new Error(`no counter ${device.counterId}`);
-  if (device.kind === 'rating' && !device.counterId) throw new Error('a rating pad belongs to a counter');
+  if (device.kind === 'rating' && !device.counterId)
+    throw new Error('a rating pad belongs to a counter');
   const token = newSecret('dev');
   store.createDevice(
     {

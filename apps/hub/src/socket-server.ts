@@ -24,8 +24,18 @@ import { resolveCredential, stillValid, type Credential } from './identity.ts';
 import type { CommittedBatch, QueueService } from './queue-service.ts';
 import { placesAhead, publicTicketView } from './views.ts';
 
-type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { credential: Credential }>;
-type HubServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { credential: Credential }>;
+type HubSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { credential: Credential }
+>;
+type HubServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { credential: Credential }
+>;
 
 export interface SocketOptions {
   /** A kiosk may issue at most one ticket per this many milliseconds. */
@@ -65,7 +75,11 @@ export function attachSocketServer(deps: {
   const watchers = new Map<string, number>();
 
   io.use((socket, next) => {
-    const credential = resolveCredential(store, clock, (socket.handshake.auth as { token?: unknown })?.token);
+    const credential = resolveCredential(
+      store,
+      clock,
+      (socket.handshake.auth as { token?: unknown })?.token,
+    );
     if (!credential) {
       const err = new Error('UNAUTHENTICATED') as Error & { data: unknown };
       err.data = failure('UNAUTHENTICATED').error;
@@ -114,10 +128,13 @@ export function attachSocketServer(deps: {
       }
       if ('deviceId' in identity) {
         const stillConnected = [...io.sockets.sockets.values()].some(
-          (s) => s !== socket && 'deviceId' in s.data.credential.identity &&
+          (s) =>
+            s !== socket &&
+            'deviceId' in s.data.credential.identity &&
             s.data.credential.identity.deviceId === identity.deviceId,
         );
-        if (!stillConnected) updateDevice(identity.deviceId, { online: false, lastSeenAt: clock.now() });
+        if (!stillConnected)
+          updateDevice(identity.deviceId, { online: false, lastSeenAt: clock.now() });
       }
     });
   });
@@ -142,7 +159,10 @@ export function attachSocketServer(deps: {
     const parsed = CLIENT_EVENTS[name].payload.safeParse(payload);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      return failure('BAD_REQUEST', first ? `${first.path.join('.') || 'payload'}: ${first.code}` : undefined);
+      return failure(
+        'BAD_REQUEST',
+        first ? `${first.path.join('.') || 'payload'}: ${first.code}` : undefined,
+      );
     }
     return dispatch(identity, name, parsed.data as never);
   }
@@ -164,7 +184,11 @@ export function attachSocketServer(deps: {
     return ticket ? { ok: true, data: ticket } : failure('INTERNAL');
   }
 
-  function dispatch<E extends ClientEventName>(identity: Identity, name: E, data: ParsedPayload<E>): Ack<unknown> {
+  function dispatch<E extends ClientEventName>(
+    identity: Identity,
+    name: E,
+    data: ParsedPayload<E>,
+  ): Ack<unknown> {
     const actor = actorOf(identity);
     switch (name) {
       case 'ticket:issue': {
@@ -172,7 +196,8 @@ export function attachSocketServer(deps: {
         const p = data as ParsedPayload<'ticket:issue'>;
         const now = clock.now();
         const last = lastIssueAt.get(identity.deviceId);
-        if (last !== undefined && now - last < options.kioskMinIntervalMs) return failure('RATE_LIMITED');
+        if (last !== undefined && now - last < options.kioskMinIntervalMs)
+          return failure('RATE_LIMITED');
         const token = randomBytes(16).toString('base64url');
         const result = queue.execute(
           { type: 'issue', fieldId: p.fieldId, priorityClassId: p.priorityClassId },
@@ -200,13 +225,18 @@ export function attachSocketServer(deps: {
         if (identity.role === 'kiosk') {
           // A kiosk may only take back its own fresh ticket, when the citizen never got it.
           const ticket = queue.state.tickets[p.ticketId];
-          const issuer = ticket ? store.ticketIssuer(ticket.id) : null;
-          if (!ticket || issuer !== actor) return failure('FORBIDDEN');
-          if (ticket.status !== 'waiting' || clock.now() - ticket.issuedAt > options.kioskCancelWindowMs)
+          if (!ticket) return failure('NOT_FOUND');
+          if (store.ticketIssuer(ticket.id) !== actor) return failure('FORBIDDEN');
+          if (
+            ticket.status !== 'waiting' ||
+            clock.now() - ticket.issuedAt > options.kioskCancelWindowMs
+          )
             return failure('INVALID_STATE');
         }
         const result = run({ type: 'cancel', ticketId: p.ticketId, reason: p.reason }, actor);
-        return result.ok ? { ok: true, data: { ticketId: p.ticketId } } : failure(result.error.code);
+        return result.ok
+          ? { ok: true, data: { ticketId: p.ticketId } }
+          : failure(result.error.code);
       }
       case 'counter:callNext':
       case 'counter:callTicket':
@@ -231,18 +261,29 @@ export function attachSocketServer(deps: {
       case 'counter:close': {
         const p = data as ParsedPayload<'counter:close'>;
         const result = run({ type: 'closeCounter', counterId: p.counterId, clerkId: null }, actor);
-        return result.ok ? { ok: true, data: { counterId: p.counterId } } : failure(result.error.code);
+        return result.ok
+          ? { ok: true, data: { counterId: p.counterId } }
+          : failure(result.error.code);
       }
       case 'rating:submit': {
         if (identity.role !== 'rating' || !identity.counterId) return failure('FORBIDDEN');
         const p = data as ParsedPayload<'rating:submit'>;
-        const result = run({ type: 'rate', ticketId: p.ticketId, counterId: identity.counterId, score: p.score }, actor);
-        return result.ok ? { ok: true, data: { ticketId: p.ticketId, score: p.score } } : failure(result.error.code);
+        const result = run(
+          { type: 'rate', ticketId: p.ticketId, counterId: identity.counterId, score: p.score },
+          actor,
+        );
+        return result.ok
+          ? { ok: true, data: { ticketId: p.ticketId, score: p.score } }
+          : failure(result.error.code);
       }
       case 'device:report': {
         if (!('deviceId' in identity)) return failure('FORBIDDEN');
         const p = data as ParsedPayload<'device:report'>;
-        updateDevice(identity.deviceId, { printer: p.printer, online: true, lastSeenAt: clock.now() });
+        updateDevice(identity.deviceId, {
+          printer: p.printer,
+          online: true,
+          lastSeenAt: clock.now(),
+        });
         return { ok: true, data: { received: true } };
       }
       case 'sync:snapshot':
@@ -254,7 +295,9 @@ export function attachSocketServer(deps: {
       }
       case 'day:close': {
         const result = run({ type: 'closeDay' }, actor);
-        return result.ok ? { ok: true, data: { day: result.state.day } } : failure(result.error.code);
+        return result.ok
+          ? { ok: true, data: { day: result.state.day } }
+          : failure(result.error.code);
       }
     }
     return failure('BAD_REQUEST');
@@ -272,7 +315,8 @@ export function attachSocketServer(deps: {
   }
 
   function devicesStatus(): DeviceStatus[] {
-    return store.listDevices()
+    return store
+      .listDevices()
       .filter((d) => d.revokedAt === null)
       .map(
         (d) =>
@@ -316,7 +360,9 @@ export function attachSocketServer(deps: {
   /** Sends fresh views to the phone pages whose place or estimate may have changed. */
   function pushTicketViews(batch: CommittedBatch): void {
     const state = batch.after;
-    const everything = batch.events.some((e) => !('ticketId' in e) && e.event.type !== 'ticket.issued');
+    const everything = batch.events.some(
+      (e) => !('ticketId' in e) && e.event.type !== 'ticket.issued',
+    );
     const fields = new Set<string>();
     const tickets = new Set<string>();
     for (const { event } of batch.events) {
@@ -331,9 +377,16 @@ export function attachSocketServer(deps: {
     for (const ticketId of watchers.keys()) {
       const ticket = state.tickets[ticketId];
       if (!ticket) continue;
-      if (!everything && !tickets.has(ticketId) && !(ticket.status === 'waiting' && fields.has(ticket.fieldId)))
+      if (
+        !everything &&
+        !tickets.has(ticketId) &&
+        !(ticket.status === 'waiting' && fields.has(ticket.fieldId))
+      )
         continue;
-      io.to(`ticket:${ticketId}`).emit('ticket:view', publicTicketView(state, ticket, queue.seq, ahead.get(ticketId)));
+      io.to(`ticket:${ticketId}`).emit(
+        'ticket:view',
+        publicTicketView(state, ticket, queue.seq, ahead.get(ticketId)),
+      );
     }
   }
 
@@ -372,7 +425,11 @@ function clerkCommand(
     case 'counter:callNext':
       return { type: 'callNext', ...at };
     case 'counter:callTicket':
-      return { type: 'callTicket', ticketId: (data as ParsedPayload<'counter:callTicket'>).ticketId, ...at };
+      return {
+        type: 'callTicket',
+        ticketId: (data as ParsedPayload<'counter:callTicket'>).ticketId,
+        ...at,
+      };
     case 'counter:recall':
       return { type: 'recall', ...at };
     case 'counter:start':

@@ -9,7 +9,12 @@ import {
 import type { PublicTicketView } from '@luot/protocol';
 
 /** The one ticket a phone page may see: its number, field, state, place and estimate. */
-export function publicTicketView(state: QueueState, ticket: Ticket, seq: number, ahead?: number): PublicTicketView {
+export function publicTicketView(
+  state: QueueState,
+  ticket: Ticket,
+  seq: number,
+  ahead?: number,
+): PublicTicketView {
   const field = fieldById(state, ticket.fieldId);
   const counter = state.config.counters.find((c) => c.id === ticket.counterId);
   const waiting = ticket.status === 'waiting';
@@ -19,7 +24,10 @@ export function publicTicketView(state: QueueState, ticket: Ticket, seq: number,
     label: ticket.label,
     fieldName: field?.name ?? ticket.fieldId,
     status: ticket.status,
-    counterNumber: counter && (ticket.status === 'called' || ticket.status === 'serving') ? counter.number : null,
+    counterNumber:
+      counter && (ticket.status === 'called' || ticket.status === 'serving')
+        ? counter.number
+        : null,
     ahead: placesAhead,
     estimatedWaitMinutes: waiting ? estimateWaitMinutes(state, ticket.fieldId, placesAhead) : null,
     issuedAt: ticket.issuedAt,

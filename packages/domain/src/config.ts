@@ -152,6 +152,25 @@ function configProblems(config: Omit<SiteConfig, 'site'> & { site: unknown }): P
           message: `counter ${counter.number} serves unknown field "${fieldId}"`,
         });
   });
+  // Two fields that print the same prefix and width must not hand out the same label.
+  const ranges = config.fields.map((f) => ({
+    field: f,
+    from: f.numbering.start,
+    to: f.dailyLimit === null ? numberingCapacity(f) : f.numbering.start + f.dailyLimit - 1,
+  }));
+  ranges.forEach((a, i) => {
+    for (const b of ranges.slice(i + 1))
+      if (
+        a.field.numbering.prefix === b.field.numbering.prefix &&
+        a.field.numbering.digits === b.field.numbering.digits &&
+        a.from <= b.to &&
+        b.from <= a.to
+      )
+        problems.push({
+          path: ['fields', i, 'numbering'],
+          message: `fields "${a.field.name}" and "${b.field.name}" can print the same numbers; give them other prefixes, starts or daily limits`,
+        });
+  });
   config.fields.forEach((field, i) => {
     if (!config.counters.some((c) => c.fieldIds.includes(field.id)))
       problems.push({ path: ['fields', i], message: `field "${field.name}" has no counter` });

@@ -324,6 +324,8 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
       const counter = state.counters[cmd.counterId];
       if (!counter) return fail('NOT_FOUND', `no counter ${cmd.counterId}`);
       if (counter.status === 'closed') return [];
+      // A clerk signing out closes only a counter they still hold.
+      if (cmd.clerkId !== null && counter.clerkId !== cmd.clerkId) return [];
       if (counter.currentTicketId)
         return fail('COUNTER_BUSY', `counter ${counter.id} still holds a ticket`);
       return [{ type: 'counter.closed', at, day, counterId: counter.id, clerkId: counter.clerkId }];

@@ -137,6 +137,8 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
         clerkId: event.clerkId,
         since: event.at,
         priorityStreak: 0,
+        // A new shift's rating pad must not rate the previous clerk's last citizen.
+        lastFinishedTicketId: null,
         pauseReason: null,
       });
     case 'counter.closed':

@@ -64,8 +64,12 @@ export const CLIENT_EVENTS = {
 
 export type ClientEventName = keyof typeof CLIENT_EVENTS;
 export const CLIENT_EVENT_NAMES = Object.keys(CLIENT_EVENTS) as ClientEventName[];
-export type ClientPayload<E extends ClientEventName> = z.input<(typeof CLIENT_EVENTS)[E]['payload']>;
-export type ParsedPayload<E extends ClientEventName> = z.output<(typeof CLIENT_EVENTS)[E]['payload']>;
+export type ClientPayload<E extends ClientEventName> = z.input<
+  (typeof CLIENT_EVENTS)[E]['payload']
+>;
+export type ParsedPayload<E extends ClientEventName> = z.output<
+  (typeof CLIENT_EVENTS)[E]['payload']
+>;
 
 /** Whether a role may send an event at all (finer checks, such as "only at your counter", follow). */
 export function maySend(role: Role, event: ClientEventName): boolean {
@@ -144,7 +148,10 @@ export interface ClientResults {
 
 /** Socket.IO's client-to-server event map: each event takes a payload and an acknowledgement. */
 export type ClientToServerEvents = {
-  [E in ClientEventName]: (payload: ClientPayload<E>, ack: (res: Ack<ClientResults[E]>) => void) => void;
+  [E in ClientEventName]: (
+    payload: ClientPayload<E>,
+    ack: (res: Ack<ClientResults[E]>) => void,
+  ) => void;
 };
 
 /** Socket.IO's server-to-client event map. */

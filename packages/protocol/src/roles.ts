@@ -1,5 +1,13 @@
 /** Who is on the other end of a socket. Devices are paired; people sign in; the public holds a ticket link. */
-export const ROLES = ['kiosk', 'display', 'rating', 'clerk', 'supervisor', 'admin', 'public'] as const;
+export const ROLES = [
+  'kiosk',
+  'display',
+  'rating',
+  'clerk',
+  'supervisor',
+  'admin',
+  'public',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const DEVICE_KINDS = ['kiosk', 'display', 'rating'] as const;

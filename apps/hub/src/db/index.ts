@@ -1,2 +1,9 @@
 export { openDatabase, backupDatabase, type Db } from './open-database.ts';
-export { createStore, tableDigest, type Store, type AppendContext, type DeviceRow, type UserRow } from './store.ts';
+export {
+  createStore,
+  tableDigest,
+  type Store,
+  type AppendContext,
+  type DeviceRow,
+  type UserRow,
+} from './store.ts';

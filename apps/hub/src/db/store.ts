@@ -24,6 +24,24 @@ export interface UserRow {
   disabled: boolean;
 }
 
+export interface ServiceRow {
+  id: number;
+  ticketId: string;
+  label: string;
+  day: string;
+  fieldId: string;
+  counterId: string;
+  clerkId: string | null;
+  priority: number;
+  waitingSince: number;
+  calledAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  outcome: 'done' | 'no_show' | 'transferred' | 'cancelled' | 'expired' | null;
+  recalls: number;
+  rating: number | null;
+}
+
 export interface SessionRow {
   username: string;
   counterId: string | null;
@@ -95,6 +113,13 @@ export function createStore(db: Db) {
     latestDay: db.prepare(`SELECT day FROM events ORDER BY seq DESC LIMIT 1`),
     lastSeq: db.prepare(`SELECT COALESCE(MAX(seq), 0) AS seq FROM events`),
     ticketByToken: db.prepare(`SELECT id FROM tickets WHERE token_hash = ?`),
+    servicesOfDay: db.prepare(
+      `SELECT s.id, s.ticket_id AS ticketId, t.label, s.day, s.field_id AS fieldId,
+         s.counter_id AS counterId, s.clerk_id AS clerkId, s.priority, s.waiting_since AS waitingSince,
+         s.called_at AS calledAt, s.started_at AS startedAt, s.ended_at AS endedAt, s.outcome,
+         s.recalls, s.rating
+       FROM services s JOIN tickets t ON t.id = s.ticket_id WHERE s.day = ? ORDER BY s.id`,
+    ),
     ticketIssuer: db.prepare(`SELECT issued_by AS issuedBy FROM tickets WHERE id = ?`),
     ticketRow: db.prepare(`SELECT * FROM tickets WHERE id = ?`),
     insertUser: db.prepare(
@@ -106,7 +131,9 @@ export function createStore(db: Db) {
     ),
     setPassword: db.prepare(`UPDATE users SET password_hash = ? WHERE username = ?`),
     setDisabled: db.prepare(`UPDATE users SET disabled = ? WHERE username = ?`),
-    listUsers: db.prepare(`SELECT username, name, role, disabled FROM users ORDER BY role, username`),
+    listUsers: db.prepare(
+      `SELECT username, name, role, disabled FROM users ORDER BY role, username`,
+    ),
     insertSession: db.prepare(
       `INSERT INTO sessions (token_hash, username, counter_id, created_at, expires_at)
        VALUES (?, ?, ?, ?, ?)`,
@@ -115,7 +142,9 @@ export function createStore(db: Db) {
       `SELECT username, counter_id AS counterId, expires_at AS expiresAt, ended_at AS endedAt
        FROM sessions WHERE token_hash = ?`,
     ),
-    endSession: db.prepare(`UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL`),
+    endSession: db.prepare(
+      `UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL`,
+    ),
     endUserSessions: db.prepare(
       `UPDATE sessions SET ended_at = ? WHERE username = ? AND ended_at IS NULL`,
     ),
@@ -126,7 +155,9 @@ export function createStore(db: Db) {
     deviceByToken: db.prepare(`${deviceSelect()} WHERE token_hash = ?`),
     deviceById: db.prepare(`${deviceSelect()} WHERE id = ?`),
     listDevices: db.prepare(`${deviceSelect()} ORDER BY kind, id`),
-    revokeDevice: db.prepare(`UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`),
+    revokeDevice: db.prepare(
+      `UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`,
+    ),
     touchDevice: db.prepare(`UPDATE devices SET last_seen_at = ? WHERE id = ?`),
   };
 
@@ -213,8 +244,18 @@ export function createStore(db: Db) {
           day: event.day,
           at: event.at,
           type: event.type,
-          ticketId: 'ticketId' in event ? event.ticketId : event.type === 'ticket.issued' ? event.ticket.id : null,
-          fieldId: 'fieldId' in event ? event.fieldId : event.type === 'ticket.issued' ? event.ticket.fieldId : null,
+          ticketId:
+            'ticketId' in event
+              ? event.ticketId
+              : event.type === 'ticket.issued'
+                ? event.ticket.id
+                : null,
+          fieldId:
+            'fieldId' in event
+              ? event.fieldId
+              : event.type === 'ticket.issued'
+                ? event.ticket.fieldId
+                : null,
           counterId: 'counterId' in event ? event.counterId : null,
           clerkId: 'clerkId' in event ? event.clerkId : null,
           actor: ctx.actor,
@@ -257,9 +298,15 @@ export function createStore(db: Db) {
     ticketIdByTokenHash(hash: string): string | null {
       return (q.ticketByToken.get(hash) as { id: string } | undefined)?.id ?? null;
     },
+    /** Every visit to a counter on a day, oldest first: the raw material of waiting and service times. */
+    services(day: string): ServiceRow[] {
+      return q.servicesOfDay.all(day) as ServiceRow[];
+    },
     /** The actor that issued a ticket, e.g. "device:kiosk-1". */
     ticketIssuer(ticketId: string): string | null {
-      return (q.ticketIssuer.get(ticketId) as { issuedBy: string | null } | undefined)?.issuedBy ?? null;
+      return (
+        (q.ticketIssuer.get(ticketId) as { issuedBy: string | null } | undefined)?.issuedBy ?? null
+      );
     },
     /** A stored ticket as the domain shapes it, for tickets of past days that are no longer in memory. */
     ticketSnapshot(ticketId: string): Ticket | null {
@@ -287,15 +334,24 @@ export function createStore(db: Db) {
         rating: (r.rating as number | null) ?? null,
       };
     },
-    createUser(user: { username: string; name: string; role: UserRole; passwordHash: string }, at: number) {
+    createUser(
+      user: { username: string; name: string; role: UserRole; passwordHash: string },
+      at: number,
+    ) {
       q.insertUser.run({ ...user, createdAt: at });
     },
     findUser(username: string): UserRow | null {
-      const row = q.findUser.get(username) as (Omit<UserRow, 'disabled'> & { disabled: number }) | undefined;
+      const row = q.findUser.get(username) as
+        (Omit<UserRow, 'disabled'> & { disabled: number }) | undefined;
       return row ? { ...row, disabled: row.disabled === 1 } : null;
     },
     listUsers() {
-      return q.listUsers.all() as { username: string; name: string; role: UserRole; disabled: number }[];
+      return q.listUsers.all() as {
+        username: string;
+        name: string;
+        role: UserRole;
+        disabled: number;
+      }[];
     },
     setPassword(username: string, passwordHash: string): boolean {
       return q.setPassword.run(passwordHash, username).changes === 1;
@@ -305,7 +361,13 @@ export function createStore(db: Db) {
       if (disabled) q.endUserSessions.run(at, username);
       return changed;
     },
-    createSession(tokenHash: string, username: string, counterId: string | null, at: number, ttlMs: number) {
+    createSession(
+      tokenHash: string,
+      username: string,
+      counterId: string | null,
+      at: number,
+      ttlMs: number,
+    ) {
       q.insertSession.run(tokenHash, username, counterId, at, at + ttlMs);
     },
     findSession(tokenHash: string): SessionRow | null {
@@ -315,7 +377,14 @@ export function createStore(db: Db) {
       q.endSession.run(at, tokenHash);
     },
     createDevice(
-      device: { id: string; kind: DeviceKind; name: string; counterId: string | null; speaks: boolean; tokenHash: string },
+      device: {
+        id: string;
+        kind: DeviceKind;
+        name: string;
+        counterId: string | null;
+        speaks: boolean;
+        tokenHash: string;
+      },
       at: number,
     ) {
       q.insertDevice.run({ ...device, speaks: device.speaks ? 1 : 0, createdAt: at });

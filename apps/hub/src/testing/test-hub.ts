@@ -1,0 +1,165 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { siteConfigSchema, type SiteConfigInput } from '@luot/domain';
+import { connectHub, request, type HubSocket } from '@luot/hub-client';
+import type { DeviceKind, LoginResult, Snapshot } from '@luot/protocol';
+import { createFakeClock, type Clock } from '../clock.ts';
+import { createHub, type Hub, type HubOptions } from '../hub.ts';
+import { addUser, databasePath, openStore, pairDevice } from '../setup.ts';
+import type { Store } from '../db/index.ts';
+
+/** 09:00 on 2026-11-23 (a Monday) in Asia/Ho_Chi_Minh. */
+export const MONDAY_9AM = Date.parse('2026-11-23T02:00:00Z');
+export const PASSWORD = 'mat-khau-thu';
+
+/** A small centre: two fields, `counters` counters serving both, and one of each device kind per counter. */
+export function testConfig(counters = 3, overrides: Partial<SiteConfigInput> = {}) {
+  return siteConfigSchema.parse({
+    site: { name: 'Bộ phận Một cửa xã Thử Nghiệm', timeZone: 'Asia/Ho_Chi_Minh' },
+    fields: [
+      {
+        id: 'ho-tich',
+        name: 'Tư pháp – Hộ tịch',
+        numbering: { start: 1001, digits: 4 },
+        sessions: [
+          { from: '07:30', to: '11:30' },
+          { from: '13:30', to: '17:00' },
+        ],
+      },
+      {
+        id: 'dat-dai',
+        name: 'Đất đai',
+        numbering: { prefix: 'A', start: 1, digits: 3 },
+        sessions: [{ from: '07:30', to: '17:00' }],
+      },
+    ],
+    counters: Array.from({ length: counters }, (_, i) => ({
+      id: `c${i + 1}`,
+      number: i + 1,
+      name: `Quầy ${i + 1}`,
+      fieldIds: ['ho-tich', 'dat-dai'],
+    })),
+    priorityClasses: [{ id: 'cao-tuoi', name: 'Người cao tuổi' }],
+    ...overrides,
+  });
+}
+
+export interface TestHub {
+  url: string;
+  hub: Hub;
+  store: Store;
+  clock: ReturnType<typeof createFakeClock>;
+  dataDir: string;
+  dbPath: string;
+  tokens: Record<string, string>;
+  /** Signs a person in over HTTP; clerks name their counter. */
+  login(username: string, counterId?: string): Promise<LoginResult>;
+  connect(token: string): HubSocket;
+  /** Connects and waits for the first snapshot (or connect_error). */
+  connectReady(token: string): Promise<{ socket: HubSocket; snapshot: Snapshot }>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real hub on a temporary SQLite file, listening on 127.0.0.1 with a fake clock. Users:
+ * clerks `cb1`…`cbN`, `giamsat` (supervisor) and `admin`. Devices: `kiosk`, `display`,
+ * `pad1`…`padN` (rating pads at each counter).
+ */
+export async function startTestHub(
+  options: {
+    counters?: number;
+    now?: number;
+    hub?: Partial<HubOptions>;
+    clock?: Clock;
+    dataDir?: string;
+  } = {},
+): Promise<TestHub> {
+  const counters = options.counters ?? 3;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'luot-hub-'));
+  const clock = createFakeClock(options.now ?? MONDAY_9AM);
+  const store = openStore(dataDir);
+  const tokens: Record<string, string> = {};
+  if (!store.readConfig()) {
+    store.writeConfig(testConfig(counters), clock.now());
+    for (let i = 1; i <= counters; i++)
+      await addUser(
+        store,
+        { username: `cb${i}`, name: `Cán bộ ${i}`, role: 'clerk', password: PASSWORD },
+        0,
+      );
+    await addUser(
+      store,
+      { username: 'giamsat', name: 'Giám sát', role: 'supervisor', password: PASSWORD },
+      0,
+    );
+    await addUser(
+      store,
+      { username: 'admin', name: 'Quản trị', role: 'admin', password: PASSWORD },
+      0,
+    );
+    const devices: { id: string; kind: DeviceKind; counterId?: string }[] = [
+      { id: 'kiosk', kind: 'kiosk' },
+      { id: 'display', kind: 'display' },
+      ...Array.from({ length: counters }, (_, i) => ({
+        id: `pad${i + 1}`,
+        kind: 'rating' as const,
+        counterId: `c${i + 1}`,
+      })),
+    ];
+    for (const d of devices) tokens[d.id] = pairDevice(store, { ...d, name: d.id }, 0);
+  }
+  const hub = createHub({
+    store,
+    clock,
+    log: pino({ level: 'silent' }),
+    options: { kioskMinIntervalMs: 0, sweepIntervalMs: 200, rolloverCheckMs: 100, ...options.hub },
+  });
+  const port = await hub.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  const sockets: HubSocket[] = [];
+
+  const connect = (token: string) => {
+    const socket = connectHub(url, token);
+    sockets.push(socket);
+    return socket;
+  };
+
+  return {
+    url,
+    hub,
+    store,
+    clock,
+    dataDir,
+    dbPath: databasePath(dataDir),
+    tokens,
+    async login(username, counterId) {
+      const res = await fetch(`${url}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: PASSWORD, ...(counterId ? { counterId } : {}) }),
+      });
+      const body = (await res.json()) as { ok: boolean; data?: LoginResult; error?: unknown };
+      if (!body.ok || !body.data)
+        throw new Error(`login ${username} failed: ${JSON.stringify(body)}`);
+      return body.data;
+    },
+    connect,
+    connectReady(token) {
+      const socket = connect(token);
+      return new Promise((resolve, reject) => {
+        socket.once('snapshot', (snapshot) => resolve({ socket, snapshot }));
+        socket.once('connect_error', (err) => reject(err));
+      });
+    },
+    async close() {
+      for (const s of sockets) s.disconnect();
+      await hub.close();
+      store.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export { request };

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { localTime, serviceDay } from './time.ts';
+
+const HCM = 'Asia/Ho_Chi_Minh';
+
+describe('localTime in Asia/Ho_Chi_Minh (UTC+7: 17:00Z is local midnight)', () => {
+  it.each([
+    { utc: '2025-03-10T00:30:00Z', day: '2025-03-10', minutes: 7 * 60 + 30 },
+    { utc: '2025-03-10T16:59:00Z', day: '2025-03-10', minutes: 23 * 60 + 59 },
+    { utc: '2025-03-10T16:59:59.999Z', day: '2025-03-10', minutes: 23 * 60 + 59 },
+    { utc: '2025-03-10T17:00:00Z', day: '2025-03-11', minutes: 0 },
+    { utc: '2025-03-10T17:01:00Z', day: '2025-03-11', minutes: 1 },
+    { utc: '2025-03-10T23:59:00Z', day: '2025-03-11', minutes: 6 * 60 + 59 },
+    { utc: '2024-12-31T17:00:00Z', day: '2025-01-01', minutes: 0 },
+    { utc: '2024-02-28T17:00:00Z', day: '2024-02-29', minutes: 0 },
+  ])('$utc is $day, minute $minutes', ({ utc, day, minutes }) => {
+    expect(localTime(Date.parse(utc), HCM)).toEqual({ day, minutes });
+    expect(serviceDay(Date.parse(utc), HCM)).toBe(day);
+  });
+
+  it('differs from UTC for the seven hours after 17:00Z', () => {
+    const instant = Date.parse('2025-03-10T20:00:00Z');
+    expect(serviceDay(instant, HCM)).toBe('2025-03-11');
+    expect(serviceDay(instant, 'UTC')).toBe('2025-03-10');
+  });
+});

@@ -1,0 +1,2 @@
+export * from './socket.ts';
+export * from './mirror.ts';
