@@ -56,6 +56,16 @@ export default tseslint.config(
       'Apps never import each other, and only apps/hub/src/db/ touches SQLite.',
     ),
   ),
+  // Browser tests start a real hub through its test harness; nothing else crosses apps.
+  boundary(
+    ['apps/*/e2e/**'],
+    [
+      ...appNames.filter((a) => a !== 'hub').map((a) => `@luot/${a}`),
+      '**/apps/*/src/**',
+      'better-sqlite3',
+    ],
+    'Browser tests drive the built app through Chromium and may import only @luot/hub/testing.',
+  ),
   boundary(
     ['apps/hub/src/db/**'],
     otherApps('hub'),

@@ -7,6 +7,7 @@ import type { Store } from './db/index.ts';
 import { registerHttpRoutes } from './http-routes.ts';
 import { createQueueService } from './queue-service.ts';
 import { attachSocketServer, type SocketOptions } from './socket-server.ts';
+import { registerStaticApps, type StaticApp } from './static-apps.ts';
 
 export interface HubOptions extends SocketOptions {
   /** How long a person's sign-in lasts. */
@@ -35,6 +36,8 @@ export function createHub(deps: {
   log: Logger;
   options?: Partial<HubOptions>;
   newId?: () => string;
+  /** Built front ends to serve; none by default. */
+  staticApps?: StaticApp[];
 }) {
   const { store, clock, log } = deps;
   const options = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
@@ -50,6 +53,10 @@ export function createHub(deps: {
     connections: () => sockets.io.engine.clientsCount,
     onSignOut: (tokenHash) => sockets.disconnectCredential(tokenHash),
   });
+
+  const missingApps = registerStaticApps(app, deps.staticApps ?? []);
+  if (deps.staticApps && missingApps.length > 0)
+    log.warn({ apps: missingApps }, 'front ends not built; run `pnpm build` to serve them');
 
   const rollover = setInterval(() => {
     try {

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { systemClock } from './clock.ts';
 import { createHub } from './hub.ts';
 import { openStore, seedDemo } from './setup.ts';
+import { defaultStaticApps } from './static-apps.ts';
 
 /** Starts the hub on a data directory: `tsx src/main.ts --data ./data --port 8080 [--demo]`. */
 async function main(): Promise<void> {
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     store,
     clock: systemClock,
     log,
+    staticApps: defaultStaticApps(),
     options: values['kiosk-interval-ms']
       ? { kioskMinIntervalMs: Number(values['kiosk-interval-ms']) }
       : {},

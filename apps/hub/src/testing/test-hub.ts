@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { siteConfigSchema, type SiteConfigInput } from '@luot/domain';
+import { siteConfigSchema, type SiteConfig, type SiteConfigInput } from '@luot/domain';
 import { connectHub, request, type HubSocket } from '@luot/hub-client';
 import type { DeviceKind, LoginResult, Snapshot } from '@luot/protocol';
-import { createFakeClock, type Clock } from '../clock.ts';
+import { createFakeClock } from '../clock.ts';
 import { createHub, type Hub, type HubOptions } from '../hub.ts';
 import { addUser, databasePath, openStore, pairDevice } from '../setup.ts';
+import { defaultStaticApps } from '../static-apps.ts';
 import type { Store } from '../db/index.ts';
 
 /** 09:00 on 2026-11-23 (a Monday) in Asia/Ho_Chi_Minh. */
@@ -72,8 +73,11 @@ export async function startTestHub(
     counters?: number;
     now?: number;
     hub?: Partial<HubOptions>;
-    clock?: Clock;
     dataDir?: string;
+    /** Serve the built front ends (run `pnpm build` first), for browser tests. */
+    serveApps?: boolean;
+    /** The site configuration; by default `testConfig(counters)`. */
+    config?: SiteConfig;
   } = {},
 ): Promise<TestHub> {
   const counters = options.counters ?? 3;
@@ -82,7 +86,7 @@ export async function startTestHub(
   const store = openStore(dataDir);
   const tokens: Record<string, string> = {};
   if (!store.readConfig()) {
-    store.writeConfig(testConfig(counters), clock.now());
+    store.writeConfig(options.config ?? testConfig(counters), clock.now());
     for (let i = 1; i <= counters; i++)
       await addUser(
         store,
@@ -114,6 +118,7 @@ export async function startTestHub(
     store,
     clock,
     log: pino({ level: 'silent' }),
+    staticApps: options.serveApps ? defaultStaticApps() : [],
     options: { kioskMinIntervalMs: 0, sweepIntervalMs: 200, rolloverCheckMs: 100, ...options.hub },
   });
   const port = await hub.listen(0, '127.0.0.1');

@@ -1,0 +1,32 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@luot/ui/theme.css';
+import { CounterSign } from './sign/CounterSign.tsx';
+import { LobbyBoard } from './lobby/LobbyBoard.tsx';
+import { PhonePage } from './phone/PhonePage.tsx';
+import { RatingPad } from './rating/RatingPad.tsx';
+import { ModeChooser } from './ModeChooser.tsx';
+
+/** One app, several screens: the path picks the mode; /t/<token> is the phone ticket page. */
+function App() {
+  const path = window.location.pathname;
+  const ticket = /^\/t\/([^/]+)/.exec(path);
+  if (ticket) return <PhonePage token={decodeURIComponent(ticket[1]!)} />;
+  const mode = path.replace(/^\/display\/?/, '').split('/')[0];
+  switch (mode) {
+    case 'lobby':
+      return <LobbyBoard />;
+    case 'sign':
+      return <CounterSign />;
+    case 'rating':
+      return <RatingPad />;
+    default:
+      return <ModeChooser />;
+  }
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,63 @@
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+
+/** A built front end served by the hub under `/<name>/`. */
+export interface StaticApp {
+  name: string;
+  dir: string;
+}
+
+/** The front ends' Vite build folders in this repository, as the hub serves them by default. */
+export function defaultStaticApps(): StaticApp[] {
+  const apps = fileURLToPath(new URL('../../', import.meta.url));
+  return ['display', 'counter', 'admin', 'kiosk'].map((name) => ({
+    name,
+    dir: join(apps, name, name === 'kiosk' ? 'out/renderer' : 'dist'),
+  }));
+}
+
+/**
+ * Serves each built app under `/<name>/`, falling back to its index.html for client-side
+ * routes, and serves the phone ticket page (`/t/<token>`) from the display app. Apps whose
+ * build folder is missing are skipped and reported.
+ */
+export function registerStaticApps(app: FastifyInstance, apps: StaticApp[]): string[] {
+  const missing: string[] = [];
+  const served = apps.filter((a) => {
+    const ok = existsSync(join(a.dir, 'index.html'));
+    if (!ok) missing.push(a.name);
+    return ok;
+  });
+  served.forEach((a, i) => {
+    void app.register(fastifyStatic, {
+      root: a.dir,
+      prefix: `/${a.name}/`,
+      decorateReply: i === 0,
+      index: ['index.html'],
+      wildcard: false,
+    });
+  });
+  const byName = new Map(served.map((a) => [a.name, a]));
+
+  app.get('/', async (_request, reply) =>
+    reply.redirect(byName.has('admin') ? '/admin/' : '/healthz'),
+  );
+  app.get('/t/:token', async (_request, reply) => {
+    const display = byName.get('display');
+    if (!display) return reply.code(404).send('display app is not built');
+    return reply.sendFile('index.html', display.dir);
+  });
+  app.setNotFoundHandler(async (request, reply) => {
+    const name = request.url.split('/')[1] ?? '';
+    const target = byName.get(name);
+    if (target && request.method === 'GET' && !request.url.includes('/assets/'))
+      return reply.sendFile('index.html', target.dir);
+    return reply
+      .code(404)
+      .send({ ok: false, error: { code: 'NOT_FOUND', message: 'Không tìm thấy.' } });
+  });
+  return missing;
+}

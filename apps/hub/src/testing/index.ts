@@ -1,0 +1,4 @@
+// Test harness for browser and integration tests of every app: a real hub on a temporary
+// SQLite file, and Chromium. Imported by tests only (apps/*/e2e may import it; see eslint.config.js).
+export * from './test-hub.ts';
+export * from './browser.ts';
