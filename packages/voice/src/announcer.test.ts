@@ -187,6 +187,20 @@ describe('createAnnouncer', () => {
     expect(t.player.maxActive).toBe(1);
   });
 
+  it('keeps going when the error reporter itself throws', async () => {
+    const t = setup({
+      onError: () => {
+        throw new Error('logger down');
+      },
+    });
+    t.announcer.announce(t.call('c1', '1', 1));
+    t.announcer.announce(t.call('c2', '2', 2));
+    await t.player.fail(new Error('no sound'));
+    expect(t.player.started).toHaveLength(2);
+    await t.player.finish();
+    await t.announcer.idle();
+  });
+
   it('keeps going after a play that throws synchronously', async () => {
     let n = 0;
     const played: string[][] = [];

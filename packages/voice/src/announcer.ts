@@ -116,7 +116,11 @@ export function createAnnouncer(options: AnnouncerOptions): Announcer {
         try {
           await play(entry.clips);
         } catch (error) {
-          onError?.(error, entry.call);
+          try {
+            onError?.(error, entry.call);
+          } catch {
+            // A failing error reporter must not stall the announcements.
+          }
         } finally {
           busyMs += now() - playStartedAt;
           playStartedAt = null;
