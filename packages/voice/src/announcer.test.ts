@@ -206,9 +206,10 @@ describe('createAnnouncer', () => {
     const played: string[][] = [];
     const announcer = createAnnouncer({
       now: () => 0,
-      play: async (clips) => {
+      play: (clips) => {
         if (n++ === 0) throw new Error('no audio');
         played.push(clips);
+        return Promise.resolve();
       },
     });
     announcer.announce({ key: 'a', label: '1', counterNumber: 1, at: 0 });
