@@ -49,6 +49,28 @@ export default tseslint.config(
     [...appNames.map((a) => `@luot/${a}`), 'better-sqlite3'],
     'Shared packages never import apps or the database.',
   ),
+  {
+    // The lobby display runs @luot/voice in the browser: Node APIs only in its tests.
+    ...boundary(
+      ['packages/voice/src/**'],
+      [...appNames.map((a) => `@luot/${a}`), 'better-sqlite3', 'node:*'],
+      'packages/voice runs in the browser: no Node APIs outside tests.',
+    ),
+    ignores: ['**/*.test.ts'],
+  },
+  {
+    files: ['packages/voice/src/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', '__dirname', '__filename', 'global'].map((name) => ({
+          name,
+          message: 'packages/voice runs in the browser: no Node globals outside tests.',
+        })),
+      ],
+    },
+  },
   ...appNames.map((app) =>
     boundary(
       [`apps/${app}/**`],
