@@ -1,3 +1,4 @@
+import CodepageEncoder from '@point-of-sale/codepage-encoder';
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { bitmapToRgba } from './bitmap.ts';
 import { formatIssuedAt, formatWait } from './format.ts';
@@ -5,7 +6,7 @@ import { viTicketMessages } from './messages.ts';
 import type { TicketMessages } from './messages.ts';
 import { renderTicket } from './render-ticket.ts';
 import type { Bitmap, PaperWidth, TicketData } from './types.ts';
-import { toWindows1258Form } from './windows1258.ts';
+import { printedLength, toWindows1258Form, wrapColumns } from './windows1258.ts';
 
 /**
  * `raster`: the rendered ticket as one image; prints every diacritic on any ESC/POS printer.
@@ -29,6 +30,8 @@ const COLUMNS: Readonly<Record<PaperWidth, number>> = { '80mm': 48, '58mm': 32 }
 
 /** The code page text mode selects: Windows-1258, Vietnamese. */
 export const TEXT_MODE_CODEPAGE = 'windows1258';
+/** Its number in Epson's ESC t table ("WPC1258"). */
+const EPSON_WINDOWS_1258 = 52;
 
 /**
  * ESC/POS bytes for a bitmap: initialize, the image as GS v 0 raster commands (one per 255
@@ -60,44 +63,70 @@ export function encodeBitmap(
     .encode();
 }
 
-/** ESC/POS bytes for a ticket in text mode, see {@link PrintMode}. */
+interface TextStyle {
+  /** Character width and height multipliers (GS !). */
+  width?: 1 | 2 | 4;
+  height?: 1 | 2 | 4;
+  bold?: boolean;
+  invert?: boolean;
+}
+
+/**
+ * Text mode: printer fonts, code page Windows-1258 (ESC t 52 in Epson's numbering), and the
+ * printer's own QR command. Lines are wrapped and centred here, by printed characters: the
+ * encoder's own wrapping counts each combining tone mark as a column, which in Vietnamese
+ * breaks lines early and centres them off. Text is encoded with the encoder's code page
+ * table and passed to it as raw bytes; styles, QR, feed and cut still come from the encoder.
+ */
 export function encodeTicketText(data: TicketData, options: EncodeOptions): Uint8Array {
   const messages = options.messages ?? viTicketMessages;
   const columns = COLUMNS[options.paper];
-  const t = toWindows1258Form;
   const encoder = new ReceiptPrinterEncoder({
     language: 'esc-pos',
     columns,
-    codepageMapping: 'epson',
     feedBeforeCut: options.feedLines ?? 4,
   });
-  encoder.initialize().codepage(TEXT_MODE_CODEPAGE).align('center');
-  if (data.header) encoder.line(t(data.header));
-  encoder.bold(true).line(t(data.centreName)).bold(false);
-  encoder.line('-'.repeat(columns));
-  encoder.line(t(messages.numberHeading));
-  // Character size 4×4 (GS !): 12 columns on 80 mm paper, enough for any label.
-  encoder.size(4, 4).bold(true).line(t(data.label)).size(1, 1);
-  encoder.size(1, 2).line(t(data.fieldName)).size(1, 1).bold(false);
-  if (data.priorityName) {
-    encoder
-      .invert(true)
-      .bold(true)
-      .line(` ${t(data.priorityName)} `)
-      .bold(false)
-      .invert(false);
-  }
-  encoder.line('-'.repeat(columns));
-  encoder
-    .bold(true)
-    .line(t(formatIssuedAt(data.issuedAt, data.timeZone, messages)))
-    .bold(false);
-  encoder.line(t(messages.ahead(data.ahead)));
-  encoder.line(t(formatWait(data.estimatedWaitMinutes, messages)));
+  encoder.initialize().raw([0x1b, 0x74, EPSON_WINDOWS_1258]);
+
+  const put = (text: string, style: TextStyle = {}): void => {
+    const { width = 1, height = 1, bold = false, invert = false } = style;
+    const lineColumns = Math.floor(columns / width);
+    encoder.size(width, height).bold(bold);
+    // Inverted text gets a space of black on either side.
+    const margin = invert ? 1 : 0;
+    for (const wrapped of wrapColumns(toWindows1258Form(text), lineColumns - 2 * margin)) {
+      const line = ' '.repeat(margin) + wrapped + ' '.repeat(margin);
+      const padding = Math.max(0, Math.floor((lineColumns - printedLength(line)) / 2));
+      if (padding > 0) encoder.raw(Array(padding).fill(0x20));
+      encoder.invert(invert).raw(CodepageEncoder.encode(line, TEXT_MODE_CODEPAGE)).invert(false);
+      encoder.newline();
+    }
+    encoder.size(1, 1).bold(false);
+  };
+  const rule = (): void => put('-'.repeat(columns));
+
+  if (data.header) put(data.header);
+  put(data.centreName, { bold: true });
+  rule();
+  put(messages.numberHeading);
+  // 4× characters: 12 columns on 80 mm paper, 8 on 58 mm, enough for any label.
+  put(data.label, { width: 4, height: 4, bold: true });
+  put(data.fieldName, { height: 2, bold: true });
+  if (data.priorityName) put(data.priorityName, { bold: true, invert: true });
+  rule();
+  put(formatIssuedAt(data.issuedAt, data.timeZone, messages), { bold: true });
+  put(messages.ahead(data.ahead));
+  put(formatWait(data.estimatedWaitMinutes, messages));
   encoder.newline();
-  encoder.qrcode(data.qrUrl, { model: 2, size: options.paper === '80mm' ? 6 : 5, errorlevel: 'm' });
-  encoder.line(t(messages.qrCaption));
-  if (data.footer) encoder.newline().line(t(data.footer));
+  encoder
+    .align('center')
+    .qrcode(data.qrUrl, { model: 2, size: options.paper === '80mm' ? 6 : 5, errorlevel: 'm' })
+    .align('left');
+  put(messages.qrCaption);
+  if (data.footer) {
+    encoder.newline();
+    put(data.footer);
+  }
   return encoder.cut(options.cut ?? 'partial').encode();
 }
 

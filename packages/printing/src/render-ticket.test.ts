@@ -83,4 +83,14 @@ describe('wrapText', () => {
       `${LONG_FIELD}Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.replace(/\s/g, ''),
     );
   });
+
+  it('never starts a line with a dash', () => {
+    registerTicketFonts();
+    const ctx = createCanvas(10, 10).getContext('2d');
+    ctx.font = ticketFont(800, 28);
+    for (let width = 120; width <= 560; width += 20) {
+      const lines = wrapText(ctx, 'Đăng ký kinh doanh – Hợp tác xã – Hộ kinh doanh', width);
+      for (const line of lines) expect(line.startsWith('–')).toBe(false);
+    }
+  });
 });

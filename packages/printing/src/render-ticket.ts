@@ -103,7 +103,13 @@ export function wrapText(ctx: SKRSContext2D, text: string, maxWidth: number): st
   const lines: string[] = [];
   let line = '';
   const fits = (s: string) => ctx.measureText(s).width <= maxWidth;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  // A dash stays at the end of the line with the word before it, never starts a line.
+  const words: string[] = [];
+  for (const w of text.split(/\s+/).filter(Boolean)) {
+    if (/^[–—-]$/.test(w) && words.length > 0) words[words.length - 1] += ` ${w}`;
+    else words.push(w);
+  }
+  for (const word of words) {
     const candidate = line ? `${line} ${word}` : word;
     if (fits(candidate)) {
       line = candidate;

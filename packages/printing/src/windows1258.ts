@@ -34,3 +34,54 @@ export function toWindows1258Form(text: string): string {
   }
   return out;
 }
+
+const COMBINING = /[\u0300-\u036f]/;
+
+/** Characters a line takes on paper: combining marks print over the letter before them. */
+export function printedLength(text: string): number {
+  let n = 0;
+  for (const ch of text) if (!COMBINING.test(ch)) n++;
+  return n;
+}
+
+/** Letters with their combining marks attached, so a line break never separates them. */
+function clusters(word: string): string[] {
+  const out: string[] = [];
+  for (const ch of word) {
+    if (COMBINING.test(ch) && out.length > 0) out[out.length - 1] += ch;
+    else out.push(ch);
+  }
+  return out;
+}
+
+/**
+ * Wraps text to lines of at most `columns` printed characters, at spaces where it can, and
+ * keeps a dash with the word before it.
+ */
+export function wrapColumns(text: string, columns: number): string[] {
+  const words: string[] = [];
+  for (const w of text.split(/\s+/).filter(Boolean)) {
+    if (/^[–—-]$/.test(w) && words.length > 0) words[words.length - 1] += ` ${w}`;
+    else words.push(w);
+  }
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (printedLength(candidate) <= columns) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = '';
+    for (const cluster of clusters(word)) {
+      if (printedLength(line) >= columns) {
+        lines.push(line);
+        line = '';
+      }
+      line += cluster;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
