@@ -1,0 +1,18 @@
+export * from './types.ts';
+export * from './bitmap.ts';
+export * from './messages.ts';
+export { formatIssuedAt, formatWait } from './format.ts';
+export { registerTicketFonts } from './fonts.ts';
+export { PRINTABLE_DOTS, renderTicket } from './render-ticket.ts';
+export type { RenderOptions } from './render-ticket.ts';
+export * from './encode-ticket.ts';
+export { toWindows1258Form } from './windows1258.ts';
+export { decodeRaster } from './decode-raster.ts';
+export { splitCommands } from './escpos-commands.ts';
+export type { Command, CommandKind } from './escpos-commands.ts';
+export { STATUS_QUERY, parseStatus } from './status.ts';
+export * from './tcp-transport.ts';
+export * from './device-file-transport.ts';
+export * from './printer.ts';
+export * from './printer-emulator.ts';
+export { sampleTicket } from './sample-ticket.ts';

@@ -1,0 +1,31 @@
+/** Every piece of text the ticket adds around the data, so another language can follow. */
+export interface TicketMessages {
+  numberHeading: string;
+  ahead: (n: number) => string;
+  waitAbout: (minutes: number) => string;
+  waitUnderOneMinute: string;
+  waitUnknown: string;
+  qrCaption: string;
+  /** Weekday names, Sunday first. */
+  weekdays: readonly [string, string, string, string, string, string, string];
+}
+
+/** Formats a duration in minutes as Vietnamese text, e.g. "1 giờ 15 phút". */
+function viDuration(minutes: number): string {
+  const m = Math.round(minutes);
+  if (m < 60) return `${m} phút`;
+  const h = Math.floor(m / 60);
+  const rest = m % 60;
+  return rest === 0 ? `${h} giờ` : `${h} giờ ${rest} phút`;
+}
+
+/** The Vietnamese ticket text, the default. */
+export const viTicketMessages: TicketMessages = {
+  numberHeading: 'SỐ THỨ TỰ CỦA BẠN',
+  ahead: (n) => `Số người đang chờ trước bạn: ${n}`,
+  waitAbout: (minutes) => `Thời gian chờ dự kiến: khoảng ${viDuration(minutes)}`,
+  waitUnderOneMinute: 'Thời gian chờ dự kiến: dưới 1 phút',
+  waitUnknown: 'Thời gian chờ dự kiến: chưa xác định',
+  qrCaption: 'Quét mã để theo dõi lượt của bạn',
+  weekdays: ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
+};

@@ -1,0 +1,47 @@
+/** Paper widths we lay tickets out for. */
+export type PaperWidth = '80mm' | '58mm';
+
+/** What a ticket shows. Times are epoch milliseconds; text is shown as given. */
+export interface TicketData {
+  centreName: string;
+  /** An optional line above the centre name, e.g. the governing body. */
+  header?: string | undefined;
+  fieldName: string;
+  /** The ticket number as the citizen sees it, e.g. "1023" or "A012". */
+  label: string;
+  /** The priority class shown on the ticket, e.g. "Ưu tiên – Người cao tuổi"; null for none. */
+  priorityName: string | null;
+  issuedAt: number;
+  timeZone: string;
+  /** How many people wait ahead of this ticket. */
+  ahead: number;
+  estimatedWaitMinutes: number | null;
+  qrUrl: string;
+  footer: string;
+}
+
+/**
+ * A 1-bit image, one byte per pixel, row by row: 1 is a printed (black) dot, 0 is paper.
+ * One byte per pixel keeps comparisons and drawing simple; ESC/POS packing happens in the encoder.
+ */
+export interface Bitmap {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** The printer's answer to the real-time status commands, or why there was none. */
+export interface PrinterStatus {
+  online: boolean;
+  paper: 'ok' | 'near-end' | 'out';
+  coverOpen: boolean;
+  error?: string;
+}
+
+/** A byte pipe to one printer. */
+export interface PrinterTransport {
+  /** Sends a job; resolves once every byte reached the printer's connection and it ended cleanly. */
+  write(bytes: Uint8Array): Promise<void>;
+  /** Sends bytes and resolves with exactly `expectedLength` answer bytes, or rejects on timeout. */
+  query(bytes: Uint8Array, expectedLength: number, timeoutMs: number): Promise<Uint8Array>;
+}
