@@ -29,9 +29,20 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
-/** Runs one operator command; returns the process exit code. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
+const COMMANDS = [
+  'init',
+  'user add',
+  'user password',
+  'user disable',
+  'user list',
+  'device pair',
+  'device revoke',
+  'device list',
+  'backup',
+];
+
+function parseCommandLine(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -50,10 +61,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       help: { type: 'boolean', default: false },
     },
   });
+}
+
+/** Runs one operator command; returns the process exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parseCommandLine>;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (err) {
+    io.err(`luot: ${(err as Error).message}`);
+    io.err(USAGE);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   const command = positionals.join(' ');
   if (values.help || !command) {
     io.out(USAGE);
     return values.help ? 0 : 2;
+  }
+  if (!COMMANDS.includes(command)) {
+    io.err(`luot: unknown command "${command}"`);
+    io.err(USAGE);
+    return 2;
   }
   const need = (key: keyof typeof values): string => {
     const value = values[key];
@@ -94,6 +123,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             throw new UsageError(`unknown role ${role}`);
           const password = values.password ?? io.env.LUOT_PASSWORD;
           if (!password) throw new UsageError('give --password or set LUOT_PASSWORD');
+          if (password.length < 8) throw new UsageError('a password has at least 8 characters');
           await addUser(
             store,
             { username: need('username'), name: need('name'), role: role as UserRole, password },
@@ -131,6 +161,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             throw new UsageError('a device id is lowercase letters, digits and dashes');
           if (store.deviceById(id))
             throw new UsageError(`device ${id} exists; revoke it or pick another id`);
+          if (values.counter && !store.readConfig()?.counters.some((c) => c.id === values.counter))
+            throw new UsageError(`no counter ${values.counter}`);
           const token = pairDevice(
             store,
             {
