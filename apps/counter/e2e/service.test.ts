@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium, openPage, startTestHub, type TestHub } from '@luot/hub/testing';
 import { actionButton, currentLabel, issueTickets, signIn, ticketByLabel } from './helpers.ts';
@@ -8,6 +8,8 @@ let t: TestHub;
 let browser: Browser;
 
 beforeAll(async () => {
+  // Two Chromiums and hubs share the machine's cores: give screens time to catch up.
+  vi.setConfig({ expect: { poll: { timeout: 5000 } } });
   t = await startTestHub({ serveApps: true });
   browser = await launchChromium();
 });
@@ -166,7 +168,8 @@ it('signs out, closing the counter; a refused sign-out shows the hub message', a
   await page.waitForSelector('[data-testid=current]');
   expect(await page.textContent('[data-testid=counter-name]')).toBe('Quầy 3');
 
-  await issueTickets(t, ['ho-tich']);
+  const [label] = await issueTickets(t, ['ho-tich']);
+  await page.waitForSelector(`[data-testid=waiting-list] li[data-ticket="${label}"]`);
   await actionButton(page, 'callNext').click();
   await expect.poll(() => currentLabel(page)).not.toBeNull();
   await page.getByRole('button', { name: 'Đăng xuất' }).click();

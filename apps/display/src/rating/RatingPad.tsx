@@ -49,6 +49,9 @@ export function RatingPad() {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const handled = useRef<string | null | undefined>(undefined);
   const sending = useRef(false);
+  // The ticket a rating was sent for: a second tap, even one landing before the screen
+  // changes, must not send it again.
+  const sent = useRef<string | null>(null);
 
   const you = view?.you;
   const counterId = you && 'counterId' in you ? you.counterId : null;
@@ -73,7 +76,7 @@ export function RatingPad() {
   // Rated from another pad while this one was asking: say so rather than offer the scale.
   const askedTicket = phase.kind === 'asking' ? state?.tickets[phase.ticketId] : undefined;
   useEffect(() => {
-    if (askedTicket && askedTicket.rating !== null && !sending.current)
+    if (askedTicket && askedTicket.rating !== null && sent.current !== askedTicket.id)
       setPhase({ kind: 'closed', message: RATING_MSG.alreadyRated });
   }, [askedTicket]);
 
@@ -88,12 +91,13 @@ export function RatingPad() {
   }, [phase]);
 
   async function rate(ticketId: string, label: string, score: number) {
-    if (sending.current) return;
+    if (sending.current || sent.current === ticketId) return;
     if (!socket || !socket.connected) {
       setPhase({ kind: 'asking', ticketId, label, sending: false, error: RATING_MSG.offline });
       return;
     }
     sending.current = true;
+    sent.current = ticketId;
     setPhase({ kind: 'asking', ticketId, label, sending: true, error: null });
     const ack = await request(socket, 'rating:submit', { ticketId, score });
     sending.current = false;
@@ -102,6 +106,7 @@ export function RatingPad() {
       return setPhase({ kind: 'closed', message: RATING_MSG.alreadyRated });
     if (['INVALID_STATE', 'NOT_FOUND', 'FORBIDDEN'].includes(ack.error.code))
       return setPhase({ kind: 'closed', message: ack.error.message });
+    sent.current = null; // not recorded: the citizen may tap again
     setPhase({ kind: 'asking', ticketId, label, sending: false, error: RATING_MSG.retry });
   }
 
