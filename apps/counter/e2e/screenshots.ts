@@ -74,7 +74,15 @@ async function main() {
     t.clock.advance(2 * MINUTE);
     await request(c1, 'counter:noShow', {});
     // Late arrivals, one of them elderly: the list shows a priority mark.
-    await issueTickets(t, ['dat-dai', { fieldId: 'ho-tich', priorityClassId: 'cao-tuoi' }]);
+    await issueTickets(
+      t,
+      [
+        'dat-dai',
+        { fieldId: 'ho-tich', priorityClassId: 'cao-tuoi' },
+        { fieldId: 'dat-dai', priorityClassId: 'cao-tuoi' },
+      ],
+      MINUTE,
+    );
     for (const s of [c1, c2, pad1]) s.disconnect();
     // The clerk's own session, signed in through the form, at the same counter.
     await t.hub.queue.execute(

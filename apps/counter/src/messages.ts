@@ -38,7 +38,7 @@ export const MSG = {
     noneHint: 'Bấm “Gọi tiếp” để mời công dân tiếp theo.',
     nothingWaiting: 'Không có công dân nào đang chờ.',
     waitingCount: (n: number) => `${n} công dân đang chờ`,
-    statusCalled: 'Đã gọi — chờ công dân đến quầy',
+    statusCalled: 'Đã gọi — chờ công dân',
     statusServing: 'Đang phục vụ',
     priority: 'Ưu tiên',
     normal: 'Thường',
