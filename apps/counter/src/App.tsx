@@ -1,4 +1,43 @@
-// Placeholder until this app is built (see the open issues); it renders its name only.
+import { useCallback, useState } from 'react';
+import { CounterScreen } from './CounterScreen.tsx';
+import { MSG } from './messages.ts';
+import { loadSession, saveSession, type ClerkSession } from './platform.ts';
+import { SignIn } from './SignIn.tsx';
+import './counter.css';
+
+/** Signed in: the counter screen; otherwise the sign-in form. A stored session resumes. */
 export function App() {
-  return <main data-testid="placeholder">Lượt — counter</main>;
+  const [session, setSession] = useState<ClerkSession | null>(loadSession);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const signedOut = useCallback(() => {
+    saveSession(null);
+    setSession(null);
+    setNotice(null);
+  }, []);
+  const sessionEnded = useCallback(() => {
+    saveSession(null);
+    setSession(null);
+    setNotice(MSG.signIn.sessionEnded);
+  }, []);
+
+  if (!session)
+    return (
+      <SignIn
+        notice={notice}
+        onSignedIn={(s) => {
+          saveSession(s);
+          setSession(s);
+          setNotice(null);
+        }}
+      />
+    );
+  return (
+    <CounterScreen
+      key={session.token}
+      session={session}
+      onSignedOut={signedOut}
+      onSessionEnded={sessionEnded}
+    />
+  );
 }

@@ -60,6 +60,11 @@ export interface TestHub {
   connect(token: string): HubSocket;
   /** Connects and waits for the first snapshot (or connect_error). */
   connectReady(token: string): Promise<{ socket: HubSocket; snapshot: Snapshot }>;
+  /**
+   * Stops the hub as a crash would (every socket drops), runs `whileDown`, then starts a new
+   * hub on the same port and database; `hub` then points at the new one.
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -114,13 +119,20 @@ export async function startTestHub(
     ];
     for (const d of devices) tokens[d.id] = pairDevice(store, { ...d, name: d.id }, 0);
   }
-  const hub = createHub({
-    store,
-    clock,
-    log: pino({ level: 'silent' }),
-    staticApps: options.serveApps ? defaultStaticApps() : [],
-    options: { kioskMinIntervalMs: 0, sweepIntervalMs: 200, rolloverCheckMs: 100, ...options.hub },
-  });
+  const makeHub = () =>
+    createHub({
+      store,
+      clock,
+      log: pino({ level: 'silent' }),
+      staticApps: options.serveApps ? defaultStaticApps() : [],
+      options: {
+        kioskMinIntervalMs: 0,
+        sweepIntervalMs: 200,
+        rolloverCheckMs: 100,
+        ...options.hub,
+      },
+    });
+  const hub = makeHub();
   const port = await hub.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const sockets: HubSocket[] = [];
@@ -131,7 +143,7 @@ export async function startTestHub(
     return socket;
   };
 
-  return {
+  const testHub: TestHub = {
     url,
     hub,
     store,
@@ -158,13 +170,21 @@ export async function startTestHub(
         socket.once('connect_error', (err) => reject(err));
       });
     },
+    async restart(whileDown) {
+      await testHub.hub.close();
+      await whileDown?.();
+      const next = makeHub();
+      await next.listen(port, '127.0.0.1');
+      testHub.hub = next;
+    },
     async close() {
       for (const s of sockets) s.disconnect();
-      await hub.close();
+      await testHub.hub.close();
       store.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return testHub;
 }
 
 export { request };

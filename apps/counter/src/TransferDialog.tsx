@@ -1,0 +1,118 @@
+import { useState, type FormEvent } from 'react';
+import type { QueueState, Ticket } from '@luot/domain';
+import { Modal } from './Modal.tsx';
+import { MSG } from './messages.ts';
+
+export type TransferTarget = { fieldId: string } | { counterId: string };
+
+/**
+ * Moves the current ticket to another field or another counter, with a reason. Arrow keys
+ * move between targets, Tab reaches the reason, Enter transfers, Esc cancels.
+ */
+export function TransferDialog({
+  state,
+  counterId,
+  ticket,
+  disabled,
+  onTransfer,
+  onClose,
+}: {
+  state: QueueState;
+  counterId: string;
+  ticket: Ticket;
+  disabled: boolean;
+  onTransfer: (to: TransferTarget, reason: string) => Promise<string | null>;
+  onClose: () => void;
+}) {
+  const fields = state.config.fields.filter((f) => f.id !== ticket.fieldId);
+  const counters = state.config.counters.filter((c) => c.id !== counterId);
+  const [target, setTarget] = useState<string>(fields[0] ? `field:${fields[0].id}` : '');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!target) return setError(MSG.transfer.chooseTarget);
+    if (!reason.trim()) return setError(MSG.transfer.needReason);
+    const [kind, id] = target.split(':') as ['field' | 'counter', string];
+    setSending(true);
+    const refusal = await onTransfer(
+      kind === 'field' ? { fieldId: id } : { counterId: id },
+      reason.trim(),
+    );
+    setSending(false);
+    if (refusal) setError(refusal);
+    else onClose();
+  };
+
+  const option = (value: string, label: string, note?: string) => (
+    <label key={value} className="choice">
+      <input
+        type="radio"
+        name="transfer-target"
+        value={value}
+        checked={target === value}
+        onChange={() => setTarget(value)}
+      />
+      <span>{label}</span>
+      {note ? <small>{note}</small> : null}
+    </label>
+  );
+
+  return (
+    <Modal title={MSG.transfer.title(ticket.label)} onClose={onClose} testId="transfer-dialog">
+      <form onSubmit={submit}>
+        <div className="transfer-targets">
+          <fieldset>
+            <legend>{MSG.transfer.toField}</legend>
+            {fields.map((f) => option(`field:${f.id}`, f.name))}
+          </fieldset>
+          <fieldset>
+            <legend>{MSG.transfer.toCounter}</legend>
+            {counters.map((c) => {
+              const status = state.counters[c.id]?.status;
+              const note =
+                status === 'closed'
+                  ? MSG.transfer.counterClosed
+                  : status === 'paused'
+                    ? MSG.transfer.counterPaused
+                    : undefined;
+              return option(`counter:${c.id}`, c.name, note);
+            })}
+          </fieldset>
+        </div>
+        <label className="text-field">
+          <span>{MSG.transfer.reason}</span>
+          <input
+            name="reason"
+            value={reason}
+            maxLength={300}
+            placeholder={MSG.transfer.reasonHint}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </label>
+        <div className="chips">
+          {MSG.transfer.reasons.map((r) => (
+            <button type="button" key={r} className="chip" onClick={() => setReason(r)}>
+              {r}
+            </button>
+          ))}
+        </div>
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="dialog-buttons">
+          <button type="button" className="secondary" onClick={onClose}>
+            {MSG.transfer.cancel}
+          </button>
+          <button type="submit" className="primary" disabled={disabled || sending}>
+            {MSG.transfer.submit}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

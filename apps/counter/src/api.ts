@@ -1,0 +1,49 @@
+import type { Ack, LoginResult } from '@luot/protocol';
+
+/** What the sign-in screen needs to know about the centre. */
+export interface SiteInfo {
+  name: string;
+  counters: { id: string; number: number; name: string }[];
+  fields: { id: string; name: string }[];
+}
+
+const NETWORK_ERROR = { ok: false, error: { code: 'INTERNAL', message: '' } } as const;
+
+async function call<T>(url: string, init?: RequestInit): Promise<Ack<T> | typeof NETWORK_ERROR> {
+  try {
+    const res = await fetch(url, init);
+    return (await res.json()) as Ack<T>;
+  } catch {
+    return NETWORK_ERROR;
+  }
+}
+
+/** Whether a failed call never reached the hub (as opposed to the hub refusing it). */
+export function isNetworkError(result: Ack<unknown>): boolean {
+  return result === NETWORK_ERROR;
+}
+
+/** The centre's name and its counters, for the sign-in screen. */
+export function fetchSite(hub: string): Promise<Ack<SiteInfo>> {
+  return call<SiteInfo>(`${hub}/api/site`);
+}
+
+/** Signs a clerk in at a counter; the hub opens the counter for them. */
+export function login(
+  hub: string,
+  body: { username: string; password: string; counterId: string },
+): Promise<Ack<LoginResult>> {
+  return call<LoginResult>(`${hub}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+/** Ends the session; the hub closes the counter (refused while a ticket is still at it). */
+export function logout(hub: string, token: string): Promise<Ack<{ signedOut: true }>> {
+  return call<{ signedOut: true }>(`${hub}/api/logout`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+}
