@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { ERROR_MESSAGES_VI } from '@luot/protocol';
 import type {
   Ack,
   ClientEventName,
@@ -29,9 +30,9 @@ export function connectHub(
 }
 
 /**
- * Sends one event and resolves with the hub's acknowledgement. A hub that does not answer
- * within `timeoutMs` (offline, or the socket never connected) resolves as a failure too, so
- * callers handle one shape.
+ * Sends one event and resolves with the hub's acknowledgement. When the socket is not
+ * connected, or the hub does not answer within `timeoutMs`, it resolves as UNAVAILABLE: an
+ * action is never buffered to be replayed later behind the person's back.
  */
 export async function request<E extends ClientEventName>(
   socket: HubSocket,
@@ -39,17 +40,20 @@ export async function request<E extends ClientEventName>(
   payload: ClientPayload<E>,
   timeoutMs = 5000,
 ): Promise<Ack<ClientResults[E]>> {
+  if (!socket.connected) return unavailable();
   try {
     // Socket.IO's typed emitWithAck cannot follow a generic event name; the map guarantees the shape.
-    const emit = socket.timeout(timeoutMs).emitWithAck as unknown as (
+    const timed = socket.timeout(timeoutMs);
+    const emit = timed.emitWithAck as unknown as (
       event: E,
       payload: ClientPayload<E>,
     ) => Promise<Ack<ClientResults[E]>>;
-    return await emit.call(socket.timeout(timeoutMs), event, payload);
+    return await emit.call(timed, event, payload);
   } catch {
-    return {
-      ok: false,
-      error: { code: 'INTERNAL', message: 'Không nhận được phản hồi từ máy chủ.' },
-    };
+    return unavailable();
   }
+}
+
+function unavailable(): { ok: false; error: { code: 'UNAVAILABLE'; message: string } } {
+  return { ok: false, error: { code: 'UNAVAILABLE', message: ERROR_MESSAGES_VI.UNAVAILABLE } };
 }

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'RATE_LIMITED',
   'INTERNAL',
+  'UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -40,6 +41,7 @@ export const ERROR_MESSAGES_VI: Record<ErrorCode, string> = {
   FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này.',
   RATE_LIMITED: 'Thao tác quá nhanh, vui lòng đợi giây lát.',
   INTERNAL: 'Lỗi hệ thống, vui lòng thử lại.',
+  UNAVAILABLE: 'Mất kết nối tới máy chủ, vui lòng thử lại.',
 };
 
 /** A failed acknowledgement with the catalogue message, optionally extended with a detail. */
