@@ -1,5 +1,6 @@
 // The kiosk's main process: wiring only. Each piece is a module with its own tests.
-import { app, BrowserWindow, ipcMain } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { app, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BRIDGE_CHANNELS } from '../shared/bridge.ts';

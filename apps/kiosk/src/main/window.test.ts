@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeWebContents } from './fake-web-contents.ts';
+import type { fakeWebContents } from './fake-web-contents.ts';
 
 const electron = vi.hoisted(() => ({
   windows: [] as { options: Record<string, unknown>; loaded: string[]; shown: boolean }[],
