@@ -1,4 +1,4 @@
-import type { PrinterStatus, TicketData } from '@luot/printing';
+import type { PrinterStatus, TicketData } from '@luot/printing/types';
 import type { KioskSettings } from './settings.ts';
 
 export type { PrinterStatus, TicketData };

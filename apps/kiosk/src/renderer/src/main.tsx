@@ -1,2 +1,12 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<main>Lượt</main>);
+import '@luot/ui/theme.css';
+import './kiosk.css';
+import { App } from './App.tsx';
+import { pickHost } from './host.ts';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App host={pickHost()} />
+  </StrictMode>,
+);
