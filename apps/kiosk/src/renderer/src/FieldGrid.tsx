@@ -24,7 +24,6 @@ export function FieldGrid({
               data-field={tile.field.id}
               data-state={disabled ? 'stopped' : closed ? 'closed' : 'open'}
               disabled={disabled}
-              aria-disabled={closed || disabled}
               onClick={() => onPick(tile)}
             >
               <span className="field-name">{tile.field.name}</span>

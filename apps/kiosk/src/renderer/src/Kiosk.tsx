@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { request } from '@luot/hub-client';
 import { useHubMirror } from '@luot/hub-client/react';
 import type { TicketData } from '@luot/printing/types';
-import { ERROR_MESSAGES_VI, type IssuedTicket } from '@luot/protocol';
+import { ERROR_MESSAGES_VI, failure, type IssuedTicket } from '@luot/protocol';
 import { formatDateVi, formatTimeVi, useNow } from '@luot/ui';
 import type { KioskConfig, OpenSettingsResult } from '../../shared/bridge.ts';
 import { ConfirmScreen } from './ConfirmScreen.tsx';
@@ -102,11 +102,19 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
           setPrinter(s);
           return s;
         },
-        issue: () => request(socket, 'ticket:issue', { fieldId, priorityClassId }),
+        // Socket.IO would buffer an event sent while disconnected and deliver it on reconnect,
+        // long after the citizen left: a number nobody holds. Ask only while connected.
+        issue: () =>
+          socket.connected
+            ? request(socket, 'ticket:issue', { fieldId, priorityClassId })
+            : Promise.resolve(failure('INTERNAL')),
         ticketData: (issued: IssuedTicket) =>
           buildTicketData(state, issued, config.publicUrl || config.hubUrl),
         print: (ticket) => host.printTicket(ticket),
-        cancel: (ticketId, reason) => request(socket, 'ticket:cancel', { ticketId, reason }),
+        cancel: (ticketId, reason) =>
+          socket.connected
+            ? request(socket, 'ticket:cancel', { ticketId, reason })
+            : Promise.resolve(failure('INTERNAL')),
         onStep: (step) => setScreen({ kind: 'working', step }),
       });
       switch (result.kind) {
