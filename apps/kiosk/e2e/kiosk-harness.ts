@@ -19,6 +19,8 @@ export interface PrinterRig {
   printed: TicketData[];
   /** When the ESC/POS bytes of each print were ready (epoch ms, fractional). */
   bytesReadyAt: number[];
+  /** How long each render + encode took (ms). */
+  encodeMs: number[];
   /** Closes the printer just before the next print, so that print's connection is refused. */
   refuseNextPrint: boolean;
   print(ticket: TicketData): Promise<unknown>;
@@ -39,11 +41,15 @@ export async function startPrinterRig(): Promise<PrinterRig> {
     emulator: await startPrinterEmulator({ host: '127.0.0.1', port: 0 }),
     printed: [],
     bytesReadyAt: [],
+    encodeMs: [],
     refuseNextPrint: false,
     async print(ticket) {
       rig.printed.push(ticket);
+      const start = performance.now();
       const bytes = encodeTicket(ticket, { paper: '80mm' });
-      rig.bytesReadyAt.push(performance.timeOrigin + performance.now());
+      const ready = performance.now();
+      rig.encodeMs.push(ready - start);
+      rig.bytesReadyAt.push(performance.timeOrigin + ready);
       if (rig.refuseNextPrint) {
         rig.refuseNextPrint = false;
         await rig.emulator.close();

@@ -34,11 +34,13 @@ export function FieldGrid({
               ) : (
                 <span className="field-meta">
                   <span>{messages.waiting(tile.waiting)}</span>
-                  <span>
-                    {tile.waitMinutes === null
-                      ? messages.waitUnknown
-                      : messages.waitAbout(formatMinutesVi(tile.waitMinutes))}
-                  </span>
+                  {tile.waitMinutes === null ? (
+                    <span>{messages.waitUnknown}</span>
+                  ) : (
+                    tile.waiting > 0 && (
+                      <span>{messages.waitAbout(formatMinutesVi(tile.waitMinutes))}</span>
+                    )
+                  )}
                 </span>
               )}
             </button>
