@@ -16,10 +16,8 @@ import { createKioskWindow } from './window.ts';
 const log = (message: string): void => console.log(`[kiosk] ${message}`);
 const windowed = process.argv.includes('--windowed');
 
-// One kiosk app per machine: a second start focuses the first.
-if (!app.requestSingleInstanceLock()) app.quit();
-
-void app.whenReady().then(() => {
+/** Builds the kiosk once Electron is ready: settings, printer, IPC, window, status polling. */
+function start(): void {
   const appUrl =
     process.env.ELECTRON_RENDERER_URL ??
     pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
@@ -56,6 +54,12 @@ void app.whenReady().then(() => {
   app.on('second-instance', () => win?.focus());
   poller.start();
   log(`settings in ${store.file}`);
-});
+}
 
-app.on('window-all-closed', () => app.quit());
+// One kiosk app per machine: a second start focuses the first and quits.
+if (app.requestSingleInstanceLock()) {
+  void app.whenReady().then(start);
+  app.on('window-all-closed', () => app.quit());
+} else {
+  app.quit();
+}
