@@ -5,7 +5,13 @@
  *
  * Run: pnpm bench:ticket   (or: npx tsx scripts/bench-ticket.ts)
  */
-import { encodeBitmap, encodeTicket, renderTicket, sampleTicket } from '@luot/printing';
+import {
+  encodeBitmap,
+  encodeBitmapWithLibrary,
+  encodeTicket,
+  renderTicket,
+  sampleTicket,
+} from '@luot/printing';
 import type { PaperWidth } from '@luot/printing';
 
 const RUNS = 200;
@@ -36,8 +42,10 @@ for (const paper of ['80mm', '58mm'] as PaperWidth[]) {
   const render = measure(() => renderTicket(ticket(), { paper }));
   const bitmap = renderTicket(ticket(), { paper });
   const encode = measure(() => encodeBitmap(bitmap));
+  const library = measure(() => encodeBitmapWithLibrary(bitmap));
   console.log(
     `${paper}: render+encode median ${ms(total.median)}, p95 ${ms(total.p95)}` +
-      ` (render median ${ms(render.median)}, encode median ${ms(encode.median)}; ${RUNS} runs)`,
+      ` (render median ${ms(render.median)}, encode median ${ms(encode.median)};` +
+      ` the library's image step would take ${ms(library.median)}; ${RUNS} runs)`,
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countDifferentPixels, createBitmap } from './bitmap.ts';
 import { decodeRaster } from './decode-raster.ts';
-import { encodeBitmap, encodeTicket } from './encode-ticket.ts';
+import { encodeBitmap, encodeBitmapWithLibrary, encodeTicket } from './encode-ticket.ts';
 import { splitCommands } from './escpos-commands.ts';
 import { renderTicket } from './render-ticket.ts';
 import { sampleTicket } from './sample-ticket.ts';
@@ -36,6 +36,23 @@ describe('encodeBitmap', () => {
     const decoded = decodeRaster(bytes);
     expect([decoded.width, decoded.height]).toEqual([bitmap.width, bitmap.height]);
     expect(countDifferentPixels(decoded, bitmap)).toBe(0);
+  });
+
+  it.each(['80mm', '58mm'] as const)(
+    'packs a %s ticket into exactly the bytes the encoder library makes',
+    (paper) => {
+      const bitmap = renderTicket(sampleTicket(), { paper });
+      const fast = Buffer.from(encodeBitmap(bitmap));
+      expect(fast.equals(Buffer.from(encodeBitmapWithLibrary(bitmap)))).toBe(true);
+    },
+  );
+
+  it('packs a width that is not a multiple of 8 with paper dots on the right', () => {
+    const b = createBitmap(10, 1);
+    b.data.fill(1);
+    const bytes = encodeBitmap(b);
+    const at = indexOf(bytes, [0x1d, 0x76, 0x30, 0x00, 2, 0, 1, 0]);
+    expect(Array.from(bytes.subarray(at + 8, at + 10))).toEqual([0xff, 0xc0]);
   });
 });
 

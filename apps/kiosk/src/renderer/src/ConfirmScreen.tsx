@@ -1,0 +1,55 @@
+import type { PriorityClass } from './types.ts';
+import { formatMinutesVi } from '@luot/ui';
+import type { FieldTile } from './fields.ts';
+import { messages } from './messages.ts';
+
+/** Second tap: take a normal number, or a priority one; or go back. */
+export function ConfirmScreen({
+  tile,
+  priorityClasses,
+  onTake,
+  onBack,
+}: {
+  tile: FieldTile;
+  priorityClasses: PriorityClass[];
+  onTake: (priorityClassId: string | null) => void;
+  onBack: () => void;
+}) {
+  const wait = tile.waitMinutes === null ? null : formatMinutesVi(tile.waitMinutes);
+  return (
+    <section className="screen confirm" data-screen="confirm">
+      <p className="confirm-heading">{messages.confirmTitle}</p>
+      <h1 className="confirm-field">{tile.field.name}</h1>
+      <p className="confirm-ahead">{messages.confirmAhead(tile.waiting, wait)}</p>
+      <button
+        type="button"
+        className="take-button"
+        data-testid="take-number"
+        onClick={() => onTake(null)}
+      >
+        {messages.takeNumber}
+      </button>
+      {priorityClasses.length > 0 && (
+        <div className="priority">
+          <p>{messages.priorityHeading}</p>
+          <div className="priority-buttons">
+            {priorityClasses.map((p) => (
+              <button
+                type="button"
+                key={p.id}
+                className="priority-button"
+                data-priority={p.id}
+                onClick={() => onTake(p.id)}
+              >
+                {p.name}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+      <button type="button" className="back-button" onClick={onBack}>
+        {messages.back}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,297 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { request } from '@luot/hub-client';
+import { useHubMirror } from '@luot/hub-client/react';
+import type { TicketData } from '@luot/printing/types';
+import { ERROR_MESSAGES_VI, failure, type IssuedTicket } from '@luot/protocol';
+import { formatDateVi, formatTimeVi, useNow } from '@luot/ui';
+import type { KioskConfig, OpenSettingsResult } from '../../shared/bridge.ts';
+import { ConfirmScreen } from './ConfirmScreen.tsx';
+import { FieldGrid } from './FieldGrid.tsx';
+import { fieldTiles, issuingHours, type FieldTile } from './fields.ts';
+import type { KioskHost } from './host.ts';
+import { IdleScreen } from './IdleScreen.tsx';
+import { issueAndPrint, type FlowStep } from './issue-flow.ts';
+import { messages } from './messages.ts';
+import { PinPad } from './PinPad.tsx';
+import { printerProblem } from './printer-problem.ts';
+import { NotIssuedScreen, OnScreenTicket, PrintedScreen } from './ResultScreen.tsx';
+import { SettingsScreen } from './SettingsScreen.tsx';
+import { buildTicketData } from './ticket-data.ts';
+import { useIdle, useTimeout } from './use-timeout.ts';
+import { usePrinterStatus } from './use-printer-status.ts';
+
+type Screen =
+  | { kind: 'home' }
+  | { kind: 'closed'; tile: FieldTile }
+  | { kind: 'confirm'; fieldId: string }
+  | { kind: 'working'; step: FlowStep }
+  | { kind: 'printed'; ticket: TicketData; preview: string | null }
+  | { kind: 'on-screen'; ticket: TicketData }
+  | { kind: 'not-issued'; message: string }
+  | { kind: 'idle' }
+  | { kind: 'pin'; error: string | null }
+  | { kind: 'settings'; pin: string; open: Extract<OpenSettingsResult, { ok: true }> }
+  | { kind: 'browser-info' };
+
+/** How long each screen stays before the kiosk goes back to the start by itself. */
+const BACK_AFTER_MS: Partial<Record<Screen['kind'], number>> = {
+  closed: 10_000,
+  confirm: 30_000,
+  printed: 8_000,
+  'on-screen': 90_000,
+  'not-issued': 10_000,
+  pin: 30_000,
+  'browser-info': 15_000,
+};
+/** Result screens ignore taps at first, so a hand still tapping does not start over. */
+const ARM_AFTER_MS = 1_500;
+const IDLE_AFTER_MS = 60_000;
+/** Taps on the top-left corner within this time that open the settings. */
+const SECRET_TAPS = 5;
+const SECRET_WINDOW_MS = 3_000;
+
+/** The kiosk: field buttons, the two-tap flow, result screens, idle and hidden settings. */
+export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }) {
+  const { socket, status, view } = useHubMirror(config.hubUrl, config.deviceToken);
+  const [printer, setPrinter] = usePrinterStatus(host);
+  const now = useNow(1000, view?.clockOffsetMs ?? 0);
+  const [screen, setScreen] = useState<Screen>({ kind: 'home' });
+  const [armed, setArmed] = useState(true);
+  const busy = useRef(false);
+  const secretTaps = useRef<number[]>([]);
+
+  const state = view?.state ?? null;
+  const tiles = useMemo(() => (state ? fieldTiles(state, now) : []), [state, now]);
+  const hubProblem = status !== 'online' || !state;
+  const printerIssue = printerProblem(printer);
+  const stopped = hubProblem || printerIssue !== null;
+
+  const home = useCallback(() => setScreen({ kind: 'home' }), []);
+  useTimeout(BACK_AFTER_MS[screen.kind] ?? null, home, screen);
+  useIdle(IDLE_AFTER_MS, screen.kind === 'home', () => setScreen({ kind: 'idle' }));
+  useEffect(() => {
+    const arms = ['printed', 'on-screen', 'not-issued'].includes(screen.kind);
+    setArmed(!arms);
+    if (!arms) return;
+    const id = setTimeout(() => setArmed(true), ARM_AFTER_MS);
+    return () => clearTimeout(id);
+  }, [screen]);
+
+  // The hub (and its supervisors) hear the printer's status on every change and reconnect.
+  useEffect(() => {
+    if (!socket || status !== 'online' || !printer) return;
+    const report = printer.error ? { ...printer, error: printer.error.slice(0, 300) } : printer;
+    void request(socket, 'device:report', { printer: report });
+  }, [socket, status, printer]);
+
+  const pickField = (tile: FieldTile) => {
+    if (stopped || busy.current) return;
+    if (tile.availability !== 'open') setScreen({ kind: 'closed', tile });
+    else setScreen({ kind: 'confirm', fieldId: tile.field.id });
+  };
+
+  const take = async (fieldId: string, priorityClassId: string | null) => {
+    // One ticket per confirmation, however fast the taps come.
+    if (busy.current || !socket || !state) return;
+    busy.current = true;
+    performance.mark('luot:tap');
+    try {
+      const result = await issueAndPrint({
+        printerStatus: async () => {
+          const s = await host.printerStatus();
+          setPrinter(s);
+          return s;
+        },
+        // Socket.IO would buffer an event sent while disconnected and deliver it on reconnect,
+        // long after the citizen left: a number nobody holds. Ask only while connected.
+        issue: () =>
+          socket.connected
+            ? request(socket, 'ticket:issue', { fieldId, priorityClassId })
+            : Promise.resolve(failure('INTERNAL')),
+        ticketData: (issued: IssuedTicket) =>
+          buildTicketData(state, issued, config.publicUrl || config.hubUrl),
+        print: (ticket) => host.printTicket(ticket),
+        cancel: (ticketId, reason) =>
+          socket.connected
+            ? request(socket, 'ticket:cancel', { ticketId, reason })
+            : Promise.resolve(failure('INTERNAL')),
+        onStep: (step) => setScreen({ kind: 'working', step }),
+      });
+      switch (result.kind) {
+        case 'printed':
+          setScreen({ kind: 'printed', ticket: result.ticket, preview: host.lastVirtualTicket() });
+          break;
+        case 'on-screen':
+          setScreen({ kind: 'on-screen', ticket: result.ticket });
+          break;
+        case 'printer-not-ready':
+          setScreen({
+            kind: 'not-issued',
+            message: `${messages.printer[result.problem]}. ${messages.printerStopped}`,
+          });
+          break;
+        case 'cancelled':
+          setScreen({ kind: 'not-issued', message: messages.printFailedCancelled });
+          break;
+        case 'refused':
+          setScreen({
+            kind: 'not-issued',
+            message:
+              result.code === 'INTERNAL'
+                ? messages.offlineDuringIssue
+                : ERROR_MESSAGES_VI[result.code],
+          });
+          break;
+      }
+      if (result.kind !== 'printed') void host.printerStatus().then(setPrinter);
+    } finally {
+      busy.current = false;
+    }
+  };
+
+  const secretTap = () => {
+    const t = Date.now();
+    secretTaps.current = [...secretTaps.current.filter((x) => t - x < SECRET_WINDOW_MS), t];
+    if (secretTaps.current.length < SECRET_TAPS) return;
+    secretTaps.current = [];
+    setScreen(host.kind === 'electron' ? { kind: 'pin', error: null } : { kind: 'browser-info' });
+  };
+
+  const submitPin = async (pin: string) => {
+    const open = await host.openSettings(pin);
+    if (open.ok) setScreen({ kind: 'settings', pin, open });
+    else
+      setScreen({
+        kind: 'pin',
+        error: open.reason === 'locked' ? messages.settings.locked : messages.settings.wrongPin,
+      });
+  };
+
+  const timeZone = state?.config.site.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const centreName = state?.config.site.name ?? '';
+
+  if (screen.kind === 'idle')
+    return <IdleScreen centreName={centreName} now={now} timeZone={timeZone} onWake={home} />;
+  if (screen.kind === 'pin')
+    return <PinPad error={screen.error} onSubmit={(p) => void submitPin(p)} onCancel={home} />;
+  if (screen.kind === 'settings')
+    return (
+      <SettingsScreen
+        host={host}
+        pin={screen.pin}
+        initial={screen.open.settings}
+        pinSet={screen.open.pinSet}
+        osPrinters={screen.open.osPrinters}
+        onClose={home}
+      />
+    );
+
+  return (
+    <div className="kiosk" data-hub={status} data-printer={printerIssue ?? 'ok'}>
+      <header className="kiosk-header">
+        <button
+          type="button"
+          className="secret-corner"
+          aria-label={messages.settings.open}
+          onClick={secretTap}
+        />
+        <div className="centre-name">{centreName}</div>
+        <div className="clock">
+          <span className="clock-time">{formatTimeVi(now, timeZone)}</span>
+          <span className="clock-date">{formatDateVi(now, timeZone)}</span>
+        </div>
+      </header>
+
+      {screen.kind === 'home' || screen.kind === 'closed' || screen.kind === 'browser-info' ? (
+        <main className="screen home" data-screen="home">
+          {hubProblem ? (
+            <div className="stop-panel" role="alert" data-testid="stop-panel" data-kind="hub">
+              <strong>
+                {status === 'refused'
+                  ? messages.hubRefused
+                  : status === 'connecting' && !state
+                    ? messages.hubConnecting
+                    : messages.hubDown}
+              </strong>
+              {status !== 'refused' && <span>{messages.hubDownDetail}</span>}
+            </div>
+          ) : printerIssue ? (
+            <div className="stop-panel" role="alert" data-testid="stop-panel" data-kind="printer">
+              <strong>{messages.printer[printerIssue]}</strong>
+              <span>{messages.printerStopped}</span>
+            </div>
+          ) : (
+            <h1 className="home-title">{messages.chooseField}</h1>
+          )}
+          <FieldGrid tiles={tiles} disabled={stopped} onPick={pickField} />
+          {printer?.paper === 'near-end' && !stopped && (
+            <p className="near-end">{messages.paperNearEnd}</p>
+          )}
+          <footer className="home-footer">
+            {state?.config.site.notice ? (
+              <p className="notice">{state.config.site.notice}</p>
+            ) : (
+              <p className="notice">{messages.tapHint}</p>
+            )}
+          </footer>
+          {screen.kind === 'closed' && (
+            <div className="dialog-backdrop">
+              <div className="dialog" role="alertdialog" data-testid="closed-dialog">
+                <p>
+                  {screen.tile.availability === 'SOLD_OUT'
+                    ? messages.closedExplanation.SOLD_OUT(screen.tile.field.name)
+                    : messages.closedExplanation.OUTSIDE_HOURS(
+                        screen.tile.field.name,
+                        issuingHours(screen.tile.field),
+                      )}
+                </p>
+                <button type="button" className="take-button" onClick={home}>
+                  {messages.ok}
+                </button>
+              </div>
+            </div>
+          )}
+          {screen.kind === 'browser-info' && (
+            <div className="dialog-backdrop">
+              <div className="dialog" role="alertdialog">
+                <p>{messages.settings.browserOnly}</p>
+                <button type="button" className="take-button" onClick={home}>
+                  {messages.ok}
+                </button>
+              </div>
+            </div>
+          )}
+        </main>
+      ) : screen.kind === 'confirm' ? (
+        (() => {
+          const tile = tiles.find((t) => t.field.id === screen.fieldId);
+          if (!tile) return null;
+          return (
+            <ConfirmScreen
+              tile={tile}
+              priorityClasses={state?.config.priorityClasses ?? []}
+              onTake={(p) => void take(screen.fieldId, p)}
+              onBack={home}
+            />
+          );
+        })()
+      ) : screen.kind === 'working' ? (
+        <section className="screen working" data-screen="working" aria-busy="true">
+          <div className="spinner" aria-hidden="true" />
+          <p>{messages.working[screen.step]}</p>
+        </section>
+      ) : screen.kind === 'printed' ? (
+        <PrintedScreen
+          ticket={screen.ticket}
+          preview={screen.preview}
+          armed={armed}
+          onDone={home}
+        />
+      ) : screen.kind === 'on-screen' ? (
+        <OnScreenTicket ticket={screen.ticket} armed={armed} onDone={home} />
+      ) : (
+        <NotIssuedScreen message={screen.message} armed={armed} onBack={home} />
+      )}
+    </div>
+  );
+}

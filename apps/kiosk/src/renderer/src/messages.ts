@@ -1,0 +1,103 @@
+// Every piece of text the kiosk shows, in one place, so another language can follow.
+import type { PrinterProblem } from './printer-problem.ts';
+
+export const messages = {
+  documentTitle: 'Lượt — Lấy số thứ tự',
+  chooseField: 'Mời quý khách chọn lĩnh vực cần giải quyết',
+  tapHint: 'Chạm vào một lĩnh vực để lấy số thứ tự',
+  waiting: (n: number) => (n === 0 ? 'Không có người chờ' : `Đang chờ: ${n} người`),
+  waitAbout: (text: string) => `Chờ khoảng ${text}`,
+  waitUnknown: 'Chưa có quầy mở',
+  closedReason: { OUTSIDE_HOURS: 'Ngoài giờ lấy số', SOLD_OUT: 'Đã hết số' },
+  closedExplanation: {
+    OUTSIDE_HOURS: (field: string, hours: string) =>
+      `Lĩnh vực ${field} hiện ngoài giờ lấy số. Giờ lấy số: ${hours}.`,
+    SOLD_OUT: (field: string) =>
+      `Lĩnh vực ${field} đã hết số trong ngày hôm nay. Mời quý khách quay lại vào ngày làm việc tiếp theo.`,
+  },
+  ok: 'Đã hiểu',
+
+  confirmTitle: 'Quý khách chọn lĩnh vực',
+  confirmAhead: (n: number, wait: string | null) =>
+    `Hiện có ${n} người đang chờ${wait ? ` · chờ khoảng ${wait}` : ''}`,
+  takeNumber: 'Lấy số',
+  priorityHeading: 'Nếu quý khách thuộc diện ưu tiên, chọn:',
+  priorityPrefix: 'Ưu tiên – ',
+  back: 'Quay lại',
+
+  working: {
+    checking: 'Đang kiểm tra máy in…',
+    issuing: 'Đang lấy số…',
+    printing: 'Đang in phiếu…',
+  },
+
+  printedTitle: 'Mời quý khách nhận phiếu',
+  yourNumber: 'Số thứ tự của quý khách',
+  aheadOnTicket: (n: number) => `Số người đang chờ trước: ${n}`,
+  backSoon: 'Màn hình sẽ trở lại sau vài giây',
+  done: 'Xong',
+  virtualTicket: 'Phiếu in thử (máy in ảo)',
+  downloadTicket: 'Tải ảnh phiếu',
+
+  onScreenTitle: 'Máy in gặp sự cố',
+  onScreenBody:
+    'Số của quý khách vẫn được giữ. Vui lòng ghi nhớ số, chụp ảnh màn hình hoặc quét mã QR bằng điện thoại để theo dõi lượt.',
+  onScreenQr: 'Quét mã để theo dõi lượt của quý khách',
+
+  notIssuedTitle: 'Chưa lấy được số',
+  printFailedCancelled:
+    'Máy in không in được phiếu nên số chưa được cấp. Vui lòng liên hệ cán bộ hướng dẫn.',
+  offlineDuringIssue: 'Hệ thống tạm gián đoạn. Số chưa được cấp, vui lòng thử lại sau.',
+
+  hubDown: 'Hệ thống tạm gián đoạn',
+  hubDownDetail: 'Tạm ngừng cấp số. Vui lòng chờ trong giây lát hoặc liên hệ cán bộ hướng dẫn.',
+  hubConnecting: 'Đang kết nối tới hệ thống…',
+  hubRefused: 'Máy lấy số chưa được ghép nối với hệ thống. Vui lòng liên hệ quản trị viên.',
+
+  printer: {
+    'paper-out': 'Máy in hết giấy',
+    'cover-open': 'Nắp máy in đang mở',
+    offline: 'Máy in không hoạt động',
+    error: 'Máy in báo lỗi',
+  } satisfies Record<PrinterProblem, string>,
+  printerStopped: 'Tạm ngừng cấp số. Vui lòng liên hệ cán bộ hướng dẫn.',
+  paperNearEnd: 'Máy in sắp hết giấy',
+
+  idleTitle: 'Chạm vào màn hình để lấy số thứ tự',
+  idleSubtitle: 'Touch the screen to take a number',
+
+  settings: {
+    open: 'Cài đặt',
+    pinTitle: 'Nhập mã PIN quản trị',
+    wrongPin: 'Mã PIN không đúng.',
+    locked: 'Nhập sai quá nhiều lần. Vui lòng thử lại sau 5 phút.',
+    title: 'Cài đặt máy lấy số',
+    setupTitle: 'Thiết lập máy lấy số lần đầu',
+    hubUrl: 'Địa chỉ máy chủ (hub)',
+    deviceToken: 'Mã thiết bị (từ lệnh luot device pair)',
+    publicUrl: 'Địa chỉ cho điện thoại (in trong mã QR; để trống = địa chỉ máy chủ)',
+    connection: 'Kết nối máy in',
+    connectionKinds: {
+      tcp: 'Mạng (TCP 9100)',
+      device: 'USB (tệp thiết bị, Linux)',
+      os: 'Trình điều khiển của hệ điều hành',
+    },
+    host: 'Địa chỉ IP máy in',
+    port: 'Cổng',
+    devicePath: 'Tệp thiết bị',
+    osPrinter: 'Tên máy in',
+    mode: 'Cách in',
+    modes: {
+      raster: 'Ảnh (mọi máy in, đủ dấu tiếng Việt)',
+      text: 'Chữ của máy in (bảng mã Windows-1258)',
+    },
+    paper: 'Khổ giấy',
+    newPin: 'Mã PIN mới (4–8 chữ số; để trống = giữ nguyên)',
+    newPinRequired: 'Mã PIN mới (4–8 chữ số)',
+    save: 'Lưu và khởi động lại',
+    cancel: 'Đóng',
+    invalid: 'Thông tin chưa hợp lệ',
+    browserOnly:
+      'Đang chạy trong trình duyệt: phiếu được in ra máy in ảo (ảnh PNG). Cài đặt máy in chỉ có trên máy kiosk.',
+  },
+} as const;

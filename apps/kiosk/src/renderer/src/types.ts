@@ -1,0 +1,3 @@
+import type { SiteConfig } from '@luot/domain';
+
+export type PriorityClass = SiteConfig['priorityClasses'][number];
