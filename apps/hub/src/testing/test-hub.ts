@@ -54,12 +54,23 @@ export interface TestHub {
   clock: ReturnType<typeof createFakeClock>;
   dataDir: string;
   dbPath: string;
+  /**
+   * Device tokens: `kiosk`, `display` (silent lobby board), `lobby` (a lobby board that
+   * speaks), `pad1`…`padN` (rating pads) and `sign1`…`signN` (displays above each counter).
+   */
   tokens: Record<string, string>;
   /** Signs a person in over HTTP; clerks name their counter. */
   login(username: string, counterId?: string): Promise<LoginResult>;
   connect(token: string): HubSocket;
   /** Connects and waits for the first snapshot (or connect_error). */
   connectReady(token: string): Promise<{ socket: HubSocket; snapshot: Snapshot }>;
+  /** Stops the hub as a crash or a power cut would: sockets drop, the database stays. */
+  stop(): Promise<void>;
+  /**
+   * Starts the hub again (stopping it first if it runs) on the same port and database, so
+   * open pages reconnect by themselves; `hub` then refers to the new instance.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -103,26 +114,45 @@ export async function startTestHub(
       { username: 'admin', name: 'Quản trị', role: 'admin', password: PASSWORD },
       0,
     );
-    const devices: { id: string; kind: DeviceKind; counterId?: string }[] = [
+    const devices: { id: string; kind: DeviceKind; counterId?: string; speaks?: boolean }[] = [
       { id: 'kiosk', kind: 'kiosk' },
       { id: 'display', kind: 'display' },
+      { id: 'lobby', kind: 'display', speaks: true },
       ...Array.from({ length: counters }, (_, i) => ({
         id: `pad${i + 1}`,
         kind: 'rating' as const,
         counterId: `c${i + 1}`,
       })),
+      ...Array.from({ length: counters }, (_, i) => ({
+        id: `sign${i + 1}`,
+        kind: 'display' as const,
+        counterId: `c${i + 1}`,
+      })),
     ];
     for (const d of devices) tokens[d.id] = pairDevice(store, { ...d, name: d.id }, 0);
   }
-  const hub = createHub({
-    store,
-    clock,
-    log: pino({ level: 'silent' }),
-    staticApps: options.serveApps ? defaultStaticApps() : [],
-    options: { kioskMinIntervalMs: 0, sweepIntervalMs: 200, rolloverCheckMs: 100, ...options.hub },
-  });
+  const newHub = () =>
+    createHub({
+      store,
+      clock,
+      log: pino({ level: 'silent' }),
+      staticApps: options.serveApps ? defaultStaticApps() : [],
+      options: {
+        kioskMinIntervalMs: 0,
+        sweepIntervalMs: 200,
+        rolloverCheckMs: 100,
+        ...options.hub,
+      },
+    });
+  let hub = newHub();
+  let running = true;
   const port = await hub.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (!running) return;
+    running = false;
+    await hub.close();
+  };
   const sockets: HubSocket[] = [];
 
   const connect = (token: string) => {
@@ -133,7 +163,9 @@ export async function startTestHub(
 
   return {
     url,
-    hub,
+    get hub() {
+      return hub;
+    },
     store,
     clock,
     dataDir,
@@ -158,9 +190,16 @@ export async function startTestHub(
         socket.once('connect_error', (err) => reject(err));
       });
     },
+    stop,
+    async restart() {
+      await stop();
+      hub = newHub();
+      await hub.listen(port, '127.0.0.1');
+      running = true;
+    },
     async close() {
       for (const s of sockets) s.disconnect();
-      await hub.close();
+      await stop();
       store.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
