@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PublicTicketView, SequencedEvent } from '@luot/protocol';
 import { createQueueMirror, type MirrorView } from './mirror.ts';
 import { connectHub, type HubSocket } from './socket.ts';
@@ -41,20 +41,36 @@ function useSocket(url: string, token: string | null) {
   return { socket, status };
 }
 
+export interface HubMirrorOptions {
+  /**
+   * Called synchronously with every event as it is applied live (never for a snapshot), with
+   * the view that results. Unlike `lastEvents`, it sees every event even when React merges
+   * several updates into one render (a busy screen receiving calls in quick succession).
+   */
+  onEvents?: (applied: SequencedEvent[], view: MirrorView) => void;
+}
+
 /**
  * Connects to the hub and follows the queue: the snapshot, then every event. `view` is null
  * until the first snapshot; `lastEvents` holds the events applied by the latest change (empty
- * after a snapshot), so a screen can react to calls without re-announcing old ones.
+ * after a snapshot), so a screen can react to calls without re-announcing old ones. When
+ * changes arrive faster than the page renders, only the latest change's events are seen
+ * there; a screen that must not miss one (voice calls) passes `onEvents`.
  */
-export function useHubMirror(url: string, token: string | null) {
+export function useHubMirror(url: string, token: string | null, options: HubMirrorOptions = {}) {
   const { socket, status } = useSocket(url, token);
   const [view, setView] = useState<MirrorView | null>(null);
   const [lastEvents, setLastEvents] = useState<SequencedEvent[]>([]);
+  const onEvents = useRef(options.onEvents);
+  useEffect(() => {
+    onEvents.current = options.onEvents;
+  });
   useEffect(() => {
     if (!socket) return;
     createQueueMirror(socket, (next, applied) => {
       setView(next);
       setLastEvents(applied);
+      if (applied.length > 0) onEvents.current?.(applied, next);
     });
   }, [socket]);
   return { socket, status, view, lastEvents };

@@ -1,4 +1,188 @@
-// Placeholder until the screen is built (see the open issues); it renders its name only.
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import type { SequencedEvent } from '@luot/protocol';
+import type { MirrorView } from '@luot/hub-client';
+import { useHubMirror } from '@luot/hub-client/react';
+import { ConnectionBanner, formatDateVi, formatTimeVi, useNow } from '@luot/ui';
+import { browserStorage } from '../common/storage.ts';
+import { useElementSize } from '../common/use-element-size.ts';
+import { deviceToken, hubUrl } from '../device-token.ts';
+import { BOARD_TEXT } from '../messages.ts';
+import { callsToAnnounce } from '../voice/calls.ts';
+import { SoundOverlay } from '../voice/SoundOverlay.tsx';
+import { useAnnouncer } from '../voice/use-announcer.ts';
+import { boardCounters, boardFields, readBoardFilter } from './board-filter.ts';
+import { counterTiles, isFresh, type CounterTile } from '../common/counter-tiles.ts';
+import { fieldWaiting, gridShape, recentCalls, type RecentCall } from './lobby-model.ts';
+import { NoticeLine } from './NoticeLine.tsx';
+import { CounterTileView } from '../common/CounterTileView.tsx';
+import './lobby.css';
+
+/**
+ * The lobby board for a 1920×1080 TV: every counter of the board (see `?counters=` and
+ * `?fields=`), its current ticket, the latest calls, waiting counts, the date and clock, the
+ * centre's notice; a board whose device speaks announces each call.
+ */
 export function LobbyBoard() {
-  return <main data-testid="placeholder">Bảng số sảnh chờ</main>;
+  const [filter] = useState(() => readBoardFilter(window.location.search, browserStorage()));
+  const [recallTimes, setRecallTimes] = useState<ReadonlyMap<string, number>>(new Map());
+  const announceRef = useRef<(applied: SequencedEvent[], view: MirrorView) => void>(() => {});
+  const onEvents = useCallback(
+    (applied: SequencedEvent[], view: MirrorView) => announceRef.current(applied, view),
+    [],
+  );
+  const { status, view } = useHubMirror(hubUrl(), deviceToken('lobby'), { onEvents });
+  const offset = view?.clockOffsetMs ?? 0;
+  const now = useNow(1000, offset);
+  const state = view?.state ?? null;
+  const you = view?.you;
+  const speaks = you !== undefined && 'speaks' in you && you.speaks;
+
+  const counters = useMemo(
+    () => (state ? boardCounters(state.config, filter) : []),
+    [state, filter],
+  );
+  const counterIds = useMemo(() => new Set(counters.map((c) => c.id)), [counters]);
+  const voice = useAnnouncer({
+    enabled: speaks,
+    template: state?.config.texts.announcement ?? '',
+    repeat: state?.config.texts.announcementRepeat ?? 1,
+    hubNow: () => Date.now() + offset,
+  });
+
+  const { announce } = voice;
+  useLayoutEffect(() => {
+    announceRef.current = (applied, next) => {
+      const calls = callsToAnnounce(applied, next.state, counterIds);
+      if (calls.length === 0) return;
+      announce(calls);
+      const recalls = applied.flatMap(({ event }) =>
+        event.type === 'ticket.recalled' ? [[event.ticketId, event.at] as const] : [],
+      );
+      if (recalls.length > 0) setRecallTimes((old) => new Map([...old, ...recalls]));
+    };
+  }, [announce, counterIds]);
+
+  if (!state) {
+    return (
+      <main className="lobby lobby--empty">
+        <ConnectionBanner status={status} />
+        <p className="lobby__loading">{BOARD_TEXT.loading}</p>
+      </main>
+    );
+  }
+
+  const tz = state.config.site.timeZone;
+  const tiles = counterTiles(state, counters, recallTimes);
+  const calls = recentCalls(state, counters, recallTimes);
+  const waiting = fieldWaiting(state, boardFields(state.config, filter, counters));
+  return (
+    <main
+      className="lobby"
+      data-status={status}
+      data-speaks={speaks}
+      data-sound={voice.blocked ? 'blocked' : speaks ? 'on' : 'off'}
+    >
+      <ConnectionBanner status={status} />
+      <header className="lobby__header">
+        <h1 className="lobby__centre">{state.config.site.name}</h1>
+        <div className="lobby__time">
+          <span className="lobby__date" data-testid="date">
+            {formatDateVi(now, tz)}
+          </span>
+          <span className="lobby__clock" data-testid="clock">
+            {formatTimeVi(now, tz)}
+          </span>
+        </div>
+      </header>
+      <CounterGrid tiles={tiles} latest={calls[0]?.ticketId ?? null} now={now} />
+      <aside className="lobby__side">
+        <LatestCalls calls={calls} now={now} />
+        <section className="waiting" aria-labelledby="waiting-title">
+          <h2 id="waiting-title" className="side-title">
+            {BOARD_TEXT.waiting}
+          </h2>
+          <ul className="waiting__list" style={{ '--rows': waiting.length } as CSSProperties}>
+            {waiting.map((f) => (
+              <li key={f.id} className="waiting__row" data-field={f.id}>
+                <span className="waiting__name">{f.name}</span>
+                <span className="waiting__count" data-testid={`waiting-${f.id}`}>
+                  {f.count}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </aside>
+      <NoticeLine text={state.config.site.notice} />
+      {voice.blocked && <SoundOverlay onUnlock={voice.unlock} />}
+    </main>
+  );
+}
+
+function CounterGrid({
+  tiles,
+  latest,
+  now,
+}: {
+  tiles: CounterTile[];
+  latest: string | null;
+  now: number;
+}) {
+  const ref = useRef<HTMLElement>(null);
+  const { width, height } = useElementSize(ref);
+  const { columns, rows } = gridShape(tiles.length, width || 1280, height || 860);
+  return (
+    <section
+      ref={ref}
+      className="lobby__grid"
+      style={{
+        gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+        gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))`,
+      }}
+    >
+      {tiles.length === 0 && <p className="lobby__none">{BOARD_TEXT.noCounters}</p>}
+      {tiles.map((tile) => (
+        <CounterTileView
+          key={tile.id}
+          tile={tile}
+          latest={tile.ticket !== null && tile.ticket.id === latest}
+          now={now}
+        />
+      ))}
+    </section>
+  );
+}
+
+function LatestCalls({ calls, now }: { calls: RecentCall[]; now: number }) {
+  return (
+    <section className="calls" aria-labelledby="calls-title">
+      <h2 id="calls-title" className="side-title">
+        {BOARD_TEXT.latestCalls}
+      </h2>
+      {calls.length === 0 ? (
+        <p className="calls__none">{BOARD_TEXT.noCallsYet}</p>
+      ) : (
+        <ol className="calls__list" data-testid="latest-calls">
+          {calls.map((c, i) => (
+            <li
+              key={c.ticketId}
+              className={[
+                'calls__row',
+                i === 0 ? 'calls__row--latest' : '',
+                isFresh(c.callAt, now) ? 'calls__row--fresh' : '',
+              ].join(' ')}
+            >
+              <span className="calls__label">{c.label}</span>
+              <span className="calls__arrow" aria-hidden="true">
+                →
+              </span>
+              <span className="calls__counter">
+                {BOARD_TEXT.toCounter} {c.counterNumber}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
 }

@@ -54,15 +54,21 @@ export interface TestHub {
   clock: ReturnType<typeof createFakeClock>;
   dataDir: string;
   dbPath: string;
+  /**
+   * Device tokens: `kiosk`, `display` (silent lobby board), `lobby` (a lobby board that
+   * speaks), `pad1`…`padN` (rating pads) and `sign1`…`signN` (displays above each counter).
+   */
   tokens: Record<string, string>;
   /** Signs a person in over HTTP; clerks name their counter. */
   login(username: string, counterId?: string): Promise<LoginResult>;
   connect(token: string): HubSocket;
   /** Connects and waits for the first snapshot (or connect_error). */
   connectReady(token: string): Promise<{ socket: HubSocket; snapshot: Snapshot }>;
+  /** Stops the hub as a crash or a power cut would: sockets drop, the database stays. */
+  stop(): Promise<void>;
   /**
-   * Stops the hub as a crash would (every socket drops), runs `whileDown`, then starts a new
-   * hub on the same port and database; `hub` then points at the new one.
+   * Starts the hub again (stopping it first if it runs, then running `whileDown`) on the same
+   * port and database, so open pages reconnect by themselves; `hub` then refers to the new one.
    */
   restart(whileDown?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
@@ -108,18 +114,24 @@ export async function startTestHub(
       { username: 'admin', name: 'Quản trị', role: 'admin', password: PASSWORD },
       0,
     );
-    const devices: { id: string; kind: DeviceKind; counterId?: string }[] = [
+    const devices: { id: string; kind: DeviceKind; counterId?: string; speaks?: boolean }[] = [
       { id: 'kiosk', kind: 'kiosk' },
       { id: 'display', kind: 'display' },
+      { id: 'lobby', kind: 'display', speaks: true },
       ...Array.from({ length: counters }, (_, i) => ({
         id: `pad${i + 1}`,
         kind: 'rating' as const,
         counterId: `c${i + 1}`,
       })),
+      ...Array.from({ length: counters }, (_, i) => ({
+        id: `sign${i + 1}`,
+        kind: 'display' as const,
+        counterId: `c${i + 1}`,
+      })),
     ];
     for (const d of devices) tokens[d.id] = pairDevice(store, { ...d, name: d.id }, 0);
   }
-  const makeHub = () =>
+  const newHub = () =>
     createHub({
       store,
       clock,
@@ -132,9 +144,15 @@ export async function startTestHub(
         ...options.hub,
       },
     });
-  const hub = makeHub();
+  let hub = newHub();
+  let running = true;
   const port = await hub.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (!running) return;
+    running = false;
+    await hub.close();
+  };
   const sockets: HubSocket[] = [];
 
   const connect = (token: string) => {
@@ -143,9 +161,11 @@ export async function startTestHub(
     return socket;
   };
 
-  const testHub: TestHub = {
+  return {
     url,
-    hub,
+    get hub() {
+      return hub;
+    },
     store,
     clock,
     dataDir,
@@ -170,21 +190,21 @@ export async function startTestHub(
         socket.once('connect_error', (err) => reject(err));
       });
     },
+    stop,
     async restart(whileDown) {
-      await testHub.hub.close();
+      await stop();
       await whileDown?.();
-      const next = makeHub();
-      await next.listen(port, '127.0.0.1');
-      testHub.hub = next;
+      hub = newHub();
+      await hub.listen(port, '127.0.0.1');
+      running = true;
     },
     async close() {
       for (const s of sockets) s.disconnect();
-      await testHub.hub.close();
+      await stop();
       store.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  return testHub;
 }
 
 export { request };

@@ -1,0 +1,68 @@
+import type { CounterConfig, CounterStatus, QueueState, Ticket } from '@luot/domain';
+
+/** How long a new call blinks on the board. */
+export const BLINK_MS = 8000;
+
+/** When each ticket was last called or recalled, as seen live by this screen (hub time). */
+export type CallTimes = ReadonlyMap<string, number>;
+
+/** The ticket a counter is calling or serving now. */
+export interface TileTicket {
+  id: string;
+  label: string;
+  status: 'called' | 'serving';
+  /** Hub time of the latest call or recall of this ticket. */
+  callAt: number;
+}
+
+/** One counter as the board shows it. */
+export interface CounterTile {
+  id: string;
+  number: number;
+  fieldNames: string[];
+  status: CounterStatus;
+  ticket: TileTicket | null;
+}
+
+/** The latest time a ticket was called: its call, or a recall this screen saw later. */
+export function lastCallAt(ticket: Ticket, callTimes: CallTimes): number {
+  return Math.max(ticket.calledAt ?? 0, callTimes.get(ticket.id) ?? 0);
+}
+
+/** The ticket a counter is calling or serving, if any. */
+export function currentTicket(state: QueueState, counterId: string): Ticket | null {
+  const id = state.counters[counterId]?.currentTicketId;
+  const ticket = id ? state.tickets[id] : undefined;
+  return ticket && (ticket.status === 'called' || ticket.status === 'serving') ? ticket : null;
+}
+
+/** Every shown counter with its state, its current ticket and the fields it serves. */
+export function counterTiles(
+  state: QueueState,
+  counters: readonly CounterConfig[],
+  callTimes: CallTimes,
+): CounterTile[] {
+  const fieldName = new Map(state.config.fields.map((f) => [f.id, f.name]));
+  return counters.map((c) => {
+    const ticket = currentTicket(state, c.id);
+    return {
+      id: c.id,
+      number: c.number,
+      fieldNames: c.fieldIds.map((f) => fieldName.get(f) ?? f),
+      status: state.counters[c.id]?.status ?? 'closed',
+      ticket: ticket
+        ? {
+            id: ticket.id,
+            label: ticket.label,
+            status: ticket.status as TileTicket['status'],
+            callAt: lastCallAt(ticket, callTimes),
+          }
+        : null,
+    };
+  });
+}
+
+/** Whether a call made at `callAt` still blinks at `now` (both hub time). */
+export function isFresh(callAt: number, now: number): boolean {
+  return now - callAt >= -1000 && now - callAt < BLINK_MS;
+}
