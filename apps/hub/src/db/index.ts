@@ -7,3 +7,5 @@ export {
   type DeviceRow,
   type UserRow,
 } from './store.ts';
+export type { ReportQueries, TicketCountRow, VisitRow } from './report-queries.ts';
+export type { AuditLog } from './audit-log.ts';
