@@ -7,5 +7,10 @@ export {
   type DeviceRow,
   type UserRow,
 } from './store.ts';
-export type { ReportQueries, TicketCountRow, VisitRow } from './report-queries.ts';
+export {
+  type ReportQueries,
+  type TicketCountRow,
+  type VisitBatch,
+  type VisitDimension,
+} from './report-queries.ts';
 export type { AuditLog } from './audit-log.ts';

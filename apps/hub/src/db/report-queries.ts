@@ -1,63 +1,137 @@
 import type { Db } from './open-database.ts';
 
-/** Tickets of a period counted per field of issue, day, quarter-hour of issue and status. */
+/** Tickets of a period counted per day, field of issue, status and quarter-hour of issue. */
 export interface TicketCountRow {
-  fieldId: string;
   day: string;
+  fieldId: string;
+  status: string;
   /** floor(issued_at / 15 min): a bucket that falls inside one local hour in every time zone. */
   quarter: number;
-  status: string;
   count: number;
 }
 
+/** Which visit dimension, besides day and field, each packed visit carries. */
+export type VisitDimension = 'counter' | 'clerk' | 'quarter' | 'none';
+
 /**
- * One visit to a counter, as an array for speed on a year of data:
- * [fieldId, counterId, clerkId, day, waitingSince, calledAt, startedAt, endedAt, outcome, rating].
+ * Every visit of a period, compact enough for a year (1.5 M visits) to cross from SQLite in well
+ * under a second: one integer per visit, in (day, field) order, with the length of each
+ * (day, field) run. Durations are whole seconds (the recorded milliseconds, truncated).
+ *
+ * packed = ((((waitS · 2^17 + serviceS1) · 8 + outcome) · 8 + rating) · 2^13 + code) < 2^53, where
+ * serviceS1 is service seconds + 1 (0: never started), outcome 0 open / 1 done / 2 no_show /
+ * 3 transferred / 4 cancelled or expired, rating 0 none / 1–5, and code is the dimension: the 1-based
+ * index of the counter or clerk in `keys` (0: not in the list), or the UTC quarter of the day
+ * of the call (0–95).
  */
-export type VisitRow = [
-  string,
-  string,
-  string | null,
-  string,
-  number,
-  number,
-  number | null,
-  number | null,
-  string | null,
-  number | null,
-];
+export interface VisitBatch {
+  runs: { day: string; fieldId: string; count: number }[];
+  packed: number[];
+  /** For counter and clerk: the key of each code (index 0 unused). */
+  keys: string[];
+}
 
 export type ReportQueries = ReturnType<typeof createReportQueries>;
 
+const OUTCOME = `CASE outcome WHEN 'done' THEN 1 WHEN 'no_show' THEN 2 WHEN 'transferred' THEN 3
+  WHEN 'cancelled' THEN 4 WHEN 'expired' THEN 4 ELSE 0 END`;
+
+/** Codes are 13 bits; the joined key list must stay shorter (about 700 usernames). */
+const MAX_KEYS_LENGTH = 8191;
+
 /**
  * The read-only queries behind the reports. Both read a range of service days through the
- * `tickets_report` and `services_report` indexes (migration 002), so a year is one index scan.
+ * indexes of migration 002 in their own order, so even a year needs no sorting.
  */
 export function createReportQueries(db: Db) {
+  const packed = (code: string) =>
+    db
+      .prepare(
+        `SELECT (((((called_at - waiting_since) / 1000) * 131072
+                  + COALESCE((ended_at - started_at) / 1000 + 1, 0)) * 8 + ${OUTCOME}) * 8
+                  + COALESCE(rating, 0)) * 8192 + ${code}
+         FROM services WHERE day BETWEEN @from AND @to ORDER BY day, field_id`,
+      )
+      .pluck();
   const q = {
     ticketCounts: db.prepare(
-      `SELECT original_field_id AS fieldId, day, issued_at / 900000 AS quarter, status,
+      `SELECT day, original_field_id AS fieldId, status, issued_at / 900000 AS quarter,
               COUNT(*) AS count
        FROM tickets WHERE day BETWEEN ? AND ?
-       GROUP BY original_field_id, day, quarter, status`,
+       GROUP BY day, original_field_id, status, issued_at / 900000`,
     ),
-    visits: db
-      .prepare(
-        `SELECT field_id, counter_id, clerk_id, day, waiting_since, called_at, started_at, ended_at,
-                outcome, rating
-         FROM services WHERE day BETWEEN ? AND ?`,
-      )
-      .raw(true),
+    runs: db.prepare(
+      `SELECT day, field_id AS fieldId, COUNT(*) AS count FROM services
+       WHERE day BETWEEN ? AND ? GROUP BY day, field_id ORDER BY day, field_id`,
+    ),
+    packed: {
+      counter: packed(`instr(@keys, '|' || counter_id || '|')`),
+      clerk: packed(`instr(@keys, '|' || COALESCE(clerk_id, '') || '|')`),
+      quarter: packed(`(called_at % 86400000) / 900000`),
+      none: packed('0'),
+    },
+    missing: {
+      counter: db
+        .prepare(
+          `SELECT DISTINCT counter_id FROM services WHERE day BETWEEN @from AND @to
+           AND instr(@keys, '|' || counter_id || '|') = 0`,
+        )
+        .pluck(),
+      clerk: db
+        .prepare(
+          `SELECT DISTINCT COALESCE(clerk_id, '') FROM services WHERE day BETWEEN @from AND @to
+           AND instr(@keys, '|' || COALESCE(clerk_id, '') || '|') = 0`,
+        )
+        .pluck(),
+    },
     names: db.prepare(`SELECT username, name FROM users`),
   };
+
+  const read = db.transaction(
+    (from: string, to: string, dimension: VisitDimension, known: string[]) => {
+      const runs = q.runs.all(from, to) as VisitBatch['runs'];
+      if (dimension === 'quarter' || dimension === 'none')
+        return { runs, packed: q.packed[dimension].all({ from, to }) as number[], keys: [] };
+      let keys = [...known];
+      const missing = q.missing[dimension].all({
+        from,
+        to,
+        keys: `|${keys.join('|')}|`,
+      }) as string[];
+      keys = [...keys, ...missing];
+      // instr gives a character position; map it to the key's 1-based index.
+      const joined = `|${keys.join('|')}|`;
+      if (joined.length > MAX_KEYS_LENGTH)
+        throw new Error(`too many ${dimension}s for one report (${keys.length})`);
+      const byPosition = new Map<number, string>();
+      let position = 1;
+      for (const key of keys) {
+        byPosition.set(position, key);
+        position += key.length + 1;
+      }
+      const raw = q.packed[dimension].all({ from, to, keys: joined }) as number[];
+      const index = new Map(keys.map((k, i) => [k, i + 1]));
+      const codes = new Map<number, number>();
+      for (const [pos, key] of byPosition) codes.set(pos, index.get(key)!);
+      const packedRows = raw.map((v) => {
+        const code = v % 8192;
+        return v - code + (codes.get(code) ?? 0);
+      });
+      return { runs, packed: packedRows, keys: ['', ...keys] };
+    },
+  );
+
   return {
     /** Ticket counts of the service days `from`..`to` (inclusive). */
     ticketCounts(from: string, to: string): TicketCountRow[] {
       return q.ticketCounts.all(from, to) as TicketCountRow[];
     },
-    /** Every visit of the service days `from`..`to` (inclusive), streamed. */
-    visits(from: string, to: string): IterableIterator<VisitRow> {
-      return q.visits.iterate(from, to) as IterableIterator<VisitRow>;
+    /**
+     * Every visit of the service days `from`..`to` (inclusive), packed (see `VisitBatch`).
+     * For counters and clerks, `known` lists the keys expected; others found are appended.
+     */
+    visits(from: string, to: string, dimension: VisitDimension, known: string[] = []): VisitBatch {
+      return read(from, to, dimension, known);
     },
     /** Display names of every person, by username (clerks of past days included). */
     personNames(): Map<string, string> {

@@ -1,8 +1,8 @@
 import { localTime, type SiteConfig } from '@luot/domain';
 import type { Report, ReportQuery, ReportRow } from '@luot/protocol';
-import type { TicketCountRow, VisitRow } from '../db/index.ts';
+import type { TicketCountRow, VisitBatch } from '../db/index.ts';
 import { dayLabel, hourLabel, TOTAL_VI } from './labels-vi.ts';
-import { durationStats } from './statistics.ts';
+import { durationStats, NumberBuffer } from './statistics.ts';
 
 /** Upper edges (minutes) of the waiting-time histogram; the last bucket is open. */
 export const WAIT_BUCKETS_MIN = [0, 5, 10, 15, 20, 30, 45, 60, 90];
@@ -10,6 +10,20 @@ export const WAIT_BUCKETS_MIN = [0, 5, 10, 15, 20, 30, 45, 60, 90];
 const QUARTER_MS = 15 * 60_000;
 
 const hourKey = (hour: number) => String(hour).padStart(2, '0');
+
+const OUTCOME_DONE = 1;
+const OUTCOME_NO_SHOW = 2;
+const OUTCOME_TRANSFERRED = 3;
+
+/** Minutes the site's clock is ahead of UTC on a service day (taken at noon UTC of that date). */
+function utcOffsetMinutes(day: string, timeZone: string): number {
+  const noon = Date.parse(`${day}T12:00:00Z`);
+  const local = localTime(noon, timeZone);
+  const dayShift = Math.round(
+    (Date.parse(`${local.day}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000,
+  );
+  return dayShift * 1440 + local.minutes - 720;
+}
 
 /** Everything of one group, before the statistics are taken. */
 class Bucket {
@@ -19,11 +33,12 @@ class Bucket {
   served = 0;
   noShow = 0;
   transferred = 0;
-  waits: number[] = [];
-  services: number[] = [];
+  waits = new NumberBuffer();
+  services = new NumberBuffer();
   targetServed = 0;
   within = 0;
-  ratings = new Map<number, number>();
+  /** Count per score 1–5 (index 0 unused). */
+  ratings = [0, 0, 0, 0, 0, 0];
 }
 
 /** The inputs of a report: what the database returned and the configuration naming things. */
@@ -31,7 +46,7 @@ export interface ReportInput {
   query: ReportQuery;
   config: SiteConfig;
   tickets: Iterable<TicketCountRow>;
-  visits: Iterable<VisitRow>;
+  visits: VisitBatch;
   personNames: Map<string, string>;
   now: number;
 }
@@ -103,56 +118,69 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
     }
   }
 
-  for (const v of input.visits) {
-    const [
-      fieldId,
-      counterId,
-      clerkId,
-      day,
-      waitingSince,
-      calledAt,
-      startedAt,
-      endedAt,
-      outcome,
-      rating,
-    ] = v;
-    const key =
-      groupBy === 'field'
-        ? fieldId
-        : groupBy === 'counter'
-          ? counterId
-          : groupBy === 'clerk'
-            ? (clerkId ?? '')
-            : groupBy === 'hour'
-              ? hourKey(localHour(calledAt))
-              : day;
-    const wait = calledAt - waitingSince;
-    const point = dayPoint(day);
-    point.waitSum += wait;
-    point.waits++;
-    let h = WAIT_BUCKETS_MIN.length - 1;
-    while (h > 0 && wait < WAIT_BUCKETS_MIN[h]! * 60_000) h--;
-    histogram[h]!++;
-    const target = targetMs.get(fieldId);
-    for (const b of [total, bucket(key)]) {
-      b.waits.push(wait);
-      if (outcome === 'no_show') b.noShow++;
-      else if (outcome === 'transferred') b.transferred++;
-      else if (outcome === 'done') {
-        b.served++;
-        if (startedAt !== null && endedAt !== null) b.services.push(endedAt - startedAt);
-        if (target !== undefined) {
-          b.targetServed++;
-          if (wait <= target) b.within++;
-        }
-        if (rating !== null) b.ratings.set(rating, (b.ratings.get(rating) ?? 0) + 1);
+  const { runs, packed, keys } = input.visits;
+  const offsets = new Map<string, number>();
+  let i = 0;
+  for (const run of runs) {
+    const point = dayPoint(run.day);
+    const target = targetMs.get(run.fieldId);
+    let offset = offsets.get(run.day);
+    if (offset === undefined) offsets.set(run.day, (offset = utcOffsetMinutes(run.day, tz)));
+    const fixedKey = groupBy === 'field' ? run.fieldId : groupBy === 'day' ? run.day : null;
+    const fixed = fixedKey === null ? null : bucket(fixedKey);
+    for (const end = i + run.count; i < end; i++) {
+      // Decoded inline (see VisitBatch in db/report-queries.ts): a year is 1.5 M of these.
+      const v = packed[i]!;
+      const code = v % 8192;
+      let rest = (v - code) / 8192;
+      const rating = rest % 8;
+      rest = (rest - rating) / 8;
+      const outcome = rest % 8;
+      rest = (rest - outcome) / 8;
+      const serviceS1 = rest % 131072;
+      const wait = ((rest - serviceS1) / 131072) * 1000;
+      let b = fixed;
+      if (!b) {
+        if (groupBy === 'hour') {
+          const minutes = (((code * 15 + offset) % 1440) + 1440) % 1440;
+          b = bucket(hourKey(Math.floor(minutes / 60)));
+        } else b = bucket(keys[code] ?? '');
       }
-    }
-    if (outcome === 'done') {
-      point.served++;
-      if (rating !== null) {
-        point.rated++;
-        if (satisfiedScores.has(rating)) point.satisfied++;
+      point.waitSum += wait;
+      point.waits++;
+      let h = WAIT_BUCKETS_MIN.length - 1;
+      while (h > 0 && wait < WAIT_BUCKETS_MIN[h]! * 60_000) h--;
+      histogram[h]!++;
+      total.waits.push(wait);
+      b.waits.push(wait);
+      if (outcome === OUTCOME_NO_SHOW) {
+        total.noShow++;
+        b.noShow++;
+      } else if (outcome === OUTCOME_TRANSFERRED) {
+        total.transferred++;
+        b.transferred++;
+      } else if (outcome === OUTCOME_DONE) {
+        point.served++;
+        total.served++;
+        b.served++;
+        if (serviceS1 > 0) {
+          total.services.push((serviceS1 - 1) * 1000);
+          b.services.push((serviceS1 - 1) * 1000);
+        }
+        if (target !== undefined) {
+          total.targetServed++;
+          b.targetServed++;
+          if (wait <= target) {
+            total.within++;
+            b.within++;
+          }
+        }
+        if (rating > 0) {
+          total.ratings[rating] = total.ratings[rating]! + 1;
+          b.ratings[rating] = b.ratings[rating]! + 1;
+          point.rated++;
+          if (satisfiedScores.has(rating)) point.satisfied++;
+        }
       }
     }
   }
@@ -162,7 +190,9 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
     for (const s of scale) byScore[String(s.score)] = 0;
     let count = 0;
     let satisfied = 0;
-    for (const [score, n] of b.ratings) {
+    for (let score = 1; score <= 5; score++) {
+      const n = b.ratings[score]!;
+      if (n === 0) continue;
       byScore[String(score)] = (byScore[String(score)] ?? 0) + n;
       count += n;
       if (satisfiedScores.has(score)) satisfied += n;
@@ -176,8 +206,8 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
       served: b.served,
       noShow: b.noShow,
       transferred: b.transferred,
-      waiting: durationStats(b.waits),
-      service: durationStats(b.services),
+      waiting: durationStats(b.waits.values()),
+      service: durationStats(b.services.values()),
       withinTarget: {
         served: b.targetServed,
         within: b.within,

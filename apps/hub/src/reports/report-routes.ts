@@ -26,12 +26,26 @@ export function buildReport(
   query: ReportQuery,
 ): Report {
   const started = performance.now();
+  const config = queue.state.config;
+  const personNames = store.reports.personNames();
+  const { from, to, groupBy } = query;
+  const visits =
+    groupBy === 'counter'
+      ? store.reports.visits(
+          from,
+          to,
+          'counter',
+          config.counters.map((c) => c.id),
+        )
+      : groupBy === 'clerk'
+        ? store.reports.visits(from, to, 'clerk', [...personNames.keys()])
+        : store.reports.visits(from, to, groupBy === 'hour' ? 'quarter' : 'none');
   const report = computeReport({
     query,
-    config: queue.state.config,
-    tickets: store.reports.ticketCounts(query.from, query.to),
-    visits: store.reports.visits(query.from, query.to),
-    personNames: store.reports.personNames(),
+    config,
+    tickets: store.reports.ticketCounts(from, to),
+    visits,
+    personNames,
     now: clock.now(),
   });
   return { ...report, elapsedMs: Math.round(performance.now() - started) };

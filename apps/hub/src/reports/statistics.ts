@@ -18,9 +18,29 @@ export function quantile(sorted: ArrayLike<number>, num: number, den: number): n
   return a + ((sorted[lo + 1]! - a) * rest) / den;
 }
 
-/** Mean, median and 90th percentile of durations; sorts its own copy. */
-export function durationStats(values: readonly number[]): DurationStats {
-  const sorted = Float64Array.from(values).sort();
+/** A growable list of numbers in a typed array, cheap to fill with a year of durations. */
+export class NumberBuffer {
+  private data = new Float64Array(64);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+
+  /** The values, in a typed array of their own. */
+  values(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/** Mean, median and 90th percentile of durations; sorts the values in place. */
+export function durationStats(input: readonly number[] | Float64Array): DurationStats {
+  const sorted = (input instanceof Float64Array ? input : Float64Array.from(input)).sort();
   let sum = 0;
   for (const v of sorted) sum += v;
   const n = sorted.length;
