@@ -88,7 +88,8 @@ function locate(path: PropertyKey[], config: unknown): string {
     const key = path[i];
     const next = path[i + 1];
     if (key === 'fields' && typeof next === 'number') {
-      parts.push(`Lĩnh vực "${c.fields?.[next]?.name ?? next + 1}"`);
+      const name = c.fields?.[next]?.name;
+      parts.push(name ? `Lĩnh vực "${name}"` : `Lĩnh vực thứ ${next + 1}`);
       i++;
     } else if (key === 'counters' && typeof next === 'number') {
       const counter = c.counters?.[next];
