@@ -55,35 +55,37 @@ export function CountersPage({ api, liveConfig }: { api: Api; liveConfig: SiteCo
       </header>
       <SaveBar editor={editor} />
       <div className="split">
-        <table className="data list">
-          <thead>
-            <tr>
-              <th className="num">{C.number}</th>
-              <th>{C.name}</th>
-              <th>{C.fields}</th>
-              <th>{C.rule}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {counters.map((c) => (
-              <tr
-                key={c.id}
-                data-counter={c.id}
-                aria-selected={c.id === selected}
-                onClick={() => setSelected(c.id)}
-              >
-                <td className="num">{c.number}</td>
-                <td>
-                  <button type="button" className="link" onClick={() => setSelected(c.id)}>
-                    {c.name}
-                  </button>
-                </td>
-                <td>{c.fieldIds.map(fieldName).join(', ')}</td>
-                <td>{C.rules[c.rule]}</td>
+        <div className="table-scroll">
+          <table className="data list">
+            <thead>
+              <tr>
+                <th className="num">{C.number}</th>
+                <th>{C.name}</th>
+                <th>{C.fields}</th>
+                <th>{C.rule}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {counters.map((c) => (
+                <tr
+                  key={c.id}
+                  data-counter={c.id}
+                  aria-selected={c.id === selected}
+                  onClick={() => setSelected(c.id)}
+                >
+                  <td className="num">{c.number}</td>
+                  <td>
+                    <button type="button" className="link" onClick={() => setSelected(c.id)}>
+                      {c.name}
+                    </button>
+                  </td>
+                  <td>{c.fieldIds.map(fieldName).join(', ')}</td>
+                  <td>{C.rules[c.rule]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {current && (
           <section className="panel editor" aria-label={current.name}>
             <h2>{current.name}</h2>

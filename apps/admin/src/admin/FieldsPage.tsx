@@ -73,56 +73,64 @@ export function FieldsPage({ api, liveConfig }: { api: Api; liveConfig: SiteConf
       </header>
       <SaveBar editor={editor} />
       <div className="split">
-        <table className="data list">
-          <thead>
-            <tr>
-              <th>{F.kioskOrder}</th>
-              <th>{F.name}</th>
-              <th>{F.sample}</th>
-              <th>{F.sessions}</th>
-              <th className="num">{F.dailyLimit}</th>
-              <th className="num">{F.target}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((f, i) => (
-              <tr
-                key={f.id}
-                data-field={f.id}
-                aria-selected={f.id === selected}
-                onClick={() => setSelected(f.id)}
-              >
-                <td className="order">
-                  <button
-                    type="button"
-                    aria-label={F.up}
-                    disabled={i === 0}
-                    onClick={(e) => (e.stopPropagation(), move(f.id, -1))}
-                  >
-                    ▲
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={F.down}
-                    disabled={i === fields.length - 1}
-                    onClick={(e) => (e.stopPropagation(), move(f.id, 1))}
-                  >
-                    ▼
-                  </button>
-                </td>
-                <td>
-                  <button type="button" className="link" onClick={() => setSelected(f.id)}>
-                    {f.name}
-                  </button>
-                </td>
-                <td>{ticketLabel(f, f.numbering.start)}</td>
-                <td>{f.sessions.map((s) => `${s.from}–${s.to}`).join(', ')}</td>
-                <td className="num">{f.dailyLimit ?? F.noLimit}</td>
-                <td className="num">{f.targetWaitMinutes}</td>
+        <div className="table-scroll">
+          <table className="data list">
+            <thead>
+              <tr>
+                <th>{F.order}</th>
+                <th>{F.name}</th>
+                <th>{F.sample}</th>
+                <th>{F.sessions}</th>
+                <th className="num">{F.dailyLimit}</th>
+                <th className="num">{F.target}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {fields.map((f, i) => (
+                <tr
+                  key={f.id}
+                  data-field={f.id}
+                  aria-selected={f.id === selected}
+                  onClick={() => setSelected(f.id)}
+                >
+                  <td className="order">
+                    <button
+                      type="button"
+                      aria-label={F.up}
+                      disabled={i === 0}
+                      onClick={(e) => (e.stopPropagation(), move(f.id, -1))}
+                    >
+                      ▲
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={F.down}
+                      disabled={i === fields.length - 1}
+                      onClick={(e) => (e.stopPropagation(), move(f.id, 1))}
+                    >
+                      ▼
+                    </button>
+                  </td>
+                  <td>
+                    <button type="button" className="link" onClick={() => setSelected(f.id)}>
+                      {f.name}
+                    </button>
+                  </td>
+                  <td>{ticketLabel(f, f.numbering.start)}</td>
+                  <td>
+                    {f.sessions.map((s, k) => (
+                      <span key={k} className="nowrap block">
+                        {s.from}–{s.to}
+                      </span>
+                    ))}
+                  </td>
+                  <td className="num">{f.dailyLimit ?? '—'}</td>
+                  <td className="num">{f.targetWaitMinutes}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
 
         {current && (
           <section className="panel editor" aria-label={current.name} data-testid="field-editor">
@@ -214,7 +222,10 @@ export function FieldsPage({ api, liveConfig }: { api: Api; liveConfig: SiteConf
               {current.sessions.map((s, i) => (
                 <div className="session" key={i} data-session={i}>
                   <input
-                    type="time"
+                    className="hhmm"
+                    inputMode="numeric"
+                    placeholder="HH:MM"
+                    maxLength={5}
                     aria-label={`Buổi ${i + 1} từ`}
                     value={s.from}
                     onChange={(e) =>
@@ -223,7 +234,10 @@ export function FieldsPage({ api, liveConfig }: { api: Api; liveConfig: SiteConf
                   />
                   <span>–</span>
                   <input
-                    type="time"
+                    className="hhmm"
+                    inputMode="numeric"
+                    placeholder="HH:MM"
+                    maxLength={5}
                     aria-label={`Buổi ${i + 1} đến`}
                     value={s.to}
                     onChange={(e) =>

@@ -117,7 +117,7 @@ export function Dashboard({
                   <td className="num">
                     {f.waiting === 0 ? '—' : formatMinutesVi(f.estimateMinutes)}
                   </td>
-                  <td className="num">{f.targetMinutes} phút</td>
+                  <td className="num">{D.minutes(f.targetMinutes)}</td>
                   <td>
                     {f.openCounters.length === 0 ? (
                       <span className="muted">{D.noCounterOpen}</span>

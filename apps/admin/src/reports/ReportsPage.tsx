@@ -177,12 +177,14 @@ function ReportView({ report, config }: { report: Report; config: SiteConfig | n
         <Tile label={R.noShow} value={String(t.noShow)} />
         <Tile
           label={R.meanWait}
-          value={`${minutes(t.waiting.meanMs)} phút`}
+          value={minutes(t.waiting.meanMs)}
+          unit={R.minutesUnit}
           sub={`${R.median} ${minutes(t.waiting.medianMs)} · ${R.p90} ${minutes(t.waiting.p90Ms)}`}
         />
         <Tile
           label={R.meanService}
-          value={`${minutes(t.service.meanMs)} phút`}
+          value={minutes(t.service.meanMs)}
+          unit={R.minutesUnit}
           sub={`${R.median} ${minutes(t.service.medianMs)} · ${R.p90} ${minutes(t.service.p90Ms)}`}
         />
         <Tile
@@ -325,11 +327,24 @@ function ReportView({ report, config }: { report: Report; config: SiteConfig | n
   );
 }
 
-function Tile({ label, value, sub }: { label: string; value: string; sub?: string }) {
+function Tile({
+  label,
+  value,
+  unit,
+  sub,
+}: {
+  label: string;
+  value: string;
+  unit?: string;
+  sub?: string;
+}) {
   return (
     <div className="tile">
       <span>{label}</span>
-      <strong>{value}</strong>
+      <strong>
+        {value}
+        {unit && <small className="unit"> {unit}</small>}
+      </strong>
       {sub && <small>{sub}</small>}
     </div>
   );
