@@ -87,36 +87,42 @@ export function createReportQueries(db: Db) {
     names: db.prepare(`SELECT username, name FROM users`),
   };
 
+  /** Packed visits with the dimension's code mapped from instr positions to 1-based key indexes. */
+  const packedScan = (dimension: 'counter' | 'clerk', from: string, to: string, keys: string[]) => {
+    const joined = `|${keys.join('|')}|`;
+    if (joined.length > MAX_KEYS_LENGTH)
+      throw new Error(`too many ${dimension}s for one report (${keys.length})`);
+    const codes = new Map<number, number>();
+    let position = 1;
+    keys.forEach((key, i) => {
+      codes.set(position, i + 1);
+      position += key.length + 1;
+    });
+    let unknown = 0;
+    const packed = (q.packed[dimension].all({ from, to, keys: joined }) as number[]).map((v) => {
+      const code = v % 8192;
+      const index = codes.get(code) ?? 0;
+      if (index === 0) unknown++;
+      return v - code + index;
+    });
+    return { packed, unknown };
+  };
+
   const read = db.transaction(
     (from: string, to: string, dimension: VisitDimension, known: string[]) => {
       const runs = q.runs.all(from, to) as VisitBatch['runs'];
       if (dimension === 'quarter' || dimension === 'none')
         return { runs, packed: q.packed[dimension].all({ from, to }) as number[], keys: [] };
+      // Keys outside `known` (a counter since removed from the configuration) come back as code 0;
+      // only then is the period searched for them, and the scan repeated with them included.
       let keys = [...known];
-      const missing = q.missing[dimension].all({
-        from,
-        to,
-        keys: `|${keys.join('|')}|`,
-      }) as string[];
-      keys = [...keys, ...missing];
-      // instr gives a character position; map it to the key's 1-based index.
-      const joined = `|${keys.join('|')}|`;
-      if (joined.length > MAX_KEYS_LENGTH)
-        throw new Error(`too many ${dimension}s for one report (${keys.length})`);
-      const byPosition = new Map<number, string>();
-      let position = 1;
-      for (const key of keys) {
-        byPosition.set(position, key);
-        position += key.length + 1;
+      let scan = packedScan(dimension, from, to, keys);
+      if (scan.unknown > 0) {
+        const joined = `|${keys.join('|')}|`;
+        keys = [...keys, ...(q.missing[dimension].all({ from, to, keys: joined }) as string[])];
+        scan = packedScan(dimension, from, to, keys);
       }
-      const raw = q.packed[dimension].all({ from, to, keys: joined }) as number[];
-      const index = new Map(keys.map((k, i) => [k, i + 1]));
-      const codes = new Map<number, number>();
-      for (const [pos, key] of byPosition) codes.set(pos, index.get(key)!);
-      const packedRows = raw.map((v) => {
-        const code = v % 8192;
-        return v - code + (codes.get(code) ?? 0);
-      });
+      const packedRows = scan.packed;
       return { runs, packed: packedRows, keys: ['', ...keys] };
     },
   );

@@ -523,3 +523,20 @@ describe('exports', () => {
     expect(c3[8]).toBe('4.60');
   });
 });
+
+describe('history outlives the configuration', () => {
+  it('keeps a counter removed from the configuration in the report, by its id', async () => {
+    const config = structuredClone(t.hub.queue.state.config);
+    config.counters = config.counters.filter((c) => c.id !== 'c3');
+    const result = t.hub.queue.execute({ type: 'updateConfig', config }, { actor: 'test' });
+    expect(result.ok).toBe(true);
+    const r = await report('counter');
+    expect(r.rows.map((x) => [x.key, x.label])).toEqual([
+      ['c1', 'Quầy 1'],
+      ['c2', 'Quầy 2'],
+      ['c3', 'c3'],
+    ]);
+    expect(row(r, 'c3')).toMatchObject({ served: 3, noShow: 1, transferred: 1 });
+    expect(row(r, 'c3').service.p90Ms).toBe(10.2 * MIN);
+  });
+});
