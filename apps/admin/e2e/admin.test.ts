@@ -62,7 +62,22 @@ describe('sign-in and roles', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(res.status).toBe(403);
-    expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
+
+    // An admin disables the supervisor: the open dashboard loses its socket and signs out.
+    await page.goto(`${t.url}/admin/`);
+    await page.waitForSelector('[data-testid=dashboard]');
+    const admin = await t.login('admin');
+    const disabled = await fetch(`${t.url}/api/admin/users/giamsat/disabled`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ disabled: true }),
+    });
+    expect(disabled.status).toBe(200);
+    await expect
+      .poll(() => page.textContent('main'), { timeout: 10_000 })
+      .toContain('Phiên đăng nhập đã hết hạn');
+    expect(await page.isVisible('input[name=username]')).toBe(true);
+    expect(errors.filter((e) => !/401|status of 40/.test(e))).toEqual([]);
   });
 });
 

@@ -72,6 +72,12 @@ function Shell({
   const names = useStaffNames(api);
   const isAdmin = session.user.role === 'admin';
 
+  // A refused socket usually means the session ended (signed out elsewhere, account disabled):
+  // an authenticated call confirms it, and a 401 brings the sign-in back.
+  useEffect(() => {
+    if (status === 'refused') void api.get('/api/staff');
+  }, [status, api]);
+
   async function signOut() {
     await api.post('/api/logout', {});
     onSignOut();
