@@ -55,7 +55,7 @@ export function createHub(deps: {
     connections: () => sockets.io.engine.clientsCount,
     onSignOut: (tokenHash) => sockets.disconnectCredential(tokenHash),
   });
-  registerReportRoutes(app, { store, queue, clock });
+  registerReportRoutes(app, { store, queue, clock, log });
   registerAdminRoutes(app, { store, queue, clock, disconnectDevice: sockets.disconnectDevice });
 
   const missingApps = registerStaticApps(app, deps.staticApps ?? []);

@@ -14,3 +14,4 @@ export {
   type VisitDimension,
 } from './report-queries.ts';
 export type { AuditLog } from './audit-log.ts';
+export { openReportReader } from './report-reader.ts';

@@ -128,6 +128,8 @@ export function createReportQueries(db: Db) {
   );
 
   return {
+    /** The database file, for a reader on another thread (null for an in-memory database). */
+    path: db.memory ? null : db.name,
     /** Ticket counts of the service days `from`..`to` (inclusive). */
     ticketCounts(from: string, to: string): TicketCountRow[] {
       return q.ticketCounts.all(from, to) as TicketCountRow[];

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { reportQuerySchema, type Report, type ReportQuery, type StaffMember } from '@luot/protocol';
+import type { Logger } from 'pino';
+import { reportQuerySchema, type ReportQuery, type StaffMember } from '@luot/protocol';
 import type { Clock } from '../clock.ts';
 import type { Store } from '../db/index.ts';
 import type { QueueService } from '../queue-service.ts';
 import { requireStaff, sendFailure } from '../staff-auth.ts';
-import { computeReport } from './compute-report.ts';
+import { createReportRunner } from './report-runner.ts';
 import { reportCsv, reportXlsx } from './export.ts';
 
 /** Longest period one report may cover, in days (a year and a bit, for year-on-year views). */
@@ -18,39 +19,6 @@ function daysBetween(from: string, to: string): number {
   );
 }
 
-/** Builds a report from the store, timing it. */
-export function buildReport(
-  store: Store,
-  queue: QueueService,
-  clock: Clock,
-  query: ReportQuery,
-): Report {
-  const started = performance.now();
-  const config = queue.state.config;
-  const personNames = store.reports.personNames();
-  const { from, to, groupBy } = query;
-  const visits =
-    groupBy === 'counter'
-      ? store.reports.visits(
-          from,
-          to,
-          'counter',
-          config.counters.map((c) => c.id),
-        )
-      : groupBy === 'clerk'
-        ? store.reports.visits(from, to, 'clerk', [...personNames.keys()])
-        : store.reports.visits(from, to, groupBy === 'hour' ? 'quarter' : 'none');
-  const report = computeReport({
-    query,
-    config,
-    tickets: store.reports.ticketCounts(from, to),
-    visits,
-    personNames,
-    now: clock.now(),
-  });
-  return { ...report, elapsedMs: Math.round(performance.now() - started) };
-}
-
 /**
  * Reports for supervisors and admins (Bearer session): GET /api/reports (JSON),
  * /api/reports/export.csv and /api/reports/export.xlsx, all with ?from&to&groupBy. Also the
@@ -58,9 +26,19 @@ export function buildReport(
  */
 export function registerReportRoutes(
   app: FastifyInstance,
-  deps: { store: Store; queue: QueueService; clock: Clock },
+  deps: { store: Store; queue: QueueService; clock: Clock; log: Logger },
 ) {
   const { store, queue, clock } = deps;
+  const runner = createReportRunner({ queries: store.reports, log: deps.log });
+  app.addHook('onClose', async () => runner.close());
+  const build = async (query: ReportQuery) => {
+    try {
+      return await runner.run(query, queue.state.config, clock.now());
+    } catch (err) {
+      deps.log.error({ err, query }, 'report failed');
+      return null;
+    }
+  };
 
   const parse = (raw: unknown): ReportQuery | string => {
     const parsed = reportQuerySchema.safeParse(raw);
@@ -74,14 +52,17 @@ export function registerReportRoutes(
     if (!requireStaff(request, reply, deps, STAFF)) return reply;
     const query = parse(request.query);
     if (typeof query === 'string') return sendFailure(reply, 'BAD_REQUEST', query);
-    return { ok: true, data: buildReport(store, queue, clock, query) };
+    const report = await build(query);
+    if (!report) return sendFailure(reply, 'INTERNAL');
+    return { ok: true, data: report };
   });
 
   app.get('/api/reports/export.csv', async (request, reply) => {
     if (!requireStaff(request, reply, deps, STAFF)) return reply;
     const query = parse(request.query);
     if (typeof query === 'string') return sendFailure(reply, 'BAD_REQUEST', query);
-    const report = buildReport(store, queue, clock, query);
+    const report = await build(query);
+    if (!report) return sendFailure(reply, 'INTERNAL');
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${fileName(query)}.csv"`)
@@ -92,7 +73,8 @@ export function registerReportRoutes(
     if (!requireStaff(request, reply, deps, STAFF)) return reply;
     const query = parse(request.query);
     if (typeof query === 'string') return sendFailure(reply, 'BAD_REQUEST', query);
-    const report = buildReport(store, queue, clock, query);
+    const report = await build(query);
+    if (!report) return sendFailure(reply, 'INTERNAL');
     const body = await reportXlsx(report, queue.state.config.site.name);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
