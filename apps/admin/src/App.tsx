@@ -1,4 +1,200 @@
-// Placeholder until this app is built (see the open issues); it renders its name only.
+import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useHubMirror } from '@luot/hub-client/react';
+import type { LoginResult, StaffMember } from '@luot/protocol';
+import { createApi, type Api } from './api.ts';
+import { AuditPage } from './admin/AuditPage.tsx';
+import { CountersPage } from './admin/CountersPage.tsx';
+import { DevicesPage } from './admin/DevicesPage.tsx';
+import { FieldsPage } from './admin/FieldsPage.tsx';
+import { TextsPage } from './admin/TextsPage.tsx';
+import { UsersPage } from './admin/UsersPage.tsx';
+import { Dashboard } from './dashboard/Dashboard.tsx';
+import { useDevices } from './dashboard/use-devices.ts';
+import { useHubClockOffset } from './dashboard/use-hub-clock.ts';
+import { LoginPage } from './LoginPage.tsx';
+import { M } from './messages.ts';
+import { ReportsPage } from './reports/ReportsPage.tsx';
+import { pathOf, ROUTES, routeOf, type Route } from './routes.ts';
+import { hubUrl, loadSession, saveSession } from './session.ts';
+
+/** Signs a person in, then shows the shell; an ended session brings the sign-in back. */
 export function App() {
-  return <main data-testid="placeholder">Lượt — admin</main>;
+  const [session, setSession] = useState<LoginResult | null>(() => loadSession());
+  const [notice, setNotice] = useState<string | undefined>();
+  const signOut = useCallback((reason?: string) => {
+    saveSession(null);
+    setSession(null);
+    setNotice(reason);
+  }, []);
+  if (!session || session.user.role === 'clerk')
+    return (
+      <LoginPage
+        notice={notice}
+        onSignedIn={(s) => {
+          saveSession(s);
+          setNotice(undefined);
+          setSession(s);
+        }}
+      />
+    );
+  return <Shell session={session} onSignOut={signOut} />;
+}
+
+function useRoute(): [Route, (route: Route) => void] {
+  const [route, setRoute] = useState(() => routeOf(window.location.pathname));
+  useEffect(() => {
+    const onPop = () => setRoute(routeOf(window.location.pathname));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const go = useCallback((next: Route) => {
+    window.history.pushState(null, '', pathOf(next));
+    setRoute(next);
+  }, []);
+  return [route, go];
+}
+
+function Shell({
+  session,
+  onSignOut,
+}: {
+  session: LoginResult;
+  onSignOut: (reason?: string) => void;
+}) {
+  const [route, go] = useRoute();
+  const api = useMemo(
+    () => createApi(session.token, () => onSignOut(M.shell.sessionEnded)),
+    [session.token, onSignOut],
+  );
+  const { socket, status, view } = useHubMirror(hubUrl(), session.token);
+  const devices = useDevices(socket);
+  const offsetMs = useHubClockOffset(view?.clockOffsetMs ?? null);
+  const names = useStaffNames(api);
+  const isAdmin = session.user.role === 'admin';
+
+  // A refused socket usually means the session ended (signed out elsewhere, account disabled):
+  // an authenticated call confirms it, and a 401 brings the sign-in back.
+  useEffect(() => {
+    if (status === 'refused') void api.get('/api/staff');
+  }, [status, api]);
+
+  async function signOut() {
+    await api.post('/api/logout', {});
+    onSignOut();
+  }
+
+  const link = (r: Route) => (
+    <a
+      key={r.id}
+      href={pathOf(r)}
+      aria-current={r.id === route.id ? 'page' : undefined}
+      onClick={(e: MouseEvent) => {
+        e.preventDefault();
+        go(r);
+      }}
+    >
+      {r.label}
+    </a>
+  );
+
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">
+          <strong>Lượt</strong>
+          <span>{view?.state.config.site.name ?? ''}</span>
+        </div>
+        <nav aria-label="Chính">
+          {ROUTES.filter((r) => !r.adminOnly).map(link)}
+          {isAdmin && (
+            <>
+              <div className="nav-group">{M.nav.adminGroup}</div>
+              {ROUTES.filter((r) => r.adminOnly).map(link)}
+            </>
+          )}
+        </nav>
+        <div className="me">
+          <div>
+            <strong>{session.user.name}</strong>
+            <small>{M.shell.roles[session.user.role]}</small>
+          </div>
+          <button type="button" onClick={() => void signOut()}>
+            {M.shell.signOut}
+          </button>
+        </div>
+      </aside>
+      <main className="content">
+        {status !== 'online' && (
+          <div className="banner" role="alert" data-kind={status} data-testid="connection-banner">
+            {M.connection[status]}
+          </div>
+        )}
+        {route.adminOnly && !isAdmin ? (
+          <p className="error" role="alert">
+            {M.forbidden}
+          </p>
+        ) : (
+          <Page
+            route={route}
+            api={api}
+            view={view}
+            offsetMs={offsetMs}
+            devices={devices}
+            names={names}
+          />
+        )}
+      </main>
+    </div>
+  );
+}
+
+function Page({
+  route,
+  api,
+  view,
+  offsetMs,
+  devices,
+  names,
+}: {
+  route: Route;
+  api: Api;
+  view: ReturnType<typeof useHubMirror>['view'];
+  offsetMs: number;
+  devices: ReturnType<typeof useDevices>;
+  names: Map<string, string>;
+}) {
+  const config = view?.state.config ?? null;
+  switch (route.id) {
+    case 'dashboard':
+      return view ? (
+        <Dashboard state={view.state} offsetMs={offsetMs} devices={devices} names={names} />
+      ) : (
+        <p className="muted">{M.dashboard.loading}</p>
+      );
+    case 'reports':
+      return <ReportsPage api={api} today={view?.state.day ?? null} config={config} />;
+    case 'fields':
+      return <FieldsPage api={api} liveConfig={config} />;
+    case 'counters':
+      return <CountersPage api={api} liveConfig={config} />;
+    case 'texts':
+      return <TextsPage api={api} liveConfig={config} />;
+    case 'users':
+      return <UsersPage api={api} />;
+    case 'devices':
+      return <DevicesPage api={api} config={config} live={devices} />;
+    case 'audit':
+      return <AuditPage api={api} config={config} />;
+  }
+}
+
+/** Names of people by username, for counters and reports. */
+function useStaffNames(api: Api): Map<string, string> {
+  const [names, setNames] = useState(new Map<string, string>());
+  useEffect(() => {
+    void api.get<StaffMember[]>('/api/staff').then((res) => {
+      if (res.ok) setNames(new Map(res.data.map((p) => [p.username, p.name])));
+    });
+  }, [api]);
+  return names;
 }

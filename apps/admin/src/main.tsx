@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@luot/ui/theme.css';
+import './styles.css';
 import { App } from './App.tsx';
 
 createRoot(document.getElementById('root')!).render(

@@ -2,11 +2,13 @@ import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { registerAdminRoutes } from './admin/admin-routes.ts';
 import type { Clock } from './clock.ts';
 import type { Store } from './db/index.ts';
 import { registerHttpRoutes } from './http-routes.ts';
 import { createQueueService } from './queue-service.ts';
 import { attachSocketServer, type SocketOptions } from './socket-server.ts';
+import { registerReportRoutes } from './reports/report-routes.ts';
 import { registerStaticApps, type StaticApp } from './static-apps.ts';
 
 export interface HubOptions extends SocketOptions {
@@ -53,6 +55,8 @@ export function createHub(deps: {
     connections: () => sockets.io.engine.clientsCount,
     onSignOut: (tokenHash) => sockets.disconnectCredential(tokenHash),
   });
+  registerReportRoutes(app, { store, queue, clock, log });
+  registerAdminRoutes(app, { store, queue, clock, disconnectDevice: sockets.disconnectDevice });
 
   const missingApps = registerStaticApps(app, deps.staticApps ?? []);
   if (deps.staticApps && missingApps.length > 0)

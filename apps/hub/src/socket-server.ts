@@ -333,7 +333,8 @@ export function attachSocketServer(deps: {
 
   function updateDevice(deviceId: string, patch: Partial<DeviceStatus>): void {
     const row = store.deviceById(deviceId);
-    if (!row) return;
+    // A revoked device's last disconnect must not bring it back onto the dashboards.
+    if (!row || row.revokedAt !== null) return;
     const current: DeviceStatus = deviceStatus.get(deviceId) ?? {
       deviceId,
       kind: row.kind,

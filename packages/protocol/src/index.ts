@@ -1,3 +1,6 @@
 export * from './errors.ts';
 export * from './roles.ts';
 export * from './messages.ts';
+export * from './admin.ts';
+export * from './reports.ts';
+export * from './config-issues.ts';

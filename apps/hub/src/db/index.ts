@@ -7,3 +7,11 @@ export {
   type DeviceRow,
   type UserRow,
 } from './store.ts';
+export {
+  type ReportQueries,
+  type TicketCountRow,
+  type VisitBatch,
+  type VisitDimension,
+} from './report-queries.ts';
+export type { AuditLog } from './audit-log.ts';
+export { openReportReader } from './report-reader.ts';

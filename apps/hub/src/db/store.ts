@@ -8,7 +8,9 @@ import {
 } from '@luot/domain';
 import type { DeviceKind, UserRole } from '@luot/protocol';
 import { createHash } from 'node:crypto';
+import { createAuditLog } from './audit-log.ts';
 import type { Db } from './open-database.ts';
+import { createReportQueries } from './report-queries.ts';
 
 /** Who caused stored events, and what only the hub keeps (the phone page secret). */
 export interface AppendContext {
@@ -271,6 +273,10 @@ export function createStore(db: Db) {
   );
 
   return {
+    /** Read-only queries of the reports (report-queries.ts). */
+    reports: createReportQueries(db),
+    /** The administration's audit trail (audit-log.ts). */
+    audit: createAuditLog(db),
     /** Stores a command's events (with the report tables) atomically; returns their sequence numbers. */
     appendEvents(before: QueueState, events: QueueEvent[], ctx: AppendContext): number[] {
       return events.length === 0 ? [] : append(before, events, ctx);

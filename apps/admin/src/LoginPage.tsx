@@ -1,0 +1,78 @@
+import { useState, type FormEvent } from 'react';
+import type { Ack, LoginResult } from '@luot/protocol';
+import { M } from './messages.ts';
+import { hubUrl } from './session.ts';
+
+/** Sign-in for supervisors and admins (no counter): POST /api/login. */
+export function LoginPage({
+  onSignedIn,
+  notice,
+}: {
+  onSignedIn: (s: LoginResult) => void;
+  notice?: string;
+}) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch(`${hubUrl()}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: username.trim(), password }),
+      });
+      const body = (await res.json()) as Ack<LoginResult>;
+      if (body.ok) onSignedIn(body.data);
+      else setError(body.error.code === 'BAD_REQUEST' ? M.signIn.clerkNotHere : M.signIn.wrong);
+    } catch {
+      setError(M.signIn.offline);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="login">
+      <form className="login-card" onSubmit={submit} aria-labelledby="login-title">
+        <h1 id="login-title">{M.signIn.title}</h1>
+        <p className="muted">{M.signIn.subtitle}</p>
+        {notice && <p className="notice">{notice}</p>}
+        <label>
+          {M.signIn.username}
+          <input
+            name="username"
+            autoComplete="username"
+            autoFocus
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </label>
+        <label>
+          {M.signIn.password}
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? M.signIn.busy : M.signIn.submit}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SiteConfig } from '@luot/domain';
+import type { AuditEntry } from '@luot/protocol';
+import { formatDateVi, formatTimeVi } from '@luot/ui';
+import type { Api } from '../api.ts';
+import { M } from '../messages.ts';
+
+const A = M.audit;
+const PAGE = 50;
+
+/** What an audit entry changed, in words. */
+export function describeEntry(entry: AuditEntry): string {
+  const action = A.actions[entry.action] ?? entry.action;
+  if (entry.action === 'config.update') {
+    const parts = (entry.detail.changes ?? []).map((c) => {
+      const what = c.section === 'fields' || c.section === 'counters' ? `"${c.name}"` : c.item;
+      const keys =
+        c.change === 'changed' && c.keys.length > 0 && c.keys[0] !== c.item
+          ? ` (${c.keys.join(', ')})`
+          : '';
+      return `${A.sections[c.section] ?? c.section} ${what}: ${A.changes[c.change]}${keys}`;
+    });
+    return `${action} — ${parts.join('; ')}`;
+  }
+  const extra = entry.detail.name ? ` "${entry.detail.name}"` : '';
+  return `${action}: ${entry.target ?? ''}${extra}`;
+}
+
+/** The audit log: who changed what, and when, newest first. */
+export function AuditPage({ api, config }: { api: Api; config: SiteConfig | null }) {
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const [more, setMore] = useState(false);
+  const tz = config?.site.timeZone ?? 'Asia/Ho_Chi_Minh';
+
+  const load = useCallback(
+    async (before?: number) => {
+      const res = await api.get<AuditEntry[]>(
+        `/api/admin/audit?limit=${PAGE}${before ? `&before=${before}` : ''}`,
+      );
+      if (!res.ok) return;
+      setEntries((old) => (before ? [...old, ...res.data] : res.data));
+      setMore(res.data.length === PAGE);
+    },
+    [api],
+  );
+  useEffect(() => {
+    void load();
+  }, [load, config]);
+
+  return (
+    <div className="admin-page">
+      <header className="page-head">
+        <h1>{A.title}</h1>
+      </header>
+      {entries.length === 0 ? (
+        <p className="muted panel">{A.empty}</p>
+      ) : (
+        <table className="data panel" data-testid="audit">
+          <thead>
+            <tr>
+              <th>{A.when}</th>
+              <th>{A.who}</th>
+              <th>{A.what}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id} data-action={e.action}>
+                <td className="nowrap">
+                  {formatTimeVi(e.at, tz, true)} {formatDateVi(e.at, tz)}
+                </td>
+                <td>{e.actor}</td>
+                <td>{describeEntry(e)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {more && (
+        <button type="button" onClick={() => void load(entries[entries.length - 1]?.id)}>
+          {A.more}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,250 @@
+import type { QueueState } from '@luot/domain';
+import type { DeviceStatus } from '@luot/protocol';
+import { formatDateVi, formatMinutesVi, formatTimeVi, useNow } from '@luot/ui';
+import { M } from '../messages.ts';
+import { counterRows, fieldRows, formatDuration, type FieldRow } from './model.ts';
+
+const D = M.dashboard;
+
+function availabilityText(row: FieldRow): string | null {
+  if (row.availability === 'OUTSIDE_HOURS') return D.outsideHours;
+  if (row.availability === 'SOLD_OUT') return D.soldOut;
+  return null;
+}
+
+/**
+ * The supervisor's live picture, from the hub's mirrored state: queues per field with an alarm
+ * colour past the field's target wait, counters, and devices. Every duration is measured on the
+ * hub's clock (`offsetMs`), never the PC's.
+ */
+export function Dashboard({
+  state,
+  offsetMs,
+  devices,
+  names,
+}: {
+  state: QueueState;
+  offsetMs: number;
+  devices: DeviceStatus[];
+  names: Map<string, string>;
+}) {
+  const now = useNow(1000, offsetMs);
+  const tz = state.config.site.timeZone;
+  const fields = fieldRows(state, now);
+  const counters = counterRows(state, now);
+  const waitingTotal = fields.reduce((n, f) => n + f.waiting, 0);
+  const servedTotal = fields.reduce((n, f) => n + f.servedToday, 0);
+  const open = counters.filter((c) => c.status === 'open').length;
+  const longest = fields.reduce<FieldRow | null>(
+    (best, f) =>
+      f.longestWaitMs !== null && (best === null || f.longestWaitMs > (best.longestWaitMs ?? 0))
+        ? f
+        : best,
+    null,
+  );
+
+  return (
+    <div className="dashboard" data-testid="dashboard">
+      <header className="page-head">
+        <h1>{D.title}</h1>
+        <div className="hub-clock" aria-label={D.clock}>
+          <span>{formatDateVi(now, tz)}</span>
+          <strong data-testid="hub-clock">{formatTimeVi(now, tz, true)}</strong>
+        </div>
+      </header>
+
+      <section className="tiles" aria-label={D.title}>
+        <div className="tile">
+          <span>{D.waitingTotal}</span>
+          <strong data-testid="waiting-total">{waitingTotal}</strong>
+        </div>
+        <div className="tile">
+          <span>{D.servedToday}</span>
+          <strong>{servedTotal}</strong>
+        </div>
+        <div className="tile">
+          <span>{D.countersOpen}</span>
+          <strong>
+            {open}/{counters.length}
+          </strong>
+        </div>
+        <div className="tile" data-level={longest?.level ?? 'ok'}>
+          <span>{D.longestWait}</span>
+          <strong>
+            {longest?.longestWaitMs != null ? formatDuration(longest.longestWaitMs) : '—'}
+          </strong>
+          {longest && <small>{longest.name}</small>}
+        </div>
+      </section>
+
+      <div className="dashboard-grid">
+        <section className="panel" aria-labelledby="fields-title">
+          <h2 id="fields-title">{D.fields}</h2>
+          <table className="data fields-table">
+            <thead>
+              <tr>
+                <th>{D.field}</th>
+                <th className="num">{D.waiting}</th>
+                <th className="num">{D.longest}</th>
+                <th className="num">{D.estimate}</th>
+                <th className="num">{D.target}</th>
+                <th>{D.servingCounters}</th>
+                <th className="num">{D.served}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fields.map((f) => (
+                <tr key={f.id} data-field={f.id} data-level={f.level}>
+                  <td>
+                    <span className="field-name">{f.name}</span>
+                    {availabilityText(f) && <span className="tag">{availabilityText(f)}</span>}
+                  </td>
+                  <td className="num big">{f.waiting}</td>
+                  <td className="num wait" data-testid={`longest-${f.id}`}>
+                    {f.longestWaitMs === null ? (
+                      <span className="muted">{D.nobodyWaiting}</span>
+                    ) : (
+                      <>
+                        <span className="wait-value">{formatDuration(f.longestWaitMs)}</span>
+                        {f.level !== 'ok' && (
+                          <span className="level-text">
+                            {f.level === 'alarm' ? D.overTarget : D.nearTarget}
+                          </span>
+                        )}
+                      </>
+                    )}
+                  </td>
+                  <td className="num">
+                    {f.waiting === 0 ? '—' : formatMinutesVi(f.estimateMinutes)}
+                  </td>
+                  <td className="num">{D.minutes(f.targetMinutes)}</td>
+                  <td>
+                    {f.openCounters.length === 0 ? (
+                      <span className="muted">{D.noCounterOpen}</span>
+                    ) : (
+                      f.openCounters.join(', ')
+                    )}
+                  </td>
+                  <td className="num">{f.servedToday}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted small">{D.alarmLegend}</p>
+        </section>
+
+        <section className="panel" aria-labelledby="counters-title">
+          <h2 id="counters-title">{D.counters}</h2>
+          <table className="data counters-table">
+            <thead>
+              <tr>
+                <th>{D.counter}</th>
+                <th>{D.status}</th>
+                <th>{D.clerk}</th>
+                <th>{D.current}</th>
+                <th className="num">{D.forHowLong}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {counters.map((c) => (
+                <tr key={c.id} data-counter={c.id} data-status={c.status}>
+                  <td>
+                    <strong>
+                      {c.name === `Quầy ${c.number}` ? c.name : `${c.number}. ${c.name}`}
+                    </strong>
+                  </td>
+                  <td>
+                    <span className="status" data-status={c.status}>
+                      {D.counterStatus[c.status]}
+                    </span>
+                    {c.pauseReason && <small className="muted reason">{c.pauseReason}</small>}
+                  </td>
+                  <td>{c.clerkId ? (names.get(c.clerkId) ?? c.clerkId) : '—'}</td>
+                  <td>
+                    {c.ticket ? (
+                      <>
+                        <strong className="ticket">{c.ticket.label}</strong>{' '}
+                        <small className="muted">
+                          {c.ticket.state === 'called' ? D.ticketCalled : D.ticketServing}
+                        </small>
+                      </>
+                    ) : c.status === 'open' ? (
+                      <span className="muted">{D.idle}</span>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td className="num">
+                    {c.ticket
+                      ? formatDuration(c.ticket.forMs)
+                      : c.status === 'paused'
+                        ? formatDuration(c.statusSinceMs)
+                        : '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+
+        <section className="panel devices-panel" aria-labelledby="devices-title">
+          <h2 id="devices-title">{D.devices}</h2>
+          {devices.length === 0 ? (
+            <p className="muted">{D.noDevices}</p>
+          ) : (
+            <ul className="devices">
+              {[...devices]
+                .sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name))
+                .map((d) => (
+                  <DeviceItem key={d.deviceId} device={d} tz={tz} />
+                ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function printerProblem(d: DeviceStatus): string | null {
+  const p = d.printer;
+  if (!p) return null;
+  if (!p.online) return D.printerOffline;
+  if (p.paper === 'out') return D.paperOut;
+  if (p.coverOpen) return D.coverOpen;
+  if (p.error) return p.error;
+  if (p.paper === 'near-end') return D.paperNearEnd;
+  return null;
+}
+
+function DeviceItem({ device: d, tz }: { device: DeviceStatus; tz: string }) {
+  const problem = printerProblem(d);
+  const level =
+    !d.online || (problem && d.printer?.paper !== 'near-end') ? 'alarm' : problem ? 'warn' : 'ok';
+  return (
+    <li className="device" data-level={level} data-device={d.deviceId}>
+      <span className="dot" aria-hidden="true" />
+      <div>
+        <strong>{d.name}</strong> <small className="muted">{D.deviceKinds[d.kind] ?? d.kind}</small>
+        <div className="small">
+          {d.online ? D.online : D.offline}
+          {!d.online && (
+            <>
+              {' · '}
+              {D.lastSeen}:{' '}
+              {d.lastSeenAt
+                ? `${formatTimeVi(d.lastSeenAt, tz)} ${formatDateVi(d.lastSeenAt, tz)}`
+                : D.never}
+            </>
+          )}
+          {d.printer && (
+            <>
+              {' · '}
+              {D.printer}: {problem ?? D.printerOk}
+            </>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}

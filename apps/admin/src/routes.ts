@@ -1,0 +1,34 @@
+import { M } from './messages.ts';
+
+export type PageId =
+  'dashboard' | 'reports' | 'fields' | 'counters' | 'users' | 'devices' | 'texts' | 'audit';
+
+export interface Route {
+  id: PageId;
+  /** The path after /admin/. */
+  slug: string;
+  label: string;
+  adminOnly: boolean;
+}
+
+export const ROUTES: Route[] = [
+  { id: 'dashboard', slug: '', label: M.nav.dashboard, adminOnly: false },
+  { id: 'reports', slug: 'bao-cao', label: M.nav.reports, adminOnly: false },
+  { id: 'fields', slug: 'linh-vuc', label: M.nav.fields, adminOnly: true },
+  { id: 'counters', slug: 'quay', label: M.nav.counters, adminOnly: true },
+  { id: 'users', slug: 'tai-khoan', label: M.nav.users, adminOnly: true },
+  { id: 'devices', slug: 'thiet-bi', label: M.nav.devices, adminOnly: true },
+  { id: 'texts', slug: 'noi-dung', label: M.nav.texts, adminOnly: true },
+  { id: 'audit', slug: 'nhat-ky', label: M.nav.audit, adminOnly: true },
+];
+
+/** The route of a location path such as /admin/bao-cao (unknown paths show the dashboard). */
+export function routeOf(pathname: string): Route {
+  const slug = pathname.replace(/^\/admin\/?/, '').split('/')[0] ?? '';
+  return ROUTES.find((r) => r.slug === slug) ?? ROUTES[0]!;
+}
+
+/** The path of a route. */
+export function pathOf(route: Route): string {
+  return `/admin/${route.slug}`;
+}

@@ -1,0 +1,12 @@
+import Database from 'better-sqlite3';
+import { createReportQueries, type ReportQueries } from './report-queries.ts';
+
+/**
+ * A read-only connection for computing reports off the hub's main thread. SQLite's WAL lets it
+ * read a consistent snapshot while the hub keeps writing; migrations are the writer's job.
+ */
+export function openReportReader(path: string): { queries: ReportQueries; close(): void } {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return { queries: createReportQueries(db), close: () => db.close() };
+}

@@ -1,0 +1,36 @@
+import type { SiteConfig } from '@luot/domain';
+import type { Report, ReportQuery } from '@luot/protocol';
+import type { ReportQueries } from '../db/index.ts';
+import { computeReport } from './compute-report.ts';
+
+/** Reads a period's tickets and visits and computes its report, timing the whole. */
+export function buildReport(
+  queries: ReportQueries,
+  query: ReportQuery,
+  config: SiteConfig,
+  now: number,
+): Report {
+  const started = performance.now();
+  const personNames = queries.personNames();
+  const { from, to, groupBy } = query;
+  const visits =
+    groupBy === 'counter'
+      ? queries.visits(
+          from,
+          to,
+          'counter',
+          config.counters.map((c) => c.id),
+        )
+      : groupBy === 'clerk'
+        ? queries.visits(from, to, 'clerk', [...personNames.keys()])
+        : queries.visits(from, to, groupBy === 'hour' ? 'quarter' : 'none');
+  const report = computeReport({
+    query,
+    config,
+    tickets: queries.ticketCounts(from, to),
+    visits,
+    personNames,
+    now,
+  });
+  return { ...report, elapsedMs: Math.round(performance.now() - started) };
+}

@@ -1,0 +1,313 @@
+import { localTime, type SiteConfig } from '@luot/domain';
+import type { Report, ReportQuery, ReportRow } from '@luot/protocol';
+import type { TicketCountRow, VisitBatch } from '../db/index.ts';
+import { dayLabel, hourLabel, TOTAL_VI } from './labels-vi.ts';
+import { durationStats, NumberBuffer } from './statistics.ts';
+
+/** Upper edges (minutes) of the waiting-time histogram; the last bucket is open. */
+export const WAIT_BUCKETS_MIN = [0, 5, 10, 15, 20, 30, 45, 60, 90];
+
+const QUARTER_MS = 15 * 60_000;
+
+const hourKey = (hour: number) => String(hour).padStart(2, '0');
+
+const OUTCOME_DONE = 1;
+const OUTCOME_NO_SHOW = 2;
+const OUTCOME_TRANSFERRED = 3;
+
+/** Minutes the site's clock is ahead of UTC on a service day (taken at noon UTC of that date). */
+function utcOffsetMinutes(day: string, timeZone: string): number {
+  const noon = Date.parse(`${day}T12:00:00Z`);
+  const local = localTime(noon, timeZone);
+  const dayShift = Math.round(
+    (Date.parse(`${local.day}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000,
+  );
+  return dayShift * 1440 + local.minutes - 720;
+}
+
+/** Everything of one group, before the statistics are taken. */
+class Bucket {
+  issued = 0;
+  expired = 0;
+  cancelled = 0;
+  served = 0;
+  noShow = 0;
+  transferred = 0;
+  waits = new NumberBuffer();
+  services = new NumberBuffer();
+  targetServed = 0;
+  within = 0;
+  /** Count per score 1–5 (index 0 unused). */
+  ratings = [0, 0, 0, 0, 0, 0];
+}
+
+/** The inputs of a report: what the database returned and the configuration naming things. */
+export interface ReportInput {
+  query: ReportQuery;
+  config: SiteConfig;
+  tickets: Iterable<TicketCountRow>;
+  visits: VisitBatch;
+  personNames: Map<string, string>;
+  now: number;
+}
+
+/**
+ * Computes a report from recorded tickets and visits (definitions in ./README.md):
+ * ticket counts by field of issue / hour of issue / day; visit figures by the visit's field,
+ * counter, clerk, hour of the call, or day; the total; and the three charts.
+ */
+export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
+  const { query, config } = input;
+  const tz = config.site.timeZone;
+  const groupBy = query.groupBy;
+  const hourOfQuarter = new Map<number, number>();
+  const localHour = (at: number): number => {
+    const quarter = Math.floor(at / QUARTER_MS);
+    let hour = hourOfQuarter.get(quarter);
+    if (hour === undefined) {
+      hour = Math.floor(localTime(quarter * QUARTER_MS, tz).minutes / 60);
+      hourOfQuarter.set(quarter, hour);
+    }
+    return hour;
+  };
+  const targetMs = new Map(config.fields.map((f) => [f.id, f.targetWaitMinutes * 60_000]));
+  const scale = [...config.ratingScale].sort((a, b) => b.score - a.score);
+  const satisfiedScores = new Set(scale.slice(0, 2).map((r) => r.score));
+
+  const groups = new Map<string, Bucket>();
+  const total = new Bucket();
+  const bucket = (key: string) => {
+    let b = groups.get(key);
+    if (!b) groups.set(key, (b = new Bucket()));
+    return b;
+  };
+  const perDay = new Map<
+    string,
+    {
+      issued: number;
+      served: number;
+      waitSum: number;
+      waits: number;
+      rated: number;
+      satisfied: number;
+    }
+  >();
+  const dayPoint = (day: string) => {
+    let p = perDay.get(day);
+    if (!p)
+      perDay.set(day, (p = { issued: 0, served: 0, waitSum: 0, waits: 0, rated: 0, satisfied: 0 }));
+    return p;
+  };
+  const arrivals = new Map<number, number>();
+  const histogram = WAIT_BUCKETS_MIN.map(() => 0);
+
+  const ticketsCount = groupBy !== 'counter' && groupBy !== 'clerk';
+  for (const r of input.tickets) {
+    const hour = localHour(r.quarter * QUARTER_MS);
+    arrivals.set(hour, (arrivals.get(hour) ?? 0) + r.count);
+    dayPoint(r.day).issued += r.count;
+    const targets = [total];
+    if (ticketsCount)
+      targets.push(
+        bucket(groupBy === 'field' ? r.fieldId : groupBy === 'hour' ? hourKey(hour) : r.day),
+      );
+    for (const b of targets) {
+      b.issued += r.count;
+      if (r.status === 'expired') b.expired += r.count;
+      if (r.status === 'cancelled') b.cancelled += r.count;
+    }
+  }
+
+  const { runs, packed, keys } = input.visits;
+  const offsets = new Map<string, number>();
+  let i = 0;
+  for (const run of runs) {
+    const point = dayPoint(run.day);
+    const target = targetMs.get(run.fieldId);
+    let offset = offsets.get(run.day);
+    if (offset === undefined) offsets.set(run.day, (offset = utcOffsetMinutes(run.day, tz)));
+    const fixedKey = groupBy === 'field' ? run.fieldId : groupBy === 'day' ? run.day : null;
+    const fixed = fixedKey === null ? null : bucket(fixedKey);
+    for (const end = i + run.count; i < end; i++) {
+      // Decoded inline (see VisitBatch in db/report-queries.ts): a year is 1.5 M of these.
+      const v = packed[i]!;
+      const code = v % 8192;
+      let rest = (v - code) / 8192;
+      const rating = rest % 8;
+      rest = (rest - rating) / 8;
+      const outcome = rest % 8;
+      rest = (rest - outcome) / 8;
+      const serviceS1 = rest % 131072;
+      const wait = ((rest - serviceS1) / 131072) * 1000;
+      let b = fixed;
+      if (!b) {
+        if (groupBy === 'hour') {
+          const minutes = (((code * 15 + offset) % 1440) + 1440) % 1440;
+          b = bucket(hourKey(Math.floor(minutes / 60)));
+        } else b = bucket(keys[code] ?? '');
+      }
+      point.waitSum += wait;
+      point.waits++;
+      let h = WAIT_BUCKETS_MIN.length - 1;
+      while (h > 0 && wait < WAIT_BUCKETS_MIN[h]! * 60_000) h--;
+      histogram[h]!++;
+      total.waits.push(wait);
+      b.waits.push(wait);
+      if (outcome === OUTCOME_NO_SHOW) {
+        total.noShow++;
+        b.noShow++;
+      } else if (outcome === OUTCOME_TRANSFERRED) {
+        total.transferred++;
+        b.transferred++;
+      } else if (outcome === OUTCOME_DONE) {
+        point.served++;
+        total.served++;
+        b.served++;
+        if (serviceS1 > 0) {
+          total.services.push((serviceS1 - 1) * 1000);
+          b.services.push((serviceS1 - 1) * 1000);
+        }
+        if (target !== undefined) {
+          total.targetServed++;
+          b.targetServed++;
+          if (wait <= target) {
+            total.within++;
+            b.within++;
+          }
+        }
+        if (rating > 0) {
+          total.ratings[rating] = total.ratings[rating]! + 1;
+          b.ratings[rating] = b.ratings[rating]! + 1;
+          point.rated++;
+          if (satisfiedScores.has(rating)) point.satisfied++;
+        }
+      }
+    }
+  }
+
+  const row = (key: string, label: string, b: Bucket, withTickets: boolean): ReportRow => {
+    const byScore: Record<string, number> = {};
+    for (const s of scale) byScore[String(s.score)] = 0;
+    let count = 0;
+    let satisfied = 0;
+    for (let score = 1; score <= 5; score++) {
+      const n = b.ratings[score]!;
+      if (n === 0) continue;
+      byScore[String(score)] = (byScore[String(score)] ?? 0) + n;
+      count += n;
+      if (satisfiedScores.has(score)) satisfied += n;
+    }
+    return {
+      key,
+      label,
+      issued: withTickets ? b.issued : null,
+      expired: withTickets ? b.expired : null,
+      cancelled: withTickets ? b.cancelled : null,
+      served: b.served,
+      noShow: b.noShow,
+      transferred: b.transferred,
+      waiting: durationStats(b.waits.values()),
+      service: durationStats(b.services.values()),
+      withinTarget: {
+        served: b.targetServed,
+        within: b.within,
+        share: b.targetServed === 0 ? null : b.within / b.targetServed,
+      },
+      ratings: { count, byScore, satisfied, rate: count === 0 ? null : satisfied / count },
+    };
+  };
+
+  const rows = orderedKeys(groupBy, config, groups).map((key) =>
+    row(
+      key,
+      groupLabel(groupBy, key, config, input.personNames),
+      groups.get(key) ?? new Bucket(),
+      ticketsCount,
+    ),
+  );
+
+  const days = [...perDay.keys()].sort();
+  const daysWithTickets = days.filter((d) => perDay.get(d)!.issued > 0).length;
+  const hours = [...arrivals.keys()];
+  const arrivalsByHour: Report['charts']['arrivalsByHour'] = [];
+  if (hours.length > 0)
+    for (let hour = Math.min(...hours); hour <= Math.max(...hours); hour++) {
+      const count = arrivals.get(hour) ?? 0;
+      arrivalsByHour.push({
+        hour,
+        count,
+        perDay: daysWithTickets === 0 ? 0 : count / daysWithTickets,
+      });
+    }
+
+  return {
+    from: query.from,
+    to: query.to,
+    groupBy,
+    timeZone: tz,
+    generatedAt: input.now,
+    ratingScale: scale,
+    rows,
+    total: row('total', TOTAL_VI, total, true),
+    charts: {
+      arrivalsByHour,
+      waitHistogram: WAIT_BUCKETS_MIN.map((fromMin, i) => ({
+        fromMin,
+        toMin: WAIT_BUCKETS_MIN[i + 1] ?? null,
+        count: histogram[i]!,
+      })),
+      daily: days.map((day) => {
+        const p = perDay.get(day)!;
+        return {
+          day,
+          issued: p.issued,
+          served: p.served,
+          meanWaitMs: p.waits === 0 ? null : p.waitSum / p.waits,
+          satisfactionRate: p.rated === 0 ? null : p.satisfied / p.rated,
+        };
+      }),
+    },
+  };
+}
+
+/** Configured fields and counters always appear (in their order), others only with data. */
+function orderedKeys(
+  groupBy: ReportQuery['groupBy'],
+  config: SiteConfig,
+  groups: Map<string, Bucket>,
+): string[] {
+  const seen = [...groups.keys()];
+  if (groupBy === 'field') {
+    const configured = config.fields.map((f) => f.id);
+    return [...configured, ...seen.filter((k) => !configured.includes(k)).sort()];
+  }
+  if (groupBy === 'counter') {
+    const configured = [...config.counters].sort((a, b) => a.number - b.number).map((c) => c.id);
+    return [...configured, ...seen.filter((k) => !configured.includes(k)).sort()];
+  }
+  if (groupBy === 'hour') return seen.sort((a, b) => Number(a) - Number(b));
+  return seen.sort();
+}
+
+function groupLabel(
+  groupBy: ReportQuery['groupBy'],
+  key: string,
+  config: SiteConfig,
+  names: Map<string, string>,
+): string {
+  switch (groupBy) {
+    case 'field':
+      return config.fields.find((f) => f.id === key)?.name ?? key;
+    case 'counter': {
+      const c = config.counters.find((x) => x.id === key);
+      if (!c) return key;
+      return c.name === `Quầy ${c.number}` ? c.name : `Quầy ${c.number} – ${c.name}`;
+    }
+    case 'clerk':
+      return names.has(key) ? `${names.get(key)} (${key})` : key || '—';
+    case 'hour':
+      return hourLabel(Number(key));
+    case 'day':
+      return dayLabel(key);
+  }
+}

@@ -1,0 +1,149 @@
+import ExcelJS from 'exceljs';
+import { formatInTimeZone } from './time-format.ts';
+import type { Report, ReportRow } from '@luot/protocol';
+import {
+  COLUMNS_VI,
+  DAILY_COLUMNS_VI,
+  dayLabel,
+  GROUPING_VI,
+  hourLabel,
+  HOURLY_COLUMNS_VI,
+  META_VI,
+  REPORT_TITLE_VI,
+  SHEETS_VI,
+  WAIT_COLUMNS_VI,
+  waitBucketLabel,
+} from './labels-vi.ts';
+
+type Cell = string | number | null;
+
+const minutes = (ms: number | null): number | null => (ms === null ? null : ms / 60_000);
+const percent = (share: number | null): number | null => (share === null ? null : share * 100);
+
+/** The report table: headers (Vietnamese) and one array of cells per row, total last. */
+export function reportTable(report: Report): { headers: string[]; rows: Cell[][] } {
+  const headers = [
+    `${COLUMNS_VI.group}: ${GROUPING_VI[report.groupBy]}`,
+    COLUMNS_VI.issued,
+    COLUMNS_VI.served,
+    COLUMNS_VI.noShow,
+    COLUMNS_VI.transferred,
+    COLUMNS_VI.expired,
+    COLUMNS_VI.cancelled,
+    COLUMNS_VI.waitCount,
+    COLUMNS_VI.waitMean,
+    COLUMNS_VI.waitMedian,
+    COLUMNS_VI.waitP90,
+    COLUMNS_VI.serviceMean,
+    COLUMNS_VI.serviceMedian,
+    COLUMNS_VI.serviceP90,
+    COLUMNS_VI.withinTarget,
+    COLUMNS_VI.ratings,
+    ...report.ratingScale.map((r) => r.label),
+    COLUMNS_VI.satisfaction,
+  ];
+  const cells = (r: ReportRow): Cell[] => [
+    r.label,
+    r.issued,
+    r.served,
+    r.noShow,
+    r.transferred,
+    r.expired,
+    r.cancelled,
+    r.waiting.count,
+    minutes(r.waiting.meanMs),
+    minutes(r.waiting.medianMs),
+    minutes(r.waiting.p90Ms),
+    minutes(r.service.meanMs),
+    minutes(r.service.medianMs),
+    minutes(r.service.p90Ms),
+    percent(r.withinTarget.share),
+    r.ratings.count,
+    ...report.ratingScale.map((s) => r.ratings.byScore[String(s.score)] ?? 0),
+    percent(r.ratings.rate),
+  ];
+  return { headers, rows: [...report.rows.map(cells), cells(report.total)] };
+}
+
+function csvCell(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/**
+ * The report as CSV (RFC 4180, comma-separated, dot decimals, minutes with two decimals),
+ * with a UTF-8 byte-order mark so spreadsheet programs read the Vietnamese headers right.
+ */
+export function reportCsv(report: Report): string {
+  const { headers, rows } = reportTable(report);
+  const lines = [headers, ...rows].map((r) => r.map(csvCell).join(','));
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * The report as an Excel workbook: the table (minutes and percentages as numbers at full
+ * precision, shown with one decimal), then the daily trend, arrivals by hour and the
+ * distribution of waiting times, each on its own sheet.
+ */
+export async function reportXlsx(report: Report, siteName: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Lượt';
+  wb.created = new Date(report.generatedAt);
+  const { headers, rows } = reportTable(report);
+
+  const sheet = wb.addWorksheet(SHEETS_VI.report);
+  sheet.addRow([`${REPORT_TITLE_VI} — ${siteName}`]).font = { bold: true, size: 14 };
+  sheet.addRow([META_VI.period, `${dayLabel(report.from)} – ${dayLabel(report.to)}`]);
+  sheet.addRow([META_VI.groupBy, GROUPING_VI[report.groupBy]]);
+  sheet.addRow([META_VI.generatedAt, formatInTimeZone(report.generatedAt, report.timeZone)]);
+  sheet.addRow([META_VI.definitions]);
+  sheet.addRow([]);
+  const header = sheet.addRow(headers);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'top' };
+  rows.forEach((cells, i) => {
+    const row = sheet.addRow(cells);
+    if (i === rows.length - 1) row.font = { bold: true };
+  });
+  sheet.columns.forEach((column, i) => {
+    column.width = i === 0 ? 34 : 14;
+    if (i >= 8 && i <= 14) column.numFmt = '0.0';
+    if (i === headers.length - 1) column.numFmt = '0.0';
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 7, xSplit: 1 }];
+
+  const daily = wb.addWorksheet(SHEETS_VI.daily);
+  daily.addRow(Object.values(DAILY_COLUMNS_VI)).font = { bold: true };
+  for (const d of report.charts.daily)
+    daily.addRow([
+      dayLabel(d.day),
+      d.issued,
+      d.served,
+      minutes(d.meanWaitMs),
+      percent(d.satisfactionRate),
+    ]);
+  daily.columns.forEach((c, i) => {
+    c.width = i === 0 ? 14 : 18;
+    if (i >= 3) c.numFmt = '0.0';
+  });
+
+  const hourly = wb.addWorksheet(SHEETS_VI.hourly);
+  hourly.addRow(Object.values(HOURLY_COLUMNS_VI)).font = { bold: true };
+  for (const h of report.charts.arrivalsByHour)
+    hourly.addRow([hourLabel(h.hour), h.count, h.perDay]);
+  hourly.columns.forEach((c, i) => {
+    c.width = 18;
+    if (i === 2) c.numFmt = '0.0';
+  });
+
+  const waits = wb.addWorksheet(SHEETS_VI.waits);
+  waits.addRow(Object.values(WAIT_COLUMNS_VI)).font = { bold: true };
+  for (const b of report.charts.waitHistogram)
+    waits.addRow([waitBucketLabel(b.fromMin, b.toMin), b.count]);
+  waits.columns.forEach((c) => {
+    c.width = 20;
+  });
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,88 @@
+import type { ReportGrouping } from '@luot/protocol';
+
+// Vietnamese text of the reports and their exports, in one place.
+
+export const GROUPING_VI: Record<ReportGrouping, string> = {
+  field: 'Lĩnh vực',
+  counter: 'Quầy',
+  clerk: 'Cán bộ',
+  hour: 'Giờ trong ngày',
+  day: 'Ngày',
+};
+
+export const TOTAL_VI = 'Tổng cộng';
+export const REPORT_TITLE_VI = 'Báo cáo thời gian chờ và phục vụ';
+export const NOT_APPLICABLE_VI = '—';
+
+/** Column headers of the CSV and XLSX exports; `rating:<score>` columns follow the scale. */
+export const COLUMNS_VI = {
+  group: 'Nhóm',
+  issued: 'Số phiếu đã cấp',
+  served: 'Đã phục vụ',
+  noShow: 'Vắng mặt',
+  transferred: 'Chuyển quầy/lĩnh vực',
+  expired: 'Hết hạn (không được phục vụ)',
+  cancelled: 'Đã hủy',
+  waitCount: 'Số lượt gọi',
+  waitMean: 'Chờ trung bình (phút)',
+  waitMedian: 'Chờ trung vị (phút)',
+  waitP90: 'Chờ P90 (phút)',
+  serviceMean: 'Phục vụ trung bình (phút)',
+  serviceMedian: 'Phục vụ trung vị (phút)',
+  serviceP90: 'Phục vụ P90 (phút)',
+  withinTarget: 'Phục vụ đúng hạn (%)',
+  ratings: 'Số lượt đánh giá',
+  satisfaction: 'Tỷ lệ hài lòng (%)',
+} as const;
+
+export const SHEETS_VI = {
+  report: 'Báo cáo',
+  daily: 'Theo ngày',
+  hourly: 'Lượt đến theo giờ',
+  waits: 'Phân bố thời gian chờ',
+};
+
+export const DAILY_COLUMNS_VI = {
+  day: 'Ngày',
+  issued: 'Số phiếu đã cấp',
+  served: 'Đã phục vụ',
+  meanWait: 'Chờ trung bình (phút)',
+  satisfaction: 'Tỷ lệ hài lòng (%)',
+};
+
+export const HOURLY_COLUMNS_VI = {
+  hour: 'Giờ',
+  count: 'Số phiếu đã cấp',
+  perDay: 'Trung bình mỗi ngày',
+};
+
+export const WAIT_COLUMNS_VI = { bucket: 'Thời gian chờ', count: 'Số lượt gọi' };
+
+/** "Quầy 3" style headings of the workbook's first rows. */
+export const META_VI = {
+  period: 'Kỳ báo cáo',
+  groupBy: 'Nhóm theo',
+  generatedAt: 'Lập lúc',
+  definitions:
+    'Thời gian chờ: từ lúc lấy số (hoặc được chuyển, hoặc bị đánh vắng mặt) đến lúc được gọi, tính cho mỗi lượt gọi. ' +
+    'Thời gian phục vụ: từ lúc bắt đầu đến lúc hoàn thành, chỉ tính lượt đã phục vụ. ' +
+    'Trung vị và P90 tính như hàm PERCENTILE.INC của Excel. ' +
+    'Tỷ lệ hài lòng: tỷ lệ đánh giá ở hai mức cao nhất của thang điểm.',
+};
+
+/** "08:00–09:00". */
+export function hourLabel(hour: number): string {
+  const hh = (h: number) => String(h).padStart(2, '0');
+  return `${hh(hour)}:00–${hh((hour + 1) % 24)}:00`;
+}
+
+/** "23/11/2026" from "2026-11-23". */
+export function dayLabel(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** "0–5 phút", "90 phút trở lên". */
+export function waitBucketLabel(fromMin: number, toMin: number | null): string {
+  return toMin === null ? `${fromMin} phút trở lên` : `${fromMin}–${toMin} phút`;
+}

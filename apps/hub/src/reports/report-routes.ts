@@ -1,0 +1,99 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { reportQuerySchema, type ReportQuery, type StaffMember } from '@luot/protocol';
+import type { Clock } from '../clock.ts';
+import type { Store } from '../db/index.ts';
+import type { QueueService } from '../queue-service.ts';
+import { requireStaff, sendFailure } from '../staff-auth.ts';
+import { createReportRunner } from './report-runner.ts';
+import { reportCsv, reportXlsx } from './export.ts';
+
+/** Longest period one report may cover, in days (a year and a bit, for year-on-year views). */
+export const MAX_REPORT_DAYS = 400;
+
+const STAFF = ['supervisor', 'admin'] as const;
+
+function daysBetween(from: string, to: string): number {
+  return (
+    Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
+  );
+}
+
+/**
+ * Reports for supervisors and admins (Bearer session): GET /api/reports (JSON),
+ * /api/reports/export.csv and /api/reports/export.xlsx, all with ?from&to&groupBy. Also the
+ * staff directory (GET /api/staff) and the hub's clock (GET /api/clock) for the dashboard.
+ */
+export function registerReportRoutes(
+  app: FastifyInstance,
+  deps: { store: Store; queue: QueueService; clock: Clock; log: Logger },
+) {
+  const { store, queue, clock } = deps;
+  const runner = createReportRunner({ queries: store.reports, log: deps.log });
+  app.addHook('onClose', async () => runner.close());
+  const build = async (query: ReportQuery) => {
+    try {
+      return await runner.run(query, queue.state.config, clock.now());
+    } catch (err) {
+      deps.log.error({ err, query }, 'report failed');
+      return null;
+    }
+  };
+
+  const parse = (raw: unknown): ReportQuery | string => {
+    const parsed = reportQuerySchema.safeParse(raw);
+    if (!parsed.success) return 'Khoảng ngày hoặc cách nhóm không hợp lệ.';
+    if (daysBetween(parsed.data.from, parsed.data.to) > MAX_REPORT_DAYS)
+      return `Một báo cáo chỉ bao gồm tối đa ${MAX_REPORT_DAYS} ngày.`;
+    return parsed.data;
+  };
+
+  app.get('/api/reports', async (request, reply) => {
+    if (!requireStaff(request, reply, deps, STAFF)) return reply;
+    const query = parse(request.query);
+    if (typeof query === 'string') return sendFailure(reply, 'BAD_REQUEST', query);
+    const report = await build(query);
+    if (!report) return sendFailure(reply, 'INTERNAL');
+    return { ok: true, data: report };
+  });
+
+  app.get('/api/reports/export.csv', async (request, reply) => {
+    if (!requireStaff(request, reply, deps, STAFF)) return reply;
+    const query = parse(request.query);
+    if (typeof query === 'string') return sendFailure(reply, 'BAD_REQUEST', query);
+    const report = await build(query);
+    if (!report) return sendFailure(reply, 'INTERNAL');
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${fileName(query)}.csv"`)
+      .send(reportCsv(report));
+  });
+
+  app.get('/api/reports/export.xlsx', async (request, reply) => {
+    if (!requireStaff(request, reply, deps, STAFF)) return reply;
+    const query = parse(request.query);
+    if (typeof query === 'string') return sendFailure(reply, 'BAD_REQUEST', query);
+    const report = await build(query);
+    if (!report) return sendFailure(reply, 'INTERNAL');
+    const body = await reportXlsx(report, queue.state.config.site.name);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${fileName(query)}.xlsx"`)
+      .send(body);
+  });
+
+  app.get('/api/staff', async (request, reply) => {
+    if (!requireStaff(request, reply, deps, STAFF)) return reply;
+    const people: StaffMember[] = store
+      .listUsers()
+      .map(({ username, name, role }) => ({ username, name, role }));
+    return { ok: true, data: people };
+  });
+
+  // The hub's time, so screens measure waits by the hub's clock and not their own.
+  app.get('/api/clock', async () => ({ ok: true, data: { serverTime: clock.now() } }));
+}
+
+function fileName(query: ReportQuery): string {
+  return `bao-cao-${query.groupBy}-${query.from}-${query.to}`;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { durationStats, quantile } from './statistics.ts';
+
+describe('quantiles as Excel PERCENTILE.INC computes them', () => {
+  it('interpolates between closest ranks', () => {
+    // Excel: =PERCENTILE.INC({1,2,3,4},0.9) → 3.7 ; =MEDIAN({1,2,3,4}) → 2.5
+    expect(quantile([1, 2, 3, 4], 9, 10)).toBe(3.7);
+    expect(quantile([1, 2, 3, 4], 1, 2)).toBe(2.5);
+    expect(quantile([5], 9, 10)).toBe(5);
+    expect(quantile([], 1, 2)).toBeNull();
+  });
+
+  it('is exact for whole milliseconds where 0.9 in binary would not be', () => {
+    const sorted = [
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 25, 27, 27, 38,
+    ].map((m) => m * 60_000);
+    // h = 22 × 0.9 = 19.8: 25 min + 0.8 × 2 min = 26.6 min
+    expect(quantile(sorted, 9, 10)).toBe(1_596_000);
+  });
+
+  it('gives mean, median and p90 of unsorted durations, and nulls for none', () => {
+    expect(durationStats([40, 10, 30, 20])).toEqual({
+      count: 4,
+      meanMs: 25,
+      medianMs: 25,
+      p90Ms: 37,
+    });
+    expect(durationStats([])).toEqual({ count: 0, meanMs: null, medianMs: null, p90Ms: null });
+  });
+});

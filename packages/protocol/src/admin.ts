@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { DEVICE_KINDS, USER_ROLES, type DeviceKind, type UserRole } from './roles.ts';
+
+// HTTP shapes of the administration (admin role) and the staff directory. Every endpoint
+// answers `{ ok: true, data }` or `{ ok: false, error: { code, message } }`, like socket acks.
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+
+/** Body of PUT /api/admin/config: the whole new configuration and the version it was edited from. */
+export const configUpdateSchema = z.strictObject({
+  /** Validated by the hub with `siteConfigSchema`; kept loose here so the hub can explain problems. */
+  config: z.unknown(),
+  /** The `version` of GET /api/admin/config the edit started from; a stale one is refused. */
+  baseVersion: z.string().min(1).max(100),
+});
+
+/** Body of POST /api/admin/users. */
+export const userCreateSchema = z.strictObject({
+  username: z.string().regex(/^[a-z0-9._-]{2,32}$/),
+  name: z.string().trim().min(1).max(120),
+  role: z.enum(USER_ROLES),
+  password: z.string().min(8).max(200),
+});
+
+/** Body of POST /api/admin/users/:username/password. */
+export const passwordResetSchema = z.strictObject({ password: z.string().min(8).max(200) });
+
+/** Body of POST /api/admin/users/:username/disabled. */
+export const userDisabledSchema = z.strictObject({ disabled: z.boolean() });
+
+/** Body of POST /api/admin/devices: pair a new device. */
+export const devicePairSchema = z.strictObject({
+  id: slug,
+  kind: z.enum(DEVICE_KINDS),
+  name: z.string().trim().min(1).max(120),
+  counterId: slug.nullable().default(null),
+  speaks: z.boolean().default(false),
+});
+
+/** One problem in a refused configuration, located and explained in Vietnamese. */
+export interface ConfigIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** A failed PUT /api/admin/config lists every problem. */
+export interface ConfigRefusal {
+  ok: false;
+  error: { code: 'INVALID_CONFIG' | 'INVALID_STATE' | 'BAD_REQUEST'; message: string };
+  issues: ConfigIssue[];
+}
+
+export interface AdminUser {
+  username: string;
+  name: string;
+  role: UserRole;
+  disabled: boolean;
+}
+
+export interface AdminDevice {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  counterId: string | null;
+  speaks: boolean;
+  createdAt: number;
+  revokedAt: number | null;
+  lastSeenAt: number | null;
+}
+
+/** The answer to pairing: the token is shown once and stored by the hub only as a hash. */
+export interface PairedDevice {
+  device: AdminDevice;
+  token: string;
+  /** Path (with the token) a browser device opens once to pair itself, e.g. /display/lobby?token=… */
+  setupPath: string;
+}
+
+/** What an audit entry records; `detail` says what changed (see `AuditChange`). */
+export const AUDIT_ACTIONS = [
+  'config.update',
+  'user.create',
+  'user.password',
+  'user.disable',
+  'user.enable',
+  'device.pair',
+  'device.revoke',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** One changed item of a configuration update. */
+export interface AuditChange {
+  section: 'site' | 'fields' | 'counters' | 'texts' | 'priorityClasses' | 'ratingScale' | 'other';
+  /** The item's id (a field or counter id) or the changed key (for site and texts). */
+  item: string;
+  /** A readable name, e.g. the field's name. */
+  name: string;
+  change: 'added' | 'removed' | 'changed';
+  /** Keys that changed inside the item. */
+  keys: string[];
+}
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  actor: string;
+  action: AuditAction;
+  target: string | null;
+  detail: { changes?: AuditChange[]; role?: UserRole; kind?: DeviceKind; name?: string };
+}
+
+/** A person as the dashboard and reports name them. */
+export interface StaffMember {
+  username: string;
+  name: string;
+  role: UserRole;
+}

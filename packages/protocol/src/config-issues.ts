@@ -1,0 +1,152 @@
+import type { ConfigIssue } from './admin.ts';
+
+/** The parts of a zod issue the translation reads (zod 4's issue shape). */
+export interface RawConfigIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  origin?: string;
+}
+
+/** The schema's own English messages (packages/domain/src/config.ts), in Vietnamese. */
+const PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^field id "(.+)" is used twice$/, (m) => `Mã lĩnh vực "${m[1]}" bị trùng.`],
+  [/^counter id "(.+)" is used twice$/, (m) => `Mã quầy "${m[1]}" bị trùng.`],
+  [/^counter number (\d+) is used twice$/, (m) => `Số quầy ${m[1]} bị trùng.`],
+  [/^priority class "(.+)" is used twice$/, (m) => `Mã đối tượng ưu tiên "${m[1]}" bị trùng.`],
+  [/^rating score (\d+) is used twice$/, (m) => `Mức đánh giá ${m[1]} bị trùng.`],
+  [
+    /^counter (\d+) serves unknown field "(.+)"$/,
+    (m) => `Quầy số ${m[1]} phục vụ lĩnh vực không tồn tại "${m[2]}".`,
+  ],
+  [
+    /^fields "(.+)" and "(.+)" can print the same numbers/,
+    (m) =>
+      `Lĩnh vực "${m[1]}" và "${m[2]}" có thể in ra cùng một số; hãy đặt tiền tố, số bắt đầu hoặc giới hạn số khác nhau.`,
+  ],
+  [/^field "(.+)" has no counter$/, (m) => `Lĩnh vực "${m[1]}" chưa có quầy nào phục vụ.`],
+  [
+    /^field "(.+)" has overlapping sessions$/,
+    (m) => `Lĩnh vực "${m[1]}" có các buổi lấy số chồng lên nhau.`,
+  ],
+  [
+    /^field "(.+)" starts at (\d+), more than (\d+) digits hold$/,
+    (m) => `Lĩnh vực "${m[1]}" bắt đầu từ số ${m[2]}, vượt quá ${m[3]} chữ số.`,
+  ],
+  [
+    /^field "(.+)": (\d+) digits from (\d+) cannot hold a daily limit of (\d+)$/,
+    (m) =>
+      `Lĩnh vực "${m[1]}": ${m[2]} chữ số bắt đầu từ ${m[3]} không đủ cho giới hạn ${m[4]} số mỗi ngày.`,
+  ],
+  [/^a session must end after it starts$/, () => 'Giờ kết thúc của buổi phải sau giờ bắt đầu.'],
+  [/^time as HH:MM$/, () => 'Giờ phải viết dạng HH:MM, ví dụ 07:30.'],
+  [
+    /^lowercase letters, digits and dashes/,
+    () => 'Mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (tối đa 40 ký tự).',
+  ],
+  [/^up to two capital letters$/, () => 'Tiền tố gồm tối đa hai chữ cái in hoa.'],
+  [/^an IANA time zone/, () => 'Múi giờ không hợp lệ (ví dụ Asia/Ho_Chi_Minh).'],
+];
+
+const KEY_NAMES: Record<string, string> = {
+  name: 'Tên',
+  numbering: 'Cách đánh số',
+  prefix: 'Tiền tố',
+  start: 'Số bắt đầu',
+  digits: 'Số chữ số',
+  sessions: 'Buổi lấy số',
+  from: 'Từ',
+  to: 'Đến',
+  dailyLimit: 'Giới hạn số mỗi ngày',
+  targetWaitMinutes: 'Thời gian chờ mục tiêu',
+  defaultServiceMinutes: 'Thời gian phục vụ mặc định',
+  kioskOrder: 'Thứ tự trên máy lấy số',
+  number: 'Số quầy',
+  fieldIds: 'Lĩnh vực phục vụ',
+  rule: 'Quy tắc gọi số',
+  site: 'Thông tin trung tâm',
+  notice: 'Thông báo sảnh chờ',
+  timeZone: 'Múi giờ',
+  texts: 'Nội dung',
+  ticketHeader: 'Đầu phiếu',
+  ticketFooter: 'Cuối phiếu',
+  announcement: 'Câu thông báo gọi số',
+  announcementRepeat: 'Số lần đọc',
+  id: 'Mã',
+};
+
+/** Where an issue is, as a person reads it: `Lĩnh vực "Đất đai" › Số chữ số`. */
+function locate(path: PropertyKey[], config: unknown): string {
+  const parts: string[] = [];
+  const c = (config ?? {}) as {
+    fields?: { name?: string }[];
+    counters?: { number?: number; name?: string }[];
+  };
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    const next = path[i + 1];
+    if (key === 'fields' && typeof next === 'number') {
+      const name = c.fields?.[next]?.name;
+      parts.push(name ? `Lĩnh vực "${name}"` : `Lĩnh vực thứ ${next + 1}`);
+      i++;
+    } else if (key === 'counters' && typeof next === 'number') {
+      const counter = c.counters?.[next];
+      parts.push(`Quầy ${counter?.number ?? `thứ ${next + 1}`}`);
+      i++;
+    } else if (key === 'sessions' && typeof next === 'number') {
+      parts.push(`Buổi ${next + 1}`);
+      i++;
+    } else if (typeof key === 'string') parts.push(KEY_NAMES[key] ?? key);
+  }
+  return parts.join(' › ');
+}
+
+function generic(issue: RawConfigIssue): string {
+  const min = issue.minimum === undefined ? '' : String(issue.minimum);
+  const max = issue.maximum === undefined ? '' : String(issue.maximum);
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'array') return `cần ít nhất ${min} mục.`;
+      if (issue.origin === 'string')
+        return min === '1' ? 'không được để trống.' : `cần ít nhất ${min} ký tự.`;
+      return `phải từ ${min} trở lên.`;
+    case 'too_big':
+      if (issue.origin === 'array') return `nhiều nhất ${max} mục.`;
+      if (issue.origin === 'string') return `dài nhất ${max} ký tự.`;
+      return `nhiều nhất là ${max}.`;
+    case 'invalid_type':
+      return 'giá trị không đúng kiểu (thiếu hoặc sai dạng).';
+    case 'not_multiple_of':
+      return 'phải là số nguyên.';
+    case 'unrecognized_keys':
+      return 'có mục không được hỗ trợ.';
+    default:
+      return 'giá trị không hợp lệ.';
+  }
+}
+
+/**
+ * Explains one problem of a refused site configuration in Vietnamese. The schema's cross-field
+ * rules already name their item; other problems are located by their path in `config`.
+ */
+export function configIssueVi(issue: RawConfigIssue, config: unknown): ConfigIssue {
+  const path = issue.path.filter(
+    (p): p is string | number => typeof p === 'string' || typeof p === 'number',
+  );
+  for (const [pattern, say] of PATTERNS) {
+    const m = issue.message.match(pattern);
+    if (!m) continue;
+    const text = say(m);
+    // The cross-field rules name their item already; field-level messages need a location.
+    const named = /"|Quầy số|Số quầy|Mức|Mã /.test(text);
+    return {
+      path,
+      message: named || path.length === 0 ? text : `${locate(path, config)}: ${text}`,
+    };
+  }
+  const where = locate(path, config);
+  const what = generic(issue);
+  return { path, message: where ? `${where}: ${what}` : what[0]!.toUpperCase() + what.slice(1) };
+}

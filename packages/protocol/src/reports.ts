@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+// HTTP shapes of the reports (supervisor and admin). The definitions of every figure are in
+// apps/hub/src/reports/README.md; in short:
+// - waiting time of a visit = called_at − waiting_since (from issue, from the latest transfer, or
+//   from being marked absent), over every call;
+// - service time = ended_at − started_at of visits that ended served ("done");
+// - median and p90 interpolate like Excel's PERCENTILE.INC.
+
+export const REPORT_GROUPINGS = ['field', 'counter', 'clerk', 'hour', 'day'] as const;
+export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Query of GET /api/reports, /api/reports/export.csv and /api/reports/export.xlsx. */
+export const reportQuerySchema = z
+  .strictObject({ from: isoDay, to: isoDay, groupBy: z.enum(REPORT_GROUPINGS).default('field') })
+  .refine((q) => q.from <= q.to, 'from must not be after to');
+export type ReportQuery = z.output<typeof reportQuerySchema>;
+
+/** Mean, median and 90th percentile of a set of durations, in milliseconds; null when empty. */
+export interface DurationStats {
+  count: number;
+  meanMs: number | null;
+  medianMs: number | null;
+  p90Ms: number | null;
+}
+
+export interface ReportRow {
+  /** Field id, counter id, clerk username, hour "08", or day "2026-11-23"; "total" for the total. */
+  key: string;
+  label: string;
+  /** Tickets issued (by the field they were issued in, their hour of issue, their day). Null when grouping by counter or clerk. */
+  issued: number | null;
+  /** Tickets expired at the end of their day without being served; null for counter or clerk. */
+  expired: number | null;
+  /** Tickets cancelled (a failed print, or by a supervisor); null for counter or clerk. */
+  cancelled: number | null;
+  /** Visits that ended served. */
+  served: number;
+  /** Visits that ended with the citizen absent. */
+  noShow: number;
+  /** Visits that ended by transferring the ticket to another field or counter. */
+  transferred: number;
+  waiting: DurationStats;
+  service: DurationStats;
+  /** Served visits whose waiting time was at most the field's target wait. */
+  withinTarget: { served: number; within: number; share: number | null };
+  ratings: {
+    count: number;
+    /** Count per score of the rating scale, keyed by score. */
+    byScore: Record<string, number>;
+    /** Ratings at the two highest levels of the scale. */
+    satisfied: number;
+    /** satisfied / count, or null when nothing was rated. */
+    rate: number | null;
+  };
+}
+
+export interface Report {
+  from: string;
+  to: string;
+  groupBy: ReportGrouping;
+  timeZone: string;
+  generatedAt: number;
+  /** The rating scale the distribution is keyed by, highest first. */
+  ratingScale: { score: number; label: string }[];
+  rows: ReportRow[];
+  total: ReportRow;
+  charts: {
+    /** Tickets issued per local hour of the day, summed over the period, and per day with tickets. */
+    arrivalsByHour: { hour: number; count: number; perDay: number }[];
+    /** Waiting times of every visit in buckets; `toMin` null for the last, open bucket. */
+    waitHistogram: { fromMin: number; toMin: number | null; count: number }[];
+    /** One point per day with activity. */
+    daily: {
+      day: string;
+      issued: number;
+      served: number;
+      meanWaitMs: number | null;
+      satisfactionRate: number | null;
+    }[];
+  };
+  /** How long the hub took to compute the report. */
+  elapsedMs: number;
+}
