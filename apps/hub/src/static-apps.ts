@@ -53,7 +53,9 @@ export function registerStaticApps(app: FastifyInstance, apps: StaticApp[]): str
   app.setNotFoundHandler(async (request, reply) => {
     const name = request.url.split('/')[1] ?? '';
     const target = byName.get(name);
-    if (target && request.method === 'GET' && !request.url.includes('/assets/'))
+    // Client-side routes fall back to the app; a missing file (a clip, an asset) stays a 404.
+    const lastSegment = request.url.split('?')[0]!.split('/').pop() ?? '';
+    if (target && request.method === 'GET' && !lastSegment.includes('.'))
       return reply.sendFile('index.html', target.dir);
     return reply
       .code(404)
