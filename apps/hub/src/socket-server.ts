@@ -198,10 +198,13 @@ export function attachSocketServer(deps: {
         const last = lastIssueAt.get(identity.deviceId);
         if (last !== undefined && now - last < options.kioskMinIntervalMs)
           return failure('RATE_LIMITED');
+        const requestKey = p.requestId ? `${actor}:${p.requestId}` : undefined;
+        if (requestKey && store.ticketIdByRequestKey(requestKey))
+          return failure('INVALID_ARGUMENT');
         const token = randomBytes(16).toString('base64url');
         const result = queue.execute(
           { type: 'issue', fieldId: p.fieldId, priorityClassId: p.priorityClassId },
-          { actor, tokenHash: hashSecret(token) },
+          { actor, tokenHash: hashSecret(token), requestKey },
         );
         if (!result.ok) return failure(result.error.code);
         lastIssueAt.set(identity.deviceId, now);
@@ -219,6 +222,16 @@ export function attachSocketServer(deps: {
             estimatedWaitMinutes: estimateWaitMinutes(result.state, ticket.fieldId, ahead),
           },
         };
+      }
+      case 'ticket:abandon': {
+        // A kiosk that never heard the answer to an issue request takes back the number, if
+        // one was issued and nobody has been called for it: no one holds it.
+        const p = data as ParsedPayload<'ticket:abandon'>;
+        const ticketId = store.ticketIdByRequestKey(`${actor}:${p.requestId}`);
+        if (!ticketId) return { ok: true, data: { ticketId: null } };
+        if (queue.state.tickets[ticketId]?.status !== 'waiting') return failure('INVALID_STATE');
+        const result = run({ type: 'cancel', ticketId, reason: p.reason }, actor);
+        return result.ok ? { ok: true, data: { ticketId } } : failure(result.error.code);
       }
       case 'ticket:cancel': {
         const p = data as ParsedPayload<'ticket:cancel'>;

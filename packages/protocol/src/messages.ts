@@ -6,12 +6,22 @@ import type { Identity, Role } from './roles.ts';
 const id = z.string().min(1).max(64);
 const reason = z.string().trim().min(1).max(300);
 const empty = z.strictObject({});
+const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits, _ or -');
 
 /** Payload schemas of every client-to-server event, and the roles allowed to send it. */
 export const CLIENT_EVENTS = {
   'ticket:issue': {
     roles: ['kiosk'],
-    payload: z.strictObject({ fieldId: id, priorityClassId: id.nullable().default(null) }),
+    payload: z.strictObject({
+      fieldId: id,
+      priorityClassId: id.nullable().default(null),
+      /** The kiosk's own name for this request, so it can take the number back if the answer is lost. */
+      requestId: requestId.optional(),
+    }),
+  },
+  'ticket:abandon': {
+    roles: ['kiosk'],
+    payload: z.strictObject({ requestId, reason }),
   },
   'ticket:cancel': {
     roles: ['kiosk', 'supervisor', 'admin'],
@@ -128,6 +138,7 @@ export interface SequencedEvent {
 /** Results of each client-to-server event. */
 export interface ClientResults {
   'ticket:issue': IssuedTicket;
+  'ticket:abandon': { ticketId: string | null };
   'ticket:cancel': { ticketId: string };
   'counter:callNext': Ticket;
   'counter:callTicket': Ticket;

@@ -16,6 +16,8 @@ import { createReportQueries } from './report-queries.ts';
 export interface AppendContext {
   actor: string;
   tokenHash?: string;
+  /** The issuing kiosk's name for its request, scoped by the kiosk (see migration 003). */
+  requestKey?: string;
 }
 
 export interface UserRow {
@@ -76,9 +78,9 @@ export function createStore(db: Db) {
     ),
     insertTicket: db.prepare(
       `INSERT INTO tickets (id, day, field_id, original_field_id, number, label, priority_class_id,
-         status, issued_at, token_hash, issued_by)
+         status, issued_at, token_hash, issued_by, request_key)
        VALUES (@id, @day, @fieldId, @originalFieldId, @number, @label, @priorityClassId,
-         @status, @issuedAt, @tokenHash, @issuedBy)`,
+         @status, @issuedAt, @tokenHash, @issuedBy, @requestKey)`,
     ),
     ticketStatus: db.prepare(
       `UPDATE tickets SET status = @status, field_id = @fieldId, counter_id = @counterId,
@@ -122,6 +124,7 @@ export function createStore(db: Db) {
          s.recalls, s.rating
        FROM services s JOIN tickets t ON t.id = s.ticket_id WHERE s.day = ? ORDER BY s.id`,
     ),
+    ticketByRequestKey: db.prepare(`SELECT id FROM tickets WHERE request_key = ?`),
     ticketIssuer: db.prepare(`SELECT issued_by AS issuedBy FROM tickets WHERE id = ?`),
     ticketRow: db.prepare(`SELECT * FROM tickets WHERE id = ?`),
     insertUser: db.prepare(
@@ -170,6 +173,7 @@ export function createStore(db: Db) {
         ...t,
         tokenHash: ctx.tokenHash ?? null,
         issuedBy: ctx.actor,
+        requestKey: ctx.requestKey ?? null,
       });
       return;
     }
@@ -307,6 +311,10 @@ export function createStore(db: Db) {
     /** Every visit to a counter on a day, oldest first: the raw material of waiting and service times. */
     services(day: string): ServiceRow[] {
       return q.servicesOfDay.all(day) as ServiceRow[];
+    },
+    /** The ticket a kiosk's named issue request produced, if it was stored. */
+    ticketIdByRequestKey(key: string): string | null {
+      return (q.ticketByRequestKey.get(key) as { id: string } | undefined)?.id ?? null;
     },
     /** The actor that issued a ticket, e.g. "device:kiosk-1". */
     ticketIssuer(ticketId: string): string | null {

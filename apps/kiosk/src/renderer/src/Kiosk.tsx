@@ -19,6 +19,7 @@ import { SettingsScreen } from './SettingsScreen.tsx';
 import { buildTicketData } from './ticket-data.ts';
 import { useIdle, useTimeout } from './use-timeout.ts';
 import { usePrinterStatus } from './use-printer-status.ts';
+import { createUnansweredIssues, LOST_ANSWER_REASON, newRequestId } from './unanswered-issues.ts';
 
 type Screen =
   | { kind: 'home' }
@@ -59,6 +60,15 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
   const [armed, setArmed] = useState(true);
   const busy = useRef(false);
   const secretTaps = useRef<number[]>([]);
+
+  const unanswered = useMemo(() => createUnansweredIssues(window.localStorage), []);
+  // Back online: take back any number issued for a request whose answer never arrived.
+  useEffect(() => {
+    if (!socket || status !== 'online') return;
+    void unanswered.settle((requestId) =>
+      request(socket, 'ticket:abandon', { requestId, reason: LOST_ANSWER_REASON }),
+    );
+  }, [socket, status, unanswered]);
 
   const state = view?.state ?? null;
   const tiles = useMemo(() => (state ? fieldTiles(state, now) : []), [state, now]);
@@ -104,17 +114,25 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
         },
         // Socket.IO would buffer an event sent while disconnected and deliver it on reconnect,
         // long after the citizen left: a number nobody holds. Ask only while connected.
-        issue: () =>
-          socket.connected
-            ? request(socket, 'ticket:issue', { fieldId, priorityClassId })
-            : Promise.resolve(failure('INTERNAL')),
+        issue: async () => {
+          if (!socket.connected) return failure('UNAVAILABLE');
+          const requestId = newRequestId();
+          const ack = await request(socket, 'ticket:issue', {
+            fieldId,
+            priorityClassId,
+            requestId,
+          });
+          // No answer: the hub may have issued a number that nobody will hold.
+          if (!ack.ok && ack.error.code === 'UNAVAILABLE') unanswered.add(requestId);
+          return ack;
+        },
         ticketData: (issued: IssuedTicket) =>
           buildTicketData(state, issued, config.publicUrl || config.hubUrl),
         print: (ticket) => host.printTicket(ticket),
         cancel: (ticketId, reason) =>
           socket.connected
             ? request(socket, 'ticket:cancel', { ticketId, reason })
-            : Promise.resolve(failure('INTERNAL')),
+            : Promise.resolve(failure('UNAVAILABLE')),
         onStep: (step) => setScreen({ kind: 'working', step }),
       });
       switch (result.kind) {
@@ -137,7 +155,7 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
           setScreen({
             kind: 'not-issued',
             message:
-              result.code === 'INTERNAL'
+              result.code === 'UNAVAILABLE' || result.code === 'INTERNAL'
                 ? messages.offlineDuringIssue
                 : ERROR_MESSAGES_VI[result.code],
           });
