@@ -9,7 +9,8 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**', '**/out/**'],
-    testTimeout: 30_000,
+    // Browser tests wait on Chromium, the hub and sockets sharing two cores; none asserts a time.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     // Integration and browser tests start servers and Chromium; two cores share them.
     maxWorkers: 2,
