@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { Server, type Socket } from 'socket.io';
 import type { Logger } from 'pino';
-import { estimateWaitMinutes, peopleAhead, type QueueCommand, type QueueState } from '@luot/domain';
+import { estimateWaitMinutes, type QueueCommand, type QueueState } from '@luot/domain';
 import {
   CLIENT_EVENTS,
   CLIENT_EVENT_NAMES,
@@ -14,6 +14,7 @@ import {
   type DeviceStatus,
   type Identity,
   type ParsedPayload,
+  type PublicTicketView,
   type ServerToClientEvents,
   type Snapshot,
 } from '@luot/protocol';
@@ -22,7 +23,7 @@ import type { Clock } from './clock.ts';
 import type { Store } from './db/index.ts';
 import { resolveCredential, stillValid, type Credential } from './identity.ts';
 import type { CommittedBatch, QueueService } from './queue-service.ts';
-import { placesAhead, publicTicketView } from './views.ts';
+import { publicTicketView } from './views.ts';
 
 type HubSocket = Socket<
   ClientToServerEvents,
@@ -73,6 +74,8 @@ export function attachSocketServer(deps: {
   const lastIssueAt = new Map<string, number>();
   const deviceStatus = new Map<string, DeviceStatus>();
   const watchers = new Map<string, number>();
+  /** What each watched ticket's pages were last sent, so an unchanged view is not sent again. */
+  const sentViews = new Map<string, string>();
 
   io.use((socket, next) => {
     const credential = resolveCredential(
@@ -99,7 +102,10 @@ export function attachSocketServer(deps: {
       socket.join(`ticket:${identity.ticketId}`);
       watchers.set(identity.ticketId, (watchers.get(identity.ticketId) ?? 0) + 1);
       const view = ticketView(identity.ticketId);
-      if (view) socket.emit('ticket:view', view);
+      if (view) {
+        socket.emit('ticket:view', view);
+        changedView(identity.ticketId, view);
+      }
     } else {
       // Snapshot and room join happen in one tick, so no event falls between them.
       socket.emit('snapshot', snapshotFor(identity));
@@ -123,8 +129,10 @@ export function attachSocketServer(deps: {
     socket.on('disconnect', () => {
       if (identity.role === 'public') {
         const left = (watchers.get(identity.ticketId) ?? 1) - 1;
-        if (left <= 0) watchers.delete(identity.ticketId);
-        else watchers.set(identity.ticketId, left);
+        if (left <= 0) {
+          watchers.delete(identity.ticketId);
+          sentViews.delete(identity.ticketId);
+        } else watchers.set(identity.ticketId, left);
       }
       if ('deviceId' in identity) {
         const stillConnected = [...io.sockets.sockets.values()].some(
@@ -208,7 +216,7 @@ export function attachSocketServer(deps: {
         const issued = result.events[0]!;
         if (issued.type !== 'ticket.issued') return failure('INTERNAL');
         const ticket = result.state.tickets[issued.ticket.id]!;
-        const ahead = peopleAhead(result.state, ticket.id);
+        const ahead = queue.waiting.ahead(ticket);
         return {
           ok: true,
           data: {
@@ -348,8 +356,10 @@ export function attachSocketServer(deps: {
   }
 
   function ticketView(ticketId: string) {
-    const ticket = queue.state.tickets[ticketId] ?? store.ticketSnapshot(ticketId);
-    return ticket ? publicTicketView(queue.state, ticket, queue.seq) : null;
+    const today = queue.state.tickets[ticketId];
+    if (today) return publicTicketView(queue.state, today, queue.seq, queue.waiting.ahead(today));
+    const past = store.ticketSnapshot(ticketId);
+    return past ? publicTicketView(queue.state, past, queue.seq, 0) : null;
   }
 
   queue.onCommit((batch: CommittedBatch) => {
@@ -357,23 +367,28 @@ export function attachSocketServer(deps: {
     if (watchers.size > 0) pushTicketViews(batch);
   });
 
-  /** Sends fresh views to the phone pages whose place or estimate may have changed. */
+  /**
+   * Sends fresh views to the phone pages whose place or estimate may have changed, and only
+   * when the view differs from the one the page has (most events change no one's place).
+   */
   function pushTicketViews(batch: CommittedBatch): void {
     const state = batch.after;
-    const everything = batch.events.some(
-      (e) => !('ticketId' in e) && e.event.type !== 'ticket.issued',
-    );
+    let everything = false;
     const fields = new Set<string>();
     const tickets = new Set<string>();
     for (const { event } of batch.events) {
       if (event.type === 'ticket.issued') fields.add(event.ticket.fieldId);
-      if ('fieldId' in event) fields.add(event.fieldId);
-      if (event.type === 'ticket.transferred') fields.add(event.toFieldId);
-      if ('ticketId' in event) tickets.add(event.ticketId);
-      if (!('ticketId' in event) && event.type !== 'ticket.issued')
+      else if ('ticketId' in event) {
+        tickets.add(event.ticketId);
+        fields.add(event.fieldId);
+        if (event.type === 'ticket.transferred') fields.add(event.toFieldId);
+      } else {
+        // A counter opening, pausing or closing changes estimates; a new day or configuration, all.
+        if (event.type === 'day.opened' || event.type === 'config.updated') everything = true;
         for (const f of state.config.fields) fields.add(f.id);
+      }
     }
-    const ahead = placesAhead(state, fields);
+    const ahead = queue.waiting.places(fields);
     for (const ticketId of watchers.keys()) {
       const ticket = state.tickets[ticketId];
       if (!ticket) continue;
@@ -383,11 +398,23 @@ export function attachSocketServer(deps: {
         !(ticket.status === 'waiting' && fields.has(ticket.fieldId))
       )
         continue;
-      io.to(`ticket:${ticketId}`).emit(
-        'ticket:view',
-        publicTicketView(state, ticket, queue.seq, ahead.get(ticketId)),
+      const view = publicTicketView(
+        state,
+        ticket,
+        queue.seq,
+        ahead.get(ticketId) ?? queue.waiting.ahead(ticket),
       );
+      if (!changedView(ticketId, view)) continue;
+      io.to(`ticket:${ticketId}`).emit('ticket:view', view);
     }
+  }
+
+  /** Whether a view differs (sequence number aside) from the last one sent for the ticket; records it. */
+  function changedView(ticketId: string, view: PublicTicketView): boolean {
+    const signature = JSON.stringify({ ...view, seq: 0 });
+    if (sentViews.get(ticketId) === signature) return false;
+    sentViews.set(ticketId, signature);
+    return true;
   }
 
   const sweep = setInterval(() => {
