@@ -10,6 +10,8 @@ export interface ClerkSpec {
   fieldIds: string[];
   /** Fields a ticket at this counter may be transferred to. */
   transferFieldIds: string[];
+  /** Device token of the counter's rating pad, when citizens rate their service (hub mode). */
+  ratingToken?: string;
 }
 export interface DisplaySpec {
   kind: 'display';
@@ -46,6 +48,8 @@ export interface ClerkBehaviour {
   gapMs: [number, number];
   /** Wait before calling again after "nothing waiting". */
   idleRetryMs: number;
+  /** Share of finished services the citizen rates on the counter's pad (if it has one). */
+  ratingRate: number;
 }
 
 export interface Arrival {
@@ -98,7 +102,7 @@ export interface CallRecord {
 
 export interface ClerkOpRecord {
   counterId: string;
-  op: 'callNext' | 'recall' | 'start' | 'finish' | 'noShow' | 'transfer';
+  op: 'callNext' | 'recall' | 'start' | 'finish' | 'noShow' | 'transfer' | 'rate';
   ticketId: string | null;
   ok: boolean;
   code?: string;

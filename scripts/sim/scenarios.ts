@@ -57,22 +57,26 @@ export const BENCH_RUSH: RushOptions = {
 };
 
 /** Clerks' behaviour at `speed` times real time, from each field's typical service time. */
-export function clerkBehaviour(speed: number): ClerkBehaviour {
+export function clerkBehaviour(
+  speed: number,
+  fields: readonly { id: string; serviceMinutes: number }[] = SIM_FIELDS,
+): ClerkBehaviour {
   const minutes = (m: number) => (m * 60_000) / speed;
   return {
     walkMs: [minutes(1 / 6), minutes(2 / 3)],
-    serviceMeanMs: Object.fromEntries(SIM_FIELDS.map((f) => [f.id, minutes(f.serviceMinutes)])),
+    serviceMeanMs: Object.fromEntries(fields.map((f) => [f.id, minutes(f.serviceMinutes)])),
     defaultServiceMeanMs: minutes(10),
     serviceCv: 0.6,
     noShowRate: 0.04,
     transferRate: 0.03,
     gapMs: [0, minutes(0.5)],
     idleRetryMs: Math.max(250, minutes(1)),
+    ratingRate: 0,
   };
 }
 
 /** The mean cycle of a counter on a field: walk, service and pause. */
-function cycleMs(behaviour: ClerkBehaviour, fieldId: string): number {
+export function cycleMs(behaviour: ClerkBehaviour, fieldId: string): number {
   const mean = ([a, b]: [number, number]) => (a + b) / 2;
   return (
     mean(behaviour.walkMs) +
@@ -99,7 +103,7 @@ export async function login(
 }
 
 /** Runs `fn` over items with at most `limit` at a time. */
-async function mapLimit<T, R>(
+export async function mapLimit<T, R>(
   items: T[],
   limit: number,
   fn: (item: T) => Promise<R>,

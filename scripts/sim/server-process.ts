@@ -97,6 +97,9 @@ export function startServer(options: {
   dataDir?: string;
   cpuProfileDir?: string;
   logLevel?: string;
+  /** The hub's port and address: 0 (any free port) on 127.0.0.1 unless told otherwise. */
+  port?: number;
+  host?: string;
 }): Promise<ServerProcess> {
   const args = ['--import', TSX];
   if (options.cpuProfileDir) {
@@ -105,7 +108,8 @@ export function startServer(options: {
   }
   if (options.kind === 'hub') {
     if (!options.dataDir) throw new Error('the hub needs a data directory');
-    args.push(HUB_MAIN_FILE, '--data', options.dataDir, '--port', '0', '--host', '127.0.0.1');
+    args.push(HUB_MAIN_FILE, '--data', options.dataDir);
+    args.push('--port', String(options.port ?? 0), '--host', options.host ?? '127.0.0.1');
     args.push('--kiosk-interval-ms', '0');
   } else args.push(RELAY_MAIN_FILE);
   const child = spawn(process.execPath, args, {
@@ -164,7 +168,7 @@ export function startServer(options: {
       clearTimeout(timer);
       resolve({
         pid: child.pid!,
-        url: `http://127.0.0.1:${entry.port}`,
+        url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${entry.port}`,
         child,
         memory,
         cpuSeconds,

@@ -23,12 +23,18 @@ export function simCounters(
   fields: readonly { id: string; weight: number }[],
   total: number,
 ): { id: string; fieldIds: string[] }[] {
+  if (total < fields.length)
+    throw new Error(`${total} counters cannot serve ${fields.length} fields (one each at least)`);
   const weightSum = fields.reduce((s, f) => s + f.weight, 0);
   const shares = fields.map((f) => Math.max(1, Math.floor((total * f.weight) / weightSum)));
   // Hand out what rounding left to the busiest fields.
   for (let i = 0; shares.reduce((a, b) => a + b, 0) < total; i = (i + 1) % fields.length)
     shares[i]!++;
-  for (let i = fields.length - 1; shares.reduce((a, b) => a + b, 0) > total; i--)
+  for (
+    let i = fields.length - 1;
+    shares.reduce((a, b) => a + b, 0) > total;
+    i = (i || fields.length) - 1
+  )
     if (shares[i]! > 1) shares[i]!--;
   const counters: { id: string; fieldIds: string[] }[] = [];
   fields.forEach((f, i) => {

@@ -30,6 +30,8 @@ type Ack = { ok: true; data: unknown } | { ok: false; error: { code: string } };
 interface Client {
   spec: ClientSpec;
   socket: Socket;
+  /** A clerk's rating pad, facing the citizen. */
+  pad?: Socket;
 }
 
 let mode: ServerMode = 'hub';
@@ -100,13 +102,23 @@ function open(url: string, spec: ClientSpec): Promise<Client> {
       if (mode === 'hub' && view.status === 'called' && !(spec.ticketId in report.phoneCalledAt))
         report.phoneCalledAt[spec.ticketId] = now;
     });
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve({ spec, socket }));
-    socket.once('connect_error', (err) => {
-      socket.disconnect();
-      reject(err);
+  const connected = (s: Socket) =>
+    new Promise<void>((resolve, reject) => {
+      s.once('connect', () => resolve());
+      s.once('connect_error', (err) => {
+        s.disconnect();
+        reject(err);
+      });
     });
-  });
+  const pad =
+    mode === 'hub' && spec.kind === 'clerk' && spec.ratingToken
+      ? (connectHub(url, spec.ratingToken) as unknown as Socket)
+      : undefined;
+  return Promise.all([connected(socket), ...(pad ? [connected(pad)] : [])]).then(() => ({
+    spec,
+    socket,
+    ...(pad ? { pad } : {}),
+  }));
 }
 
 /** Sends one action: a protocol event to the hub, or its look-alike `relay` message. */
@@ -297,7 +309,24 @@ async function clerkLoop(clerk: Client, behaviour: ClerkBehaviour, random: () =>
         to: { fieldId: targets[Math.floor(random() * targets.length)]! },
         reason: 'Chuyển lĩnh vực',
       });
-    else await op('finish');
+    else {
+      const finished = await op('finish');
+      if (finished.ok && clerk.pad && random() < behaviour.ratingRate) {
+        const ticketId = current.ticketId;
+        await pause(uniform(random, ...behaviour.walkMs));
+        const r = random();
+        const score = r < 0.7 ? 3 : r < 0.92 ? 2 : 1;
+        const rated = await act(clerk.pad, 'rating:submit', { ticketId, score }, {});
+        report.clerkOps.push({
+          counterId: spec.counterId,
+          op: 'rate',
+          ticketId,
+          ok: rated.ok,
+          ...(rated.ok ? {} : { code: rated.error.code }),
+        });
+        if (!rated.ok) count(report.errors, `rate:${rated.error.code}`);
+      }
+    }
     current = null;
     await pause(uniform(random, ...behaviour.gapMs));
   }
@@ -384,7 +413,10 @@ async function run(message: Extract<ToWorker, { t: 'run' }>): Promise<void> {
 }
 
 function dropAll(): void {
-  for (const c of clients) c.socket.disconnect();
+  for (const c of clients) {
+    c.socket.disconnect();
+    c.pad?.disconnect();
+  }
   clients.length = 0;
   lastSeq.clear();
 }
