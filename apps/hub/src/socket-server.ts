@@ -118,7 +118,11 @@ export function attachSocketServer(deps: {
         const ack = args[args.length - 1];
         if (typeof ack !== 'function') return;
         const payload = args.length >= 2 ? args[0] : undefined;
-        (ack as (res: Ack<unknown>) => void)(safeHandle(socket, name, payload));
+        const answer = safeHandle(socket, name, payload);
+        // Answered once what the command did (or what a refusal was decided on) is stored.
+        queue.afterDurable((stored) =>
+          (ack as (res: Ack<unknown>) => void)(stored ? answer : failure('INTERNAL')),
+        );
       });
     }
     socket.onAny((name: string, ...args: unknown[]) => {
@@ -176,7 +180,7 @@ export function attachSocketServer(deps: {
   }
 
   function run(command: QueueCommand, actor: string) {
-    const result = queue.execute(command, { actor });
+    const result = queue.submit(command, { actor });
     if (!result.ok) log.debug({ command: command.type, error: result.error }, 'command refused');
     return result;
   }
@@ -207,7 +211,7 @@ export function attachSocketServer(deps: {
         if (last !== undefined && now - last < options.kioskMinIntervalMs)
           return failure('RATE_LIMITED');
         const token = randomBytes(16).toString('base64url');
-        const result = queue.execute(
+        const result = queue.submit(
           { type: 'issue', fieldId: p.fieldId, priorityClassId: p.priorityClassId },
           { actor, tokenHash: hashSecret(token) },
         );
@@ -232,7 +236,7 @@ export function attachSocketServer(deps: {
         const p = data as ParsedPayload<'ticket:cancel'>;
         if (identity.role === 'kiosk') {
           // A kiosk may only take back its own fresh ticket, when the citizen never got it.
-          const ticket = queue.state.tickets[p.ticketId];
+          const ticket = queue.live.tickets[p.ticketId];
           if (!ticket) return failure('NOT_FOUND');
           if (store.ticketIssuer(ticket.id) !== actor) return failure('FORBIDDEN');
           if (
@@ -258,7 +262,7 @@ export function attachSocketServer(deps: {
         if (identity.role !== 'clerk') return failure('FORBIDDEN');
         const at = { counterId: identity.counterId, clerkId: identity.username };
         const command = clerkCommand(name, data, at);
-        const before = queue.state.counters[identity.counterId]?.currentTicketId ?? undefined;
+        const before = queue.live.counters[identity.counterId]?.currentTicketId ?? undefined;
         const result = run(command, actor);
         if (!result.ok) return failure(result.error.code);
         if (command.type === 'pause' || command.type === 'resume')

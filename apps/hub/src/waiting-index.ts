@@ -37,6 +37,8 @@ export function createWaitingIndex(state: QueueState) {
   rebuild(state);
 
   return {
+    /** Rebuilds the index from a state (after a rollback). */
+    reset: rebuild,
     /** Brings the index up to date after `events` were applied; `after` is the state after them. */
     apply(after: QueueState, events: readonly QueueEvent[]): void {
       if (events.some((e) => e.type === 'day.opened')) return rebuild(after);

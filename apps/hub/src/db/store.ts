@@ -287,10 +287,25 @@ export function createStore(db: Db) {
     },
   );
 
+  const appendGroup = db.transaction(
+    (commands: { before: QueueState; events: QueueEvent[]; ctx: AppendContext }[]): number[][] =>
+      commands.map((c) => (c.events.length === 0 ? [] : append(c.before, c.events, c.ctx))),
+  );
+
   return {
     /** Stores a command's events (with the report tables) atomically; returns their sequence numbers. */
     appendEvents(before: QueueState, events: QueueEvent[], ctx: AppendContext): number[] {
       return events.length === 0 ? [] : append(before, events, ctx);
+    },
+    /**
+     * Stores several commands' events in one transaction (one sync to disk for all), in order;
+     * each command's `before` needs to hold only the tickets its events change. Returns each
+     * command's sequence numbers. All are durable, or (it throws) none.
+     */
+    appendGroup(
+      commands: { before: QueueState; events: QueueEvent[]; ctx: AppendContext }[],
+    ): number[][] {
+      return appendGroup(commands);
     },
     /** The day of the newest stored event, or null for an empty log. */
     latestDay(): string | null {
