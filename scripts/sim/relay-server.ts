@@ -1,9 +1,10 @@
 /**
  * The baseline of the call-to-screen benchmark: a bare Socket.IO server that only relays.
  * Each `relay` message from a client gets a sequence number and a timestamp, is acknowledged,
- * and is sent to every socket in the stream (screens, counters, kiosks) and, when it names a
- * field, to the phone pages of that field. No authentication, no rules, no storage. Started
- * as a child process by the simulator; prints a pino-like "listening" line with its port.
+ * and is sent to every socket in the stream (screens, counters, kiosks); a call is also sent to
+ * the phone pages of its field (whose places it changes — the hub sends those pages a new view).
+ * No authentication, no rules, no storage. Started as a child process by the simulator; prints
+ * a pino-like "listening" line with its port.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,7 +33,8 @@ io.on('connection', (socket) => {
     const stamped = { seq: ++seq, event: { ...event, at: Date.now() } };
     // Broadcast first, then acknowledge, as the hub does.
     io.to('stream').emit('event', stamped);
-    if (event.fieldId) io.to(`field:${event.fieldId}`).emit('ticket:view', stamped);
+    if (event.type === 'ticket.called' && event.fieldId)
+      io.to(`field:${event.fieldId}`).emit('ticket:view', stamped);
     if (typeof ack === 'function')
       ack({ ok: true, data: { seq: stamped.seq, at: stamped.event.at } });
   });

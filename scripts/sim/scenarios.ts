@@ -158,7 +158,13 @@ function followed<T>(tickets: T[], count: number): T[] {
 export async function prepareHubRush(
   pool: WorkerPool,
   options: RushOptions,
-  extra: { cpuProfileDir?: string; dataDir?: string } = {},
+  extra: {
+    cpuProfileDir?: string;
+    dataDir?: string;
+    nodeArgs?: string[];
+    onLine?: (line: string) => void;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<PreparedRush> {
   const dataDir = extra.dataDir ?? mkdtempSync(join(tmpdir(), 'luot-sim-'));
   const config = simSiteConfig({
@@ -169,7 +175,14 @@ export async function prepareHubRush(
     displays: options.displays,
     kiosks: options.kiosks,
   });
-  const server = await startServer({ kind: 'hub', dataDir, cpuProfileDir: extra.cpuProfileDir });
+  const server = await startServer({
+    kind: 'hub',
+    dataDir,
+    cpuProfileDir: extra.cpuProfileDir,
+    nodeArgs: extra.nodeArgs,
+    onLine: extra.onLine,
+    env: extra.env,
+  });
   const cleanup = async () => {
     await pool.drop();
     await server.stop();

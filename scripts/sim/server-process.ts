@@ -100,8 +100,14 @@ export function startServer(options: {
   /** The hub's port and address: 0 (any free port) on 127.0.0.1 unless told otherwise. */
   port?: number;
   host?: string;
+  /** More options for node itself (V8 flags, --trace-gc …). */
+  nodeArgs?: string[];
+  /** Called with each line the server prints to stdout. */
+  onLine?: (line: string) => void;
+  /** More environment variables for the server. */
+  env?: Record<string, string>;
 }): Promise<ServerProcess> {
-  const args = ['--import', TSX];
+  const args = ['--import', TSX, ...(options.nodeArgs ?? [])];
   if (options.cpuProfileDir) {
     mkdirSync(options.cpuProfileDir, { recursive: true });
     args.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir);
@@ -115,7 +121,7 @@ export function startServer(options: {
   const child = spawn(process.execPath, args, {
     cwd: HUB_PACKAGE_DIR,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LUOT_LOG_LEVEL: options.logLevel ?? 'info' },
+    env: { ...process.env, LUOT_LOG_LEVEL: options.logLevel ?? 'info', ...options.env },
   });
   running.add(child);
   const exited = new Promise<void>((resolve) =>
@@ -158,6 +164,7 @@ export function startServer(options: {
       reject(new Error(`${options.kind} exited before listening (${child.exitCode})\n${stderr}`));
     });
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      options.onLine?.(line);
       let entry: { msg?: string; port?: number };
       try {
         entry = JSON.parse(line) as typeof entry;

@@ -73,9 +73,10 @@ export function attachSocketServer(deps: {
   });
   const lastIssueAt = new Map<string, number>();
   const deviceStatus = new Map<string, DeviceStatus>();
-  const watchers = new Map<string, number>();
+  /** The phone pages open on each ticket. */
+  const watchers = new Map<string, Set<HubSocket>>();
   /** What each watched ticket's pages were last sent, so an unchanged view is not sent again. */
-  const sentViews = new Map<string, string>();
+  const sentViews = new Map<string, PublicTicketView>();
 
   io.use((socket, next) => {
     const credential = resolveCredential(
@@ -99,8 +100,9 @@ export function attachSocketServer(deps: {
       updateDevice(identity.deviceId, { online: true, lastSeenAt: clock.now() });
     }
     if (identity.role === 'public') {
-      socket.join(`ticket:${identity.ticketId}`);
-      watchers.set(identity.ticketId, (watchers.get(identity.ticketId) ?? 0) + 1);
+      const pages = watchers.get(identity.ticketId) ?? new Set();
+      pages.add(socket);
+      watchers.set(identity.ticketId, pages);
       const view = ticketView(identity.ticketId);
       if (view) {
         socket.emit('ticket:view', view);
@@ -132,11 +134,12 @@ export function attachSocketServer(deps: {
     });
     socket.on('disconnect', () => {
       if (identity.role === 'public') {
-        const left = (watchers.get(identity.ticketId) ?? 1) - 1;
-        if (left <= 0) {
+        const pages = watchers.get(identity.ticketId);
+        pages?.delete(socket);
+        if (pages?.size === 0) {
           watchers.delete(identity.ticketId);
           sentViews.delete(identity.ticketId);
-        } else watchers.set(identity.ticketId, left);
+        }
       }
       if ('deviceId' in identity) {
         const stillConnected = [...io.sockets.sockets.values()].some(
@@ -372,8 +375,11 @@ export function attachSocketServer(deps: {
   });
 
   /**
-   * Sends fresh views to the phone pages whose place or estimate may have changed, and only
-   * when the view differs from the one the page has (most events change no one's place).
+   * Sends fresh views to the phone pages whose ticket changed, or whose place or estimate may
+   * have: a call or a waiting ticket leaving moves the others of its field up; a finished
+   * service changes the field's estimate, a counter opening or closing its fields' estimates;
+   * a transfer or a priority ticket can go ahead of others. A view goes out only if it differs
+   * from the one the page has.
    */
   function pushTicketViews(batch: CommittedBatch): void {
     const state = batch.after;
@@ -381,19 +387,37 @@ export function attachSocketServer(deps: {
     const fields = new Set<string>();
     const tickets = new Set<string>();
     for (const { event } of batch.events) {
-      if (event.type === 'ticket.issued') fields.add(event.ticket.fieldId);
-      else if ('ticketId' in event) {
-        tickets.add(event.ticketId);
-        fields.add(event.fieldId);
-        if (event.type === 'ticket.transferred') fields.add(event.toFieldId);
-      } else {
-        // A counter opening, pausing or closing changes estimates; a new day or configuration, all.
-        if (event.type === 'day.opened' || event.type === 'config.updated') everything = true;
-        for (const f of state.config.fields) fields.add(f.id);
+      switch (event.type) {
+        case 'ticket.issued':
+          if (event.ticket.priorityClassId) fields.add(event.ticket.fieldId);
+          break;
+        case 'ticket.called':
+        case 'ticket.finished':
+        case 'ticket.cancelled':
+        case 'ticket.expired':
+          fields.add(event.fieldId);
+          break;
+        case 'ticket.transferred':
+          fields.add(event.toFieldId);
+          break;
+        case 'counter.opened':
+        case 'counter.closed':
+        case 'counter.paused':
+        case 'counter.resumed':
+          for (const f of state.config.counters.find((c) => c.id === event.counterId)?.fieldIds ??
+            [])
+            fields.add(f);
+          break;
+        case 'day.opened':
+        case 'config.updated':
+          everything = true;
+          break;
       }
+      if ('ticketId' in event) tickets.add(event.ticketId);
     }
+    if (!everything && fields.size === 0 && tickets.size === 0) return;
     const ahead = queue.waiting.places(fields);
-    for (const ticketId of watchers.keys()) {
+    for (const [ticketId, pages] of watchers) {
       const ticket = state.tickets[ticketId];
       if (!ticket) continue;
       if (
@@ -409,16 +433,25 @@ export function attachSocketServer(deps: {
         ahead.get(ticketId) ?? queue.waiting.ahead(ticket),
       );
       if (!changedView(ticketId, view)) continue;
-      io.to(`ticket:${ticketId}`).emit('ticket:view', view);
+      for (const page of pages) page.emit('ticket:view', view);
     }
   }
 
   /** Whether a view differs (sequence number aside) from the last one sent for the ticket; records it. */
   function changedView(ticketId: string, view: PublicTicketView): boolean {
-    const signature = JSON.stringify({ ...view, seq: 0 });
-    if (sentViews.get(ticketId) === signature) return false;
-    sentViews.set(ticketId, signature);
-    return true;
+    const last = sentViews.get(ticketId);
+    sentViews.set(ticketId, view);
+    return (
+      !last ||
+      last.status !== view.status ||
+      last.ahead !== view.ahead ||
+      last.estimatedWaitMinutes !== view.estimatedWaitMinutes ||
+      last.counterNumber !== view.counterNumber ||
+      last.fieldName !== view.fieldName ||
+      last.label !== view.label ||
+      last.centreName !== view.centreName ||
+      last.issuedAt !== view.issuedAt
+    );
   }
 
   const sweep = setInterval(() => {
