@@ -72,3 +72,20 @@ it('survives a restart, and never takes back a ticket already called or another 
   const ok = await request(kiosk2, 'ticket:abandon', { requestId: 'req-0003-abcd', reason: 'x' });
   expect(ok.ok && ok.data.ticketId).toBe(other.data.ticket.id);
 });
+
+it('refuses a repeated request id sent in the same instant without harming other kiosks', async () => {
+  const { socket: kiosk } = await t.connectReady(t.tokens.kiosk!);
+  const [a, b, c] = await Promise.all([
+    request(kiosk, 'ticket:issue', { fieldId: 'ho-tich', requestId: 'req-same-0001' }),
+    request(kiosk, 'ticket:issue', { fieldId: 'ho-tich', requestId: 'req-same-0001' }),
+    request(kiosk, 'ticket:issue', { fieldId: 'dat-dai', requestId: 'req-other-0002' }),
+  ]);
+  expect([a.ok, b.ok, c.ok]).toEqual([true, false, true]);
+  expect(!b.ok && b.error.code).toBe('INVALID_ARGUMENT');
+  // Both numbers that were answered are stored.
+  await t.restart();
+  const labels = Object.values(t.hub.queue.state.tickets)
+    .map((x) => x.label)
+    .sort();
+  expect(labels).toEqual(['1001', 'A001']);
+});

@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { Server, type Socket } from 'socket.io';
 import type { Logger } from 'pino';
-import { estimateWaitMinutes, peopleAhead, type QueueCommand, type QueueState } from '@luot/domain';
+import { estimateWaitMinutes, type QueueCommand, type QueueState } from '@luot/domain';
 import {
   CLIENT_EVENTS,
   CLIENT_EVENT_NAMES,
@@ -14,6 +14,7 @@ import {
   type DeviceStatus,
   type Identity,
   type ParsedPayload,
+  type PublicTicketView,
   type ServerToClientEvents,
   type Snapshot,
 } from '@luot/protocol';
@@ -22,7 +23,7 @@ import type { Clock } from './clock.ts';
 import type { Store } from './db/index.ts';
 import { resolveCredential, stillValid, type Credential } from './identity.ts';
 import type { CommittedBatch, QueueService } from './queue-service.ts';
-import { placesAhead, publicTicketView } from './views.ts';
+import { publicTicketView } from './views.ts';
 
 type HubSocket = Socket<
   ClientToServerEvents,
@@ -71,8 +72,16 @@ export function attachSocketServer(deps: {
     cors: { origin: true },
   });
   const lastIssueAt = new Map<string, number>();
+  // Named issue requests of this process, so a repeat or an abandon in the same event-loop turn
+  // (not yet in the database under group commit) is seen too. The database holds the rest.
+  const issuedRequests = new Map<string, string>();
+  const ticketOfRequest = (key: string) =>
+    issuedRequests.get(key) ?? store.ticketIdByRequestKey(key);
   const deviceStatus = new Map<string, DeviceStatus>();
-  const watchers = new Map<string, number>();
+  /** The phone pages open on each ticket. */
+  const watchers = new Map<string, Set<HubSocket>>();
+  /** What each watched ticket's pages were last sent, so an unchanged view is not sent again. */
+  const sentViews = new Map<string, PublicTicketView>();
 
   io.use((socket, next) => {
     const credential = resolveCredential(
@@ -96,10 +105,14 @@ export function attachSocketServer(deps: {
       updateDevice(identity.deviceId, { online: true, lastSeenAt: clock.now() });
     }
     if (identity.role === 'public') {
-      socket.join(`ticket:${identity.ticketId}`);
-      watchers.set(identity.ticketId, (watchers.get(identity.ticketId) ?? 0) + 1);
+      const pages = watchers.get(identity.ticketId) ?? new Set();
+      pages.add(socket);
+      watchers.set(identity.ticketId, pages);
       const view = ticketView(identity.ticketId);
-      if (view) socket.emit('ticket:view', view);
+      if (view) {
+        socket.emit('ticket:view', view);
+        changedView(identity.ticketId, view);
+      }
     } else {
       // Snapshot and room join happen in one tick, so no event falls between them.
       socket.emit('snapshot', snapshotFor(identity));
@@ -112,7 +125,11 @@ export function attachSocketServer(deps: {
         const ack = args[args.length - 1];
         if (typeof ack !== 'function') return;
         const payload = args.length >= 2 ? args[0] : undefined;
-        (ack as (res: Ack<unknown>) => void)(safeHandle(socket, name, payload));
+        const answer = safeHandle(socket, name, payload);
+        // Answered once what the command did (or what a refusal was decided on) is stored.
+        queue.afterDurable((stored) =>
+          (ack as (res: Ack<unknown>) => void)(stored ? answer : failure('INTERNAL')),
+        );
       });
     }
     socket.onAny((name: string, ...args: unknown[]) => {
@@ -122,9 +139,12 @@ export function attachSocketServer(deps: {
     });
     socket.on('disconnect', () => {
       if (identity.role === 'public') {
-        const left = (watchers.get(identity.ticketId) ?? 1) - 1;
-        if (left <= 0) watchers.delete(identity.ticketId);
-        else watchers.set(identity.ticketId, left);
+        const pages = watchers.get(identity.ticketId);
+        pages?.delete(socket);
+        if (pages?.size === 0) {
+          watchers.delete(identity.ticketId);
+          sentViews.delete(identity.ticketId);
+        }
       }
       if ('deviceId' in identity) {
         const stillConnected = [...io.sockets.sockets.values()].some(
@@ -168,7 +188,7 @@ export function attachSocketServer(deps: {
   }
 
   function run(command: QueueCommand, actor: string) {
-    const result = queue.execute(command, { actor });
+    const result = queue.submit(command, { actor });
     if (!result.ok) log.debug({ command: command.type, error: result.error }, 'command refused');
     return result;
   }
@@ -199,10 +219,9 @@ export function attachSocketServer(deps: {
         if (last !== undefined && now - last < options.kioskMinIntervalMs)
           return failure('RATE_LIMITED');
         const requestKey = p.requestId ? `${actor}:${p.requestId}` : undefined;
-        if (requestKey && store.ticketIdByRequestKey(requestKey))
-          return failure('INVALID_ARGUMENT');
+        if (requestKey && ticketOfRequest(requestKey)) return failure('INVALID_ARGUMENT');
         const token = randomBytes(16).toString('base64url');
-        const result = queue.execute(
+        const result = queue.submit(
           { type: 'issue', fieldId: p.fieldId, priorityClassId: p.priorityClassId },
           { actor, tokenHash: hashSecret(token), requestKey },
         );
@@ -210,8 +229,12 @@ export function attachSocketServer(deps: {
         lastIssueAt.set(identity.deviceId, now);
         const issued = result.events[0]!;
         if (issued.type !== 'ticket.issued') return failure('INTERNAL');
+        if (requestKey) {
+          if (issuedRequests.size >= 10_000) issuedRequests.clear(); // the database still knows them
+          issuedRequests.set(requestKey, issued.ticket.id);
+        }
         const ticket = result.state.tickets[issued.ticket.id]!;
-        const ahead = peopleAhead(result.state, ticket.id);
+        const ahead = queue.waiting.ahead(ticket);
         return {
           ok: true,
           data: {
@@ -227,9 +250,9 @@ export function attachSocketServer(deps: {
         // A kiosk that never heard the answer to an issue request takes back the number, if
         // one was issued and nobody has been called for it: no one holds it.
         const p = data as ParsedPayload<'ticket:abandon'>;
-        const ticketId = store.ticketIdByRequestKey(`${actor}:${p.requestId}`);
+        const ticketId = ticketOfRequest(`${actor}:${p.requestId}`);
         if (!ticketId) return { ok: true, data: { ticketId: null } };
-        if (queue.state.tickets[ticketId]?.status !== 'waiting') return failure('INVALID_STATE');
+        if (queue.live.tickets[ticketId]?.status !== 'waiting') return failure('INVALID_STATE');
         const result = run({ type: 'cancel', ticketId, reason: p.reason }, actor);
         return result.ok ? { ok: true, data: { ticketId } } : failure(result.error.code);
       }
@@ -237,7 +260,7 @@ export function attachSocketServer(deps: {
         const p = data as ParsedPayload<'ticket:cancel'>;
         if (identity.role === 'kiosk') {
           // A kiosk may only take back its own fresh ticket, when the citizen never got it.
-          const ticket = queue.state.tickets[p.ticketId];
+          const ticket = queue.live.tickets[p.ticketId];
           if (!ticket) return failure('NOT_FOUND');
           if (store.ticketIssuer(ticket.id) !== actor) return failure('FORBIDDEN');
           if (
@@ -263,7 +286,7 @@ export function attachSocketServer(deps: {
         if (identity.role !== 'clerk') return failure('FORBIDDEN');
         const at = { counterId: identity.counterId, clerkId: identity.username };
         const command = clerkCommand(name, data, at);
-        const before = queue.state.counters[identity.counterId]?.currentTicketId ?? undefined;
+        const before = queue.live.counters[identity.counterId]?.currentTicketId ?? undefined;
         const result = run(command, actor);
         if (!result.ok) return failure(result.error.code);
         if (command.type === 'pause' || command.type === 'resume')
@@ -362,8 +385,10 @@ export function attachSocketServer(deps: {
   }
 
   function ticketView(ticketId: string) {
-    const ticket = queue.state.tickets[ticketId] ?? store.ticketSnapshot(ticketId);
-    return ticket ? publicTicketView(queue.state, ticket, queue.seq) : null;
+    const today = queue.state.tickets[ticketId];
+    if (today) return publicTicketView(queue.state, today, queue.seq, queue.waiting.ahead(today));
+    const past = store.ticketSnapshot(ticketId);
+    return past ? publicTicketView(queue.state, past, queue.seq, 0) : null;
   }
 
   queue.onCommit((batch: CommittedBatch) => {
@@ -371,24 +396,50 @@ export function attachSocketServer(deps: {
     if (watchers.size > 0) pushTicketViews(batch);
   });
 
-  /** Sends fresh views to the phone pages whose place or estimate may have changed. */
+  /**
+   * Sends fresh views to the phone pages whose ticket changed, or whose place or estimate may
+   * have: a call or a waiting ticket leaving moves the others of its field up; a finished
+   * service changes the field's estimate, a counter opening or closing its fields' estimates;
+   * a transfer or a priority ticket can go ahead of others. A view goes out only if it differs
+   * from the one the page has.
+   */
   function pushTicketViews(batch: CommittedBatch): void {
     const state = batch.after;
-    const everything = batch.events.some(
-      (e) => !('ticketId' in e) && e.event.type !== 'ticket.issued',
-    );
+    let everything = false;
     const fields = new Set<string>();
     const tickets = new Set<string>();
     for (const { event } of batch.events) {
-      if (event.type === 'ticket.issued') fields.add(event.ticket.fieldId);
-      if ('fieldId' in event) fields.add(event.fieldId);
-      if (event.type === 'ticket.transferred') fields.add(event.toFieldId);
+      switch (event.type) {
+        case 'ticket.issued':
+          if (event.ticket.priorityClassId) fields.add(event.ticket.fieldId);
+          break;
+        case 'ticket.called':
+        case 'ticket.finished':
+        case 'ticket.cancelled':
+        case 'ticket.expired':
+          fields.add(event.fieldId);
+          break;
+        case 'ticket.transferred':
+          fields.add(event.toFieldId);
+          break;
+        case 'counter.opened':
+        case 'counter.closed':
+        case 'counter.paused':
+        case 'counter.resumed':
+          for (const f of state.config.counters.find((c) => c.id === event.counterId)?.fieldIds ??
+            [])
+            fields.add(f);
+          break;
+        case 'day.opened':
+        case 'config.updated':
+          everything = true;
+          break;
+      }
       if ('ticketId' in event) tickets.add(event.ticketId);
-      if (!('ticketId' in event) && event.type !== 'ticket.issued')
-        for (const f of state.config.fields) fields.add(f.id);
     }
-    const ahead = placesAhead(state, fields);
-    for (const ticketId of watchers.keys()) {
+    if (!everything && fields.size === 0 && tickets.size === 0) return;
+    const ahead = queue.waiting.places(fields);
+    for (const [ticketId, pages] of watchers) {
       const ticket = state.tickets[ticketId];
       if (!ticket) continue;
       if (
@@ -397,11 +448,32 @@ export function attachSocketServer(deps: {
         !(ticket.status === 'waiting' && fields.has(ticket.fieldId))
       )
         continue;
-      io.to(`ticket:${ticketId}`).emit(
-        'ticket:view',
-        publicTicketView(state, ticket, queue.seq, ahead.get(ticketId)),
+      const view = publicTicketView(
+        state,
+        ticket,
+        queue.seq,
+        ahead.get(ticketId) ?? queue.waiting.ahead(ticket),
       );
+      if (!changedView(ticketId, view)) continue;
+      for (const page of pages) page.emit('ticket:view', view);
     }
+  }
+
+  /** Whether a view differs (sequence number aside) from the last one sent for the ticket; records it. */
+  function changedView(ticketId: string, view: PublicTicketView): boolean {
+    const last = sentViews.get(ticketId);
+    sentViews.set(ticketId, view);
+    return (
+      !last ||
+      last.status !== view.status ||
+      last.ahead !== view.ahead ||
+      last.estimatedWaitMinutes !== view.estimatedWaitMinutes ||
+      last.counterNumber !== view.counterNumber ||
+      last.fieldName !== view.fieldName ||
+      last.label !== view.label ||
+      last.centreName !== view.centreName ||
+      last.issuedAt !== view.issuedAt
+    );
   }
 
   const sweep = setInterval(() => {

@@ -15,6 +15,9 @@ export interface DecideContext {
 export type Decision =
   { ok: true; state: QueueState; events: QueueEvent[] } | { ok: false; error: DomainError };
 
+/** A decision without the state after it: the events, or why the command is refused. */
+export type EventsDecision = { ok: true; events: QueueEvent[] } | { ok: false; error: DomainError };
+
 type Outcome = QueueEvent[] | DomainError;
 
 function fail(code: DomainErrorCode, detail: string): DomainError {
@@ -29,6 +32,19 @@ export function decide(state: QueueState, command: QueueCommand, ctx: DecideCont
   const outcome = rules(state, command, ctx);
   if (!Array.isArray(outcome)) return { ok: false, error: outcome };
   return { ok: true, state: evolveAll(state, outcome), events: outcome };
+}
+
+/**
+ * The same rules as `decide`, returning only the events: for a caller that applies them itself
+ * (the hub, with `evolveOwned`), so no copy of the state is made here.
+ */
+export function decideEvents(
+  state: QueueState,
+  command: QueueCommand,
+  ctx: DecideContext,
+): EventsDecision {
+  const outcome = rules(state, command, ctx);
+  return Array.isArray(outcome) ? { ok: true, events: outcome } : { ok: false, error: outcome };
 }
 
 /** A counter that is open for this clerk; paused counters pass only when `allowPaused`. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueEvent } from './events.ts';
-import { evolve, evolveAll } from './evolve.ts';
-import { at, byLabel, cmd, fixtureConfig, NEXT_DAY, run } from './test-support.ts';
+import { evolve, evolveAll, evolveOwned, ticketIdsOf } from './evolve.ts';
+import { at, byLabel, clone, cmd, fixtureConfig, NEXT_DAY, run } from './test-support.ts';
 
 // A day at the centre touching every command; times are local, one command a minute from 07:30.
 const morning = run(
@@ -98,5 +98,66 @@ describe('evolveAll: restoring after a crash', () => {
       clerkId: 'lan',
     };
     expect(evolve(morning.state, event)).toEqual(morning.state);
+  });
+});
+
+describe('evolveOwned: the same states without copying the tickets map', () => {
+  const events = [...morning.events, ...nextDay.events];
+
+  it('the scenario holds every kind of event', () => {
+    const kinds = new Set(events.map((e) => e.type));
+    expect([...kinds].sort()).toEqual(
+      [
+        'config.updated',
+        'counter.closed',
+        'counter.opened',
+        'counter.paused',
+        'counter.resumed',
+        'day.opened',
+        'ticket.called',
+        'ticket.cancelled',
+        'ticket.expired',
+        'ticket.finished',
+        'ticket.issued',
+        'ticket.no_show',
+        'ticket.rated',
+        'ticket.recalled',
+        'ticket.started',
+        'ticket.transferred',
+      ].sort(),
+    );
+  });
+
+  it('evolve changes no ticket but the ones ticketIdsOf names', () => {
+    let state = morning.initial;
+    for (const event of events) {
+      const next = evolve(state, event);
+      if (event.type !== 'day.opened') {
+        const changed = Object.keys({ ...state.tickets, ...next.tickets }).filter(
+          (id) => state.tickets[id] !== next.tickets[id],
+        );
+        expect(ticketIdsOf(event)).toEqual(expect.arrayContaining(changed));
+      }
+      state = next;
+    }
+  });
+
+  it('reaches the state evolveAll reaches, event by event and all at once', () => {
+    let owned = clone(morning.initial);
+    let pure = morning.initial;
+    for (const event of events) {
+      owned = evolveOwned(owned, [event]);
+      pure = evolve(pure, event);
+      expect(owned).toEqual(pure);
+    }
+    expect(evolveOwned(clone(morning.initial), events)).toEqual(nextDay.state);
+  });
+
+  it('keeps one tickets map while the day lasts, and starts a new one with the next day', () => {
+    const start = clone(morning.initial);
+    const tickets = start.tickets;
+    const day = evolveOwned(start, morning.events);
+    expect(day.tickets).toBe(tickets);
+    expect(evolveOwned(day, nextDay.events).tickets).not.toBe(tickets);
   });
 });

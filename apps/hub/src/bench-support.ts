@@ -1,0 +1,39 @@
+// What the load simulator and `pnpm bench` (scripts/) need from the hub: data-directory setup,
+// the path of the hub's entry point to start it as a child process, and the benchmark-only
+// database helpers under db/. Imported by scripts only.
+import { fileURLToPath } from 'node:url';
+
+export { hashPassword } from './auth.ts';
+export {
+  DEMO_PEOPLE_FILE,
+  DEMO_SITE_FILE,
+  databasePath,
+  loadSiteConfig,
+  openStore,
+  pairDevice,
+  seedDemo,
+} from './setup.ts';
+export { openDatabase } from './db/index.ts';
+export {
+  generateHistory,
+  type HistoryCounter,
+  type HistoryField,
+  type HistoryOptions,
+  type HistorySummary,
+} from './db/bench-history.ts';
+export { rawIssueBaseline, type RawIssueResult } from './db/bench-raw.ts';
+export {
+  buildDailyRollup,
+  rollupDay,
+  rollupReport,
+  scanBaseline,
+  serviceTimesReport,
+  type DayRange,
+  type ReportGroup,
+  type ReportRow,
+} from './db/bench-reports.ts';
+
+/** The hub's entry point (`node --import tsx <this> --data DIR --port 0 …`). */
+export const HUB_MAIN_FILE = fileURLToPath(new URL('./main.ts', import.meta.url));
+/** The hub package's directory, the working directory to start it in. */
+export const HUB_PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));

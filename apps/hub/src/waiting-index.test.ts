@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decide,
+  initialState,
+  peopleAhead,
+  siteConfigSchema,
+  type QueueCommand,
+  type QueueState,
+} from '@luot/domain';
+import { createWaitingIndex } from './waiting-index.ts';
+
+const config = siteConfigSchema.parse({
+  site: { name: 'Bộ phận Một cửa', timeZone: 'Asia/Ho_Chi_Minh' },
+  fields: ['a', 'b', 'c'].map((id, i) => ({
+    id,
+    name: id,
+    numbering: { prefix: id.toUpperCase(), start: 1, digits: 3 },
+    sessions: [{ from: '00:00', to: '23:59' }],
+    kioskOrder: i,
+  })),
+  counters: [
+    { id: 'q1', number: 1, name: 'Quầy 1', fieldIds: ['a'] },
+    { id: 'q2', number: 2, name: 'Quầy 2', fieldIds: ['a', 'b'] },
+    { id: 'q3', number: 3, name: 'Quầy 3', fieldIds: ['b', 'c'], rule: 'fields-in-order' },
+    { id: 'q4', number: 4, name: 'Quầy 4', fieldIds: ['c'] },
+  ],
+  priorityClasses: [{ id: 'cao-tuoi', name: 'Người cao tuổi' }],
+});
+const COUNTERS = ['q1', 'q2', 'q3', 'q4'];
+/** 08:00 on 2026-11-23 in Asia/Ho_Chi_Minh. */
+const START = Date.parse('2026-11-23T01:00:00Z');
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomCommand(state: QueueState, random: () => number): QueueCommand {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const counterId = pick(COUNTERS);
+  const clerkId = `cb-${counterId}`;
+  const r = random();
+  if (r < 0.35)
+    return {
+      type: 'issue',
+      fieldId: pick(['a', 'b', 'c']),
+      priorityClassId: random() < 0.15 ? 'cao-tuoi' : null,
+    };
+  if (r < 0.55) return { type: 'callNext', counterId, clerkId };
+  if (r < 0.65) return { type: 'start', counterId, clerkId };
+  if (r < 0.72) return { type: 'finish', counterId, clerkId };
+  if (r < 0.78) return { type: 'noShow', counterId, clerkId };
+  if (r < 0.84)
+    return {
+      type: 'transfer',
+      counterId,
+      clerkId,
+      reason: 'Chuyển',
+      to: random() < 0.5 ? { fieldId: pick(['a', 'b', 'c']) } : { counterId: pick(COUNTERS) },
+    };
+  const absent = Object.values(state.tickets).filter((t) => t.status === 'no_show');
+  if (r < 0.9 && absent.length > 0)
+    return { type: 'callTicket', counterId, clerkId, ticketId: pick(absent).id };
+  const open = Object.values(state.tickets).filter((t) => t.status === 'waiting');
+  if (r < 0.94 && open.length > 0)
+    return { type: 'cancel', ticketId: pick(open).id, reason: 'Hủy' };
+  return { type: 'recall', counterId, clerkId };
+}
+
+describe('waiting index', () => {
+  it.each([1, 2, 3])(
+    'gives every ticket the place peopleAhead gives it, through a random day (seed %i)',
+    (seed) => {
+      const random = prng(seed);
+      let state = initialState(config, '2026-11-23', START);
+      let ids = 0;
+      let now = START;
+      const index = createWaitingIndex(state);
+      const step = (command: QueueCommand) => {
+        now += 1000;
+        const d = decide(state, command, { now, newId: () => `t${++ids}` });
+        if (!d.ok) return false;
+        state = d.state;
+        index.apply(state, d.events);
+        return true;
+      };
+      for (const counterId of COUNTERS)
+        step({ type: 'openCounter', counterId, clerkId: `cb-${counterId}` });
+      let accepted = 0;
+      for (let i = 0; i < 600; i++) {
+        if (!step(randomCommand(state, random))) continue;
+        accepted++;
+        const places = index.places(['a', 'b', 'c']);
+        for (const ticket of Object.values(state.tickets)) {
+          const expected = peopleAhead(state, ticket.id);
+          expect(index.ahead(ticket)).toBe(expected);
+          if (ticket.status === 'waiting') expect(places.get(ticket.id)).toBe(expected);
+          else expect(places.has(ticket.id)).toBe(false);
+        }
+      }
+      expect(accepted).toBeGreaterThan(300);
+      expect(Object.values(state.tickets).some((t) => t.transferCount > 0)).toBe(true);
+
+      // The next day starts empty.
+      now = Date.parse('2026-11-23T17:00:00Z');
+      expect(step({ type: 'closeDay' })).toBe(true);
+      expect(index.places(['a', 'b', 'c']).size).toBe(0);
+    },
+  );
+});

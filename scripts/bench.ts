@@ -1,0 +1,405 @@
+/**
+ * `pnpm bench`: the hub's figures against baselines measured in the same run, on this machine.
+ *
+ *   call-to-screen  a simulated morning rush on a real hub child process (200 counters, 50 lobby
+ *                   boards, 1,000 phone pages, kiosks), then the same clients and plan through a
+ *                   bare Socket.IO relay; p50/p99/max from "call next" to the last display.
+ *   issuance        8 kiosk sockets issuing as fast as the hub acknowledges, against raw
+ *                   better-sqlite3 inserts of the same rows, one transaction per ticket.
+ *   memory          the hub's peak RSS (VmHWM) during the rush.
+ *   reports         a generated year (~1.5 M tickets, 10 fields, 40 counters): one month and the
+ *                   year by field and by clerk, from every visit and from a daily roll-up.
+ *   ticket          render + encode to ESC/POS of one kiosk ticket.
+ *
+ * Prints a table and writes bench/results/<timestamp>.json.
+ * Options: --quick (a small, fast run), --profile (CPU-profile the hub: --cpu-prof, summarised),
+ * --only rush,issue,reports,ticket, --workers N, --duration SECONDS.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { rawIssueBaseline, type RawIssueResult } from '@luot/hub/bench';
+import {
+  formatProfileSummary,
+  summariseProfile,
+  type ProfileSummary,
+} from './sim/profile-summary.ts';
+import { benchReports, type ReportBenchResult } from './sim/report-bench.ts';
+import {
+  accountFor,
+  BENCH_RUSH,
+  hubState,
+  prepareHubRush,
+  prepareRelayRush,
+  runIssuance,
+  runPreparedRush,
+  type Accounting,
+  type IssuanceResult,
+  type RushOptions,
+} from './sim/scenarios.ts';
+import { killAllServers } from './sim/server-process.ts';
+import { SIM_FIELDS } from './sim/site.ts';
+import { benchTicket, type TicketBenchResult } from './sim/ticket-bench.ts';
+import { startWorkers } from './sim/worker-pool.ts';
+import type { RushResult } from './sim/rush.ts';
+import type { Distribution } from './sim/stats.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Nothing in the bench may run longer than this; then everything it started is killed. */
+const HARD_LIMIT_MS = 15 * 60_000;
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    only: { type: 'string', default: 'rush,issue,reports,ticket' },
+    workers: { type: 'string', default: '3' },
+    duration: { type: 'string' },
+    out: { type: 'string', default: join(ROOT, 'bench', 'results') },
+  },
+});
+const only = new Set(values.only.split(','));
+const workers = Number(values.workers);
+const stamp = new Date()
+  .toISOString()
+  .replace(/:/g, '-')
+  .replace(/\.\d+Z$/, 'Z');
+const profileDir = values.profile ? join(ROOT, '.tmp', 'profiles', stamp) : undefined;
+
+const rushOptions: RushOptions = values.quick
+  ? {
+      ...BENCH_RUSH,
+      counters: 40,
+      displays: 10,
+      phones: 200,
+      prefill: 300,
+      durationMs: 15_000,
+      warmupMs: 3_000,
+    }
+  : { ...BENCH_RUSH };
+if (values.duration) rushOptions.durationMs = Number(values.duration) * 1000;
+const issuance = values.quick
+  ? { tickets: 1000, deadlineMs: 15_000 }
+  : { tickets: 5000, deadlineMs: 30_000 };
+const reportTickets = values.quick ? 150_000 : 1_500_000;
+const ticketRuns = values.quick ? 50 : 200;
+
+const watchdog = setTimeout(() => {
+  console.error(`bench: over the hard limit of ${HARD_LIMIT_MS / 60_000} minutes; stopping`);
+  killAllServers();
+  process.exit(3);
+}, HARD_LIMIT_MS);
+watchdog.unref();
+
+function machine() {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const model =
+    /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+  } catch {
+    // not a git checkout
+  }
+  return {
+    nproc: cpus().length,
+    cpu: model,
+    memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    commit,
+  };
+}
+
+const log = (message: string) =>
+  console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+interface Results {
+  startedAt: string;
+  finishedAt?: string;
+  quick: boolean;
+  profiled: boolean;
+  machine: ReturnType<typeof machine>;
+  load: { before: number[]; after?: number[] };
+  rush?: {
+    options: RushOptions;
+    relay: Omit<RushResult, 'records'> & { server: unknown };
+    hub: Omit<RushResult, 'records'> & { server: unknown };
+    prefillPerSecond: number | null;
+    accounting: Accounting;
+    p99Ratio: number | null;
+  };
+  issuance?: IssuanceResult & {
+    profile: string | null;
+    raw: RawIssueResult;
+    rawGrouped: RawIssueResult;
+    ratio: number;
+  };
+  reports?: ReportBenchResult;
+  ticket?: TicketBenchResult;
+  profiles?: Record<string, ProfileSummary>;
+  rows?: Row[];
+}
+
+interface Row {
+  what: string;
+  value: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  met: boolean | null;
+}
+
+const results: Results = {
+  startedAt: new Date().toISOString(),
+  quick: values.quick,
+  profiled: values.profile,
+  machine: machine(),
+  load: { before: loadavg() },
+};
+
+function profileOf(name: string, file: string | null) {
+  if (!file) return;
+  const summary = summariseProfile(JSON.parse(readFileSync(file, 'utf8')), 20);
+  (results.profiles ??= {})[name] = summary;
+  console.log(`\n${name} — hub CPU profile (${file}):\n${formatProfileSummary(summary)}\n`);
+}
+
+async function benchRush(): Promise<void> {
+  const pool = await startWorkers(workers);
+  try {
+    log(
+      `rush on the bare relay: ${rushOptions.counters} counters, ${rushOptions.displays} displays, ${rushOptions.phones} phones, ${rushOptions.durationMs / 1000} s`,
+    );
+    const relayPrepared = await prepareRelayRush(pool, rushOptions);
+    const relay = await runPreparedRush(pool, relayPrepared, rushOptions);
+    await relayPrepared.cleanup();
+    log('rush on the hub (signing in the clerks, issuing the tickets waiting at opening)');
+    const hubPrepared = await prepareHubRush(pool, rushOptions, {
+      ...(profileDir ? { cpuProfileDir: join(profileDir, 'rush') } : {}),
+    });
+    const hub = await runPreparedRush(pool, hubPrepared, rushOptions);
+    const state = await hubState(hubPrepared.server.url, hubPrepared.clients.displays[0]!.token);
+    const accounting = accountFor(
+      state,
+      [...hubPrepared.prefill, ...hub.records.issued],
+      hub.records.clerkOps,
+    );
+    await hubPrepared.cleanup();
+    profileOf('rush', hubPrepared.server.cpuProfile());
+    const strip = <T extends { records: unknown }>({ records: _records, ...rest }: T) => rest;
+    results.rush = {
+      options: rushOptions,
+      relay: strip(relay),
+      hub: strip(hub),
+      prefillPerSecond: hubPrepared.prefillPerSecond,
+      accounting,
+      p99Ratio:
+        hub.callToScreen.p99 !== null && relay.callToScreen.p99
+          ? hub.callToScreen.p99 / relay.callToScreen.p99
+          : null,
+    };
+  } finally {
+    await pool.close();
+  }
+}
+
+async function benchIssuance(): Promise<void> {
+  const pool = await startWorkers(workers);
+  try {
+    log(`issuance: 8 kiosk sockets, ${issuance.tickets} tickets`);
+    const hub = await runIssuance(pool, {
+      kiosks: 8,
+      tickets: issuance.tickets,
+      deadlineMs: issuance.deadlineMs,
+      seed: rushOptions.seed,
+      ...(profileDir ? { cpuProfileDir: join(profileDir, 'issue') } : {}),
+    });
+    profileOf('issuance', hub.cpuProfile);
+    log('issuance baseline: raw better-sqlite3 inserts of the same rows');
+    const fieldIds = SIM_FIELDS.map((f) => f.id);
+    const path = join(tmpdir(), `luot-raw-${process.pid}.db`);
+    const raw = rawIssueBaseline({ path: `${path}-1`, tickets: issuance.tickets, fieldIds });
+    const rawGrouped = rawIssueBaseline({
+      path: `${path}-8`,
+      tickets: issuance.tickets,
+      fieldIds,
+      perTransaction: 8,
+    });
+    for (const p of [`${path}-1`, `${path}-8`])
+      for (const s of ['', '-wal', '-shm']) execFileSync('rm', ['-f', p + s]);
+    const { cpuProfile, ...rest } = hub;
+    results.issuance = {
+      ...rest,
+      profile: cpuProfile,
+      raw,
+      rawGrouped,
+      ratio: hub.perSecond / raw.perSecond,
+    };
+  } finally {
+    await pool.close();
+  }
+}
+
+function benchReportQueries(): void {
+  log(`reports: generating a year of history (~${reportTickets.toLocaleString('en')} tickets)`);
+  results.reports = benchReports({
+    path: join(tmpdir(), `luot-history-${process.pid}.db`),
+    tickets: reportTickets,
+    runs: 3,
+    seed: 2025,
+  });
+}
+
+function benchTicketRendering(): void {
+  log(`ticket: render + encode, ${ticketRuns} runs`);
+  results.ticket = benchTicket(ticketRuns);
+}
+
+const ms = (v: number | null | undefined, digits = 1) =>
+  v === null || v === undefined ? '—' : v.toFixed(digits);
+const dist = (d: Distribution) => `${ms(d.p50)} / ${ms(d.p99)} / ${ms(d.max)}`;
+const int = (v: number) => Math.round(v).toLocaleString('en');
+
+function rows(): Row[] {
+  const out: Row[] = [];
+  const r = results.rush;
+  if (r) {
+    out.push({
+      what: `call-to-screen p50 / p99 / max, ms (${r.hub.clients.total} clients, ${r.hub.calls} calls)`,
+      value: dist(r.hub.callToScreen),
+      baseline: `${dist(r.relay.callToScreen)} (bare relay)`,
+      ratio: r.p99Ratio === null ? '—' : `${r.p99Ratio.toFixed(2)}× p99`,
+      target: 'p99 ≤ 1.5× relay',
+      met: r.p99Ratio === null ? null : r.p99Ratio <= 1.5,
+    });
+    out.push({
+      what: 'call-to-phone p50 / p99 / max, ms (the called ticket’s page)',
+      value: dist(r.hub.callToPhone),
+      baseline: '—',
+      ratio: '—',
+      target: '—',
+      met: null,
+    });
+    const hubServer = r.hub.server as { peakRssMb: number; cpuShare: number | null };
+    const relayServer = r.relay.server as { peakRssMb: number; cpuShare: number | null };
+    out.push({
+      what: `hub peak RSS, MB (${r.hub.clients.total} clients)`,
+      value: ms(hubServer.peakRssMb, 0),
+      baseline: `${ms(relayServer.peakRssMb, 0)} (bare relay)`,
+      ratio: `${(hubServer.peakRssMb / relayServer.peakRssMb).toFixed(2)}×`,
+      target: '≤ 200 MB',
+      met: hubServer.peakRssMb <= 200,
+    });
+    out.push({
+      what: 'server CPU during the rush, share of one core',
+      value: ms(hubServer.cpuShare, 2),
+      baseline: `${ms(relayServer.cpuShare, 2)} (bare relay)`,
+      ratio: '—',
+      target: '—',
+      met: null,
+    });
+  }
+  const i = results.issuance;
+  if (i) {
+    out.push({
+      what: `durable issuance, tickets/s (8 kiosks, ${int(i.issued)} tickets)`,
+      value: int(i.perSecond),
+      baseline: `${int(i.raw.perSecond)} (raw, 1 transaction/ticket)`,
+      ratio: `${(i.ratio * 100).toFixed(0)} %`,
+      target: '≥ 1,000/s and ≥ 30 %',
+      met: i.perSecond >= 1000 && i.ratio >= 0.3,
+    });
+  }
+  for (const q of results.reports?.queries ?? [])
+    out.push({
+      what: `report, ${q.range} by ${q.groupBy}, ms (direct | daily roll-up)`,
+      value: `${ms(q.directMs, 0)} | ${ms(q.rollupMs, 0)}`,
+      baseline: `${ms(q.scanMs, 0)} (bare scan)`,
+      ratio: `${(q.directMs / q.scanMs).toFixed(1)}× | ${(q.rollupMs / q.scanMs).toFixed(2)}×`,
+      target: '≤ 300 ms',
+      met: Math.min(q.directMs, q.rollupMs) <= 300,
+    });
+  const t = results.ticket;
+  if (t)
+    out.push({
+      what: 'ticket render + encode, ms (80 mm, raster) median / p95',
+      value: `${ms(t.total.p50)} / ${ms(t.total.p95)}`,
+      baseline: `render ${ms(t.render.p50)} + encode ${ms(t.encode.p50)}`,
+      ratio: '—',
+      target: '≤ 50 ms',
+      met: (t.total.p50 ?? Infinity) <= 50,
+    });
+  return out;
+}
+
+function printTable(table: Row[]): void {
+  const headers: Row = {
+    what: 'what',
+    value: 'hub',
+    baseline: 'baseline (same run)',
+    ratio: 'ratio',
+    target: 'target',
+    met: null,
+  };
+  const all = [headers, ...table];
+  const keys = ['what', 'value', 'baseline', 'ratio', 'target'] as const;
+  const width = Object.fromEntries(keys.map((k) => [k, Math.max(...all.map((r) => r[k].length))]));
+  const line = (r: Row, mark: string) =>
+    `| ${keys.map((k) => r[k].padEnd(width[k]!)).join(' | ')} | ${mark.padEnd(3)} |`;
+  console.log(line(headers, 'met'));
+  console.log(`|${keys.map((k) => '-'.repeat(width[k]! + 2)).join('|')}|-----|`);
+  for (const r of table) console.log(line(r, r.met === null ? '' : r.met ? 'yes' : 'no'));
+}
+
+async function main(): Promise<void> {
+  const m = results.machine;
+  log(
+    `${m.nproc} × ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  if (only.has('ticket')) benchTicketRendering();
+  if (only.has('issue')) await benchIssuance();
+  if (only.has('rush')) await benchRush();
+  if (only.has('reports')) benchReportQueries();
+  results.load.after = loadavg();
+  results.finishedAt = new Date().toISOString();
+  results.rows = rows();
+  console.log(
+    `\nLượt bench, ${results.startedAt.slice(0, 16)}Z, ${m.nproc} × ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}, ` +
+      `load ${results.load.before[0]!.toFixed(2)} → ${results.load.after[0]!.toFixed(2)}${values.quick ? ' (quick)' : ''}\n`,
+  );
+  printTable(results.rows);
+  const r = results.rush;
+  if (r) {
+    const a = r.accounting;
+    console.log(
+      `\nrush accounting: issued ${a.issued} = ${Object.entries(a.byStatus)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(' + ')}` +
+        `; lost ${a.lostTickets}, called twice ${a.calledTwice}, display gaps ${r.hub.gaps}, ` +
+        `calls not on every display ${r.hub.incomplete}; clock offset between processes ≤ ${ms(r.hub.clock.maxOffsetMs, 3)} ms`,
+    );
+    if (Object.keys(r.hub.errors).length)
+      console.log(`hub errors: ${JSON.stringify(r.hub.errors)}`);
+  }
+  mkdirSync(values.out, { recursive: true });
+  const file = join(values.out, `${stamp}${values.quick ? '-quick' : ''}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote ${file}`);
+}
+
+main()
+  .then(() => {
+    clearTimeout(watchdog);
+    process.exit(0);
+  })
+  .catch((err: unknown) => {
+    console.error(err);
+    killAllServers();
+    process.exit(1);
+  });

@@ -1,0 +1,200 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { SiteConfig } from '@luot/domain';
+import {
+  HUB_MAIN_FILE,
+  HUB_PACKAGE_DIR,
+  hashPassword,
+  openStore,
+  pairDevice,
+} from '@luot/hub/bench';
+
+export const SIM_PASSWORD = 'mo-phong-2026';
+export const RELAY_MAIN_FILE = fileURLToPath(new URL('./relay-server.ts', import.meta.url));
+const TSX = import.meta.resolve('tsx');
+/** Linux reports process CPU times in clock ticks of 1/100 s (USER_HZ) on every common platform. */
+const CLOCK_TICKS = 100;
+
+export interface SimPeople {
+  clerks: { username: string; counterId: string }[];
+  /** Device tokens by device id. */
+  displays: string[];
+  kiosks: string[];
+}
+
+/**
+ * Fills an empty data directory for a simulated centre: the configuration, one clerk per
+ * counter (`cb001`… at `q001`…, all with the same password, hashed once), a supervisor, and
+ * paired display and kiosk devices.
+ */
+export async function prepareDataDir(
+  dataDir: string,
+  config: SiteConfig,
+  devices: { displays: number; kiosks: number },
+): Promise<SimPeople> {
+  const store = openStore(dataDir);
+  try {
+    const at = Date.now();
+    store.writeConfig(config, at);
+    const passwordHash = await hashPassword(SIM_PASSWORD);
+    const clerks = config.counters.map((c, i) => ({
+      username: `cb${String(i + 1).padStart(3, '0')}`,
+      counterId: c.id,
+    }));
+    for (const c of clerks)
+      store.createUser({ username: c.username, name: c.username, role: 'clerk', passwordHash }, at);
+    store.createUser(
+      { username: 'giamsat', name: 'Giám sát', role: 'supervisor', passwordHash },
+      at,
+    );
+    const pair = (kind: 'display' | 'kiosk', n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        pairDevice(store, { id: `${kind}-${i + 1}`, kind, name: `${kind} ${i + 1}` }, at),
+      );
+    return {
+      clerks,
+      displays: pair('display', devices.displays),
+      kiosks: pair('kiosk', devices.kiosks),
+    };
+  } finally {
+    store.close();
+  }
+}
+
+const running = new Set<ChildProcess>();
+
+/** Kills every server this process started that still runs (on a fatal error or a time limit). */
+export function killAllServers(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+process.once('exit', killAllServers);
+
+export interface ServerProcess {
+  pid: number;
+  url: string;
+  child: ChildProcess;
+  /** Peak and current resident set size of the process, in MB (from /proc/<pid>/status). */
+  memory(): { peakRssMb: number; rssMb: number } | null;
+  /** CPU time the process has used so far (user + system), in seconds (from /proc/<pid>/stat). */
+  cpuSeconds(): number | null;
+  /** Stops the process with SIGTERM (it exits cleanly, writing a CPU profile if asked for one). */
+  stop(): Promise<void>;
+  /** The CPU profile written on exit, when started with `cpuProfileDir`. */
+  cpuProfile(): string | null;
+}
+
+/**
+ * Starts a server as a child process — the hub (`main.ts` on a data directory, loopback only,
+ * kiosks not rate-limited) or the bare relay — and resolves once its "listening" log line names
+ * the port.
+ */
+export function startServer(options: {
+  kind: 'hub' | 'relay';
+  dataDir?: string;
+  cpuProfileDir?: string;
+  logLevel?: string;
+  /** The hub's port and address: 0 (any free port) on 127.0.0.1 unless told otherwise. */
+  port?: number;
+  host?: string;
+  /** More options for node itself (V8 flags, --trace-gc …). */
+  nodeArgs?: string[];
+  /** Called with each line the server prints to stdout. */
+  onLine?: (line: string) => void;
+  /** More environment variables for the server. */
+  env?: Record<string, string>;
+}): Promise<ServerProcess> {
+  const args = ['--import', TSX, ...(options.nodeArgs ?? [])];
+  if (options.cpuProfileDir) {
+    mkdirSync(options.cpuProfileDir, { recursive: true });
+    args.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir);
+  }
+  if (options.kind === 'hub') {
+    if (!options.dataDir) throw new Error('the hub needs a data directory');
+    args.push(HUB_MAIN_FILE, '--data', options.dataDir);
+    args.push('--port', String(options.port ?? 0), '--host', options.host ?? '127.0.0.1');
+    args.push('--kiosk-interval-ms', '0');
+  } else args.push(RELAY_MAIN_FILE);
+  const child = spawn(process.execPath, args, {
+    cwd: HUB_PACKAGE_DIR,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LUOT_LOG_LEVEL: options.logLevel ?? 'info', ...options.env },
+  });
+  running.add(child);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      running.delete(child);
+      resolve();
+    }),
+  );
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const memory = () => {
+    try {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1]);
+      return { peakRssMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
+    } catch {
+      return null;
+    }
+  };
+  const cpuSeconds = () => {
+    try {
+      // Fields after the command name: state is field 3, utime 14 and stime 15 (1-based).
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    } catch {
+      return null;
+    }
+  };
+  const before = options.cpuProfileDir ? new Set(readdirSync(options.cpuProfileDir)) : new Set();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${options.kind} did not listen within 30 s\n${stderr}`));
+    }, 30_000);
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`${options.kind} exited before listening (${child.exitCode})\n${stderr}`));
+    });
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      options.onLine?.(line);
+      let entry: { msg?: string; port?: number };
+      try {
+        entry = JSON.parse(line) as typeof entry;
+      } catch {
+        return;
+      }
+      if (entry.msg !== 'listening' || typeof entry.port !== 'number') return;
+      clearTimeout(timer);
+      resolve({
+        pid: child.pid!,
+        url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${entry.port}`,
+        child,
+        memory,
+        cpuSeconds,
+        async stop() {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+          await exited;
+          clearTimeout(killer);
+        },
+        cpuProfile() {
+          if (!options.cpuProfileDir || !existsSync(options.cpuProfileDir)) return null;
+          // CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile: thread 0 is the main thread
+          // (tsx's module loader thread writes a profile of its own).
+          const main = readdirSync(options.cpuProfileDir).find(
+            (f) => !before.has(f) && f.includes(`.${child.pid}.0.`) && f.endsWith('.cpuprofile'),
+          );
+          return main ? join(options.cpuProfileDir, main) : null;
+        },
+      });
+    });
+  });
+}
