@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { QueueState, SiteConfig } from '@luot/domain';
-import { connectHub, request } from '@luot/hub-client';
+import { connectHub } from '@luot/hub-client';
 import type { LoginResult } from '@luot/protocol';
 import type {
   ClerkBehaviour,
@@ -406,9 +406,18 @@ export async function runIssuance(
 export async function hubState(url: string, displayToken: string): Promise<QueueState> {
   const socket = connectHub(url, displayToken);
   try {
-    const res = await request(socket, 'sync:snapshot', {}, 10_000);
-    if (!res.ok) throw new Error(`snapshot refused: ${res.error.code}`);
-    return res.data.state;
+    // The hub sends a screen its snapshot as soon as it connects.
+    return await new Promise<QueueState>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no snapshot within 10 s')), 10_000);
+      socket.once('snapshot', (snapshot) => {
+        clearTimeout(timer);
+        resolve(snapshot.state);
+      });
+      socket.once('connect_error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
+    });
   } finally {
     socket.disconnect();
   }
