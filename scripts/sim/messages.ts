@@ -24,6 +24,11 @@ export interface PhoneSpec {
   token: string;
   ticketId: string;
   fieldId: string;
+  /**
+   * Relay mode: tickets ahead of this one at the start. The page stops listening to its field
+   * after that many calls and its own, as the hub stops moving a called ticket's page up.
+   */
+  ahead?: number;
 }
 export interface KioskSpec {
   kind: 'kiosk';

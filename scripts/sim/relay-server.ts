@@ -27,8 +27,11 @@ let seq = 0;
 
 io.on('connection', (socket) => {
   const auth = socket.handshake.auth as { role?: string; fieldId?: string };
-  if (auth.role === 'public' && auth.fieldId) socket.join(`field:${auth.fieldId}`);
-  else socket.join('stream');
+  if (auth.role === 'public' && auth.fieldId) {
+    const room = `field:${auth.fieldId}`;
+    socket.join(room);
+    socket.on('leave', () => socket.leave(room));
+  } else socket.join('stream');
   socket.on('relay', (event: RelayedEvent, ack?: (res: unknown) => void) => {
     const stamped = { seq: ++seq, event: { ...event, at: Date.now() } };
     // Broadcast first, then acknowledge, as the hub does.

@@ -129,6 +129,8 @@ export interface PreparedRush {
   /** Tickets issued before the rush (hub only). */
   prefill: IssuedRecord[];
   prefillPerSecond: number | null;
+  /** The server's resident set size (MB) after each step of preparing it. */
+  memoryByStep: Record<string, number>;
   dataDir: string | null;
   cleanup(): Promise<void>;
 }
@@ -188,10 +190,16 @@ export async function prepareHubRush(
     await server.stop();
     if (!extra.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
+  const memoryByStep: Record<string, number> = {};
+  const step = (name: string) => {
+    memoryByStep[name] = server.memory()?.rssMb ?? NaN;
+  };
   try {
+    step('started');
     const tokens = await mapLimit(people.clerks, 8, (c) =>
       login(server.url, c.username, c.counterId),
     );
+    step('clerks signed in');
     const kiosks: KioskSpec[] = people.kiosks.map((token, i) => ({
       kind: 'kiosk',
       id: `kiosk-${i + 1}`,
@@ -204,8 +212,10 @@ export async function prepareHubRush(
     }));
     const clerks = clerkSpecs(config, tokens);
     await connectClients(pool, 'hub', server.url, [...kiosks, ...displays, ...clerks]);
+    step('screens, counters and kiosks connected');
     const fields = drawFields(SIM_FIELDS, options.prefill, options.seed);
     const prefill = await issueFromKiosks(pool, kiosks, fields, 120_000);
+    step('tickets waiting at opening issued');
     if (prefill.issued.length < options.prefill)
       throw new Error(
         `prefill issued ${prefill.issued.length} of ${options.prefill}: ${JSON.stringify(prefill.failures)}`,
@@ -217,6 +227,7 @@ export async function prepareHubRush(
       fieldId: t.fieldId,
     }));
     await connectClients(pool, 'hub', server.url, phones);
+    step('phone pages connected');
     return {
       mode: 'hub',
       server,
@@ -224,6 +235,7 @@ export async function prepareHubRush(
       clients: { clerks, displays, phones, kiosks },
       prefill: prefill.issued,
       prefillPerSecond: prefill.perSecond,
+      memoryByStep,
       dataDir,
       cleanup,
     };
@@ -252,15 +264,25 @@ export async function prepareRelayRush(
       token: '',
     }));
     const clerks = clerkSpecs(config, []);
+    // The same fields as the hub's phone pages, each with its place among the tickets waiting
+    // at opening (which the hub calls oldest first).
     const fields = drawFields(SIM_FIELDS, options.prefill, options.seed);
-    const phones: PhoneSpec[] = followed(fields, options.phones).map((fieldId, i) => ({
+    const seen: Record<string, number> = {};
+    const places = fields.map((fieldId) => ({
+      fieldId,
+      ahead: (seen[fieldId] = (seen[fieldId] ?? -1) + 1),
+    }));
+    const phones: PhoneSpec[] = followed(places, options.phones).map(({ fieldId, ahead }, i) => ({
       kind: 'phone',
       token: '',
       ticketId: `relay-${i}`,
       fieldId,
+      ahead,
     }));
     const clients = { clerks, displays, phones, kiosks };
+    const memoryByStep: Record<string, number> = { started: server.memory()?.rssMb ?? NaN };
     await connectClients(pool, 'relay', server.url, [...kiosks, ...displays, ...clerks, ...phones]);
+    memoryByStep['all connected'] = server.memory()?.rssMb ?? NaN;
     return {
       mode: 'relay',
       server,
@@ -268,6 +290,7 @@ export async function prepareRelayRush(
       clients,
       prefill: [],
       prefillPerSecond: null,
+      memoryByStep,
       dataDir: null,
       cleanup: async () => {
         await pool.drop();

@@ -95,13 +95,21 @@ function open(url: string, spec: ClientSpec): Promise<Client> {
       }
     });
   }
-  if (spec.kind === 'phone')
-    socket.on('ticket:view', (view: PublicTicketView) => {
+  if (spec.kind === 'phone') {
+    let calls = 0;
+    socket.on('ticket:view', (view: PublicTicketView | SequencedEvent) => {
       const now = sharedNow();
       report.phoneViews++;
-      if (mode === 'hub' && view.status === 'called' && !(spec.ticketId in report.phoneCalledAt))
+      if (mode === 'relay') {
+        // The relay sends the field's calls; once "its" call has come, the page leaves.
+        if (++calls > (spec.ahead ?? Infinity)) socket.emit('leave');
+        return;
+      }
+      const v = view as PublicTicketView;
+      if (v.status === 'called' && !(spec.ticketId in report.phoneCalledAt))
         report.phoneCalledAt[spec.ticketId] = now;
     });
+  }
   const connected = (s: Socket) =>
     new Promise<void>((resolve, reject) => {
       s.once('connect', () => resolve());
