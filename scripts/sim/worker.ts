@@ -174,6 +174,7 @@ function fakeTicket(fieldId: string, id: string) {
     priorityClassId: null,
     status: 'waiting',
     issuedAt: at,
+    issueSeq: 0,
     waitingSince: at,
     calledAt: null,
     startedAt: null,

@@ -67,6 +67,8 @@ it('says when the hub is lost, then shows the true state again without replaying
   const c2Again = await clerkAt(t, 2);
   await act(c1Again, 'counter:start', {});
   await act(c2Again, 'counter:pause', { reason: '' });
+  // The kiosk reconnects by itself too, as the screens do.
+  await expect.poll(() => k.socket.connected, { timeout: 5000 }).toBe(true);
   await k.issue('dat-dai');
 
   // Reconnection is Socket.IO's backoff (at most 2 s) plus the snapshot.

@@ -85,7 +85,11 @@ export function createHub(deps: {
     },
     async close(): Promise<void> {
       clearInterval(rollover);
-      await sockets.close();
+      const closing = sockets.close();
+      // Drop every connection still open (a browser's spare one, a clip mid-stream): clients
+      // reconnect by themselves, and a server that waits for them may wait a minute.
+      app.server.closeAllConnections();
+      await closing;
       await app.close().catch(() => undefined);
     },
   };

@@ -135,6 +135,7 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
         priorityClassId: cmd.priorityClassId,
         status: 'waiting',
         issuedAt: at,
+        issueSeq: Object.values(state.issuedCount).reduce((a, b) => a + b, 1),
         waitingSince: at,
         calledAt: null,
         startedAt: null,

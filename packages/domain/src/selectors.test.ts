@@ -60,6 +60,17 @@ describe('calling rules', () => {
     expect(pickNext(mixed, 'quay-3')).toBeNull();
   });
 
+  it('calls tickets issued in the same millisecond in the order they were issued', () => {
+    // Two kiosks print at once: 1001 first, then A001, whose number and id sort lower.
+    const same = run(
+      [cmd.issue('dat-dai'), cmd.issue('ho-tich'), cmd.open('quay-1')],
+      ['08:00', '08:00', '08:01'],
+    ).state;
+    expect(callSequence(same, 'quay-1')).toEqual(['1001', 'A001']);
+    const sameField = run([cmd.issue('ho-tich'), cmd.issue('ho-tich')], ['08:00', '08:00']).state;
+    expect(peopleAhead(sameField, byLabel(sameField, 'A002').id)).toBe(1);
+  });
+
   it('two counters calling one after the other never get the same ticket', () => {
     const s = run([cmd.callNext('quay-1'), cmd.callNext('quay-2')], '09:00', mixed).state;
     expect(s.counters['quay-1']!.currentTicketId).not.toBe(s.counters['quay-2']!.currentTicketId);

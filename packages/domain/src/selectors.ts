@@ -11,12 +11,12 @@ export function fieldById(state: QueueState, fieldId: string): FieldConfig | und
   return state.config.fields.find((f) => f.id === fieldId);
 }
 
-/** Call order within a queue: priority class first, then who has held a number longest. */
+/** Call order within a queue: priority class first, then who has held a number longest, then who took it first. */
 export function callOrder(a: Ticket, b: Ticket): number {
   const pa = a.priorityClassId ? 0 : 1;
   const pb = b.priorityClassId ? 0 : 1;
   if (pa !== pb) return pa - pb;
-  return a.issuedAt - b.issuedAt || a.number - b.number || (a.id < b.id ? -1 : 1);
+  return a.issuedAt - b.issuedAt || a.issueSeq - b.issueSeq;
 }
 
 /** Waiting tickets in a field that any counter of the field may call, in call order. */

@@ -20,6 +20,8 @@ export interface Ticket {
   status: TicketStatus;
   /** When the citizen took the ticket; kept through transfers, so a ticket keeps its place. */
   issuedAt: number;
+  /** Its place in the day's issue order (1, 2, …): settles the order of tickets issued in the same millisecond. */
+  issueSeq: number;
   /** When the ticket last started waiting (issue, or its latest transfer). */
   waitingSince: number;
   calledAt: number | null;

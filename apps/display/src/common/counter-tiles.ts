@@ -62,7 +62,11 @@ export function counterTiles(
   });
 }
 
-/** Whether a call made at `callAt` still blinks at `now` (both hub time). */
+/**
+ * Whether a call made at `callAt` still blinks at `now` (both hub time). A call that seems
+ * to come from the future was just made: the screen's `now` is refreshed once a second and
+ * its clock offset is only as good as the last snapshot.
+ */
 export function isFresh(callAt: number, now: number): boolean {
-  return now - callAt >= -1000 && now - callAt < BLINK_MS;
+  return now - callAt < BLINK_MS;
 }

@@ -41,8 +41,9 @@ describe('counter tiles', () => {
     ).toBe(recalledAt);
   });
 
-  it(`blinks a call for ${BLINK_MS / 1000} s by the hub's clock`, () => {
+  it(`blinks a call for ${BLINK_MS / 1000} s by the hub's clock, and one the screen's clock has not reached yet`, () => {
     expect(isFresh(1000, 1000)).toBe(true);
+    expect(isFresh(5000, 1000)).toBe(true);
     expect(isFresh(1000, 1000 + BLINK_MS - 1)).toBe(true);
     expect(isFresh(1000, 1000 + BLINK_MS)).toBe(false);
   });

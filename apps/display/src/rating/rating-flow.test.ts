@@ -27,6 +27,7 @@ function withFinished(patch: Partial<Ticket> = {}): QueueState {
     priorityClassId: null,
     status: 'done',
     issuedAt: 0,
+    issueSeq: 1,
     waitingSince: 0,
     calledAt: 100,
     startedAt: 200,

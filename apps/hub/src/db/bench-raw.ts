@@ -41,6 +41,7 @@ export function rawIssueBaseline(options: {
         priorityClassId: null,
         status: 'waiting',
         issuedAt: at,
+        issueSeq: i + 1,
         waitingSince: at,
         calledAt: null,
         startedAt: null,

@@ -368,6 +368,8 @@ export function createStore(db: Db) {
         priorityClassId: (r.priority_class_id as string | null) ?? null,
         status: r.status as Ticket['status'],
         issuedAt: r.issued_at as number,
+        // A past day's ticket never waits in today's queue, so its place in the issue order is moot.
+        issueSeq: 0,
         waitingSince: r.issued_at as number,
         calledAt: (r.first_called_at as number | null) ?? null,
         startedAt: null,
