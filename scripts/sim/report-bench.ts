@@ -1,54 +1,42 @@
 import { rmSync } from 'node:fs';
 import {
-  buildDailyRollup,
+  buildReport,
+  createStore,
   generateHistory,
   openDatabase,
-  rollupReport,
-  scanBaseline,
-  serviceTimesReport,
-  type DayRange,
   type HistorySummary,
-  type ReportGroup,
 } from '@luot/hub/bench';
-import { SIM_FIELDS, simCounters } from './site.ts';
+import type { Report, ReportQuery } from '@luot/protocol';
+import { SIM_FIELDS, simCounters, simSiteConfig } from './site.ts';
 
 export interface ReportTiming {
   range: 'month' | 'year';
-  groupBy: ReportGroup;
+  groupBy: ReportQuery['groupBy'];
   rows: number;
-  /** Median of the runs, in ms: the report from every visit, from the daily roll-up, and a bare scan. */
-  directMs: number;
-  rollupMs: number;
-  scanMs: number;
-  /** Whether the roll-up gave exactly the report the direct query gave. */
+  /** The hub's report (`buildReport`) before the days were packed, one run, in ms. */
+  rawMs: number;
+  /** The same report once the days are packed: median, and every run, in ms. */
+  packedMs: number;
+  packedRuns: number[];
+  /** Whether the packed days gave exactly the report the raw tables gave. */
   same: boolean;
 }
 
 export interface ReportBenchResult {
   history: HistorySummary;
   fileMb: number;
-  rollup: { days: number; rows: number; ms: number; perDayMs: number };
+  packing: { days: number; ms: number; perDayMs: number; mb: number };
   queries: ReportTiming[];
 }
 
-const MONTH: DayRange = { from: '2025-10-01', to: '2025-10-31' };
-const YEAR: DayRange = { from: '2025-01-01', to: '2025-12-31' };
-
-function timed<T>(fn: () => T): { value: T; ms: number } {
-  const started = performance.now();
-  const value = fn();
-  return { value, ms: performance.now() - started };
-}
-
-function medianOf(fn: () => unknown, runs: number): number {
-  const times = Array.from({ length: runs }, () => timed(fn).ms).sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
+const MONTH = { from: '2025-10-01', to: '2025-10-31' };
+const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 
 /**
- * Generates a year (2025) of history for 10 fields and 40 counters into a fresh SQLite file
- * (about `tickets` tickets), then times each report — one month and the whole year, by field
- * and by clerk — straight from `services`, from a daily roll-up, and as a bare scan.
+ * Generates a year (2025) of history for 10 fields, 40 counters and 44 clerks into a fresh
+ * SQLite file (about `tickets` tickets), then times the hub's own reports — one month and the
+ * whole year, by field and by clerk — on the raw tables, packs the closed days as the hub does
+ * at midnight, and times the same reports again.
  */
 export function benchReports(options: {
   path: string;
@@ -78,34 +66,50 @@ export function benchReports(options: {
       utcOffsetHours: 7,
       seed: options.seed,
     });
-    const rollup = timed(() => buildDailyRollup(db));
-    const queries: ReportTiming[] = [];
-    for (const [range, days] of [
-      ['month', MONTH],
-      ['year', YEAR],
-    ] as const)
-      for (const groupBy of ['field', 'clerk'] as const) {
-        const direct = serviceTimesReport(db, days, groupBy);
-        const fromRollup = rollupReport(db, days, groupBy);
-        queries.push({
-          range,
-          groupBy,
-          rows: direct.length,
-          directMs: medianOf(() => serviceTimesReport(db, days, groupBy), options.runs),
-          rollupMs: medianOf(() => rollupReport(db, days, groupBy), options.runs),
-          scanMs: medianOf(() => scanBaseline(db, days), options.runs),
-          same: JSON.stringify(direct) === JSON.stringify(fromRollup),
-        });
-      }
+    const store = createStore(db);
+    const config = simSiteConfig({ counters: 40, timeZone: 'Asia/Ho_Chi_Minh' });
+    const cases = (['month', 'year'] as const).flatMap((range) =>
+      (['field', 'clerk'] as const).map((groupBy) => ({
+        range,
+        query: { ...(range === 'month' ? MONTH : YEAR), groupBy },
+      })),
+    );
+    const report = (query: ReportQuery): Report => buildReport(store.reports, query, config, 0);
+    const withoutTime = (r: Report) => JSON.stringify({ ...r, elapsedMs: 0 });
+
+    const raw = cases.map((c) => report(c.query));
+    const packingStarted = performance.now();
+    const days = store.reportDays.packDaysBefore('2026-01-01', Date.now());
+    const packingMs = performance.now() - packingStarted;
+    const packedBytes = db
+      .prepare('SELECT SUM(length(keys) + length(tickets) + length(visits)) FROM report_days')
+      .pluck()
+      .get() as number;
+
+    const queries = cases.map((c, i): ReportTiming => {
+      const first = report(c.query);
+      const runs = [first.elapsedMs];
+      for (let r = 1; r < options.runs; r++) runs.push(report(c.query).elapsedMs);
+      return {
+        range: c.range,
+        groupBy: c.query.groupBy,
+        rows: first.rows.length,
+        rawMs: raw[i]!.elapsedMs,
+        packedMs: [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)]!,
+        packedRuns: runs,
+        same: withoutTime(first) === withoutTime(raw[i]!),
+      };
+    });
     const pages = db.pragma('page_count', { simple: true }) as number;
     const pageSize = db.pragma('page_size', { simple: true }) as number;
     return {
       history,
       fileMb: (pages * pageSize) / 1024 / 1024,
-      rollup: {
-        ...rollup.value,
-        ms: rollup.ms,
-        perDayMs: rollup.ms / Math.max(1, rollup.value.days),
+      packing: {
+        days,
+        ms: packingMs,
+        perDayMs: packingMs / Math.max(1, days),
+        mb: packedBytes / 1024 / 1024,
       },
       queries,
     };

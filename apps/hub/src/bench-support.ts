@@ -22,16 +22,8 @@ export {
   type HistorySummary,
 } from './db/bench-history.ts';
 export { rawIssueBaseline, type RawIssueResult } from './db/bench-raw.ts';
-export {
-  buildDailyRollup,
-  rollupDay,
-  rollupReport,
-  scanBaseline,
-  serviceTimesReport,
-  type DayRange,
-  type ReportGroup,
-  type ReportRow,
-} from './db/bench-reports.ts';
+export { createStore } from './db/index.ts';
+export { buildReport } from './reports/build-report.ts';
 
 /** The hub's entry point (`node --import tsx <this> --data DIR --port 0 …`). */
 export const HUB_MAIN_FILE = fileURLToPath(new URL('./main.ts', import.meta.url));

@@ -62,9 +62,22 @@ export function createHub(deps: {
   if (deps.staticApps && missingApps.length > 0)
     log.warn({ apps: missingApps }, 'front ends not built; run `pnpm build` to serve them');
 
+  // Closed days are packed for reports once (a year's report then reads 250 rows, not 1.5 M).
+  let packedBefore = '';
+  const packClosedDays = () => {
+    const today = queue.live.day;
+    if (today === packedBefore) return;
+    const started = performance.now();
+    const days = store.reportDays.packDaysBefore(today, clock.now());
+    packedBefore = today;
+    if (days > 0)
+      log.info({ days, ms: Math.round(performance.now() - started) }, 'days packed for reports');
+  };
+  packClosedDays();
   const rollover = setInterval(() => {
     try {
       queue.rollIfNeeded();
+      packClosedDays();
     } catch (err) {
       log.error({ err }, 'day rollover failed');
     }

@@ -1,4 +1,5 @@
 import type { Db } from './open-database.ts';
+import { OUTCOME_SQL, readPackedDays, type PackedDay } from './report-days.ts';
 
 /** Tickets of a period counted per day, field of issue, status and quarter-hour of issue. */
 export interface TicketCountRow {
@@ -14,34 +15,39 @@ export interface TicketCountRow {
 export type VisitDimension = 'counter' | 'clerk' | 'quarter' | 'none';
 
 /**
- * Every visit of a period, compact enough for a year (1.5 M visits) to cross from SQLite in well
- * under a second: one integer per visit, in (day, field) order, with the length of each
- * (day, field) run. Durations are whole seconds (the recorded milliseconds, truncated).
+ * Every visit of a period in columns, compact enough for a year (1.5 M visits): in the order of
+ * `runs`, the (day, field) runs of consecutive visits. Durations are whole seconds (the recorded
+ * milliseconds, truncated). `code` is the dimension: the 1-based index of the counter or clerk
+ * in `keys` (0: none), or the UTC quarter of the day of the call (0–95).
  *
- * packed = ((((waitS · 2^17 + serviceS1) · 8 + outcome) · 8 + rating) · 2^13 + code) < 2^53, where
- * serviceS1 is service seconds + 1 (0: never started), outcome 0 open / 1 done / 2 no_show /
- * 3 transferred / 4 cancelled or expired, rating 0 none / 1–5, and code is the dimension: the 1-based
- * index of the counter or clerk in `keys` (0: not in the list), or the UTC quarter of the day
- * of the call (0–95).
+ * Unpacked days cross from SQLite as one integer per visit,
+ * ((((waitS · 2^17 + serviceS1) · 8 + outcome) · 8 + rating) · 2^13 + code) < 2^53.
  */
 export interface VisitBatch {
   runs: { day: string; fieldId: string; count: number }[];
-  packed: number[];
+  waitS: Int32Array;
+  /** Service seconds + 1 (0: never started). */
+  serviceS1: Int32Array;
+  /** 0 open / 1 done / 2 no_show / 3 transferred / 4 cancelled or expired. */
+  outcome: Uint8Array;
+  /** 0 none / 1–5. */
+  rating: Uint8Array;
+  code: Int32Array;
   /** For counter and clerk: the key of each code (index 0 unused). */
   keys: string[];
 }
 
 export type ReportQueries = ReturnType<typeof createReportQueries>;
 
-const OUTCOME = `CASE outcome WHEN 'done' THEN 1 WHEN 'no_show' THEN 2 WHEN 'transferred' THEN 3
-  WHEN 'cancelled' THEN 4 WHEN 'expired' THEN 4 ELSE 0 END`;
+const OUTCOME = OUTCOME_SQL;
 
 /** Codes are 13 bits; the joined key list must stay shorter (about 700 usernames). */
 const MAX_KEYS_LENGTH = 8191;
 
 /**
- * The read-only queries behind the reports. Both read a range of service days through the
- * indexes of migration 002 in their own order, so even a year needs no sorting.
+ * The read-only queries behind the reports. Closed days come packed from `report_days` (see
+ * report-days.ts); the days not packed (today, or days not yet packed) are read through the
+ * indexes of migration 002 in their own order, so even a long stretch needs no sorting.
  */
 export function createReportQueries(db: Db) {
   const packed = (code: string) =>
@@ -108,31 +114,98 @@ export function createReportQueries(db: Db) {
     return { packed, unknown };
   };
 
+  const packedDays = readPackedDays(db);
+
   const read = db.transaction(
-    (from: string, to: string, dimension: VisitDimension, known: string[]) => {
-      const runs = q.runs.all(from, to) as VisitBatch['runs'];
-      if (dimension === 'quarter' || dimension === 'none')
-        return { runs, packed: q.packed[dimension].all({ from, to }) as number[], keys: [] };
-      // Keys outside `known` (a counter since removed from the configuration) come back as code 0;
-      // only then is the period searched for them, and the scan repeated with them included.
-      let keys = [...known];
-      let scan = packedScan(dimension, from, to, keys);
-      if (scan.unknown > 0) {
-        const joined = `|${keys.join('|')}|`;
-        keys = [...keys, ...(q.missing[dimension].all({ from, to, keys: joined }) as string[])];
-        scan = packedScan(dimension, from, to, keys);
+    (from: string, to: string, dimension: VisitDimension, known: string[]): VisitBatch => {
+      const days = packedDays(from, to);
+      const gaps = unpackedRanges(from, to, days).map(([gapFrom, gapTo]) => ({
+        from: gapFrom,
+        to: gapTo,
+        runs: q.runs.all(gapFrom, gapTo) as VisitBatch['runs'],
+      }));
+      let total = 0;
+      for (const day of days) total += day.visits.length / 4;
+      for (const gap of gaps) for (const run of gap.runs) total += run.count;
+      const keyed = dimension === 'counter' || dimension === 'clerk';
+      // Keys outside `known` (a counter since removed from the configuration) are appended.
+      const keys = keyed ? [...known] : [];
+      const codes = new Map(keys.map((k, i) => [k, i + 1]));
+      const codeOf = (key: string) => {
+        let code = codes.get(key);
+        if (code === undefined) codes.set(key, (code = keys.push(key)));
+        return code;
+      };
+      const batch: VisitBatch = {
+        runs: [],
+        waitS: new Int32Array(total),
+        serviceS1: new Int32Array(total),
+        outcome: new Uint8Array(total),
+        rating: new Uint8Array(total),
+        code: new Int32Array(total),
+        keys: [],
+      };
+      let at = 0;
+      for (const day of days) at = appendPackedDay(day, dimension, codeOf, batch, at);
+      for (const gap of gaps) {
+        batch.runs.push(...gap.runs);
+        let packed: number[];
+        if (!keyed) packed = q.packed[dimension].all({ from: gap.from, to: gap.to }) as number[];
+        else {
+          // Only when a scan meets a key outside the list is the range searched for such keys
+          // and scanned again with them included.
+          let scan = packedScan(dimension, gap.from, gap.to, keys);
+          if (scan.unknown > 0) {
+            const joined = `|${keys.join('|')}|`;
+            const missing = q.missing[dimension].all({ from: gap.from, to: gap.to, keys: joined });
+            for (const key of missing as string[]) codeOf(key);
+            scan = packedScan(dimension, gap.from, gap.to, keys);
+          }
+          packed = scan.packed;
+        }
+        for (const v of packed) {
+          const code = v % 8192;
+          let rest = (v - code) / 8192;
+          const rating = rest % 8;
+          rest = (rest - rating) / 8;
+          const outcome = rest % 8;
+          rest = (rest - outcome) / 8;
+          const serviceS1 = rest % 131072;
+          batch.waitS[at] = (rest - serviceS1) / 131072;
+          batch.serviceS1[at] = serviceS1;
+          batch.outcome[at] = outcome;
+          batch.rating[at] = rating;
+          batch.code[at++] = code;
+        }
       }
-      const packedRows = scan.packed;
-      return { runs, packed: packedRows, keys: ['', ...keys] };
+      batch.keys = keyed ? ['', ...keys] : [];
+      return batch;
     },
   );
+
+  const counts = db.transaction((from: string, to: string): TicketCountRow[] => {
+    const days = packedDays(from, to);
+    const rows: TicketCountRow[] = [];
+    for (const { day, keys, tickets } of days)
+      for (let i = 0; i < tickets.length; i += 4)
+        rows.push({
+          day,
+          fieldId: keys.fields[tickets[i]!]!,
+          status: keys.statuses[tickets[i + 1]!]!,
+          quarter: tickets[i + 2]!,
+          count: tickets[i + 3]!,
+        });
+    for (const [gapFrom, gapTo] of unpackedRanges(from, to, days))
+      for (const row of q.ticketCounts.all(gapFrom, gapTo) as TicketCountRow[]) rows.push(row);
+    return rows;
+  });
 
   return {
     /** The database file, for a reader on another thread (null for an in-memory database). */
     path: db.memory ? null : db.name,
     /** Ticket counts of the service days `from`..`to` (inclusive). */
     ticketCounts(from: string, to: string): TicketCountRow[] {
-      return q.ticketCounts.all(from, to) as TicketCountRow[];
+      return counts(from, to);
     },
     /**
      * Every visit of the service days `from`..`to` (inclusive), packed (see `VisitBatch`).
@@ -147,4 +220,50 @@ export function createReportQueries(db: Db) {
       return new Map(rows.map((r) => [r.username, r.name]));
     },
   };
+}
+
+/** Writes a packed day's visits into the batch from index `at`; returns the next index. */
+function appendPackedDay(
+  { day, keys, visits }: PackedDay,
+  dimension: VisitDimension,
+  codeOf: (key: string) => number,
+  batch: VisitBatch,
+  at: number,
+): number {
+  for (const [field, count] of keys.runs)
+    batch.runs.push({ day, fieldId: keys.fields[field]!, count });
+  const counterCodes = dimension === 'counter' ? keys.counters.map(codeOf) : [];
+  const clerkCodes = dimension === 'clerk' ? keys.clerks.map(codeOf) : [];
+  for (let i = 0; i < visits.length; i += 4, at++) {
+    const bits = visits[i + 2]!;
+    const who = visits[i + 3]!;
+    batch.waitS[at] = visits[i]!;
+    batch.serviceS1[at] = visits[i + 1]!;
+    batch.outcome[at] = bits & 7;
+    batch.rating[at] = (bits >>> 3) & 7;
+    batch.code[at] =
+      dimension === 'counter'
+        ? counterCodes[who & 0xffff]!
+        : dimension === 'clerk'
+          ? clerkCodes[who >>> 16]!
+          : dimension === 'quarter'
+            ? bits >>> 6
+            : 0;
+  }
+  return at;
+}
+
+/** The runs of consecutive calendar days in `from`..`to` (inclusive) that are not packed. */
+export function unpackedRanges(from: string, to: string, packed: PackedDay[]): [string, string][] {
+  const have = new Set(packed.map((d) => d.day));
+  const ranges: [string, string][] = [];
+  const end = Date.parse(`${to}T00:00:00Z`);
+  let open: [string, string] | null = null;
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= end; t += 86_400_000) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    if (have.has(day)) open = null;
+    else if (open) open[1] = day;
+    else ranges.push((open = [day, day]));
+  }
+  return ranges;
 }

@@ -11,6 +11,7 @@ import type { DeviceKind, UserRole } from '@luot/protocol';
 import { createHash } from 'node:crypto';
 import { createAuditLog } from './audit-log.ts';
 import type { Db } from './open-database.ts';
+import { createReportDays } from './report-days.ts';
 import { createReportQueries } from './report-queries.ts';
 
 /** Who caused stored events, and what only the hub keeps (the phone page secret). */
@@ -242,6 +243,8 @@ export function createStore(db: Db) {
     });
   }
 
+  const reportDays = createReportDays(db);
+
   const append = db.transaction(
     (before: QueueState, events: QueueEvent[], ctx: AppendContext): number[] => {
       const seqs: number[] = [];
@@ -278,10 +281,14 @@ export function createStore(db: Db) {
           changed = new Map();
           continue;
         }
+        reportDays.forget(event.day);
         const slice: Record<string, Ticket> = {};
         for (const id of ticketIdsOf(event)) {
           const ticket = changed.get(id) ?? state.tickets[id];
-          if (ticket) slice[id] = ticket;
+          if (ticket) {
+            slice[id] = ticket;
+            reportDays.forget(ticket.day);
+          }
         }
         const sliced = { ...state, tickets: slice };
         const after = evolve(sliced, event);
@@ -301,6 +308,8 @@ export function createStore(db: Db) {
   return {
     /** Read-only queries of the reports (report-queries.ts). */
     reports: createReportQueries(db),
+    /** Closed days packed for reports (report-days.ts). */
+    reportDays,
     /** The administration's audit trail (audit-log.ts). */
     audit: createAuditLog(db),
     /** Stores a command's events (with the report tables) atomically; returns their sequence numbers. */

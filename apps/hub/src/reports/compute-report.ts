@@ -2,12 +2,13 @@ import { localTime, type SiteConfig } from '@luot/domain';
 import type { Report, ReportQuery, ReportRow } from '@luot/protocol';
 import type { TicketCountRow, VisitBatch } from '../db/index.ts';
 import { dayLabel, hourLabel, TOTAL_VI } from './labels-vi.ts';
-import { durationStats, NumberBuffer } from './statistics.ts';
+import { SecondsHistogram } from './statistics.ts';
 
 /** Upper edges (minutes) of the waiting-time histogram; the last bucket is open. */
 export const WAIT_BUCKETS_MIN = [0, 5, 10, 15, 20, 30, 45, 60, 90];
+const WAIT_BUCKETS_S = WAIT_BUCKETS_MIN.map((m) => m * 60);
 
-const QUARTER_MS = 15 * 60_000;
+const QUARTERS_PER_DAY = 96;
 
 const hourKey = (hour: number) => String(hour).padStart(2, '0');
 
@@ -33,8 +34,8 @@ class Bucket {
   served = 0;
   noShow = 0;
   transferred = 0;
-  waits = new NumberBuffer();
-  services = new NumberBuffer();
+  waits = new SecondsHistogram();
+  services = new SecondsHistogram();
   targetServed = 0;
   within = 0;
   /** Count per score 1–5 (index 0 unused). */
@@ -60,16 +61,17 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
   const { query, config } = input;
   const tz = config.site.timeZone;
   const groupBy = query.groupBy;
-  const hourOfQuarter = new Map<number, number>();
-  const localHour = (at: number): number => {
-    const quarter = Math.floor(at / QUARTER_MS);
-    let hour = hourOfQuarter.get(quarter);
-    if (hour === undefined) {
-      hour = Math.floor(localTime(quarter * QUARTER_MS, tz).minutes / 60);
-      hourOfQuarter.set(quarter, hour);
-    }
-    return hour;
+  // The site's UTC offset per service day: one time-zone lookup per day, not per quarter-hour
+  // (a year has some 10,000 quarter-hours with tickets, and each lookup costs tens of µs).
+  const offsets = new Map<string, number>();
+  const offsetOf = (day: string) => {
+    let offset = offsets.get(day);
+    if (offset === undefined) offsets.set(day, (offset = utcOffsetMinutes(day, tz)));
+    return offset;
   };
+  /** The local hour of a UTC quarter-hour of the day (0–95) on a day `offset` minutes ahead. */
+  const localHour = (quarterOfDay: number, offset: number) =>
+    Math.floor(((((quarterOfDay * 15 + offset) % 1440) + 1440) % 1440) / 60);
   const targetMs = new Map(config.fields.map((f) => [f.id, f.targetWaitMinutes * 60_000]));
   const scale = [...config.ratingScale].sort((a, b) => b.score - a.score);
   const satisfiedScores = new Set(scale.slice(0, 2).map((r) => r.score));
@@ -103,7 +105,7 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
 
   const ticketsCount = groupBy !== 'counter' && groupBy !== 'clerk';
   for (const r of input.tickets) {
-    const hour = localHour(r.quarter * QUARTER_MS);
+    const hour = localHour(r.quarter % QUARTERS_PER_DAY, offsetOf(r.day));
     arrivals.set(hour, (arrivals.get(hour) ?? 0) + r.count);
     dayPoint(r.day).issued += r.count;
     const targets = [total];
@@ -118,41 +120,45 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
     }
   }
 
-  const { runs, packed, keys } = input.visits;
-  const offsets = new Map<string, number>();
+  const { runs, keys } = input.visits;
+  const {
+    waitS: waits,
+    serviceS1: services,
+    outcome: outcomes,
+    rating: ratings,
+    code: codes,
+  } = input.visits;
+  // Buckets by local hour and by code, so the loop over a year of visits looks up no keys.
+  const hourBuckets: Bucket[] = [];
+  const codeBuckets: Bucket[] = [];
   let i = 0;
   for (const run of runs) {
     const point = dayPoint(run.day);
     const target = targetMs.get(run.fieldId);
-    let offset = offsets.get(run.day);
-    if (offset === undefined) offsets.set(run.day, (offset = utcOffsetMinutes(run.day, tz)));
+    const offset = offsetOf(run.day);
     const fixedKey = groupBy === 'field' ? run.fieldId : groupBy === 'day' ? run.day : null;
     const fixed = fixedKey === null ? null : bucket(fixedKey);
     for (const end = i + run.count; i < end; i++) {
-      // Decoded inline (see VisitBatch in db/report-queries.ts): a year is 1.5 M of these.
-      const v = packed[i]!;
-      const code = v % 8192;
-      let rest = (v - code) / 8192;
-      const rating = rest % 8;
-      rest = (rest - rating) / 8;
-      const outcome = rest % 8;
-      rest = (rest - outcome) / 8;
-      const serviceS1 = rest % 131072;
-      const wait = ((rest - serviceS1) / 131072) * 1000;
+      const code = codes[i]!;
+      const rating = ratings[i]!;
+      const outcome = outcomes[i]!;
+      const serviceS1 = services[i]!;
+      const waitS = waits[i]!;
+      const wait = waitS * 1000;
       let b = fixed;
       if (!b) {
         if (groupBy === 'hour') {
-          const minutes = (((code * 15 + offset) % 1440) + 1440) % 1440;
-          b = bucket(hourKey(Math.floor(minutes / 60)));
-        } else b = bucket(keys[code] ?? '');
+          const hour = localHour(code, offset);
+          b = hourBuckets[hour] ??= bucket(hourKey(hour));
+        } else b = codeBuckets[code] ??= bucket(keys[code] ?? '');
       }
       point.waitSum += wait;
       point.waits++;
-      let h = WAIT_BUCKETS_MIN.length - 1;
-      while (h > 0 && wait < WAIT_BUCKETS_MIN[h]! * 60_000) h--;
+      let h = WAIT_BUCKETS_S.length - 1;
+      while (h > 0 && waitS < WAIT_BUCKETS_S[h]!) h--;
       histogram[h]!++;
-      total.waits.push(wait);
-      b.waits.push(wait);
+      total.waits.add(waitS);
+      b.waits.add(waitS);
       if (outcome === OUTCOME_NO_SHOW) {
         total.noShow++;
         b.noShow++;
@@ -164,8 +170,8 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
         total.served++;
         b.served++;
         if (serviceS1 > 0) {
-          total.services.push((serviceS1 - 1) * 1000);
-          b.services.push((serviceS1 - 1) * 1000);
+          total.services.add(serviceS1 - 1);
+          b.services.add(serviceS1 - 1);
         }
         if (target !== undefined) {
           total.targetServed++;
@@ -206,8 +212,8 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
       served: b.served,
       noShow: b.noShow,
       transferred: b.transferred,
-      waiting: durationStats(b.waits.values()),
-      service: durationStats(b.services.values()),
+      waiting: b.waits.stats(),
+      service: b.services.stats(),
       withinTarget: {
         served: b.targetServed,
         within: b.within,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationStats, quantile } from './statistics.ts';
+import { durationStats, quantile, SecondsHistogram } from './statistics.ts';
 
 describe('quantiles as Excel PERCENTILE.INC computes them', () => {
   it('interpolates between closest ranks', () => {
@@ -26,5 +26,18 @@ describe('quantiles as Excel PERCENTILE.INC computes them', () => {
       p90Ms: 37,
     });
     expect(durationStats([])).toEqual({ count: 0, meanMs: null, medianMs: null, p90Ms: null });
+  });
+});
+
+describe('durations counted per second', () => {
+  it('give exactly the statistics of the sorted durations', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (const n of [0, 1, 2, 3, 10, 11, 101, 5000]) {
+      const seconds = Array.from({ length: n }, () => Math.floor(random() * random() * 7200));
+      const counted = new SecondsHistogram();
+      for (const s of seconds) counted.add(s);
+      expect(counted.stats()).toEqual(durationStats(seconds.map((s) => s * 1000)));
+    }
   });
 });

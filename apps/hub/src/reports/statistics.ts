@@ -8,33 +8,69 @@ import type { DurationStats } from '@luot/protocol';
  * (0.9 has no exact binary form). Null for no values.
  */
 export function quantile(sorted: ArrayLike<number>, num: number, den: number): number | null {
-  const n = sorted.length;
+  return quantileOfRanks(sorted.length, num, den, (rank) => sorted[rank]!);
+}
+
+/** `quantile` of n ascending values, reading only the (at most two) ranks it needs. */
+function quantileOfRanks(
+  n: number,
+  num: number,
+  den: number,
+  valueAt: (rank: number) => number,
+): number | null {
   if (n === 0) return null;
   const h = (n - 1) * num; // h/den is the fractional rank
   const lo = Math.floor(h / den);
   const rest = h - lo * den;
-  const a = sorted[lo]!;
+  const a = valueAt(lo);
   if (rest === 0 || lo + 1 >= n) return a;
-  return a + ((sorted[lo + 1]! - a) * rest) / den;
+  return a + ((valueAt(lo + 1) - a) * rest) / den;
 }
 
-/** A growable list of numbers in a typed array, cheap to fill with a year of durations. */
-export class NumberBuffer {
-  private data = new Float64Array(64);
-  length = 0;
+/**
+ * Whole-second durations counted per second: a year of them gives the same statistics as
+ * `durationStats` of the sorted milliseconds, without holding or sorting a value per visit.
+ * A negative duration (a clock set back) counts as 0.
+ */
+export class SecondsHistogram {
+  private counts = new Uint32Array(1024);
+  private n = 0;
+  private sumS = 0;
 
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
+  add(seconds: number): void {
+    const s = seconds > 0 ? seconds : 0;
+    if (s >= this.counts.length) {
+      const bigger = new Uint32Array(Math.max(s + 1, this.counts.length * 2));
+      bigger.set(this.counts);
+      this.counts = bigger;
     }
-    this.data[this.length++] = value;
+    this.counts[s]!++;
+    this.n++;
+    this.sumS += s;
   }
 
-  /** The values, in a typed array of their own. */
-  values(): Float64Array {
-    return this.data.subarray(0, this.length);
+  /** Mean, median and 90th percentile in milliseconds, as `durationStats` computes them. */
+  stats(): DurationStats {
+    const n = this.n;
+    // The ranks the median and the 90th percentile read, found in one cumulative walk.
+    const wanted = [Math.floor((n - 1) / 2), Math.floor(((n - 1) * 9) / 10)]
+      .flatMap((lo) => [lo, lo + 1])
+      .filter((rank) => rank < n)
+      .sort((a, b) => a - b);
+    const values = new Map<number, number>();
+    let below = 0;
+    let next = 0;
+    for (let s = 0; s < this.counts.length && next < wanted.length; s++) {
+      below += this.counts[s]!;
+      while (next < wanted.length && wanted[next]! < below) values.set(wanted[next++]!, s * 1000);
+    }
+    const valueAt = (rank: number) => values.get(rank)!;
+    return {
+      count: n,
+      meanMs: n === 0 ? null : (this.sumS * 1000) / n,
+      medianMs: quantileOfRanks(n, 1, 2, valueAt),
+      p90Ms: quantileOfRanks(n, 9, 10, valueAt),
+    };
   }
 }
 

@@ -1,0 +1,168 @@
+import type { Db } from './open-database.ts';
+
+/**
+ * A closed service day packed for reports (table `report_days`, migration 004). Crossing
+ * 1.5 M rows from SQLite into JavaScript is what made a year's report take seconds; one row per
+ * day with two blobs of little-endian Int32 quadruples crosses in milliseconds.
+ *
+ * - `tickets`: (field index, status index, quarter-hour of issue, count) — the day's rows of
+ *   `ReportQueries.ticketCounts`.
+ * - `visits`: per visit, ordered by field: wait seconds; service seconds + 1 (0: never
+ *   started); outcome | rating << 3 | UTC quarter of the day of the call << 6; counter index |
+ *   clerk index << 16. Seconds, outcome and rating are exactly those of `VisitBatch`.
+ */
+export interface PackedDay {
+  day: string;
+  keys: DayKeys;
+  tickets: Int32Array;
+  visits: Int32Array;
+}
+
+export interface DayKeys {
+  fields: string[];
+  statuses: string[];
+  counters: string[];
+  /** Usernames; '' for a visit without a clerk. */
+  clerks: string[];
+  /** (field index, visit count) in the order of `visits`. */
+  runs: [number, number][];
+}
+
+/** Visit outcomes as `VisitBatch` codes them. */
+export const OUTCOME_SQL = `CASE outcome WHEN 'done' THEN 1 WHEN 'no_show' THEN 2 WHEN 'transferred' THEN 3
+  WHEN 'cancelled' THEN 4 WHEN 'expired' THEN 4 ELSE 0 END`;
+
+export type ReportDays = ReturnType<typeof createReportDays>;
+
+/** Builds, keeps current and forgets the packed days; used on the hub's own (writing) connection. */
+export function createReportDays(db: Db) {
+  const q = {
+    packedDays: db.prepare(`SELECT day FROM report_days`).pluck(),
+    nextDay: db.prepare(`SELECT MIN(day) FROM tickets WHERE day > ? AND day < ?`).pluck(),
+    tickets: db.prepare(
+      `SELECT original_field_id AS fieldId, status, issued_at / 900000 AS quarter, COUNT(*) AS count
+       FROM tickets WHERE day = ? GROUP BY original_field_id, status, issued_at / 900000`,
+    ),
+    visits: db.prepare(
+      `SELECT field_id AS fieldId, counter_id AS counterId, COALESCE(clerk_id, '') AS clerkId,
+              (called_at - waiting_since) / 1000 AS waitS,
+              COALESCE((ended_at - started_at) / 1000 + 1, 0) AS serviceS1,
+              ${OUTCOME_SQL} AS outcome, COALESCE(rating, 0) AS rating,
+              (called_at % 86400000) / 900000 AS quarter
+       FROM services WHERE day = ? ORDER BY field_id, id`,
+    ),
+    put: db.prepare(
+      `INSERT OR REPLACE INTO report_days (day, keys, tickets, visits, built_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    ),
+    drop: db.prepare(`DELETE FROM report_days WHERE day = ?`),
+    has: db.prepare(`SELECT 1 FROM report_days WHERE day = ?`).pluck(),
+  };
+  // Days that may have a row: forgetting one deletes its row (again, if a rollback restored it).
+  const packed = new Set(q.packedDays.all() as string[]);
+
+  const build = db.transaction((day: string, at: number) => {
+    const index = (list: string[]) => {
+      const positions = new Map<string, number>();
+      return (key: string) => {
+        let i = positions.get(key);
+        if (i === undefined) positions.set(key, (i = list.push(key) - 1));
+        return i;
+      };
+    };
+    const keys: DayKeys = { fields: [], statuses: [], counters: [], clerks: [], runs: [] };
+    const field = index(keys.fields);
+    const status = index(keys.statuses);
+    const counter = index(keys.counters);
+    const clerk = index(keys.clerks);
+
+    const ticketRows = q.tickets.all(day) as {
+      fieldId: string;
+      status: string;
+      quarter: number;
+      count: number;
+    }[];
+    const tickets = new Int32Array(ticketRows.length * 4);
+    ticketRows.forEach((r, i) => {
+      tickets.set([field(r.fieldId), status(r.status), r.quarter, r.count], i * 4);
+    });
+
+    const visitRows = q.visits.all(day) as {
+      fieldId: string;
+      counterId: string;
+      clerkId: string;
+      waitS: number;
+      serviceS1: number;
+      outcome: number;
+      rating: number;
+      quarter: number;
+    }[];
+    const visits = new Int32Array(visitRows.length * 4);
+    visitRows.forEach((r, i) => {
+      const f = field(r.fieldId);
+      const run = keys.runs.at(-1);
+      if (run && run[0] === f) run[1]++;
+      else keys.runs.push([f, 1]);
+      visits.set(
+        [
+          r.waitS,
+          r.serviceS1,
+          r.outcome | (r.rating << 3) | (r.quarter << 6),
+          counter(r.counterId) | (clerk(r.clerkId) << 16),
+        ],
+        i * 4,
+      );
+    });
+    q.put.run(day, JSON.stringify(keys), bytes(tickets), bytes(visits), at);
+  });
+
+  return {
+    /** Packs one day (again). Call only for a day that is over. */
+    build(day: string, at: number): void {
+      build(day, at);
+      packed.add(day);
+    },
+    /** Packs every day before `today` that has tickets and is not packed yet; returns how many. */
+    packDaysBefore(today: string, at: number): number {
+      let built = 0;
+      let day = q.nextDay.get('', today) as string | null;
+      while (day !== null) {
+        if (q.has.get(day) === undefined) {
+          this.build(day, at);
+          built++;
+        }
+        day = q.nextDay.get(day, today) as string | null;
+      }
+      return built;
+    },
+    /** Drops a day's packed form because its tickets or visits changed (cheap when not packed). */
+    forget(day: string): void {
+      if (packed.has(day)) q.drop.run(day);
+    },
+  };
+}
+
+/** The packed days stored for `from`..`to`, for the report reader (any connection). */
+export function readPackedDays(db: Db) {
+  const select = db.prepare(
+    `SELECT day, keys, tickets, visits FROM report_days WHERE day BETWEEN ? AND ? ORDER BY day`,
+  );
+  return (from: string, to: string): PackedDay[] =>
+    (select.all(from, to) as { day: string; keys: string; tickets: Buffer; visits: Buffer }[]).map(
+      (r) => ({
+        day: r.day,
+        keys: JSON.parse(r.keys) as DayKeys,
+        tickets: int32s(r.tickets),
+        visits: int32s(r.visits),
+      }),
+    );
+}
+
+function bytes(values: Int32Array): Buffer {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+}
+
+/** An Int32Array over a blob's bytes (copied: a Buffer's offset need not be 4-aligned). */
+function int32s(blob: Buffer): Int32Array {
+  return new Int32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+}

@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report, ReportQuery } from '@luot/protocol';
+import { generateHistory } from '../db/bench-history.ts';
+import { createStore, openDatabase, type Db, type Store } from '../db/index.ts';
+import { MONDAY_9AM, startTestHub, testConfig } from '../testing/test-hub.ts';
+import { buildReport } from './build-report.ts';
+
+// Packed days (report_days) must give exactly the report the raw tables give, for every
+// grouping, whether a period is all packed, partly packed or not packed at all.
+
+const config = testConfig(4);
+const FROM = '2026-10-01';
+const TO = '2026-10-23';
+let dir: string;
+let db: Db;
+let store: Store;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'luot-report-days-'));
+  db = openDatabase(join(dir, 'luot.db'));
+  generateHistory(db, {
+    fields: [
+      { id: 'ho-tich', prefix: '1', start: 1, digits: 3, weight: 2, serviceMinutes: 6 },
+      { id: 'dat-dai', prefix: 'A', start: 1, digits: 3, weight: 1, serviceMinutes: 12 },
+      // A field since removed from the configuration still has its history.
+      { id: 'cu', prefix: 'C', start: 1, digits: 3, weight: 1, serviceMinutes: 8 },
+    ],
+    counters: [
+      { id: 'c1', fieldIds: ['ho-tich', 'dat-dai'] },
+      { id: 'c2', fieldIds: ['ho-tich'] },
+      { id: 'c3', fieldIds: ['dat-dai', 'cu'] },
+      { id: 'c9', fieldIds: ['cu'] },
+    ],
+    clerks: ['cb1', 'cb2', 'cb3', 'nghi-viec', 'cb4'],
+    from: FROM,
+    to: TO,
+    tickets: 4000,
+    utcOffsetHours: 7,
+    seed: 11,
+  });
+  store = createStore(db);
+});
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const GROUPINGS: ReportQuery['groupBy'][] = ['field', 'counter', 'clerk', 'hour', 'day'];
+
+/** Every grouping's report of the period, without the time each took. */
+function reports(from = FROM, to = TO): Report[] {
+  return GROUPINGS.map((groupBy) => ({
+    ...buildReport(store.reports, { from, to, groupBy }, config, 0),
+    elapsedMs: 0,
+  }));
+}
+
+const packedDays = () =>
+  (db.prepare('SELECT day FROM report_days ORDER BY day').pluck().all() as string[]).length;
+
+describe('packed days', () => {
+  it('give the same report as the raw tables, packed in full, in part and not at all', () => {
+    expect(packedDays()).toBe(0);
+    const raw = reports();
+    expect(raw[0]!.total.served).toBeGreaterThan(2000);
+    expect(raw.find((r) => r.groupBy === 'counter')!.rows.map((r) => r.key)).toContain('c9');
+
+    expect(store.reportDays.packDaysBefore('2026-10-20', 0)).toBe(13);
+    expect(reports()).toEqual(raw);
+    expect(store.reportDays.packDaysBefore('2026-12-31', 0)).toBe(4);
+    expect(packedDays()).toBe(17);
+    expect(reports()).toEqual(raw);
+    // A period inside the packed days, and one that starts and ends on days without tickets.
+    expect(reports('2026-10-05', '2026-10-14')).toEqual(
+      (() => {
+        db.exec('DELETE FROM report_days');
+        const unpacked = reports('2026-10-05', '2026-10-14');
+        store.reportDays.packDaysBefore('2026-12-31', 0);
+        return unpacked;
+      })(),
+    );
+  });
+});
+
+describe('the hub', () => {
+  it('packs a day once it is over, and drops the packed form when that day changes', async () => {
+    const t = await startTestHub({ counters: 2 });
+    const reader = openDatabase(t.dbPath);
+    const packed = () =>
+      reader.prepare('SELECT day, keys FROM report_days').all() as { day: string; keys: string }[];
+    const issue = () => {
+      const result = t.hub.queue.execute(
+        { type: 'issue', fieldId: 'ho-tich', priorityClassId: null },
+        { actor: 'test' },
+      );
+      if (!result.ok) throw new Error(`issue refused: ${result.error.code}`);
+    };
+    try {
+      issue();
+      // Packed while the day still runs (the hub never does this), a new ticket must unpack it.
+      t.store.reportDays.build('2026-11-23', t.clock.now());
+      expect(packed().map((r) => r.day)).toEqual(['2026-11-23']);
+      issue();
+      expect(packed()).toEqual([]);
+
+      t.clock.set(MONDAY_9AM + 24 * 3600_000);
+      await expect
+        .poll(() => packed().map((r) => r.day), { timeout: 10_000 })
+        .toEqual(['2026-11-23']);
+      const report = buildReport(
+        t.store.reports,
+        { from: '2026-11-23', to: '2026-11-23', groupBy: 'field' },
+        t.hub.queue.state.config,
+        0,
+      );
+      expect(report.total).toMatchObject({ issued: 2, expired: 2 });
+    } finally {
+      reader.close();
+      await t.close();
+    }
+  });
+});
