@@ -89,18 +89,19 @@ const issuance = values.quick
 const reportTickets = values.quick ? 150_000 : 1_500_000;
 const ticketRuns = values.quick ? 50 : 200;
 
+/** Megabytes, as the hub reports them on /healthz. */
+interface HubMemory {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+}
+
 /**
- * Memory settings for a hub on Linux (see the README): glibc returns large freed blocks (the
- * 16 MB each sign-in's scrypt uses) to the system instead of keeping them in per-thread
- * arenas, and V8's heap is capped (old generation 128 MB, young 4 MB semi-spaces), so it
- * collects garbage before growing further.
+ * The memory setting for a hub on Linux (see the README): glibc returns large freed blocks (the
+ * 16 MB each sign-in's scrypt uses) to the system instead of keeping them in per-thread arenas.
  */
-const TUNED_HUB = {
-  env: {
-    MALLOC_MMAP_THRESHOLD_: '131072',
-    NODE_OPTIONS: '--max-old-space-size=128 --max-semi-space-size=4',
-  },
-};
+const TUNED_HUB = { env: { MALLOC_MMAP_THRESHOLD_: '131072' } };
 const describeTuning = () =>
   Object.entries(TUNED_HUB.env)
     .map(([k, v]) => `${k}=${v}`)
@@ -153,6 +154,8 @@ interface Results {
       memoryByStep: Record<string, number>;
     };
     memoryByStep: { hub: Record<string, number>; relay: Record<string, number> };
+    /** The hub's own account of its memory at the end of the rush (GET /healthz). */
+    hubMemoryAtEnd: HubMemory;
     prefillPerSecond: number | null;
     accounting: Accounting;
     p99Ratio: number | null;
@@ -220,13 +223,16 @@ async function benchRush(): Promise<void> {
     });
     const result = await runPreparedRush(pool, prepared, rushOptions);
     const state = await hubState(prepared.server.url, prepared.clients.displays[0]!.token);
+    const health = (await (await fetch(`${prepared.server.url}/healthz`)).json()) as {
+      memoryMb: HubMemory;
+    };
     const accounting = accountFor(
       state,
       [...prepared.prefill, ...result.records.issued],
       result.records.clerkOps,
     );
     await prepared.cleanup();
-    return { prepared, result, accounting };
+    return { prepared, result, accounting, memory: health.memoryMb };
   });
   profileOf('rush', hubRun.prepared.server.cpuProfile());
 
@@ -255,6 +261,7 @@ async function benchRush(): Promise<void> {
       memoryByStep: tunedRun.prepared.memoryByStep,
     },
     memoryByStep: { hub: hubRun.prepared.memoryByStep, relay: relayRun.prepared.memoryByStep },
+    hubMemoryAtEnd: hubRun.memory,
     prefillPerSecond: hubRun.prepared.prefillPerSecond,
     accounting: hubRun.accounting,
     p99Ratio:

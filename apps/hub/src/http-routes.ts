@@ -45,6 +45,7 @@ export function registerHttpRoutes(
     seq: queue.seq,
     uptimeSeconds: Math.round((clock.now() - deps.startedAt) / 1000),
     connections: deps.connections(),
+    memoryMb: memoryMb(),
   }));
 
   app.get('/api/site', async () => {
@@ -106,4 +107,16 @@ export function registerHttpRoutes(
     deps.onSignOut(credential.tokenHash);
     return { ok: true, data: { signedOut: true } };
   });
+}
+
+/** The process's memory in MB: resident, the JavaScript heap (used of reserved), and outside it. */
+function memoryMb() {
+  const m = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 104_857.6) / 10;
+  return {
+    rss: mb(m.rss),
+    heapUsed: mb(m.heapUsed),
+    heapTotal: mb(m.heapTotal),
+    external: mb(m.external),
+  };
 }

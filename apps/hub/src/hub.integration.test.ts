@@ -136,3 +136,15 @@ describe('a morning at the hub over real sockets', () => {
     expect((await request(phone, 'counter:callNext', {})).ok).toBe(false);
   });
 });
+
+describe('health check', () => {
+  it('tells a monitor the day, the stored events, the connections and the memory in use', async () => {
+    await t.connectReady(t.tokens.display!);
+    const body = (await (await fetch(`${t.url}/healthz`)).json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ ok: true, day: '2026-11-23', connections: 1 });
+    const memory = body.memoryMb as Record<string, number>;
+    expect(memory.rss).toBeGreaterThan(memory.heapUsed!);
+    expect(memory.heapTotal).toBeGreaterThanOrEqual(memory.heapUsed!);
+    expect(memory.heapUsed).toBeGreaterThan(1);
+  });
+});

@@ -9,7 +9,7 @@ export {
 } from './store.ts';
 export {
   type ReportQueries,
-  type TicketCountRow,
+  type TicketCounts,
   type VisitBatch,
   type VisitDimension,
 } from './report-queries.ts';

@@ -142,27 +142,39 @@ export function createReportDays(db: Db) {
   };
 }
 
-/** The packed days stored for `from`..`to`, for the report reader (any connection). */
+/**
+ * The packed days stored for `from`..`to`, for the report reader (any connection); without
+ * `visits` (an empty array) when only ticket counts are wanted.
+ */
 export function readPackedDays(db: Db) {
-  const select = db.prepare(
-    `SELECT day, keys, tickets, visits FROM report_days WHERE day BETWEEN ? AND ? ORDER BY day`,
-  );
-  return (from: string, to: string): PackedDay[] =>
-    (select.all(from, to) as { day: string; keys: string; tickets: Buffer; visits: Buffer }[]).map(
-      (r) => ({
-        day: r.day,
-        keys: JSON.parse(r.keys) as DayKeys,
-        tickets: int32s(r.tickets),
-        visits: int32s(r.visits),
-      }),
+  const select = (columns: string) =>
+    db.prepare(
+      `SELECT day, keys, tickets${columns} FROM report_days WHERE day BETWEEN ? AND ? ORDER BY day`,
     );
+  const q = { all: select(', visits'), ticketsOnly: select('') };
+  return (from: string, to: string, withVisits = true): PackedDay[] =>
+    (
+      (withVisits ? q.all : q.ticketsOnly).all(from, to) as {
+        day: string;
+        keys: string;
+        tickets: Buffer;
+        visits?: Buffer;
+      }[]
+    ).map((r) => ({
+      day: r.day,
+      keys: JSON.parse(r.keys) as DayKeys,
+      tickets: int32s(r.tickets),
+      visits: r.visits ? int32s(r.visits) : new Int32Array(0),
+    }));
 }
 
 function bytes(values: Int32Array): Buffer {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
 }
 
-/** An Int32Array over a blob's bytes (copied: a Buffer's offset need not be 4-aligned). */
+/** An Int32Array over a blob's bytes (copied only when the Buffer's offset is not 4-aligned). */
 function int32s(blob: Buffer): Int32Array {
+  if (blob.byteOffset % 4 === 0)
+    return new Int32Array(blob.buffer, blob.byteOffset, blob.length / 4);
   return new Int32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
 }

@@ -1,14 +1,31 @@
 import type { Db } from './open-database.ts';
 import { OUTCOME_SQL, readPackedDays, type PackedDay } from './report-days.ts';
 
-/** Tickets of a period counted per day, field of issue, status and quarter-hour of issue. */
-export interface TicketCountRow {
+/** Tickets of a period as one row from SQL: per day, field of issue, status and quarter-hour. */
+interface TicketCountRow {
   day: string;
   fieldId: string;
   status: string;
   /** floor(issued_at / 15 min): a bucket that falls inside one local hour in every time zone. */
   quarter: number;
   count: number;
+}
+
+/**
+ * Tickets of a period counted per day, field of issue, status and quarter-hour of issue, in
+ * columns: row i is `count[i]` tickets of `days[day[i]]`, `fields[field[i]]`,
+ * `statuses[status[i]]`, issued in the quarter-hour `quarter[i]` (floor(issued_at / 15 min),
+ * which falls inside one local hour in every time zone).
+ */
+export interface TicketCounts {
+  days: string[];
+  fields: string[];
+  statuses: string[];
+  day: Int32Array;
+  field: Int32Array;
+  status: Int32Array;
+  quarter: Int32Array;
+  count: Int32Array;
 }
 
 /** Which visit dimension, besides day and field, each packed visit carries. */
@@ -183,28 +200,54 @@ export function createReportQueries(db: Db) {
     },
   );
 
-  const counts = db.transaction((from: string, to: string): TicketCountRow[] => {
-    const days = packedDays(from, to);
-    const rows: TicketCountRow[] = [];
-    for (const { day, keys, tickets } of days)
-      for (let i = 0; i < tickets.length; i += 4)
-        rows.push({
-          day,
-          fieldId: keys.fields[tickets[i]!]!,
-          status: keys.statuses[tickets[i + 1]!]!,
-          quarter: tickets[i + 2]!,
-          count: tickets[i + 3]!,
-        });
-    for (const [gapFrom, gapTo] of unpackedRanges(from, to, days))
-      for (const row of q.ticketCounts.all(gapFrom, gapTo) as TicketCountRow[]) rows.push(row);
-    return rows;
+  const counts = db.transaction((from: string, to: string): TicketCounts => {
+    const days = packedDays(from, to, false);
+    const gapRows = unpackedRanges(from, to, days).flatMap(
+      ([gapFrom, gapTo]) => q.ticketCounts.all(gapFrom, gapTo) as TicketCountRow[],
+    );
+    let n = gapRows.length;
+    for (const { tickets } of days) n += tickets.length / 4;
+    const out: TicketCounts = {
+      days: [],
+      fields: [],
+      statuses: [],
+      day: new Int32Array(n),
+      field: new Int32Array(n),
+      status: new Int32Array(n),
+      quarter: new Int32Array(n),
+      count: new Int32Array(n),
+    };
+    const fieldIndex = indexer(out.fields);
+    const statusIndex = indexer(out.statuses);
+    const dayIndex = indexer(out.days);
+    let at = 0;
+    for (const { day, keys, tickets } of days) {
+      const d = dayIndex(day);
+      const fields = keys.fields.map(fieldIndex);
+      const statuses = keys.statuses.map(statusIndex);
+      for (let i = 0; i < tickets.length; i += 4, at++) {
+        out.day[at] = d;
+        out.field[at] = fields[tickets[i]!]!;
+        out.status[at] = statuses[tickets[i + 1]!]!;
+        out.quarter[at] = tickets[i + 2]!;
+        out.count[at] = tickets[i + 3]!;
+      }
+    }
+    for (const r of gapRows) {
+      out.day[at] = dayIndex(r.day);
+      out.field[at] = fieldIndex(r.fieldId);
+      out.status[at] = statusIndex(r.status);
+      out.quarter[at] = r.quarter;
+      out.count[at++] = r.count;
+    }
+    return out;
   });
 
   return {
     /** The database file, for a reader on another thread (null for an in-memory database). */
     path: db.memory ? null : db.name,
     /** Ticket counts of the service days `from`..`to` (inclusive). */
-    ticketCounts(from: string, to: string): TicketCountRow[] {
+    ticketCounts(from: string, to: string): TicketCounts {
       return counts(from, to);
     },
     /**
@@ -266,4 +309,14 @@ export function unpackedRanges(from: string, to: string, packed: PackedDay[]): [
     else ranges.push((open = [day, day]));
   }
   return ranges;
+}
+
+/** A function giving each key its index in `list`, appending keys it has not seen. */
+function indexer(list: string[]): (key: string) => number {
+  const positions = new Map(list.map((k, i) => [k, i]));
+  return (key) => {
+    let i = positions.get(key);
+    if (i === undefined) positions.set(key, (i = list.push(key) - 1));
+    return i;
+  };
 }

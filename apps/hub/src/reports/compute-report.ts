@@ -1,10 +1,10 @@
 import { localTime, type SiteConfig } from '@luot/domain';
 import type { Report, ReportQuery, ReportRow } from '@luot/protocol';
-import type { TicketCountRow, VisitBatch } from '../db/index.ts';
+import type { TicketCounts, VisitBatch } from '../db/index.ts';
 import { dayLabel, hourLabel, TOTAL_VI } from './labels-vi.ts';
 import { SecondsHistogram } from './statistics.ts';
 
-/** Upper edges (minutes) of the waiting-time histogram; the last bucket is open. */
+/** Lower edges (minutes) of the waiting-time histogram's buckets; the last bucket is open. */
 export const WAIT_BUCKETS_MIN = [0, 5, 10, 15, 20, 30, 45, 60, 90];
 const WAIT_BUCKETS_S = WAIT_BUCKETS_MIN.map((m) => m * 60);
 
@@ -46,7 +46,7 @@ class Bucket {
 export interface ReportInput {
   query: ReportQuery;
   config: SiteConfig;
-  tickets: Iterable<TicketCountRow>;
+  tickets: TicketCounts;
   visits: VisitBatch;
   personNames: Map<string, string>;
   now: number;
@@ -101,23 +101,33 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
     return p;
   };
   const arrivals = new Map<number, number>();
-  const histogram = WAIT_BUCKETS_MIN.map(() => 0);
 
   const ticketsCount = groupBy !== 'counter' && groupBy !== 'clerk';
-  for (const r of input.tickets) {
-    const hour = localHour(r.quarter % QUARTERS_PER_DAY, offsetOf(r.day));
-    arrivals.set(hour, (arrivals.get(hour) ?? 0) + r.count);
-    dayPoint(r.day).issued += r.count;
-    const targets = [total];
-    if (ticketsCount)
-      targets.push(
-        bucket(groupBy === 'field' ? r.fieldId : groupBy === 'hour' ? hourKey(hour) : r.day),
-      );
-    for (const b of targets) {
-      b.issued += r.count;
-      if (r.status === 'expired') b.expired += r.count;
-      if (r.status === 'cancelled') b.cancelled += r.count;
-    }
+  // Per ticket row, by the indexes of its day and field: no key is looked up per row.
+  const t = input.tickets;
+  const dayPoints = t.days.map(dayPoint);
+  const dayOffsets = t.days.map(offsetOf);
+  const expired = t.statuses.indexOf('expired');
+  const cancelled = t.statuses.indexOf('cancelled');
+  const rowBuckets: Bucket[] = [];
+  const addTickets = (b: Bucket, count: number, status: number) => {
+    b.issued += count;
+    if (status === expired) b.expired += count;
+    if (status === cancelled) b.cancelled += count;
+  };
+  for (let r = 0; r < t.count.length; r++) {
+    const count = t.count[r]!;
+    const status = t.status[r]!;
+    const d = t.day[r]!;
+    const hour = localHour(t.quarter[r]! % QUARTERS_PER_DAY, dayOffsets[d]!);
+    arrivals.set(hour, (arrivals.get(hour) ?? 0) + count);
+    dayPoints[d]!.issued += count;
+    addTickets(total, count, status);
+    const f = t.field[r]!;
+    if (groupBy === 'field') addTickets((rowBuckets[f] ??= bucket(t.fields[f]!)), count, status);
+    else if (groupBy === 'hour')
+      addTickets((rowBuckets[hour] ??= bucket(hourKey(hour))), count, status);
+    else if (groupBy === 'day') addTickets((rowBuckets[d] ??= bucket(t.days[d]!)), count, status);
   }
 
   const { runs, keys } = input.visits;
@@ -154,10 +164,7 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
       }
       point.waitSum += wait;
       point.waits++;
-      let h = WAIT_BUCKETS_S.length - 1;
-      while (h > 0 && waitS < WAIT_BUCKETS_S[h]!) h--;
-      histogram[h]!++;
-      total.waits.add(waitS);
+      // Every visit is in one group: the total's durations are the groups' merged, below.
       b.waits.add(waitS);
       if (outcome === OUTCOME_NO_SHOW) {
         total.noShow++;
@@ -170,7 +177,6 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
         total.served++;
         b.served++;
         if (serviceS1 > 0) {
-          total.services.add(serviceS1 - 1);
           b.services.add(serviceS1 - 1);
         }
         if (target !== undefined) {
@@ -190,6 +196,14 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
       }
     }
   }
+
+  for (const b of groups.values()) {
+    total.waits.merge(b.waits);
+    total.services.merge(b.services);
+  }
+  const histogram = WAIT_BUCKETS_S.map((fromS, h) =>
+    total.waits.countIn(fromS, WAIT_BUCKETS_S[h + 1] ?? Infinity),
+  );
 
   const row = (key: string, label: string, b: Bucket, withTickets: boolean): ReportRow => {
     const byScore: Record<string, number> = {};

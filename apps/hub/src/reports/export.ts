@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { formatInTimeZone } from './time-format.ts';
 import type { Report, ReportRow } from '@luot/protocol';
 import {
@@ -87,6 +86,8 @@ export function reportCsv(report: Report): string {
  * distribution of waiting times, each on its own sheet.
  */
 export async function reportXlsx(report: Report, siteName: string): Promise<Buffer> {
+  // Loaded on the first export: exceljs adds ~17 MB to a hub that may never export.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Lượt';
   wb.created = new Date(report.generatedAt);

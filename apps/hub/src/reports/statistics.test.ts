@@ -38,6 +38,15 @@ describe('durations counted per second', () => {
       const counted = new SecondsHistogram();
       for (const s of seconds) counted.add(s);
       expect(counted.stats()).toEqual(durationStats(seconds.map((s) => s * 1000)));
+
+      // Two halves merged count the same; a range counts what falls in it.
+      const first = new SecondsHistogram();
+      const second = new SecondsHistogram();
+      seconds.forEach((s, i) => (i % 2 === 0 ? first : second).add(s));
+      first.merge(second);
+      expect(first.stats()).toEqual(counted.stats());
+      expect(counted.countIn(300, 600)).toBe(seconds.filter((s) => s >= 300 && s < 600).length);
+      expect(counted.countIn(5400, Infinity)).toBe(seconds.filter((s) => s >= 5400).length);
     }
   });
 });

@@ -49,6 +49,26 @@ export class SecondsHistogram {
     this.sumS += s;
   }
 
+  /** Adds every duration of another histogram to this one. */
+  merge(other: SecondsHistogram): void {
+    if (other.counts.length > this.counts.length) {
+      const bigger = new Uint32Array(other.counts.length);
+      bigger.set(this.counts);
+      this.counts = bigger;
+    }
+    for (let s = 0; s < other.counts.length; s++) this.counts[s]! += other.counts[s]!;
+    this.n += other.n;
+    this.sumS += other.sumS;
+  }
+
+  /** How many durations are at least `fromS` and below `toS` seconds. */
+  countIn(fromS: number, toS: number): number {
+    let count = 0;
+    for (let s = Math.max(0, fromS); s < Math.min(toS, this.counts.length); s++)
+      count += this.counts[s]!;
+    return count;
+  }
+
   /** Mean, median and 90th percentile in milliseconds, as `durationStats` computes them. */
   stats(): DurationStats {
     const n = this.n;
