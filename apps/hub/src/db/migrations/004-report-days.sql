@@ -10,4 +10,4 @@ CREATE TABLE report_days (
   -- Int32 quadruples per visit, ordered by field, little-endian.
   visits  BLOB    NOT NULL,
   built_at INTEGER NOT NULL
-) WITHOUT ROWID;
+);
