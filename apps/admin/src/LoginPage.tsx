@@ -28,7 +28,14 @@ export function LoginPage({
       });
       const body = (await res.json()) as Ack<LoginResult>;
       if (body.ok) onSignedIn(body.data);
-      else setError(body.error.code === 'BAD_REQUEST' ? M.signIn.clerkNotHere : M.signIn.wrong);
+      else
+        setError(
+          body.error.code === 'BAD_REQUEST'
+            ? M.signIn.clerkNotHere
+            : body.error.code === 'RATE_LIMITED'
+              ? body.error.message
+              : M.signIn.wrong,
+        );
     } catch {
       setError(M.signIn.offline);
     } finally {

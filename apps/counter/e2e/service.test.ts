@@ -203,3 +203,22 @@ it('refuses a wrong password and a counter held by another clerk, in Vietnamese'
     .toContain('Quầy đang phục vụ');
   expect(t.hub.queue.state.counters.c1?.clerkId).toBe('cb1');
 });
+
+it('stops taking guesses at a username after five wrong passwords, and says for how long', async () => {
+  const { page } = await openPage(browser, `${t.url}/counter/`);
+  await page.selectOption('select[name=counter]', { label: 'Quầy 3' });
+  await page.fill('input[name=username]', 'doan-mo');
+  for (let attempt = 1; attempt <= 6; attempt++) {
+    await page.fill('input[name=password]', `thu-${attempt}`);
+    await page.click('button[type=submit]');
+    await expect
+      .poll(() => page.textContent('[data-testid=signin-error]'))
+      .toBe(
+        attempt <= 5
+          ? 'Sai tên đăng nhập hoặc mật khẩu.'
+          : 'Sai mật khẩu quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+      );
+    // The message is the same after each of the five; wait for the request to be answered.
+    await expect.poll(() => page.isEnabled('button[type=submit]')).toBe(true);
+  }
+});

@@ -5,6 +5,7 @@ import type { Clock } from './clock.ts';
 import type { Store } from './db/index.ts';
 import { resolveCredential } from './identity.ts';
 import type { QueueService } from './queue-service.ts';
+import { createSignInGuard, type SignInGuardOptions } from './sign-in-guard.ts';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   BAD_REQUEST: 400,
@@ -12,6 +13,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   COUNTER_BUSY: 409,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 };
 
@@ -35,9 +37,11 @@ export function registerHttpRoutes(
     startedAt: number;
     connections: () => number;
     onSignOut: (tokenHash: string) => void;
+    signInGuard: SignInGuardOptions;
   },
 ) {
   const { store, queue, clock } = deps;
+  const guard = createSignInGuard(deps.signInGuard);
 
   app.get('/healthz', async () => ({
     ok: true,
@@ -64,13 +68,29 @@ export function registerHttpRoutes(
     const parsed = loginRequestSchema.safeParse(request.body);
     if (!parsed.success) return refuse(reply, 'BAD_REQUEST');
     const { username, password, counterId } = parsed.data;
+    const address = request.ip;
+    const waitMs = guard.waitMs(address, username, clock.now());
+    if (waitMs > 0) {
+      const minutes = Math.ceil(waitMs / 60_000);
+      return reply.code(429).send({
+        ok: false,
+        error: {
+          code: 'RATE_LIMITED',
+          message: `Sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+        },
+      });
+    }
     const user = store.findUser(username);
     // Hash even for unknown users, so timing does not tell which usernames exist.
     const valid = await verifyPassword(
       password,
       user?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA',
     );
-    if (!user || !valid || user.disabled) return refuse(reply, 'UNAUTHENTICATED');
+    if (!user || !valid || user.disabled) {
+      guard.failed(address, username, clock.now());
+      return refuse(reply, 'UNAUTHENTICATED');
+    }
+    guard.succeeded(address, username);
     let counter: string | null = null;
     if (user.role === 'clerk') {
       if (!counterId) return refuse(reply, 'BAD_REQUEST');

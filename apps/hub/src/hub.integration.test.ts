@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PublicTicketView, SequencedEvent, Snapshot } from '@luot/protocol';
-import { request, startTestHub, type TestHub } from './testing/test-hub.ts';
+import { PASSWORD, request, startTestHub, type TestHub } from './testing/test-hub.ts';
 
 let t: TestHub;
 beforeEach(async () => {
@@ -146,5 +146,31 @@ describe('health check', () => {
     expect(memory.rss).toBeGreaterThan(memory.heapUsed!);
     expect(memory.heapTotal).toBeGreaterThanOrEqual(memory.heapUsed!);
     expect(memory.heapUsed).toBeGreaterThan(1);
+  });
+});
+
+describe('sign-in', () => {
+  const signIn = async (password: string) => {
+    const res = await fetch(`${t.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'giamsat', password }),
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { ok: boolean; error?: { code: string; message: string } },
+    };
+  };
+
+  it('stops answering password guesses after five wrong ones, for a quarter of an hour', async () => {
+    for (let i = 0; i < 5; i++) expect((await signIn('doan-mo')).status).toBe(401);
+    const locked = await signIn(PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(locked.body.error).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(locked.body.error!.message).toBe(
+      'Sai mật khẩu quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+    );
+    t.clock.advance(15 * 60_000);
+    expect(await signIn(PASSWORD)).toMatchObject({ status: 200, body: { ok: true } });
   });
 });

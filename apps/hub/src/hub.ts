@@ -9,6 +9,7 @@ import { registerHttpRoutes } from './http-routes.ts';
 import { createQueueService } from './queue-service.ts';
 import { attachSocketServer, type SocketOptions } from './socket-server.ts';
 import { registerReportRoutes } from './reports/report-routes.ts';
+import { DEFAULT_SIGN_IN_GUARD, type SignInGuardOptions } from './sign-in-guard.ts';
 import { registerStaticApps, type StaticApp } from './static-apps.ts';
 
 export interface HubOptions extends SocketOptions {
@@ -16,6 +17,8 @@ export interface HubOptions extends SocketOptions {
   sessionTtlMs: number;
   /** How often the hub checks whether the service day has changed. */
   rolloverCheckMs: number;
+  /** Failed sign-ins allowed per username and address, and per address, in a window. */
+  signInGuard: SignInGuardOptions;
 }
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
@@ -24,6 +27,7 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   sweepIntervalMs: 5000,
   sessionTtlMs: 14 * 60 * 60_000,
   rolloverCheckMs: 1000,
+  signInGuard: DEFAULT_SIGN_IN_GUARD,
 };
 
 export type Hub = ReturnType<typeof createHub>;
@@ -54,6 +58,7 @@ export function createHub(deps: {
     startedAt: clock.now(),
     connections: () => sockets.io.engine.clientsCount,
     onSignOut: (tokenHash) => sockets.disconnectCredential(tokenHash),
+    signInGuard: options.signInGuard,
   });
   registerReportRoutes(app, { store, queue, clock, log });
   registerAdminRoutes(app, { store, queue, clock, disconnectDevice: sockets.disconnectDevice });
