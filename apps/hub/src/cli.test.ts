@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectHub, request, type HubSocket } from '@luot/hub-client';
 import type { Snapshot } from '@luot/protocol';
 import { hashSecret, verifyPassword } from './auth.ts';
-import { runCli } from './cli.ts';
+import { CLI_ACTOR, runCli } from './cli.ts';
 import { createFakeClock } from './clock.ts';
 import { createStore, openDatabase, tableDigest, type Store } from './db/index.ts';
 import { createHub, type Hub } from './hub.ts';
@@ -444,5 +444,30 @@ describe('luot with a wrong command line', () => {
     await init();
     const res = await cli(['user', 'list', '--data', dir, '--colour']);
     expect(res.code).toBe(2);
+  });
+});
+
+describe('luot and the audit trail', () => {
+  it('records each change it makes, as the admin pages do, and nothing for a refused one', async () => {
+    await init();
+    const pw = ['--password', PASSWORD];
+    const steps = [
+      ['user', 'add', '--username', 'lan', '--name', 'Nguyễn Thị Lan', '--role', 'clerk', ...pw],
+      ['user', 'password', '--username', 'lan', ...pw],
+      ['user', 'disable', '--username', 'lan'],
+      ['device', 'pair', '--id', 'kiosk-2', '--kind', 'kiosk', '--name', 'Kiosk tầng 2'],
+      ['device', 'revoke', '--id', 'kiosk-2'],
+      ['user', 'disable', '--username', 'khong-co'],
+    ];
+    for (const [a, b, ...rest] of steps) await cli([a!, b!, '--data', dir, ...rest]);
+    const entries = withStore((s) => s.audit.list(10)).reverse();
+    expect(entries.map((e) => [e.actor, e.action, e.target, e.detail])).toEqual([
+      [CLI_ACTOR, 'user.create', 'lan', { role: 'clerk', name: 'Nguyễn Thị Lan' }],
+      [CLI_ACTOR, 'user.password', 'lan', {}],
+      [CLI_ACTOR, 'user.disable', 'lan', {}],
+      [CLI_ACTOR, 'device.pair', 'kiosk-2', { kind: 'kiosk', name: 'Kiosk tầng 2' }],
+      [CLI_ACTOR, 'device.revoke', 'kiosk-2', { kind: 'kiosk', name: 'Kiosk tầng 2' }],
+    ]);
+    expect(entries.every((e) => e.at === MONDAY_9AM)).toBe(true);
   });
 });

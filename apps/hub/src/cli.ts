@@ -2,10 +2,20 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEVICE_KINDS, USER_ROLES, type DeviceKind, type UserRole } from '@luot/protocol';
+import {
+  DEVICE_KINDS,
+  USER_ROLES,
+  type AuditAction,
+  type AuditEntry,
+  type DeviceKind,
+  type UserRole,
+} from '@luot/protocol';
 import { hashPassword } from './auth.ts';
 import { backupDatabase, openDatabase, tableDigest } from './db/index.ts';
 import { addUser, databasePath, loadSiteConfig, openStore, pairDevice, seedDemo } from './setup.ts';
+
+/** Who the audit trail names for changes made with this command line. */
+export const CLI_ACTOR = 'luot (dòng lệnh)';
 
 const USAGE = `luot — operator commands for a Lượt hub
 
@@ -115,6 +125,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!existsSync(databasePath(dataDir)))
       throw new UsageError(`${dataDir} has no database; run luot init`);
     const store = openStore(dataDir);
+    // Changes made here are in the audit trail beside those made in the admin pages.
+    const audit = (action: AuditAction, target: string, detail: AuditEntry['detail']) =>
+      store.audit.append({ at: io.now(), actor: CLI_ACTOR, action, target, detail });
     try {
       switch (command) {
         case 'user add': {
@@ -129,6 +142,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             { username: need('username'), name: need('name'), role: role as UserRole, password },
             io.now(),
           );
+          audit('user.create', need('username'), { role: role as UserRole, name: need('name') });
           io.out(`Created ${role} ${values.username}.`);
           return 0;
         }
@@ -138,12 +152,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             throw new UsageError('a password has at least 8 characters');
           if (!store.setPassword(need('username'), await hashPassword(password)))
             throw new UsageError(`no user ${values.username}`);
+          audit('user.password', need('username'), {});
           io.out(`Password of ${values.username} changed.`);
           return 0;
         }
         case 'user disable': {
           if (!store.setDisabled(need('username'), true, io.now()))
             throw new UsageError(`no user ${values.username}`);
+          audit('user.disable', need('username'), {});
           io.out(`Disabled ${values.username}; their sessions are ended.`);
           return 0;
         }
@@ -174,12 +190,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             },
             io.now(),
           );
+          audit('device.pair', id, { kind: kind as DeviceKind, name: need('name') });
           io.out(token);
           return 0;
         }
         case 'device revoke': {
+          const device = store.deviceById(need('id'));
           if (!store.revokeDevice(need('id'), io.now()))
             throw new UsageError(`no active device ${values.id}`);
+          audit('device.revoke', need('id'), { kind: device!.kind, name: device!.name });
           io.out(`Revoked ${values.id}; the hub disconnects it within seconds.`);
           return 0;
         }
