@@ -62,19 +62,11 @@ export function createReportDays(db: Db) {
   const packed = new Set(q.packedDays.all() as string[]);
 
   const build = db.transaction((day: string, at: number) => {
-    const index = (list: string[]) => {
-      const positions = new Map<string, number>();
-      return (key: string) => {
-        let i = positions.get(key);
-        if (i === undefined) positions.set(key, (i = list.push(key) - 1));
-        return i;
-      };
-    };
     const keys: DayKeys = { fields: [], statuses: [], counters: [], clerks: [], runs: [] };
-    const field = index(keys.fields);
-    const status = index(keys.statuses);
-    const counter = index(keys.counters);
-    const clerk = index(keys.clerks);
+    const field = indexer(keys.fields);
+    const status = indexer(keys.statuses);
+    const counter = indexer(keys.counters);
+    const clerk = indexer(keys.clerks);
 
     const ticketRows = q.tickets.all(day) as {
       fieldId: string;
@@ -116,19 +108,21 @@ export function createReportDays(db: Db) {
     q.put.run(day, JSON.stringify(keys), bytes(tickets), bytes(visits), at);
   });
 
+  const pack = (day: string, at: number) => {
+    build(day, at);
+    packed.add(day);
+  };
+
   return {
     /** Packs one day (again). Call only for a day that is over. */
-    build(day: string, at: number): void {
-      build(day, at);
-      packed.add(day);
-    },
+    build: pack,
     /** Packs every day before `today` that has tickets and is not packed yet; returns how many. */
     packDaysBefore(today: string, at: number): number {
       let built = 0;
       let day = q.nextDay.get('', today) as string | null;
       while (day !== null) {
         if (q.has.get(day) === undefined) {
-          this.build(day, at);
+          pack(day, at);
           built++;
         }
         day = q.nextDay.get(day, today) as string | null;
@@ -177,4 +171,14 @@ function int32s(blob: Buffer): Int32Array {
   if (blob.byteOffset % 4 === 0)
     return new Int32Array(blob.buffer, blob.byteOffset, blob.length / 4);
   return new Int32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+}
+
+/** A function giving each key its index in `list`, appending keys it has not seen. */
+export function indexer(list: string[]): (key: string) => number {
+  const positions = new Map(list.map((k, i) => [k, i]));
+  return (key) => {
+    let i = positions.get(key);
+    if (i === undefined) positions.set(key, (i = list.push(key) - 1));
+    return i;
+  };
 }

@@ -1,5 +1,5 @@
 import type { Db } from './open-database.ts';
-import { OUTCOME_SQL, readPackedDays, type PackedDay } from './report-days.ts';
+import { indexer, OUTCOME_SQL, readPackedDays, type PackedDay } from './report-days.ts';
 
 /** Tickets of a period as one row from SQL: per day, field of issue, status and quarter-hour. */
 interface TicketCountRow {
@@ -309,14 +309,4 @@ export function unpackedRanges(from: string, to: string, packed: PackedDay[]): [
     else ranges.push((open = [day, day]));
   }
   return ranges;
-}
-
-/** A function giving each key its index in `list`, appending keys it has not seen. */
-function indexer(list: string[]): (key: string) => number {
-  const positions = new Map(list.map((k, i) => [k, i]));
-  return (key) => {
-    let i = positions.get(key);
-    if (i === undefined) positions.set(key, (i = list.push(key) - 1));
-    return i;
-  };
 }
