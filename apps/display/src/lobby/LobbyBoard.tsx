@@ -1,15 +1,12 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import type { SequencedEvent } from '@luot/protocol';
-import type { MirrorView } from '@luot/hub-client';
+import { useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useHubMirror } from '@luot/hub-client/react';
 import { ConnectionBanner, formatDateVi, formatTimeVi, useNow } from '@luot/ui';
 import { browserStorage } from '../common/storage.ts';
 import { useElementSize } from '../common/use-element-size.ts';
 import { deviceToken, hubUrl } from '../device-token.ts';
 import { BOARD_TEXT } from '../messages.ts';
-import { callsToAnnounce } from '../voice/calls.ts';
 import { SoundOverlay } from '../voice/SoundOverlay.tsx';
-import { useAnnouncer } from '../voice/use-announcer.ts';
+import { useCallVoice, useEventRelay } from '../voice/use-call-voice.ts';
 import { boardCounters, boardFields, readBoardFilter } from './board-filter.ts';
 import { counterTiles, isFresh, type CounterTile } from '../common/counter-tiles.ts';
 import { fieldWaiting, gridShape, recentCalls, type RecentCall } from './lobby-model.ts';
@@ -24,13 +21,10 @@ import './lobby.css';
  */
 export function LobbyBoard() {
   const [filter] = useState(() => readBoardFilter(window.location.search, browserStorage()));
-  const [recallTimes, setRecallTimes] = useState<ReadonlyMap<string, number>>(new Map());
-  const announceRef = useRef<(applied: SequencedEvent[], view: MirrorView) => void>(() => {});
-  const onEvents = useCallback(
-    (applied: SequencedEvent[], view: MirrorView) => announceRef.current(applied, view),
-    [],
-  );
-  const { status, view } = useHubMirror(hubUrl(), deviceToken('lobby'), { onEvents });
+  const relay = useEventRelay();
+  const { status, view } = useHubMirror(hubUrl(), deviceToken('lobby'), {
+    onEvents: relay.onEvents,
+  });
   const offset = view?.clockOffsetMs ?? 0;
   const now = useNow(1000, offset);
   const state = view?.state ?? null;
@@ -42,25 +36,12 @@ export function LobbyBoard() {
     [state, filter],
   );
   const counterIds = useMemo(() => new Set(counters.map((c) => c.id)), [counters]);
-  const voice = useAnnouncer({
+  const { voice, recallTimes } = useCallVoice(relay, {
     enabled: speaks,
-    template: state?.config.texts.announcement ?? '',
-    repeat: state?.config.texts.announcementRepeat ?? 1,
-    hubNow: () => Date.now() + offset,
+    config: state?.config ?? null,
+    clockOffsetMs: offset,
+    counterIds,
   });
-
-  const { announce } = voice;
-  useLayoutEffect(() => {
-    announceRef.current = (applied, next) => {
-      const calls = callsToAnnounce(applied, next.state, counterIds);
-      if (calls.length === 0) return;
-      announce(calls);
-      const recalls = applied.flatMap(({ event }) =>
-        event.type === 'ticket.recalled' ? [[event.ticketId, event.at] as const] : [],
-      );
-      if (recalls.length > 0) setRecallTimes((old) => new Map([...old, ...recalls]));
-    };
-  }, [announce, counterIds]);
 
   if (!state) {
     return (

@@ -1,16 +1,13 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { MirrorView } from '@luot/hub-client';
+import { useMemo, useState } from 'react';
 import { useHubMirror } from '@luot/hub-client/react';
-import type { SequencedEvent } from '@luot/protocol';
 import { ConnectionBanner, useNow } from '@luot/ui';
 import { counterTiles } from '../common/counter-tiles.ts';
 import { CounterTileView } from '../common/CounterTileView.tsx';
 import { browserStorage } from '../common/storage.ts';
 import { deviceToken, hubUrl } from '../device-token.ts';
 import { BOARD_TEXT } from '../messages.ts';
-import { callsToAnnounce } from '../voice/calls.ts';
 import { SoundOverlay } from '../voice/SoundOverlay.tsx';
-import { useAnnouncer } from '../voice/use-announcer.ts';
+import { useCallVoice, useEventRelay } from '../voice/use-call-voice.ts';
 import { signCounter, readCounterParam } from './sign-counter.ts';
 import './sign.css';
 
@@ -20,13 +17,10 @@ import './sign.css';
  */
 export function CounterSign() {
   const [param] = useState(() => readCounterParam(window.location.search, browserStorage()));
-  const [recallTimes, setRecallTimes] = useState<ReadonlyMap<string, number>>(new Map());
-  const announceRef = useRef<(applied: SequencedEvent[], view: MirrorView) => void>(() => {});
-  const onEvents = useCallback(
-    (applied: SequencedEvent[], view: MirrorView) => announceRef.current(applied, view),
-    [],
-  );
-  const { status, view } = useHubMirror(hubUrl(), deviceToken('sign'), { onEvents });
+  const relay = useEventRelay();
+  const { status, view } = useHubMirror(hubUrl(), deviceToken('sign'), {
+    onEvents: relay.onEvents,
+  });
   const offset = view?.clockOffsetMs ?? 0;
   const now = useNow(1000, offset);
   const state = view?.state ?? null;
@@ -34,28 +28,12 @@ export function CounterSign() {
   const counter = shown?.kind === 'counter' ? shown.counter : null;
   const counterIds = useMemo(() => new Set(counter ? [counter.id] : []), [counter]);
   const speaks = view !== null && 'speaks' in view.you && view.you.speaks && counter !== null;
-  const voice = useAnnouncer({
+  const { voice, recallTimes } = useCallVoice(relay, {
     enabled: speaks,
-    template: state?.config.texts.announcement ?? '',
-    repeat: state?.config.texts.announcementRepeat ?? 1,
-    hubNow: () => Date.now() + offset,
+    config: state?.config ?? null,
+    clockOffsetMs: offset,
+    counterIds,
   });
-  const { announce } = voice;
-  useLayoutEffect(() => {
-    announceRef.current = (applied, next) => {
-      const calls = callsToAnnounce(applied, next.state, counterIds);
-      if (calls.length === 0) return;
-      announce(calls);
-      const recalls = calls.filter((c) => c.recall);
-      if (recalls.length > 0)
-        setRecallTimes((old) => {
-          const times = new Map(old);
-          for (const { event } of applied)
-            if (event.type === 'ticket.recalled') times.set(event.ticketId, event.at);
-          return times;
-        });
-    };
-  }, [announce, counterIds]);
 
   let body;
   if (!state || !shown) body = <p className="sign__message">{BOARD_TEXT.loading}</p>;
