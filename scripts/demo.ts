@@ -67,10 +67,12 @@ async function main(): Promise<void> {
     fields: seeded.fields.map((f) => ({ ...f, sessions: [{ from: '00:00', to: '23:59' }] })),
   });
   store.writeConfig(config, now);
-  const kioskTokens = SIM_KIOSKS.map((id) =>
-    pairDevice(store, { id, kind: 'kiosk', name: `Kiosk mô phỏng ${id.slice(-1)}` }, now),
-  );
-  const monitorToken = pairDevice(
+  const kioskTokens: string[] = [];
+  for (const id of SIM_KIOSKS)
+    kioskTokens.push(
+      await pairDevice(store, { id, kind: 'kiosk', name: `Kiosk mô phỏng ${id.slice(-1)}` }, now),
+    );
+  const monitorToken = await pairDevice(
     store,
     { id: 'demo-monitor', kind: 'display', name: 'Theo dõi demo' },
     now,

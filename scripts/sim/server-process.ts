@@ -51,13 +51,15 @@ export async function prepareDataDir(
       at,
     );
     const pair = (kind: 'display' | 'kiosk', n: number) =>
-      Array.from({ length: n }, (_, i) =>
-        pairDevice(store, { id: `${kind}-${i + 1}`, kind, name: `${kind} ${i + 1}` }, at),
+      Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          pairDevice(store, { id: `${kind}-${i + 1}`, kind, name: `${kind} ${i + 1}` }, at),
+        ),
       );
     return {
       clerks,
-      displays: pair('display', devices.displays),
-      kiosks: pair('kiosk', devices.kiosks),
+      displays: await pair('display', devices.displays),
+      kiosks: await pair('kiosk', devices.kiosks),
     };
   } finally {
     store.close();

@@ -101,7 +101,7 @@ describe('administration applies live', () => {
     await expect
       .poll(() => page.textContent('[data-testid=config-issues]'))
       .toContain('Lĩnh vực "Tư pháp – Hộ tịch" có các buổi lấy số chồng lên nhau.');
-    expect(hub.hub.queue.state.config.fields[0]!.sessions[0]!.to).toBe('11:30');
+    expect(hub.hub.queue.live.config.fields[0]!.sessions[0]!.to).toBe('11:30');
 
     // Then the morning session ends at 08:30; it is 09:00 on the hub's clock.
     await page.fill('input[aria-label="Buổi 1 đến"]', '08:30');

@@ -44,9 +44,9 @@ beforeAll(async () => {
     printer: { online: true, paper: 'near-end', coverOpen: false },
   });
   await t.connectReady(t.tokens.display!);
-  const current = t.hub.queue.state.counters.c7!;
+  const current = t.hub.queue.live.counters.c7!;
   if (current.currentTicketId) {
-    const ticket = t.hub.queue.state.tickets[current.currentTicketId]!;
+    const ticket = t.hub.queue.live.tickets[current.currentTicketId]!;
     if (ticket.status === 'called')
       t.hub.queue.execute({ type: 'start', counterId: 'c7', clerkId: 'cb7' }, { actor: 'seed' });
     t.hub.queue.execute({ type: 'finish', counterId: 'c7', clerkId: 'cb7' }, { actor: 'seed' });

@@ -86,7 +86,7 @@ export function simulate(
   },
 ): void {
   const rnd = random(options.seed ?? 7);
-  const config = t.hub.queue.state.config;
+  const config = t.hub.queue.live.config;
   const fields = config.fields.map((f) => f.id);
   const weights = [5, 4, 2, 1, 2, 1];
   const pickField = () => {
@@ -96,8 +96,9 @@ export function simulate(
     return fields[0]!;
   };
   const midnight = (day: number) => MONDAY_9AM - 9 * 60 * MIN + day * DAY;
-  const run = (command: Parameters<TestHub['hub']['queue']['execute']>[0]) =>
-    t.hub.queue.execute(command, { actor: 'seed' });
+  // Decided and applied at once; stored with the rest of this turn's commands.
+  const run = (command: Parameters<TestHub['hub']['queue']['submit']>[0]) =>
+    t.hub.queue.submit(command, { actor: 'seed' });
 
   for (const [k, day] of options.days.entries()) {
     const last = k === options.days.length - 1;
@@ -158,7 +159,7 @@ export function simulate(
             run({ type: 'noShow', ...by });
             d.state = 'free';
           } else if (r < 0.08) {
-            const other = fields.find((f) => f !== t.hub.queue.state.tickets[d.ticket!]?.fieldId)!;
+            const other = fields.find((f) => f !== t.hub.queue.live.tickets[d.ticket!]?.fieldId)!;
             run({ type: 'start', ...by });
             run({ type: 'transfer', to: { fieldId: other }, reason: 'Sai lĩnh vực', ...by });
             d.state = 'free';

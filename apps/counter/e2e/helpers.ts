@@ -39,7 +39,7 @@ export function actionButton(page: Page, action: string) {
 
 /** The hub's live ticket with a label today. */
 export function ticketByLabel(t: TestHub, label: string) {
-  const ticket = Object.values(t.hub.queue.state.tickets).find((x) => x.label === label);
+  const ticket = Object.values(t.hub.queue.live.tickets).find((x) => x.label === label);
   if (!ticket) throw new Error(`no ticket ${label}`);
   return ticket;
 }

@@ -108,7 +108,7 @@ it('with the hub stopped: banner, every action disabled, nothing queued; after a
   expect(await actionButton(page, 'finish').getAttribute('aria-disabled')).toBe('false');
   // Nothing pressed while offline reached the hub.
   expect(ticketByLabel(t, '1001').status).toBe('serving');
-  expect(t.store.services(t.hub.queue.state.day).find((s) => s.label === '1001')?.endedAt).toBe(
+  expect(t.store.services(t.hub.queue.live.day).find((s) => s.label === '1001')?.endedAt).toBe(
     null,
   );
 
@@ -135,5 +135,5 @@ it('shows a closed counter when the clerk signs in elsewhere, and leads back to 
   await page.getByRole('button', { name: 'Đăng nhập lại' }).click();
   await page.waitForSelector('select[name=counter]');
   // The hub still has counter 2 open for the other sign-in.
-  expect(t.hub.queue.state.counters.c2).toMatchObject({ status: 'open', clerkId: 'cb3' });
+  expect(t.hub.queue.live.counters.c2).toMatchObject({ status: 'open', clerkId: 'cb3' });
 });

@@ -43,7 +43,7 @@ async function serveOne(hub: TestHub, username: string, counterId: string): Prom
 
 const ratedEvents = (hub: TestHub, ticketId: string) =>
   hub.store
-    .eventsOfDay(hub.hub.queue.state.day)
+    .eventsOfDay(hub.hub.queue.live.day)
     .filter((e) => e.event.type === 'ticket.rated' && e.event.ticketId === ticketId).length;
 
 it('a second pad, a double tap or another counter’s pad cannot rate the same ticket twice', async () => {
@@ -94,7 +94,7 @@ it('a second pad, a double tap or another counter’s pad cannot rate the same t
 
   expect(ratedEvents(t, ticketId)).toBe(1);
   expect(t.store.ticketSnapshot(ticketId)?.rating).toBe(2);
-  const visit = t.store.services(t.hub.queue.state.day).find((s) => s.ticketId === ticketId);
+  const visit = t.store.services(t.hub.queue.live.day).find((s) => s.ticketId === ticketId);
   expect(visit).toMatchObject({ counterId: 'c2', clerkId: 'cb2', outcome: 'done', rating: 2 });
   for (const p of [padA, padB, otherPad]) expect(p.errors).toEqual([]);
 });

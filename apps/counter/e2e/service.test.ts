@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 it('plays a whole service: call, start and transfer at counter 1, finish at counter 2, rate on its pad', async () => {
-  const day = t.hub.queue.state.day;
+  const day = t.hub.queue.live.day;
   const issuedAt = t.clock.now();
   await issueTickets(t, ['ho-tich', 'ho-tich', 'dat-dai'], MINUTE);
   t.clock.advance(7 * MINUTE);
@@ -29,7 +29,7 @@ it('plays a whole service: call, start and transfer at counter 1, finish at coun
   await signIn(clerk1.page, 'Quầy 1', 'cb1');
   expect(await clerk1.page.textContent('[data-testid=clerk-name]')).toBe('Cán bộ 1');
   expect(await clerk1.page.textContent('[data-testid=counter-name]')).toBe('Quầy 1');
-  expect(t.hub.queue.state.counters.c1).toMatchObject({ status: 'open', clerkId: 'cb1' });
+  expect(t.hub.queue.live.counters.c1).toMatchObject({ status: 'open', clerkId: 'cb1' });
   const waiting = clerk1.page.locator('[data-testid=waiting-list] li');
   await expect.poll(() => waiting.count()).toBe(3);
   expect(await waiting.first().getAttribute('data-ticket')).toBe('1001');
@@ -183,7 +183,7 @@ it('signs out, closing the counter; a refused sign-out shows the hub message', a
   await page.waitForSelector('select[name=counter]');
   // The sign-in form keeps the counter once the list of counters has arrived.
   await expect.poll(() => page.inputValue('select[name=counter]')).toBe('c3');
-  expect(t.hub.queue.state.counters.c3?.status).toBe('closed');
+  expect(t.hub.queue.live.counters.c3?.status).toBe('closed');
   expect(await page.evaluate(() => localStorage.getItem('luot.counter.session'))).toBeNull();
 });
 
@@ -201,7 +201,7 @@ it('refuses a wrong password and a counter held by another clerk, in Vietnamese'
   await expect
     .poll(() => page.textContent('[data-testid=signin-error]'))
     .toContain('Quầy đang phục vụ');
-  expect(t.hub.queue.state.counters.c1?.clerkId).toBe('cb1');
+  expect(t.hub.queue.live.counters.c1?.clerkId).toBe('cb1');
 });
 
 it('stops taking guesses at a username after five wrong passwords, and says for how long', async () => {

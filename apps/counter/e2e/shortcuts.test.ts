@@ -20,7 +20,7 @@ afterAll(async () => {
 
 /** What a counter has done, as the hub stored it: its status, current ticket and every visit. */
 function record(counterId: string) {
-  const state = t.hub.queue.state;
+  const state = t.hub.queue.live;
   const counter = state.counters[counterId]!;
   const current = counter.currentTicketId ? state.tickets[counter.currentTicketId] : undefined;
   return {
@@ -230,7 +230,7 @@ it('every shortcut key does what its button does, with focus anywhere outside te
   ];
 
   async function noShowOf(counterId: string): Promise<string> {
-    const ticket = Object.values(t.hub.queue.state.tickets).find(
+    const ticket = Object.values(t.hub.queue.live.tickets).find(
       (x) => x.status === 'no_show' && x.counterId === counterId,
     );
     if (!ticket) throw new Error(`no no-show at ${counterId}`);

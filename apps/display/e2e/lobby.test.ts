@@ -111,10 +111,10 @@ describe('lobby board', () => {
 
   it('shows the notice line and scrolls it when it is too long', async () => {
     const notice = 'Quý khách vui lòng giữ phiếu và theo dõi màn hình. '.repeat(4).trim();
-    t.hub.queue.execute(
+    await t.hub.queue.execute(
       {
         type: 'updateConfig',
-        config: { ...t.hub.queue.state.config, site: { ...t.hub.queue.state.config.site, notice } },
+        config: { ...t.hub.queue.live.config, site: { ...t.hub.queue.live.config.site, notice } },
       },
       { actor: 'test' },
     );

@@ -105,8 +105,8 @@ it('announces two quick calls and a recall one after another, with the right cli
 }, 90_000);
 
 it('follows the announcement text and repeat count of the configuration', async () => {
-  const { config } = t.hub.queue.state;
-  const updated = t.hub.queue.execute(
+  const { config } = t.hub.queue.live;
+  const updated = await t.hub.queue.execute(
     {
       type: 'updateConfig',
       config: { ...config, texts: { ...config.texts, announcementRepeat: 2 } },
@@ -125,7 +125,7 @@ it('follows the announcement text and repeat count of the configuration', async 
   await expect.poll(a002).toBeDefined();
   const sentence = ['moi-cong-dan-co-so-thu-tu', 'chu-a', 'hai', 'den-quay-so', 'ba'];
   expect((await a002())!.clips).toEqual(['chime', ...sentence, 'pause', ...sentence]);
-  t.hub.queue.execute({ type: 'updateConfig', config }, { actor: 'test' });
+  await t.hub.queue.execute({ type: 'updateConfig', config }, { actor: 'test' });
 });
 
 it('asks for a tap when the browser blocks sound, then speaks', async () => {

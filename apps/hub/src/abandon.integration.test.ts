@@ -29,7 +29,7 @@ it('lets a kiosk that lost the answer take back the number nobody holds', async 
     reason: 'Mất kết nối khi lấy số',
   });
   expect(abandoned).toEqual({ ok: true, data: { ticketId: issued.data.ticket.id } });
-  expect(t.hub.queue.state.tickets[issued.data.ticket.id]!.status).toBe('cancelled');
+  expect(t.hub.queue.live.tickets[issued.data.ticket.id]!.status).toBe('cancelled');
 
   // A request that never reached the hub: nothing to take back, nothing changes.
   const seq = t.hub.queue.seq;
@@ -60,7 +60,7 @@ it('survives a restart, and never takes back a ticket already called or another 
 
   const late = await request(kiosk2, 'ticket:abandon', { requestId: 'req-0002-abcd', reason: 'x' });
   expect(!late.ok && late.error.code).toBe('INVALID_STATE');
-  expect(t.hub.queue.state.tickets[issued.data.ticket.id]!.status).toBe('called');
+  expect(t.hub.queue.live.tickets[issued.data.ticket.id]!.status).toBe('called');
 
   // The request key is scoped by kiosk: the display cannot send it, and it names the kiosk's own.
   const display = (await t.connectReady(t.tokens.display!)).socket;
@@ -84,7 +84,7 @@ it('refuses a repeated request id sent in the same instant without harming other
   expect(!b.ok && b.error.code).toBe('INVALID_ARGUMENT');
   // Both numbers that were answered are stored.
   await t.restart();
-  const labels = Object.values(t.hub.queue.state.tickets)
+  const labels = Object.values(t.hub.queue.live.tickets)
     .map((x) => x.label)
     .sort();
   expect(labels).toEqual(['1001', 'A001']);

@@ -8,17 +8,21 @@ import type { Snapshot } from '@luot/protocol';
 import { hashSecret, verifyPassword } from './auth.ts';
 import { CLI_ACTOR, runCli } from './cli.ts';
 import { createFakeClock } from './clock.ts';
-import { createStore, openDatabase, tableDigest, type Store } from './db/index.ts';
+import { createStore, openDatabase, tableDigest, type SqliteStore } from './db/index.ts';
 import { createHub, type Hub } from './hub.ts';
-import { databasePath, DEMO_SITE_FILE, loadSiteConfig, openStore } from './setup.ts';
+import { databasePath, DEMO_SITE_FILE, loadSiteConfig, openStore, sqlitePorts } from './setup.ts';
 
 const PASSWORD = 'mat-khau-cua-lan';
 /** 09:00 on Monday 2026-11-23 in Asia/Ho_Chi_Minh: inside the demo fields' morning session. */
 const MONDAY_9AM = Date.parse('2026-11-23T02:00:00Z');
 
 let dir: string;
-let hub: { hub: Hub; store: Store; clock: ReturnType<typeof createFakeClock>; url: string } | null =
-  null;
+let hub: {
+  hub: Hub;
+  store: SqliteStore;
+  clock: ReturnType<typeof createFakeClock>;
+  url: string;
+} | null = null;
 const sockets: HubSocket[] = [];
 
 beforeEach(() => {
@@ -54,7 +58,7 @@ async function init() {
 }
 
 /** Reads the data directory through its own store, the way an operator's tools would. */
-function withStore<T>(read: (store: Store) => T): T {
+function withStore<T>(read: (store: SqliteStore) => T): T {
   const store = openStore(dir);
   try {
     return read(store);
@@ -76,8 +80,8 @@ function liveDigest(path: string): string {
 async function startHub(): Promise<string> {
   const store = openStore(dir);
   const clock = createFakeClock(MONDAY_9AM);
-  const h = createHub({
-    store,
+  const h = await createHub({
+    ...sqlitePorts(store, pino({ level: 'silent' })),
     clock,
     log: pino({ level: 'silent' }),
     options: { sweepIntervalMs: 200 },
@@ -460,7 +464,7 @@ describe('luot and the audit trail', () => {
       ['user', 'disable', '--username', 'khong-co'],
     ];
     for (const [a, b, ...rest] of steps) await cli([a!, b!, '--data', dir, ...rest]);
-    const entries = withStore((s) => s.audit.list(10)).reverse();
+    const entries = withStore((s) => s.listAudit(10)).reverse();
     expect(entries.map((e) => [e.actor, e.action, e.target, e.detail])).toEqual([
       [CLI_ACTOR, 'user.create', 'lan', { role: 'clerk', name: 'Nguyễn Thị Lan' }],
       [CLI_ACTOR, 'user.password', 'lan', {}],

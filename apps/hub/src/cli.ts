@@ -127,7 +127,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const store = openStore(dataDir);
     // Changes made here are in the audit trail beside those made in the admin pages.
     const audit = (action: AuditAction, target: string, detail: AuditEntry['detail']) =>
-      store.audit.append({ at: io.now(), actor: CLI_ACTOR, action, target, detail });
+      store.appendAudit({ at: io.now(), actor: CLI_ACTOR, action, target, detail });
     try {
       switch (command) {
         case 'user add': {
@@ -179,7 +179,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             throw new UsageError(`device ${id} exists; revoke it or pick another id`);
           if (values.counter && !store.readConfig()?.counters.some((c) => c.id === values.counter))
             throw new UsageError(`no counter ${values.counter}`);
-          const token = pairDevice(
+          const token = await pairDevice(
             store,
             {
               id,

@@ -167,7 +167,7 @@ async function initDataDir(): Promise<Record<string, string>> {
       );
     const tokens: Record<string, string> = {};
     for (const id of KIOSKS)
-      tokens[id] = pairDevice(store, { id, kind: 'kiosk', name: id }, Date.now());
+      tokens[id] = await pairDevice(store, { id, kind: 'kiosk', name: id }, Date.now());
     return tokens;
   } finally {
     store.close();

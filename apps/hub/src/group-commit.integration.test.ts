@@ -10,10 +10,10 @@ afterEach(async () => {
 it('8 kiosks issuing at once: every acknowledged ticket is already stored, numbers are unique and gapless, in log order', async () => {
   t = await startTestHub({ counters: 2 });
   const groups: number[] = [];
-  const appendGroup = t.store.appendGroup;
-  t.store.appendGroup = (commands) => {
+  const append = t.store.append;
+  t.store.append = (commands) => {
     groups.push(commands.length);
-    return appendGroup(commands);
+    return append(commands);
   };
   const kiosks: HubSocket[] = [];
   for (let i = 0; i < 8; i++) kiosks.push((await t.connectReady(t.tokens.kiosk!)).socket);

@@ -5,13 +5,14 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { peopleAhead, type QueueCommand } from '@luot/domain';
 import { createFakeClock } from './clock.ts';
-import { createStore, openDatabase, tableDigest, type Db, type Store } from './db/index.ts';
+import { createStore, openDatabase, tableDigest, type Db, type SqliteStore } from './db/index.ts';
+import { asyncStore } from './store.ts';
 import { createQueueService, type CommittedBatch, type QueueService } from './queue-service.ts';
 import { MONDAY_9AM, testConfig } from './testing/test-hub.ts';
 
 let dir: string;
 let db: Db;
-let store: Store;
+let store: SqliteStore;
 let queue: QueueService;
 let clock: ReturnType<typeof createFakeClock>;
 let groups: number[];
@@ -30,7 +31,7 @@ const clerk = (type: 'callNext' | 'start' | 'finish', counterId = 'c1'): QueueCo
   clerkId: `cb-${counterId}`,
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'luot-group-'));
   db = openDatabase(join(dir, 'luot.db'));
   store = createStore(db);
@@ -39,18 +40,18 @@ beforeEach(() => {
   // Count the groups stored, and fail one on demand, as a full disk would.
   groups = [];
   failNext = false;
-  const appendGroup = store.appendGroup;
-  store.appendGroup = (commands) => {
+  const append = store.append;
+  store.append = (commands) => {
     groups.push(commands.length);
     if (failNext) {
       failNext = false;
       throw new Error('disk full');
     }
-    return appendGroup(commands);
+    return append(commands);
   };
   let ids = 0;
-  queue = createQueueService({
-    store,
+  queue = await createQueueService({
+    store: asyncStore(store),
     clock,
     newId: () => `t${++ids}`,
     log: pino({ level: 'silent' }),
@@ -76,7 +77,10 @@ function submit(command: QueueCommand, answers: { label: string; stored: boolean
 
 describe('group commit', () => {
   it('stores the commands of one turn in one transaction, in order, and answers only after it', async () => {
-    queue.execute({ type: 'openCounter', counterId: 'c1', clerkId: 'cb-c1' }, { actor: 'test' });
+    await queue.execute(
+      { type: 'openCounter', counterId: 'c1', clerkId: 'cb-c1' },
+      { actor: 'test' },
+    );
     const seqBefore = store.lastSeq();
     batches = [];
     const answers: { label: string; stored: boolean; seq: number }[] = [];
@@ -115,13 +119,16 @@ describe('group commit', () => {
   });
 
   it('takes a failed group back whole: the state, the stored data and the senders agree nothing happened', async () => {
-    queue.execute({ type: 'openCounter', counterId: 'c1', clerkId: 'cb-c1' }, { actor: 'test' });
+    await queue.execute(
+      { type: 'openCounter', counterId: 'c1', clerkId: 'cb-c1' },
+      { actor: 'test' },
+    );
     for (let i = 0; i < 3; i++) {
       clock.advance(1000);
-      queue.execute(issue(), { actor: 'test' });
+      await queue.execute(issue(), { actor: 'test' });
     }
-    queue.execute(clerk('callNext'), { actor: 'test' });
-    const before = JSON.stringify(queue.state);
+    await queue.execute(clerk('callNext'), { actor: 'test' });
+    const before = JSON.stringify(queue.live);
     const digest = tableDigest(db);
     batches = [];
 
@@ -137,10 +144,10 @@ describe('group commit', () => {
 
     expect(answers.map((a) => a.stored)).toEqual([false, false, false, false, false]);
     expect(batches).toEqual([]);
-    expect(JSON.stringify(queue.state)).toBe(before);
+    expect(JSON.stringify(queue.live)).toBe(before);
     expect(tableDigest(db)).toBe(digest);
-    for (const t of Object.values(queue.state.tickets))
-      expect(queue.waiting.ahead(t)).toBe(peopleAhead(queue.state, t.id));
+    for (const t of Object.values(queue.live.tickets))
+      expect(queue.waiting.ahead(t)).toBe(peopleAhead(queue.live, t.id));
 
     // The queue carries on from where it was: the next ticket gets the number the lost one had.
     const again: typeof answers = [];
@@ -154,8 +161,8 @@ describe('group commit', () => {
 
   it('takes back a failed group that crossed into a new day', async () => {
     clock.advance(1000);
-    queue.execute(issue(), { actor: 'test' });
-    const before = JSON.stringify(queue.state);
+    await queue.execute(issue(), { actor: 'test' });
+    const before = JSON.stringify(queue.live);
     // Midnight has passed but the hub has not rolled the day yet; an administrator closes it.
     clock.set(Date.parse('2026-11-23T17:00:30Z'));
     failNext = true;
@@ -165,15 +172,18 @@ describe('group commit', () => {
     expect(queue.live.day).toBe('2026-11-24');
     await nextTurn();
     expect(answers.map((a) => a.stored)).toEqual([false, false]);
-    expect(JSON.stringify(queue.state)).toBe(before);
-    expect(queue.state.day).toBe('2026-11-23');
+    expect(JSON.stringify(queue.live)).toBe(before);
+    expect(queue.live.day).toBe('2026-11-23');
   });
 
-  it('stores what is pending before anyone reads the state or its sequence number', () => {
+  it('stores what is pending before anyone reads the stored state or its sequence number', async () => {
     clock.advance(1000);
     const answers: { label: string; stored: boolean; seq: number }[] = [];
     submit(issue(), answers);
     expect(store.lastSeq()).toBe(0);
+    expect(queue.seq).toBe(0);
+    const state = await queue.durable();
+    expect(Object.keys(state.tickets)).toHaveLength(1);
     expect(queue.seq).toBe(1);
     expect(store.lastSeq()).toBe(1);
     expect(answers).toEqual([{ label: 'ticket.issued', stored: true, seq: 1 }]);

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { failure, loginRequestSchema, type ErrorCode, type LoginResult } from '@luot/protocol';
 import { hashSecret, newSecret, verifyPassword } from './auth.ts';
 import type { Clock } from './clock.ts';
-import type { Store } from './db/index.ts';
-import { resolveCredential } from './identity.ts';
+import type { Store } from './store.ts';
+import { resolveCredential } from './sockets/identity.ts';
 import type { QueueService } from './queue-service.ts';
 import { createSignInGuard, type SignInGuardOptions } from './sign-in-guard.ts';
 
@@ -45,7 +45,7 @@ export function registerHttpRoutes(
 
   app.get('/healthz', async () => ({
     ok: true,
-    day: queue.state.day,
+    day: (await queue.durable()).day,
     seq: queue.seq,
     uptimeSeconds: Math.round((clock.now() - deps.startedAt) / 1000),
     connections: deps.connections(),
@@ -53,7 +53,7 @@ export function registerHttpRoutes(
   }));
 
   app.get('/api/site', async () => {
-    const config = queue.state.config;
+    const config = (await queue.durable()).config;
     return {
       ok: true,
       data: {
@@ -80,7 +80,7 @@ export function registerHttpRoutes(
         },
       });
     }
-    const user = store.findUser(username);
+    const user = await store.findUser(username);
     // Hash even for unknown users, so timing does not tell which usernames exist.
     const valid = await verifyPassword(
       password,
@@ -94,7 +94,7 @@ export function registerHttpRoutes(
     let counter: string | null = null;
     if (user.role === 'clerk') {
       if (!counterId) return refuse(reply, 'BAD_REQUEST');
-      const result = queue.execute(
+      const result = await queue.execute(
         { type: 'openCounter', counterId, clerkId: user.username },
         { actor: `user:${user.username}` },
       );
@@ -102,7 +102,13 @@ export function registerHttpRoutes(
       counter = counterId;
     }
     const token = newSecret('ses');
-    store.createSession(hashSecret(token), user.username, counter, clock.now(), deps.sessionTtlMs);
+    await store.createSession(
+      hashSecret(token),
+      user.username,
+      counter,
+      clock.now(),
+      deps.sessionTtlMs,
+    );
     const body: LoginResult = {
       token,
       user: { username: user.username, name: user.name, role: user.role },
@@ -113,17 +119,17 @@ export function registerHttpRoutes(
 
   app.post('/api/logout', async (request, reply) => {
     const token = bearer(request);
-    const credential = token ? resolveCredential(store, clock, token) : null;
+    const credential = token ? await resolveCredential(store, clock, token) : null;
     if (!credential || credential.kind !== 'session') return refuse(reply, 'UNAUTHENTICATED');
     const identity = credential.identity;
     if (identity.role === 'clerk') {
-      const result = queue.execute(
+      const result = await queue.execute(
         { type: 'closeCounter', counterId: identity.counterId, clerkId: identity.username },
         { actor: `user:${identity.username}` },
       );
       if (!result.ok) return refuse(reply, result.error.code);
     }
-    store.endSession(credential.tokenHash, clock.now());
+    await store.endSession(credential.tokenHash, clock.now());
     deps.onSignOut(credential.tokenHash);
     return { ok: true, data: { signedOut: true } };
   });

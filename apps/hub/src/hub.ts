@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { registerAdminRoutes } from './admin/admin-routes.ts';
 import type { Clock } from './clock.ts';
-import type { Store } from './db/index.ts';
+import type { ReportEngine, Store } from './store.ts';
 import { registerHttpRoutes } from './http-routes.ts';
 import { createQueueService } from './queue-service.ts';
-import { attachSocketServer, type SocketOptions } from './socket-server.ts';
+import { attachSocketServer, type SocketOptions } from './sockets/socket-server.ts';
 import { registerReportRoutes } from './reports/report-routes.ts';
 import { DEFAULT_SIGN_IN_GUARD, type SignInGuardOptions } from './sign-in-guard.ts';
 import { registerStaticApps, type StaticApp } from './static-apps.ts';
@@ -30,14 +30,17 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   signInGuard: DEFAULT_SIGN_IN_GUARD,
 };
 
-export type Hub = ReturnType<typeof createHub>;
+export type Hub = Awaited<ReturnType<typeof createHub>>;
 
 /**
  * The hub: the queue service over the store, an HTTP server for health and sign-in, and
- * Socket.IO for every screen. Nothing listens until `listen` is called.
+ * Socket.IO for every screen. Resolves once the queue is restored from the store; nothing
+ * listens until `listen` is called.
  */
-export function createHub(deps: {
+export async function createHub(deps: {
   store: Store;
+  /** Computes reports from the store (closed with the hub). */
+  reports: ReportEngine;
   clock: Clock;
   log: Logger;
   options?: Partial<HubOptions>;
@@ -47,7 +50,7 @@ export function createHub(deps: {
 }) {
   const { store, clock, log } = deps;
   const options = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
-  const queue = createQueueService({ store, clock, log, newId: deps.newId ?? randomUUID });
+  const queue = await createQueueService({ store, clock, log, newId: deps.newId ?? randomUUID });
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
   const sockets = attachSocketServer({ httpServer: app.server, queue, store, clock, log, options });
   registerHttpRoutes(app, {
@@ -60,7 +63,7 @@ export function createHub(deps: {
     onSignOut: (tokenHash) => sockets.disconnectCredential(tokenHash),
     signInGuard: options.signInGuard,
   });
-  registerReportRoutes(app, { store, queue, clock, log });
+  registerReportRoutes(app, { store, reports: deps.reports, queue, clock, log });
   registerAdminRoutes(app, { store, queue, clock, disconnectDevice: sockets.disconnectDevice });
 
   const missingApps = registerStaticApps(app, deps.staticApps ?? []);
@@ -69,23 +72,24 @@ export function createHub(deps: {
 
   // Closed days are packed for reports once (a year's report then reads 250 rows, not 1.5 M).
   let packedBefore = '';
-  const packClosedDays = () => {
-    const today = queue.live.day;
+  const packClosedDays = async () => {
+    // After the day's closing is stored: storing it would unpack the day again.
+    const today = (await queue.durable()).day;
     if (today === packedBefore) return;
     const started = performance.now();
-    const days = store.reportDays.packDaysBefore(today, clock.now());
+    const days = await store.packDaysBefore(today, clock.now());
     packedBefore = today;
     if (days > 0)
       log.info({ days, ms: Math.round(performance.now() - started) }, 'days packed for reports');
   };
-  packClosedDays();
+  await packClosedDays();
   const rollover = setInterval(() => {
     try {
       queue.rollIfNeeded();
-      packClosedDays();
     } catch (err) {
       log.error({ err }, 'day rollover failed');
     }
+    packClosedDays().catch((err: unknown) => log.error({ err }, 'packing days failed'));
   }, options.rolloverCheckMs);
   rollover.unref();
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { systemClock } from './clock.ts';
 import { createHub } from './hub.ts';
-import { openStore, seedDemo } from './setup.ts';
+import { openStore, seedDemo, sqlitePorts } from './setup.ts';
 import { defaultStaticApps } from './static-apps.ts';
 
 /** Starts the hub on a data directory: `tsx src/main.ts --data ./data --port 8080 [--demo]`. */
@@ -44,8 +44,8 @@ async function main(): Promise<void> {
     log.info({ dataDir, credentials: file }, 'seeded the demo centre');
   }
 
-  const hub = createHub({
-    store,
+  const hub = await createHub({
+    ...sqlitePorts(store, log),
     clock: systemClock,
     log,
     staticApps: defaultStaticApps(),

@@ -33,7 +33,7 @@ it('restarts numbering and expires waiting tickets at midnight while the hub kee
 
   t.clock.set(TUESDAY_MIDNIGHT);
   await expect.poll(() => events.some((e) => e.event.type === 'day.opened')).toBe(true);
-  expect(t.hub.queue.state.day).toBe('2026-11-24');
+  expect(t.hub.queue.live.day).toBe('2026-11-24');
 
   const expired = events.filter((e) => e.event.type === 'ticket.expired');
   expect(expired).toHaveLength(2); // 1002 (called) and 1003 (waiting); 1001 was served

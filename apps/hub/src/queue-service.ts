@@ -12,46 +12,50 @@ import {
 } from '@luot/domain';
 import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
-import type { AppendContext, Store } from './db/index.ts';
+import { createProjection } from './projection.ts';
+import type { AppendContext, RowChange, Store, StoredCommand } from './store.ts';
 import { createWaitingIndex } from './waiting-index.ts';
 
 export interface CommittedBatch {
   events: { seq: number; event: QueueEvent }[];
-  /** The state after the batch (the service's live state: read it now, do not keep it). */
+  /** The service's live state after the batch: read it now, do not keep it. */
   after: QueueState;
 }
 
-export type QueueService = ReturnType<typeof createQueueService>;
+export type QueueService = Awaited<ReturnType<typeof createQueueService>>;
 
 /** A command decided and applied in memory, waiting for its group's transaction. */
 interface Pending {
-  events: QueueEvent[];
-  ctx: AppendContext;
-  /** The state before the command, holding only the tickets its events change (for the store). */
-  before: QueueState;
-  /** Those tickets' values before the command (undefined: it did not exist), for a rollback. */
+  stored: StoredCommand;
+  /** The tickets it changed, as they were before it (undefined: it did not exist), for a rollback. */
   undo: Map<string, Ticket | undefined>;
 }
 
+/** Commands stored together in one transaction, with those waiting to hear that they are. */
+interface Group {
+  commands: Pending[];
+  waiters: ((stored: boolean) => void)[];
+  /** The state before the group's first command. */
+  before: QueueState;
+}
+
 /**
- * Owns the queue's state in memory and its log on disk. A command is decided by the pure
- * domain and stored in a transaction; only a stored command is acknowledged and announced to
- * listeners, and a command that fails to store changes nothing. On creation the state is
- * rebuilt from the log.
+ * Owns the queue's state in memory and its log in the store. A command is decided by the pure
+ * domain, applied in memory at once (so the next command sees it), turned into the report rows
+ * it changes (`projection.ts`), and stored with every other command of the same event-loop turn
+ * in ONE transaction (group commit: one sync to disk for all). Only stored commands are
+ * announced to listeners; `afterDurable` callbacks (the sockets' acknowledgements) run once
+ * what came before them is stored. If storing fails, the group and every command decided after
+ * it are rolled back, newest first, and their callbacks hear so.
  *
- * Two ways in. `execute` stores the command in its own transaction before it returns.
- * `submit` (what sockets use) decides and applies the command at once, so the next command
- * sees it, and stores every command submitted in the same event-loop turn in ONE transaction
- * (group commit: one sync to disk for all of them); `afterDurable` callbacks — the sockets'
- * acknowledgements — run after that commit, and if it fails every command of the group is
- * rolled back and the callbacks hear so. Readers of `state` and `seq` first store what is
- * pending, so they never see what might still be lost; `live` is the state with it.
+ * One group is stored at a time; commands decided meanwhile form the next. `live` is the
+ * state with what is not stored yet; `durable()` waits until nothing is pending and returns
+ * the state then, for answers (snapshots) that must hold only what is stored.
  *
  * The service is the state's only owner, so it applies events with `evolveOwned`: the day's
- * tickets map is updated in place rather than copied for every event (a copy costs about a
- * millisecond per event with a few thousand tickets). A state handed out is the live one.
+ * tickets map is updated in place rather than copied for every event.
  */
-export function createQueueService(deps: {
+export async function createQueueService(deps: {
   store: Store;
   clock: Clock;
   newId: () => string;
@@ -59,22 +63,22 @@ export function createQueueService(deps: {
 }) {
   const { store, clock, newId, log } = deps;
   const listeners: ((batch: CommittedBatch) => void)[] = [];
-  let state = restore();
-  let seq = store.lastSeq();
+  const projection = createProjection();
+  let state = await restore();
+  let seq = await store.lastSeq();
   const waiting = createWaitingIndex(state);
-  let pending: Pending[] = [];
-  /** The state object before the first pending command. */
-  let groupStart: QueueState = state;
-  let durableWaiters: ((stored: boolean) => void)[] = [];
+  let next: Group = { commands: [], waiters: [], before: state };
+  let inFlight: { group: Group; done: Promise<void> } | null = null;
   let flushScheduled = false;
 
-  function restore(): QueueState {
-    const config = store.readConfig();
+  async function restore(): Promise<QueueState> {
+    const config = await store.readConfig();
     if (!config) throw new Error('the database has no site configuration; run `luot init` first');
-    const latest = store.latestDay();
+    const latest = await store.latestDay();
     const today = serviceDay(clock.now(), config.site.timeZone);
     if (!latest) return initialState(config, today, clock.now());
-    const events = store.eventsOfDay(latest).map((r) => r.event);
+    const events = (await store.eventsOfDay(latest)).map((r) => r.event);
+    for (const event of events) projection.observe(event);
     const restored = evolveOwned(initialState(config, latest), events);
     // The config table holds the newest config; the day's log may predate its last change.
     return { ...restored, config };
@@ -91,71 +95,112 @@ export function createQueueService(deps: {
     }
   }
 
-  /** Stores the pending group in one transaction, then announces it and runs the waiters. */
-  function flush(): void {
-    if (pending.length === 0) return;
-    const group = pending;
-    const waiters = durableWaiters;
-    pending = [];
-    durableWaiters = [];
-    let seqs: number[][];
-    try {
-      seqs = store.appendGroup(group);
-    } catch (err) {
-      // Nothing of the group is stored: take every command of it back, newest first.
-      const tickets = groupStart.tickets;
-      for (const command of [...group].reverse())
+  /** Takes back every command of `groups` (oldest first in the list), newest first. */
+  function rollBack(groups: Group[]): void {
+    const first = groups[0]!;
+    const tickets = first.before.tickets;
+    for (const group of [...groups].reverse())
+      for (const command of [...group.commands].reverse())
         for (const [id, ticket] of command.undo) {
           if (ticket) tickets[id] = ticket;
           else delete tickets[id];
         }
-      state = groupStart;
-      waiting.reset(state);
-      log.error({ err, commands: group.length }, 'storing a group of commands failed; rolled back');
-      for (const waiter of waiters) waiter(false);
-      return;
-    }
-    const stored = group.flatMap((command, i) =>
-      command.events.map((event, k) => ({ seq: seqs[i]![k]!, event })),
-    );
-    if (stored.length > 0) seq = stored[stored.length - 1]!.seq;
-    groupStart = state;
-    announce(stored);
-    for (const waiter of waiters) waiter(true);
+    state = first.before;
+    waiting.reset(state);
   }
 
-  function commit(command: QueueCommand, ctx: AppendContext): Decision & { seqs: number[] } {
-    flush();
+  /** Stores the pending group (after the one in flight, if any). Never rejects. */
+  function flush(): Promise<void> {
+    if (inFlight) return inFlight.done.then(flush);
+    if (next.commands.length === 0) return Promise.resolve();
+    const group = next;
+    next = { commands: [], waiters: [], before: state };
+    const done = store.append(group.commands.map((c) => c.stored)).then(
+      (seqs) => {
+        inFlight = null;
+        const stored = group.commands.flatMap((command, i) =>
+          command.stored.events.map((event, k) => ({ seq: seqs[i]![k]!, event })),
+        );
+        if (stored.length > 0) seq = stored[stored.length - 1]!.seq;
+        announce(stored);
+        for (const waiter of group.waiters) waiter(true);
+      },
+      (err: unknown) => {
+        inFlight = null;
+        // Commands decided after the group were decided on top of it: they go too.
+        const later = next;
+        next = { commands: [], waiters: [], before: group.before };
+        rollBack([group, later]);
+        log.error(
+          { err, commands: group.commands.length + later.commands.length },
+          'storing a group of commands failed; rolled back',
+        );
+        for (const waiter of [...group.waiters, ...later.waiters]) waiter(false);
+      },
+    );
+    inFlight = { group, done };
+    return done;
+  }
+
+  function scheduleFlush(): void {
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setImmediate(() => {
+      flushScheduled = false;
+      void flush();
+    });
+  }
+
+  /**
+   * Decides a command and applies it now; it is stored with the others of this event-loop
+   * turn. A refused command changes nothing.
+   */
+  function submit(command: QueueCommand, ctx: AppendContext): Decision {
+    if (command.type !== 'closeDay') rollIfNeeded();
     const decision = decideEvents(state, command, { now: clock.now(), newId });
-    if (!decision.ok) return { ...decision, seqs: [] };
-    // Stored first: if this throws, the state has not changed.
-    const seqs = store.appendEvents(state, decision.events, ctx);
-    state = evolveOwned(state, decision.events);
-    groupStart = state;
+    if (!decision.ok || decision.events.length === 0)
+      return decision.ok ? { ok: true, state, events: [] } : decision;
+    if (next.commands.length === 0) next.before = state;
+    const undo = new Map<string, Ticket | undefined>();
+    const rows: RowChange[] = [];
+    for (const event of decision.events) {
+      const id = ticketIdsOf(event)[0];
+      const prior = id === undefined ? undefined : state.tickets[id];
+      if (id !== undefined && !undo.has(id)) undo.set(id, prior);
+      state = evolveOwned(state, [event]);
+      const after = id === undefined ? undefined : state.tickets[id];
+      rows.push(...projection.rows(event, prior, after, ctx));
+    }
     waiting.apply(state, decision.events);
-    if (seqs.length > 0) seq = seqs[seqs.length - 1]!;
-    announce(decision.events.map((event, i) => ({ seq: seqs[i]!, event })));
-    return { ok: true, state, events: decision.events, seqs };
+    next.commands.push({ stored: { events: decision.events, ctx, rows }, undo });
+    scheduleFlush();
+    return { ok: true, state, events: decision.events };
+  }
+
+  /**
+   * Runs `callback` once everything decided so far is stored (`true`), or has been rolled
+   * back because storing failed (`false`); at once when nothing is pending.
+   */
+  function afterDurable(callback: (stored: boolean) => void): void {
+    if (next.commands.length > 0) next.waiters.push(callback);
+    else if (inFlight) inFlight.group.waiters.push(callback);
+    else callback(true);
   }
 
   /** Closes the service day when the site's calendar has moved on: numbering restarts, leftovers expire. */
   function rollIfNeeded(): boolean {
     const today = serviceDay(clock.now(), state.config.site.timeZone);
     if (today <= state.day) return false;
-    const result = commit({ type: 'closeDay' }, { actor: 'system' });
+    const result = submit({ type: 'closeDay' }, { actor: 'system' });
     if (result.ok) log.info({ day: state.day }, 'service day opened');
     return result.ok;
   }
 
   rollIfNeeded();
+  await flush();
 
   return {
-    /** The stored state (pending commands are stored first). The live object: do not keep it. */
-    get state(): QueueState {
-      flush();
-      return state;
-    },
-    /** The state including commands decided but not yet stored: for answers sent after they are. */
+    /** The state including commands decided but not yet stored. The live object: do not keep it. */
     get live(): QueueState {
       return state;
     },
@@ -163,57 +208,25 @@ export function createQueueService(deps: {
     waiting,
     /** The sequence number of the newest stored event. */
     get seq(): number {
-      flush();
       return seq;
     },
-    /** Decides, stores and applies a command. Throws only if storage fails (nothing is applied then). */
-    execute(command: QueueCommand, ctx: AppendContext): Decision & { seqs: number[] } {
-      if (command.type !== 'closeDay') rollIfNeeded();
-      return commit(command, ctx);
-    },
     /**
-     * Decides and applies a command now and stores it with the others of this event-loop turn;
-     * answer the sender from `afterDurable`. A refused command changes nothing.
+     * Resolves when nothing decided is waiting to be stored, with the state then: read it (and
+     * `seq`) before awaiting anything else, and do not keep it.
      */
-    submit(command: QueueCommand, ctx: AppendContext): Decision {
-      if (command.type !== 'closeDay') rollIfNeeded();
-      const decision = decideEvents(state, command, { now: clock.now(), newId });
-      if (!decision.ok || decision.events.length === 0)
-        return decision.ok ? { ok: true, state, events: [] } : decision;
-      const undo = new Map<string, Ticket | undefined>();
-      const touched: Record<string, Ticket> = {};
-      for (const event of decision.events)
-        for (const id of ticketIdsOf(event)) {
-          if (undo.has(id)) continue;
-          const ticket = state.tickets[id];
-          undo.set(id, ticket);
-          if (ticket) touched[id] = ticket;
-        }
-      pending.push({
-        events: decision.events,
-        ctx,
-        before: { ...state, tickets: touched },
-        undo,
-      });
-      state = evolveOwned(state, decision.events);
-      waiting.apply(state, decision.events);
-      if (!flushScheduled) {
-        flushScheduled = true;
-        setImmediate(() => {
-          flushScheduled = false;
-          flush();
-        });
-      }
-      return { ok: true, state, events: decision.events };
+    async durable(): Promise<QueueState> {
+      while (next.commands.length > 0 || inFlight) await flush();
+      return state;
     },
-    /**
-     * Runs `callback` once everything submitted so far is stored (`true`), or has been rolled
-     * back because storing failed (`false`); at once when nothing is pending.
-     */
-    afterDurable(callback: (stored: boolean) => void): void {
-      if (pending.length === 0) callback(true);
-      else durableWaiters.push(callback);
+    submit,
+    /** Decides, applies and stores a command; resolves once it is stored. Rejects if storing fails. */
+    async execute(command: QueueCommand, ctx: AppendContext): Promise<Decision> {
+      const decision = submit(command, ctx);
+      const stored = await new Promise<boolean>((resolve) => afterDurable(resolve));
+      if (!stored) throw new Error('storing the command failed');
+      return decision;
     },
+    afterDurable,
     /** Stores what is pending now instead of at the end of the turn. */
     flush,
     rollIfNeeded,

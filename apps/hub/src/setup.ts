@@ -5,7 +5,13 @@ import { z } from 'zod';
 import { siteConfigSchema, type SiteConfig } from '@luot/domain';
 import { DEVICE_KINDS, USER_ROLES, type DeviceKind, type UserRole } from '@luot/protocol';
 import { hashPassword, hashSecret, newSecret } from './auth.ts';
-import { createStore, openDatabase, type Store } from './db/index.ts';
+import { createStore, openDatabase, type SqliteStore } from './db/index.ts';
+import type { Logger } from 'pino';
+import { createReportRunner } from './reports/report-runner.ts';
+import { asyncStore, type ReportEngine, type Store, type SyncStore } from './store.ts';
+
+/** The store port, or the embedded store answering at once (tools and tests use it directly). */
+type AnyStore = Store | SyncStore;
 
 export const DEMO_SITE_FILE = fileURLToPath(new URL('../demo/site.json', import.meta.url));
 export const DEMO_PEOPLE_FILE = fileURLToPath(new URL('../demo/people.json', import.meta.url));
@@ -16,9 +22,20 @@ export function databasePath(dataDir: string): string {
 }
 
 /** Opens a data directory's store, creating the directory and applying migrations. */
-export function openStore(dataDir: string): Store {
+export function openStore(dataDir: string): SqliteStore {
   mkdirSync(dataDir, { recursive: true });
   return createStore(openDatabase(databasePath(dataDir)));
+}
+
+/** The hub's ports over an SQLite store: the store itself, and reports on a worker thread. */
+export function sqlitePorts(
+  sqlite: SqliteStore,
+  log: Logger,
+): { store: Store; reports: ReportEngine } {
+  return {
+    store: asyncStore(sqlite),
+    reports: createReportRunner({ queries: sqlite.reports, log }),
+  };
 }
 
 /** Reads and validates a site configuration file; throws with every problem listed. */
@@ -35,19 +52,19 @@ export function loadSiteConfig(path: string): SiteConfig {
 
 /** Creates a person who signs in with a password. */
 export async function addUser(
-  store: Store,
+  store: AnyStore,
   user: { username: string; name: string; role: UserRole; password: string },
   at: number,
 ): Promise<void> {
   if (!/^[a-z0-9._-]{2,32}$/.test(user.username))
     throw new Error('a username is 2–32 lowercase letters, digits, dots, dashes or underscores');
   if (user.password.length < 8) throw new Error('a password has at least 8 characters');
-  store.createUser({ ...user, passwordHash: await hashPassword(user.password) }, at);
+  await store.createUser({ ...user, passwordHash: await hashPassword(user.password) }, at);
 }
 
 /** Pairs a device; returns its token, which is shown once and stored only as a hash. */
-export function pairDevice(
-  store: Store,
+export async function pairDevice(
+  store: AnyStore,
   device: {
     id: string;
     kind: DeviceKind;
@@ -56,14 +73,14 @@ export function pairDevice(
     speaks?: boolean;
   },
   at: number,
-): string {
-  const config = store.readConfig();
+): Promise<string> {
+  const config = await store.readConfig();
   if (device.counterId && !config?.counters.some((c) => c.id === device.counterId))
     throw new Error(`no counter ${device.counterId}`);
   if (device.kind === 'rating' && !device.counterId)
     throw new Error('a rating pad belongs to a counter');
   const token = newSecret('dev');
-  store.createDevice(
+  await store.createDevice(
     {
       id: device.id,
       kind: device.kind,
@@ -98,11 +115,12 @@ export interface DemoCredentials {
 }
 
 /** Fills an empty store with the demo centre: its configuration, people and paired devices. */
-export async function seedDemo(store: Store, at: number): Promise<DemoCredentials> {
-  store.writeConfig(loadSiteConfig(DEMO_SITE_FILE), at);
+export async function seedDemo(store: AnyStore, at: number): Promise<DemoCredentials> {
+  await store.writeConfig(loadSiteConfig(DEMO_SITE_FILE), at);
   const people = demoPeopleSchema.parse(JSON.parse(readFileSync(DEMO_PEOPLE_FILE, 'utf8')));
   for (const u of people.users) await addUser(store, { ...u, password: people.password }, at);
-  const devices = people.devices.map((d) => ({ ...d, token: pairDevice(store, d, at) }));
+  const devices = [];
+  for (const d of people.devices) devices.push({ ...d, token: await pairDevice(store, d, at) });
   return {
     password: people.password,
     users: people.users.map(({ username, role }) => ({ username, role })),

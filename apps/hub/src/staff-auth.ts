@@ -2,8 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '@luot/protocol';
 import { failure } from '@luot/protocol';
 import type { Clock } from './clock.ts';
-import type { Store } from './db/index.ts';
-import { resolveCredential } from './identity.ts';
+import type { Store } from './store.ts';
+import { resolveCredential } from './sockets/identity.ts';
 
 /** A signed-in supervisor or admin, as the HTTP endpoints of reports and administration see them. */
 export interface Staff {
@@ -34,15 +34,15 @@ export function sendFailure(reply: FastifyReply, code: ErrorCode, message?: stri
  * otherwise answers 401 (no valid session) or 403 (another role) and returns null. The hub
  * enforces roles here, whatever the admin app shows or hides.
  */
-export function requireStaff(
+export async function requireStaff(
   request: FastifyRequest,
   reply: FastifyReply,
   deps: { store: Store; clock: Clock },
   roles: readonly Staff['role'][],
-): Staff | null {
+): Promise<Staff | null> {
   const header = request.headers.authorization;
   const token = header?.startsWith('Bearer ') ? header.slice(7) : null;
-  const credential = token ? resolveCredential(deps.store, deps.clock, token) : null;
+  const credential = token ? await resolveCredential(deps.store, deps.clock, token) : null;
   if (!credential || credential.kind !== 'session') {
     void sendFailure(reply, 'UNAUTHENTICATED');
     return null;

@@ -37,7 +37,7 @@ async function kiosk(options: { hub?: TestHub; noBridge?: boolean } = {}) {
   return opened;
 }
 
-const tickets = (h: TestHub = hub) => Object.values(h.hub.queue.state.tickets);
+const tickets = (h: TestHub = hub) => Object.values(h.hub.queue.live.tickets);
 const field = (page: Page, id: string) => page.locator(`[data-field="${id}"]`);
 
 /** Decodes the QR code in a PNG screenshot. */
@@ -163,7 +163,7 @@ describe('the lobby kiosk in Chromium, against a real hub and a printer emulator
     const ticket = tickets().find((t) => t.label === label && t.fieldId === 'dat-dai')!;
     expect(ticket.status).toBe('cancelled');
     const cancelled = hub.store
-      .eventsOfDay(hub.hub.queue.state.day)
+      .eventsOfDay(hub.hub.queue.live.day)
       .map((e) => e.event)
       .find((e) => e.type === 'ticket.cancelled' && e.ticketId === ticket.id);
     expect(cancelled).toMatchObject({ reason: 'In phiếu thất bại' });

@@ -16,7 +16,7 @@ import {
 } from '@luot/protocol';
 import { hashPassword } from '../auth.ts';
 import type { Clock } from '../clock.ts';
-import type { DeviceRow, Store } from '../db/index.ts';
+import type { DeviceRow, Store } from '../store.ts';
 import type { QueueService } from '../queue-service.ts';
 import { addUser, pairDevice } from '../setup.ts';
 import { requireStaff, sendFailure, type Staff } from '../staff-auth.ts';
@@ -64,23 +64,21 @@ export function registerAdminRoutes(
   },
 ) {
   const { store, queue, clock } = deps;
-  const audit = (
-    staff: Staff,
-    entry: Omit<Parameters<Store['audit']['append']>[0], 'at' | 'actor'>,
-  ) => store.audit.append({ ...entry, at: clock.now(), actor: staff.username });
+  const audit = (staff: Staff, entry: Omit<Parameters<Store['appendAudit']>[0], 'at' | 'actor'>) =>
+    store.appendAudit({ ...entry, at: clock.now(), actor: staff.username });
 
   app.get('/api/admin/config', async (request, reply) => {
-    if (!requireStaff(request, reply, deps, ADMIN)) return reply;
-    const config = queue.state.config;
+    if (!(await requireStaff(request, reply, deps, ADMIN))) return reply;
+    const config = (await queue.durable()).config;
     return { ok: true, data: { config, version: configVersion(config) } };
   });
 
   app.put('/api/admin/config', async (request, reply) => {
-    const staff = requireStaff(request, reply, deps, ADMIN);
+    const staff = await requireStaff(request, reply, deps, ADMIN);
     if (!staff) return reply;
     const body = configUpdateSchema.safeParse(request.body);
     if (!body.success) return sendFailure(reply, 'BAD_REQUEST');
-    const current = queue.state.config;
+    const current = (await queue.durable()).config;
     if (body.data.baseVersion !== configVersion(current))
       return refuseConfig(reply, 409, 'INVALID_STATE', ADMIN_MESSAGES_VI.staleConfig, []);
     const parsed = siteConfigSchema.safeParse(body.data.config);
@@ -91,7 +89,7 @@ export function registerAdminRoutes(
     const changes = configChanges(current, parsed.data);
     if (changes.length === 0)
       return { ok: true, data: { config: current, version: configVersion(current), changes } };
-    const result = queue.execute(
+    const result = await queue.execute(
       { type: 'updateConfig', config: parsed.data },
       { actor: `user:${staff.username}` },
     );
@@ -99,31 +97,31 @@ export function registerAdminRoutes(
       const message = domainConfigRefusalVi(result.error.detail);
       return refuseConfig(reply, 409, 'INVALID_CONFIG', message, [{ path: [], message }]);
     }
-    audit(staff, { action: 'config.update', target: null, detail: { changes } });
-    const config = queue.state.config;
+    await audit(staff, { action: 'config.update', target: null, detail: { changes } });
+    const config = (await queue.durable()).config;
     return { ok: true, data: { config, version: configVersion(config), changes } };
   });
 
   app.get('/api/admin/users', async (request, reply) => {
-    if (!requireStaff(request, reply, deps, ADMIN)) return reply;
-    const users: AdminUser[] = store.listUsers().map((u) => ({
+    if (!(await requireStaff(request, reply, deps, ADMIN))) return reply;
+    const users: AdminUser[] = (await store.listUsers()).map((u) => ({
       username: u.username,
       name: u.name,
       role: u.role,
-      disabled: u.disabled === 1,
+      disabled: u.disabled,
     }));
     return { ok: true, data: users };
   });
 
   app.post('/api/admin/users', async (request, reply) => {
-    const staff = requireStaff(request, reply, deps, ADMIN);
+    const staff = await requireStaff(request, reply, deps, ADMIN);
     if (!staff) return reply;
     const body = userCreateSchema.safeParse(request.body);
     if (!body.success) return sendFailure(reply, 'BAD_REQUEST', ADMIN_MESSAGES_VI.invalidUser);
-    if (store.findUser(body.data.username))
+    if (await store.findUser(body.data.username))
       return sendFailure(reply, 'INVALID_STATE', ADMIN_MESSAGES_VI.userExists);
     await addUser(store, body.data, clock.now());
-    audit(staff, {
+    await audit(staff, {
       action: 'user.create',
       target: body.data.username,
       detail: { role: body.data.role, name: body.data.name },
@@ -135,14 +133,14 @@ export function registerAdminRoutes(
   app.post<{ Params: { username: string } }>(
     '/api/admin/users/:username/password',
     async (request, reply) => {
-      const staff = requireStaff(request, reply, deps, ADMIN);
+      const staff = await requireStaff(request, reply, deps, ADMIN);
       if (!staff) return reply;
       const body = passwordResetSchema.safeParse(request.body);
       if (!body.success) return sendFailure(reply, 'BAD_REQUEST', ADMIN_MESSAGES_VI.invalidUser);
       const { username } = request.params;
-      if (!store.setPassword(username, await hashPassword(body.data.password)))
+      if (!(await store.setPassword(username, await hashPassword(body.data.password))))
         return sendFailure(reply, 'NOT_FOUND', ADMIN_MESSAGES_VI.noUser);
-      audit(staff, { action: 'user.password', target: username, detail: {} });
+      await audit(staff, { action: 'user.password', target: username, detail: {} });
       return { ok: true, data: { username } };
     },
   );
@@ -150,25 +148,25 @@ export function registerAdminRoutes(
   app.post<{ Params: { username: string } }>(
     '/api/admin/users/:username/disabled',
     async (request, reply) => {
-      const staff = requireStaff(request, reply, deps, ADMIN);
+      const staff = await requireStaff(request, reply, deps, ADMIN);
       if (!staff) return reply;
       const body = userDisabledSchema.safeParse(request.body);
       if (!body.success) return sendFailure(reply, 'BAD_REQUEST');
       const { username } = request.params;
       if (body.data.disabled && username === staff.username)
         return sendFailure(reply, 'INVALID_STATE', ADMIN_MESSAGES_VI.notYourself);
-      if (!store.setDisabled(username, body.data.disabled, clock.now()))
+      if (!(await store.setDisabled(username, body.data.disabled, clock.now())))
         return sendFailure(reply, 'NOT_FOUND', ADMIN_MESSAGES_VI.noUser);
       if (body.data.disabled) {
         // A disabled clerk's idle counter closes now; one holding a citizen stays until handled.
-        for (const counter of Object.values(queue.state.counters))
+        for (const counter of Object.values((await queue.durable()).counters))
           if (counter.clerkId === username && counter.status !== 'closed')
-            queue.execute(
+            await queue.execute(
               { type: 'closeCounter', counterId: counter.id, clerkId: username },
               { actor: `user:${staff.username}` },
             );
       }
-      audit(staff, {
+      await audit(staff, {
         action: body.data.disabled ? 'user.disable' : 'user.enable',
         target: username,
         detail: {},
@@ -178,26 +176,30 @@ export function registerAdminRoutes(
   );
 
   app.get('/api/admin/devices', async (request, reply) => {
-    if (!requireStaff(request, reply, deps, ADMIN)) return reply;
-    return { ok: true, data: store.listDevices().map(toAdminDevice) };
+    if (!(await requireStaff(request, reply, deps, ADMIN))) return reply;
+    return { ok: true, data: (await store.listDevices()).map(toAdminDevice) };
   });
 
   app.post('/api/admin/devices', async (request, reply) => {
-    const staff = requireStaff(request, reply, deps, ADMIN);
+    const staff = await requireStaff(request, reply, deps, ADMIN);
     if (!staff) return reply;
     const body = devicePairSchema.safeParse(request.body);
     if (!body.success) return sendFailure(reply, 'BAD_REQUEST', ADMIN_MESSAGES_VI.invalidDevice);
     const d = body.data;
-    if (store.deviceById(d.id))
+    if (await store.deviceById(d.id))
       return sendFailure(reply, 'INVALID_STATE', ADMIN_MESSAGES_VI.deviceExists);
-    if (d.counterId && !queue.state.config.counters.some((c) => c.id === d.counterId))
+    if (d.counterId && !(await queue.durable()).config.counters.some((c) => c.id === d.counterId))
       return sendFailure(reply, 'NOT_FOUND', ADMIN_MESSAGES_VI.noCounter);
     if (d.kind === 'rating' && !d.counterId)
       return sendFailure(reply, 'BAD_REQUEST', ADMIN_MESSAGES_VI.invalidDevice);
-    const token = pairDevice(store, d, clock.now());
-    audit(staff, { action: 'device.pair', target: d.id, detail: { kind: d.kind, name: d.name } });
+    const token = await pairDevice(store, d, clock.now());
+    await audit(staff, {
+      action: 'device.pair',
+      target: d.id,
+      detail: { kind: d.kind, name: d.name },
+    });
     const paired: PairedDevice = {
-      device: toAdminDevice(store.deviceById(d.id)!),
+      device: toAdminDevice((await store.deviceById(d.id))!),
       token,
       setupPath: setupPath(d, token),
     };
@@ -205,14 +207,14 @@ export function registerAdminRoutes(
   });
 
   app.post<{ Params: { id: string } }>('/api/admin/devices/:id/revoke', async (request, reply) => {
-    const staff = requireStaff(request, reply, deps, ADMIN);
+    const staff = await requireStaff(request, reply, deps, ADMIN);
     if (!staff) return reply;
     const { id } = request.params;
-    if (!store.revokeDevice(id, clock.now()))
+    if (!(await store.revokeDevice(id, clock.now())))
       return sendFailure(reply, 'NOT_FOUND', ADMIN_MESSAGES_VI.noDevice);
     deps.disconnectDevice(id);
-    const device = store.deviceById(id)!;
-    audit(staff, {
+    const device = (await store.deviceById(id))!;
+    await audit(staff, {
       action: 'device.revoke',
       target: id,
       detail: { kind: device.kind, name: device.name },
@@ -223,10 +225,10 @@ export function registerAdminRoutes(
   app.get<{ Querystring: { before?: string; limit?: string } }>(
     '/api/admin/audit',
     async (request, reply) => {
-      if (!requireStaff(request, reply, deps, ADMIN)) return reply;
+      if (!(await requireStaff(request, reply, deps, ADMIN))) return reply;
       const limit = Math.min(Math.max(Number(request.query.limit) || 50, 1), 500);
       const before = Number(request.query.before) || undefined;
-      return { ok: true, data: store.audit.list(limit, before) };
+      return { ok: true, data: await store.listAudit(limit, before) };
     },
   );
 }

@@ -59,7 +59,7 @@ describe('configuration', () => {
       baseVersion: version,
     });
     expect(res.status).toBe(200);
-    expect(t.hub.queue.state.config.fields[0]!.targetWaitMinutes).toBe(12);
+    expect(t.hub.queue.live.config.fields[0]!.targetWaitMinutes).toBe(12);
     await expect.poll(() => seen.map((e) => e.event.type)).toContain('config.updated');
     expect(t.store.readConfig()!.texts.ticketFooter).toBe('Cảm ơn!');
 
@@ -98,7 +98,7 @@ describe('configuration', () => {
         'Lĩnh vực "Đất đai": 3 chữ số bắt đầu từ 1 không đủ cho giới hạn 1500 số mỗi ngày.',
       ]),
     );
-    expect(t.hub.queue.state.config).toEqual(config);
+    expect(t.hub.queue.live.config).toEqual(config);
     const audit = await call<AuditEntry[]>('GET', '/api/admin/audit');
     expect(audit.body.ok && audit.body.data).toEqual([]);
   });
@@ -170,7 +170,7 @@ describe('people and devices', () => {
       200,
     );
     // Disabling closed the idle counter the clerk held.
-    expect(t.hub.queue.state.counters.c1!.status).toBe('closed');
+    expect(t.hub.queue.live.counters.c1!.status).toBe('closed');
     expect((await login('mat-khau-moi-2')).status).toBe(401);
     const self = await call('POST', '/api/admin/users/admin/disabled', { disabled: true });
     expect(self.status).toBe(409);

@@ -1,12 +1,5 @@
 export { openDatabase, backupDatabase, type Db } from './open-database.ts';
-export {
-  createStore,
-  tableDigest,
-  type Store,
-  type AppendContext,
-  type DeviceRow,
-  type UserRow,
-} from './store.ts';
+export { createStore, tableDigest, type SqliteStore, type ServiceRow } from './store.ts';
 export {
   type ReportQueries,
   type TicketCounts,

@@ -1,34 +1,20 @@
-import {
-  evolve,
-  ticketIdsOf,
-  siteConfigSchema,
-  type QueueEvent,
-  type QueueState,
-  type SiteConfig,
-  type Ticket,
-} from '@luot/domain';
-import type { DeviceKind, UserRole } from '@luot/protocol';
+import { siteConfigSchema, type QueueEvent, type SiteConfig, type Ticket } from '@luot/domain';
 import { createHash } from 'node:crypto';
+import type {
+  DeviceRow,
+  NewDevice,
+  NewUser,
+  RowChange,
+  SessionRow,
+  StoredCommand,
+  SyncStore,
+  UserRow,
+  UserSummary,
+} from '../store.ts';
 import { createAuditLog } from './audit-log.ts';
 import type { Db } from './open-database.ts';
 import { createReportDays } from './report-days.ts';
 import { createReportQueries } from './report-queries.ts';
-
-/** Who caused stored events, and what only the hub keeps (the phone page secret). */
-export interface AppendContext {
-  actor: string;
-  tokenHash?: string;
-  /** The issuing kiosk's name for its request, scoped by the kiosk (see migration 003). */
-  requestKey?: string;
-}
-
-export interface UserRow {
-  username: string;
-  name: string;
-  role: UserRole;
-  passwordHash: string;
-  disabled: boolean;
-}
 
 export interface ServiceRow {
   id: number;
@@ -48,29 +34,13 @@ export interface ServiceRow {
   rating: number | null;
 }
 
-export interface SessionRow {
-  username: string;
-  counterId: string | null;
-  expiresAt: number;
-  endedAt: number | null;
-}
-
-export interface DeviceRow {
-  id: string;
-  kind: DeviceKind;
-  name: string;
-  counterId: string | null;
-  speaks: boolean;
-  createdAt: number;
-  revokedAt: number | null;
-  lastSeenAt: number | null;
-}
-
-export type Store = ReturnType<typeof createStore>;
+export type SqliteStore = ReturnType<typeof createStore>;
 
 /**
- * Everything the hub reads and writes in SQLite. `appendEvents` stores a command's events and
- * updates the report tables in one transaction: either all of a command is durable or none.
+ * The store port (`../store.ts`) on an SQLite file, answering at once; `asyncStore` makes it
+ * the port the hub uses. `append` stores commands' events and the rows they change in one
+ * transaction: either all of a group is durable or none. Also the report queries and packed
+ * days, which the report worker and the benchmarks read directly.
  */
 export function createStore(db: Db) {
   const q = {
@@ -168,163 +138,84 @@ export function createStore(db: Db) {
     touchDevice: db.prepare(`UPDATE devices SET last_seen_at = ? WHERE id = ?`),
   };
 
-  function project(before: QueueState, after: QueueState, event: QueueEvent, ctx: AppendContext) {
-    if (event.type === 'ticket.issued') {
-      const t = event.ticket;
-      q.insertTicket.run({
-        ...t,
-        tokenHash: ctx.tokenHash ?? null,
-        issuedBy: ctx.actor,
-        requestKey: ctx.requestKey ?? null,
-      });
-      return;
-    }
-    if (event.type === 'config.updated') {
-      q.writeConfig.run(JSON.stringify(event.config), event.at);
-      return;
-    }
-    if (!('ticketId' in event)) return;
-    const ticket = after.tickets[event.ticketId];
-    const prior = before.tickets[event.ticketId];
-    if (!ticket || !prior) return;
-    switch (event.type) {
-      case 'ticket.called': {
-        const waitingSince =
-          event.from === 'no_show'
-            ? ((q.lastEnded.get(ticket.id) as { ended_at: number | null } | undefined)?.ended_at ??
-              event.at)
-            : prior.waitingSince;
-        q.openService.run({
-          ticketId: ticket.id,
-          day: event.day,
-          fieldId: ticket.fieldId,
-          counterId: event.counterId,
-          clerkId: event.clerkId,
-          priority: ticket.priorityClassId ? 1 : 0,
-          waitingSince,
-          calledAt: event.at,
+  const reportDays = createReportDays(db);
+  const audit = createAuditLog(db);
+
+  function write(row: RowChange): void {
+    switch (row.kind) {
+      case 'ticket.insert':
+        q.insertTicket.run({
+          ...row.ticket,
+          tokenHash: row.tokenHash,
+          issuedBy: row.issuedBy,
+          requestKey: row.requestKey,
         });
-        break;
-      }
-      case 'ticket.recalled':
-        q.serviceRecall.run(ticket.id);
-        break;
-      case 'ticket.started':
-        q.serviceStart.run(event.at, ticket.id);
-        break;
-      case 'ticket.finished':
-        q.serviceEnd.run(event.at, 'done', ticket.id);
-        break;
-      case 'ticket.no_show':
-        q.serviceEnd.run(event.at, 'no_show', ticket.id);
-        break;
-      case 'ticket.transferred':
-        q.serviceEnd.run(event.at, 'transferred', ticket.id);
-        break;
-      case 'ticket.cancelled':
-        q.serviceEnd.run(event.at, 'cancelled', ticket.id);
-        break;
-      case 'ticket.expired':
-        q.serviceEnd.run(event.at, 'expired', ticket.id);
-        break;
-      case 'ticket.rated':
-        q.serviceRating.run(event.score, ticket.id);
-        break;
+        return;
+      case 'ticket.update':
+        q.ticketStatus.run(row.ticket);
+        return;
+      case 'visit.open':
+        q.openService.run({ ...row, priority: row.priority ? 1 : 0 });
+        return;
+      case 'visit.recall':
+        q.serviceRecall.run(row.ticketId);
+        return;
+      case 'visit.start':
+        q.serviceStart.run(row.at, row.ticketId);
+        return;
+      case 'visit.end':
+        q.serviceEnd.run(row.at, row.outcome, row.ticketId);
+        return;
+      case 'visit.rate':
+        q.serviceRating.run(row.score, row.ticketId);
+        return;
+      case 'config':
+        q.writeConfig.run(JSON.stringify(row.config), row.at);
+        return;
     }
-    q.ticketStatus.run({
-      id: ticket.id,
-      status: ticket.status,
-      fieldId: ticket.fieldId,
-      counterId: ticket.counterId,
-      clerkId: ticket.clerkId,
-      finishedAt: ticket.finishedAt,
-      calledAt: ticket.calledAt,
-      rating: ticket.rating,
-    });
   }
 
-  const reportDays = createReportDays(db);
+  const appendOne = (command: StoredCommand): number[] => {
+    const { ctx } = command;
+    const seqs: number[] = [];
+    for (const event of command.events) {
+      const ticket = event.type === 'ticket.issued' ? event.ticket : null;
+      const info = q.insertEvent.run({
+        day: event.day,
+        at: event.at,
+        type: event.type,
+        ticketId: 'ticketId' in event ? event.ticketId : (ticket?.id ?? null),
+        fieldId: 'fieldId' in event ? event.fieldId : (ticket?.fieldId ?? null),
+        counterId: 'counterId' in event ? event.counterId : null,
+        clerkId: 'clerkId' in event ? event.clerkId : null,
+        actor: ctx.actor,
+        payload: JSON.stringify(event),
+      });
+      seqs.push(Number(info.lastInsertRowid));
+      if (event.type !== 'day.opened') reportDays.forget(event.day);
+    }
+    for (const row of command.rows) {
+      // A packed day that a row changes is packed again when a report needs it.
+      if (row.kind === 'ticket.insert' || row.kind === 'ticket.update')
+        reportDays.forget(row.ticket.day);
+      write(row);
+    }
+    return seqs;
+  };
 
-  const append = db.transaction(
-    (before: QueueState, events: QueueEvent[], ctx: AppendContext): number[] => {
-      const seqs: number[] = [];
-      // The projection reads only the tickets an event changes, so each event is evolved on a
-      // slice of the state holding just those (copying every ticket of the day per event is
-      // what made commands slow late in a busy day); `changed` carries them between events.
-      let state = before;
-      let changed = new Map<string, Ticket>();
-      for (const event of events) {
-        const info = q.insertEvent.run({
-          day: event.day,
-          at: event.at,
-          type: event.type,
-          ticketId:
-            'ticketId' in event
-              ? event.ticketId
-              : event.type === 'ticket.issued'
-                ? event.ticket.id
-                : null,
-          fieldId:
-            'fieldId' in event
-              ? event.fieldId
-              : event.type === 'ticket.issued'
-                ? event.ticket.fieldId
-                : null,
-          counterId: 'counterId' in event ? event.counterId : null,
-          clerkId: 'clerkId' in event ? event.clerkId : null,
-          actor: ctx.actor,
-          payload: JSON.stringify(event),
-        });
-        seqs.push(Number(info.lastInsertRowid));
-        if (event.type === 'day.opened') {
-          state = evolve(state, event);
-          changed = new Map();
-          continue;
-        }
-        reportDays.forget(event.day);
-        const slice: Record<string, Ticket> = {};
-        for (const id of ticketIdsOf(event)) {
-          const ticket = changed.get(id) ?? state.tickets[id];
-          if (ticket) {
-            slice[id] = ticket;
-            reportDays.forget(ticket.day);
-          }
-        }
-        const sliced = { ...state, tickets: slice };
-        const after = evolve(sliced, event);
-        project(sliced, after, event, ctx);
-        for (const [id, ticket] of Object.entries(after.tickets)) changed.set(id, ticket);
-        state = { ...after, tickets: state.tickets };
-      }
-      return seqs;
-    },
+  const appendGroup = db.transaction((commands: readonly StoredCommand[]): number[][] =>
+    commands.map(appendOne),
   );
 
-  const appendGroup = db.transaction(
-    (commands: { before: QueueState; events: QueueEvent[]; ctx: AppendContext }[]): number[][] =>
-      commands.map((c) => (c.events.length === 0 ? [] : append(c.before, c.events, c.ctx))),
-  );
-
-  return {
-    /** Read-only queries of the reports (report-queries.ts). */
-    reports: createReportQueries(db),
-    /** Closed days packed for reports (report-days.ts). */
-    reportDays,
-    /** The administration's audit trail (audit-log.ts). */
-    audit: createAuditLog(db),
-    /** Stores a command's events (with the report tables) atomically; returns their sequence numbers. */
-    appendEvents(before: QueueState, events: QueueEvent[], ctx: AppendContext): number[] {
-      return events.length === 0 ? [] : append(before, events, ctx);
-    },
-    /**
-     * Stores several commands' events in one transaction (one sync to disk for all), in order;
-     * each command's `before` needs to hold only the tickets its events change. Returns each
-     * command's sequence numbers. All are durable, or (it throws) none.
-     */
-    appendGroup(
-      commands: { before: QueueState; events: QueueEvent[]; ctx: AppendContext }[],
-    ): number[][] {
+  const port: SyncStore = {
+    appendAudit: (entry) => audit.append(entry),
+    listAudit: (limit, beforeId) => audit.list(limit, beforeId),
+    /** Stores commands' events and rows in one transaction (one sync to disk for all), in order. */
+    append(commands: readonly StoredCommand[]): number[][] {
       return appendGroup(commands);
+    },
+    packDaysBefore(day: string, at: number): number {
+      return reportDays.packDaysBefore(day, at);
     },
     /** The day of the newest stored event, or null for an empty log. */
     latestDay(): string | null {
@@ -348,10 +239,6 @@ export function createStore(db: Db) {
     },
     ticketIdByTokenHash(hash: string): string | null {
       return (q.ticketByToken.get(hash) as { id: string } | undefined)?.id ?? null;
-    },
-    /** Every visit to a counter on a day, oldest first: the raw material of waiting and service times. */
-    services(day: string): ServiceRow[] {
-      return q.servicesOfDay.all(day) as ServiceRow[];
     },
     /** The ticket a kiosk's named issue request produced, if it was stored. */
     ticketIdByRequestKey(key: string): string | null {
@@ -391,10 +278,7 @@ export function createStore(db: Db) {
         rating: (r.rating as number | null) ?? null,
       };
     },
-    createUser(
-      user: { username: string; name: string; role: UserRole; passwordHash: string },
-      at: number,
-    ) {
+    createUser(user: NewUser, at: number): void {
       q.insertUser.run({ ...user, createdAt: at });
     },
     findUser(username: string): UserRow | null {
@@ -402,13 +286,10 @@ export function createStore(db: Db) {
         (Omit<UserRow, 'disabled'> & { disabled: number }) | undefined;
       return row ? { ...row, disabled: row.disabled === 1 } : null;
     },
-    listUsers() {
-      return q.listUsers.all() as {
-        username: string;
-        name: string;
-        role: UserRole;
-        disabled: number;
-      }[];
+    listUsers(): UserSummary[] {
+      return (q.listUsers.all() as (Omit<UserSummary, 'disabled'> & { disabled: number })[]).map(
+        (u) => ({ ...u, disabled: u.disabled === 1 }),
+      );
     },
     setPassword(username: string, passwordHash: string): boolean {
       return q.setPassword.run(passwordHash, username).changes === 1;
@@ -433,17 +314,7 @@ export function createStore(db: Db) {
     endSession(tokenHash: string, at: number): void {
       q.endSession.run(at, tokenHash);
     },
-    createDevice(
-      device: {
-        id: string;
-        kind: DeviceKind;
-        name: string;
-        counterId: string | null;
-        speaks: boolean;
-        tokenHash: string;
-      },
-      at: number,
-    ) {
+    createDevice(device: NewDevice, at: number): void {
       q.insertDevice.run({ ...device, speaks: device.speaks ? 1 : 0, createdAt: at });
     },
     deviceByTokenHash(hash: string): DeviceRow | null {
@@ -463,6 +334,17 @@ export function createStore(db: Db) {
     },
     close(): void {
       db.close();
+    },
+  };
+  return {
+    ...port,
+    /** Read-only queries of the reports (report-queries.ts), for the report worker and tools. */
+    reports: createReportQueries(db),
+    /** Closed days packed for reports (report-days.ts). */
+    reportDays,
+    /** Every visit to a counter on a day, oldest first: the raw material of waiting and service times. */
+    services(day: string): ServiceRow[] {
+      return q.servicesOfDay.all(day) as ServiceRow[];
     },
   };
 }

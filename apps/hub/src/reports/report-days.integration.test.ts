@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ReportQuery } from '@luot/protocol';
 import { generateHistory } from '../db/bench-history.ts';
-import { createStore, openDatabase, type Db, type Store } from '../db/index.ts';
+import { createStore, openDatabase, type Db, type SqliteStore } from '../db/index.ts';
 import { MONDAY_9AM, startTestHub, testConfig } from '../testing/test-hub.ts';
 import { buildReport } from './build-report.ts';
 
@@ -16,7 +16,7 @@ const FROM = '2026-10-01';
 const TO = '2026-10-23';
 let dir: string;
 let db: Db;
-let store: Store;
+let store: SqliteStore;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'luot-report-days-'));
@@ -91,19 +91,19 @@ describe('the hub', () => {
     const reader = openDatabase(t.dbPath);
     const packed = () =>
       reader.prepare('SELECT day, keys FROM report_days').all() as { day: string; keys: string }[];
-    const issue = () => {
-      const result = t.hub.queue.execute(
+    const issue = async () => {
+      const result = await t.hub.queue.execute(
         { type: 'issue', fieldId: 'ho-tich', priorityClassId: null },
         { actor: 'test' },
       );
       if (!result.ok) throw new Error(`issue refused: ${result.error.code}`);
     };
     try {
-      issue();
+      await issue();
       // Packed while the day still runs (the hub never does this), a new ticket must unpack it.
       t.store.reportDays.build('2026-11-23', t.clock.now());
       expect(packed().map((r) => r.day)).toEqual(['2026-11-23']);
-      issue();
+      await issue();
       expect(packed()).toEqual([]);
 
       t.clock.set(MONDAY_9AM + 24 * 3600_000);
@@ -113,7 +113,7 @@ describe('the hub', () => {
       const report = buildReport(
         t.store.reports,
         { from: '2026-11-23', to: '2026-11-23', groupBy: 'field' },
-        t.hub.queue.state.config,
+        t.hub.queue.live.config,
         0,
       );
       expect(report.total).toMatchObject({ issued: 2, expired: 2 });

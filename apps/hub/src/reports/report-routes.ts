@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { reportQuerySchema, type ReportQuery, type StaffMember } from '@luot/protocol';
 import type { Clock } from '../clock.ts';
-import type { Store } from '../db/index.ts';
+import type { ReportEngine, Store } from '../store.ts';
 import type { QueueService } from '../queue-service.ts';
 import { requireStaff, sendFailure } from '../staff-auth.ts';
-import { createReportRunner } from './report-runner.ts';
 import { reportCsv, reportXlsx } from './export.ts';
 
 /** Longest period one report may cover, in days (a year and a bit, for year-on-year views). */
@@ -26,14 +25,14 @@ function daysBetween(from: string, to: string): number {
  */
 export function registerReportRoutes(
   app: FastifyInstance,
-  deps: { store: Store; queue: QueueService; clock: Clock; log: Logger },
+  deps: { store: Store; reports: ReportEngine; queue: QueueService; clock: Clock; log: Logger },
 ) {
   const { store, queue, clock } = deps;
-  const runner = createReportRunner({ queries: store.reports, log: deps.log });
+  const runner = deps.reports;
   app.addHook('onClose', async () => runner.close());
   const build = async (query: ReportQuery) => {
     try {
-      return await runner.run(query, queue.state.config, clock.now());
+      return await runner.run(query, (await queue.durable()).config, clock.now());
     } catch (err) {
       deps.log.error({ err, query }, 'report failed');
       return null;
@@ -49,7 +48,7 @@ export function registerReportRoutes(
   };
 
   app.get('/api/reports', async (request, reply) => {
-    if (!requireStaff(request, reply, deps, STAFF)) return reply;
+    if (!(await requireStaff(request, reply, deps, STAFF))) return reply;
     const query = parse(request.query);
     if (typeof query === 'string') return sendFailure(reply, 'BAD_REQUEST', query);
     const report = await build(query);
@@ -58,7 +57,7 @@ export function registerReportRoutes(
   });
 
   app.get('/api/reports/export.csv', async (request, reply) => {
-    if (!requireStaff(request, reply, deps, STAFF)) return reply;
+    if (!(await requireStaff(request, reply, deps, STAFF))) return reply;
     const query = parse(request.query);
     if (typeof query === 'string') return sendFailure(reply, 'BAD_REQUEST', query);
     const report = await build(query);
@@ -70,12 +69,12 @@ export function registerReportRoutes(
   });
 
   app.get('/api/reports/export.xlsx', async (request, reply) => {
-    if (!requireStaff(request, reply, deps, STAFF)) return reply;
+    if (!(await requireStaff(request, reply, deps, STAFF))) return reply;
     const query = parse(request.query);
     if (typeof query === 'string') return sendFailure(reply, 'BAD_REQUEST', query);
     const report = await build(query);
     if (!report) return sendFailure(reply, 'INTERNAL');
-    const body = await reportXlsx(report, queue.state.config.site.name);
+    const body = await reportXlsx(report, (await queue.durable()).config.site.name);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="${fileName(query)}.xlsx"`)
@@ -83,10 +82,12 @@ export function registerReportRoutes(
   });
 
   app.get('/api/staff', async (request, reply) => {
-    if (!requireStaff(request, reply, deps, STAFF)) return reply;
-    const people: StaffMember[] = store
-      .listUsers()
-      .map(({ username, name, role }) => ({ username, name, role }));
+    if (!(await requireStaff(request, reply, deps, STAFF))) return reply;
+    const people: StaffMember[] = (await store.listUsers()).map(({ username, name, role }) => ({
+      username,
+      name,
+      role,
+    }));
     return { ok: true, data: people };
   });
 

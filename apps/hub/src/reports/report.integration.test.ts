@@ -46,8 +46,9 @@ function at(minutes: number, day = 0): void {
   t.clock.set(MONDAY_9AM + day * 24 * 60 * MIN + minutes * MIN);
 }
 
+/** Decides and applies a command now; it is stored before the next report is read. */
 function run(command: QueueCommand): void {
-  const result = t.hub.queue.execute(command, { actor: 'test' });
+  const result = t.hub.queue.submit(command, { actor: 'test' });
   if (!result.ok) throw new Error(`${command.type} refused: ${JSON.stringify(result.error)}`);
   if (command.type === 'issue') {
     const e = result.events[0]!;
@@ -208,7 +209,7 @@ beforeAll(async () => {
     ],
     1,
   );
-  expect(t.hub.queue.state.day).toBe(DAY2);
+  expect(t.hub.queue.live.day).toBe(DAY2);
   // Signed in on day 2 (a session lasts 14 hours on the hub's clock).
   supervisorToken = (await t.login('giamsat')).token;
 });
@@ -526,9 +527,9 @@ describe('exports', () => {
 
 describe('history outlives the configuration', () => {
   it('keeps a counter removed from the configuration in the report, by its id', async () => {
-    const config = structuredClone(t.hub.queue.state.config);
+    const config = structuredClone(t.hub.queue.live.config);
     config.counters = config.counters.filter((c) => c.id !== 'c3');
-    const result = t.hub.queue.execute({ type: 'updateConfig', config }, { actor: 'test' });
+    const result = await t.hub.queue.execute({ type: 'updateConfig', config }, { actor: 'test' });
     expect(result.ok).toBe(true);
     const r = await report('counter');
     expect(r.rows.map((x) => [x.key, x.label])).toEqual([

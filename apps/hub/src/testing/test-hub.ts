@@ -7,9 +7,9 @@ import { connectHub, request, type HubSocket } from '@luot/hub-client';
 import type { DeviceKind, LoginResult, Snapshot } from '@luot/protocol';
 import { createFakeClock } from '../clock.ts';
 import { createHub, type Hub, type HubOptions } from '../hub.ts';
-import { addUser, databasePath, openStore, pairDevice } from '../setup.ts';
+import { addUser, databasePath, openStore, pairDevice, sqlitePorts } from '../setup.ts';
 import { defaultStaticApps } from '../static-apps.ts';
-import type { Store } from '../db/index.ts';
+import type { SqliteStore } from '../db/index.ts';
 
 /** 09:00 on 2026-11-23 (a Monday) in Asia/Ho_Chi_Minh. */
 export const MONDAY_9AM = Date.parse('2026-11-23T02:00:00Z');
@@ -50,7 +50,7 @@ export function testConfig(counters = 3, overrides: Partial<SiteConfigInput> = {
 export interface TestHub {
   url: string;
   hub: Hub;
-  store: Store;
+  store: SqliteStore;
   clock: ReturnType<typeof createFakeClock>;
   dataDir: string;
   dbPath: string;
@@ -129,13 +129,14 @@ export async function startTestHub(
         counterId: `c${i + 1}`,
       })),
     ];
-    for (const d of devices) tokens[d.id] = pairDevice(store, { ...d, name: d.id }, 0);
+    for (const d of devices) tokens[d.id] = await pairDevice(store, { ...d, name: d.id }, 0);
   }
+  const log = pino({ level: 'silent' });
   const newHub = () =>
     createHub({
-      store,
+      ...sqlitePorts(store, log),
       clock,
-      log: pino({ level: 'silent' }),
+      log,
       staticApps: options.serveApps ? defaultStaticApps() : [],
       options: {
         kioskMinIntervalMs: 0,
@@ -144,7 +145,7 @@ export async function startTestHub(
         ...options.hub,
       },
     });
-  let hub = newHub();
+  let hub = await newHub();
   let running = true;
   const port = await hub.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
@@ -194,7 +195,7 @@ export async function startTestHub(
     async restart(whileDown) {
       await stop();
       await whileDown?.();
-      hub = newHub();
+      hub = await newHub();
       await hub.listen(port, '127.0.0.1');
       running = true;
     },

@@ -1,7 +1,7 @@
 import type { Identity } from '@luot/protocol';
-import { hashSecret } from './auth.ts';
-import type { Clock } from './clock.ts';
-import type { Store } from './db/index.ts';
+import { hashSecret } from '../auth.ts';
+import type { Clock } from '../clock.ts';
+import type { Store } from '../store.ts';
 
 /** A resolved bearer secret: who it is and how to check later that it still holds. */
 export interface Credential {
@@ -14,13 +14,17 @@ export interface Credential {
  * Turns a bearer secret (a person's session, a paired device's token, or a ticket's phone
  * link) into an identity, or null when it is unknown, expired, ended, revoked or disabled.
  */
-export function resolveCredential(store: Store, clock: Clock, token: unknown): Credential | null {
+export async function resolveCredential(
+  store: Store,
+  clock: Clock,
+  token: unknown,
+): Promise<Credential | null> {
   if (typeof token !== 'string' || token.length < 10 || token.length > 200) return null;
   const tokenHash = hashSecret(token);
   if (token.startsWith('ses_')) {
-    const session = store.findSession(tokenHash);
+    const session = await store.findSession(tokenHash);
     if (!session || session.endedAt !== null || session.expiresAt <= clock.now()) return null;
-    const user = store.findUser(session.username);
+    const user = await store.findUser(session.username);
     if (!user || user.disabled) return null;
     if (user.role === 'clerk') {
       if (!session.counterId) return null;
@@ -42,7 +46,7 @@ export function resolveCredential(store: Store, clock: Clock, token: unknown): C
     };
   }
   if (token.startsWith('dev_')) {
-    const device = store.deviceByTokenHash(tokenHash);
+    const device = await store.deviceByTokenHash(tokenHash);
     if (!device || device.revokedAt !== null) return null;
     return {
       tokenHash,
@@ -56,19 +60,23 @@ export function resolveCredential(store: Store, clock: Clock, token: unknown): C
       },
     };
   }
-  const ticketId = store.ticketIdByTokenHash(tokenHash);
+  const ticketId = await store.ticketIdByTokenHash(tokenHash);
   return ticketId ? { tokenHash, kind: 'ticket', identity: { role: 'public', ticketId } } : null;
 }
 
 /** Whether a credential resolved earlier still holds (sessions end, devices are revoked). */
-export function stillValid(store: Store, clock: Clock, credential: Credential): boolean {
+export async function stillValid(
+  store: Store,
+  clock: Clock,
+  credential: Credential,
+): Promise<boolean> {
   if (credential.kind === 'ticket') return true;
   if (credential.kind === 'device') {
-    const device = store.deviceByTokenHash(credential.tokenHash);
+    const device = await store.deviceByTokenHash(credential.tokenHash);
     return device !== null && device.revokedAt === null;
   }
-  const session = store.findSession(credential.tokenHash);
+  const session = await store.findSession(credential.tokenHash);
   if (!session || session.endedAt !== null || session.expiresAt <= clock.now()) return false;
-  const user = store.findUser(session.username);
+  const user = await store.findUser(session.username);
   return user !== null && !user.disabled;
 }

@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { estimateWaitMinutes } from '@luot/domain';
+import { failure } from '@luot/protocol';
+import { hashSecret } from '../../auth.ts';
+import type { HubServices } from '../context.ts';
+import type { Handlers } from '../router.ts';
+
+/**
+ * What a kiosk did lately: when it last issued (a kiosk issues at most one ticket per
+ * `kioskMinIntervalMs`), and its named issue requests, so a repeat or an abandon in the same
+ * event-loop turn (not yet in the store under group commit) is seen too.
+ */
+export function createKioskMemory() {
+  const lastIssueAt = new Map<string, number>();
+  const requests = new Map<string, string>();
+  return {
+    lastIssueAt,
+    /** The ticket a named request produced, if this process issued it. */
+    issuedFor(key: string): string | undefined {
+      return requests.get(key);
+    },
+    remember(key: string, ticketId: string): void {
+      if (requests.size >= 10_000) requests.clear(); // the store still knows them
+      requests.set(key, ticketId);
+    },
+  };
+}
+export type KioskMemory = ReturnType<typeof createKioskMemory>;
+
+/** The ticket a kiosk's named request produced: this process's memory, then the store. */
+async function ticketOfRequest(
+  ctx: Pick<HubServices, 'store'>,
+  kiosk: KioskMemory,
+  key: string,
+): Promise<string | null> {
+  return kiosk.issuedFor(key) ?? (await ctx.store.ticketIdByRequestKey(key));
+}
+
+/** Handlers of tickets: issue, take back, cancel, rate, and a phone page's view. */
+export function ticketHandlers(
+  kiosk: KioskMemory,
+): Pick<
+  Handlers,
+  'ticket:issue' | 'ticket:abandon' | 'ticket:cancel' | 'rating:submit' | 'ticket:view'
+> {
+  return {
+    'ticket:issue': async (ctx, p) => {
+      const { identity, actor, queue, clock, options } = ctx;
+      const requestKey = p.requestId ? `${actor}:${p.requestId}` : undefined;
+      const known = requestKey ? await ticketOfRequest(ctx, kiosk, requestKey) : null;
+      // Checked after the store answered, with nothing awaited until the ticket is decided.
+      if (known || (requestKey && kiosk.issuedFor(requestKey))) return failure('INVALID_ARGUMENT');
+      const now = clock.now();
+      const last = kiosk.lastIssueAt.get(identity.deviceId);
+      if (last !== undefined && now - last < options.kioskMinIntervalMs)
+        return failure('RATE_LIMITED');
+      const token = randomBytes(16).toString('base64url');
+      const result = queue.submit(
+        { type: 'issue', fieldId: p.fieldId, priorityClassId: p.priorityClassId },
+        { actor, tokenHash: hashSecret(token), requestKey },
+      );
+      if (!result.ok) return failure(result.error.code);
+      kiosk.lastIssueAt.set(identity.deviceId, now);
+      const issued = result.events[0];
+      if (issued?.type !== 'ticket.issued') return failure('INTERNAL');
+      if (requestKey) kiosk.remember(requestKey, issued.ticket.id);
+      const ticket = result.state.tickets[issued.ticket.id];
+      if (!ticket) return failure('INTERNAL');
+      const ahead = queue.waiting.ahead(ticket);
+      return {
+        ok: true,
+        data: {
+          ticket,
+          token,
+          path: `/t/${token}`,
+          ahead,
+          estimatedWaitMinutes: estimateWaitMinutes(result.state, ticket.fieldId, ahead),
+        },
+      };
+    },
+
+    // A kiosk that never heard the answer to an issue request takes back the number, if one
+    // was issued and nobody has been called for it: no one holds it.
+    'ticket:abandon': async (ctx, p) => {
+      const ticketId = await ticketOfRequest(ctx, kiosk, `${ctx.actor}:${p.requestId}`);
+      if (!ticketId) return { ok: true, data: { ticketId: null } };
+      if (ctx.queue.live.tickets[ticketId]?.status !== 'waiting') return failure('INVALID_STATE');
+      const result = ctx.queue.submit(
+        { type: 'cancel', ticketId, reason: p.reason },
+        { actor: ctx.actor },
+      );
+      return result.ok ? { ok: true, data: { ticketId } } : failure(result.error.code);
+    },
+
+    'ticket:cancel': async (ctx, p) => {
+      const { identity, queue, store, clock, options } = ctx;
+      if (identity.role === 'kiosk') {
+        // A kiosk may only take back its own fresh ticket, when the citizen never got it.
+        const ticket = queue.live.tickets[p.ticketId];
+        if (!ticket) return failure('NOT_FOUND');
+        if ((await store.ticketIssuer(ticket.id)) !== ctx.actor) return failure('FORBIDDEN');
+        if (
+          ticket.status !== 'waiting' ||
+          clock.now() - ticket.issuedAt > options.kioskCancelWindowMs
+        )
+          return failure('INVALID_STATE');
+      }
+      const result = queue.submit(
+        { type: 'cancel', ticketId: p.ticketId, reason: p.reason },
+        { actor: ctx.actor },
+      );
+      return result.ok ? { ok: true, data: { ticketId: p.ticketId } } : failure(result.error.code);
+    },
+
+    'rating:submit': (ctx, p) => {
+      const { counterId } = ctx.identity;
+      if (!counterId) return failure('FORBIDDEN');
+      const result = ctx.queue.submit(
+        { type: 'rate', ticketId: p.ticketId, counterId, score: p.score },
+        { actor: ctx.actor },
+      );
+      return result.ok
+        ? { ok: true, data: { ticketId: p.ticketId, score: p.score } }
+        : failure(result.error.code);
+    },
+
+    'ticket:view': async (ctx) => {
+      const view = await ctx.phoneViews.view(ctx.identity.ticketId);
+      return view ? { ok: true, data: view } : failure('NOT_FOUND');
+    },
+  };
+}

@@ -1,0 +1,210 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import {
+  CLIENT_EVENT_NAMES,
+  failure,
+  type Ack,
+  type ClientEventName,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@luot/protocol';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.ts';
+import type { QueueService } from '../queue-service.ts';
+import type { Store } from '../store.ts';
+import { actorOf, type HubServices, type KioskOptions } from './context.ts';
+import { createDevicePresence } from './device-presence.ts';
+import { counterHandlers } from './handlers/counter.ts';
+import { deviceHandlers } from './handlers/devices.ts';
+import { snapshotFor, syncHandlers } from './handlers/sync.ts';
+import { createKioskMemory, ticketHandlers } from './handlers/tickets.ts';
+import { resolveCredential, stillValid, type Credential } from './identity.ts';
+import { createPhoneViews } from './phone-views.ts';
+import { route, type Handlers } from './router.ts';
+
+type SocketData = { credential: Credential };
+type HubSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+type HubServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+export interface SocketOptions extends KioskOptions {
+  /** How often sockets whose session ended or device was revoked are disconnected. */
+  sweepIntervalMs: number;
+}
+
+const STREAM = 'stream';
+const STAFF = 'staff';
+/** Events that only read what is stored: answered at once, not after the pending group. */
+const READS: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'ticket:view']);
+
+/**
+ * The Socket.IO side of the hub: authenticates every socket in middleware, sends each a
+ * snapshot of what it may see (a phone page: its ticket's view), relays stored queue events
+ * with their sequence numbers, and routes client events to their handlers (`handlers/`).
+ * Every event is acknowledged once what it did is stored; nothing throws into the socket.
+ */
+export function attachSocketServer(deps: {
+  httpServer: HttpServer;
+  queue: QueueService;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  options: SocketOptions;
+}) {
+  const { httpServer, queue, store, clock, log, options } = deps;
+  const io: HubServer = new Server(httpServer, {
+    serveClient: false,
+    // Large enough that an oversized payload reaches validation and gets a clear refusal.
+    maxHttpBufferSize: 4_000_000,
+    cors: { origin: true },
+  });
+  queue.onCommit((batch) => {
+    for (const e of batch.events) io.to(STREAM).emit('event', e);
+  });
+  const services: HubServices = {
+    queue,
+    store,
+    clock,
+    log,
+    options,
+    presence: createDevicePresence({
+      store,
+      clock,
+      publish: (s) => io.to(STAFF).emit('device', s),
+    }),
+    phoneViews: createPhoneViews({ queue, store }),
+  };
+  const kiosk = createKioskMemory();
+  const handlers: Handlers = {
+    ...ticketHandlers(kiosk),
+    ...counterHandlers(),
+    ...deviceHandlers(),
+    ...syncHandlers(),
+  };
+
+  io.use((socket, next) => {
+    const token: unknown = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    resolveCredential(store, clock, token).then(
+      (credential) => {
+        if (!credential) {
+          const err = new Error('UNAUTHENTICATED') as Error & { data: unknown };
+          err.data = failure('UNAUTHENTICATED').error;
+          return next(err);
+        }
+        socket.data.credential = credential;
+        next();
+      },
+      (err: unknown) => {
+        log.error({ err }, 'socket authentication failed');
+        next(new Error('INTERNAL'));
+      },
+    );
+  });
+
+  io.on('connection', (socket: HubSocket) => {
+    const { identity } = socket.data.credential;
+    const ticketId = identity.role === 'public' ? identity.ticketId : null;
+    const deviceId = 'deviceId' in identity ? identity.deviceId : null;
+    // Listeners first, so no event sent right after connecting is missed.
+    for (const name of CLIENT_EVENT_NAMES)
+      socket.on(name, (...args: unknown[]) => receive(socket, name, args));
+    socket.onAny((name: string, ...args: unknown[]) => {
+      if (CLIENT_EVENT_NAMES.some((n) => n === name)) return;
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function') ack(failure('BAD_REQUEST', 'unknown event'));
+    });
+    socket.on('disconnect', () => {
+      if (ticketId) services.phoneViews.close(ticketId, socket);
+      if (deviceId) void services.presence.disconnected(deviceId).catch(logError);
+    });
+
+    if (deviceId) void services.presence.connected(deviceId).catch(logError);
+    if (ticketId) {
+      void services.phoneViews.open(ticketId, socket).catch(logError);
+      return;
+    }
+    snapshotFor(services, identity).then((snapshot) => {
+      if (!socket.connected) return;
+      // Snapshot and room join happen in one tick, so no event falls between them.
+      socket.emit('snapshot', snapshot);
+      void socket.join(STREAM);
+      if (identity.role === 'supervisor' || identity.role === 'admin') void socket.join(STAFF);
+    }, logError);
+  });
+
+  function logError(err: unknown): void {
+    log.error({ err }, 'socket bookkeeping failed');
+  }
+
+  /** One client event: checked, handled, and acknowledged once what it did is stored. */
+  function receive(socket: HubSocket, name: ClientEventName, args: unknown[]): void {
+    const ack = args[args.length - 1];
+    if (typeof ack !== 'function') return;
+    const payload = args.length >= 2 ? args[0] : undefined;
+    const answer = (res: Ack<unknown>) => (ack as (res: Ack<unknown>) => void)(res);
+    handle(socket, name, payload).then((res) => {
+      if (READS.has(name)) answer(res);
+      // Answered once what the command did (or what a refusal was decided on) is stored.
+      else queue.afterDurable((stored) => answer(stored ? res : failure('INTERNAL')));
+    });
+  }
+
+  async function handle(
+    socket: HubSocket,
+    name: ClientEventName,
+    payload: unknown,
+  ): Promise<Ack<unknown>> {
+    const { credential } = socket.data;
+    try {
+      if (!(await stillValid(store, clock, credential))) {
+        setImmediate(() => socket.disconnect(true));
+        return failure('UNAUTHENTICATED');
+      }
+      const { identity } = credential;
+      return await route(handlers, name, payload, {
+        ...services,
+        identity,
+        actor: actorOf(identity),
+      });
+    } catch (err) {
+      log.error({ err, event: name }, 'handler failed');
+      return failure('INTERNAL');
+    }
+  }
+
+  const sweep = setInterval(() => {
+    void (async () => {
+      for (const socket of io.sockets.sockets.values())
+        if (!(await stillValid(store, clock, socket.data.credential))) socket.disconnect(true);
+    })().catch(logError);
+  }, options.sweepIntervalMs);
+  sweep.unref();
+
+  return {
+    io,
+    /** Disconnects every socket that authenticated with this secret (a sign-out or a revocation). */
+    disconnectCredential(tokenHash: string): void {
+      for (const socket of io.sockets.sockets.values())
+        if (socket.data.credential.tokenHash === tokenHash) socket.disconnect(true);
+    },
+    disconnectDevice(deviceId: string): void {
+      for (const socket of io.sockets.sockets.values()) {
+        const id = socket.data.credential.identity;
+        if ('deviceId' in id && id.deviceId === deviceId) socket.disconnect(true);
+      }
+    },
+    async close(): Promise<void> {
+      clearInterval(sweep);
+      await io.close();
+    },
+  };
+}
