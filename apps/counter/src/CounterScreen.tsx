@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { fieldById, type Ticket } from '@luot/domain';
+import { currentTicket, fieldById, type Ticket } from '@luot/domain';
 import { request } from '@luot/hub-client';
 import { useHubMirror } from '@luot/hub-client/react';
 import type { ClientEventName, ClientPayload, ClientResults } from '@luot/protocol';
@@ -11,7 +11,6 @@ import {
   ACTIONS,
   availableActions,
   clerkFigures,
-  currentTicket,
   nextFor,
   noShowsHere,
   servedHere,
@@ -71,8 +70,9 @@ export function CounterScreen({
   const current = state ? currentTicket(state, counterId) : null;
   const waiting = state ? waitingHere(state, counterId) : [];
   const noShows = state ? noShowsHere(state, counterId) : [];
+  const asker = { clerkId: session.username, now };
   const available = state
-    ? availableActions(state, counterId)
+    ? availableActions(state, counterId, asker)
     : (Object.fromEntries(ACTIONS.map((a) => [a, false])) as Record<Action, boolean>);
   const enabled = Object.fromEntries(ACTIONS.map((a) => [a, usable && available[a]])) as Record<
     Action,
@@ -298,6 +298,7 @@ export function CounterScreen({
         <TransferDialog
           state={state}
           counterId={counterId}
+          asker={asker}
           ticket={current}
           disabled={!usable}
           onTransfer={transfer}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { QueueState, Ticket } from '@luot/domain';
+import { transferTargets, type Asker } from './counter-view.ts';
 import { Modal } from './Modal.tsx';
 import { MSG } from './messages.ts';
 
@@ -12,6 +13,7 @@ export type TransferTarget = { fieldId: string } | { counterId: string };
 export function TransferDialog({
   state,
   counterId,
+  asker,
   ticket,
   disabled,
   onTransfer,
@@ -19,13 +21,13 @@ export function TransferDialog({
 }: {
   state: QueueState;
   counterId: string;
+  asker: Asker;
   ticket: Ticket;
   disabled: boolean;
   onTransfer: (to: TransferTarget, reason: string) => Promise<string | null>;
   onClose: () => void;
 }) {
-  const fields = state.config.fields.filter((f) => f.id !== ticket.fieldId);
-  const counters = state.config.counters.filter((c) => c.id !== counterId);
+  const { fields, counters } = transferTargets(state, counterId, asker);
   const [target, setTarget] = useState<string>(fields[0] ? `field:${fields[0].id}` : '');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);

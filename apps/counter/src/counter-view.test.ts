@@ -14,6 +14,7 @@ import {
   noShowsHere,
   servedHere,
   SHORTCUTS,
+  transferTargets,
   waitingHere,
   type Action,
 } from './counter-view.ts';
@@ -57,6 +58,8 @@ function play(state: QueueState, ...commands: QueueCommand[]): QueueState {
 }
 
 const at = (counterId: string, clerkId: string) => ({ counterId, clerkId });
+/** The clerk of c1 asking, an hour after the first command. */
+const asker = { clerkId: 'cb1', now: NINE + 3_600_000 };
 const c1 = at('c1', 'cb1');
 const issue = (fieldId: string, priorityClassId: string | null = null): QueueCommand => ({
   type: 'issue',
@@ -108,7 +111,7 @@ describe('the buttons offer what the hub accepts', () => {
   };
   for (const [name, state] of Object.entries(states))
     it(`agrees with the domain when ${name}`, () => {
-      const offered = availableActions(state, 'c1');
+      const offered = availableActions(state, 'c1', asker);
       for (const action of ACTIONS) {
         const command = commandFor(action, state);
         if (!command) continue;
@@ -119,7 +122,39 @@ describe('the buttons offer what the hub accepts', () => {
 
   it('offers nothing at a closed counter', () => {
     const closed = initialState(config, '2026-11-23', NINE);
-    expect(Object.values(availableActions(closed, 'c1')).some(Boolean)).toBe(false);
+    expect(Object.values(availableActions(closed, 'c1', asker)).some(Boolean)).toBe(false);
+  });
+
+  it('offers nothing to a clerk who does not hold the counter', () => {
+    const open = play(initialState(config, '2026-11-23', NINE), { type: 'openCounter', ...c1 });
+    const other = { ...asker, clerkId: 'cb2' };
+    expect(Object.values(availableActions(open, 'c1', other)).some(Boolean)).toBe(false);
+  });
+
+  it('offers a call when nobody waits, for the hub to say so', () => {
+    const open = play(initialState(config, '2026-11-23', NINE), { type: 'openCounter', ...c1 });
+    expect(availableActions(open, 'c1', asker)).toMatchObject({
+      callNext: true,
+      callNumber: true,
+      pauseResume: true,
+      recall: false,
+      finish: false,
+      transfer: false,
+    });
+  });
+
+  it('offers transfers to every other field and counter, not to where the ticket is', () => {
+    const called = play(
+      initialState(config, '2026-11-23', NINE),
+      { type: 'openCounter', ...c1 },
+      issue('ho-tich'),
+      { type: 'callNext', ...c1 },
+    );
+    const targets = transferTargets(called, 'c1', asker);
+    expect(targets.fields.map((f) => f.id)).toEqual(['dat-dai']);
+    expect(targets.counters.map((c) => c.id)).toEqual(['c2']);
+    const idle = play(called, { type: 'start', ...c1 }, { type: 'finish', ...c1 });
+    expect(transferTargets(idle, 'c1', asker)).toEqual({ fields: [], counters: [] });
   });
 });
 

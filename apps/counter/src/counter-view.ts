@@ -1,4 +1,15 @@
-import { callOrder, pickNext, type QueueState, type Ticket } from '@luot/domain';
+import {
+  callableBy,
+  callOrder,
+  canDecide,
+  pickNext,
+  type CounterConfig,
+  type DomainErrorCode,
+  type FieldConfig,
+  type QueueCommand,
+  type QueueState,
+  type Ticket,
+} from '@luot/domain';
 
 /** The actions a clerk has, in the order of their buttons and shortcut keys. */
 export const ACTIONS = [
@@ -28,22 +39,6 @@ export const SHORTCUTS: Record<Action, string> = {
 /** The action bound to a key, if any. */
 export function actionForKey(key: string): Action | null {
   return ACTIONS.find((a) => SHORTCUTS[a] === key) ?? null;
-}
-
-/** Whether a ticket may be called by this counter: in one of its fields, or transferred to it. */
-export function callableBy(state: QueueState, counterId: string, ticket: Ticket): boolean {
-  const counter = state.config.counters.find((c) => c.id === counterId);
-  if (!counter) return false;
-  return (
-    ticket.assignedCounterId === counterId ||
-    (ticket.assignedCounterId === null && counter.fieldIds.includes(ticket.fieldId))
-  );
-}
-
-/** The counter's current ticket (called or in service), or null. */
-export function currentTicket(state: QueueState, counterId: string): Ticket | null {
-  const id = state.counters[counterId]?.currentTicketId;
-  return id ? (state.tickets[id] ?? null) : null;
 }
 
 /** Waiting tickets this counter may call, in call order (priority first, then longest held). */
@@ -99,27 +94,92 @@ export function clerkFigures(state: QueueState, clerkId: string): ClerkFigures {
   };
 }
 
+/** Who asks the domain "may I": the clerk signed in at the counter, at the hub's time. */
+export interface Asker {
+  clerkId: string;
+  now: number;
+}
+
 /**
- * Which actions the hub would accept now, so buttons can say so before the clerk tries.
- * Mirrors the domain's rules: a called ticket must be started, marked absent or transferred
- * before the next call; finishing needs a ticket in service; a paused counter calls no one.
+ * Refusals an action's button still lets through to the hub, whose answer says them plainly:
+ * "call next" with nobody waiting is offered, and the hub answers that nobody waits.
  */
-export function availableActions(state: QueueState, counterId: string): Record<Action, boolean> {
-  const counter = state.counters[counterId];
-  const open = counter?.status === 'open';
-  const paused = counter?.status === 'paused';
-  const current = currentTicket(state, counterId);
-  const called = current?.status === 'called';
-  const serving = current?.status === 'serving';
-  const free = !current || serving;
+const LET_THROUGH: readonly DomainErrorCode[] = ['NOTHING_WAITING'];
+
+function offered(state: QueueState, commands: QueueCommand[], now: number): boolean {
+  return commands.some((command) => {
+    const verdict = canDecide(state, command, { now });
+    return verdict.ok || LET_THROUGH.includes(verdict.error.code);
+  });
+}
+
+/** Where the current ticket may be transferred: the fields and counters the domain accepts. */
+export function transferTargets(
+  state: QueueState,
+  counterId: string,
+  { clerkId, now }: Asker,
+): { fields: FieldConfig[]; counters: CounterConfig[] } {
+  const accepts = (to: { fieldId: string } | { counterId: string }) =>
+    canDecide(state, { type: 'transfer', counterId, clerkId, to, reason: '' }, { now }).ok;
   return {
-    callNext: open && free,
-    recall: called,
-    start: called,
-    finish: serving,
-    noShow: called,
-    transfer: called || serving,
-    callNumber: open && free,
-    pauseResume: open || paused,
+    fields: state.config.fields.filter((f) => accepts({ fieldId: f.id })),
+    counters: state.config.counters.filter((c) => accepts({ counterId: c.id })),
+  };
+}
+
+/** The commands each action may send now; an action is offered when the domain accepts one. */
+function commandsFor(
+  action: Exclude<Action, 'transfer'>,
+  state: QueueState,
+  counterId: string,
+  clerkId: string,
+): QueueCommand[] {
+  const by = { counterId, clerkId };
+  switch (action) {
+    case 'callNext':
+      return [{ type: 'callNext', ...by }];
+    case 'recall':
+    case 'start':
+    case 'finish':
+    case 'noShow':
+      return [{ type: action, ...by }];
+    case 'callNumber': {
+      // Each listed ticket; with none listed, whether this counter may call at all (the
+      // dialog then says there is nobody to call).
+      const listed = [...waitingHere(state, counterId), ...noShowsHere(state, counterId)];
+      return listed.length > 0
+        ? listed.map((t): QueueCommand => ({ type: 'callTicket', ticketId: t.id, ...by }))
+        : [{ type: 'callNext', ...by }];
+    }
+    case 'pauseResume':
+      return [
+        state.counters[counterId]?.status === 'paused'
+          ? { type: 'resume', ...by }
+          : { type: 'pause', reason: '', ...by },
+      ];
+  }
+}
+
+/**
+ * Which actions the hub would accept now from this clerk, so buttons can say so before the
+ * clerk tries. Each answer is the domain's own (`canDecide`), the rule the hub applies.
+ */
+export function availableActions(
+  state: QueueState,
+  counterId: string,
+  asker: Asker,
+): Record<Action, boolean> {
+  const may = (action: Exclude<Action, 'transfer'>) =>
+    offered(state, commandsFor(action, state, counterId, asker.clerkId), asker.now);
+  const targets = transferTargets(state, counterId, asker);
+  return {
+    callNext: may('callNext'),
+    recall: may('recall'),
+    start: may('start'),
+    finish: may('finish'),
+    noShow: may('noShow'),
+    transfer: targets.fields.length + targets.counters.length > 0,
+    callNumber: may('callNumber'),
+    pauseResume: may('pauseResume'),
   };
 }

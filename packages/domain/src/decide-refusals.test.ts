@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueCommand } from './commands.ts';
 import type { SiteConfig } from './config.ts';
+import { canDecide } from './decide.ts';
 import type { DomainErrorCode } from './errors.ts';
-import { attempt, clone, cmd, fixtureConfig, fresh, NEXT_DAY, run } from './test-support.ts';
+import { at, attempt, clone, cmd, fixtureConfig, fresh, NEXT_DAY, run } from './test-support.ts';
 
 interface Refusal {
   name: string;
@@ -379,6 +380,17 @@ describe('decide: refusals', () => {
     expect(d).toEqual({ ok: false, error: { code, detail: expect.any(String) } });
     expect(state).toEqual(snapshot);
   });
+
+  it.each(refusals)(
+    'canDecide refuses with the same code: $code: $name',
+    ({ given, when, time = '09:00', config, code }) => {
+      const state = run(given, '08:00', fresh(config)).state;
+      expect(canDecide(state, when, { now: at(time) })).toEqual({
+        ok: false,
+        error: { code, detail: expect.any(String) },
+      });
+    },
+  );
 
   it.each(['07:30', '11:29', '13:30', '16:59'])(
     'issue at %s, inside a session, is accepted',

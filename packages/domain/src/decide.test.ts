@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueCommand } from './commands.ts';
+import { canDecide, decide } from './decide.ts';
 import type { QueueEvent, QueueEventType } from './events.ts';
 import type { QueueState } from './state.ts';
 import {
@@ -530,5 +531,130 @@ describe('updateConfig', () => {
     const r = run([cmd.issue('kinh-doanh'), cmd.cancel('t1'), cmd.updateConfig(config)]);
     expect(Object.keys(r.state.counters)).toEqual(['quay-1', 'quay-2']);
     expect(refusal(r.state, cmd.issue('kinh-doanh'), '09:00').code).toBe('NOT_FOUND');
+  });
+});
+
+describe('canDecide: what decide would accept', () => {
+  const called = [
+    cmd.issue('dat-dai'),
+    cmd.issue('ho-tich'),
+    cmd.open('quay-1'),
+    cmd.callNext('quay-1'),
+  ];
+  const states: Record<string, QueueState> = {
+    'an empty day': fresh(),
+    'tickets waiting, quay-1 open': run([
+      cmd.issue('dat-dai'),
+      cmd.issue('ho-tich'),
+      cmd.open('quay-1'),
+    ]).state,
+    '1001 called at quay-1': run(called).state,
+    '1001 in service at quay-1': run([...called, cmd.start('quay-1')]).state,
+    'quay-1 paused with 1001 called': run([...called, cmd.pause('quay-1')]).state,
+    '1001 finished at quay-1': run([...called, cmd.start('quay-1'), cmd.finish('quay-1')]).state,
+    '1001 absent': run([...called, cmd.noShow('quay-1')]).state,
+  };
+  const commands: QueueCommand[] = [
+    cmd.issue('dat-dai'),
+    cmd.open('quay-1'),
+    cmd.open('quay-2'),
+    cmd.callNext('quay-1'),
+    cmd.callNext('quay-2'),
+    cmd.callTicket('quay-1', 't1'),
+    cmd.callTicket('quay-1', 't2'),
+    cmd.recall('quay-1'),
+    cmd.start('quay-1'),
+    cmd.finish('quay-1'),
+    cmd.noShow('quay-1'),
+    cmd.transfer('quay-1', { fieldId: 'ho-tich' }),
+    cmd.transfer('quay-1', { counterId: 'quay-3' }),
+    cmd.cancel('t2'),
+    cmd.pause('quay-1'),
+    cmd.resume('quay-1'),
+    cmd.close('quay-1'),
+    cmd.rate('t1', 'quay-1', 3),
+    cmd.closeDay(),
+  ];
+
+  for (const [name, state] of Object.entries(states))
+    it(`agrees with decide, command by command, on ${name}`, () => {
+      for (const command of commands) {
+        const decided = decide(state, command, { now: NOW, newId: () => 'x' });
+        const expected = decided.ok ? { ok: true } : { ok: false, error: decided.error };
+        expect({ command, verdict: canDecide(state, command, { now: NOW }) }).toEqual({
+          command,
+          verdict: expected,
+        });
+      }
+    });
+
+  it.each([
+    {
+      name: 'call next at an open counter with people waiting',
+      given: [cmd.issue('dat-dai'), cmd.open('quay-1')],
+      when: cmd.callNext('quay-1'),
+      verdict: 'ok',
+    },
+    {
+      name: 'call next while a ticket is called',
+      given: called,
+      when: cmd.callNext('quay-1'),
+      verdict: 'COUNTER_BUSY',
+    },
+    {
+      name: 'call next while serving (finishes it)',
+      given: [...called, cmd.start('quay-1')],
+      when: cmd.callNext('quay-1'),
+      verdict: 'ok',
+    },
+    {
+      name: 'call next with nobody left',
+      given: [cmd.open('quay-1')],
+      when: cmd.callNext('quay-1'),
+      verdict: 'NOTHING_WAITING',
+    },
+    {
+      name: 'finish a ticket only called',
+      given: called,
+      when: cmd.finish('quay-1'),
+      verdict: 'INVALID_STATE',
+    },
+    {
+      name: 'recall at a paused counter',
+      given: [...called, cmd.pause('quay-1')],
+      when: cmd.recall('quay-1'),
+      verdict: 'ok',
+    },
+    {
+      name: 'call next at a paused counter',
+      given: [cmd.issue('dat-dai'), cmd.open('quay-1'), cmd.pause('quay-1')],
+      when: cmd.callNext('quay-1'),
+      verdict: 'COUNTER_PAUSED',
+    },
+    {
+      name: 'another clerk at quay-1',
+      given: [cmd.issue('dat-dai'), cmd.open('quay-1')],
+      when: cmd.callNext('quay-1', 'minh'),
+      verdict: 'COUNTER_CLOSED',
+    },
+    {
+      name: 'transfer to its own field',
+      given: called,
+      when: cmd.transfer('quay-1', { fieldId: 'dat-dai' }),
+      verdict: 'INVALID_ARGUMENT',
+    },
+  ])('$name: $verdict', ({ given, when, verdict }) => {
+    const r = canDecide(run(given).state, when, { now: NOW });
+    expect(r.ok ? 'ok' : r.error.code).toBe(verdict);
+  });
+
+  it('draws no ids and changes nothing', () => {
+    const state = fresh();
+    const snapshot = JSON.stringify(state);
+    expect(canDecide(Object.freeze(state), cmd.issue('dat-dai'), { now: NOW })).toEqual({
+      ok: true,
+    });
+    expect(JSON.stringify(state)).toBe(snapshot);
+    expect(Object.keys(state.tickets)).toEqual([]);
   });
 });

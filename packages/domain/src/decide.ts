@@ -2,7 +2,15 @@ import type { QueueCommand } from './commands.ts';
 import type { DomainError, DomainErrorCode } from './errors.ts';
 import type { QueueEvent } from './events.ts';
 import { evolveAll } from './evolve.ts';
-import { fieldAvailability, fieldById, nextNumber, pickNext } from './selectors.ts';
+import {
+  callableBy,
+  currentTicket,
+  fieldAvailability,
+  fieldById,
+  nextNumber,
+  pickNext,
+  type CurrentTicket,
+} from './selectors.ts';
 import { FINAL_STATUSES, type CounterState, type QueueState, type Ticket } from './state.ts';
 import { serviceDay } from './time.ts';
 
@@ -47,6 +55,23 @@ export function decideEvents(
   return Array.isArray(outcome) ? { ok: true, events: outcome } : { ok: false, error: outcome };
 }
 
+/** Whether `decide` would accept a command, and if not, why. */
+export type Permission = { ok: true } | { ok: false; error: DomainError };
+
+/**
+ * Whether `decide` would accept the command now, without deciding it: the same rules, so a
+ * client can offer or withhold an action (a button, a transfer target) exactly as the hub will
+ * judge it. Ids are not drawn; the state is not changed.
+ */
+export function canDecide(
+  state: QueueState,
+  command: QueueCommand,
+  ctx: Pick<DecideContext, 'now'>,
+): Permission {
+  const outcome = rules(state, command, { now: ctx.now, newId: () => '' });
+  return Array.isArray(outcome) ? { ok: true } : { ok: false, error: outcome };
+}
+
 /** A counter that is open for this clerk; paused counters pass only when `allowPaused`. */
 function clerkCounter(
   state: QueueState,
@@ -69,12 +94,12 @@ function isError(value: unknown): value is DomainError {
 }
 
 /** The counter's current ticket, if it is in one of `statuses`. */
-function currentTicket(
+function currentTicketIn(
   state: QueueState,
   counter: CounterState,
-  statuses: Ticket['status'][],
-): Ticket | DomainError {
-  const ticket = counter.currentTicketId ? state.tickets[counter.currentTicketId] : undefined;
+  statuses: CurrentTicket['status'][],
+): CurrentTicket | DomainError {
+  const ticket = currentTicket(state, counter.id);
   if (!ticket) return fail('INVALID_STATE', `counter ${counter.id} has no current ticket`);
   if (!statuses.includes(ticket.status))
     return fail('INVALID_STATE', `ticket ${ticket.label} is ${ticket.status}`);
@@ -88,7 +113,7 @@ function clearForCall(
   clerkId: string,
   at: number,
 ): QueueEvent[] | DomainError {
-  const current = counter.currentTicketId ? state.tickets[counter.currentTicketId] : undefined;
+  const current = currentTicket(state, counter.id);
   if (!current) return [];
   if (current.status === 'serving')
     return [
@@ -165,11 +190,7 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
         if (!ticket) return fail('NOT_FOUND', `no ticket ${cmd.ticketId}`);
         if (ticket.status !== 'waiting' && ticket.status !== 'no_show')
           return fail('INVALID_STATE', `ticket ${ticket.label} is ${ticket.status}`);
-        const served = state.config.counters.find((c) => c.id === counter.id)!.fieldIds;
-        const mine =
-          ticket.assignedCounterId === counter.id ||
-          (ticket.assignedCounterId === null && served.includes(ticket.fieldId));
-        if (!mine)
+        if (!callableBy(state, counter.id, ticket))
           return fail(
             'INVALID_ARGUMENT',
             `ticket ${ticket.label} is not for counter ${counter.id}`,
@@ -195,7 +216,7 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
     case 'noShow': {
       const counter = clerkCounter(state, cmd.counterId, cmd.clerkId, true);
       if (isError(counter)) return counter;
-      const ticket = currentTicket(state, counter, ['called']);
+      const ticket = currentTicketIn(state, counter, ['called']);
       if (isError(ticket)) return ticket;
       const type =
         cmd.type === 'recall'
@@ -219,7 +240,7 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
     case 'finish': {
       const counter = clerkCounter(state, cmd.counterId, cmd.clerkId, true);
       if (isError(counter)) return counter;
-      const ticket = currentTicket(state, counter, ['serving']);
+      const ticket = currentTicketIn(state, counter, ['serving']);
       if (isError(ticket)) return ticket;
       return [
         {
@@ -237,7 +258,7 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
     case 'transfer': {
       const counter = clerkCounter(state, cmd.counterId, cmd.clerkId, true);
       if (isError(counter)) return counter;
-      const ticket = currentTicket(state, counter, ['called', 'serving']);
+      const ticket = currentTicketIn(state, counter, ['called', 'serving']);
       if (isError(ticket)) return ticket;
       let toFieldId = ticket.fieldId;
       let toCounterId: string | null = null;

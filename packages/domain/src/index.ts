@@ -7,3 +7,4 @@ export * from './errors.ts';
 export * from './evolve.ts';
 export * from './selectors.ts';
 export * from './decide.ts';
+export * from './kiosk-rules.ts';

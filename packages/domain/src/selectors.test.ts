@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueCommand } from './commands.ts';
 import {
+  callableBy,
+  currentTicket,
   estimateWaitMinutes,
   fieldAvailability,
   peopleAhead,
@@ -274,5 +276,104 @@ describe('ticketLabel', () => {
     const fields = s.config.fields;
     expect(byLabel(s, 'A001').label).toBe(ticketLabel(fields[1]!, 1));
     expect(byLabel(s, '1001').label).toBe(ticketLabel(fields[0]!, 1001));
+  });
+});
+
+describe('currentTicket', () => {
+  const called = [
+    cmd.issue('dat-dai'),
+    cmd.issue('ho-tich'),
+    cmd.open('quay-1'),
+    cmd.callNext('quay-1'),
+  ];
+  it.each([
+    { name: 'a closed counter', given: [], counter: 'quay-1', label: null },
+    {
+      name: 'an open counter that has called no one',
+      given: [cmd.open('quay-1')],
+      counter: 'quay-1',
+      label: null,
+    },
+    { name: 'a counter calling 1001', given: called, counter: 'quay-1', label: '1001' },
+    {
+      name: 'a counter serving 1001',
+      given: [...called, cmd.start('quay-1')],
+      counter: 'quay-1',
+      label: '1001',
+    },
+    {
+      name: 'a paused counter serving 1001',
+      given: [...called, cmd.start('quay-1'), cmd.pause('quay-1')],
+      counter: 'quay-1',
+      label: '1001',
+    },
+    {
+      name: 'after the finish',
+      given: [...called, cmd.start('quay-1'), cmd.finish('quay-1')],
+      counter: 'quay-1',
+      label: null,
+    },
+    {
+      name: 'after a no-show',
+      given: [...called, cmd.noShow('quay-1')],
+      counter: 'quay-1',
+      label: null,
+    },
+    {
+      name: 'after a transfer',
+      given: [...called, cmd.transfer('quay-1', { counterId: 'quay-2' })],
+      counter: 'quay-1',
+      label: null,
+    },
+    { name: 'another counter', given: called, counter: 'quay-2', label: null },
+    { name: 'an unknown counter', given: called, counter: 'quay-9', label: null },
+  ])('$name: $label', ({ given, counter, label }) => {
+    expect(currentTicket(run(given).state, counter)?.label ?? null).toBe(label);
+  });
+
+  it('points at the ticket with its status', () => {
+    const s = run([...called, cmd.start('quay-1')]).state;
+    expect(currentTicket(s, 'quay-1')).toMatchObject({ label: '1001', status: 'serving' });
+  });
+});
+
+describe('callableBy', () => {
+  // 1001 (dat-dai), A001 (ho-tich), B001 (kinh-doanh); A002 transferred from quay-1 to quay-3.
+  const s = run([
+    cmd.issue('dat-dai'),
+    cmd.issue('ho-tich'),
+    cmd.issue('kinh-doanh'),
+    cmd.issue('ho-tich'),
+    cmd.open('quay-1'),
+    cmd.callTicket('quay-1', 't4'),
+    cmd.transfer('quay-1', { counterId: 'quay-3' }),
+  ]).state;
+  it.each([
+    { label: '1001', counter: 'quay-1', callable: true },
+    { label: '1001', counter: 'quay-2', callable: true },
+    { label: '1001', counter: 'quay-3', callable: false },
+    { label: 'A001', counter: 'quay-2', callable: true },
+    { label: 'B001', counter: 'quay-1', callable: false },
+    { label: 'B001', counter: 'quay-3', callable: true },
+    // Transferred to quay-3: only quay-3 may call it, though quay-1 and quay-2 serve Hộ tịch.
+    { label: 'A002', counter: 'quay-3', callable: true },
+    { label: 'A002', counter: 'quay-1', callable: false },
+    { label: 'A002', counter: 'quay-2', callable: false },
+    { label: '1001', counter: 'quay-9', callable: false },
+  ])('$label by $counter: $callable', ({ label, counter, callable }) => {
+    expect(callableBy(s, counter, byLabel(s, label))).toBe(callable);
+  });
+
+  it('is the rule callTicket applies', () => {
+    for (const counter of ['quay-1', 'quay-2', 'quay-3'])
+      for (const ticket of Object.values(s.tickets)) {
+        const opened = run([cmd.open(counter)], '09:00', s).state;
+        const d = attempt(opened, cmd.callTicket(counter, ticket.id), '09:01');
+        expect({ counter, label: ticket.label, ok: d.ok }).toEqual({
+          counter,
+          label: ticket.label,
+          ok: callableBy(s, counter, ticket),
+        });
+      }
   });
 });

@@ -1,4 +1,9 @@
-import { minutesOfHhmm, numberingCapacity, type FieldConfig } from './config.ts';
+import {
+  minutesOfHhmm,
+  numberingCapacity,
+  type CounterConfig,
+  type FieldConfig,
+} from './config.ts';
 import type { QueueState, Ticket } from './state.ts';
 import { localTime } from './time.ts';
 
@@ -9,6 +14,38 @@ export function ticketLabel(field: Pick<FieldConfig, 'numbering'>, number: numbe
 
 export function fieldById(state: QueueState, fieldId: string): FieldConfig | undefined {
   return state.config.fields.find((f) => f.id === fieldId);
+}
+
+/** A counter's current ticket: the one it has called or is serving. */
+export type CurrentTicket = Ticket & { status: 'called' | 'serving' };
+
+function isCurrent(ticket: Ticket | undefined): ticket is CurrentTicket {
+  return ticket?.status === 'called' || ticket?.status === 'serving';
+}
+
+/** The ticket a counter is calling or serving now, or null. */
+export function currentTicket(state: QueueState, counterId: string): CurrentTicket | null {
+  const id = state.counters[counterId]?.currentTicketId;
+  const ticket = id ? state.tickets[id] : undefined;
+  return isCurrent(ticket) ? ticket : null;
+}
+
+/** The rule behind `callableBy`, for a counter already looked up. */
+function callableAt(counter: CounterConfig, ticket: Ticket): boolean {
+  return (
+    ticket.assignedCounterId === counter.id ||
+    (ticket.assignedCounterId === null && counter.fieldIds.includes(ticket.fieldId))
+  );
+}
+
+/**
+ * Whether this counter may call the ticket: it was transferred to this very counter, or it is
+ * in one of the counter's fields and not reserved for another counter. The status (waiting or
+ * no-show) is the caller's to check; "call next" and "call a number" both apply this rule.
+ */
+export function callableBy(state: QueueState, counterId: string, ticket: Ticket): boolean {
+  const counter = state.config.counters.find((c) => c.id === counterId);
+  return counter !== undefined && callableAt(counter, ticket);
 }
 
 /** Call order within a queue: priority class first, then who has held a number longest, then who took it first. */
@@ -46,12 +83,8 @@ export function pickNext(state: QueueState, counterId: string): Ticket | null {
   const counter = state.config.counters.find((c) => c.id === counterId);
   const live = state.counters[counterId];
   if (!counter || !live) return null;
-  const served = new Set(counter.fieldIds);
   const candidates = Object.values(state.tickets).filter(
-    (t) =>
-      t.status === 'waiting' &&
-      (t.assignedCounterId === counterId ||
-        (t.assignedCounterId === null && served.has(t.fieldId))),
+    (t) => t.status === 'waiting' && callableAt(counter, t),
   );
   if (candidates.length === 0) return null;
 

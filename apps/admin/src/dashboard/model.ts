@@ -1,4 +1,5 @@
 import {
+  currentTicket,
   estimateWaitMinutes,
   fieldAvailability,
   type FieldAvailability,
@@ -86,9 +87,9 @@ export function counterRows(state: QueueState, now: number): CounterRow[] {
     .sort((a, b) => a.number - b.number)
     .map((c) => {
       const live = state.counters[c.id];
-      const current = live?.currentTicketId ? state.tickets[live.currentTicketId] : undefined;
+      const current = currentTicket(state, c.id);
       let ticket: CounterRow['ticket'] = null;
-      if (current && (current.status === 'called' || current.status === 'serving')) {
+      if (current) {
         const since =
           current.status === 'serving'
             ? (current.startedAt ?? current.calledAt ?? now)

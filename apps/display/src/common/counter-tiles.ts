@@ -1,4 +1,10 @@
-import type { CounterConfig, CounterStatus, QueueState, Ticket } from '@luot/domain';
+import {
+  currentTicket,
+  type CounterConfig,
+  type CounterStatus,
+  type QueueState,
+  type Ticket,
+} from '@luot/domain';
 
 /** How long a new call blinks on the board. */
 export const BLINK_MS = 8000;
@@ -29,13 +35,6 @@ export function lastCallAt(ticket: Ticket, callTimes: CallTimes): number {
   return Math.max(ticket.calledAt ?? 0, callTimes.get(ticket.id) ?? 0);
 }
 
-/** The ticket a counter is calling or serving, if any. */
-export function currentTicket(state: QueueState, counterId: string): Ticket | null {
-  const id = state.counters[counterId]?.currentTicketId;
-  const ticket = id ? state.tickets[id] : undefined;
-  return ticket && (ticket.status === 'called' || ticket.status === 'serving') ? ticket : null;
-}
-
 /** Every shown counter with its state, its current ticket and the fields it serves. */
 export function counterTiles(
   state: QueueState,
@@ -54,7 +53,7 @@ export function counterTiles(
         ? {
             id: ticket.id,
             label: ticket.label,
-            status: ticket.status as TileTicket['status'],
+            status: ticket.status,
             callAt: lastCallAt(ticket, callTimes),
           }
         : null,

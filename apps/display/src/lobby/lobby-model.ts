@@ -1,5 +1,11 @@
-import { waitingCounts, type CounterConfig, type FieldConfig, type QueueState } from '@luot/domain';
-import { currentTicket, lastCallAt, type CallTimes } from '../common/counter-tiles.ts';
+import {
+  currentTicket,
+  waitingCounts,
+  type CounterConfig,
+  type FieldConfig,
+  type QueueState,
+} from '@luot/domain';
+import { lastCallAt, type CallTimes } from '../common/counter-tiles.ts';
 
 /** How many calls the "latest calls" column lists. */
 export const RECENT_CALLS = 4;

@@ -1,4 +1,4 @@
-import type { QueueState, Ticket } from '@luot/domain';
+import { canDecide, type QueueCommand, type QueueState, type Ticket } from '@luot/domain';
 
 /** How long after a finish the pad still asks (covers a pad that reconnects or reloads). */
 export const FRESH_FINISH_MS = 2 * 60_000;
@@ -9,7 +9,8 @@ export const THANKS_MS = 8_000;
 
 /**
  * The ticket the pad should ask about: the one its counter finished last, when that is not
- * the one already handled, is done and unrated, and finished recently in the hub's time.
+ * the one already handled, the hub would accept a rating of it (done, unrated), and it
+ * finished recently in the hub's time.
  */
 export function ticketToRate(
   state: QueueState,
@@ -20,7 +21,11 @@ export function ticketToRate(
   const id = state.counters[counterId]?.lastFinishedTicketId ?? null;
   if (!id || id === handledId) return null;
   const ticket = state.tickets[id];
-  if (!ticket || ticket.status !== 'done' || ticket.rating !== null) return null;
+  const score = state.config.ratingScale[0]?.score;
+  if (!ticket || score === undefined) return null;
+  // Any score on the scale: the question is whether this ticket may be rated at this counter.
+  const rate: QueueCommand = { type: 'rate', ticketId: id, counterId, score };
+  if (!canDecide(state, rate, { now: hubNow }).ok) return null;
   if (ticket.finishedAt === null || hubNow - ticket.finishedAt > FRESH_FINISH_MS) return null;
   return ticket;
 }
