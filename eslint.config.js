@@ -106,4 +106,28 @@ export default tseslint.config(
     otherApps('hub'),
     'Apps never import each other; share code through packages/.',
   ),
+  {
+    // A second rule name, so this adds to the boundaries above instead of replacing them.
+    files: ['apps/*/src/**', 'packages/*/src/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@luot/test-support',
+                '@luot/hub/testing',
+                '@luot/hub/bench',
+                '**/testing/*',
+                '**/bench/*',
+              ],
+              message: 'Production code never imports test, bench or simulator support.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

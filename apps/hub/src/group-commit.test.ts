@@ -7,7 +7,7 @@ import { peopleAhead, type QueueCommand } from '@luot/domain';
 import { createFakeClock } from './clock.ts';
 import { createStore, openDatabase, tableDigest, type Db, type Store } from './db/index.ts';
 import { createQueueService, type CommittedBatch, type QueueService } from './queue-service.ts';
-import { MONDAY_9AM, testConfig } from './testing/test-hub.ts';
+import { MONDAY_9AM, testConfig } from '../testing/test-hub.ts';
 
 let dir: string;
 let db: Db;

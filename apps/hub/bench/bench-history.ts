@@ -1,5 +1,5 @@
 import { prng } from '@luot/test-support';
-import type { Db } from './open-database.ts';
+import type { Db } from '../src/db/open-database.ts';
 
 /** One field of a generated history: its id, numbering and share of the day's tickets. */
 export interface HistoryField {
