@@ -1,10 +1,10 @@
-import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { registerAdminRoutes } from './admin/admin-routes.ts';
 import type { Clock } from './clock.ts';
 import type { Store } from './db/index.ts';
+import { createHttpApp } from './http-errors.ts';
 import { registerHttpRoutes } from './http-routes.ts';
 import { createQueueService } from './queue-service.ts';
 import { attachSocketServer, type SocketOptions } from './socket-server.ts';
@@ -48,7 +48,7 @@ export function createHub(deps: {
   const { store, clock, log } = deps;
   const options = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
   const queue = createQueueService({ store, clock, log, newId: deps.newId ?? randomUUID });
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
+  const app = createHttpApp({ log, bodyLimit: 64 * 1024 });
   const sockets = attachSocketServer({ httpServer: app.server, queue, store, clock, log, options });
   registerHttpRoutes(app, {
     store,
