@@ -14,7 +14,15 @@ const boundary = (files, patterns, message) => ({
 });
 
 const appNames = ['hub', 'kiosk', 'counter', 'display', 'admin'];
-const packageNames = ['domain', 'protocol', 'hub-client', 'ui', 'printing', 'voice'];
+const packageNames = [
+  'domain',
+  'protocol',
+  'hub-client',
+  'ui',
+  'printing',
+  'voice',
+  'test-support',
+];
 const otherApps = (app) =>
   appNames.filter((a) => a !== app).flatMap((a) => [`@luot/${a}`, `**/apps/${a}/**`]);
 const otherThan = (...allowed) =>
@@ -43,6 +51,11 @@ export default tseslint.config(
     ['packages/protocol/**'],
     [...otherThan('@luot/domain'), 'better-sqlite3', 'react*', 'electron'],
     'packages/protocol may depend on @luot/domain only.',
+  ),
+  boundary(
+    ['packages/test-support/**'],
+    ['@luot/*', 'better-sqlite3'],
+    'packages/test-support is small pure helpers for tests, bench and simulator: no other @luot package.',
   ),
   boundary(
     ['packages/hub-client/**', 'packages/ui/**', 'packages/printing/**', 'packages/voice/**'],
@@ -93,4 +106,28 @@ export default tseslint.config(
     otherApps('hub'),
     'Apps never import each other; share code through packages/.',
   ),
+  {
+    // A second rule name, so this adds to the boundaries above instead of replacing them.
+    files: ['apps/*/src/**', 'packages/*/src/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@luot/test-support',
+                '@luot/hub/testing',
+                '@luot/hub/bench',
+                '**/testing/*',
+                '**/bench/*',
+              ],
+              message: 'Production code never imports test, bench or simulator support.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

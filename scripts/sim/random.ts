@@ -1,15 +1,3 @@
-/** mulberry32: a tiny seeded PRNG, so a simulated morning can be replayed exactly. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** An exponential sample with the given mean (the gap between Poisson arrivals). */
 export function exponential(random: () => number, mean: number): number {
   return -Math.log(1 - random()) * mean;

@@ -1,3 +1,4 @@
+import { prng } from '@luot/test-support';
 import type {
   Arrival,
   ClerkBehaviour,
@@ -11,7 +12,7 @@ import type {
   RunReport,
   ServerMode,
 } from './messages.ts';
-import { morningRush, poissonArrivals, prng, shapeMean, weightedIndex } from './random.ts';
+import { morningRush, poissonArrivals, shapeMean, weightedIndex } from './random.ts';
 import { distribution, sharedNow, type Distribution } from './stats.ts';
 import type { WorkerPool } from './worker-pool.ts';
 

@@ -8,6 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { Ticket } from '@luot/domain';
 import { connectHub, request } from '@luot/hub-client';
 import type { ClientEventName, PublicTicketView, SequencedEvent } from '@luot/protocol';
+import { prng } from '@luot/test-support';
 import type {
   Arrival,
   ClerkBehaviour,
@@ -20,7 +21,7 @@ import type {
   ServerMode,
   ToWorker,
 } from './messages.ts';
-import { logNormal, prng, uniform } from './random.ts';
+import { logNormal, uniform } from './random.ts';
 import { sharedNow } from './stats.ts';
 
 const ACK_TIMEOUT_MS = 15_000;

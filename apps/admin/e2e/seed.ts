@@ -1,6 +1,7 @@
 // A believable centre for the admin app's browser tests and screenshots: six fields, eight
 // counters, and days of history simulated minute by minute through the hub's real queue.
 import { MONDAY_9AM, testConfig, type TestHub } from '@luot/hub/testing';
+import { prng } from '@luot/test-support';
 
 type Config = ReturnType<typeof testConfig>;
 
@@ -52,15 +53,6 @@ export function centreConfig(): Config {
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 
-/** A small deterministic random source, so screenshots are the same each run. */
-function random(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
-
 interface Desk {
   id: string;
   clerk: string;
@@ -85,7 +77,7 @@ export function simulate(
     closedToday?: string[];
   },
 ): void {
-  const rnd = random(options.seed ?? 7);
+  const rnd = prng(options.seed ?? 7);
   const config = t.hub.queue.live.config;
   const fields = config.fields.map((f) => f.id);
   const weights = [5, 4, 2, 1, 2, 1];

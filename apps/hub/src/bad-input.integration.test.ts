@@ -10,7 +10,7 @@ import {
   type Role,
 } from '@luot/protocol';
 import { openDatabase, tableDigest, type Db } from './db/index.ts';
-import { request, startTestHub, type TestHub } from './testing/test-hub.ts';
+import { request, startTestHub, type TestHub } from '../testing/test-hub.ts';
 
 /** A well-formed payload of every event, naming things that exist in the test centre. */
 const VALID: Record<ClientEventName, Record<string, unknown>> = {

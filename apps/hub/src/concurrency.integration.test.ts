@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { request, startTestHub, type TestHub } from './testing/test-hub.ts';
+import { request, startTestHub, type TestHub } from '../testing/test-hub.ts';
 
 let t: TestHub;
 beforeEach(async () => {

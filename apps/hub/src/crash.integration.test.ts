@@ -16,6 +16,7 @@ import type {
   LoginResult,
   Snapshot,
 } from '@luot/protocol';
+import { prng } from '@luot/test-support';
 import { createStore, openDatabase } from './db/index.ts';
 import {
   addUser,
@@ -112,18 +113,6 @@ interface RunningHub {
   child: ChildProcess;
   url: string;
   exited: Promise<void>;
-}
-
-/** mulberry32: a tiny seeded PRNG, so the kill moments of a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

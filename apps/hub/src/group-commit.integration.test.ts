@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import type { HubSocket } from '@luot/hub-client';
-import { request, startTestHub, type TestHub } from './testing/test-hub.ts';
+import { request, startTestHub, type TestHub } from '../testing/test-hub.ts';
 
 let t: TestHub;
 afterEach(async () => {

@@ -8,7 +8,7 @@ import { createFakeClock } from './clock.ts';
 import { createStore, openDatabase, tableDigest, type Db, type SqliteStore } from './db/index.ts';
 import { asyncStore } from './store.ts';
 import { createQueueService, type CommittedBatch, type QueueService } from './queue-service.ts';
-import { MONDAY_9AM, testConfig } from './testing/test-hub.ts';
+import { MONDAY_9AM, testConfig } from '../testing/test-hub.ts';
 
 let dir: string;
 let db: Db;

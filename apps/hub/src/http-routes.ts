@@ -1,25 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { failure, loginRequestSchema, type ErrorCode, type LoginResult } from '@luot/protocol';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { loginRequestSchema, type LoginResult } from '@luot/protocol';
 import { hashSecret, newSecret, verifyPassword } from './auth.ts';
 import type { Clock } from './clock.ts';
 import type { Store } from './store.ts';
+import { sendFailure } from './http-errors.ts';
 import { resolveCredential } from './sockets/identity.ts';
 import type { QueueService } from './queue-service.ts';
 import { createSignInGuard, type SignInGuardOptions } from './sign-in-guard.ts';
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  BAD_REQUEST: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  COUNTER_BUSY: 409,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
-};
-
-function refuse(reply: FastifyReply, code: ErrorCode) {
-  return reply.code(STATUS[code] ?? 409).send(failure(code));
-}
 
 function bearer(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
@@ -66,19 +53,17 @@ export function registerHttpRoutes(
 
   app.post('/api/login', async (request, reply) => {
     const parsed = loginRequestSchema.safeParse(request.body);
-    if (!parsed.success) return refuse(reply, 'BAD_REQUEST');
+    if (!parsed.success) return sendFailure(reply, 'BAD_REQUEST');
     const { username, password, counterId } = parsed.data;
     const address = request.ip;
     const waitMs = guard.waitMs(address, username, clock.now());
     if (waitMs > 0) {
       const minutes = Math.ceil(waitMs / 60_000);
-      return reply.code(429).send({
-        ok: false,
-        error: {
-          code: 'RATE_LIMITED',
-          message: `Sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
-        },
-      });
+      return sendFailure(
+        reply,
+        'RATE_LIMITED',
+        `Sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+      );
     }
     const user = await store.findUser(username);
     // Hash even for unknown users, so timing does not tell which usernames exist.
@@ -88,17 +73,17 @@ export function registerHttpRoutes(
     );
     if (!user || !valid || user.disabled) {
       guard.failed(address, username, clock.now());
-      return refuse(reply, 'UNAUTHENTICATED');
+      return sendFailure(reply, 'UNAUTHENTICATED');
     }
     guard.succeeded(address, username);
     let counter: string | null = null;
     if (user.role === 'clerk') {
-      if (!counterId) return refuse(reply, 'BAD_REQUEST');
+      if (!counterId) return sendFailure(reply, 'BAD_REQUEST');
       const result = await queue.execute(
         { type: 'openCounter', counterId, clerkId: user.username },
         { actor: `user:${user.username}` },
       );
-      if (!result.ok) return refuse(reply, result.error.code);
+      if (!result.ok) return sendFailure(reply, result.error.code);
       counter = counterId;
     }
     const token = newSecret('ses');
@@ -120,14 +105,14 @@ export function registerHttpRoutes(
   app.post('/api/logout', async (request, reply) => {
     const token = bearer(request);
     const credential = token ? await resolveCredential(store, clock, token) : null;
-    if (!credential || credential.kind !== 'session') return refuse(reply, 'UNAUTHENTICATED');
+    if (!credential || credential.kind !== 'session') return sendFailure(reply, 'UNAUTHENTICATED');
     const identity = credential.identity;
     if (identity.role === 'clerk') {
       const result = await queue.execute(
         { type: 'closeCounter', counterId: identity.counterId, clerkId: identity.username },
         { actor: `user:${identity.username}` },
       );
-      if (!result.ok) return refuse(reply, result.error.code);
+      if (!result.ok) return sendFailure(reply, result.error.code);
     }
     await store.endSession(credential.tokenHash, clock.now());
     deps.onSignOut(credential.tokenHash);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PublicTicketView, SequencedEvent, Snapshot } from '@luot/protocol';
-import { PASSWORD, request, startTestHub, type TestHub } from './testing/test-hub.ts';
+import { PASSWORD, request, startTestHub, type TestHub } from '../testing/test-hub.ts';
 
 let t: TestHub;
 beforeEach(async () => {

@@ -1,10 +1,11 @@
-import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { KIOSK_CANCEL_WINDOW_MS } from '@luot/domain';
 import { registerAdminRoutes } from './admin/admin-routes.ts';
 import type { Clock } from './clock.ts';
 import type { ReportEngine, Store } from './store.ts';
+import { createHttpApp } from './http-errors.ts';
 import { registerHttpRoutes } from './http-routes.ts';
 import { createQueueService } from './queue-service.ts';
 import { attachSocketServer, type SocketOptions } from './sockets/socket-server.ts';
@@ -23,7 +24,7 @@ export interface HubOptions extends SocketOptions {
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
   kioskMinIntervalMs: 2000,
-  kioskCancelWindowMs: 5 * 60_000,
+  kioskCancelWindowMs: KIOSK_CANCEL_WINDOW_MS,
   sweepIntervalMs: 5000,
   sessionTtlMs: 14 * 60 * 60_000,
   rolloverCheckMs: 1000,
@@ -51,7 +52,7 @@ export async function createHub(deps: {
   const { store, clock, log } = deps;
   const options = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
   const queue = await createQueueService({ store, clock, log, newId: deps.newId ?? randomUUID });
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
+  const app = createHttpApp({ log, bodyLimit: 64 * 1024 });
   const sockets = attachSocketServer({ httpServer: app.server, queue, store, clock, log, options });
   registerHttpRoutes(app, {
     store,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { SequencedEvent } from '@luot/protocol';
-import { request, startTestHub, type TestHub } from './testing/test-hub.ts';
+import { request, startTestHub, type TestHub } from '../testing/test-hub.ts';
 
 /** 16:50 on Monday 2026-11-23, Asia/Ho_Chi_Minh. */
 const MONDAY_1650 = Date.parse('2026-11-23T09:50:00Z');

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PublicTicketView } from '@luot/protocol';
-import { request, startTestHub, type TestHub } from './testing/index.ts';
+import { request, startTestHub, type TestHub } from '../testing/index.ts';
 
 let t: TestHub;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { expect, it } from 'vitest';
-import { startTestHub } from './testing/test-hub.ts';
+import { startTestHub } from '../testing/test-hub.ts';
 
 it('stops at once while a browser holds a connection it has not used yet', async () => {
   const t = await startTestHub();

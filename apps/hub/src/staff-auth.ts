@@ -1,8 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorCode } from '@luot/protocol';
-import { failure } from '@luot/protocol';
 import type { Clock } from './clock.ts';
 import type { Store } from './store.ts';
+import { sendFailure } from './http-errors.ts';
 import { resolveCredential } from './sockets/identity.ts';
 
 /** A signed-in supervisor or admin, as the HTTP endpoints of reports and administration see them. */
@@ -10,23 +9,6 @@ export interface Staff {
   username: string;
   name: string;
   role: 'supervisor' | 'admin';
-}
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  BAD_REQUEST: 400,
-  INVALID_CONFIG: 400,
-  INVALID_ARGUMENT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  INTERNAL: 500,
-};
-
-/** Sends a failure in the acknowledgement shape, with an HTTP status that matches its code. */
-export function sendFailure(reply: FastifyReply, code: ErrorCode, message?: string) {
-  const body = failure(code);
-  if (message) body.error.message = message;
-  return reply.code(STATUS[code] ?? 409).send(body);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type QueueCommand,
   type QueueState,
 } from '@luot/domain';
+import { prng } from '@luot/test-support';
 import { createWaitingIndex } from './waiting-index.ts';
 
 const config = siteConfigSchema.parse({
@@ -29,17 +30,6 @@ const config = siteConfigSchema.parse({
 const COUNTERS = ['q1', 'q2', 'q3', 'q4'];
 /** 08:00 on 2026-11-23 in Asia/Ho_Chi_Minh. */
 const START = Date.parse('2026-11-23T01:00:00Z');
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomCommand(state: QueueState, random: () => number): QueueCommand {
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localTime, serviceDay } from './time.ts';
+import { formatDateTime, localTime, serviceDay, zonedParts } from './time.ts';
 
 const HCM = 'Asia/Ho_Chi_Minh';
 
@@ -22,5 +22,18 @@ describe('localTime in Asia/Ho_Chi_Minh (UTC+7: 17:00Z is local midnight)', () =
     const instant = Date.parse('2025-03-10T20:00:00Z');
     expect(serviceDay(instant, HCM)).toBe('2025-03-11');
     expect(serviceDay(instant, 'UTC')).toBe('2025-03-10');
+  });
+});
+
+describe('zonedParts and formatDateTime: the wall clock of a site', () => {
+  it.each([
+    // 02:05:07Z on Monday 23/11/2026 is 09:05:07 in Hà Nội.
+    { utc: '2026-11-23T02:05:07Z', tz: HCM, text: '23/11/2026 09:05', second: '07', weekday: 1 },
+    // 17:05Z on Saturday is already Sunday 00:05 in Hà Nội, still Saturday in UTC.
+    { utc: '2026-11-21T17:05:00Z', tz: HCM, text: '22/11/2026 00:05', second: '00', weekday: 0 },
+    { utc: '2026-11-21T17:05:00Z', tz: 'UTC', text: '21/11/2026 17:05', second: '00', weekday: 6 },
+  ])('$utc in $tz is $text', ({ utc, tz, text, second, weekday }) => {
+    expect(formatDateTime(Date.parse(utc), tz)).toBe(text);
+    expect(zonedParts(Date.parse(utc), tz)).toMatchObject({ second, weekday });
   });
 });

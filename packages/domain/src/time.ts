@@ -1,3 +1,21 @@
+/** The wall-clock reading of an instant in a time zone, as zero-padded strings. */
+export interface ZonedParts {
+  /** "2026" */
+  year: string;
+  /** "01"…"12" */
+  month: string;
+  /** "01"…"31" */
+  day: string;
+  /** "00"…"23" */
+  hour: string;
+  /** "00"…"59" */
+  minute: string;
+  /** "00"…"59" */
+  second: string;
+  /** 0 (Sunday) … 6 (Saturday), of the local date. */
+  weekday: number;
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
@@ -10,6 +28,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       hourCycle: 'h23',
     });
     formatters.set(timeZone, f);
@@ -17,17 +36,43 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * The local date and time of an instant in an IANA time zone. The one place the code base
+ * asks `Intl` for a time zone's wall clock; every date shown, printed or exported builds on it.
+ */
+export function zonedParts(at: number, timeZone: string): ZonedParts {
+  const p: Record<string, string> = {};
+  for (const part of formatter(timeZone).formatToParts(at)) p[part.type] = part.value;
+  const year = p.year ?? '';
+  const month = p.month ?? '';
+  const day = p.day ?? '';
+  return {
+    year,
+    month,
+    day,
+    hour: p.hour ?? '',
+    minute: p.minute ?? '',
+    second: p.second ?? '',
+    weekday: new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))).getUTCDay(),
+  };
+}
+
 /** The site-local calendar date ("YYYY-MM-DD") and minutes after local midnight of an instant. */
 export function localTime(now: number, timeZone: string): { day: string; minutes: number } {
-  const parts: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(now)) parts[p.type] = p.value;
+  const p = zonedParts(now, timeZone);
   return {
-    day: `${parts.year}-${parts.month}-${parts.day}`,
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+    day: `${p.year}-${p.month}-${p.day}`,
+    minutes: Number(p.hour) * 60 + Number(p.minute),
   };
 }
 
 /** The service day of an instant in a site's time zone. */
 export function serviceDay(now: number, timeZone: string): string {
   return localTime(now, timeZone).day;
+}
+
+/** "23/11/2026 09:05": the local date and time of an instant, day first, as Vietnam writes it. */
+export function formatDateTime(at: number, timeZone: string): string {
+  const p = zonedParts(at, timeZone);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }

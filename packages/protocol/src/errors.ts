@@ -9,6 +9,11 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'INTERNAL',
   'UNAVAILABLE',
+  'METHOD_NOT_ALLOWED',
+  'PAYLOAD_TOO_LARGE',
+  'URI_TOO_LONG',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'HEADERS_TOO_LARGE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -42,6 +47,45 @@ export const ERROR_MESSAGES_VI: Record<ErrorCode, string> = {
   RATE_LIMITED: 'Thao tác quá nhanh, vui lòng đợi giây lát.',
   INTERNAL: 'Lỗi hệ thống, vui lòng thử lại.',
   UNAVAILABLE: 'Mất kết nối tới máy chủ, vui lòng thử lại.',
+  METHOD_NOT_ALLOWED: 'Địa chỉ này không nhận phương thức yêu cầu đã gửi.',
+  PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên quá lớn.',
+  URI_TOO_LONG: 'Địa chỉ yêu cầu quá dài.',
+  UNSUPPORTED_MEDIA_TYPE: 'Định dạng dữ liệu gửi lên không được hỗ trợ; hãy gửi JSON.',
+  HEADERS_TOO_LARGE: 'Phần đầu của yêu cầu quá lớn.',
+};
+
+/**
+ * The HTTP status each code is answered with, written once for every HTTP endpoint of the hub.
+ * Refusals of the request itself are 4xx by what is wrong with it: malformed or invalid input,
+ * a site configuration that fails validation included, is 400; an action the current state of
+ * the queue does not allow (a busy counter, a day not over, an edit made on a stale version)
+ * is 409, so a client knows retrying the same request later may succeed.
+ */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  NOT_FOUND: 404,
+  INVALID_STATE: 409,
+  NOTHING_WAITING: 409,
+  OUTSIDE_HOURS: 409,
+  SOLD_OUT: 409,
+  COUNTER_CLOSED: 409,
+  COUNTER_PAUSED: 409,
+  COUNTER_BUSY: 409,
+  ALREADY_RATED: 409,
+  DAY_NOT_OVER: 409,
+  STALE_DAY: 409,
+  INVALID_ARGUMENT: 400,
+  INVALID_CONFIG: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+  METHOD_NOT_ALLOWED: 405,
+  PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  HEADERS_TOO_LARGE: 431,
 };
 
 /** A failed acknowledgement with the catalogue message, optionally extended with a detail. */

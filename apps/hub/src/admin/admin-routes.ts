@@ -5,6 +5,7 @@ import {
   configIssueVi,
   configUpdateSchema,
   devicePairSchema,
+  HTTP_STATUS,
   passwordResetSchema,
   userCreateSchema,
   userDisabledSchema,
@@ -17,9 +18,10 @@ import {
 import { hashPassword } from '../auth.ts';
 import type { Clock } from '../clock.ts';
 import type { DeviceRow, Store } from '../store.ts';
+import { sendFailure } from '../http-errors.ts';
 import type { QueueService } from '../queue-service.ts';
 import { addUser, pairDevice } from '../setup.ts';
-import { requireStaff, sendFailure, type Staff } from '../staff-auth.ts';
+import { requireStaff, type Staff } from '../staff-auth.ts';
 import { configChanges } from './config-diff.ts';
 import { ADMIN_MESSAGES_VI, domainConfigRefusalVi } from './messages-vi.ts';
 
@@ -80,11 +82,11 @@ export function registerAdminRoutes(
     if (!body.success) return sendFailure(reply, 'BAD_REQUEST');
     const current = (await queue.durable()).config;
     if (body.data.baseVersion !== configVersion(current))
-      return refuseConfig(reply, 409, 'INVALID_STATE', ADMIN_MESSAGES_VI.staleConfig, []);
+      return refuseConfig(reply, 'INVALID_STATE', ADMIN_MESSAGES_VI.staleConfig, []);
     const parsed = siteConfigSchema.safeParse(body.data.config);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => configIssueVi(i, body.data.config));
-      return refuseConfig(reply, 400, 'INVALID_CONFIG', ADMIN_MESSAGES_VI.invalidConfig, issues);
+      return refuseConfig(reply, 'INVALID_CONFIG', ADMIN_MESSAGES_VI.invalidConfig, issues);
     }
     const changes = configChanges(current, parsed.data);
     if (changes.length === 0)
@@ -94,8 +96,10 @@ export function registerAdminRoutes(
       { actor: `user:${staff.username}` },
     );
     if (!result.ok) {
+      // A valid configuration the queue cannot take now (an open counter removed, a field with
+      // today's tickets): a conflict with the current state, like a stale version.
       const message = domainConfigRefusalVi(result.error.detail);
-      return refuseConfig(reply, 409, 'INVALID_CONFIG', message, [{ path: [], message }]);
+      return refuseConfig(reply, 'INVALID_STATE', message, [{ path: [], message }]);
     }
     await audit(staff, { action: 'config.update', target: null, detail: { changes } });
     const config = (await queue.durable()).config;
@@ -235,11 +239,10 @@ export function registerAdminRoutes(
 
 function refuseConfig(
   reply: Parameters<typeof sendFailure>[0],
-  status: number,
   code: ConfigRefusal['error']['code'],
   message: string,
   issues: ConfigRefusal['issues'],
 ) {
   const body: ConfigRefusal = { ok: false, error: { code, message }, issues };
-  return reply.code(status).send(body);
+  return reply.code(HTTP_STATUS[code]).send(body);
 }

@@ -9,7 +9,7 @@ import type {
   PairedDevice,
   SequencedEvent,
 } from '@luot/protocol';
-import { request, startTestHub, type TestHub } from '../testing/test-hub.ts';
+import { request, startTestHub, type TestHub } from '../../testing/test-hub.ts';
 
 let t: TestHub;
 let admin = '';

@@ -1,4 +1,4 @@
-import { formatInTimeZone } from './time-format.ts';
+import { formatDateTime } from '@luot/domain';
 import type { Report, ReportRow } from '@luot/protocol';
 import {
   COLUMNS_VI,
@@ -97,7 +97,7 @@ export async function reportXlsx(report: Report, siteName: string): Promise<Buff
   sheet.addRow([`${REPORT_TITLE_VI} — ${siteName}`]).font = { bold: true, size: 14 };
   sheet.addRow([META_VI.period, `${dayLabel(report.from)} – ${dayLabel(report.to)}`]);
   sheet.addRow([META_VI.groupBy, GROUPING_VI[report.groupBy]]);
-  sheet.addRow([META_VI.generatedAt, formatInTimeZone(report.generatedAt, report.timeZone)]);
+  sheet.addRow([META_VI.generatedAt, formatDateTime(report.generatedAt, report.timeZone)]);
   sheet.addRow([META_VI.definitions]);
   sheet.addRow([]);
   const header = sheet.addRow(headers);

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ReportQuery } from '@luot/protocol';
-import { generateHistory } from '../db/bench-history.ts';
+import { generateHistory } from '../../bench/bench-history.ts';
 import { createStore, openDatabase, type Db, type SqliteStore } from '../db/index.ts';
-import { MONDAY_9AM, startTestHub, testConfig } from '../testing/test-hub.ts';
+import { MONDAY_9AM, startTestHub, testConfig } from '../../testing/test-hub.ts';
 import { buildReport } from './build-report.ts';
 
 // Packed days (report_days) must give exactly the report the raw tables give, for every

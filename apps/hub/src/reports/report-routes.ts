@@ -4,7 +4,8 @@ import { reportQuerySchema, type ReportQuery, type StaffMember } from '@luot/pro
 import type { Clock } from '../clock.ts';
 import type { ReportEngine, Store } from '../store.ts';
 import type { QueueService } from '../queue-service.ts';
-import { requireStaff, sendFailure } from '../staff-auth.ts';
+import { sendFailure } from '../http-errors.ts';
+import { requireStaff } from '../staff-auth.ts';
 import { reportCsv, reportXlsx } from './export.ts';
 
 /** Longest period one report may cover, in days (a year and a bit, for year-on-year views). */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { QueueCommand } from '@luot/domain';
 import type { Ack, Report, ReportRow } from '@luot/protocol';
-import { MONDAY_9AM, startTestHub, testConfig, type TestHub } from '../testing/test-hub.ts';
+import { MONDAY_9AM, startTestHub, testConfig, type TestHub } from '../../testing/test-hub.ts';
 
 // A morning at a small centre with known times, the report's figures worked out by hand.
 //

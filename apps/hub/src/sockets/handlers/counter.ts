@@ -1,4 +1,4 @@
-import type { QueueCommand, Ticket } from '@luot/domain';
+import { currentTicket, type QueueCommand, type Ticket } from '@luot/domain';
 import { failure, type Ack, type Identity } from '@luot/protocol';
 import type { HandlerContext } from '../context.ts';
 import type { Handlers } from '../router.ts';
@@ -17,7 +17,7 @@ function atCounter(
 ): Ack<Ticket> {
   const { queue, identity } = ctx;
   const at = { counterId: identity.counterId, clerkId: identity.username };
-  const before = queue.live.counters[at.counterId]?.currentTicketId ?? null;
+  const before = currentTicket(queue.live, at.counterId)?.id ?? null;
   const result = queue.submit(command(at), { actor: ctx.actor });
   if (!result.ok) return failure(result.error.code);
   const called = result.events.find((e) => e.type === 'ticket.called');

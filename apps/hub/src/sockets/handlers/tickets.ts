@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { estimateWaitMinutes } from '@luot/domain';
+import { estimateWaitMinutes, kioskAbandonRefusal, kioskCancelRefusal } from '@luot/domain';
 import { failure } from '@luot/protocol';
 import { hashSecret } from '../../auth.ts';
 import type { HubServices } from '../context.ts';
@@ -84,7 +84,8 @@ export function ticketHandlers(
     'ticket:abandon': async (ctx, p) => {
       const ticketId = await ticketOfRequest(ctx, kiosk, `${ctx.actor}:${p.requestId}`);
       if (!ticketId) return { ok: true, data: { ticketId: null } };
-      if (ctx.queue.live.tickets[ticketId]?.status !== 'waiting') return failure('INVALID_STATE');
+      const refusal = kioskAbandonRefusal(ctx.queue.live.tickets[ticketId]);
+      if (refusal) return failure(refusal);
       const result = ctx.queue.submit(
         { type: 'cancel', ticketId, reason: p.reason },
         { actor: ctx.actor },
@@ -96,14 +97,13 @@ export function ticketHandlers(
       const { identity, queue, store, clock, options } = ctx;
       if (identity.role === 'kiosk') {
         // A kiosk may only take back its own fresh ticket, when the citizen never got it.
-        const ticket = queue.live.tickets[p.ticketId];
-        if (!ticket) return failure('NOT_FOUND');
-        if ((await store.ticketIssuer(ticket.id)) !== ctx.actor) return failure('FORBIDDEN');
-        if (
-          ticket.status !== 'waiting' ||
-          clock.now() - ticket.issuedAt > options.kioskCancelWindowMs
-        )
-          return failure('INVALID_STATE');
+        const issuer = await store.ticketIssuer(p.ticketId);
+        const refusal = kioskCancelRefusal(queue.live.tickets[p.ticketId], {
+          issuedByThisKiosk: issuer === ctx.actor,
+          now: clock.now(),
+          windowMs: options.kioskCancelWindowMs,
+        });
+        if (refusal) return failure(refusal);
       }
       const result = queue.submit(
         { type: 'cancel', ticketId: p.ticketId, reason: p.reason },

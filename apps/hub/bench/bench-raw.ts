@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { openDatabase } from './open-database.ts';
+import { openDatabase } from '../src/db/open-database.ts';
 
 export interface RawIssueResult {
   tickets: number;

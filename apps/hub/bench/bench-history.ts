@@ -1,4 +1,5 @@
-import type { Db } from './open-database.ts';
+import { prng } from '@luot/test-support';
+import type { Db } from '../src/db/open-database.ts';
 
 /** One field of a generated history: its id, numbering and share of the day's tickets. */
 export interface HistoryField {
@@ -41,18 +42,6 @@ export interface HistorySummary {
 }
 
 const MINUTE = 60_000;
-
-/** mulberry32: small, fast and seeded, so a history is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A sample of a triangular distribution on [a, b] with mode c. */
 function triangular(r: number, a: number, c: number, b: number): number {

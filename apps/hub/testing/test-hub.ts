@@ -5,11 +5,11 @@ import pino from 'pino';
 import { siteConfigSchema, type SiteConfig, type SiteConfigInput } from '@luot/domain';
 import { connectHub, request, type HubSocket } from '@luot/hub-client';
 import type { DeviceKind, LoginResult, Snapshot } from '@luot/protocol';
-import { createFakeClock } from '../clock.ts';
-import { createHub, type Hub, type HubOptions } from '../hub.ts';
-import { addUser, databasePath, openStore, pairDevice, sqlitePorts } from '../setup.ts';
-import { defaultStaticApps } from '../static-apps.ts';
-import type { SqliteStore } from '../db/index.ts';
+import { createFakeClock } from '../src/clock.ts';
+import { createHub, type Hub, type HubOptions } from '../src/hub.ts';
+import { addUser, databasePath, openStore, pairDevice, sqlitePorts } from '../src/setup.ts';
+import { defaultStaticApps } from '../src/static-apps.ts';
+import type { SqliteStore } from '../src/db/index.ts';
 
 /** 09:00 on 2026-11-23 (a Monday) in Asia/Ho_Chi_Minh. */
 export const MONDAY_9AM = Date.parse('2026-11-23T02:00:00Z');

@@ -1,9 +1,9 @@
 // What the load simulator and `pnpm bench` (scripts/) need from the hub: data-directory setup,
 // the path of the hub's entry point to start it as a child process, and the benchmark-only
-// database helpers under db/. Imported by scripts only.
+// database helpers beside this file. Imported by scripts only.
 import { fileURLToPath } from 'node:url';
 
-export { hashPassword } from './auth.ts';
+export { hashPassword } from '../src/auth.ts';
 export {
   DEMO_PEOPLE_FILE,
   DEMO_SITE_FILE,
@@ -12,18 +12,18 @@ export {
   openStore,
   pairDevice,
   seedDemo,
-} from './setup.ts';
-export { openDatabase } from './db/index.ts';
+} from '../src/setup.ts';
+export { openDatabase } from '../src/db/index.ts';
 export {
   generateHistory,
   type HistoryCounter,
   type HistoryField,
   type HistoryOptions,
   type HistorySummary,
-} from './db/bench-history.ts';
-export { rawIssueBaseline, type RawIssueResult } from './db/bench-raw.ts';
-export { createStore } from './db/index.ts';
-export { buildReport } from './reports/build-report.ts';
+} from './bench-history.ts';
+export { rawIssueBaseline, type RawIssueResult } from './bench-raw.ts';
+export { createStore } from '../src/db/index.ts';
+export { buildReport } from '../src/reports/build-report.ts';
 
 /** The hub's entry point (`node --import tsx <this> --data DIR --port 0 …`). */
 export const HUB_MAIN_FILE = fileURLToPath(new URL('./main.ts', import.meta.url));
