@@ -1,5 +1,15 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -125,6 +135,37 @@ describe('the luot command, built', () => {
     expect(luot('init', '--data', data, '--site', join(FIXTURES, 'upgrade-site.json')).status).toBe(
       2,
     );
+  });
+});
+
+describe('the daily backup script of deploy/systemd', () => {
+  it('adds an online copy and keeps only the newest KEEP copies', () => {
+    const root = tempDir();
+    const data = join(root, 'data');
+    const backups = join(root, 'backups');
+    mkdirSync(backups);
+    expect(luot('init', '--data', data, '--site', join(FIXTURES, 'upgrade-site.json')).status).toBe(
+      0,
+    );
+    // Two copies from earlier days.
+    for (const [name, daysAgo] of [
+      ['luot-2026-01-01T023000.db', 3],
+      ['luot-2026-01-02T023000.db', 2],
+    ] as const) {
+      writeFileSync(join(backups, name), 'old');
+      const when = new Date(Date.now() - daysAgo * 86_400_000);
+      utimesSync(join(backups, name), when, when);
+    }
+    const run = spawnSync('sh', [join(HUB_DIR, 'deploy/systemd/luot-backup.sh'), data, backups], {
+      encoding: 'utf8',
+      env: { ...process.env, KEEP: '2', LUOT_CLI: join(DIST, 'cli.js') },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const kept = readdirSync(backups).sort();
+    expect(kept).toHaveLength(2);
+    expect(kept[0]).toBe('luot-2026-01-02T023000.db');
+    expect(run.stdout).toContain(`Backed up to ${join(backups, kept[1]!)}`);
   });
 });
 
