@@ -109,7 +109,9 @@ export function startServer(options: {
   /** More environment variables for the server. */
   env?: Record<string, string>;
 }): Promise<ServerProcess> {
-  const args = ['--import', TSX, ...(options.nodeArgs ?? [])];
+  // The hub runs built, as in production (`pnpm build` first); the relay runs from source.
+  const loader = options.kind === 'hub' ? ['--enable-source-maps'] : ['--import', TSX];
+  const args = [...loader, ...(options.nodeArgs ?? [])];
   if (options.cpuProfileDir) {
     mkdirSync(options.cpuProfileDir, { recursive: true });
     args.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir);

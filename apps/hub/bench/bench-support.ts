@@ -25,7 +25,7 @@ export { rawIssueBaseline, type RawIssueResult } from './bench-raw.ts';
 export { createStore } from '../src/db/index.ts';
 export { buildReport } from '../src/reports/build-report.ts';
 
-/** The hub's entry point (`node --import tsx <this> --data DIR --port 0 …`). */
-export const HUB_MAIN_FILE = fileURLToPath(new URL('./main.ts', import.meta.url));
+/** The built hub's entry point (`node <this> --data DIR --port 0 …`; `pnpm build` makes it). */
+export const HUB_MAIN_FILE = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 /** The hub package's directory, the working directory to start it in. */
 export const HUB_PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));

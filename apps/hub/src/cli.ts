@@ -1,6 +1,7 @@
-#!/usr/bin/env -S node --import tsx
-import { existsSync } from 'node:fs';
+#!/usr/bin/env node
+import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   DEVICE_KINDS,
@@ -249,7 +250,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 class UsageError extends Error {}
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/cli.ts')) {
+/** Whether this module is the program node was started with (also through a `bin` symlink). */
+function isMainModule(): boolean {
+  const script = process.argv[1];
+  return !!script && existsSync(script) && realpathSync(script) === fileURLToPath(import.meta.url);
+}
+
+if (isMainModule()) {
   runCli(process.argv.slice(2), {
     out: (l) => console.log(l),
     err: (l) => console.error(l),

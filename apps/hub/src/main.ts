@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { isIPv4 } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
@@ -7,18 +8,37 @@ import { createHub } from './hub.ts';
 import { openStore, seedDemo, sqlitePorts } from './setup.ts';
 import { defaultStaticApps } from './static-apps.ts';
 
-/** Starts the hub on a data directory: `tsx src/main.ts --data ./data --port 8080 [--demo]`. */
+/** Whether a listening address is reachable only from this machine. */
+function isLoopback(host: string): boolean {
+  if (host === 'localhost' || host === '::1') return true;
+  return isIPv4(host) && host.startsWith('127.');
+}
+
+/**
+ * Starts the hub on a data directory: `node dist/main.js --data ./data --port 8080 [--demo]`.
+ * It listens on all addresses by default, and on 127.0.0.1 with `--demo`, whose accounts share
+ * a published password: the demo on a network address needs `--allow-demo-on-network`.
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       data: { type: 'string', default: process.env.LUOT_DATA ?? './data' },
       port: { type: 'string', default: process.env.LUOT_PORT ?? '8080' },
-      host: { type: 'string', default: process.env.LUOT_HOST ?? '0.0.0.0' },
+      host: { type: 'string', default: process.env.LUOT_HOST },
       demo: { type: 'boolean', default: false },
+      'allow-demo-on-network': { type: 'boolean', default: false },
       'kiosk-interval-ms': { type: 'string' },
     },
   });
   const log = pino({ level: process.env.LUOT_LOG_LEVEL ?? 'info' });
+  const host = values.host ?? (values.demo ? '127.0.0.1' : '0.0.0.0');
+  if (values.demo && !isLoopback(host) && !values['allow-demo-on-network']) {
+    log.error(
+      { host },
+      `refusing --demo on ${host}: the demo accounts' password is public, so anyone on the network could sign in; listen on 127.0.0.1, or add --allow-demo-on-network to expose it anyway`,
+    );
+    process.exit(2);
+  }
   const dataDir = resolve(values.data);
   const store = openStore(dataDir);
 
@@ -26,7 +46,7 @@ async function main(): Promise<void> {
     if (!values.demo) {
       log.error(
         { dataDir },
-        'no site configuration: run `pnpm luot init --data DIR --site FILE`, or start with --demo',
+        'no site configuration: run `luot init --data DIR --site FILE`, or start with --demo',
       );
       process.exit(2);
     }
@@ -53,7 +73,7 @@ async function main(): Promise<void> {
       ? { kioskMinIntervalMs: Number(values['kiosk-interval-ms']) }
       : {},
   });
-  await hub.listen(Number(values.port), values.host);
+  await hub.listen(Number(values.port), host);
 
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping');

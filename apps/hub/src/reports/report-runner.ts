@@ -9,6 +9,16 @@ import type { ReportJob } from './report-worker.ts';
 type Pending = { resolve: (r: Report) => void; reject: (e: Error) => void };
 
 /**
+ * The worker's entry, beside this module: in the built hub (dist/main.js) the bundled
+ * dist/report-worker.js; when this file runs as TypeScript source (tests, tsx), an entry that
+ * registers tsx's loader in the worker thread before loading report-worker.ts.
+ */
+const WORKER_ENTRY = new URL(
+  import.meta.url.endsWith('.ts') ? './report-worker-entry.mjs' : './report-worker.js',
+  import.meta.url,
+);
+
+/**
  * Runs reports on one worker thread (started on first use, jobs in order), so the queue's
  * sockets keep answering while a year is computed. Falls back to computing in-process when the
  * database is in memory or the worker cannot start.
@@ -27,7 +37,7 @@ export function createReportRunner(deps: { queries: ReportQueries; log: Logger }
   function start(): Worker | null {
     if (worker || broken) return worker;
     try {
-      const w = new Worker(new URL('./report-worker-entry.mjs', import.meta.url));
+      const w = new Worker(WORKER_ENTRY);
       w.unref();
       w.on('message', (msg: { id: number; report?: Report; error?: string }) => {
         const p = pending.get(msg.id);
