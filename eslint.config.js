@@ -101,11 +101,35 @@ export default tseslint.config(
     ],
     'Browser tests drive the built app through Chromium and may import only @luot/hub/testing.',
   ),
-  boundary(
-    ['apps/hub/src/db/**'],
-    otherApps('hub'),
-    'Apps never import each other; share code through packages/.',
-  ),
+  {
+    files: ['apps/hub/src/db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...otherApps('hub').map((group) => ({
+              group: [group],
+              message: 'Apps never import each other; share code through packages/.',
+            })),
+            {
+              group: ['@luot/domain'],
+              importNames: [
+                'decide',
+                'decideEvents',
+                'canDecide',
+                'evolve',
+                'evolveAll',
+                'evolveOwned',
+              ],
+              message:
+                'The store writes what the queue service hands it; the queue rules stay out of persistence.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     // A second rule name, so this adds to the boundaries above instead of replacing them.
     files: ['apps/*/src/**', 'packages/*/src/**'],
