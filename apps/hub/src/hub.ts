@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { registerAdminRoutes } from './admin/admin-routes.ts';
 import type { Clock } from './clock.ts';
 import type { Store } from './db/index.ts';
+import { createDayPacker } from './day-packer.ts';
 import { registerHttpRoutes } from './http-routes.ts';
 import { createQueueService } from './queue-service.ts';
 import { attachSocketServer, type SocketOptions } from './socket-server.ts';
@@ -67,22 +68,17 @@ export function createHub(deps: {
   if (deps.staticApps && missingApps.length > 0)
     log.warn({ apps: missingApps }, 'front ends not built; run `pnpm build` to serve them');
 
-  // Closed days are packed for reports once (a year's report then reads 250 rows, not 1.5 M).
-  let packedBefore = '';
-  const packClosedDays = () => {
-    const today = queue.live.day;
-    if (today === packedBefore) return;
-    const started = performance.now();
-    const days = store.reportDays.packDaysBefore(today, clock.now());
-    packedBefore = today;
-    if (days > 0)
-      log.info({ days, ms: Math.round(performance.now() - started) }, 'days packed for reports');
-  };
-  packClosedDays();
+  // Closed days are packed for reports in slices once the hub listens (see day-packer.ts).
+  const packer = createDayPacker({
+    reportDays: store.reportDays,
+    clock,
+    log,
+    today: () => queue.live.day,
+  });
   const rollover = setInterval(() => {
     try {
       queue.rollIfNeeded();
-      packClosedDays();
+      packer.check();
     } catch (err) {
       log.error({ err }, 'day rollover failed');
     }
@@ -99,10 +95,12 @@ export function createHub(deps: {
       await app.listen({ port, host });
       const port_ = (app.server.address() as AddressInfo).port;
       log.info({ port: port_, host }, 'listening');
+      packer.check();
       return port_;
     },
     async close(): Promise<void> {
       clearInterval(rollover);
+      packer.stop();
       const closing = sockets.close();
       // Drop every connection still open (a browser's spare one, a clip mid-stream): clients
       // reconnect by themselves, and a server that waits for them may wait a minute.
