@@ -448,6 +448,16 @@ function rows(): Row[] {
       target: '≤ 1.2× relay',
       met: r.median.p99 === null ? null : r.median.p99 <= 1.2,
     });
+    const split = (x: RushRun) =>
+      `${ms(x.callToServer.p50)} / ${ms(x.callToServer.p99)} + ${ms(x.serverToScreen.p50)} / ${ms(x.serverToScreen.p99)}`;
+    out.push({
+      what: 'call → server + server → last screen, p50 / p99 ms each (round 1)',
+      value: split(first.hub),
+      baseline: `${split(first.relay)} (bare relay)`,
+      ratio: '—',
+      target: '—',
+      met: null,
+    });
     out.push({
       what: 'call-to-phone p50 / p99 / max, ms (the called ticket’s page; round 1)',
       value: dist(first.hub.callToPhone),
