@@ -1,20 +1,25 @@
 /**
  * `pnpm bench`: the hub's figures against baselines measured in the same run, on this machine.
  *
- *   call-to-screen  a simulated morning rush on a real hub child process (200 counters, 50 lobby
- *                   boards, 1,000 phone pages, kiosks), then the same clients and plan through a
- *                   bare Socket.IO relay; p50/p99/max from "call next" to the last display.
+ *   start           spawn → "listening" of the hub on a fresh data directory and on a generated
+ *                   year with no day packed; the hub's idle RSS after start.
+ *   call-to-screen  a simulated morning rush through a bare Socket.IO relay, then the same clients
+ *                   and plan on a real hub child process (200 counters, 50 lobby boards, 1,000
+ *                   phone pages, kiosks), in rounds (3 unless --quick); p50/p99/max from "call
+ *                   next" to the last display, compared as the median of the rounds' ratios.
  *   issuance        8 kiosk sockets issuing as fast as the hub acknowledges, against raw
  *                   better-sqlite3 inserts of the same rows, one transaction per ticket.
- *   memory          the hub's peak RSS (VmHWM) during the rush.
+ *   memory          the hub's peak RSS (VmHWM) during the rush, against the relay's.
  *   reports         a generated year (~1.5 M tickets, 10 fields, 40 counters): the hub's own
  *                   reports for one month and the year, by field and by clerk, on the raw tables
  *                   and once the closed days are packed (as the hub packs them at midnight).
  *   ticket          render + encode to ESC/POS of one kiosk ticket.
  *
- * Prints a table and writes bench/results/<timestamp>.json.
- * Options: --quick (a small, fast run), --profile (CPU-profile the hub: --cpu-prof, summarised),
- * --only rush,issue,reports,ticket, --workers N, --duration SECONDS.
+ * Prints a table of every target with its ratio and whether it is met, and writes
+ * bench/results/<timestamp>.json.
+ * Options: --quick (a small, fast run), --profile (CPU-profile the hub and the relay: --cpu-prof,
+ * summarised), --only start,rush,issue,reports,ticket, --rounds N (rush rounds), --tuned (one more
+ * rush on a hub with the README's glibc setting), --workers N, --duration SECONDS.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +34,7 @@ import {
   type ProfileSummary,
 } from './sim/profile-summary.ts';
 import { benchReports, type ReportBenchResult } from './sim/report-bench.ts';
+import { benchStart, type StartBenchResult } from './sim/start-bench.ts';
 import {
   accountFor,
   BENCH_RUSH,
@@ -57,7 +63,9 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'rush,issue,reports,ticket' },
+    only: { type: 'string', default: 'start,rush,issue,reports,ticket' },
+    rounds: { type: 'string' },
+    tuned: { type: 'boolean', default: false },
     workers: { type: 'string', default: '3' },
     duration: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'bench', 'results') },
@@ -87,6 +95,7 @@ const issuance = values.quick
   ? { tickets: 1000, deadlineMs: 15_000 }
   : { tickets: 5000, deadlineMs: 30_000 };
 const reportTickets = values.quick ? 150_000 : 1_500_000;
+const rushRounds = Number(values.rounds ?? (values.quick ? 1 : 3));
 const ticketRuns = values.quick ? 50 : 200;
 
 /** Megabytes, as the hub reports them on /healthz. */
@@ -137,6 +146,21 @@ function machine() {
 const log = (message: string) =>
   console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
+type RushRun = Omit<RushResult, 'records'> & { server: ServerUsage };
+
+/** One round of the rush: the relay, then the hub, with the same clients and plan. */
+interface RushRound {
+  relay: RushRun;
+  hub: RushRun;
+  memoryByStep: { hub: Record<string, number>; relay: Record<string, number> };
+  /** The hub's own account of its memory at the end of the rush (GET /healthz). */
+  hubMemoryAtEnd: HubMemory;
+  prefillPerSecond: number | null;
+  accounting: Accounting;
+  /** Hub ÷ relay. */
+  ratios: { p50: number | null; p99: number | null; peakRss: number };
+}
+
 interface Results {
   startedAt: string;
   finishedAt?: string;
@@ -144,21 +168,13 @@ interface Results {
   profiled: boolean;
   machine: ReturnType<typeof machine>;
   load: { before: number[]; after?: number[] };
+  start?: StartBenchResult;
   rush?: {
     options: RushOptions;
-    relay: Omit<RushResult, 'records'> & { server: ServerUsage };
-    hub: Omit<RushResult, 'records'> & { server: ServerUsage };
-    tuned: Omit<RushResult, 'records'> & {
-      server: ServerUsage;
-      settings: string;
-      memoryByStep: Record<string, number>;
-    };
-    memoryByStep: { hub: Record<string, number>; relay: Record<string, number> };
-    /** The hub's own account of its memory at the end of the rush (GET /healthz). */
-    hubMemoryAtEnd: HubMemory;
-    prefillPerSecond: number | null;
-    accounting: Accounting;
-    p99Ratio: number | null;
+    rounds: RushRound[];
+    /** The median over the rounds of each ratio (the figure the targets are checked on). */
+    median: { p50: number | null; p99: number | null; peakRss: number };
+    tuned?: RushRun & { settings: string; memoryByStep: Record<string, number> };
   };
   issuance?: IssuanceResult & {
     profile: string | null;
@@ -206,20 +222,37 @@ async function withWorkers<T>(fn: (pool: WorkerPool) => Promise<T>): Promise<T> 
   }
 }
 
-async function benchRush(): Promise<void> {
+const ratio = (hub: number | null, relay: number | null) =>
+  hub !== null && relay ? hub / relay : null;
+
+/** The median of the values that are known (null when none is). */
+function median(values: (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  if (known.length === 0) return null;
+  const mid = Math.floor(known.length / 2);
+  return known.length % 2 ? known[mid]! : (known[mid - 1]! + known[mid]!) / 2;
+}
+
+async function rushRound(round: number): Promise<RushRound> {
+  const profiled = profileDir && round === 0 ? profileDir : undefined;
   log(
-    `rush on the bare relay: ${rushOptions.counters} counters, ${rushOptions.displays} displays, ${rushOptions.phones} phones, ${rushOptions.durationMs / 1000} s`,
+    `rush ${round + 1}/${rushRounds} on the bare relay: ${rushOptions.counters} counters, ${rushOptions.displays} displays, ${rushOptions.phones} phones, ${rushOptions.durationMs / 1000} s`,
   );
   const relayRun = await withWorkers(async (pool) => {
-    const prepared = await prepareRelayRush(pool, rushOptions);
+    const prepared = await prepareRelayRush(pool, rushOptions, {
+      ...(profiled ? { cpuProfileDir: join(profiled, 'relay') } : {}),
+    });
     const result = await runPreparedRush(pool, prepared, rushOptions);
     await prepared.cleanup();
     return { prepared, result };
   });
-  log('rush on the hub (signing in the clerks, issuing the tickets waiting at opening)');
+  if (profiled) profileOf('relay', relayRun.prepared.server.cpuProfile());
+  log(
+    `rush ${round + 1}/${rushRounds} on the hub (signing in the clerks, issuing the tickets waiting at opening)`,
+  );
   const hubRun = await withWorkers(async (pool) => {
     const prepared = await prepareHubRush(pool, rushOptions, {
-      ...(profileDir ? { cpuProfileDir: join(profileDir, 'rush') } : {}),
+      ...(profiled ? { cpuProfileDir: join(profiled, 'rush') } : {}),
     });
     const result = await runPreparedRush(pool, prepared, rushOptions);
     const state = await hubState(prepared.server.url, prepared.clients.displays[0]!.token);
@@ -234,9 +267,40 @@ async function benchRush(): Promise<void> {
     await prepared.cleanup();
     return { prepared, result, accounting, memory: health.memoryMb };
   });
-  profileOf('rush', hubRun.prepared.server.cpuProfile());
+  if (profiled) profileOf('rush', hubRun.prepared.server.cpuProfile());
+  const hub = strip(hubRun.result);
+  const relay = strip(relayRun.result);
+  return {
+    relay,
+    hub,
+    memoryByStep: { hub: hubRun.prepared.memoryByStep, relay: relayRun.prepared.memoryByStep },
+    hubMemoryAtEnd: hubRun.memory,
+    prefillPerSecond: hubRun.prepared.prefillPerSecond,
+    accounting: hubRun.accounting,
+    ratios: {
+      p50: ratio(hub.callToScreen.p50, relay.callToScreen.p50),
+      p99: ratio(hub.callToScreen.p99, relay.callToScreen.p99),
+      peakRss: hub.server.peakRssMb / relay.server.peakRssMb,
+    },
+  };
+}
 
-  // The same rush, shorter, on a hub started with the memory settings the README suggests.
+const strip = <T extends { records: unknown }>({ records: _records, ...rest }: T) => rest;
+
+async function benchRush(): Promise<void> {
+  const rounds: RushRound[] = [];
+  for (let round = 0; round < rushRounds; round++) rounds.push(await rushRound(round));
+  results.rush = {
+    options: rushOptions,
+    rounds,
+    median: {
+      p50: median(rounds.map((r) => r.ratios.p50)),
+      p99: median(rounds.map((r) => r.ratios.p99)),
+      peakRss: median(rounds.map((r) => r.ratios.peakRss))!,
+    },
+  };
+  if (!values.tuned) return;
+  // The same rush, shorter, on a hub started with the glibc setting the README mentions.
   const tunedOptions = { ...rushOptions, durationMs: Math.min(rushOptions.durationMs, 30_000) };
   log(
     `rush on a hub with memory settings (${describeTuning()}), ${tunedOptions.durationMs / 1000} s`,
@@ -247,28 +311,16 @@ async function benchRush(): Promise<void> {
     await prepared.cleanup();
     return { prepared, result };
   });
-
-  const strip = <T extends { records: unknown }>({ records: _records, ...rest }: T) => rest;
-  const hub = hubRun.result;
-  const relay = relayRun.result;
-  results.rush = {
-    options: rushOptions,
-    relay: strip(relay),
-    hub: strip(hub),
-    tuned: {
-      settings: describeTuning(),
-      ...strip(tunedRun.result),
-      memoryByStep: tunedRun.prepared.memoryByStep,
-    },
-    memoryByStep: { hub: hubRun.prepared.memoryByStep, relay: relayRun.prepared.memoryByStep },
-    hubMemoryAtEnd: hubRun.memory,
-    prefillPerSecond: hubRun.prepared.prefillPerSecond,
-    accounting: hubRun.accounting,
-    p99Ratio:
-      hub.callToScreen.p99 !== null && relay.callToScreen.p99
-        ? hub.callToScreen.p99 / relay.callToScreen.p99
-        : null,
+  results.rush.tuned = {
+    settings: describeTuning(),
+    ...strip(tunedRun.result),
+    memoryByStep: tunedRun.prepared.memoryByStep,
   };
+}
+
+async function benchStartup(): Promise<void> {
+  log('start: the hub on a fresh data directory');
+  results.start = await benchStart({ tickets: reportTickets, seed: 2025, log });
 }
 
 async function benchIssuance(): Promise<void> {
@@ -328,48 +380,119 @@ const ms = (v: number | null | undefined, digits = 1) =>
 const dist = (d: Distribution) => `${ms(d.p50)} / ${ms(d.p99)} / ${ms(d.max)}`;
 const int = (v: number) => Math.round(v).toLocaleString('en');
 
+/** The median over the rush rounds of a figure. */
+const rushMedian = (pick: (r: RushRound) => number | null) =>
+  median(results.rush?.rounds.map(pick) ?? []);
+const times = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}×`);
+const mb = (v: number | null | undefined) => `${ms(v, 0)} MB`;
+
 function rows(): Row[] {
   const out: Row[] = [];
-  const r = results.rush;
-  if (r) {
+  const st = results.start;
+  if (st) {
     out.push({
-      what: `call-to-screen p50 / p99 / max, ms (${r.hub.clients.total} clients, ${r.hub.calls} calls)`,
-      value: dist(r.hub.callToScreen),
-      baseline: `${dist(r.relay.callToScreen)} (bare relay)`,
-      ratio: r.p99Ratio === null ? '—' : `${r.p99Ratio.toFixed(2)}× p99`,
-      target: 'p99 ≤ 1.5× relay',
-      met: r.p99Ratio === null ? null : r.p99Ratio <= 1.5,
+      what: `start → listening, a year unpacked (${int(st.year.history.tickets)} tickets, ${st.year.history.days} days), ms`,
+      value: ms(st.year.listeningMs, 0),
+      baseline: `${ms(st.fresh.listeningMs, 0)} (fresh data directory)`,
+      ratio: times(st.year.listeningMs / st.fresh.listeningMs),
+      target: '< 2,000 ms',
+      met: st.year.listeningMs < 2000,
     });
     out.push({
-      what: 'call-to-phone p50 / p99 / max, ms (the called ticket’s page)',
-      value: dist(r.hub.callToPhone),
+      what: `  …its ${st.year.packedDays} days packed after listening, at ms; slowest /healthz meanwhile`,
+      value: ms(st.year.packedAtMs, 0),
+      baseline: `${ms(st.year.slowestAnswerMs, 0)} ms slowest of ${st.year.answers} answers`,
+      ratio: '—',
+      target: '—',
+      met: null,
+    });
+    out.push({
+      what: 'hub idle RSS after start, fresh data directory (under tsx)',
+      value: mb(st.fresh.idleRssMb),
+      baseline: `idle node ${mb(st.loader.nodeMb)}, with tsx ${mb(st.loader.withTsxMb)}`,
+      ratio: '—',
+      target: '≤ 100 MB',
+      met: st.fresh.idleRssMb <= 100,
+    });
+    out.push({
+      what: 'hub idle RSS after start and packing, a year',
+      value: mb(st.year.idleRssMb),
+      baseline: `peak ${mb(st.year.peakRssMb)}`,
+      ratio: '—',
+      target: '≤ 100 MB',
+      met: st.year.idleRssMb <= 100,
+    });
+  }
+  const r = results.rush;
+  if (r) {
+    const first = r.rounds[0]!;
+    const n = r.rounds.length;
+    const of = n > 1 ? `median of ${n} rounds` : '1 round';
+    const hub50 = rushMedian((x) => x.hub.callToScreen.p50);
+    const relay50 = rushMedian((x) => x.relay.callToScreen.p50);
+    const hub99 = rushMedian((x) => x.hub.callToScreen.p99);
+    const relay99 = rushMedian((x) => x.relay.callToScreen.p99);
+    out.push({
+      what: `call-to-screen p50, ms (${first.hub.clients.total} clients, ~${first.hub.calls} calls; ${of})`,
+      value: ms(hub50),
+      baseline: `${ms(relay50)} (bare relay)`,
+      ratio: times(r.median.p50),
+      target: '≤ 1.2× relay',
+      met: r.median.p50 === null ? null : r.median.p50 <= 1.2,
+    });
+    out.push({
+      what: `call-to-screen p99, ms (each round: ${r.rounds.map((x) => `${ms(x.hub.callToScreen.p99, 0)}/${ms(x.relay.callToScreen.p99, 0)}`).join(', ')})`,
+      value: ms(hub99),
+      baseline: `${ms(relay99)} (bare relay)`,
+      ratio: times(r.median.p99),
+      target: '≤ 1.2× relay',
+      met: r.median.p99 === null ? null : r.median.p99 <= 1.2,
+    });
+    const split = (x: RushRun) =>
+      `${ms(x.callToServer.p50)} / ${ms(x.callToServer.p99)} + ${ms(x.serverToScreen.p50)} / ${ms(x.serverToScreen.p99)}`;
+    out.push({
+      what: 'call → server + server → last screen, p50 / p99 ms each (round 1)',
+      value: split(first.hub),
+      baseline: `${split(first.relay)} (bare relay)`,
+      ratio: '—',
+      target: '—',
+      met: null,
+    });
+    out.push({
+      what: 'call-to-phone p50 / p99 / max, ms (the called ticket’s page; round 1)',
+      value: dist(first.hub.callToPhone),
       baseline: '—',
       ratio: '—',
       target: '—',
       met: null,
     });
-    const hubServer = r.hub.server;
-    const relayServer = r.relay.server;
     out.push({
-      what: `hub peak RSS, MB (${r.hub.clients.total} clients)`,
-      value: ms(hubServer.peakRssMb, 0),
-      baseline: `${ms(relayServer.peakRssMb, 0)} (bare relay)`,
-      ratio: `${(hubServer.peakRssMb / relayServer.peakRssMb).toFixed(2)}×`,
-      target: '≤ 200 MB',
-      met: hubServer.peakRssMb <= 200,
+      what: `hub peak RSS, MB (${first.hub.clients.total} clients, no environment settings; ${of})`,
+      value: ms(
+        rushMedian((x) => x.hub.server.peakRssMb),
+        0,
+      ),
+      baseline: `${ms(
+        rushMedian((x) => x.relay.server.peakRssMb),
+        0,
+      )} (bare relay)`,
+      ratio: times(r.median.peakRss),
+      target: '≤ 1.3× relay',
+      met: r.median.peakRss <= 1.3,
     });
+    if (r.tuned)
+      out.push({
+        what: `hub peak RSS with ${r.tuned.settings}, MB (p99 ${ms(r.tuned.callToScreen.p99)} ms)`,
+        value: ms(r.tuned.server.peakRssMb, 0),
+        baseline: '—',
+        ratio: '—',
+        target: '—',
+        met: null,
+      });
     out.push({
-      what: `hub peak RSS with memory settings, MB (p99 ${ms(r.tuned.callToScreen.p99)} ms)`,
-      value: ms(r.tuned.server.peakRssMb, 0),
-      baseline: '—',
-      ratio: '—',
-      target: '≤ 200 MB',
-      met: r.tuned.server.peakRssMb <= 200,
-    });
-    out.push({
-      what: 'server CPU during the rush, share of one core',
-      value: ms(hubServer.cpuShare, 2),
-      baseline: `${ms(relayServer.cpuShare, 2)} (bare relay)`,
+      what: 'server CPU during the rush, share of one core (round 1)',
+      value: ms(first.hub.server.cpuShare, 2),
+      baseline: `${ms(first.relay.server.cpuShare, 2)} (bare relay)`,
       ratio: '—',
       target: '—',
       met: null,
@@ -378,12 +501,20 @@ function rows(): Row[] {
   const i = results.issuance;
   if (i) {
     out.push({
-      what: `durable issuance, tickets/s (8 kiosks, ${int(i.issued)} tickets)`,
-      value: int(i.perSecond),
-      baseline: `${int(i.raw.perSecond)} (raw, 1 transaction/ticket)`,
+      what: `durable issuance against raw inserts (8 kiosks, ${int(i.issued)} tickets)`,
+      value: `${int(i.perSecond)}/s`,
+      baseline: `${int(i.raw.perSecond)}/s (raw, 1 transaction/ticket)`,
       ratio: `${(i.ratio * 100).toFixed(0)} %`,
-      target: '≥ 1,000/s and ≥ 30 %',
-      met: i.perSecond >= 1000 && i.ratio >= 0.3,
+      target: '≥ 75 %',
+      met: i.ratio >= 0.75,
+    });
+    out.push({
+      what: 'durable issuance, tickets/s',
+      value: int(i.perSecond),
+      baseline: `${int(i.rawGrouped.perSecond)} (raw, 8 tickets/transaction)`,
+      ratio: `${((i.perSecond / i.rawGrouped.perSecond) * 100).toFixed(0)} %`,
+      target: '≥ 1,500/s',
+      met: i.perSecond >= 1500,
     });
   }
   for (const q of results.reports?.queries ?? [])
@@ -434,6 +565,7 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
+  if (only.has('start')) await benchStartup();
   if (only.has('ticket')) benchTicketRendering();
   if (only.has('issue')) await benchIssuance();
   if (only.has('rush')) await benchRush();
@@ -446,11 +578,10 @@ async function main(): Promise<void> {
       `load ${results.load.before[0]!.toFixed(2)} → ${results.load.after[0]!.toFixed(2)}${values.quick ? ' (quick)' : ''}\n`,
   );
   printTable(results.rows);
-  const r = results.rush;
-  if (r) {
+  for (const [round, r] of (results.rush?.rounds ?? []).entries()) {
     const a = r.accounting;
     console.log(
-      `\nrush accounting: issued ${a.issued} = ${Object.entries(a.byStatus)
+      `\nrush ${round + 1} accounting: issued ${a.issued} = ${Object.entries(a.byStatus)
         .map(([k, n]) => `${k} ${n}`)
         .join(' + ')}` +
         `; lost ${a.lostTickets}, called twice ${a.calledTwice}, display gaps ${r.hub.gaps}, ` +

@@ -9,6 +9,8 @@ import {
 import type { Report, ReportQuery } from '@luot/protocol';
 import { SIM_FIELDS, simCounters, simSiteConfig } from './site.ts';
 
+type Db = ReturnType<typeof openDatabase>;
+
 export interface ReportTiming {
   range: 'month' | 'year';
   groupBy: ReportQuery['groupBy'];
@@ -29,6 +31,32 @@ export interface ReportBenchResult {
   queries: ReportTiming[];
 }
 
+/**
+ * Writes a generated 2025 into `db`: about `tickets` tickets over 261 working days for the ten
+ * simulated fields, 40 counters and 44 clerks, none of its days packed for reports.
+ */
+export function generateYear(db: Db, tickets: number, seed: number): HistorySummary {
+  // Service times are a quarter of the live simulation's, so 40 counters can serve ~5,750
+  // tickets a day (1.5 M a year) with waits of half an hour or so.
+  return generateHistory(db, {
+    fields: SIM_FIELDS.map((f, i) => ({
+      id: f.id,
+      prefix: String.fromCharCode(65 + i),
+      start: 1,
+      digits: 4,
+      weight: f.weight,
+      serviceMinutes: f.serviceMinutes / 4,
+    })),
+    counters: simCounters(SIM_FIELDS, 40),
+    clerks: Array.from({ length: 44 }, (_, i) => `cb${String(i + 1).padStart(3, '0')}`),
+    from: YEAR.from,
+    to: YEAR.to,
+    tickets,
+    utcOffsetHours: 7,
+    seed,
+  });
+}
+
 const MONTH = { from: '2025-10-01', to: '2025-10-31' };
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 
@@ -47,25 +75,7 @@ export function benchReports(options: {
   for (const suffix of ['', '-wal', '-shm']) rmSync(options.path + suffix, { force: true });
   const db = openDatabase(options.path);
   try {
-    // Service times are a quarter of the live simulation's, so 40 counters can serve ~5,750
-    // tickets a day (1.5 M a year) with waits of half an hour or so.
-    const history = generateHistory(db, {
-      fields: SIM_FIELDS.map((f, i) => ({
-        id: f.id,
-        prefix: String.fromCharCode(65 + i),
-        start: 1,
-        digits: 4,
-        weight: f.weight,
-        serviceMinutes: f.serviceMinutes / 4,
-      })),
-      counters: simCounters(SIM_FIELDS, 40),
-      clerks: Array.from({ length: 44 }, (_, i) => `cb${String(i + 1).padStart(3, '0')}`),
-      from: YEAR.from,
-      to: YEAR.to,
-      tickets: options.tickets,
-      utcOffsetHours: 7,
-      seed: options.seed,
-    });
+    const history = generateYear(db, options.tickets, options.seed);
     const store = createStore(db);
     const config = simSiteConfig({ counters: 40, timeZone: 'Asia/Ho_Chi_Minh' });
     const cases = (['month', 'year'] as const).flatMap((range) =>

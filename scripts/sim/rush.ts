@@ -42,6 +42,13 @@ export interface RushResult {
   callToScreen: Distribution;
   /** From "call next" to the first display, and to the clerk's acknowledgement. */
   callToFirstScreen: Distribution;
+  /**
+   * The call-to-screen time split at the server's timestamp of the call (its `at`, Date.now()
+   * in the server): "call next" → the server took it, and from there → the last display. Tells a
+   * server that is slow to take requests from one slow to fan out (± a few ms of clock drift).
+   */
+  callToServer: Distribution;
+  serverToScreen: Distribution;
   callAck: Distribution;
   /** From "call next" to the called ticket's phone page showing it called (hub only). */
   callToPhone: Distribution;
@@ -55,7 +62,12 @@ export interface RushResult {
   errors: Record<string, number>;
   clock: { maxOffsetMs: number; maxRoundTripMs: number };
   /** Raw records for accounting checks. */
-  records: { issued: IssuedRecord[]; clerkOps: ClerkOpRecord[] };
+  records: {
+    issued: IssuedRecord[];
+    clerkOps: ClerkOpRecord[];
+    /** Each counted call: when it was sent (ms after the start) and its call-to-screen time. */
+    callToScreen: { atMs: number; ms: number }[];
+  };
 }
 
 /**
@@ -216,6 +228,9 @@ export async function runRush(
     for (const [id, t] of Object.entries(r.phoneCalledAt)) phoneCalledAt.set(id, t);
 
   const toLast: number[] = [];
+  const timeline: { atMs: number; ms: number }[] = [];
+  const toServer: number[] = [];
+  const fromServer: number[] = [];
   const toFirst: number[] = [];
   const acks: number[] = [];
   const toPhone: number[] = [];
@@ -230,7 +245,15 @@ export async function runRush(
     if (!s || s.n < clients.displays.length) incomplete++;
     if (s) {
       toFirst.push(s.first - call.sentAt);
-      if (s.n >= clients.displays.length) toLast.push(s.last - call.sentAt);
+      if (s.n >= clients.displays.length) {
+        toLast.push(s.last - call.sentAt);
+        timeline.push({ atMs: call.sentAt - startAt, ms: s.last - call.sentAt });
+        const stamped = Number(call.key.split('|')[2]);
+        if (Number.isFinite(stamped)) {
+          toServer.push(stamped - call.sentAt);
+          fromServer.push(s.last - stamped);
+        }
+      }
     }
     const phoneAt = phoneCalledAt.get(call.ticketId);
     if (phoneAt !== undefined && !phoneSeen.has(call.ticketId)) {
@@ -257,6 +280,8 @@ export async function runRush(
     calls: counted,
     callToScreen: distribution(toLast),
     callToFirstScreen: distribution(toFirst),
+    callToServer: distribution(toServer),
+    serverToScreen: distribution(fromServer),
     callAck: distribution(acks),
     callToPhone: distribution(toPhone),
     incomplete,
@@ -270,6 +295,7 @@ export async function runRush(
     records: {
       issued: reports.flatMap((r) => r.arrivals.issued),
       clerkOps: reports.flatMap((r) => r.clerkOps),
+      callToScreen: timeline,
     },
   };
 }

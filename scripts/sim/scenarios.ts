@@ -249,9 +249,10 @@ export async function prepareHubRush(
 export async function prepareRelayRush(
   pool: WorkerPool,
   options: RushOptions,
+  extra: { cpuProfileDir?: string } = {},
 ): Promise<PreparedRush> {
   const config = simSiteConfig({ counters: options.counters, timeZone: 'UTC' });
-  const server = await startServer({ kind: 'relay' });
+  const server = await startServer({ kind: 'relay', cpuProfileDir: extra.cpuProfileDir });
   try {
     const kiosks: KioskSpec[] = Array.from({ length: options.kiosks }, (_, i) => ({
       kind: 'kiosk',

@@ -102,8 +102,10 @@ function open(url: string, spec: ClientSpec): Promise<Client> {
       const now = sharedNow();
       report.phoneViews++;
       if (mode === 'relay') {
-        // The relay sends the field's calls; once "its" call has come, the page leaves.
-        if (++calls > (spec.ahead ?? Infinity)) socket.emit('leave');
+        // The relay sends the field's calls of each turn, counted; once "its" call has come,
+        // the page leaves.
+        calls += (view as { calls?: number }).calls ?? 1;
+        if (calls > (spec.ahead ?? Infinity)) socket.emit('leave');
         return;
       }
       const v = view as PublicTicketView;

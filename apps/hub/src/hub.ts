@@ -5,6 +5,7 @@ import { KIOSK_CANCEL_WINDOW_MS } from '@luot/domain';
 import { registerAdminRoutes } from './admin/admin-routes.ts';
 import type { Clock } from './clock.ts';
 import type { ReportEngine, Store } from './store.ts';
+import { createDayPacker } from './day-packer.ts';
 import { createHttpApp } from './http-errors.ts';
 import { registerHttpRoutes } from './http-routes.ts';
 import { createQueueService } from './queue-service.ts';
@@ -71,26 +72,20 @@ export async function createHub(deps: {
   if (deps.staticApps && missingApps.length > 0)
     log.warn({ apps: missingApps }, 'front ends not built; run `pnpm build` to serve them');
 
-  // Closed days are packed for reports once (a year's report then reads 250 rows, not 1.5 M).
-  let packedBefore = '';
-  const packClosedDays = async () => {
-    // After the day's closing is stored: storing it would unpack the day again.
-    const today = (await queue.durable()).day;
-    if (today === packedBefore) return;
-    const started = performance.now();
-    const days = await store.packDaysBefore(today, clock.now());
-    packedBefore = today;
-    if (days > 0)
-      log.info({ days, ms: Math.round(performance.now() - started) }, 'days packed for reports');
-  };
-  await packClosedDays();
+  // Closed days are packed for reports in slices once the hub listens (see day-packer.ts),
+  // after the day's closing is stored: storing it would unpack the day again.
+  const packer = createDayPacker({
+    packNextDay: (today, after) => store.packNextDayBefore(today, clock.now(), after),
+    log,
+    today: async () => (await queue.durable()).day,
+  });
   const rollover = setInterval(() => {
     try {
       queue.rollIfNeeded();
+      packer.check();
     } catch (err) {
       log.error({ err }, 'day rollover failed');
     }
-    packClosedDays().catch((err: unknown) => log.error({ err }, 'packing days failed'));
   }, options.rolloverCheckMs);
   rollover.unref();
 
@@ -104,10 +99,12 @@ export async function createHub(deps: {
       await app.listen({ port, host });
       const port_ = (app.server.address() as AddressInfo).port;
       log.info({ port: port_, host }, 'listening');
+      packer.check();
       return port_;
     },
     async close(): Promise<void> {
       clearInterval(rollover);
+      packer.stop();
       const closing = sockets.close();
       // Drop every connection still open (a browser's spare one, a clip mid-stream): clients
       // reconnect by themselves, and a server that waits for them may wait a minute.

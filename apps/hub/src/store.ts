@@ -60,8 +60,11 @@ export interface Store {
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<number>;
   /** The newest audit entries first, `limit` at a time, older than `beforeId` when given. */
   listAudit(limit: number, beforeId?: number): Promise<AuditEntry[]>;
-  /** Packs closed days before `day` for reports; resolves with how many it packed. */
-  packDaysBefore(day: string, at: number): Promise<number>;
+  /**
+   * Packs for reports the first closed day before `today` that comes after `after` and is not
+   * packed yet; resolves with that day, or null when none is left.
+   */
+  packNextDayBefore(today: string, at: number, after: string): Promise<string | null>;
   close(): Promise<void>;
 }
 

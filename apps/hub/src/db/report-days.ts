@@ -113,21 +113,30 @@ export function createReportDays(db: Db) {
     packed.add(day);
   };
 
+  const packNextDay = (today: string, at: number, after: string): string | null => {
+    let day = q.nextDay.get(after, today) as string | null;
+    while (day !== null && q.has.get(day) !== undefined)
+      day = q.nextDay.get(day, today) as string | null;
+    if (day !== null) pack(day, at);
+    return day;
+  };
+
   return {
     /** Packs one day (again). Call only for a day that is over. */
     build: pack,
     /** Packs every day before `today` that has tickets and is not packed yet; returns how many. */
     packDaysBefore(today: string, at: number): number {
       let built = 0;
-      let day = q.nextDay.get('', today) as string | null;
-      while (day !== null) {
-        if (q.has.get(day) === undefined) {
-          pack(day, at);
-          built++;
-        }
-        day = q.nextDay.get(day, today) as string | null;
-      }
+      for (let day = packNextDay(today, at, ''); day !== null; day = packNextDay(today, at, day))
+        built++;
       return built;
+    },
+    /**
+     * Packs the first day after `after` and before `today` that has tickets and is not packed
+     * yet, and returns it (null when none is left): one step of packing in slices.
+     */
+    packNextDayBefore(today: string, at: number, after = ''): string | null {
+      return packNextDay(today, at, after);
     },
     /** Drops a day's packed form because its tickets or visits changed (cheap when not packed). */
     forget(day: string): void {

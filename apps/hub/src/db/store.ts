@@ -214,8 +214,8 @@ export function createStore(db: Db) {
     append(commands: readonly StoredCommand[]): number[][] {
       return appendGroup(commands);
     },
-    packDaysBefore(day: string, at: number): number {
-      return reportDays.packDaysBefore(day, at);
+    packNextDayBefore(today: string, at: number, after: string): string | null {
+      return reportDays.packNextDayBefore(today, at, after);
     },
     /** The day of the newest stored event, or null for an empty log. */
     latestDay(): string | null {

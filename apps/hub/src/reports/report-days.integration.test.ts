@@ -6,7 +6,9 @@ import type { Report, ReportQuery } from '@luot/protocol';
 import { generateHistory } from '../../bench/bench-history.ts';
 import { createStore, openDatabase, type Db, type SqliteStore } from '../db/index.ts';
 import { MONDAY_9AM, startTestHub, testConfig } from '../../testing/test-hub.ts';
+import { createDayPacker } from '../day-packer.ts';
 import { buildReport } from './build-report.ts';
+import pino from 'pino';
 
 // Packed days (report_days) must give exactly the report the raw tables give, for every
 // grouping, whether a period is all packed, partly packed or not packed at all.
@@ -82,6 +84,33 @@ describe('packed days', () => {
         return unpacked;
       })(),
     );
+  });
+});
+
+describe('packing in slices', () => {
+  it('yields to the event loop between days, and reports stay the same meanwhile', async () => {
+    db.exec('DELETE FROM report_days');
+    const raw = reports();
+    const part = reports('2026-10-01', '2026-10-09');
+    const packer = createDayPacker({
+      packNextDay: async (today, after) => store.packNextDayBefore(today, 0, after),
+      log: pino({ level: 'silent' }),
+      today: async () => '2026-12-31',
+      sliceMs: 0,
+    });
+    packer.check();
+    expect(packedDays()).toBe(0);
+    // Other work runs while days are packed: each turn of the loop sees more days packed.
+    const seen: number[] = [];
+    while (!packer.done()) {
+      await new Promise((resolve) => setImmediate(resolve));
+      seen.push(packedDays());
+      expect(reports('2026-10-01', '2026-10-09')).toEqual(part);
+    }
+    expect(seen.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(packedDays()).toBe(17);
+    expect(reports()).toEqual(raw);
+    packer.stop();
   });
 });
 

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { hashPassword, verifyPassword } from './auth.ts';
+
+// A hash stored before passwords moved to their own thread (scrypt N=16384, r=8, p=1).
+const STORED =
+  'scrypt$16384$8$1$MDEyMzQ1Njc4OWFiY2RlZg$BFuGLdmAKwQbAfOgXA-PDXRZX7i12lQaBxMvxVSXrLg';
+
+describe('passwords', () => {
+  it('verifies hashes stored by earlier versions', async () => {
+    expect(await verifyPassword('luot2026', STORED)).toBe(true);
+    expect(await verifyPassword('luot2027', STORED)).toBe(false);
+  });
+
+  it('hashes with the same parameters, and verifies many sign-ins at once', async () => {
+    const hash = await hashPassword('mật khẩu');
+    expect(hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+    const results = await Promise.all(
+      ['mật khẩu', 'mat khau', 'mật khẩu', ''].map((p) => verifyPassword(p, hash)),
+    );
+    expect(results).toEqual([true, false, true, false]);
+  });
+
+  it('refuses a hash it does not know', async () => {
+    expect(await verifyPassword('luot2026', 'bcrypt$whatever')).toBe(false);
+    await expect(verifyPassword('x', 'scrypt$3$8$1$MDEy$AAAA')).rejects.toThrow();
+  });
+});
