@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import ts from 'typescript';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { SiteConfig } from '@luot/domain';
@@ -14,7 +15,23 @@ import {
 
 export const SIM_PASSWORD = 'mo-phong-2026';
 export const RELAY_MAIN_FILE = fileURLToPath(new URL('./relay-server.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
+const REPO_DIR = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The relay as plain JavaScript, so it runs on bare `node` as the built hub does (under tsx it
+ * would carry the loader's memory and compile time, and the comparison would flatter the hub).
+ * Written once per process into `.tmp/`, from where `socket.io` resolves to the repository's.
+ */
+function builtRelay(): string {
+  const out = join(REPO_DIR, '.tmp', 'relay-server.mjs');
+  mkdirSync(dirname(out), { recursive: true });
+  const { outputText } = ts.transpileModule(readFileSync(RELAY_MAIN_FILE, 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  });
+  writeFileSync(out, outputText);
+  return out;
+}
+let relayFile: string | null = null;
 /** Linux reports process CPU times in clock ticks of 1/100 s (USER_HZ) on every common platform. */
 const CLOCK_TICKS = 100;
 
@@ -109,9 +126,12 @@ export function startServer(options: {
   /** More environment variables for the server. */
   env?: Record<string, string>;
 }): Promise<ServerProcess> {
-  // The hub runs built, as in production (`pnpm build` first); the relay runs from source.
-  const loader = options.kind === 'hub' ? ['--enable-source-maps'] : ['--import', TSX];
-  const args = [...loader, ...(options.nodeArgs ?? [])];
+  // Both run as plain JavaScript on bare node: the hub built, as in production (`pnpm build`
+  // first), the relay transpiled.
+  const args = [
+    ...(options.kind === 'hub' ? ['--enable-source-maps'] : []),
+    ...(options.nodeArgs ?? []),
+  ];
   if (options.cpuProfileDir) {
     mkdirSync(options.cpuProfileDir, { recursive: true });
     args.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir);
@@ -121,7 +141,7 @@ export function startServer(options: {
     args.push(HUB_MAIN_FILE, '--data', options.dataDir);
     args.push('--port', String(options.port ?? 0), '--host', options.host ?? '127.0.0.1');
     args.push('--kiosk-interval-ms', '0');
-  } else args.push(RELAY_MAIN_FILE);
+  } else args.push((relayFile ??= builtRelay()));
   const child = spawn(process.execPath, args, {
     cwd: HUB_PACKAGE_DIR,
     stdio: ['ignore', 'pipe', 'pipe'],

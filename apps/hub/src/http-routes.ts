@@ -4,7 +4,7 @@ import { hashSecret, newSecret, verifyPassword } from './auth.ts';
 import type { Clock } from './clock.ts';
 import type { Store } from './store.ts';
 import { sendFailure } from './http-errors.ts';
-import { resolveCredential } from './sockets/identity.ts';
+import { resolveCredential } from './identity.ts';
 import type { QueueService } from './queue-service.ts';
 import { createSignInGuard, type SignInGuardOptions } from './sign-in-guard.ts';
 

@@ -60,6 +60,8 @@ async function main(): Promise<void> {
         ...demo.devices.map((d) => `device ${d.id} (${d.kind}, ${d.name}): ${d.token}`),
         '',
       ].join('\n'),
+      // Passwords and device tokens: readable by the hub's own user only.
+      { mode: 0o600 },
     );
     log.info({ dataDir, credentials: file }, 'seeded the demo centre');
   }

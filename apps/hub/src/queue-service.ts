@@ -95,7 +95,11 @@ export async function createQueueService(deps: {
     }
   }
 
-  /** Takes back every command of `groups` (oldest first in the list), newest first. */
+  /**
+   * Takes back every command of `groups` (oldest first in the list), newest first. (The
+   * projection keeps what it observed: at worst a visit called again from the absent list
+   * after a failed write counts its wait from the lost no-show.)
+   */
   function rollBack(groups: Group[]): void {
     const first = groups[0]!;
     const tickets = first.before.tickets;

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from './clock.ts';
 import type { Store } from './store.ts';
 import { sendFailure } from './http-errors.ts';
-import { resolveCredential } from './sockets/identity.ts';
+import { resolveCredential } from './identity.ts';
 
 /** A signed-in supervisor or admin, as the HTTP endpoints of reports and administration see them. */
 export interface Staff {

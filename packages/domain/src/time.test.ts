@@ -18,6 +18,15 @@ describe('localTime in Asia/Ho_Chi_Minh (UTC+7: 17:00Z is local midnight)', () =
     expect(serviceDay(Date.parse(utc), HCM)).toBe(day);
   });
 
+  it('answers each instant of a minute alike, and the next minute anew, across midnight', () => {
+    const before = Date.parse('2025-03-10T16:59:00Z');
+    for (const ms of [0, 30_000, 59_999])
+      expect(localTime(before + ms, HCM)).toEqual({ day: '2025-03-10', minutes: 23 * 60 + 59 });
+    expect(localTime(before + 60_000, HCM)).toEqual({ day: '2025-03-11', minutes: 0 });
+    expect(localTime(before + 59_999, 'UTC')).toEqual({ day: '2025-03-10', minutes: 16 * 60 + 59 });
+    expect(localTime(before + 59_999, HCM)).toEqual({ day: '2025-03-10', minutes: 23 * 60 + 59 });
+  });
+
   it('differs from UTC for the seven hours after 17:00Z', () => {
     const instant = Date.parse('2025-03-10T20:00:00Z');
     expect(serviceDay(instant, HCM)).toBe('2025-03-11');

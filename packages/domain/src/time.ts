@@ -57,13 +57,23 @@ export function zonedParts(at: number, timeZone: string): ZonedParts {
   };
 }
 
-/** The site-local calendar date ("YYYY-MM-DD") and minutes after local midnight of an instant. */
+/** The last minute asked of each time zone, and its answer. */
+const lastMinute = new Map<string, { minute: number; day: string; minutes: number }>();
+
+/**
+ * The site-local calendar date ("YYYY-MM-DD") and minutes after local midnight of an instant.
+ * Every command asks it (issuing hours, the service day), so the answer is kept for the rest of
+ * its minute: time zones are offset by whole minutes, so a local date never changes within one.
+ */
 export function localTime(now: number, timeZone: string): { day: string; minutes: number } {
+  const minute = Math.floor(now / 60_000);
+  const last = lastMinute.get(timeZone);
+  if (last?.minute === minute) return { day: last.day, minutes: last.minutes };
   const p = zonedParts(now, timeZone);
-  return {
-    day: `${p.year}-${p.month}-${p.day}`,
-    minutes: Number(p.hour) * 60 + Number(p.minute),
-  };
+  const day = `${p.year}-${p.month}-${p.day}`;
+  const minutes = Number(p.hour) * 60 + Number(p.minute);
+  lastMinute.set(timeZone, { minute, day, minutes });
+  return { day, minutes };
 }
 
 /** The service day of an instant in a site's time zone. */

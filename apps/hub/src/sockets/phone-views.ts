@@ -121,7 +121,8 @@ export function createPhoneViews(deps: { queue: QueueService; store: Store }) {
       pages.add(page);
       watchers.set(ticketId, pages);
       const current = await view(ticketId);
-      if (current) {
+      // The page may have closed while its view was read.
+      if (current && watchers.get(ticketId)?.has(page)) {
         page.emit('ticket:view', current);
         changed(ticketId, current);
       }

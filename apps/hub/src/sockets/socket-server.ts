@@ -18,7 +18,7 @@ import { counterHandlers } from './handlers/counter.ts';
 import { deviceHandlers } from './handlers/devices.ts';
 import { snapshotFor, syncHandlers } from './handlers/sync.ts';
 import { createKioskMemory, ticketHandlers } from './handlers/tickets.ts';
-import { resolveCredential, stillValid, type Credential } from './identity.ts';
+import { resolveCredential, stillValid, type Credential } from '../identity.ts';
 import { createPhoneViews } from './phone-views.ts';
 import { route, type Handlers } from './router.ts';
 

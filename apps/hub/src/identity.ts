@@ -1,7 +1,7 @@
 import type { Identity } from '@luot/protocol';
-import { hashSecret } from '../auth.ts';
-import type { Clock } from '../clock.ts';
-import type { Store } from '../store.ts';
+import { hashSecret } from './auth.ts';
+import type { Clock } from './clock.ts';
+import type { Store } from './store.ts';
 
 /** A resolved bearer secret: who it is and how to check later that it still holds. */
 export interface Credential {
