@@ -407,7 +407,7 @@ function rows(): Row[] {
       met: null,
     });
     out.push({
-      what: 'hub idle RSS after start, fresh data directory (under tsx)',
+      what: 'hub idle RSS after start, fresh data directory (built, on node)',
       value: mb(st.fresh.idleRssMb),
       baseline: `idle node ${mb(st.loader.nodeMb)}, with tsx ${mb(st.loader.withTsxMb)}`,
       ratio: '—',
