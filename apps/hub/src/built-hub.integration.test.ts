@@ -7,6 +7,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -114,6 +115,9 @@ describe('the luot command, built', () => {
     expect(init.status).toBe(0);
     expect(init.stdout).toContain(`Initialised ${data}`);
     expect(existsSync(join(data, 'luot.db'))).toBe(true);
+    // Personal data: nobody but the hub's own user may read the directory or the database.
+    expect(statSync(data).mode & 0o077).toBe(0);
+    expect(statSync(join(data, 'luot.db')).mode & 0o077).toBe(0);
 
     const add = luot(
       'user',
@@ -177,6 +181,8 @@ describe('the demo centre, built', () => {
     expect(await demo.outcome).toMatchObject({ host: '127.0.0.1' });
     const health = (await (await fetch(`${url}/healthz`)).json()) as { ok: boolean };
     expect(health.ok).toBe(true);
+    for (const file of ['luot.db', 'luot.db-wal', 'demo-credentials.txt'])
+      expect(statSync(join(data, file)).mode & 0o077).toBe(0);
     await stop(demo.child);
 
     const refused = startHub(['--demo', '--data', data, '--port', '0', '--host', '0.0.0.0']);

@@ -257,6 +257,8 @@ function isMainModule(): boolean {
 }
 
 if (isMainModule()) {
+  // The database and its backups hold personal data: readable by the hub's own user only.
+  process.umask(0o077);
   runCli(process.argv.slice(2), {
     out: (l) => console.log(l),
     err: (l) => console.error(l),

@@ -40,6 +40,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dataDir = resolve(values.data);
+  // The database, its journal and the demo's credentials hold personal data and secrets:
+  // readable by the hub's own user only (the service unit sets the same).
+  process.umask(0o077);
   const store = openStore(dataDir);
 
   if (!store.readConfig()) {
