@@ -30,7 +30,15 @@ const otherThan = (...allowed) =>
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/out/**', 'bench/results/**', 'docs/**', '.tmp/**', 'release/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/out/**',
+      'bench/results/**',
+      'docs/**',
+      '.tmp/**',
+      'release/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
