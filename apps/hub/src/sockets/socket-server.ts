@@ -92,13 +92,14 @@ export function attachSocketServer(deps: {
   };
 
   io.use((socket, next) => {
-    const token: unknown = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const token: unknown = socket.handshake.auth.token;
     resolveCredential(store, clock, token).then(
       (credential) => {
         if (!credential) {
-          const err = new Error('UNAUTHENTICATED') as Error & { data: unknown };
-          err.data = failure('UNAUTHENTICATED').error;
-          return next(err);
+          // Socket.IO hands `data` to the client's connect_error.
+          return next(
+            Object.assign(new Error('UNAUTHENTICATED'), { data: failure('UNAUTHENTICATED').error }),
+          );
         }
         socket.data.credential = credential;
         next();
@@ -150,7 +151,7 @@ export function attachSocketServer(deps: {
     const ack = args[args.length - 1];
     if (typeof ack !== 'function') return;
     const payload = args.length >= 2 ? args[0] : undefined;
-    const answer = (res: Ack<unknown>) => (ack as (res: Ack<unknown>) => void)(res);
+    const answer = (res: Ack<unknown>): void => void ack(res);
     handle(socket, name, payload).then((res) => {
       if (READS.has(name)) answer(res);
       // Answered once what the command did (or what a refusal was decided on) is stored.
