@@ -182,10 +182,15 @@ describe('group commit', () => {
     submit(issue(), answers);
     expect(store.lastSeq()).toBe(0);
     expect(queue.seq).toBe(0);
-    const state = await queue.durable();
+    const { state, seq } = await queue.durable();
     expect(Object.keys(state.tickets)).toHaveLength(1);
+    expect(seq).toBe(1);
     expect(queue.seq).toBe(1);
     expect(store.lastSeq()).toBe(1);
     expect(answers).toEqual([{ label: 'ticket.issued', stored: true, seq: 1 }]);
+    // What was read stays what was stored, whatever is decided after.
+    submit(issue(), answers);
+    expect(Object.keys(state.tickets)).toHaveLength(1);
+    expect(Object.keys(queue.live.tickets)).toHaveLength(2);
   });
 });

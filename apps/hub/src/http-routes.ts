@@ -30,17 +30,20 @@ export function registerHttpRoutes(
   const { store, queue, clock } = deps;
   const guard = createSignInGuard(deps.signInGuard);
 
-  app.get('/healthz', async () => ({
-    ok: true,
-    day: (await queue.durable()).day,
-    seq: queue.seq,
-    uptimeSeconds: Math.round((clock.now() - deps.startedAt) / 1000),
-    connections: deps.connections(),
-    memoryMb: memoryMb(),
-  }));
+  app.get('/healthz', async () => {
+    const { state, seq } = await queue.durable();
+    return {
+      ok: true,
+      day: state.day,
+      seq,
+      uptimeSeconds: Math.round((clock.now() - deps.startedAt) / 1000),
+      connections: deps.connections(),
+      memoryMb: memoryMb(),
+    };
+  });
 
   app.get('/api/site', async () => {
-    const config = (await queue.durable()).config;
+    const config = (await queue.durable()).state.config;
     return {
       ok: true,
       data: {

@@ -77,7 +77,7 @@ export async function createHub(deps: {
   const packer = createDayPacker({
     packNextDay: (today, after) => store.packNextDayBefore(today, clock.now(), after),
     log,
-    today: async () => (await queue.durable()).day,
+    today: async () => (await queue.durable()).state.day,
   });
   const rollover = setInterval(() => {
     try {

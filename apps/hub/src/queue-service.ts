@@ -49,8 +49,9 @@ interface Group {
  * it are rolled back, newest first, and their callbacks hear so.
  *
  * One group is stored at a time; commands decided meanwhile form the next. `live` is the
- * state with what is not stored yet; `durable()` waits until nothing is pending and returns
- * the state then, for answers (snapshots) that must hold only what is stored.
+ * state with what is not stored yet; `durable()` waits until nothing is pending and returns a
+ * copy of the state then, with its sequence number, for answers (snapshots, phone views) that
+ * must hold only what is stored.
  *
  * The service is the state's only owner, so it applies events with `evolveOwned`: the day's
  * tickets map is updated in place rather than copied for every event.
@@ -215,12 +216,13 @@ export async function createQueueService(deps: {
       return seq;
     },
     /**
-     * Resolves when nothing decided is waiting to be stored, with the state then: read it (and
-     * `seq`) before awaiting anything else, and do not keep it.
+     * Resolves when nothing decided is waiting to be stored, with the state and sequence number
+     * of that moment. The state is a copy (its tickets map; tickets and everything else are
+     * never changed in place), so commands decided while an answer travels do not leak into it.
      */
-    async durable(): Promise<QueueState> {
+    async durable(): Promise<{ state: QueueState; seq: number }> {
       while (next.commands.length > 0 || inFlight) await flush();
-      return state;
+      return { state: { ...state, tickets: { ...state.tickets } }, seq };
     },
     submit,
     /** Decides, applies and stores a command; resolves once it is stored. Rejects if storing fails. */

@@ -76,7 +76,7 @@ it('stores commands that arrive while a group is in flight as the next group, an
   await sleep(5); // the first group is now being written
   submit(issue('dat-dai'), answers, 3);
   expect(answers).toEqual([]);
-  const state = await queue.durable();
+  const { state } = await queue.durable();
   expect(groups).toEqual([2, 1]);
   expect(answers).toEqual([
     { id: 1, stored: true },

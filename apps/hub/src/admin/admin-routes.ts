@@ -71,7 +71,7 @@ export function registerAdminRoutes(
 
   app.get('/api/admin/config', async (request, reply) => {
     if (!(await requireStaff(request, reply, deps, ADMIN))) return reply;
-    const config = (await queue.durable()).config;
+    const config = (await queue.durable()).state.config;
     return { ok: true, data: { config, version: configVersion(config) } };
   });
 
@@ -80,7 +80,7 @@ export function registerAdminRoutes(
     if (!staff) return reply;
     const body = configUpdateSchema.safeParse(request.body);
     if (!body.success) return sendFailure(reply, 'BAD_REQUEST');
-    const current = (await queue.durable()).config;
+    const current = (await queue.durable()).state.config;
     if (body.data.baseVersion !== configVersion(current))
       return refuseConfig(reply, 'INVALID_STATE', ADMIN_MESSAGES_VI.staleConfig, []);
     const parsed = siteConfigSchema.safeParse(body.data.config);
@@ -102,7 +102,7 @@ export function registerAdminRoutes(
       return refuseConfig(reply, 'INVALID_STATE', message, [{ path: [], message }]);
     }
     await audit(staff, { action: 'config.update', target: null, detail: { changes } });
-    const config = (await queue.durable()).config;
+    const config = (await queue.durable()).state.config;
     return { ok: true, data: { config, version: configVersion(config), changes } };
   });
 
@@ -163,7 +163,7 @@ export function registerAdminRoutes(
         return sendFailure(reply, 'NOT_FOUND', ADMIN_MESSAGES_VI.noUser);
       if (body.data.disabled) {
         // A disabled clerk's idle counter closes now; one holding a citizen stays until handled.
-        for (const counter of Object.values((await queue.durable()).counters))
+        for (const counter of Object.values((await queue.durable()).state.counters))
           if (counter.clerkId === username && counter.status !== 'closed')
             await queue.execute(
               { type: 'closeCounter', counterId: counter.id, clerkId: username },
@@ -192,7 +192,10 @@ export function registerAdminRoutes(
     const d = body.data;
     if (await store.deviceById(d.id))
       return sendFailure(reply, 'INVALID_STATE', ADMIN_MESSAGES_VI.deviceExists);
-    if (d.counterId && !(await queue.durable()).config.counters.some((c) => c.id === d.counterId))
+    if (
+      d.counterId &&
+      !(await queue.durable()).state.config.counters.some((c) => c.id === d.counterId)
+    )
       return sendFailure(reply, 'NOT_FOUND', ADMIN_MESSAGES_VI.noCounter);
     if (d.kind === 'rating' && !d.counterId)
       return sendFailure(reply, 'BAD_REQUEST', ADMIN_MESSAGES_VI.invalidDevice);

@@ -33,7 +33,7 @@ export function registerReportRoutes(
   app.addHook('onClose', async () => runner.close());
   const build = async (query: ReportQuery) => {
     try {
-      return await runner.run(query, (await queue.durable()).config, clock.now());
+      return await runner.run(query, (await queue.durable()).state.config, clock.now());
     } catch (err) {
       deps.log.error({ err, query }, 'report failed');
       return null;
@@ -75,7 +75,7 @@ export function registerReportRoutes(
     if (typeof query === 'string') return sendFailure(reply, 'BAD_REQUEST', query);
     const report = await build(query);
     if (!report) return sendFailure(reply, 'INTERNAL');
-    const body = await reportXlsx(report, (await queue.durable()).config.site.name);
+    const body = await reportXlsx(report, (await queue.durable()).state.config.site.name);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="${fileName(query)}.xlsx"`)

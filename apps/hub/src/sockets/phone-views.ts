@@ -23,11 +23,12 @@ export function createPhoneViews(deps: { queue: QueueService; store: Store }) {
 
   /** The view of a ticket of today (from the queue) or of a past day (from the store). */
   async function view(ticketId: string): Promise<PublicTicketView | null> {
-    const state = await queue.durable();
+    const { state, seq } = await queue.durable();
     const today = state.tickets[ticketId];
-    if (today) return publicTicketView(state, today, queue.seq, queue.waiting.ahead(today));
+    // Places counted in the stored state itself (the waiting index is live).
+    if (today) return publicTicketView(state, today, seq);
     const past = await store.ticketSnapshot(ticketId);
-    return past ? publicTicketView(queue.live, past, queue.seq, 0) : null;
+    return past ? publicTicketView(state, past, seq, 0) : null;
   }
 
   /**

@@ -9,9 +9,9 @@ import type { Handlers } from '../router.ts';
 export async function snapshotFor(services: HubServices, identity: Identity): Promise<Snapshot> {
   const staff = 'username' in identity && identity.role !== 'clerk';
   const devices = staff ? await services.presence.list() : [];
-  const state = await services.queue.durable();
+  const { state, seq } = await services.queue.durable();
   return {
-    seq: services.queue.seq,
+    seq,
     serverTime: services.clock.now(),
     state,
     you: identity,
