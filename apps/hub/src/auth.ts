@@ -1,5 +1,6 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
+import { createJobThread } from './job-thread.ts';
 
 const SCRYPT = { N: 16384, r: 8, p: 1 };
 const KEY_LENGTH = 32;
@@ -13,94 +14,49 @@ interface ScryptJob {
 
 /**
  * The password thread's code, plain JavaScript so it runs the same under tsx, vitest and the
- * built hub. Its jobs run one at a time with `scryptSync`.
+ * built hub. Its jobs run one at a time with `scryptSync` (answers as in `job-thread.ts`).
  */
 const PASSWORD_THREAD = `
 const { parentPort } = require('node:worker_threads');
 const { scryptSync } = require('node:crypto');
-parentPort.on('message', ({ id, password, salt, keyLength, params }) => {
+parentPort.on('message', ({ id, job: { password, salt, keyLength, params } }) => {
   try {
     const key = scryptSync(password, Buffer.from(salt, 'base64url'), keyLength, params);
-    parentPort.postMessage({ id, key: key.toString('base64url') });
+    parentPort.postMessage({ id, result: key.toString('base64url') });
   } catch (err) {
     parentPort.postMessage({ id, error: String(err && err.message ? err.message : err) });
   }
 });
 `;
 
-type Pending = { resolve: (key: Buffer) => void; reject: (err: Error) => void };
-
 /**
  * Every scrypt of this process runs on one dedicated thread, one at a time. Each scrypt takes a
  * 16 MB block; run on libuv's thread pool, 200 clerks signing in at once left one such block in
  * glibc's arena of every pool thread (≈ 70 MB kept after the rush). One thread keeps at most
- * one. The thread starts on first use and does not keep the process alive when idle.
+ * one. It is kept alive while a job is pending, so a command-line tool waits for its hash.
  */
-function createPasswordThread() {
-  let worker: Worker | null = null;
-  let broken = false;
-  let nextId = 1;
-  const pending = new Map<number, Pending>();
+const passwordThread = createJobThread<ScryptJob, string>({
+  spawn: () =>
+    new Worker(PASSWORD_THREAD, {
+      eval: true,
+      resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 },
+    }),
+  inProcess: (job) =>
+    new Promise((resolve, reject) =>
+      scrypt(
+        job.password,
+        Buffer.from(job.salt, 'base64url'),
+        job.keyLength,
+        job.params,
+        (err, key) => (err ? reject(err) : resolve(key.toString('base64url'))),
+      ),
+    ),
+  holdWhileBusy: true,
+});
 
-  const failAll = (err: Error) => {
-    for (const p of pending.values()) p.reject(err);
-    pending.clear();
-  };
-
-  const start = (): Worker | null => {
-    if (worker || broken) return worker;
-    try {
-      const w = new Worker(PASSWORD_THREAD, {
-        eval: true,
-        resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 },
-      });
-      w.unref();
-      w.on('message', (msg: { id: number; key?: string; error?: string }) => {
-        const p = pending.get(msg.id);
-        if (!p) return;
-        pending.delete(msg.id);
-        if (pending.size === 0) w.unref();
-        if (msg.key !== undefined) p.resolve(Buffer.from(msg.key, 'base64url'));
-        else p.reject(new Error(msg.error ?? 'scrypt failed'));
-      });
-      w.on('error', (err) => {
-        worker = null;
-        failAll(err);
-      });
-      w.on('exit', () => {
-        worker = null;
-        failAll(new Error('password thread stopped'));
-      });
-      worker = w;
-    } catch {
-      broken = true;
-    }
-    return worker;
-  };
-
-  return (job: ScryptJob): Promise<Buffer> => {
-    const w = start();
-    if (!w)
-      return new Promise((resolve, reject) =>
-        scrypt(
-          job.password,
-          Buffer.from(job.salt, 'base64url'),
-          job.keyLength,
-          job.params,
-          (err, key) => (err ? reject(err) : resolve(key)),
-        ),
-      );
-    const id = nextId++;
-    return new Promise<Buffer>((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      // Kept alive while a job is pending, so a command-line tool waits for its hash.
-      w.ref();
-      w.postMessage({ id, ...job });
-    });
-  };
+async function runScrypt(job: ScryptJob): Promise<Buffer> {
+  return Buffer.from(await passwordThread.run(job), 'base64url');
 }
-
-const runScrypt = createPasswordThread();
 
 /** A salted scrypt hash of a password, as "scrypt$N$r$p$salt$key" (base64url). */
 export async function hashPassword(password: string): Promise<string> {

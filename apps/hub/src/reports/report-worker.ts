@@ -1,6 +1,6 @@
 // Worker thread entry: computes reports on its own read-only connection, so a year-long report
-// never stalls the hub's sockets. Messages: { id, path, query, config, now } → { id, report } or
-// { id, error }.
+// never stalls the hub's sockets. Messages: { id, job: { path, query, config, now } } →
+// { id, result: report } or { id, error } (see job-thread.ts).
 import { parentPort } from 'node:worker_threads';
 import type { SiteConfig } from '@luot/domain';
 import type { ReportQuery } from '@luot/protocol';
@@ -8,7 +8,6 @@ import { openReportReader } from '../db/index.ts';
 import { buildReport } from './build-report.ts';
 
 export interface ReportJob {
-  id: number;
   path: string;
   query: ReportQuery;
   config: SiteConfig;
@@ -18,7 +17,7 @@ export interface ReportJob {
 let reader: ReturnType<typeof openReportReader> | null = null;
 let readerPath: string | null = null;
 
-parentPort?.on('message', (job: ReportJob) => {
+parentPort?.on('message', ({ id, job }: { id: number; job: ReportJob }) => {
   try {
     if (readerPath !== job.path) {
       reader?.close();
@@ -26,12 +25,12 @@ parentPort?.on('message', (job: ReportJob) => {
       readerPath = job.path;
     }
     parentPort!.postMessage({
-      id: job.id,
-      report: buildReport(reader!.queries, job.query, job.config, job.now),
+      id,
+      result: buildReport(reader!.queries, job.query, job.config, job.now),
     });
   } catch (err) {
     parentPort!.postMessage({
-      id: job.id,
+      id,
       error: err instanceof Error ? err.message : String(err),
     });
   }
