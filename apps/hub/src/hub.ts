@@ -10,6 +10,7 @@ import { createHttpApp } from './http-errors.ts';
 import { registerHttpRoutes } from './http-routes.ts';
 import { createQueueService } from './queue-service.ts';
 import { attachSocketServer, type SocketOptions } from './sockets/socket-server.ts';
+import { DEFAULT_SOCKET_LIMITS } from './sockets/limits.ts';
 import { registerReportRoutes } from './reports/report-routes.ts';
 import { DEFAULT_SIGN_IN_GUARD, type SignInGuardOptions } from './sign-in-guard.ts';
 import { registerStaticApps, type StaticApp } from './static-apps.ts';
@@ -30,6 +31,7 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   sessionTtlMs: 14 * 60 * 60_000,
   rolloverCheckMs: 1000,
   signInGuard: DEFAULT_SIGN_IN_GUARD,
+  socketLimits: DEFAULT_SOCKET_LIMITS,
 };
 
 export type Hub = Awaited<ReturnType<typeof createHub>>;

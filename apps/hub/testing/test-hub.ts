@@ -9,6 +9,7 @@ import { createFakeClock } from '../src/clock.ts';
 import { createHub, type Hub, type HubOptions } from '../src/hub.ts';
 import { addUser, databasePath, openStore, pairDevice, sqlitePorts } from '../src/setup.ts';
 import { defaultStaticApps } from '../src/static-apps.ts';
+import { DEFAULT_SOCKET_LIMITS } from '../src/sockets/limits.ts';
 import type { SqliteStore } from '../src/db/index.ts';
 
 /** 09:00 on 2026-11-23 (a Monday) in Asia/Ho_Chi_Minh. */
@@ -142,6 +143,8 @@ export async function startTestHub(
         kioskMinIntervalMs: 0,
         sweepIntervalMs: 200,
         rolloverCheckMs: 100,
+        // Tests send events as fast as the hub answers; the budget is tested on its own.
+        socketLimits: { ...DEFAULT_SOCKET_LIMITS, eventsPerSecond: 1e6, eventBurst: 1e6 },
         ...options.hub,
       },
     });

@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
   CLIENT_EVENT_NAMES,
@@ -20,6 +20,7 @@ import { snapshotFor, syncHandlers } from './handlers/sync.ts';
 import { createKioskMemory, ticketHandlers } from './handlers/tickets.ts';
 import { resolveCredential, stillValid, type Credential } from '../identity.ts';
 import { createPhoneViews } from './phone-views.ts';
+import { createSocketLimits, peerAddress, rateLimitedError, type SocketLimits } from './limits.ts';
 import { route, type Handlers } from './router.ts';
 
 type SocketData = { credential: Credential };
@@ -39,6 +40,8 @@ type HubServer = Server<
 export interface SocketOptions extends KioskOptions {
   /** How often sockets whose session ended or device was revoked are disconnected. */
   sweepIntervalMs: number;
+  /** Message size, event budget, sockets per credential and address, pending handshakes. */
+  socketLimits: SocketLimits;
 }
 
 const STREAM = 'stream';
@@ -59,14 +62,19 @@ export function attachSocketServer(deps: {
   clock: Clock;
   log: Logger;
   options: SocketOptions;
+  /** The client's address (a reverse proxy's header when trusted); the TCP peer's by default. */
+  clientAddress?: (req: IncomingMessage) => string;
 }) {
   const { httpServer, queue, store, clock, log, options } = deps;
+  const limits = createSocketLimits(options.socketLimits, deps.clientAddress ?? peerAddress);
   const io: HubServer = new Server(httpServer, {
     serveClient: false,
-    // Large enough that an oversized payload reaches validation and gets a clear refusal.
-    maxHttpBufferSize: 4_000_000,
+    // Message size, connect timeout and the bound on connections not yet signed in
+    // (limits.ts). A message over the size closes its connection: no refusal can be sent.
+    ...limits.serverOptions,
     cors: { origin: true },
   });
+  limits.watchEngine(io.engine);
   queue.onCommit((batch) => {
     for (const e of batch.events) io.to(STREAM).emit('event', e);
   });
@@ -92,19 +100,28 @@ export function attachSocketServer(deps: {
   };
 
   io.use((socket, next) => {
+    // Checked before the store is read: an address at its cap costs nothing more.
+    const address = limits.admitAddress(socket);
+    if (!address) return next(rateLimitedError());
     const token: unknown = socket.handshake.auth.token;
     resolveCredential(store, clock, token).then(
       (credential) => {
         if (!credential) {
+          address.release();
           // Socket.IO hands `data` to the client's connect_error.
           return next(
             Object.assign(new Error('UNAUTHENTICATED'), { data: failure('UNAUTHENTICATED').error }),
           );
         }
+        if (!limits.admitCredential(socket, credential)) {
+          address.release();
+          return next(rateLimitedError());
+        }
         socket.data.credential = credential;
         next();
       },
       (err: unknown) => {
+        address.release();
         log.error({ err }, 'socket authentication failed');
         next(new Error('INTERNAL'));
       },
@@ -115,6 +132,9 @@ export function attachSocketServer(deps: {
     const { identity } = socket.data.credential;
     const ticketId = identity.role === 'public' ? identity.ticketId : null;
     const deviceId = 'deviceId' in identity ? identity.deviceId : null;
+    limits.signedIn(socket);
+    // The event budget first: an event over it reaches neither the store nor a handler.
+    limits.guardEvents(socket);
     // Listeners first, so no event sent right after connecting is missed.
     for (const name of CLIENT_EVENT_NAMES)
       socket.on(name, (...args: unknown[]) => receive(socket, name, args));
