@@ -14,11 +14,15 @@
  *                   reports for one month and the year, by field and by clerk, on the raw tables
  *                   and once the closed days are packed (as the hub packs them at midnight).
  *   ticket          render + encode to ESC/POS of one kiosk ticket.
+ *   flood           4 clerks' acknowledgement latency (call next / start / finish) on a real hub
+ *                   with its default socket limits, unloaded, then while one attacker process
+ *                   floods it (8 ticket sockets emitting as fast as answered, 32 polling
+ *                   handshakes in flight that never sign in); the hub's RSS.
  *
  * Prints a table of every target with its ratio and whether it is met, and writes
  * bench/results/<timestamp>.json.
  * Options: --quick (a small, fast run), --profile (CPU-profile the hub and the relay: --cpu-prof,
- * summarised), --only start,rush,issue,reports,ticket, --rounds N (rush rounds), --tuned (one more
+ * summarised), --only start,rush,issue,reports,ticket,flood, --rounds N (rush rounds), --tuned (one more
  * rush on a hub with the README's glibc setting), --workers N, --duration SECONDS.
  */
 import { execFileSync } from 'node:child_process';
@@ -33,6 +37,7 @@ import {
   summariseProfile,
   type ProfileSummary,
 } from './sim/profile-summary.ts';
+import { benchFlood, FLOOD_BENCH, type FloodBenchResult } from './sim/flood-bench.ts';
 import { benchReports, type ReportBenchResult } from './sim/report-bench.ts';
 import { benchStart, type StartBenchResult } from './sim/start-bench.ts';
 import {
@@ -63,7 +68,7 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'start,rush,issue,reports,ticket' },
+    only: { type: 'string', default: 'start,rush,issue,reports,ticket,flood' },
     rounds: { type: 'string' },
     tuned: { type: 'boolean', default: false },
     workers: { type: 'string', default: '3' },
@@ -184,6 +189,7 @@ interface Results {
   };
   reports?: ReportBenchResult;
   ticket?: TicketBenchResult;
+  flood?: FloodBenchResult;
   profiles?: Record<string, ProfileSummary>;
   rows?: Row[];
 }
@@ -370,6 +376,28 @@ function benchReportQueries(): void {
   });
 }
 
+async function benchSocketFlood(): Promise<void> {
+  const options = {
+    ...FLOOD_BENCH,
+    ...(values.quick ? { phaseMs: 6_000 } : {}),
+    ...(profileDir ? { cpuProfileDir: join(profileDir, 'flood') } : {}),
+  };
+  log(
+    `flood: clerks ${options.phaseMs / 1000} s unloaded, then ${options.phaseMs / 1000} s under ` +
+      `${options.ticketSockets} flooding ticket sockets + ${options.handshakeConcurrency} handshakes in flight`,
+  );
+  const { cpuProfile, ...rest } = await benchFlood(options);
+  results.flood = { ...rest, cpuProfile };
+  profileOf('flood', cpuProfile);
+  const a = rest.attacker;
+  log(
+    `flood: attacker sent ${int(a.events)} events (${int(a.rateLimited)} RATE_LIMITED, ` +
+      `${int(a.answered - a.rateLimited - a.otherErrors)} served), ${a.disconnects} disconnects, ` +
+      `${a.connectRefused} connects refused, handshakes ${JSON.stringify(a.handshakes)}; ` +
+      `clerk failures ${JSON.stringify(rest.clerkFailures)}`,
+  );
+}
+
 function benchTicketRendering(): void {
   log(`ticket: render + encode, ${ticketRuns} runs`);
   results.ticket = benchTicket(ticketRuns);
@@ -536,6 +564,25 @@ function rows(): Row[] {
       target: '≤ 50 ms',
       met: (t.total.p50 ?? Infinity) <= 50,
     });
+  const f = results.flood;
+  if (f) {
+    out.push({
+      what: `clerk ack p99 under one attacker's flood, ms (p50 ${ms(f.flood.p50)}; ${f.flood.n} acks)`,
+      value: ms(f.flood.p99),
+      baseline: `${ms(f.unloaded.p99)} unloaded (p50 ${ms(f.unloaded.p50)})`,
+      ratio: times(f.ratio),
+      target: '≤ 2×',
+      met: f.ratio !== null && f.ratio <= 2,
+    });
+    out.push({
+      what: 'hub RSS under the flood: peak / at its end',
+      value: `${mb(f.hub.peakRssMb)} / ${mb(f.hub.rssAfterFloodMb)}`,
+      baseline: `${mb(f.hub.rssBeforeMb)} before`,
+      ratio: '—',
+      target: '—',
+      met: null,
+    });
+  }
   return out;
 }
 
@@ -570,6 +617,7 @@ async function main(): Promise<void> {
   if (only.has('issue')) await benchIssuance();
   if (only.has('rush')) await benchRush();
   if (only.has('reports')) benchReportQueries();
+  if (only.has('flood')) await benchSocketFlood();
   results.load.after = loadavg();
   results.finishedAt = new Date().toISOString();
   results.rows = rows();

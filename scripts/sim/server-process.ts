@@ -83,6 +83,18 @@ export async function prepareDataDir(
   }
 }
 
+/**
+ * A simulated centre's clients all come from 127.0.0.1 and its kiosks issue as fast as the hub
+ * answers (`--kiosk-interval-ms 0`): the per-address caps and the event budget are lifted.
+ */
+export const SIM_SOCKET_LIMITS: Record<string, number> = {
+  eventsPerSecond: 1e6,
+  eventBurst: 1e6,
+  socketsPerAddress: 1e6,
+  pendingPerAddress: 1e6,
+  pendingHandshakes: 1e6,
+};
+
 const running = new Set<ChildProcess>();
 
 /** Kills every server this process started that still runs (on a fatal error or a time limit). */
@@ -125,6 +137,8 @@ export function startServer(options: {
   onLine?: (line: string) => void;
   /** More environment variables for the server. */
   env?: Record<string, string>;
+  /** The hub's socket limits over its defaults (see `SIM_SOCKET_LIMITS`). */
+  socketLimits?: Record<string, number>;
 }): Promise<ServerProcess> {
   // Both run as plain JavaScript on bare node: the hub built, as in production (`pnpm build`
   // first), the relay transpiled.
@@ -141,6 +155,7 @@ export function startServer(options: {
     args.push(HUB_MAIN_FILE, '--data', options.dataDir);
     args.push('--port', String(options.port ?? 0), '--host', options.host ?? '127.0.0.1');
     args.push('--kiosk-interval-ms', '0');
+    args.push('--socket-limits', JSON.stringify(options.socketLimits ?? SIM_SOCKET_LIMITS));
   } else args.push((relayFile ??= builtRelay()));
   const child = spawn(process.execPath, args, {
     cwd: HUB_PACKAGE_DIR,

@@ -7,6 +7,7 @@ import { systemClock } from './clock.ts';
 import { createHub } from './hub.ts';
 import { openStore, seedDemo, sqlitePorts } from './setup.ts';
 import { defaultStaticApps } from './static-apps.ts';
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './sockets/limits.ts';
 
 /** Whether a listening address is reachable only from this machine. */
 function isLoopback(host: string): boolean {
@@ -28,6 +29,9 @@ async function main(): Promise<void> {
       demo: { type: 'boolean', default: false },
       'allow-demo-on-network': { type: 'boolean', default: false },
       'kiosk-interval-ms': { type: 'string' },
+      // For load tests on one machine, where every client shares one address: e.g.
+      // '{"eventsPerSecond":1000000,"socketsPerAddress":1000000}' (see sockets/limits.ts).
+      'socket-limits': { type: 'string' },
     },
   });
   const log = pino({ level: process.env.LUOT_LOG_LEVEL ?? 'info' });
@@ -74,9 +78,12 @@ async function main(): Promise<void> {
     clock: systemClock,
     log,
     staticApps: defaultStaticApps(),
-    options: values['kiosk-interval-ms']
-      ? { kioskMinIntervalMs: Number(values['kiosk-interval-ms']) }
-      : {},
+    options: {
+      ...(values['kiosk-interval-ms']
+        ? { kioskMinIntervalMs: Number(values['kiosk-interval-ms']) }
+        : {}),
+      socketLimits: parseSocketLimits(values['socket-limits'], log),
+    },
   });
   await hub.listen(Number(values.port), host);
 
@@ -94,3 +101,24 @@ main().catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });
+
+/** `--socket-limits` over the defaults; a malformed value stops the hub (exit code 2). */
+function parseSocketLimits(text: string | undefined, log: pino.Logger): SocketLimits {
+  if (!text) return DEFAULT_SOCKET_LIMITS;
+  let given: unknown;
+  try {
+    given = JSON.parse(text);
+  } catch {
+    given = null;
+  }
+  const entries = given !== null && typeof given === 'object' ? Object.entries(given) : null;
+  const known = (k: string): k is keyof SocketLimits => k in DEFAULT_SOCKET_LIMITS;
+  if (!entries || !entries.every(([k, v]) => known(k) && typeof v === 'number' && v > 0)) {
+    log.error(
+      { given: text, keys: Object.keys(DEFAULT_SOCKET_LIMITS) },
+      '--socket-limits takes a JSON object of positive numbers',
+    );
+    process.exit(2);
+  }
+  return { ...DEFAULT_SOCKET_LIMITS, ...Object.fromEntries(entries) };
+}

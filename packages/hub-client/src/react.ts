@@ -29,8 +29,10 @@ function useSocket(url: string, token: string | null) {
     s.on('connect_error', (err) => {
       const code = (err as Error & { data?: { code?: string } }).data?.code;
       setStatus(code === 'UNAUTHENTICATED' ? 'refused' : 'offline');
-      // Socket.IO stops retrying after a middleware refusal; a re-paired device may come back.
+      // Socket.IO stops retrying after a middleware refusal; a re-paired device may come back,
+      // and a place under the hub's socket caps may free up.
       if (code === 'UNAUTHENTICATED') setTimeout(() => s.connect(), 5000);
+      if (code === 'RATE_LIMITED') setTimeout(() => s.connect(), 10_000);
     });
     return () => {
       s.removeAllListeners();
