@@ -13,7 +13,7 @@ import { connectHub, request, type HubSocket } from '@luot/hub-client';
 import type { AttackPlan, AttackReport } from './flood-attacker.ts';
 import { login } from './scenarios.ts';
 import { prepareDataDir, startServer } from './server-process.ts';
-import { middayTimeZone, simSiteConfig } from './site.ts';
+import { middayTimeZone, SIM_FIELDS, simSiteConfig } from './site.ts';
 import { distribution, type Distribution } from './stats.ts';
 
 const ATTACKER_FILE = fileURLToPath(new URL('./flood-attacker.ts', import.meta.url));
@@ -97,7 +97,12 @@ export async function benchFlood(
   options: FloodBenchOptions = FLOOD_BENCH,
 ): Promise<FloodBenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'luot-flood-'));
-  const config = simSiteConfig({ counters: CLERKS, timeZone: middayTimeZone(Date.now()) });
+  // One counter per field (the simulated site's least); the first CLERKS of them are staffed.
+  const config = simSiteConfig({
+    counters: SIM_FIELDS.length,
+    timeZone: middayTimeZone(Date.now()),
+  });
+  const fields = config.counters.slice(0, CLERKS).map((c) => c.fieldIds[0]!);
   // Enough waiting tickets for both phases, issued within each kiosk's burst.
   const needed =
     Math.ceil(((2 * options.phaseMs) / CYCLE_PAUSE_MS) * CLERKS * 1.2) + options.ticketSockets;
@@ -122,7 +127,6 @@ export async function benchFlood(
     const tokens: string[] = [];
     for (const token of people.kiosks) {
       const kiosk = await ready(token);
-      const fields = config.fields.map((f) => f.id);
       const acks = await Promise.all(
         Array.from({ length: PER_KIOSK }, (_, i) =>
           request(kiosk, 'ticket:issue', { fieldId: fields[i % fields.length]! }),

@@ -102,6 +102,10 @@ describe('socket limits', () => {
     for (let i = 0; i < 60 && phone.connected; i++) phone.emit('ticket:view', {}, () => undefined);
     expect(await dropped).toBe('io server disconnect');
     expect((await request(clerk, 'sync:snapshot', {})).ok).toBe(true);
+    // …and that link is refused for a while; the others are not.
+    expect((await open(hub, ticket.token)).error?.data?.code).toBe('RATE_LIMITED');
+    const other = await issueTicket(hub);
+    expect((await open(hub, other.token)).error).toBeNull();
   });
 
   it('caps the sockets on one ticket link and gives the place back when one leaves', async () => {

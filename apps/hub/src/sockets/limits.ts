@@ -24,6 +24,11 @@ export interface SocketLimits {
    * forgiven at `eventsPerSecond`, so only a socket that keeps flooding reaches this.
    */
   disconnectAfterRefused: number;
+  /**
+   * How long a credential (a phone link, a device, a sign-in) disconnected for flooding is
+   * refused when it connects again: reconnecting costs the hub more than refusing an event.
+   */
+  floodPenaltyMs: number;
   /** Sockets open on one phone link (a ticket's token): a citizen's phone or two, and reloads. */
   socketsPerTicket: number;
   /** Sockets open for one paired device: one screen, and a reconnect the hub has not noticed yet. */
@@ -43,6 +48,7 @@ export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
   eventsPerSecond: 5,
   eventBurst: 20,
   disconnectAfterRefused: 100,
+  floodPenaltyMs: 60_000,
   socketsPerTicket: 4,
   socketsPerDevice: 4,
   socketsPerAddress: 2000,
@@ -132,6 +138,15 @@ export function createSocketLimits(limits: SocketLimits, clientAddress: ClientAd
   let reserved = 0;
   const pendingOf = new WeakMap<object, { address: string; timer: NodeJS.Timeout }>();
   const connected = createCounts();
+  // Credentials (token hashes) disconnected for flooding, until when they are refused.
+  const penalised = new Map<string, number>();
+  const penaltyOver = (tokenHash: string): boolean => {
+    const until = penalised.get(tokenHash);
+    if (until === undefined) return true;
+    if (performance.now() < until) return false;
+    penalised.delete(tokenHash);
+    return true;
+  };
 
   const settle = (conn: object): void => {
     const entry = pendingOf.get(conn);
@@ -196,6 +211,7 @@ export function createSocketLimits(limits: SocketLimits, clientAddress: ClientAd
 
     /** Once the credential is known: a place for one more socket on it, or null at its cap. */
     admitCredential(socket: Socket, credential: Credential): Lease | null {
+      if (!penaltyOver(credential.tokenHash)) return null;
       const { identity } = credential;
       let key: string | null = null;
       let cap = Infinity;
@@ -225,12 +241,15 @@ export function createSocketLimits(limits: SocketLimits, clientAddress: ClientAd
      * Checks every event of a socket against its budget before any handler (or the store) sees
      * it: over budget it is answered RATE_LIMITED at once; far over, the socket is disconnected.
      */
-    guardEvents(socket: Socket): void {
+    guardEvents(socket: Socket, credential: Credential): void {
       const budget = createEventBudget(limits);
       socket.use((packet, next) => {
         const verdict = budget.take();
         if (verdict === 'ok') return next();
         if (verdict === 'disconnect') {
+          // Bounded: one entry per credential, the oldest forgotten first.
+          if (penalised.size >= 10_000) penalised.delete(penalised.keys().next().value!);
+          penalised.set(credential.tokenHash, performance.now() + limits.floodPenaltyMs);
           socket.disconnect(true);
           return;
         }

@@ -134,7 +134,7 @@ export function attachSocketServer(deps: {
     const deviceId = 'deviceId' in identity ? identity.deviceId : null;
     limits.signedIn(socket);
     // The event budget first: an event over it reaches neither the store nor a handler.
-    limits.guardEvents(socket);
+    limits.guardEvents(socket, socket.data.credential);
     // Listeners first, so no event sent right after connecting is missed.
     for (const name of CLIENT_EVENT_NAMES)
       socket.on(name, (...args: unknown[]) => receive(socket, name, args));
