@@ -53,7 +53,7 @@ import {
   type RushOptions,
   type ServerUsage,
 } from './sim/scenarios.ts';
-import { killAllServers } from './sim/server-process.ts';
+import { killAllServers, SIM_SOCKET_LIMITS } from './sim/server-process.ts';
 import { SIM_FIELDS } from './sim/site.ts';
 import { benchTicket, type TicketBenchResult } from './sim/ticket-bench.ts';
 import { startWorkers, type WorkerPool } from './sim/worker-pool.ts';
@@ -189,7 +189,7 @@ interface Results {
   };
   reports?: ReportBenchResult;
   ticket?: TicketBenchResult;
-  flood?: FloodBenchResult;
+  flood?: FloodBenchResult & { lifted: FloodBenchResult };
   profiles?: Record<string, ProfileSummary>;
   rows?: Row[];
 }
@@ -387,15 +387,26 @@ async function benchSocketFlood(): Promise<void> {
       `${options.ticketSockets} flooding ticket sockets + ${options.handshakeConcurrency} handshakes in flight`,
   );
   const { cpuProfile, ...rest } = await benchFlood(options);
-  results.flood = { ...rest, cpuProfile };
   profileOf('flood', cpuProfile);
-  const a = rest.attacker;
-  log(
-    `flood: attacker sent ${int(a.events)} events (${int(a.rateLimited)} RATE_LIMITED, ` +
-      `${int(a.answered - a.rateLimited - a.otherErrors)} served), ${a.disconnects} disconnects, ` +
-      `${a.connectRefused} connects refused, handshakes ${JSON.stringify(a.handshakes)}; ` +
-      `clerk failures ${JSON.stringify(rest.clerkFailures)}`,
-  );
+  log('flood baseline: the same, on a hub with its socket limits lifted (as before they existed)');
+  const lifted = await benchFlood({
+    ...options,
+    cpuProfileDir: undefined,
+    socketLimits: { ...SIM_SOCKET_LIMITS, pendingHandshakes: 1e6, connectTimeoutMs: 45_000 },
+  });
+  results.flood = { ...rest, cpuProfile, lifted };
+  for (const [label, r] of [
+    ['limits', rest],
+    ['lifted', lifted],
+  ] as const) {
+    const a = r.attacker;
+    log(
+      `flood (${label}): attacker sent ${int(a.events)} events (${int(a.rateLimited)} RATE_LIMITED, ` +
+        `${int(a.answered - a.rateLimited - a.otherErrors)} served), ${a.disconnects} disconnects, ` +
+        `${a.connectRefused} connects refused, handshakes ${JSON.stringify(a.handshakes)}; ` +
+        `clerk failures ${JSON.stringify(r.clerkFailures)}`,
+    );
+  }
 }
 
 function benchTicketRendering(): void {
@@ -578,6 +589,23 @@ function rows(): Row[] {
       what: 'hub RSS under the flood: peak / at its end',
       value: `${mb(f.hub.peakRssMb)} / ${mb(f.hub.rssAfterFloodMb)}`,
       baseline: `${mb(f.hub.rssBeforeMb)} before`,
+      ratio: '—',
+      target: '—',
+      met: null,
+    });
+    const l = f.lifted;
+    out.push({
+      what: `  …the same with the socket limits lifted, ms (p50 ${ms(l.flood.p50)}; ${l.flood.n} acks)`,
+      value: ms(l.flood.p99),
+      baseline: `${ms(l.unloaded.p99)} unloaded (p50 ${ms(l.unloaded.p50)})`,
+      ratio: times(l.ratio),
+      target: '—',
+      met: null,
+    });
+    out.push({
+      what: "  …its hub RSS: peak / at the flood's end",
+      value: `${mb(l.hub.peakRssMb)} / ${mb(l.hub.rssAfterFloodMb)}`,
+      baseline: `${mb(l.hub.rssBeforeMb)} before`,
       ratio: '—',
       target: '—',
       met: null,

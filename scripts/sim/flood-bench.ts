@@ -29,6 +29,8 @@ export interface FloodBenchOptions {
   /** Polling handshakes the attacker keeps in flight. */
   handshakeConcurrency: number;
   cpuProfileDir?: string;
+  /** The hub's socket limits over its defaults: none for the hub as installed. */
+  socketLimits?: Record<string, number>;
 }
 
 export const FLOOD_BENCH: FloodBenchOptions = {
@@ -108,11 +110,11 @@ export async function benchFlood(
     Math.ceil(((2 * options.phaseMs) / CYCLE_PAUSE_MS) * CLERKS * 1.2) + options.ticketSockets;
   const kiosks = Math.ceil(needed / PER_KIOSK);
   const people = await prepareDataDir(dataDir, config, { displays: 1, kiosks });
-  // Default limits (`socketLimits: {}`): the hub as installed; the bench lifts nothing.
+  // Default limits (`socketLimits: {}`): the hub as installed, unless told otherwise.
   const server = await startServer({
     kind: 'hub',
     dataDir,
-    socketLimits: {},
+    socketLimits: options.socketLimits ?? {},
     cpuProfileDir: options.cpuProfileDir,
   });
   const sockets: HubSocket[] = [];
