@@ -16,8 +16,9 @@
  *   ticket          render + encode to ESC/POS of one kiosk ticket.
  *   flood           4 clerks' acknowledgement latency (call next / start / finish) on a real hub
  *                   with its default socket limits, unloaded, then while one attacker process
- *                   floods it (8 ticket sockets emitting as fast as answered, 32 polling
- *                   handshakes in flight that never sign in); the hub's RSS.
+ *                   (lowest CPU priority) floods it (8 ticket sockets emitting as fast as
+ *                   answered, 32 polling handshakes in flight that never sign in); the hub's
+ *                   RSS; then the same on a hub with the limits lifted, as a baseline.
  *
  * Prints a table of every target with its ratio and whether it is met, and writes
  * bench/results/<timestamp>.json.

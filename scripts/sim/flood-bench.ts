@@ -1,9 +1,9 @@
 /**
- * The flood bench: a clerk's acknowledgement latency on a real hub (child process, loopback,
- * default socket limits) unloaded, then while one attacker (another process) floods it with
- * events from ticket sockets and with polling handshakes that never sign in (at the lowest CPU
- * priority: see `startAttacker`). The target: the
- * clerk's p99 under the flood within 2× the unloaded p99, and the hub's memory bounded.
+ * The flood bench: clerks' acknowledgement latency on a real hub (child process, loopback,
+ * default socket limits) unloaded, then while one attacker (another process, at the lowest CPU
+ * priority: see `startAttacker`) floods it with events from ticket sockets and with polling
+ * handshakes that never sign in. The target: the clerks' p99 under the flood within 2× the
+ * unloaded p99, and the hub's memory bounded.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
