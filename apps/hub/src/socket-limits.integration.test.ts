@@ -156,7 +156,7 @@ describe('socket limits', () => {
     const hub = await hubWith({
       pendingPerAddress: 3,
       pendingHandshakes: 6,
-      connectTimeoutMs: 1500,
+      connectTimeoutMs: 5000,
     });
     const clerk = await clerkSocket(hub);
     await issueTicket(hub);
@@ -175,7 +175,7 @@ describe('socket limits', () => {
 
     // Handshakes that never sign in are closed, and the places come back.
     await expect
-      .poll(async () => (await handshake(hub.url, '127.0.0.3')).status, { timeout: 10_000 })
+      .poll(async () => (await handshake(hub.url, '127.0.0.3')).status, { timeout: 20_000 })
       .toBe(200);
   });
 });
