@@ -22,10 +22,14 @@ describe('the id rule', () => {
     expect(idSchema.safeParse(name).success).toBe(false);
   });
 
-  it.each(['quay-1', 'dat-dai', 't12', 'A_1', '0b5c1f0e-8a3e-4c1b-9a57-2f9d7c3b1e44', 'x'.repeat(64)])(
-    'accepts %s',
-    (value) => expect(isValidId(value)).toBe(true),
-  );
+  it.each([
+    'quay-1',
+    'dat-dai',
+    't12',
+    'A_1',
+    '0b5c1f0e-8a3e-4c1b-9a57-2f9d7c3b1e44',
+    'x'.repeat(64),
+  ])('accepts %s', (value) => expect(isValidId(value)).toBe(true));
 
   it.each(['', ' quay-1', 'quay 1', 'quầy-1', '-a', 'a/b', 'x'.repeat(65)])('refuses %j', (value) =>
     expect(isValidId(value)).toBe(false),
@@ -48,7 +52,13 @@ describe('the id rule', () => {
 });
 
 describe('state lookups never reach Object.prototype', () => {
-  const day = run([cmd.issue('dat-dai'), cmd.open('quay-1'), cmd.callNext('quay-1'), cmd.start('quay-1'), cmd.finish('quay-1')]);
+  const day = run([
+    cmd.issue('dat-dai'),
+    cmd.open('quay-1'),
+    cmd.callNext('quay-1'),
+    cmd.start('quay-1'),
+    cmd.finish('quay-1'),
+  ]);
   const waitingDay = run([cmd.issue('dat-dai'), cmd.open('quay-1')]);
 
   const commands: [string, QueueCommand][] = PROTOTYPE_NAMES.flatMap((name) => [

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { idSchema, type QueueEvent, type QueueState, type Ticket, type TicketStatus } from '@luot/domain';
+import {
+  idSchema,
+  type QueueEvent,
+  type QueueState,
+  type Ticket,
+  type TicketStatus,
+} from '@luot/domain';
 import type { Ack } from './errors.ts';
 import type { Identity, Role } from './roles.ts';
 
