@@ -29,7 +29,7 @@ function busyDay() {
   const rest = run(
     [
       cmd.rate(finished, 'quay-1', 3),
-      { ...cmd.cancel(waiting.id), reason: PHONE },
+      { ...cmd.cancel(waiting.id), reason: PHONE } as QueueCommand,
       cmd.issue('ho-tich'),
       cmd.callNext('quay-2'),
       cmd.noShow('quay-2'),
