@@ -248,4 +248,21 @@ describe('ids named like Object.prototype properties are refused', () => {
       expect(JSON.stringify(t.hub.queue.live)).toBe(before);
     },
   );
+
+  it('an admin cannot pair a device named "constructor", nor one at counter "__proto__"', async () => {
+    const admin = (await t.login('admin')).token;
+    for (const body of [
+      { id: 'constructor', kind: 'display', name: 'Bảng' },
+      { id: 'bang-2', kind: 'display', name: 'Bảng', counterId: '__proto__' },
+      { id: 'bang-3', kind: 'rating', name: 'Bảng', counterId: 'c1' },
+    ]) {
+      const res = await fetch(`${t.url}/api/admin/devices`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const expected = body.counterId === 'c1' ? 200 : 400;
+      expect(res.status, JSON.stringify(body)).toBe(expected);
+    }
+  });
 });
