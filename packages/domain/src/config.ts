@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { isValidId } from './validation.ts';
 
 const slug = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes, at most 40');
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes, at most 40')
+  .refine(isValidId, 'a name JavaScript objects already use (such as "constructor")');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time as HH:MM');
 
 /** Minutes after local midnight of an "HH:MM" string. */

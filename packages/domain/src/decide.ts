@@ -11,7 +11,7 @@ import {
   pickNext,
   type CurrentTicket,
 } from './selectors.ts';
-import { FINAL_STATUSES, type CounterState, type QueueState, type Ticket } from './state.ts';
+import { FINAL_STATUSES, own, type CounterState, type QueueState, type Ticket } from './state.ts';
 import { serviceDay } from './time.ts';
 
 /** What the outside world lends a decision: the time and fresh ids. */
@@ -81,7 +81,7 @@ function clerkCounter(
 ): CounterState | DomainError {
   if (!state.config.counters.some((c) => c.id === counterId))
     return fail('NOT_FOUND', `no counter ${counterId}`);
-  const counter = state.counters[counterId];
+  const counter = own(state.counters, counterId);
   if (!counter || counter.status === 'closed' || counter.clerkId !== clerkId)
     return fail('COUNTER_CLOSED', `counter ${counterId} is not open for ${clerkId}`);
   if (counter.status === 'paused' && !allowPaused)
@@ -186,7 +186,7 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
         ticket = pickNext(state, counter.id);
         if (!ticket) return fail('NOTHING_WAITING', `nothing waits for counter ${counter.id}`);
       } else {
-        ticket = state.tickets[cmd.ticketId] ?? null;
+        ticket = own(state.tickets, cmd.ticketId) ?? null;
         if (!ticket) return fail('NOT_FOUND', `no ticket ${cmd.ticketId}`);
         if (ticket.status !== 'waiting' && ticket.status !== 'no_show')
           return fail('INVALID_STATE', `ticket ${ticket.label} is ${ticket.status}`);
@@ -297,7 +297,7 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
     }
 
     case 'cancel': {
-      const ticket = state.tickets[cmd.ticketId];
+      const ticket = own(state.tickets, cmd.ticketId);
       if (!ticket) return fail('NOT_FOUND', `no ticket ${cmd.ticketId}`);
       if (FINAL_STATUSES.includes(ticket.status))
         return fail('INVALID_STATE', `ticket ${ticket.label} is ${ticket.status}`);
@@ -341,7 +341,7 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
     case 'openCounter': {
       if (!state.config.counters.some((c) => c.id === cmd.counterId))
         return fail('NOT_FOUND', `no counter ${cmd.counterId}`);
-      const counter = state.counters[cmd.counterId]!;
+      const counter = own(state.counters, cmd.counterId)!;
       if (counter.status !== 'closed') {
         if (counter.clerkId === cmd.clerkId) return [];
         return fail('COUNTER_BUSY', `counter ${counter.id} is open for another clerk`);
@@ -359,7 +359,7 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
     }
 
     case 'closeCounter': {
-      const counter = state.counters[cmd.counterId];
+      const counter = own(state.counters, cmd.counterId);
       if (!counter) return fail('NOT_FOUND', `no counter ${cmd.counterId}`);
       if (counter.status === 'closed') return [];
       // A clerk signing out closes only a counter they still hold.
@@ -370,10 +370,10 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
     }
 
     case 'rate': {
-      const ticket = state.tickets[cmd.ticketId];
+      const ticket = own(state.tickets, cmd.ticketId);
       if (!ticket) return fail('NOT_FOUND', `no ticket ${cmd.ticketId}`);
       if (ticket.rating !== null) return fail('ALREADY_RATED', `ticket ${ticket.label} is rated`);
-      const counter = state.counters[cmd.counterId];
+      const counter = own(state.counters, cmd.counterId);
       if (!counter || counter.lastFinishedTicketId !== ticket.id || ticket.status !== 'done')
         return fail('INVALID_STATE', `ticket ${ticket.label} is not the one just finished here`);
       if (!state.config.ratingScale.some((r) => r.score === cmd.score))

@@ -2,6 +2,7 @@ import type { QueueEvent } from './events.ts';
 import {
   counterState,
   initialState,
+  own,
   RECENT_SERVICE_SAMPLES,
   type CounterState,
   type QueueState,
@@ -9,7 +10,7 @@ import {
 } from './state.ts';
 
 function withTicket(state: QueueState, id: string, patch: Partial<Ticket>): QueueState {
-  const ticket = state.tickets[id];
+  const ticket = own(state.tickets, id);
   if (!ticket) return state;
   return { ...state, tickets: { ...state.tickets, [id]: { ...ticket, ...patch } } };
 }
@@ -43,12 +44,12 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
         lastNumber: { ...state.lastNumber, [t.fieldId]: t.number },
         issuedCount: {
           ...state.issuedCount,
-          [t.fieldId]: (state.issuedCount[t.fieldId] ?? 0) + 1,
+          [t.fieldId]: (own(state.issuedCount, t.fieldId) ?? 0) + 1,
         },
       };
     }
     case 'ticket.called': {
-      const ticket = state.tickets[event.ticketId];
+      const ticket = own(state.tickets, event.ticketId);
       if (!ticket) return state;
       const counter = counterState(state, event.counterId);
       const next = withTicket(state, event.ticketId, {
@@ -67,13 +68,13 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
       });
     }
     case 'ticket.recalled': {
-      const ticket = state.tickets[event.ticketId];
+      const ticket = own(state.tickets, event.ticketId);
       return ticket ? withTicket(state, ticket.id, { callCount: ticket.callCount + 1 }) : state;
     }
     case 'ticket.started':
       return withTicket(state, event.ticketId, { status: 'serving', startedAt: event.at });
     case 'ticket.finished': {
-      const ticket = state.tickets[event.ticketId];
+      const ticket = own(state.tickets, event.ticketId);
       if (!ticket) return state;
       let next = withTicket(state, ticket.id, { status: 'done', finishedAt: event.at });
       next = withCounter(next, event.counterId, {
@@ -82,7 +83,7 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
       });
       if (ticket.startedAt !== null) {
         const samples = [
-          ...(next.recentServiceMs[ticket.fieldId] ?? []),
+          ...(own(next.recentServiceMs, ticket.fieldId) ?? []),
           event.at - ticket.startedAt,
         ];
         next = {
@@ -104,7 +105,7 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
         },
       );
     case 'ticket.transferred': {
-      const ticket = state.tickets[event.ticketId];
+      const ticket = own(state.tickets, event.ticketId);
       if (!ticket) return state;
       const next = withTicket(state, ticket.id, {
         status: 'waiting',
@@ -204,14 +205,21 @@ export function evolveOwned(state: QueueState, events: readonly QueueEvent[]): Q
     const ids = ticketIdsOf(event);
     const slice: Record<string, Ticket> = {};
     for (const id of ids) {
-      const ticket = current.tickets[id];
+      const ticket = own(current.tickets, id);
       if (ticket) slice[id] = ticket;
     }
     const next = evolve({ ...current, tickets: slice }, event);
     const tickets = current.tickets;
     for (const id of ids) {
-      const ticket = next.tickets[id];
-      if (ticket) tickets[id] = ticket;
+      const ticket = own(next.tickets, id);
+      // Defined, not assigned: an id such as `__proto__` stays an entry, never a prototype.
+      if (ticket)
+        Object.defineProperty(tickets, id, {
+          value: ticket,
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
     }
     current = { ...next, tickets };
   }

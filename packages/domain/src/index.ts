@@ -8,3 +8,5 @@ export * from './evolve.ts';
 export * from './selectors.ts';
 export * from './decide.ts';
 export * from './kiosk-rules.ts';
+export * from './audience.ts';
+export * from './validation.ts';

@@ -4,7 +4,7 @@ import {
   type CounterConfig,
   type FieldConfig,
 } from './config.ts';
-import type { QueueState, Ticket } from './state.ts';
+import { own, type QueueState, type Ticket } from './state.ts';
 import { localTime } from './time.ts';
 
 /** The printed form of a field's sequence number: prefix plus zero-padded digits. */
@@ -25,8 +25,8 @@ function isCurrent(ticket: Ticket | undefined): ticket is CurrentTicket {
 
 /** The ticket a counter is calling or serving now, or null. */
 export function currentTicket(state: QueueState, counterId: string): CurrentTicket | null {
-  const id = state.counters[counterId]?.currentTicketId;
-  const ticket = id ? state.tickets[id] : undefined;
+  const id = own(state.counters, counterId)?.currentTicketId;
+  const ticket = id ? own(state.tickets, id) : undefined;
   return isCurrent(ticket) ? ticket : null;
 }
 
@@ -81,7 +81,7 @@ export function waitingCounts(state: QueueState): Record<string, number> {
  */
 export function pickNext(state: QueueState, counterId: string): Ticket | null {
   const counter = state.config.counters.find((c) => c.id === counterId);
-  const live = state.counters[counterId];
+  const live = own(state.counters, counterId);
   if (!counter || !live) return null;
   const candidates = Object.values(state.tickets).filter(
     (t) => t.status === 'waiting' && callableAt(counter, t),
@@ -109,7 +109,7 @@ export function pickNext(state: QueueState, counterId: string): Ticket | null {
 
 /** How many waiting tickets of its field will be called before this one. */
 export function peopleAhead(state: QueueState, ticketId: string): number {
-  const ticket = state.tickets[ticketId];
+  const ticket = own(state.tickets, ticketId);
   if (!ticket || ticket.status !== 'waiting') return 0;
   let ahead = 0;
   for (const t of Object.values(state.tickets))
@@ -120,13 +120,13 @@ export function peopleAhead(state: QueueState, ticketId: string): number {
 /** Counters open (not paused) that serve a field. */
 export function openCountersFor(state: QueueState, fieldId: string): number {
   return state.config.counters.filter(
-    (c) => c.fieldIds.includes(fieldId) && state.counters[c.id]?.status === 'open',
+    (c) => c.fieldIds.includes(fieldId) && own(state.counters, c.id)?.status === 'open',
   ).length;
 }
 
 /** Mean of the field's recent service durations, or its configured default, in minutes. */
 export function meanServiceMinutes(state: QueueState, fieldId: string): number {
-  const samples = state.recentServiceMs[fieldId] ?? [];
+  const samples = own(state.recentServiceMs, fieldId) ?? [];
   if (samples.length === 0) return fieldById(state, fieldId)?.defaultServiceMinutes ?? 10;
   return samples.reduce((a, b) => a + b, 0) / samples.length / 60_000;
 }
@@ -161,7 +161,7 @@ export function fieldAvailability(
     (s) => minutes >= minutesOfHhmm(s.from) && minutes < minutesOfHhmm(s.to),
   );
   if (!inSession) return 'OUTSIDE_HOURS';
-  if (field.dailyLimit !== null && (state.issuedCount[field.id] ?? 0) >= field.dailyLimit)
+  if (field.dailyLimit !== null && (own(state.issuedCount, field.id) ?? 0) >= field.dailyLimit)
     return 'SOLD_OUT';
   if (nextNumber(state, field) > numberingCapacity(field)) return 'SOLD_OUT';
   return 'open';
@@ -169,6 +169,6 @@ export function fieldAvailability(
 
 /** The sequence number the next ticket of a field gets. */
 export function nextNumber(state: QueueState, field: FieldConfig): number {
-  const last = state.lastNumber[field.id];
+  const last = own(state.lastNumber, field.id);
   return last === undefined ? field.numbering.start : Math.max(last + 1, field.numbering.start);
 }

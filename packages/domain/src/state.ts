@@ -96,7 +96,16 @@ export function initialState(config: SiteConfig, day: string, since = 0): QueueS
   };
 }
 
+/**
+ * What a record of the state holds under `key` as its own entry, or undefined. Every lookup by
+ * an id goes through here, so a name such as `constructor` or `__proto__` never reaches
+ * `Object.prototype` (records cross JSON in snapshots, so they stay plain objects, not Maps).
+ */
+export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Counter state for a counter id, creating a closed one for counters added by a config change. */
 export function counterState(state: QueueState, counterId: string): CounterState {
-  return state.counters[counterId] ?? closedCounter(counterId, 0);
+  return own(state.counters, counterId) ?? closedCounter(counterId, 0);
 }

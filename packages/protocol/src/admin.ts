@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { isValidId } from '@luot/domain';
 import { DEVICE_KINDS, USER_ROLES, type DeviceKind, type UserRole } from './roles.ts';
 
 // HTTP shapes of the administration (admin role) and the staff directory. Every endpoint
 // answers `{ ok: true, data }` or `{ ok: false, error: { code, message } }`, like socket acks.
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+/** Device and counter ids as the configuration writes them, under the one id rule. */
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/)
+  .refine(isValidId);
 
 /** Body of PUT /api/admin/config: the whole new configuration and the version it was edited from. */
 export const configUpdateSchema = z.strictObject({

@@ -1,9 +1,16 @@
 import { z } from 'zod';
-import type { QueueEvent, QueueState, Ticket, TicketStatus } from '@luot/domain';
+import {
+  idSchema,
+  type QueueEvent,
+  type QueueState,
+  type Ticket,
+  type TicketStatus,
+} from '@luot/domain';
 import type { Ack } from './errors.ts';
 import type { Identity, Role } from './roles.ts';
 
-const id = z.string().min(1).max(64);
+/** The one id rule (`idSchema` in @luot/domain): no `constructor`, `__proto__` and the like. */
+const id = idSchema;
 const reason = z.string().trim().min(1).max(300);
 const empty = z.strictObject({});
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits, _ or -');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDaySchema } from '@luot/domain';
 
 // HTTP shapes of the reports (supervisor and admin). The definitions of every figure are in
 // apps/hub/src/reports/README.md; in short:
@@ -10,12 +11,17 @@ import { z } from 'zod';
 export const REPORT_GROUPINGS = ['field', 'counter', 'clerk', 'hour', 'day'] as const;
 export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-/** Query of GET /api/reports, /api/reports/export.csv and /api/reports/export.xlsx. */
+/**
+ * Query of GET /api/reports, /api/reports/export.csv and /api/reports/export.xlsx. Days are real
+ * calendar days (`calendarDaySchema`), so the span between them is always a number of days.
+ */
 export const reportQuerySchema = z
-  .strictObject({ from: isoDay, to: isoDay, groupBy: z.enum(REPORT_GROUPINGS).default('field') })
-  .refine((q) => q.from <= q.to, 'from must not be after to');
+  .strictObject({
+    from: calendarDaySchema,
+    to: calendarDaySchema,
+    groupBy: z.enum(REPORT_GROUPINGS, 'Cách nhóm không hợp lệ.').default('field'),
+  })
+  .refine((q) => q.from <= q.to, 'Ngày bắt đầu không được sau ngày kết thúc.');
 export type ReportQuery = z.output<typeof reportQuerySchema>;
 
 /** Mean, median and 90th percentile of a set of durations, in milliseconds; null when empty. */

@@ -1,3 +1,5 @@
+import type { Audience } from '@luot/domain';
+
 /** Who is on the other end of a socket. Devices are paired; people sign in; the public holds a ticket link. */
 export const ROLES = [
   'kiosk',
@@ -22,3 +24,23 @@ export type Identity =
   | { role: 'supervisor' | 'admin'; username: string; name: string }
   | { role: DeviceKind; deviceId: string; name: string; counterId: string | null; speaks: boolean }
   | { role: 'public'; ticketId: string };
+
+/**
+ * Which view of the queue an identity gets (`stateFor` / `eventFor` in @luot/domain): devices in
+ * the hall see no free-text reasons and no usernames; clerks no reasons; supervisors and admins
+ * everything. A phone page (`public`) gets only its own ticket's view, never the queue.
+ */
+export function audienceOf(identity: Identity): Audience {
+  switch (identity.role) {
+    case 'supervisor':
+    case 'admin':
+      return 'staff';
+    case 'clerk':
+      return 'clerk';
+    case 'kiosk':
+    case 'display':
+    case 'rating':
+    case 'public':
+      return 'device';
+  }
+}

@@ -64,10 +64,19 @@ export function reportTable(report: Report): { headers: string[]; rows: Cell[][]
   return { headers, rows: [...report.rows.map(cells), cells(report.total)] };
 }
 
-function csvCell(value: Cell): string {
+/** How a spreadsheet program recognises a formula (or, for tab and CR, a cell it re-reads). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell. A text starting like a formula (a field, counter or clerk named
+ * `=HYPERLINK(…)`, say) gets a leading `'`, so Excel and LibreOffice show it as text instead of
+ * evaluating it (OWASP's "CSV injection" advice); numbers are written as numbers.
+ */
+export function csvCell(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
-  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /**
@@ -81,7 +90,8 @@ export function reportCsv(report: Report): string {
 }
 
 /**
- * The report as an Excel workbook: the table (minutes and percentages as numbers at full
+ * The report as an Excel workbook (every text cell is written as a string, never a formula,
+ * so a name starting with `=` stays text here without the CSV's `'`): the table (minutes and percentages as numbers at full
  * precision, shown with one decimal), then the daily trend, arrivals by hour and the
  * distribution of waiting times, each on its own sheet.
  */

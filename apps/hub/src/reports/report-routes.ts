@@ -42,8 +42,15 @@ export function registerReportRoutes(
 
   const parse = (raw: unknown): ReportQuery | string => {
     const parsed = reportQuerySchema.safeParse(raw);
-    if (!parsed.success) return 'Khoảng ngày hoặc cách nhóm không hợp lệ.';
-    if (daysBetween(parsed.data.from, parsed.data.to) > MAX_REPORT_DAYS)
+    if (!parsed.success) {
+      // The schema's own Vietnamese messages name what is wrong; zod's built-in ones are English.
+      const issue = parsed.error.issues[0];
+      const ours = issue && (issue.code === 'custom' || issue.path[0] === 'groupBy');
+      const where = issue?.path[0] === 'from' ? 'from: ' : issue?.path[0] === 'to' ? 'to: ' : '';
+      return ours ? `${where}${issue.message}` : 'Khoảng ngày hoặc cách nhóm không hợp lệ.';
+    }
+    const span = daysBetween(parsed.data.from, parsed.data.to);
+    if (!Number.isFinite(span) || span > MAX_REPORT_DAYS)
       return `Một báo cáo chỉ bao gồm tối đa ${MAX_REPORT_DAYS} ngày.`;
     return parsed.data;
   };

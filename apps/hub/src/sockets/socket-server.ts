@@ -1,6 +1,8 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import { eventFor, type Audience } from '@luot/domain';
 import {
+  audienceOf,
   CLIENT_EVENT_NAMES,
   failure,
   type Ack,
@@ -44,7 +46,13 @@ export interface SocketOptions extends KioskOptions {
   socketLimits: SocketLimits;
 }
 
-const STREAM = 'stream';
+/** The event stream's rooms, one per audience: each gets the events as `eventFor` shows them. */
+const STREAMS: Record<Audience, string> = {
+  staff: 'stream:staff',
+  clerk: 'stream:clerk',
+  device: 'stream:device',
+};
+const AUDIENCES = Object.keys(STREAMS) as Audience[];
 const STAFF = 'staff';
 /** Events that only read what is stored: answered at once, not after the pending group. */
 const READS: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'ticket:view']);
@@ -76,7 +84,10 @@ export function attachSocketServer(deps: {
   });
   limits.watchEngine(io.engine);
   queue.onCommit((batch) => {
-    for (const e of batch.events) io.to(STREAM).emit('event', e);
+    // Same sequence numbers in every room, so each client's gap detection still holds.
+    for (const e of batch.events)
+      for (const audience of AUDIENCES)
+        io.to(STREAMS[audience]).emit('event', { seq: e.seq, event: eventFor(audience, e.event) });
   });
   const services: HubServices = {
     queue,
@@ -157,7 +168,7 @@ export function attachSocketServer(deps: {
       if (!socket.connected) return;
       // Snapshot and room join happen in one tick, so no event falls between them.
       socket.emit('snapshot', snapshot);
-      void socket.join(STREAM);
+      void socket.join(STREAMS[audienceOf(identity)]);
       if (identity.role === 'supervisor' || identity.role === 'admin') void socket.join(STAFF);
     }, logError);
   });

@@ -1,9 +1,10 @@
-import { failure, type Identity, type Snapshot } from '@luot/protocol';
+import { stateFor } from '@luot/domain';
+import { audienceOf, failure, type Identity, type Snapshot } from '@luot/protocol';
 import type { HubServices } from '../context.ts';
 import type { Handlers } from '../router.ts';
 
 /**
- * The full view an identity may see, at the newest stored sequence number: only what is
+ * The view an identity may see (`stateFor` its audience: devices see no reasons nor usernames), at the newest stored sequence number: only what is
  * stored, so every later event has a higher number. Staff also get the devices' status.
  */
 export async function snapshotFor(services: HubServices, identity: Identity): Promise<Snapshot> {
@@ -13,7 +14,7 @@ export async function snapshotFor(services: HubServices, identity: Identity): Pr
   return {
     seq,
     serverTime: services.clock.now(),
-    state,
+    state: stateFor(audienceOf(identity), state),
     you: identity,
     devices,
   };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { estimateWaitMinutes, kioskAbandonRefusal, kioskCancelRefusal } from '@luot/domain';
+import { estimateWaitMinutes, kioskAbandonRefusal, kioskCancelRefusal, own } from '@luot/domain';
 import { failure } from '@luot/protocol';
 import { hashSecret } from '../../auth.ts';
 import type { HubServices } from '../context.ts';
@@ -84,7 +84,7 @@ export function ticketHandlers(
     'ticket:abandon': async (ctx, p) => {
       const ticketId = await ticketOfRequest(ctx, kiosk, `${ctx.actor}:${p.requestId}`);
       if (!ticketId) return { ok: true, data: { ticketId: null } };
-      const refusal = kioskAbandonRefusal(ctx.queue.live.tickets[ticketId]);
+      const refusal = kioskAbandonRefusal(own(ctx.queue.live.tickets, ticketId));
       if (refusal) return failure(refusal);
       const result = ctx.queue.submit(
         { type: 'cancel', ticketId, reason: p.reason },
@@ -98,7 +98,7 @@ export function ticketHandlers(
       if (identity.role === 'kiosk') {
         // A kiosk may only take back its own fresh ticket, when the citizen never got it.
         const issuer = await store.ticketIssuer(p.ticketId);
-        const refusal = kioskCancelRefusal(queue.live.tickets[p.ticketId], {
+        const refusal = kioskCancelRefusal(own(queue.live.tickets, p.ticketId), {
           issuedByThisKiosk: issuer === ctx.actor,
           now: clock.now(),
           windowMs: options.kioskCancelWindowMs,
