@@ -1,12 +1,13 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { isIPv4 } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { systemClock } from './clock.ts';
-import { createHub } from './hub.ts';
+import { createHub, type HubOptions } from './hub.ts';
 import { openStore, seedDemo, sqlitePorts } from './setup.ts';
 import { defaultStaticApps } from './static-apps.ts';
+import { parseAllowedOrigins } from './web-edge.ts';
 
 /** Whether a listening address is reachable only from this machine. */
 function isLoopback(host: string): boolean {
@@ -28,6 +29,11 @@ async function main(): Promise<void> {
       demo: { type: 'boolean', default: false },
       'allow-demo-on-network': { type: 'boolean', default: false },
       'kiosk-interval-ms': { type: 'string' },
+      'tls-cert': { type: 'string', default: process.env.LUOT_TLS_CERT },
+      'tls-key': { type: 'string', default: process.env.LUOT_TLS_KEY },
+      'public-port': { type: 'string', default: process.env.LUOT_PUBLIC_PORT },
+      'public-host': { type: 'string', default: process.env.LUOT_PUBLIC_HOST },
+      'allowed-origin': { type: 'string', multiple: true, default: [] },
     },
   });
   const log = pino({ level: process.env.LUOT_LOG_LEVEL ?? 'info' });
@@ -69,14 +75,37 @@ async function main(): Promise<void> {
     log.info({ dataDir, credentials: file }, 'seeded the demo centre');
   }
 
+  const options: Partial<HubOptions> = {};
+  if (values['kiosk-interval-ms']) options.kioskMinIntervalMs = Number(values['kiosk-interval-ms']);
+  const [certFile, keyFile] = [values['tls-cert'], values['tls-key']];
+  if (Boolean(certFile) !== Boolean(keyFile)) {
+    log.error('--tls-cert and --tls-key go together (make both with `luot tls`)');
+    process.exit(2);
+  }
+  if (certFile && keyFile) options.tls = { cert: readFileSync(certFile), key: readFileSync(keyFile) };
+  if (values['public-port'] !== undefined) {
+    const publicPort = Number(values['public-port']);
+    if (!Number.isInteger(publicPort) || publicPort < 0 || publicPort > 65535) {
+      log.error({ publicPort: values['public-port'] }, '--public-port is not a port number');
+      process.exit(2);
+    }
+    options.publicListener = { port: publicPort, host: values['public-host'] ?? host };
+  }
+  try {
+    options.allowedOrigins = parseAllowedOrigins(
+      values['allowed-origin'].flatMap((v) => v.split(',')).filter((v) => v.trim() !== ''),
+    );
+  } catch (err) {
+    log.error(`--allowed-origin: ${(err as Error).message}`);
+    process.exit(2);
+  }
+
   const hub = await createHub({
     ...sqlitePorts(store, log),
     clock: systemClock,
     log,
     staticApps: defaultStaticApps(),
-    options: values['kiosk-interval-ms']
-      ? { kioskMinIntervalMs: Number(values['kiosk-interval-ms']) }
-      : {},
+    options,
   });
   await hub.listen(Number(values.port), host);
 

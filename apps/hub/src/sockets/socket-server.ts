@@ -1,4 +1,5 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
 import { Server, type Socket } from 'socket.io';
 import {
   CLIENT_EVENT_NAMES,
@@ -53,7 +54,11 @@ const READS: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'ticket:vi
  * Every event is acknowledged once what it did is stored; nothing throws into the socket.
  */
 export function attachSocketServer(deps: {
-  httpServer: HttpServer;
+  httpServer: HttpServer | HttpsServer;
+  /** Refuses a handshake before any credential is read (the Origin check, web-edge.ts). */
+  allowRequest?: (req: IncomingMessage, cb: (err: string | null | undefined, ok: boolean) => void) => void;
+  /** Which credentials this listener admits (the public listener: ticket links only). */
+  admits?: (credential: Credential) => boolean;
   queue: QueueService;
   store: Store;
   clock: Clock;
@@ -65,7 +70,7 @@ export function attachSocketServer(deps: {
     serveClient: false,
     // Large enough that an oversized payload reaches validation and gets a clear refusal.
     maxHttpBufferSize: 4_000_000,
-    cors: { origin: true },
+    ...(deps.allowRequest ? { allowRequest: deps.allowRequest } : {}),
   });
   queue.onCommit((batch) => {
     for (const e of batch.events) io.to(STREAM).emit('event', e);
@@ -101,6 +106,8 @@ export function attachSocketServer(deps: {
             Object.assign(new Error('UNAUTHENTICATED'), { data: failure('UNAUTHENTICATED').error }),
           );
         }
+        if (deps.admits && !deps.admits(credential))
+          return next(Object.assign(new Error('FORBIDDEN'), { data: failure('FORBIDDEN').error }));
         socket.data.credential = credential;
         next();
       },
