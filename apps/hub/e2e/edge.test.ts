@@ -179,7 +179,9 @@ describe('framing', () => {
   it('a page of another origin cannot show the admin app in a frame', async () => {
     foreign = createServer((_req, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(`<!doctype html><title>Trang lạ</title><iframe id="f" src="${t.url}/admin/"></iframe>`);
+      res.end(
+        `<!doctype html><title>Trang lạ</title><iframe id="f" src="${t.url}/admin/"></iframe>`,
+      );
     });
     await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', resolve));
     const port = (foreign.address() as AddressInfo).port;

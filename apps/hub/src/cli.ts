@@ -134,7 +134,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'tls') {
       const names = { names: values.name ?? [], ips: values.ip ?? [] };
       if (names.names.length + names.ips.length === 0)
-        throw new UsageError('give the hub\'s names and addresses: --name HOST, --ip ADDR');
+        throw new UsageError("give the hub's names and addresses: --name HOST, --ip ADDR");
       let issued: ReturnType<typeof issueTls>;
       try {
         issued = issueTls(dataDir, names, new Date(io.now()));
@@ -153,7 +153,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         `Issued ${paths.serverCert} (key ${paths.serverKey}) for ${[...names.names, ...names.ips].join(', ')}, valid until ${issued.notAfter.toISOString().slice(0, 10)}.`,
       );
       const first = names.names[0] ?? names.ips[0]!;
-      for (const line of trustSteps(paths.caCert, `https://${first.includes(':') ? `[${first}]` : first}:8080/`))
+      for (const line of trustSteps(
+        paths.caCert,
+        `https://${first.includes(':') ? `[${first}]` : first}:8080/`,
+      ))
         io.out(line);
       return 0;
     }

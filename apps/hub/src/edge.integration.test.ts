@@ -54,7 +54,13 @@ function connectOutcome(
   url: string,
   token: string,
   extra: { origin?: string; ca?: string } = {},
-): Promise<{ connected: boolean; error?: string; code?: string; socket: Socket; views: unknown[] }> {
+): Promise<{
+  connected: boolean;
+  error?: string;
+  code?: string;
+  socket: Socket;
+  views: unknown[];
+}> {
   const socket = io(url, {
     auth: { token },
     transports: ['websocket'],
@@ -90,7 +96,17 @@ describe('luot tls', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'luot-tls-'));
     const out: string[] = [];
     const code = await runCli(
-      ['tls', '--data', dataDir, '--name', 'hub.local', '--name', 'luot.xa.vn', '--ip', '127.0.0.1'],
+      [
+        'tls',
+        '--data',
+        dataDir,
+        '--name',
+        'hub.local',
+        '--name',
+        'luot.xa.vn',
+        '--ip',
+        '127.0.0.1',
+      ],
       { ...quiet, out: (l) => out.push(l), now: () => Date.now() },
     );
     expect(code).toBe(0);
@@ -241,7 +257,9 @@ describe('Origin check', () => {
     expect((await login('https://luot.tinh.gov.vn')).status).toBe(200);
     expect((await login()).status).toBe(200);
     // Reads are not state-changing: a foreign Origin on a GET is answered as usual.
-    expect((await fetchRaw(`${t.url}/healthz`, { headers: { origin: 'http://evil.example' } })).status).toBe(200);
+    expect(
+      (await fetchRaw(`${t.url}/healthz`, { headers: { origin: 'http://evil.example' } })).status,
+    ).toBe(200);
   });
 
   it('refuses a socket from a foreign page, and admits its own, configured and no Origin', async () => {

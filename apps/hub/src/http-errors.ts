@@ -129,9 +129,9 @@ export function createHttpApp(options: {
       sendFailure(reply, errorCodeOf(error)),
   } as const;
   // One instance type for both: routes and hooks never depend on the transport.
-  const app = (
-    options.https ? Fastify({ ...common, https: options.https }) : Fastify(common)
-  ) as unknown as FastifyInstance;
+  const app = (options.https
+    ? Fastify({ ...common, https: options.https })
+    : Fastify(common)) as unknown as FastifyInstance;
   app.setErrorHandler((error, request, reply) => {
     const code = errorCodeOf(error);
     if (code === 'INTERNAL') log.error({ err: error, url: request.url }, 'HTTP request failed');

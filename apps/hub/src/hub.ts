@@ -13,11 +13,7 @@ import { attachSocketServer, type SocketOptions } from './sockets/socket-server.
 import { registerReportRoutes } from './reports/report-routes.ts';
 import { DEFAULT_SIGN_IN_GUARD, type SignInGuardOptions } from './sign-in-guard.ts';
 import { registerPublicApp, registerStaticApps, type StaticApp } from './static-apps.ts';
-import {
-  registerOriginGuard,
-  registerSecurityHeaders,
-  socketOriginCheck,
-} from './web-edge.ts';
+import { registerOriginGuard, registerSecurityHeaders, socketOriginCheck } from './web-edge.ts';
 
 export interface HubOptions extends SocketOptions {
   /** How long a person's sign-in lasts. */

@@ -82,7 +82,8 @@ async function main(): Promise<void> {
     log.error('--tls-cert and --tls-key go together (make both with `luot tls`)');
     process.exit(2);
   }
-  if (certFile && keyFile) options.tls = { cert: readFileSync(certFile), key: readFileSync(keyFile) };
+  if (certFile && keyFile)
+    options.tls = { cert: readFileSync(certFile), key: readFileSync(keyFile) };
   if (values['public-port'] !== undefined) {
     const publicPort = Number(values['public-port']);
     if (!Number.isInteger(publicPort) || publicPort < 0 || publicPort > 65535) {

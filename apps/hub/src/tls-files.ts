@@ -30,7 +30,8 @@ export interface ServerNames {
   ips: string[];
 }
 
-const HOST_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const HOST_NAME =
+  /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
 /** Checks the names and addresses; returns a message saying what is wrong, or null. */
 export function checkServerNames({ names, ips }: ServerNames): string | null {
@@ -41,7 +42,11 @@ export function checkServerNames({ names, ips }: ServerNames): string | null {
 }
 
 /** An RSA-2048 key pair made natively (forge's own JavaScript key generation takes seconds). */
-function newKeys(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey; pem: string } {
+function newKeys(): {
+  privateKey: forge.pki.rsa.PrivateKey;
+  publicKey: forge.pki.rsa.PublicKey;
+  pem: string;
+} {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const key = forge.pki.privateKeyFromPem(pem) as forge.pki.rsa.PrivateKey;
@@ -136,7 +141,10 @@ export function issueTls(
       ],
     },
     { name: 'subjectKeyIdentifier' },
-    { name: 'authorityKeyIdentifier', keyIdentifier: ca.cert.generateSubjectKeyIdentifier().getBytes() },
+    {
+      name: 'authorityKeyIdentifier',
+      keyIdentifier: ca.cert.generateSubjectKeyIdentifier().getBytes(),
+    },
   ]);
   cert.sign(ca.key as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
   writeSecret(paths.serverKey, keys.pem);

@@ -56,7 +56,10 @@ const READS: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'ticket:vi
 export function attachSocketServer(deps: {
   httpServer: HttpServer | HttpsServer;
   /** Refuses a handshake before any credential is read (the Origin check, web-edge.ts). */
-  allowRequest?: (req: IncomingMessage, cb: (err: string | null | undefined, ok: boolean) => void) => void;
+  allowRequest?: (
+    req: IncomingMessage,
+    cb: (err: string | null | undefined, ok: boolean) => void,
+  ) => void;
   /** Which credentials this listener admits (the public listener: ticket links only). */
   admits?: (credential: Credential) => boolean;
   queue: QueueService;
