@@ -70,7 +70,7 @@ export async function createHub(deps: {
   registerOriginGuard(app, options.allowedOrigins);
   const sockets = attachSocketServer({
     httpServer: app.server,
-    // The Electron kiosk's screen is a file: its socket's Origin is file:// (see web-edge.ts).
+    // The Electron kiosk's screen is a file: its socket's Origin is null (see web-edge.ts).
     allowRequest: socketOriginCheck(options.allowedOrigins, true),
     queue,
     store,

@@ -61,9 +61,10 @@ export interface OriginCheck {
   /** Further origins allowed by configuration (`--allowed-origin`), normalised. */
   allowed: readonly string[];
   /**
-   * Also admit `file://` and `null` origins: the Electron kiosk loads its screen from a file
-   * and opens its socket from there (Chromium sends `Origin: file://` on a WebSocket handshake
-   * from a file page, `null` on fetches). Only for sockets on the staff listener.
+   * Also admit the `null` (and `file://`) origin: the Electron kiosk loads its screen from a
+   * file and opens its socket from there; Chromium sends `Origin: null` on a WebSocket
+   * handshake from a file page (checked with Chromium 1xx). Only for sockets on the staff
+   * listener, which authenticate with a bearer token in the handshake, never a cookie.
    */
   fileOrigin?: boolean;
 }
