@@ -33,7 +33,11 @@ async function main(): Promise<void> {
       'tls-key': { type: 'string', default: process.env.LUOT_TLS_KEY },
       'public-port': { type: 'string', default: process.env.LUOT_PUBLIC_PORT },
       'public-host': { type: 'string', default: process.env.LUOT_PUBLIC_HOST },
-      'allowed-origin': { type: 'string', multiple: true, default: [] },
+      'allowed-origin': {
+        type: 'string',
+        multiple: true,
+        default: process.env.LUOT_ALLOWED_ORIGINS ? [process.env.LUOT_ALLOWED_ORIGINS] : [],
+      },
     },
   });
   const log = pino({ level: process.env.LUOT_LOG_LEVEL ?? 'info' });
