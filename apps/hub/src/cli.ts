@@ -14,6 +14,7 @@ import {
 import { hashPassword } from './auth.ts';
 import { backupDatabase, openDatabase, tableDigest } from './db/index.ts';
 import { addUser, databasePath, loadSiteConfig, openStore, pairDevice, seedDemo } from './setup.ts';
+import { issueTls, trustSteps } from './tls-files.ts';
 
 /** Who the audit trail names for changes made with this command line. */
 export const CLI_ACTOR = 'luot (dòng lệnh)';
@@ -31,6 +32,9 @@ const USAGE = `luot — operator commands for a Lượt hub
   luot device revoke --data DIR --id ID
   luot device list   --data DIR
   luot backup        --data DIR --out FILE                online copy of the database
+  luot tls           --data DIR --name HOST [--name HOST…] [--ip ADDR…]
+                     makes the centre's CA once (DIR/tls/ca.crt), issues DIR/tls/server.crt
+                     for these names, and prints how to trust ca.crt on each machine
 `;
 
 export interface CliIo {
@@ -50,6 +54,7 @@ const COMMANDS = [
   'device revoke',
   'device list',
   'backup',
+  'tls',
 ];
 
 function parseCommandLine(argv: string[]) {
@@ -61,7 +66,9 @@ function parseCommandLine(argv: string[]) {
       site: { type: 'string' },
       demo: { type: 'boolean', default: false },
       username: { type: 'string' },
-      name: { type: 'string' },
+      // Several with `luot tls`; the last one elsewhere.
+      name: { type: 'string', multiple: true },
+      ip: { type: 'string', multiple: true },
       role: { type: 'string' },
       password: { type: 'string' },
       id: { type: 'string' },
@@ -96,7 +103,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const need = (key: keyof typeof values): string => {
-    const value = values[key];
+    const raw = values[key];
+    const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
     if (typeof value !== 'string' || value === '') throw new UsageError(`missing --${key}`);
     return value;
   };
@@ -120,6 +128,36 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       } finally {
         store.close();
       }
+      return 0;
+    }
+
+    if (command === 'tls') {
+      const names = { names: values.name ?? [], ips: values.ip ?? [] };
+      if (names.names.length + names.ips.length === 0)
+        throw new UsageError("give the hub's names and addresses: --name HOST, --ip ADDR");
+      let issued: ReturnType<typeof issueTls>;
+      try {
+        issued = issueTls(dataDir, names, new Date(io.now()));
+      } catch (err) {
+        if (err instanceof Error && /^(not a|give)/.test(err.message))
+          throw new UsageError(err.message);
+        throw err;
+      }
+      const { paths } = issued;
+      io.out(
+        issued.caCreated
+          ? `Made the centre's certificate authority: ${paths.caCert} (key ${paths.caKey}, keep it secret).`
+          : `Kept the centre's certificate authority ${paths.caCert}.`,
+      );
+      io.out(
+        `Issued ${paths.serverCert} (key ${paths.serverKey}) for ${[...names.names, ...names.ips].join(', ')}, valid until ${issued.notAfter.toISOString().slice(0, 10)}.`,
+      );
+      const first = names.names[0] ?? names.ips[0]!;
+      for (const line of trustSteps(
+        paths.caCert,
+        `https://${first.includes(':') ? `[${first}]` : first}:8080/`,
+      ))
+        io.out(line);
       return 0;
     }
 

@@ -114,14 +114,24 @@ function onClientError(log: Logger) {
  * unexpected error (500 INTERNAL; the stack goes to the log, never to the client).
  * Front ends' own 404s stay with the static apps (see static-apps.ts).
  */
-export function createHttpApp(options: { log: Logger; bodyLimit: number }): FastifyInstance {
+export function createHttpApp(options: {
+  log: Logger;
+  bodyLimit: number;
+  /** PEM certificate and key: the app speaks HTTPS (see `luot tls`). */
+  https?: { cert: Buffer | string; key: Buffer | string };
+}): FastifyInstance {
   const { log } = options;
-  const app = Fastify({
+  const common = {
     logger: false,
     bodyLimit: options.bodyLimit,
     clientErrorHandler: onClientError(log),
-    frameworkErrors: (error, _request, reply) => sendFailure(reply, errorCodeOf(error)),
-  });
+    frameworkErrors: (error: unknown, _request: unknown, reply: FastifyReply) =>
+      sendFailure(reply, errorCodeOf(error)),
+  } as const;
+  // One instance type for both: routes and hooks never depend on the transport.
+  const app = (options.https
+    ? Fastify({ ...common, https: options.https })
+    : Fastify(common)) as unknown as FastifyInstance;
   app.setErrorHandler((error, request, reply) => {
     const code = errorCodeOf(error);
     if (code === 'INTERNAL') log.error({ err: error, url: request.url }, 'HTTP request failed');

@@ -13,7 +13,8 @@ import { attachSocketServer, type SocketOptions } from './sockets/socket-server.
 import { DEFAULT_SOCKET_LIMITS } from './sockets/limits.ts';
 import { registerReportRoutes } from './reports/report-routes.ts';
 import { DEFAULT_SIGN_IN_GUARD, type SignInGuardOptions } from './sign-in-guard.ts';
-import { registerStaticApps, type StaticApp } from './static-apps.ts';
+import { registerPublicApp, registerStaticApps, type StaticApp } from './static-apps.ts';
+import { registerOriginGuard, registerSecurityHeaders, socketOriginCheck } from './web-edge.ts';
 
 export interface HubOptions extends SocketOptions {
   /** How long a person's sign-in lasts. */
@@ -22,6 +23,15 @@ export interface HubOptions extends SocketOptions {
   rolloverCheckMs: number;
   /** Failed sign-ins allowed per username and address, and per address, in a window. */
   signInGuard: SignInGuardOptions;
+  /** PEM certificate and key: both listeners speak HTTPS (and WSS). See `luot tls`. */
+  tls?: { cert: Buffer | string; key: Buffer | string };
+  /**
+   * A second listener for the internet (`--public-port`): the phone page, its files and
+   * sockets with a ticket link only; every staff page, API and credential is refused there.
+   */
+  publicListener?: { port: number; host: string };
+  /** Browser origins allowed besides the hub's own address (`--allowed-origin`), normalised. */
+  allowedOrigins: string[];
 }
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
@@ -32,6 +42,7 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   rolloverCheckMs: 1000,
   signInGuard: DEFAULT_SIGN_IN_GUARD,
   socketLimits: DEFAULT_SOCKET_LIMITS,
+  allowedOrigins: [],
 };
 
 export type Hub = Awaited<ReturnType<typeof createHub>>;
@@ -55,8 +66,21 @@ export async function createHub(deps: {
   const { store, clock, log } = deps;
   const options = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
   const queue = await createQueueService({ store, clock, log, newId: deps.newId ?? randomUUID });
-  const app = createHttpApp({ log, bodyLimit: 64 * 1024 });
-  const sockets = attachSocketServer({ httpServer: app.server, queue, store, clock, log, options });
+  const https = options.tls;
+  const app = createHttpApp({ log, bodyLimit: 64 * 1024, ...(https ? { https } : {}) });
+  await registerSecurityHeaders(app, { tls: https !== undefined });
+  registerOriginGuard(app, options.allowedOrigins);
+  const sockets = attachSocketServer({
+    httpServer: app.server,
+    // The Electron kiosk's screen is a file: its socket's Origin is null (see web-edge.ts).
+    allowOrigin: socketOriginCheck(options.allowedOrigins, true),
+    queue,
+    store,
+    clock,
+    log,
+    options,
+  });
+  const publicSide = options.publicListener ? await createPublicSide() : null;
   registerHttpRoutes(app, {
     store,
     queue,
@@ -69,6 +93,28 @@ export async function createHub(deps: {
   });
   registerReportRoutes(app, { store, reports: deps.reports, queue, clock, log });
   registerAdminRoutes(app, { store, queue, clock, disconnectDevice: sockets.disconnectDevice });
+
+  /** The public listener: its own Fastify instance and Socket.IO server, tickets only. */
+  async function createPublicSide() {
+    const publicApp = createHttpApp({ log, bodyLimit: 4 * 1024, ...(https ? { https } : {}) });
+    await registerSecurityHeaders(publicApp, { tls: https !== undefined });
+    registerOriginGuard(publicApp, options.allowedOrigins);
+    registerPublicApp(
+      publicApp,
+      deps.staticApps?.find((a) => a.name === 'display'),
+    );
+    const publicSockets = attachSocketServer({
+      httpServer: publicApp.server,
+      allowOrigin: socketOriginCheck(options.allowedOrigins, false),
+      admits: (credential) => credential.kind === 'ticket',
+      queue,
+      store,
+      clock,
+      log,
+      options,
+    });
+    return { app: publicApp, sockets: publicSockets };
+  }
 
   const missingApps = registerStaticApps(app, deps.staticApps ?? []);
   if (deps.staticApps && missingApps.length > 0)
@@ -96,23 +142,38 @@ export async function createHub(deps: {
     queue,
     io: sockets.io,
     disconnectDevice: sockets.disconnectDevice,
-    /** Starts listening; resolves with the port (useful with port 0). */
+    /**
+     * Starts listening (and the public listener, if configured); resolves with the staff
+     * listener's port (useful with port 0).
+     */
     async listen(port: number, host = '127.0.0.1'): Promise<number> {
       await app.listen({ port, host });
       const port_ = (app.server.address() as AddressInfo).port;
-      log.info({ port: port_, host }, 'listening');
+      log.info({ port: port_, host, tls: https !== undefined }, 'listening');
+      if (publicSide && options.publicListener) {
+        const { port: publicPort, host: publicHost } = options.publicListener;
+        await publicSide.app.listen({ port: publicPort, host: publicHost });
+        log.info({ port: this.publicPort(), host: publicHost }, 'public listener listening');
+      }
       packer.check();
       return port_;
+    },
+    /** The public listener's port once listening; null without one. */
+    publicPort(): number | null {
+      const address = publicSide?.app.server.address();
+      return address && typeof address === 'object' ? address.port : null;
     },
     async close(): Promise<void> {
       clearInterval(rollover);
       packer.stop();
-      const closing = sockets.close();
+      const closing = Promise.all([sockets.close(), publicSide?.sockets.close()]);
       // Drop every connection still open (a browser's spare one, a clip mid-stream): clients
       // reconnect by themselves, and a server that waits for them may wait a minute.
       app.server.closeAllConnections();
+      publicSide?.app.server.closeAllConnections();
       await closing;
       await app.close().catch(() => undefined);
+      await publicSide?.app.close().catch(() => undefined);
     },
   };
 }

@@ -1,13 +1,14 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { isIPv4 } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { systemClock } from './clock.ts';
-import { createHub } from './hub.ts';
+import { createHub, type HubOptions } from './hub.ts';
 import { openStore, seedDemo, sqlitePorts } from './setup.ts';
 import { defaultStaticApps } from './static-apps.ts';
 import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './sockets/limits.ts';
+import { parseAllowedOrigins } from './web-edge.ts';
 
 /** Whether a listening address is reachable only from this machine. */
 function isLoopback(host: string): boolean {
@@ -32,6 +33,15 @@ async function main(): Promise<void> {
       // For load tests on one machine, where every client shares one address: e.g.
       // '{"eventsPerSecond":1000000,"socketsPerAddress":1000000}' (see sockets/limits.ts).
       'socket-limits': { type: 'string' },
+      'tls-cert': { type: 'string', default: process.env.LUOT_TLS_CERT },
+      'tls-key': { type: 'string', default: process.env.LUOT_TLS_KEY },
+      'public-port': { type: 'string', default: process.env.LUOT_PUBLIC_PORT },
+      'public-host': { type: 'string', default: process.env.LUOT_PUBLIC_HOST },
+      'allowed-origin': {
+        type: 'string',
+        multiple: true,
+        default: process.env.LUOT_ALLOWED_ORIGINS ? [process.env.LUOT_ALLOWED_ORIGINS] : [],
+      },
     },
   });
   const log = pino({ level: process.env.LUOT_LOG_LEVEL ?? 'info' });
@@ -73,17 +83,39 @@ async function main(): Promise<void> {
     log.info({ dataDir, credentials: file }, 'seeded the demo centre');
   }
 
+  const options: Partial<HubOptions> = {};
+  if (values['kiosk-interval-ms']) options.kioskMinIntervalMs = Number(values['kiosk-interval-ms']);
+  options.socketLimits = parseSocketLimits(values['socket-limits'], log);
+  const [certFile, keyFile] = [values['tls-cert'], values['tls-key']];
+  if (Boolean(certFile) !== Boolean(keyFile)) {
+    log.error('--tls-cert and --tls-key go together (make both with `luot tls`)');
+    process.exit(2);
+  }
+  if (certFile && keyFile)
+    options.tls = { cert: readFileSync(certFile), key: readFileSync(keyFile) };
+  if (values['public-port'] !== undefined) {
+    const publicPort = Number(values['public-port']);
+    if (!Number.isInteger(publicPort) || publicPort < 0 || publicPort > 65535) {
+      log.error({ publicPort: values['public-port'] }, '--public-port is not a port number');
+      process.exit(2);
+    }
+    options.publicListener = { port: publicPort, host: values['public-host'] ?? host };
+  }
+  try {
+    options.allowedOrigins = parseAllowedOrigins(
+      values['allowed-origin'].flatMap((v) => v.split(',')).filter((v) => v.trim() !== ''),
+    );
+  } catch (err) {
+    log.error(`--allowed-origin: ${(err as Error).message}`);
+    process.exit(2);
+  }
+
   const hub = await createHub({
     ...sqlitePorts(store, log),
     clock: systemClock,
     log,
     staticApps: defaultStaticApps(),
-    options: {
-      ...(values['kiosk-interval-ms']
-        ? { kioskMinIntervalMs: Number(values['kiosk-interval-ms']) }
-        : {}),
-      socketLimits: parseSocketLimits(values['socket-limits'], log),
-    },
+    options,
   });
   await hub.listen(Number(values.port), host);
 

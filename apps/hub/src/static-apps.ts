@@ -63,3 +63,29 @@ export function registerStaticApps(app: FastifyInstance, apps: StaticApp[]): str
   });
   return missing;
 }
+
+/** The phone page's 404, in the documented error shape. */
+const NOT_FOUND = { ok: false, error: { code: 'NOT_FOUND', message: 'Không tìm thấy.' } };
+
+/**
+ * What the public listener serves from the display app: the phone ticket page (`/t/<token>`)
+ * and the files it loads (`/display/assets/…`: its script, stylesheet and fonts). Every other
+ * path, the display's own screens and the staff apps included, is 404.
+ */
+export function registerPublicApp(app: FastifyInstance, display: StaticApp | undefined): boolean {
+  const built = display !== undefined && existsSync(join(display.dir, 'index.html'));
+  if (built) {
+    void app.register(fastifyStatic, {
+      root: join(display.dir, 'assets'),
+      prefix: '/display/assets/',
+      index: false,
+      wildcard: true,
+    });
+  }
+  app.get('/t/:token', async (_request, reply) => {
+    if (!built) return reply.code(404).send(NOT_FOUND);
+    return reply.sendFile('index.html', display.dir);
+  });
+  app.setNotFoundHandler(async (_request, reply) => reply.code(404).send(NOT_FOUND));
+  return built;
+}

@@ -49,7 +49,10 @@ export function testConfig(counters = 3, overrides: Partial<SiteConfigInput> = {
 }
 
 export interface TestHub {
+  /** The staff listener: `http://127.0.0.1:PORT`, `https://…` with `hub.tls`. */
   url: string;
+  /** The public listener's address when `hub.publicListener` is set (give it port 0). */
+  publicUrl: string | null;
   hub: Hub;
   store: SqliteStore;
   clock: ReturnType<typeof createFakeClock>;
@@ -151,7 +154,10 @@ export async function startTestHub(
   let hub = await newHub();
   let running = true;
   const port = await hub.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${port}`;
+  const scheme = options.hub?.tls ? 'https' : 'http';
+  const url = `${scheme}://127.0.0.1:${port}`;
+  const publicPort = hub.publicPort();
+  const publicUrl = publicPort === null ? null : `${scheme}://127.0.0.1:${publicPort}`;
   const stop = async () => {
     if (!running) return;
     running = false;
@@ -167,6 +173,7 @@ export async function startTestHub(
 
   return {
     url,
+    publicUrl,
     get hub() {
       return hub;
     },

@@ -1,4 +1,5 @@
-import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
 import { Server, type Socket } from 'socket.io';
 import { eventFor, type Audience } from '@luot/domain';
 import {
@@ -64,7 +65,11 @@ const READS: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'ticket:vi
  * Every event is acknowledged once what it did is stored; nothing throws into the socket.
  */
 export function attachSocketServer(deps: {
-  httpServer: HttpServer;
+  httpServer: HttpServer | HttpsServer;
+  /** Whether a handshake may go on, before any credential is read (the Origin check, web-edge.ts). */
+  allowOrigin?: (req: IncomingMessage) => boolean;
+  /** Which credentials this listener admits (the public listener: ticket links only). */
+  admits?: (credential: Credential) => boolean;
   queue: QueueService;
   store: Store;
   clock: Clock;
@@ -80,7 +85,11 @@ export function attachSocketServer(deps: {
     // Message size, connect timeout and the bound on connections not yet signed in
     // (limits.ts). A message over the size closes its connection: no refusal can be sent.
     ...limits.serverOptions,
-    cors: { origin: true },
+    // A foreign Origin is refused before it counts as a pending handshake.
+    allowRequest(req, callback) {
+      if (deps.allowOrigin && !deps.allowOrigin(req)) return callback('FORBIDDEN', false);
+      limits.serverOptions.allowRequest(req, callback);
+    },
   });
   limits.watchEngine(io.engine);
   queue.onCommit((batch) => {
@@ -123,6 +132,10 @@ export function attachSocketServer(deps: {
           return next(
             Object.assign(new Error('UNAUTHENTICATED'), { data: failure('UNAUTHENTICATED').error }),
           );
+        }
+        if (deps.admits && !deps.admits(credential)) {
+          address.release();
+          return next(Object.assign(new Error('FORBIDDEN'), { data: failure('FORBIDDEN').error }));
         }
         if (!limits.admitCredential(socket, credential)) {
           address.release();

@@ -34,7 +34,13 @@ export function pickHost(win: Window = window): KioskHost {
 export function createBrowserHost(win: Window): KioskHost {
   const key = 'luot.token.kiosk';
   const fromUrl = new URLSearchParams(win.location.search).get('token');
-  if (fromUrl) win.localStorage.setItem(key, fromUrl);
+  if (fromUrl) {
+    win.localStorage.setItem(key, fromUrl);
+    // Out of the address bar once kept: no history entry, bookmark or screenshot shows it.
+    const url = new URL(win.location.href);
+    url.searchParams.delete('token');
+    win.history.replaceState(win.history.state, '', url.pathname + url.search + url.hash);
+  }
   const token = fromUrl ?? win.localStorage.getItem(key) ?? '';
   const origin = win.location.origin;
   let last: string | null = null;

@@ -1,0 +1,234 @@
+// deploy/nginx-province.conf proven: a real nginx, configured from the recipe in a temporary
+// directory, on its own loopback ports in front of a real hub's public listener.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
+import { request as httpRequest } from 'node:http';
+import { createServer, connect, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request, startTestHub, type TestHub } from '../testing/index.ts';
+import { issueTls } from './tls-files.ts';
+
+const RECIPE = fileURLToPath(new URL('../deploy/nginx-province.conf', import.meta.url));
+const hasNginx = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).status === 0;
+if (!hasNginx)
+  console.warn('nginx-province: skipped, `nginx` is not on PATH (apt-get install nginx)');
+
+/** A free loopback port (closed again before nginx takes it). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitForPort(port: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const open = await new Promise<boolean>((resolve) => {
+      const s = connect(port, '127.0.0.1', () => {
+        s.end();
+        resolve(true);
+      });
+      s.on('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`nginx did not listen on ${port}`);
+}
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function get(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string; ca?: string } = {},
+): Promise<Answer> {
+  const target = new URL(url);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(
+      target,
+      {
+        method: init.method ?? 'GET',
+        headers: init.headers,
+        ...(init.ca ? { ca: init.ca, servername: 'localhost' } : {}),
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+describe.skipIf(!hasNginx)(
+  'nginx in front of the public listener (deploy/nginx-province.conf)',
+  () => {
+    let t: TestHub;
+    let dir: string;
+    let nginx: ChildProcess;
+    let ca: string;
+    let edge: string;
+    let plain: string;
+    const sockets: Socket[] = [];
+
+    beforeAll(async () => {
+      t = await startTestHub({
+        serveApps: true,
+        hub: { publicListener: { port: 0, host: '127.0.0.1' } },
+      });
+      dir = mkdtempSync(join(tmpdir(), 'luot-nginx-'));
+      const { paths } = issueTls(dir, { names: ['localhost'], ips: ['127.0.0.1'] });
+      ca = readFileSync(paths.caCert, 'utf8');
+      const [tlsPort, httpPort] = [await freePort(), await freePort()];
+      const publicPort = new URL(t.publicUrl!).port;
+      // The recipe as an installer would adapt it: names, certificate paths, ports.
+      const site = readFileSync(RECIPE, 'utf8')
+        .replaceAll('luot.tinh.example.vn', 'localhost')
+        .replace('/etc/ssl/luot/fullchain.pem', paths.serverCert)
+        .replace('/etc/ssl/luot/privkey.pem', paths.serverKey)
+        .replace('server 127.0.0.1:8081;', `server 127.0.0.1:${publicPort};`)
+        .replace('listen 443 ssl;', `listen 127.0.0.1:${tlsPort} ssl;`)
+        .replace('listen 80;', `listen 127.0.0.1:${httpPort};`);
+      writeFileSync(join(dir, 'luot-province.conf'), site);
+      for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, sub));
+      writeFileSync(
+        join(dir, 'nginx.conf'),
+        [
+          'daemon off;',
+          'master_process off;',
+          'worker_processes 1;',
+          `pid ${join(dir, 'nginx.pid')};`,
+          `error_log ${join(dir, 'error.log')} warn;`,
+          'events { worker_connections 256; }',
+          'http {',
+          '  access_log off;',
+          ...['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+            (sub) => `  ${sub === 'body' ? 'client_body' : sub}_temp_path ${join(dir, sub)};`,
+          ),
+          `  include ${join(dir, 'luot-province.conf')};`,
+          '}',
+          '',
+        ].join('\n'),
+      );
+      const check = spawnSync(
+        'nginx',
+        ['-t', '-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')],
+        {
+          encoding: 'utf8',
+        },
+      );
+      if (check.status !== 0) throw new Error(`nginx -t failed: ${check.stderr}`);
+      nginx = spawn(
+        'nginx',
+        ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')],
+        {
+          stdio: 'ignore',
+        },
+      );
+      await waitForPort(tlsPort);
+      edge = `https://127.0.0.1:${tlsPort}`;
+      plain = `http://127.0.0.1:${httpPort}`;
+    });
+
+    afterAll(async () => {
+      for (const s of sockets) s.disconnect();
+      if (nginx && nginx.exitCode === null) {
+        const exited = new Promise((resolve) => nginx.once('exit', resolve));
+        nginx.kill('SIGTERM');
+        await exited;
+      }
+      await t?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    async function ticket() {
+      const { socket } = await t.connectReady(t.tokens.kiosk!);
+      const res = await request(socket, 'ticket:issue', { fieldId: 'ho-tich' });
+      socket.disconnect();
+      if (!res.ok) throw new Error(res.error.code);
+      return res.data;
+    }
+
+    function through(token: string, origin?: string) {
+      const socket = io(edge, {
+        auth: { token },
+        ...(origin ? { extraHeaders: { origin } } : {}),
+        transports: ['websocket'],
+        reconnection: false,
+        ca,
+        servername: 'localhost',
+      } as Parameters<typeof io>[1]);
+      sockets.push(socket);
+      const views: { label: string }[] = [];
+      socket.on('ticket:view', (v: { label: string }) => views.push(v));
+      const outcome = new Promise<{ connected: boolean; code?: string }>((resolve) => {
+        socket.once('connect', () => resolve({ connected: true }));
+        socket.once('connect_error', (err: Error & { data?: { code?: string } }) =>
+          resolve({ connected: false, code: err.data?.code }),
+        );
+      });
+      return { socket, views, outcome };
+    }
+
+    it('serves the phone page, its files and its live socket over HTTPS', async () => {
+      const mine = await ticket();
+      const page = await get(`${edge}${mine.path}`, { ca });
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('<div id="root">');
+      expect(page.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+      expect(page.headers['server']).toBe('nginx');
+      const script = /src="(\/display\/assets\/[^"]+\.js)"/.exec(page.body)?.[1];
+      expect((await get(`${edge}${script}`, { ca })).status).toBe(200);
+
+      // As the browser opens it: Origin is the edge's address, which the hub sees as its own.
+      const phone = through(mine.token, edge);
+      expect(await phone.outcome).toEqual({ connected: true });
+      await expect.poll(() => phone.views.length).toBe(1);
+      expect(phone.views[0]!.label).toBe(mine.ticket.label);
+      // A page elsewhere holding a ticket link cannot open its socket.
+      expect((await through(mine.token, 'https://evil.example').outcome).connected).toBe(false);
+    });
+
+    it('refuses the staff pages, the API and staff credentials', async () => {
+      for (const path of [
+        '/admin/',
+        '/counter/',
+        '/kiosk/',
+        '/display/lobby',
+        '/api/clock',
+        '/healthz',
+      ]) {
+        expect((await get(`${edge}${path}`, { ca })).status, path).toBe(404);
+      }
+      const login = await get(`${edge}/api/login`, {
+        ca,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'mat-khau-thu' }),
+      });
+      expect(login.status).toBe(404);
+      const kiosk = through(t.tokens.kiosk!);
+      expect(await kiosk.outcome).toEqual({ connected: false, code: 'FORBIDDEN' });
+    });
+
+    it('redirects plain HTTP to HTTPS', async () => {
+      const res = await get(`${plain}/t/abc`);
+      expect(res.status).toBe(301);
+      expect(res.headers.location).toBe('https://127.0.0.1/t/abc');
+    });
+  },
+);
