@@ -259,6 +259,7 @@ export const M = {
       'user.enable': 'Mở khóa tài khoản',
       'device.pair': 'Ghép nối thiết bị',
       'device.revoke': 'Thu hồi thiết bị',
+      'data.purge': 'Xóa dữ liệu quá thời hạn lưu giữ',
     } as Record<string, string>,
     sections: {
       site: 'Thông tin trung tâm',

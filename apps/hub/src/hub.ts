@@ -9,6 +9,7 @@ import { createDayPacker } from './day-packer.ts';
 import { createHttpApp } from './http-errors.ts';
 import { registerHttpRoutes } from './http-routes.ts';
 import { createQueueService } from './queue-service.ts';
+import { createDailyPurge } from './retention.ts';
 import { attachSocketServer, type SocketOptions } from './sockets/socket-server.ts';
 import { registerReportRoutes } from './reports/report-routes.ts';
 import { DEFAULT_SIGN_IN_GUARD, type SignInGuardOptions } from './sign-in-guard.ts';
@@ -21,6 +22,11 @@ export interface HubOptions extends SocketOptions {
   rolloverCheckMs: number;
   /** Failed sign-ins allowed per username and address, and per address, in a window. */
   signInGuard: SignInGuardOptions;
+  /**
+   * Whether the hub removes personal data past the site's retention by itself, at start and
+   * at each day rollover (`luot purge` does the same by hand).
+   */
+  purgeDaily: boolean;
 }
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
@@ -30,6 +36,7 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   sessionTtlMs: 14 * 60 * 60_000,
   rolloverCheckMs: 1000,
   signInGuard: DEFAULT_SIGN_IN_GUARD,
+  purgeDaily: true,
 };
 
 export type Hub = Awaited<ReturnType<typeof createHub>>;
@@ -79,10 +86,20 @@ export async function createHub(deps: {
     log,
     today: async () => (await queue.durable()).state.day,
   });
+  const purge = createDailyPurge({
+    store,
+    current: async () => {
+      const { state } = await queue.durable();
+      return { today: state.day, retention: state.config.retention };
+    },
+    now: () => clock.now(),
+    log,
+  });
   const rollover = setInterval(() => {
     try {
       queue.rollIfNeeded();
       packer.check();
+      if (options.purgeDaily) purge.check();
     } catch (err) {
       log.error({ err }, 'day rollover failed');
     }
@@ -94,17 +111,21 @@ export async function createHub(deps: {
     queue,
     io: sockets.io,
     disconnectDevice: sockets.disconnectDevice,
+    /** The daily purge of data past its retention (its `doneFor` day, for tests). */
+    purge,
     /** Starts listening; resolves with the port (useful with port 0). */
     async listen(port: number, host = '127.0.0.1'): Promise<number> {
       await app.listen({ port, host });
       const port_ = (app.server.address() as AddressInfo).port;
       log.info({ port: port_, host }, 'listening');
       packer.check();
+      if (options.purgeDaily) purge.check();
       return port_;
     },
     async close(): Promise<void> {
       clearInterval(rollover);
       packer.stop();
+      purge.stop();
       const closing = sockets.close();
       // Drop every connection still open (a browser's spare one, a clip mid-stream): clients
       // reconnect by themselves, and a server that waits for them may wait a minute.
