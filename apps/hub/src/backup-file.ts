@@ -61,7 +61,9 @@ export function readKey(path: string): Buffer {
   const text = raw.toString('latin1').trim();
   const decoded = Buffer.from(text, 'base64');
   if (/^[A-Za-z0-9+/]+={0,2}$/.test(text) && decoded.length === KEY_BYTES) return decoded;
-  throw new BackupError(`${path} is not a backup key (32 bytes, base64; make one with luot backup-key)`);
+  throw new BackupError(
+    `${path} is not a backup key (32 bytes, base64; make one with luot backup-key)`,
+  );
 }
 
 const fileKey = (key: Buffer, salt: Buffer) =>
@@ -107,7 +109,9 @@ export async function decryptFile(source: string, destination: string, key: Buff
     throw new BackupError(`${source} is not a Lượt backup`);
   const version = header[MAGIC.length];
   if (version !== FORMAT_VERSION)
-    throw new BackupError(`${source} is a backup of format ${version}, which this version cannot read`);
+    throw new BackupError(
+      `${source} is a backup of format ${version}, which this version cannot read`,
+    );
   const salt = header.subarray(MAGIC.length + 1, MAGIC.length + 1 + SALT_BYTES);
   const nonce = header.subarray(MAGIC.length + 1 + SALT_BYTES);
   const decipher = createDecipheriv('aes-256-gcm', fileKey(key, salt), nonce) as DecipherGCM;

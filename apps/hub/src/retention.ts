@@ -26,7 +26,11 @@ export function addDays(day: string, n: number): string {
 
 /** Whether `day` is a real calendar day written YYYY-MM-DD. */
 export function isCalendarDay(day: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) && addDays(day, 0) === day;
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(day) &&
+    !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) &&
+    addDays(day, 0) === day
+  );
 }
 
 /**
@@ -59,7 +63,14 @@ export async function runPurge(
   betweenDays: () => Promise<void> = () => Promise.resolve(),
   stopped: () => boolean = () => false,
 ): Promise<PurgeCounts> {
-  const counts: PurgeCounts = { days: 0, events: 0, tickets: 0, services: 0, sessions: 0, audit: 0 };
+  const counts: PurgeCounts = {
+    days: 0,
+    events: 0,
+    tickets: 0,
+    services: 0,
+    sessions: 0,
+    audit: 0,
+  };
   for (;;) {
     if (stopped()) return counts;
     const day = await store.purgeOldestDayBefore(plan.before, at);

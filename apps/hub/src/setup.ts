@@ -28,7 +28,10 @@ export function databasePath(dataDir: string): string {
  * looser mode that an older install left, so the hub logs it and `luot` prints it. Files the
  * store creates now are made private too, whatever the process umask.
  */
-export function openStore(dataDir: string, onFix: (fix: ModeFix) => void = () => undefined): SqliteStore {
+export function openStore(
+  dataDir: string,
+  onFix: (fix: ModeFix) => void = () => undefined,
+): SqliteStore {
   mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   for (const fix of securePrivateTree(dataDir)) onFix(fix);
   const store = createStore(openDatabase(databasePath(dataDir)));

@@ -73,7 +73,10 @@ export interface Store {
    */
   purgeOldestDayBefore(before: string, at: number): Promise<PurgedDay | null>;
   /** Removes sessions that ended or expired before `sessionsBefore` and audit entries before `auditBefore`. */
-  purgeRecords(sessionsBefore: number, auditBefore: number): Promise<{ sessions: number; audit: number }>;
+  purgeRecords(
+    sessionsBefore: number,
+    auditBefore: number,
+  ): Promise<{ sessions: number; audit: number }>;
   close(): Promise<void>;
 }
 

@@ -67,8 +67,7 @@ export function createPurge(db: Db, reportDays: ReportDays) {
   };
 
   const purgeDay = db.transaction((day: string, at: number): PurgedDay => {
-    if (q.hasRows.get({ day }) === 1 && q.packed.get(day) === undefined)
-      reportDays.build(day, at);
+    if (q.hasRows.get({ day }) === 1 && q.packed.get(day) === undefined) reportDays.build(day, at);
     const services = q.services.run(day).changes;
     const tickets = q.tickets.run(day).changes;
     const events = q.events.run(day).changes;
