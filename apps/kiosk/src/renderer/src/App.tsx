@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { KioskConfig, OpenSettingsResult } from '../../shared/bridge.ts';
 import type { KioskHost } from './host.ts';
 import { Kiosk } from './Kiosk.tsx';
-import { messages, pinRefusalText } from './messages.ts';
+import { pinRefusalText } from './messages.ts';
 import { PinPad } from './PinPad.tsx';
 import { SettingsScreen } from './SettingsScreen.tsx';
 
