@@ -243,6 +243,11 @@ export const M = {
     announcementHelp: 'Dùng {number} cho số thứ tự và {counter} cho số quầy.',
     announcementRepeat: 'Số lần đọc mỗi lượt gọi',
     notice: 'Thông báo chạy trên màn hình sảnh',
+    retention: 'Thời hạn lưu giữ dữ liệu cá nhân',
+    retentionHelp:
+      'Lượt lấy số, lượt phục vụ, lý do cán bộ ghi, liên kết trên điện thoại và phiên đăng nhập cũ hơn thời hạn này được xóa mỗi ngày; báo cáo của những ngày đó vẫn giữ nguyên số liệu.',
+    visitDays: 'Giữ dữ liệu lượt phục vụ (ngày)',
+    auditDays: 'Giữ nhật ký thay đổi (ngày)',
   },
   audit: {
     title: 'Nhật ký thay đổi',
@@ -259,6 +264,7 @@ export const M = {
       'user.enable': 'Mở khóa tài khoản',
       'device.pair': 'Ghép nối thiết bị',
       'device.revoke': 'Thu hồi thiết bị',
+      'data.purge': 'Xóa dữ liệu quá thời hạn lưu giữ',
     } as Record<string, string>,
     sections: {
       site: 'Thông tin trung tâm',

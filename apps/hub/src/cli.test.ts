@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -373,7 +373,7 @@ describe('luot device, against a running hub', () => {
 });
 
 describe('luot backup', () => {
-  it('copies the live database while the hub runs, table for table', async () => {
+  it('copies the live database while the hub runs, encrypted, table for table', async () => {
     await init();
     const url = await startHub();
     const { socket } = await connect(url, await pairKiosk('kiosk-1'));
@@ -381,16 +381,23 @@ describe('luot backup', () => {
       expect((await request(socket, 'ticket:issue', { fieldId })).ok).toBe(true);
       hub!.clock.advance(5_000); // past the kiosk's minimum interval between tickets
     }
+    const key = join(dir, 'backup.key');
+    expect((await cli(['backup-key', '--out', key])).code).toBe(0);
 
-    const out = join(dir, 'luot-2026-11-23.db');
-    const res = await cli(['backup', '--data', dir, '--out', out]);
-    expect(res.code).toBe(0);
-    const copy = liveDigest(out);
-    expect(liveDigest(databasePath(dir))).toBe(copy);
-    expect(res.out).toEqual([`Backed up to ${out} (digest ${copy.slice(0, 16)}).`]);
+    const out = join(dir, 'luot-2026-11-23.luotbak');
+    const res = await cli(['backup', '--data', dir, '--out', out, '--key-file', key]);
+    expect(res).toMatchObject({ code: 0, err: [] });
+    const live = liveDigest(databasePath(dir));
+    expect(res.out).toEqual([`Backed up to ${out}, encrypted (digest ${live.slice(0, 16)}).`]);
+    // Not one readable SQLite page: the file is the cipher's output.
+    expect(readFileSync(out).includes(Buffer.from('SQLite format 3'))).toBe(false);
 
-    // The copy holds the day's tickets, and the hub keeps working after the backup.
-    const backup = createStore(openDatabase(out));
+    // Restored elsewhere, it holds the day's tickets.
+    const copyDir = join(dir, 'restored');
+    const restored = await cli(['restore', '--in', out, '--key-file', key, '--data', copyDir]);
+    expect(restored).toMatchObject({ code: 0, err: [] });
+    expect(liveDigest(databasePath(copyDir))).toBe(live);
+    const backup = createStore(openDatabase(databasePath(copyDir)));
     try {
       const issued = backup
         .eventsOfDay('2026-11-23')
@@ -400,19 +407,34 @@ describe('luot backup', () => {
     } finally {
       backup.close();
     }
+    // The hub keeps working after the backup.
     expect((await request(socket, 'ticket:issue', { fieldId: 'ho-tich' })).ok).toBe(true);
 
     // An existing file is never overwritten.
-    const again = await cli(['backup', '--data', dir, '--out', out]);
+    const before = readFileSync(out);
+    const again = await cli(['backup', '--data', dir, '--out', out, '--key-file', key]);
     expect(again.code).toBe(2);
     expect(again.err).toEqual([`luot: ${out} exists`]);
-    expect(liveDigest(out)).toBe(copy);
+    expect(readFileSync(out).equals(before)).toBe(true);
 
     // Nor is a directory created for it.
-    const nowhere = await cli(['backup', '--data', dir, '--out', join(dir, 'missing', 'x.db')]);
+    const nowhere = await cli([
+      'backup',
+      '--data',
+      dir,
+      '--out',
+      join(dir, 'missing', 'x.db'),
+      '--key-file',
+      key,
+    ]);
     expect(nowhere.code).not.toBe(0);
     expect(nowhere.err.join('\n')).toContain('directory does not exist');
     expect(existsSync(join(dir, 'missing'))).toBe(false);
+
+    // Without a key there is no backup.
+    const keyless = await cli(['backup', '--data', dir, '--out', join(dir, 'plain.db')]);
+    expect(keyless).toMatchObject({ code: 2, err: ['luot: missing --key-file'] });
+    expect(existsSync(join(dir, 'plain.db'))).toBe(false);
   });
 });
 

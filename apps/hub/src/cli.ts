@@ -11,9 +11,21 @@ import {
   type DeviceKind,
   type UserRole,
 } from '@luot/protocol';
+import { isCalendarDay, serviceDay } from '@luot/domain';
 import { hashPassword } from './auth.ts';
-import { backupDatabase, openDatabase, tableDigest } from './db/index.ts';
-import { addUser, databasePath, loadSiteConfig, openStore, pairDevice, seedDemo } from './setup.ts';
+import { readKey, writeNewKey } from './backup-file.ts';
+import { encryptedBackup, RestoreRefused, restoreBackup } from './backup.ts';
+import { describeFix } from './file-modes.ts';
+import { purgePlan, runPurge } from './retention.ts';
+import {
+  addUser,
+  databasePath,
+  loadSiteConfig,
+  openStore as openDataStore,
+  pairDevice,
+  seedDemo,
+} from './setup.ts';
+import { asyncStore } from './store.ts';
 import { issueTls, trustSteps } from './tls-files.ts';
 
 /** Who the audit trail names for changes made with this command line. */
@@ -31,7 +43,13 @@ const USAGE = `luot — operator commands for a Lượt hub
                      [--counter COUNTER_ID] [--speaks]     prints the device token once
   luot device revoke --data DIR --id ID
   luot device list   --data DIR
-  luot backup        --data DIR --out FILE                online copy of the database
+  luot backup        --data DIR --out FILE --key-file KEY
+                     online copy of the database, encrypted with the operator's key
+  luot restore       --in FILE --key-file KEY --data DIR [--force]
+                     a backup back into a data directory (the hub stopped)
+  luot backup-key    --out KEY                            a new backup key (keep a copy off the machine)
+  luot purge         --data DIR [--before YYYY-MM-DD | --older-than-days N] [--dry-run]
+                     removes visits, free text, phone links and sessions past the retention
   luot tls           --data DIR --name HOST [--name HOST…] [--ip ADDR…]
                      makes the centre's CA once (DIR/tls/ca.crt), issues DIR/tls/server.crt
                      for these names, and prints how to trust ca.crt on each machine
@@ -55,6 +73,9 @@ const COMMANDS = [
   'device list',
   'backup',
   'tls',
+  'restore',
+  'backup-key',
+  'purge',
 ];
 
 function parseCommandLine(argv: string[]) {
@@ -76,6 +97,12 @@ function parseCommandLine(argv: string[]) {
       counter: { type: 'string' },
       speaks: { type: 'boolean', default: false },
       out: { type: 'string' },
+      in: { type: 'string' },
+      'key-file': { type: 'string' },
+      force: { type: 'boolean', default: false },
+      before: { type: 'string' },
+      'older-than-days': { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -110,7 +137,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   };
 
   try {
+    if (command === 'backup-key') {
+      const out = resolve(need('out'));
+      if (existsSync(out)) throw new UsageError(`${out} exists; a key is never replaced`);
+      writeNewKey(out);
+      io.out(
+        `Wrote a new backup key to ${out} (readable by you only). Keep a copy off this machine: without it no backup can be restored.`,
+      );
+      return 0;
+    }
     const dataDir = resolve(need('data'));
+    // A data directory readable by others (made before the hub set its umask) is tightened.
+    const openStore = (dir: string) =>
+      openDataStore(dir, (fix) => io.err(`luot: tightened ${describeFix(fix)}`));
+    if (command === 'restore') {
+      const key = readKey(resolve(need('key-file')));
+      const input = resolve(need('in'));
+      if (!existsSync(input)) throw new UsageError(`${input} does not exist`);
+      const digest = await restoreBackup(input, key, dataDir, values.force, (line) => io.err(line));
+      io.out(`Restored ${input} into ${dataDir} (digest ${digest.slice(0, 16)}).`);
+      return 0;
+    }
     if (command === 'init') {
       const store = openStore(dataDir);
       try {
@@ -165,7 +212,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError(`${dataDir} has no database; run luot init`);
     const store = openStore(dataDir);
     // Changes made here are in the audit trail beside those made in the admin pages.
-    const audit = (action: AuditAction, target: string, detail: AuditEntry['detail']) =>
+    const audit = (action: AuditAction, target: string | null, detail: AuditEntry['detail']) =>
       store.appendAudit({ at: io.now(), actor: CLI_ACTOR, action, target, detail });
     try {
       switch (command) {
@@ -258,16 +305,44 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         case 'backup': {
           const out = resolve(need('out'));
           if (existsSync(out)) throw new UsageError(`${out} exists`);
-          const db = openDatabase(databasePath(dataDir));
-          try {
-            await backupDatabase(db, out);
-          } finally {
-            db.close();
+          const key = readKey(resolve(need('key-file')));
+          const digest = await encryptedBackup(databasePath(dataDir), out, key);
+          io.out(`Backed up to ${out}, encrypted (digest ${digest.slice(0, 16)}).`);
+          return 0;
+        }
+        case 'purge': {
+          const config = store.readConfig();
+          if (!config) throw new UsageError(`${dataDir} has no site configuration`);
+          let override: { before?: string; olderThanDays?: number } = {};
+          if (values.before !== undefined && values['older-than-days'] !== undefined)
+            throw new UsageError('give --before or --older-than-days, not both');
+          if (values.before !== undefined) {
+            if (!isCalendarDay(values.before))
+              throw new UsageError(`--before ${values.before} is not a date (YYYY-MM-DD)`);
+            override = { before: values.before };
+          } else if (values['older-than-days'] !== undefined) {
+            const n = Number(values['older-than-days']);
+            if (!/^\d+$/.test(values['older-than-days']) || n < 1 || n > 36500)
+              throw new UsageError('--older-than-days is a whole number of days, at least 1');
+            override = { olderThanDays: n };
           }
-          const copy = openDatabase(out);
-          const digest = tableDigest(copy);
-          copy.close();
-          io.out(`Backed up to ${out} (digest ${digest.slice(0, 16)}).`);
+          // Today is the site's service day, or the newest stored one if a hub's clock is ahead.
+          const now = io.now();
+          const latest = store.latestDay();
+          const local = serviceDay(now, config.site.timeZone);
+          const today = latest !== null && latest > local ? latest : local;
+          const plan = purgePlan(config.retention, today, now, override);
+          const counts = values['dry-run']
+            ? store.purgeCounts(plan.before, plan.sessionsBefore, plan.auditBefore)
+            : await runPurge(asyncStore(store), plan, now);
+          io.out(
+            `${values['dry-run'] ? 'Would remove' : 'Removed'} ${counts.days} service days before ${plan.before} ` +
+              `(${counts.tickets} tickets, ${counts.services} visits, ${counts.events} events), ` +
+              `${counts.sessions} ended sessions and ${counts.audit} audit entries older than ` +
+              `${config.retention.auditDays} days. Reports of those days keep their figures.`,
+          );
+          if (!values['dry-run'] && counts.days + counts.sessions + counts.audit > 0)
+            audit('data.purge', null, { before: plan.before, removed: { ...counts } });
           return 0;
         }
         default:
@@ -277,7 +352,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       store.close();
     }
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof RestoreRefused) {
       io.err(`luot: ${err.message}`);
       return 2;
     }

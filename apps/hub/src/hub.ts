@@ -9,6 +9,7 @@ import { createDayPacker } from './day-packer.ts';
 import { createHttpApp } from './http-errors.ts';
 import { registerHttpRoutes } from './http-routes.ts';
 import { createQueueService } from './queue-service.ts';
+import { createDailyPurge } from './retention.ts';
 import { attachSocketServer, type SocketOptions } from './sockets/socket-server.ts';
 import { DEFAULT_SOCKET_LIMITS } from './sockets/limits.ts';
 import { registerReportRoutes } from './reports/report-routes.ts';
@@ -32,6 +33,11 @@ export interface HubOptions extends SocketOptions {
   publicListener?: { port: number; host: string };
   /** Browser origins allowed besides the hub's own address (`--allowed-origin`), normalised. */
   allowedOrigins: string[];
+  /**
+   * Whether the hub removes personal data past the site's retention by itself, at start and
+   * at each day rollover (`luot purge` does the same by hand).
+   */
+  purgeDaily: boolean;
 }
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
@@ -43,6 +49,7 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   signInGuard: DEFAULT_SIGN_IN_GUARD,
   socketLimits: DEFAULT_SOCKET_LIMITS,
   allowedOrigins: [],
+  purgeDaily: true,
 };
 
 export type Hub = Awaited<ReturnType<typeof createHub>>;
@@ -127,10 +134,20 @@ export async function createHub(deps: {
     log,
     today: async () => (await queue.durable()).state.day,
   });
+  const purge = createDailyPurge({
+    store,
+    current: async () => {
+      const { state } = await queue.durable();
+      return { today: state.day, retention: state.config.retention };
+    },
+    now: () => clock.now(),
+    log,
+  });
   const rollover = setInterval(() => {
     try {
       queue.rollIfNeeded();
       packer.check();
+      if (options.purgeDaily) purge.check();
     } catch (err) {
       log.error({ err }, 'day rollover failed');
     }
@@ -142,6 +159,8 @@ export async function createHub(deps: {
     queue,
     io: sockets.io,
     disconnectDevice: sockets.disconnectDevice,
+    /** The daily purge of data past its retention (its `doneFor` day, for tests). */
+    purge,
     /**
      * Starts listening (and the public listener, if configured); resolves with the staff
      * listener's port (useful with port 0).
@@ -156,6 +175,7 @@ export async function createHub(deps: {
         log.info({ port: this.publicPort(), host: publicHost }, 'public listener listening');
       }
       packer.check();
+      if (options.purgeDaily) purge.check();
       return port_;
     },
     /** The public listener's port once listening; null without one. */
@@ -166,6 +186,7 @@ export async function createHub(deps: {
     async close(): Promise<void> {
       clearInterval(rollover);
       packer.stop();
+      purge.stop();
       const closing = Promise.all([sockets.close(), publicSide?.sockets.close()]);
       // Drop every connection still open (a browser's spare one, a clip mid-stream): clients
       // reconnect by themselves, and a server that waits for them may wait a minute.

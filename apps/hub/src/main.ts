@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { systemClock } from './clock.ts';
+import { describeFix } from './file-modes.ts';
 import { createHub, type HubOptions } from './hub.ts';
 import { openStore, seedDemo, sqlitePorts } from './setup.ts';
 import { defaultStaticApps } from './static-apps.ts';
@@ -57,7 +58,12 @@ async function main(): Promise<void> {
   // The database, its journal and the demo's credentials hold personal data and secrets:
   // readable by the hub's own user only (the service unit sets the same).
   process.umask(0o077);
-  const store = openStore(dataDir);
+  const store = openStore(dataDir, (fix) =>
+    log.warn(
+      { path: fix.path, from: fix.from.toString(8), to: fix.to.toString(8) },
+      `data directory was readable by others: tightened ${describeFix(fix)}`,
+    ),
+  );
 
   if (!store.readConfig()) {
     if (!values.demo) {

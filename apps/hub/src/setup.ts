@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { siteConfigSchema, type SiteConfig } from '@luot/domain';
 import { DEVICE_KINDS, USER_ROLES, type DeviceKind, type UserRole } from '@luot/protocol';
 import { hashPassword, hashSecret, newSecret } from './auth.ts';
+import { PRIVATE_DIR_MODE, securePrivateTree, type ModeFix } from './file-modes.ts';
 import { createStore, openDatabase, type SqliteStore } from './db/index.ts';
 import type { Logger } from 'pino';
 import { createReportRunner } from './reports/report-runner.ts';
@@ -21,10 +22,21 @@ export function databasePath(dataDir: string): string {
   return join(dataDir, 'luot.db');
 }
 
-/** Opens a data directory's store, creating the directory and applying migrations. */
-export function openStore(dataDir: string): SqliteStore {
-  mkdirSync(dataDir, { recursive: true });
-  return createStore(openDatabase(databasePath(dataDir)));
+/**
+ * Opens a data directory's store, creating the directory and applying migrations. The
+ * directory is made private first (0700, files 0600; see file-modes.ts): `onFix` hears each
+ * looser mode that an older install left, so the hub logs it and `luot` prints it. Files the
+ * store creates now are made private too, whatever the process umask.
+ */
+export function openStore(
+  dataDir: string,
+  onFix: (fix: ModeFix) => void = () => undefined,
+): SqliteStore {
+  mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  for (const fix of securePrivateTree(dataDir)) onFix(fix);
+  const store = createStore(openDatabase(databasePath(dataDir)));
+  securePrivateTree(dataDir);
+  return store;
 }
 
 /** The hub's ports over an SQLite store: the store itself, and reports on a worker thread. */

@@ -65,7 +65,37 @@ export interface Store {
    * packed yet; resolves with that day, or null when none is left.
    */
   packNextDayBefore(today: string, at: number, after: string): Promise<string | null>;
+  /**
+   * Removes the oldest service day before `before` past its retention: packs it for reports
+   * first (its figures stay, as aggregates), then deletes its visits, tickets (phone-link
+   * hashes with them) and events (free-text reasons with them), in one transaction. The newest
+   * stored day is never removed. Resolves with the day and what went, or null when none is left.
+   */
+  purgeOldestDayBefore(before: string, at: number): Promise<PurgedDay | null>;
+  /** Removes sessions that ended or expired before `sessionsBefore` and audit entries before `auditBefore`. */
+  purgeRecords(
+    sessionsBefore: number,
+    auditBefore: number,
+  ): Promise<{ sessions: number; audit: number }>;
   close(): Promise<void>;
+}
+
+/** One service day removed by a purge, and how many rows of each kind went with it. */
+export interface PurgedDay {
+  day: string;
+  events: number;
+  tickets: number;
+  services: number;
+}
+
+/** What a purge removes (or would remove): service days, their rows, sessions, audit entries. */
+export interface PurgeCounts {
+  days: number;
+  events: number;
+  tickets: number;
+  services: number;
+  sessions: number;
+  audit: number;
 }
 
 /** Who caused stored events, and what only the hub keeps (the phone page secret). */

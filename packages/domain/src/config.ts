@@ -61,6 +61,14 @@ export const ratingLevelSchema = z.strictObject({
   label: z.string().trim().min(1).max(60),
 });
 
+/**
+ * 180 days of visits: a citizen may complain about an administrative act within 90 days
+ * (Law on Complaints 2011, art. 9), and the answer to a first complaint takes up to 45 days
+ * more (60 in remote areas); a complaint that is filed keeps its own file. Two years of audit
+ * trail: who had access to the data, across two yearly inspections.
+ */
+export const DEFAULT_RETENTION = { visitDays: 180, auditDays: 730 } as const;
+
 export const siteConfigSchema = z
   .strictObject({
     site: z.strictObject({
@@ -94,6 +102,18 @@ export const siteConfigSchema = z
           .max(300)
           .default('Mời công dân có số thứ tự {number} đến quầy số {counter}'),
         announcementRepeat: z.number().int().min(1).max(3).default(1),
+      })
+      .prefault({}),
+    /**
+     * How long personal data is kept (Decree 13/2023: a purpose and a period). Visits, tickets,
+     * the queue's events with their free-text reasons, phone-link hashes and ended sessions are
+     * removed once older than `visitDays` (reports of those days stay, as aggregates); the
+     * administration's audit trail once older than `auditDays`. See apps/hub/README.md.
+     */
+    retention: z
+      .strictObject({
+        visitDays: z.number().int().min(1).max(3650).default(DEFAULT_RETENTION.visitDays),
+        auditDays: z.number().int().min(30).max(3650).default(DEFAULT_RETENTION.auditDays),
       })
       .prefault({}),
   })

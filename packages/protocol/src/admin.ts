@@ -90,6 +90,7 @@ export const AUDIT_ACTIONS = [
   'user.enable',
   'device.pair',
   'device.revoke',
+  'data.purge',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -111,7 +112,15 @@ export interface AuditEntry {
   actor: string;
   action: AuditAction;
   target: string | null;
-  detail: { changes?: AuditChange[]; role?: UserRole; kind?: DeviceKind; name?: string };
+  detail: {
+    changes?: AuditChange[];
+    role?: UserRole;
+    kind?: DeviceKind;
+    name?: string;
+    /** data.purge: service days before this one were removed, and how many rows of each kind. */
+    before?: string;
+    removed?: Record<string, number>;
+  };
 }
 
 /** A person as the dashboard and reports name them. */

@@ -75,6 +75,9 @@ const KEY_NAMES: Record<string, string> = {
   announcement: 'Câu thông báo gọi số',
   announcementRepeat: 'Số lần đọc',
   id: 'Mã',
+  retention: 'Thời hạn lưu giữ dữ liệu',
+  visitDays: 'Số ngày giữ dữ liệu lượt phục vụ',
+  auditDays: 'Số ngày giữ nhật ký thay đổi',
 };
 
 /** Where an issue is, as a person reads it: `Lĩnh vực "Đất đai" › Số chữ số`. */

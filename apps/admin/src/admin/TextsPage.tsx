@@ -64,6 +64,24 @@ export function TextsPage({ api, liveConfig }: { api: Api; liveConfig: SiteConfi
           />
         </label>
       </section>
+      <section className="panel form-stack">
+        <h2>{T.retention}</h2>
+        <p className="muted">{T.retentionHelp}</p>
+        <label>
+          {T.visitDays}
+          <NumberInput
+            value={config.retention.visitDays}
+            onChange={(v) => editor.edit((c) => (c.retention.visitDays = v ?? 180))}
+          />
+        </label>
+        <label>
+          {T.auditDays}
+          <NumberInput
+            value={config.retention.auditDays}
+            onChange={(v) => editor.edit((c) => (c.retention.auditDays = v ?? 730))}
+          />
+        </label>
+      </section>
     </div>
   );
 }

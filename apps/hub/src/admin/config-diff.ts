@@ -57,5 +57,14 @@ export function configChanges(before: SiteConfig, after: SiteConfig): AuditChang
       change: 'changed',
       keys: ['priorityMaxStreak'],
     });
+  // How long personal data is kept: a change an inspector will ask about.
+  for (const key of changedKeys(before.retention ?? {}, after.retention ?? {}))
+    changes.push({
+      section: 'other',
+      item: `retention.${key}`,
+      name: `retention.${key}`,
+      change: 'changed',
+      keys: [key],
+    });
   return changes;
 }

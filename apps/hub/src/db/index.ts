@@ -1,4 +1,4 @@
-export { openDatabase, backupDatabase, type Db } from './open-database.ts';
+export { openDatabase, backupDatabase, verifyDatabaseFile, type Db } from './open-database.ts';
 export { createStore, tableDigest, type SqliteStore, type ServiceRow } from './store.ts';
 export {
   type ReportQueries,

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { tableDigest } from './store.ts';
 
 export type Db = Database.Database;
 
@@ -40,4 +41,19 @@ function migrate(db: Db): void {
 /** Copies the live database to `destination` without stopping writers (SQLite online backup). */
 export async function backupDatabase(db: Db, destination: string): Promise<void> {
   await db.backup(destination);
+}
+
+/**
+ * Checks that a file is a sound SQLite database (opened read-only, `quick_check`) and returns
+ * the digest of its tables (`tableDigest`); throws with the reason otherwise.
+ */
+export function verifyDatabaseFile(path: string): string {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`${path} is damaged: ${String(check)}`);
+    return tableDigest(db);
+  } finally {
+    db.close();
+  }
 }

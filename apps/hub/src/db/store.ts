@@ -14,6 +14,7 @@ import type {
 import { createAuditLog } from './audit-log.ts';
 import type { Db } from './open-database.ts';
 import { createReportDays } from './report-days.ts';
+import { createPurge } from './purge.ts';
 import { createReportQueries } from './report-queries.ts';
 
 export interface ServiceRow {
@@ -140,6 +141,7 @@ export function createStore(db: Db) {
 
   const reportDays = createReportDays(db);
   const audit = createAuditLog(db);
+  const purge = createPurge(db, reportDays);
 
   function write(row: RowChange): void {
     switch (row.kind) {
@@ -217,6 +219,8 @@ export function createStore(db: Db) {
     packNextDayBefore(today: string, at: number, after: string): string | null {
       return reportDays.packNextDayBefore(today, at, after);
     },
+    purgeOldestDayBefore: (before, at) => purge.purgeOldestDayBefore(before, at),
+    purgeRecords: (sessionsBefore, auditBefore) => purge.purgeRecords(sessionsBefore, auditBefore),
     /** The day of the newest stored event, or null for an empty log. */
     latestDay(): string | null {
       return (q.latestDay.get() as { day: string } | undefined)?.day ?? null;
@@ -342,6 +346,8 @@ export function createStore(db: Db) {
     reports: createReportQueries(db),
     /** Closed days packed for reports (report-days.ts). */
     reportDays,
+    /** What a purge with these cut-offs would remove (`luot purge --dry-run`). */
+    purgeCounts: purge.count,
     /** Every visit to a counter on a day, oldest first: the raw material of waiting and service times. */
     services(day: string): ServiceRow[] {
       return q.servicesOfDay.all(day) as ServiceRow[];

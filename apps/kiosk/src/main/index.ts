@@ -1,10 +1,11 @@
 // The kiosk's main process: wiring only. Each piece is a module with its own tests.
-import type { BrowserWindow } from 'electron';
 import { app, ipcMain } from 'electron';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BRIDGE_CHANNELS } from '../shared/bridge.ts';
 import { registerIpcHandlers } from './ipc.ts';
+import { keepWindowOpen } from './keep-open.ts';
 import { isAppUrl } from './navigation.ts';
 import { createOsPrinting } from './os-print.ts';
 import { createPinGuard } from './pin-guard.ts';
@@ -15,22 +16,31 @@ import { createKioskWindow } from './window.ts';
 
 const log = (message: string): void => console.log(`[kiosk] ${message}`);
 const windowed = process.argv.includes('--windowed');
+/**
+ * The operator's way back in when the settings file is damaged (the kiosk then stays locked):
+ * start the app once with `--reset-settings`. The old file is kept beside the new one.
+ */
+const resetSettings = process.argv.includes('--reset-settings');
 
 /** Builds the kiosk once Electron is ready: settings, printer, IPC, window, status polling. */
 function start(): void {
   const appUrl =
     process.env.ELECTRON_RENDERER_URL ??
     pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
-  const store = createSettingsStore(app.getPath('userData'), log);
+  const userData = app.getPath('userData');
+  const store = createSettingsStore(userData, log, { reset: resetSettings });
+  const lockoutFile = join(userData, 'pin-lockout.json');
+  if (resetSettings) rmSync(lockoutFile, { force: true });
   const os = createOsPrinting();
   const router = createPrintRouter(() => store.settings().printer, os);
-  let win: BrowserWindow | null = null;
+  let keeper: ReturnType<typeof keepWindowOpen> | null = null;
+  const win = () => keeper?.window();
 
   const poller = createStatusPoller({
     read: () => router.status(),
     onChange: (status) => {
       log(`printer: ${JSON.stringify(status)}`);
-      win?.webContents.send(BRIDGE_CHANNELS.printerStatusChanged, status);
+      win()?.webContents.send(BRIDGE_CHANNELS.printerStatusChanged, status);
     },
   });
 
@@ -39,19 +49,27 @@ function start(): void {
     store,
     router,
     poller,
-    pinGuard: createPinGuard(),
+    // The lock-out is kept in the user-data folder: a restart does not reset it.
+    pinGuard: createPinGuard({ file: lockoutFile, log }),
     fromApp: (event) => isAppUrl(event.senderFrame?.url ?? '', appUrl),
     osPrinters: () => os.printers(),
-    onSaved: () => win?.webContents.reload(),
+    onSaved: () => win()?.webContents.reload(),
+    onQuit: () => keeper?.quit(),
     log,
   });
 
-  win = createKioskWindow(appUrl, {
-    preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-    windowed,
+  // Closing the window does not end the kiosk: only a quit from the PIN-protected settings does.
+  keeper = keepWindowOpen({
+    app,
+    create: () =>
+      createKioskWindow(appUrl, {
+        preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+        windowed,
+        log,
+      }),
     log,
   });
-  app.on('second-instance', () => win?.focus());
+  app.on('second-instance', () => win()?.focus());
   poller.start();
   log(`settings in ${store.file}`);
 }
@@ -59,7 +77,6 @@ function start(): void {
 // One kiosk app per machine: a second start focuses the first and quits.
 if (app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
-  app.on('window-all-closed', () => app.quit());
 } else {
   app.quit();
 }

@@ -58,6 +58,7 @@ beforeEach(() => {
     fromApp: (event) => event.senderFrame?.url === 'app',
     osPrinters: async () => ['EPSON TM-T82'],
     onSaved: () => void saved++,
+    onQuit: () => undefined,
   });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

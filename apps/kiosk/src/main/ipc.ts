@@ -5,6 +5,7 @@ import {
   type KioskConfig,
   type OpenSettingsResult,
   type PrintOutcome,
+  type QuitResult,
   type SaveSettingsResult,
 } from '../shared/bridge.ts';
 import { kioskSettingsSchema, pinSchema } from '../shared/settings.ts';
@@ -49,6 +50,8 @@ export interface IpcDeps {
   osPrinters: () => Promise<string[]>;
   /** Called after settings were saved: reconnect, reload the screen. */
   onSaved: () => void;
+  /** Ends the app, after a right PIN. */
+  onQuit: () => void;
   log?: (message: string) => void;
 }
 
@@ -96,8 +99,18 @@ export function registerIpcHandlers(deps: IpcDeps): void {
     return poller.refresh();
   });
 
+  /**
+   * Checks a PIN through the lock-out. A damaged settings file refuses every PIN without
+   * counting it; an empty PIN (the screen asking whether one is set) is not a guess either.
+   */
+  const checkPin = (pin: unknown): 'ok' | 'wrong-pin' | 'locked' | 'damaged' => {
+    if (store.damaged()) return 'damaged';
+    if (pin === '' && store.pinSet()) return 'wrong-pin';
+    return pinGuard.attempt(() => typeof pin === 'string' && store.checkPin(pin));
+  };
+
   handle(BRIDGE_CHANNELS.openSettings, async (pin: unknown): Promise<OpenSettingsResult> => {
-    const result = pinGuard.attempt(() => typeof pin === 'string' && store.checkPin(pin));
+    const result = checkPin(pin);
     if (result !== 'ok') return { ok: false, reason: result };
     const osPrinters = await deps.osPrinters().catch(() => []);
     return { ok: true, settings: store.settings(), pinSet: store.pinSet(), osPrinters };
@@ -107,13 +120,22 @@ export function registerIpcHandlers(deps: IpcDeps): void {
     const parsed = saveRequestSchema.safeParse(request);
     if (!parsed.success) return { ok: false, reason: 'invalid', message: parsed.error.message };
     const { pin, settings, newPin } = parsed.data;
-    const result = pinGuard.attempt(() => store.checkPin(pin));
+    const result = checkPin(pin);
     if (result !== 'ok') return { ok: false, reason: result };
     if (!store.pinSet() && newPin === undefined)
       return { ok: false, reason: 'invalid', message: 'A PIN must be set' };
     store.save(settings, newPin);
     log('settings saved');
     deps.onSaved();
+    return { ok: true };
+  });
+
+  handle(BRIDGE_CHANNELS.quit, (pin: unknown): QuitResult => {
+    const result = checkPin(pin);
+    if (result !== 'ok') return { ok: false, reason: result };
+    log('quit from the settings');
+    // After the answer has gone back to the screen.
+    setImmediate(deps.onQuit);
     return { ok: true };
   });
 }

@@ -59,12 +59,16 @@ describe('kiosk settings in the user-data folder', () => {
     expect(createSettingsStore(dir).settings().hubUrl).toBe(configured.hubUrl);
   });
 
-  it('sets a damaged file aside and starts from the defaults', () => {
+  it('keeps a damaged file in place and stays locked, with a copy for the installer', () => {
     writeFileSync(join(dir, 'settings.json'), '{ not json');
     const logged: string[] = [];
     const store = createSettingsStore(dir, (m) => logged.push(m));
     expect(store.settings()).toEqual(DEFAULT_SETTINGS);
+    expect(store.damaged()).toBe(true);
+    expect(store.pinSet()).toBe(true);
+    expect(store.checkPin('anything')).toBe(false);
+    expect(existsSync(join(dir, 'settings.json'))).toBe(true);
     expect(existsSync(join(dir, 'settings.json.bad'))).toBe(true);
-    expect(logged[0]).toMatch(/unreadable/);
+    expect(logged[0]).toMatch(/unreadable.*--reset-settings/);
   });
 });

@@ -37,15 +37,18 @@ it('exposes exactly the bridge as window.luot, each call on its channel', async 
     'openSettings',
     'printTicket',
     'printerStatus',
+    'quit',
     'saveSettings',
   ]);
   await bridge.config();
   await bridge.printTicket({ label: '1001' } as never);
   await bridge.openSettings('2468');
+  await bridge.quit('2468');
   expect(electron.invoked).toEqual([
     [BRIDGE_CHANNELS.config],
     [BRIDGE_CHANNELS.printTicket, { label: '1001' }],
     [BRIDGE_CHANNELS.openSettings, '2468'],
+    [BRIDGE_CHANNELS.quit, '2468'],
   ]);
 });
 

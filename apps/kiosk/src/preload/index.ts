@@ -15,6 +15,7 @@ const bridge = {
   },
   openSettings: (pin) => ipcRenderer.invoke(BRIDGE_CHANNELS.openSettings, pin),
   saveSettings: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.saveSettings, request),
+  quit: (pin) => ipcRenderer.invoke(BRIDGE_CHANNELS.quit, pin),
 } satisfies KioskBridge;
 
 contextBridge.exposeInMainWorld('luot', bridge);

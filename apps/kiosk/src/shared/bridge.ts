@@ -11,6 +11,7 @@ export const BRIDGE_CHANNELS = {
   printerStatusChanged: 'luot:printer-status-changed',
   openSettings: 'luot:settings-open',
   saveSettings: 'luot:settings-save',
+  quit: 'luot:quit',
 } as const;
 
 export type BridgeChannel = (typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNELS];
@@ -33,9 +34,12 @@ export interface KioskConfig {
  */
 export type PrintOutcome = { ok: true } | { ok: false; printed: 'no' | 'maybe'; message: string };
 
+/** Why the settings stay shut: a wrong PIN, too many of them, or a damaged settings file. */
+export type PinRefusal = 'wrong-pin' | 'locked' | 'damaged';
+
 export type OpenSettingsResult =
   | { ok: true; settings: KioskSettings; pinSet: boolean; osPrinters: string[] }
-  | { ok: false; reason: 'wrong-pin' | 'locked' };
+  | { ok: false; reason: PinRefusal };
 
 export interface SaveSettingsRequest {
   pin: string;
@@ -45,7 +49,9 @@ export interface SaveSettingsRequest {
 }
 
 export type SaveSettingsResult =
-  { ok: true } | { ok: false; reason: 'wrong-pin' | 'locked' | 'invalid'; message?: string };
+  { ok: true } | { ok: false; reason: PinRefusal | 'invalid'; message?: string };
+
+export type QuitResult = { ok: true } | { ok: false; reason: PinRefusal };
 
 /** The narrow API the preload script exposes to the renderer as `window.luot`. */
 export interface KioskBridge {
@@ -59,4 +65,6 @@ export interface KioskBridge {
   openSettings(pin: string): Promise<OpenSettingsResult>;
   /** Saves the settings (checked again against the PIN) and restarts the kiosk screen. */
   saveSettings(request: SaveSettingsRequest): Promise<SaveSettingsResult>;
+  /** Ends the kiosk app (checked again against the PIN): the only way out of it. */
+  quit(pin: string): Promise<QuitResult>;
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { KioskConfig, OpenSettingsResult } from '../../shared/bridge.ts';
 import type { KioskHost } from './host.ts';
 import { Kiosk } from './Kiosk.tsx';
-import { messages } from './messages.ts';
+import { pinRefusalText } from './messages.ts';
 import { PinPad } from './PinPad.tsx';
 import { SettingsScreen } from './SettingsScreen.tsx';
 
@@ -20,8 +20,7 @@ export function App({ host }: { host: KioskHost }) {
   const unlock = async (pin: string) => {
     const open = await host.openSettings(pin);
     if (open.ok) setSetup({ pin, open });
-    else if (pin !== '')
-      setPinError(open.reason === 'locked' ? messages.settings.locked : messages.settings.wrongPin);
+    else if (pin !== '') setPinError(pinRefusalText(open.reason));
   };
 
   useEffect(() => {

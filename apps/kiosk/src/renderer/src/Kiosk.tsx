@@ -11,7 +11,7 @@ import { fieldTiles, issuingHours, type FieldTile } from './fields.ts';
 import type { KioskHost } from './host.ts';
 import { IdleScreen } from './IdleScreen.tsx';
 import { issueAndPrint, type FlowStep } from './issue-flow.ts';
-import { messages } from './messages.ts';
+import { messages, pinRefusalText } from './messages.ts';
 import { PinPad } from './PinPad.tsx';
 import { printerProblem } from './printer-problem.ts';
 import { NotIssuedScreen, OnScreenTicket, PrintedScreen } from './ResultScreen.tsx';
@@ -181,7 +181,7 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
     else
       setScreen({
         kind: 'pin',
-        error: open.reason === 'locked' ? messages.settings.locked : messages.settings.wrongPin,
+        error: pinRefusalText(open.reason),
       });
   };
 

@@ -6,7 +6,7 @@ import {
   type PrinterConnection,
 } from '../../shared/settings.ts';
 import type { KioskHost } from './host.ts';
-import { messages } from './messages.ts';
+import { messages, pinRefusalText } from './messages.ts';
 
 const t = messages.settings;
 
@@ -59,13 +59,12 @@ export function SettingsScreen({
       ...(newPin ? { newPin } : {}),
     });
     if (!result.ok)
-      setError(
-        result.reason === 'locked'
-          ? t.locked
-          : result.reason === 'wrong-pin'
-            ? t.wrongPin
-            : t.invalid,
-      );
+      setError(result.reason === 'invalid' ? t.invalid : pinRefusalText(result.reason));
+  };
+
+  const quit = async () => {
+    const result = await host.quit(pin);
+    if (!result.ok) setError(pinRefusalText(result.reason));
   };
 
   return (
@@ -195,6 +194,11 @@ export function SettingsScreen({
         {onClose && (
           <button type="button" className="back-button" onClick={onClose}>
             {t.cancel}
+          </button>
+        )}
+        {host.kind === 'electron' && (
+          <button type="button" className="back-button" data-action="quit" onClick={quit}>
+            {t.quit}
           </button>
         )}
       </div>

@@ -68,6 +68,7 @@ export function createBrowserHost(win: Window): KioskHost {
     onPrinterStatus: () => () => undefined,
     openSettings: async () => ({ ok: false, reason: 'locked' }),
     saveSettings: async () => ({ ok: false, reason: 'invalid' }),
+    quit: async () => ({ ok: false, reason: 'locked' }),
     lastVirtualTicket: () => last,
   };
 }

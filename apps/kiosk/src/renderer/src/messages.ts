@@ -71,6 +71,9 @@ export const messages = {
     pinTitle: 'Nhập mã PIN quản trị',
     wrongPin: 'Mã PIN không đúng.',
     locked: 'Nhập sai quá nhiều lần. Vui lòng thử lại sau 5 phút.',
+    damaged:
+      'Tệp cài đặt của máy bị hỏng nên phần cài đặt bị khóa. Kỹ thuật viên cần khởi động lại ứng dụng với tùy chọn --reset-settings.',
+    quit: 'Thoát ứng dụng',
     title: 'Cài đặt máy lấy số',
     setupTitle: 'Thiết lập máy lấy số lần đầu',
     hubUrl: 'Địa chỉ máy chủ (hub)',
@@ -101,3 +104,12 @@ export const messages = {
       'Đang chạy trong trình duyệt: phiếu được in ra máy in ảo (ảnh PNG). Cài đặt máy in chỉ có trên máy kiosk.',
   },
 } as const;
+
+/** What the PIN screen says when the settings stay shut. */
+export function pinRefusalText(reason: 'wrong-pin' | 'locked' | 'damaged'): string {
+  return reason === 'locked'
+    ? messages.settings.locked
+    : reason === 'damaged'
+      ? messages.settings.damaged
+      : messages.settings.wrongPin;
+}
