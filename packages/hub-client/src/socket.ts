@@ -14,14 +14,16 @@ export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /**
  * A typed Socket.IO connection to the hub, authenticated with a device token, a session
  * token or a ticket token. It reconnects by itself; the hub sends a fresh snapshot each time.
+ * `token` null: a staff app in the browser, authenticated by its HttpOnly session cookie
+ * (the browser sends it with the handshake; the page never sees it).
  */
 export function connectHub(
   url: string,
-  token: string,
+  token: string | null,
   options: { autoConnect?: boolean; reconnectionDelayMax?: number } = {},
 ): HubSocket {
   return io(url, {
-    auth: { token },
+    auth: token === null ? {} : { token },
     transports: ['websocket'],
     autoConnect: options.autoConnect ?? true,
     reconnectionDelay: 250,
