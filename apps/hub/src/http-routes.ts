@@ -120,13 +120,24 @@ export function registerHttpRoutes(
     return { ok: true, data: info satisfies LoginResult };
   });
 
-  /** Who the request's session is: lets the counter and admin apps resume after a reload. */
+  /**
+   * Who the request's session is: lets the counter and admin apps resume after a reload.
+   * No session at all is an answer (`data: null`), not an error, so a fresh browser's sign-in
+   * page logs none; a session that ended answers 401 and its cookie is cleared.
+   */
   app.get('/api/session', async (request, reply) => {
-    const credential = await requireSession(request, reply, deps);
-    if (!credential) return reply;
-    const identity = credential.identity;
-    if (identity.role !== 'clerk' && identity.role !== 'supervisor' && identity.role !== 'admin')
+    const token = requestToken(request);
+    if (!token) return { ok: true, data: null };
+    const credential = await resolveCredential(deps, token);
+    const identity = credential?.identity;
+    if (
+      credential?.kind !== 'session' ||
+      !identity ||
+      (identity.role !== 'clerk' && identity.role !== 'supervisor' && identity.role !== 'admin')
+    ) {
+      clearSessionCookie(request, reply);
       return sendFailure(reply, 'UNAUTHENTICATED');
+    }
     const info: SessionInfo = {
       user: { username: identity.username, name: identity.name, role: identity.role },
       counterId: identity.role === 'clerk' ? identity.counterId : null,

@@ -251,6 +251,8 @@ describe('the session cookie', () => {
     expect(setCookie).toContain('Path=/');
     expect(setCookie).not.toContain('Secure'); // plain HTTP here; Secure over HTTPS
     const cookie = setCookie.split(';')[0]!;
+    // A browser with no session is told so without an error; one with a dead session gets 401.
+    expect((await call('GET', '/api/session')).body).toEqual({ ok: true, data: null });
 
     const who = await call<SessionInfo>('GET', '/api/session', { cookie });
     expect(who.body).toMatchObject({
