@@ -196,20 +196,18 @@ export function registerAdminRoutes(
     const open = await store.listOpenSessions(now, now - deps.sessionIdleMs);
     return {
       ok: true,
-      data: open.map(
-        (s): AdminSession => ({
-          id: s.id,
-          username: s.username,
-          name: s.name,
-          role: s.role,
-          counterId: s.counterId,
-          startedAt: s.createdAt,
-          lastSeenAt: s.lastSeenAt,
-          address: s.address,
-          userAgent: s.userAgent,
-          current: s.id === staff.sessionId,
-        }),
-      ),
+      data: open.map((s): AdminSession => ({
+        id: s.id,
+        username: s.username,
+        name: s.name,
+        role: s.role,
+        counterId: s.counterId,
+        startedAt: s.createdAt,
+        lastSeenAt: s.lastSeenAt,
+        address: s.address,
+        userAgent: s.userAgent,
+        current: s.id === staff.sessionId,
+      })),
     };
   });
 
