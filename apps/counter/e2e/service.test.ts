@@ -163,6 +163,13 @@ it('signs out, closing the counter; a refused sign-out shows the hub message', a
   await signIn(page, 'Quầy 3', 'cb3');
   // The PC remembers its counter for the next sign-in.
   expect(await page.evaluate(() => localStorage.getItem('luot.counter.counterId'))).toBe('c3');
+  // The session is an HttpOnly cookie: no script on the page can read the token.
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'luot_session');
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+  expect(await page.evaluate(() => document.cookie)).not.toContain('luot_session');
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+  expect(stored).not.toContain('ses_');
+  expect(stored).not.toContain(cookie!.value);
   // A reload resumes the session without a new login.
   await page.reload();
   await page.waitForSelector('[data-testid=current]');
@@ -184,7 +191,10 @@ it('signs out, closing the counter; a refused sign-out shows the hub message', a
   // The sign-in form keeps the counter once the list of counters has arrived.
   await expect.poll(() => page.inputValue('select[name=counter]')).toBe('c3');
   expect(t.hub.queue.live.counters.c3?.status).toBe('closed');
-  expect(await page.evaluate(() => localStorage.getItem('luot.counter.session'))).toBeNull();
+  expect((await page.context().cookies()).some((c) => c.name === 'luot_session')).toBe(false);
+  // Signed out, a reload shows the sign-in form.
+  await page.reload();
+  await page.waitForSelector('select[name=counter]');
 });
 
 it('refuses a wrong password and a counter held by another clerk, in Vietnamese', async () => {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { currentTicket, fieldById, type Ticket } from '@luot/domain';
 import { request } from '@luot/hub-client';
 import { useHubMirror } from '@luot/hub-client/react';
+import { BY_COOKIE } from '@luot/hub-client';
 import type { ClientEventName, ClientPayload, ClientResults } from '@luot/protocol';
 import { formatTimeVi, useNow } from '@luot/ui';
 import { isNetworkError, logout } from './api.ts';
@@ -45,7 +46,8 @@ export function CounterScreen({
   onSessionEnded: () => void;
 }) {
   const hub = hubUrl();
-  const { socket, status, view } = useHubMirror(hub, session.token);
+  // The socket authenticates with the HttpOnly session cookie the browser sends.
+  const { socket, status, view } = useHubMirror(hub, BY_COOKIE);
   const now = useNow(1000, view?.clockOffsetMs ?? 0);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dialog, setDialog] = useState<'transfer' | 'callNumber' | null>(null);
@@ -175,7 +177,7 @@ export function CounterScreen({
   async function signOut() {
     signingOutRef.current = true;
     setSigningOut(true);
-    const res = await logout(hub, session.token);
+    const res = await logout(hub);
     // A session the hub no longer knows is as signed out as it gets.
     if (res.ok || (!isNetworkError(res) && res.error.code === 'UNAUTHENTICATED'))
       return onSignedOut();

@@ -17,6 +17,7 @@ export const MSG = {
     missing: 'Vui lòng chọn quầy và nhập tên đăng nhập, mật khẩu.',
     sessionEnded: 'Phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại.',
     remembered: 'Máy này ghi nhớ quầy đã chọn.',
+    resuming: 'Đang kiểm tra phiên đăng nhập…',
   },
   header: {
     signOut: 'Đăng xuất',
