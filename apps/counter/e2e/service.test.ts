@@ -232,3 +232,25 @@ it('stops taking guesses at a username after five wrong passwords, and says for 
     await expect.poll(() => page.isEnabled('button[type=submit]')).toBe(true);
   }
 });
+
+it('a clerk changes their own password from the counter screen, then signs in with it', async () => {
+  const { page, errors } = await openPage(browser, `${t.url}/counter/`);
+  await signIn(page, 'Quầy 3', 'cb3');
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  const dialog = page.locator('[data-testid=password-dialog]');
+  await dialog.getByLabel('Mật khẩu hiện tại').fill('mat-khau-thu');
+  await dialog.getByLabel('Mật khẩu mới (ít nhất 8 ký tự)').fill('mat-khau-moi-3');
+  await dialog.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-moi-3');
+  await dialog.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await expect.poll(() => dialog.locator('[role=status]').textContent()).toBe('Đã đổi mật khẩu.');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => dialog.count()).toBe(0);
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.waitForSelector('select[name=counter]');
+  await page.selectOption('select[name=counter]', { label: 'Quầy 3' });
+  await page.fill('input[name=username]', 'cb3');
+  await page.fill('input[name=password]', 'mat-khau-moi-3');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=current]');
+  expect(errors).toEqual([]);
+});

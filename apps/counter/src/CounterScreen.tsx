@@ -8,6 +8,7 @@ import { formatTimeVi, useNow } from '@luot/ui';
 import { isNetworkError, logout } from './api.ts';
 import { ActionBar } from './ActionBar.tsx';
 import { CallNumberDialog } from './CallNumberDialog.tsx';
+import { PasswordDialog } from './PasswordDialog.tsx';
 import {
   ACTIONS,
   availableActions,
@@ -50,7 +51,7 @@ export function CounterScreen({
   const { socket, status, view } = useHubMirror(hub, BY_COOKIE);
   const now = useNow(1000, view?.clockOffsetMs ?? 0);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [dialog, setDialog] = useState<'transfer' | 'callNumber' | null>(null);
+  const [dialog, setDialog] = useState<'transfer' | 'callNumber' | 'password' | null>(null);
   const [signingOut, setSigningOut] = useState(false);
   const signingOutRef = useRef(false);
   const busyRef = useRef(false);
@@ -205,9 +206,13 @@ export function CounterScreen({
       <div className="topbar-clock" title={MSG.header.hubTime}>
         {state ? formatTimeVi(now, state.config.site.timeZone) : ''}
       </div>
+      <button type="button" className="secondary" onClick={() => setDialog('password')}>
+        {MSG.header.password}
+      </button>
       <button type="button" className="secondary" onClick={signOut} disabled={signingOut}>
         {signingOut ? MSG.header.signingOut : MSG.header.signOut}
       </button>
+      {dialog === 'password' ? <PasswordDialog hub={hub} onClose={() => setDialog(null)} /> : null}
     </header>
   );
 
