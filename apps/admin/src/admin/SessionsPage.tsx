@@ -110,7 +110,7 @@ export function SessionsPage({ api, config }: { api: Api; config: SiteConfig | n
                 <td className="nowrap">{when(s.lastSeenAt)}</td>
                 <td>{s.address ?? S.unknown}</td>
                 <td title={s.userAgent ?? undefined}>{browserOf(s.userAgent)}</td>
-                <td className="actions">
+                <td>
                   {s.current ? (
                     <span className="tag">{S.current}</span>
                   ) : (
