@@ -163,6 +163,18 @@ describe('idle timeout', () => {
     expect(await refusedConnect(token)).toBe('UNAUTHENTICATED');
   });
 
+  it('a clerk whose session went idle signs in again at the same counter, which stayed open', async () => {
+    t = await startTestHub({ counters: 2 });
+    const first = (await t.login('cb1', 'c1')).token;
+    t.clock.advance(61 * MINUTE);
+    expect((await call('GET', '/api/session', { token: first })).status).toBe(401);
+    expect(t.hub.queue.live.counters.c1).toMatchObject({ status: 'open', clerkId: 'cb1' });
+    const again = await t.login('cb1', 'c1');
+    expect(again.counterId).toBe('c1');
+    const { socket } = await t.connectReady(again.token);
+    expect((await request(socket, 'sync:snapshot', {})).ok).toBe(true);
+  });
+
   it('records a use at most once a minute', async () => {
     t = await startTestHub({ counters: 2 });
     const token = (await t.login('admin')).token;
