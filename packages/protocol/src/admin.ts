@@ -31,6 +31,9 @@ export const passwordChangeSchema = z.strictObject({
   newPassword: z.string().min(8).max(200),
 });
 
+/** The `:id` of DELETE /api/admin/sessions/:id: a session's public id (12 random bytes, hex). */
+export const sessionIdSchema = z.string().regex(/^[0-9a-f]{24}$/);
+
 /** One open session, as GET /api/admin/sessions lists it. */
 export interface AdminSession {
   /** Public id, for DELETE /api/admin/sessions/:id (not the token, nor its hash). */

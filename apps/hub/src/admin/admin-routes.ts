@@ -7,6 +7,7 @@ import {
   devicePairSchema,
   HTTP_STATUS,
   passwordResetSchema,
+  sessionIdSchema,
   userCreateSchema,
   userDisabledSchema,
   type AdminDevice,
@@ -214,9 +215,9 @@ export function registerAdminRoutes(
   app.delete<{ Params: { id: string } }>('/api/admin/sessions/:id', async (request, reply) => {
     const staff = await requireStaff(request, reply, deps, ADMIN);
     if (!staff) return reply;
-    const { id } = request.params;
-    if (!/^[0-9a-f]{24}$/.test(id))
-      return sendFailure(reply, 'BAD_REQUEST', ADMIN_MESSAGES_VI.invalidSession);
+    const parsed = sessionIdSchema.safeParse(request.params.id);
+    if (!parsed.success) return sendFailure(reply, 'BAD_REQUEST', ADMIN_MESSAGES_VI.invalidSession);
+    const id = parsed.data;
     const ended = await store.endSessionById(id, clock.now());
     if (!ended) return sendFailure(reply, 'NOT_FOUND', ADMIN_MESSAGES_VI.noSession);
     deps.disconnectCredential(ended.tokenHash);
