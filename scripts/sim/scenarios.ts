@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { QueueState, SiteConfig } from '@luot/domain';
 import { connectHub } from '@luot/hub-client';
-import type { LoginResult } from '@luot/protocol';
+import type { BearerLoginResult } from '@luot/protocol';
 import type {
   ClerkBehaviour,
   ClerkSpec,
@@ -95,9 +95,9 @@ export async function login(
   const res = await fetch(`${url}/api/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password, ...(counterId ? { counterId } : {}) }),
+    body: JSON.stringify({ username, password, bearer: true, ...(counterId ? { counterId } : {}) }),
   });
-  const body = (await res.json()) as { ok: boolean; data?: LoginResult };
+  const body = (await res.json()) as { ok: boolean; data?: BearerLoginResult };
   if (!body.ok || !body.data) throw new Error(`login ${username} failed: ${JSON.stringify(body)}`);
   return body.data.token;
 }

@@ -54,14 +54,9 @@ describe('sign-in and roles', () => {
     expect(nav).not.toContain('Thiết bị');
     await page.goto(`${t.url}/admin/thiet-bi`);
     await expect.poll(() => page.textContent('main')).toContain('chỉ dành cho quản trị viên');
-    // The hub itself refuses the supervisor's session on the admin API.
-    const token = await page.evaluate(
-      () => (JSON.parse(localStorage.getItem('luot.admin.session')!) as { token: string }).token,
-    );
-    const res = await fetch(`${t.url}/api/admin/devices`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(res.status).toBe(403);
+    // The hub itself refuses the supervisor's session (its cookie) on the admin API.
+    const status = await page.evaluate(async () => (await fetch('/api/admin/devices')).status);
+    expect(status).toBe(403);
 
     // An admin disables the supervisor: the open dashboard loses its socket and signs out.
     await page.goto(`${t.url}/admin/`);
@@ -78,6 +73,98 @@ describe('sign-in and roles', () => {
       .toContain('Phiên đăng nhập đã hết hạn');
     expect(await page.isVisible('input[name=username]')).toBe(true);
     expect(errors.filter((e) => !/401|status of 40/.test(e))).toEqual([]);
+  });
+});
+
+describe('the session lives in an HttpOnly cookie', () => {
+  it('keeps no token where a script can read it, and a reload resumes the session', async () => {
+    t = await startTestHub({ serveApps: true });
+    const { page, errors } = await openPage(browser, `${t.url}/admin/`);
+    await signIn(page, 'admin');
+    await page.waitForSelector('[data-testid=dashboard]');
+
+    const cookies = await page.context().cookies();
+    const session = cookies.find((c) => c.name === 'luot_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(session!.value).toMatch(/^ses_/);
+    expect(await page.evaluate(() => document.cookie)).not.toContain('luot_session');
+    const stored = await page.evaluate(() =>
+      JSON.stringify({ ...localStorage, ...sessionStorage }),
+    );
+    expect(stored).not.toContain('ses_');
+    expect(stored).not.toContain(session!.value);
+
+    await page.reload();
+    await page.waitForSelector('[data-testid=dashboard]');
+    expect(await page.isVisible('input[name=username]')).toBe(false);
+
+    await page.click('text=Đăng xuất');
+    await page.waitForSelector('input[name=username]');
+    expect((await page.context().cookies()).some((c) => c.name === 'luot_session')).toBe(false);
+    await page.reload();
+    await page.waitForSelector('input[name=username]');
+    expect(errors.filter((e) => !/401|status of 40/.test(e))).toEqual([]);
+  });
+});
+
+describe('sessions', () => {
+  it('an admin ends a clerk’s session from “Phiên đăng nhập” with the keyboard: the counter’s socket drops', async () => {
+    t = await startTestHub({ serveApps: true, hub: { sweepIntervalMs: 3_600_000 } });
+    const hub = t;
+    const clerk = await hub.login('cb1', 'c1');
+    const { socket } = await hub.connectReady(clerk.token);
+    const dropped = new Promise((resolve) => socket.once('disconnect', resolve));
+
+    const { page, errors } = await openPage(browser, `${hub.url}/admin/`);
+    await signIn(page, 'admin');
+    await page.click('nav >> text=Phiên đăng nhập');
+    await page.waitForSelector('tr[data-user=cb1]');
+    const row = await page.textContent('tr[data-user=cb1]');
+    expect(row).toContain('Cán bộ 1');
+    expect(row).toContain('Quầy 1');
+    expect(row).toContain('127.0.0.1');
+    expect(await page.textContent('tr[data-user=admin]')).toContain('Phiên này');
+
+    // Keyboard only: focus the revoke button, Enter, accept the confirmation.
+    page.once('dialog', (d) => void d.accept());
+    await page.focus('tr[data-user=cb1] button');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.textContent('[role=status]'))
+      .toContain('Đã kết thúc phiên đăng nhập của Cán bộ 1.');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+    await dropped;
+    expect(await page.isVisible('tr[data-user=cb1]')).toBe(false);
+    const refused = await fetch(`${hub.url}/api/session`, {
+      headers: { authorization: `Bearer ${clerk.token}` },
+    });
+    expect(refused.status).toBe(401);
+
+    await page.click('nav >> text=Nhật ký thay đổi');
+    await expect
+      .poll(() => page.textContent('[data-testid=audit]'))
+      .toContain('Kết thúc phiên đăng nhập: cb1');
+    expect(errors).toEqual([]);
+  });
+
+  it('a person changes their own password: their other session is refused, this one stays', async () => {
+    t = await startTestHub({ serveApps: true });
+    const other = await t.login('admin');
+    const { page, errors } = await openPage(browser, `${t.url}/admin/`);
+    await signIn(page, 'admin');
+    await page.click('text=Đổi mật khẩu');
+    await page.fill('input[autocomplete=current-password]', 'mat-khau-thu');
+    const fresh = page.locator('input[autocomplete=new-password]');
+    await fresh.nth(0).fill('mat-khau-moi-1');
+    await fresh.nth(1).fill('mat-khau-moi-1');
+    await page.click('form >> button[type=submit]');
+    await expect.poll(() => page.textContent('[role=status]')).toContain('Đã đổi mật khẩu');
+    const refused = await fetch(`${t.url}/api/session`, {
+      headers: { authorization: `Bearer ${other.token}` },
+    });
+    expect(refused.status).toBe(401);
+    expect(await page.evaluate(async () => (await fetch('/api/session')).status)).toBe(200);
+    expect(errors).toEqual([]);
   });
 });
 

@@ -115,3 +115,36 @@ it.skipIf(!enabled)('a refused configuration and a paired device', async () => {
   // The refused save is a 400 answer, which Chromium logs; nothing else may fail.
   expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
 });
+
+it.skipIf(!enabled)('open sessions', async () => {
+  const browsers = [
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0',
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36',
+  ];
+  const people: [string, string | undefined][] = [
+    ['cb1', 'c1'],
+    ['cb2', 'c2'],
+    ['cb3', 'c3'],
+    ['cb4', 'c4'],
+    ['giamsat', undefined],
+  ];
+  for (const [i, [username, counterId]] of people.entries()) {
+    await fetch(`${t.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': browsers[i % 3]! },
+      body: JSON.stringify({ username, password: 'mat-khau-thu', counterId, bearer: true }),
+    });
+    t.clock.advance(3 * 60_000);
+  }
+  const { page, errors } = await openPage(browser, `${t.url}/admin/phien-dang-nhap`, {
+    width: 1366,
+    height: 768,
+  });
+  await signIn(page, 'admin');
+  await page.waitForSelector('tr[data-user=cb4]');
+  await page.focus('tr[data-user=cb1] button');
+  await page.keyboard.press('Shift+Tab');
+  await page.screenshot({ path: `${OUT}sessions.png` });
+  expect(errors).toEqual([]);
+});

@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useHubMirror } from '@luot/hub-client/react';
-import type { LoginResult, StaffMember } from '@luot/protocol';
+import { BY_COOKIE } from '@luot/hub-client';
+import type { SessionInfo, StaffMember } from '@luot/protocol';
 import { createApi, type Api } from './api.ts';
 import { AuditPage } from './admin/AuditPage.tsx';
 import { CountersPage } from './admin/CountersPage.tsx';
 import { DevicesPage } from './admin/DevicesPage.tsx';
 import { FieldsPage } from './admin/FieldsPage.tsx';
+import { PasswordPage } from './admin/PasswordPage.tsx';
+import { SessionsPage } from './admin/SessionsPage.tsx';
 import { TextsPage } from './admin/TextsPage.tsx';
 import { UsersPage } from './admin/UsersPage.tsx';
 import { Dashboard } from './dashboard/Dashboard.tsx';
@@ -15,23 +18,34 @@ import { LoginPage } from './LoginPage.tsx';
 import { M } from './messages.ts';
 import { ReportsPage } from './reports/ReportsPage.tsx';
 import { pathOf, ROUTES, routeOf, type Route } from './routes.ts';
-import { hubUrl, loadSession, saveSession } from './session.ts';
+import { hubUrl, resumeSession } from './session.ts';
 
 /** Signs a person in, then shows the shell; an ended session brings the sign-in back. */
 export function App() {
-  const [session, setSession] = useState<LoginResult | null>(() => loadSession());
+  // undefined while the hub is asked whether this browser's cookie is still signed in.
+  const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>();
+  useEffect(() => {
+    void resumeSession().then((s) => {
+      setSession(s ?? null);
+      if (s === undefined) setNotice(M.signIn.offline);
+    });
+  }, []);
   const signOut = useCallback((reason?: string) => {
-    saveSession(null);
     setSession(null);
     setNotice(reason);
   }, []);
+  if (session === undefined)
+    return (
+      <main className="login">
+        <p className="muted">{M.signIn.resuming}</p>
+      </main>
+    );
   if (!session || session.user.role === 'clerk')
     return (
       <LoginPage
         notice={notice}
         onSignedIn={(s) => {
-          saveSession(s);
           setNotice(undefined);
           setSession(s);
         }}
@@ -58,15 +72,12 @@ function Shell({
   session,
   onSignOut,
 }: {
-  session: LoginResult;
+  session: SessionInfo;
   onSignOut: (reason?: string) => void;
 }) {
   const [route, go] = useRoute();
-  const api = useMemo(
-    () => createApi(session.token, () => onSignOut(M.shell.sessionEnded)),
-    [session.token, onSignOut],
-  );
-  const { socket, status, view } = useHubMirror(hubUrl(), session.token);
+  const api = useMemo(() => createApi(() => onSignOut(M.shell.sessionEnded)), [onSignOut]);
+  const { socket, status, view } = useHubMirror(hubUrl(), BY_COOKIE);
   const devices = useDevices(socket);
   const offsetMs = useHubClockOffset(view?.clockOffsetMs ?? null);
   const names = useStaffNames(api);
@@ -105,11 +116,11 @@ function Shell({
           <span>{view?.state.config.site.name ?? ''}</span>
         </div>
         <nav aria-label="Chính">
-          {ROUTES.filter((r) => !r.adminOnly).map(link)}
+          {ROUTES.filter((r) => !r.adminOnly && !r.hidden).map(link)}
           {isAdmin && (
             <>
               <div className="nav-group">{M.nav.adminGroup}</div>
-              {ROUTES.filter((r) => r.adminOnly).map(link)}
+              {ROUTES.filter((r) => r.adminOnly && !r.hidden).map(link)}
             </>
           )}
         </nav>
@@ -118,6 +129,7 @@ function Shell({
             <strong>{session.user.name}</strong>
             <small>{M.shell.roles[session.user.role]}</small>
           </div>
+          {link(ROUTES.find((r) => r.id === 'password')!)}
           <button type="button" onClick={() => void signOut()}>
             {M.shell.signOut}
           </button>
@@ -181,6 +193,10 @@ function Page({
       return <TextsPage api={api} liveConfig={config} />;
     case 'users':
       return <UsersPage api={api} />;
+    case 'sessions':
+      return <SessionsPage api={api} config={config} />;
+    case 'password':
+      return <PasswordPage api={api} />;
     case 'devices':
       return <DevicesPage api={api} config={config} live={devices} />;
     case 'audit':

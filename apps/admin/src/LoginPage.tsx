@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Ack, LoginResult } from '@luot/protocol';
+import type { Ack, SessionInfo } from '@luot/protocol';
 import { M } from './messages.ts';
 import { hubUrl } from './session.ts';
 
@@ -8,7 +8,7 @@ export function LoginPage({
   onSignedIn,
   notice,
 }: {
-  onSignedIn: (s: LoginResult) => void;
+  onSignedIn: (s: SessionInfo) => void;
   notice?: string;
 }) {
   const [username, setUsername] = useState('');
@@ -26,7 +26,7 @@ export function LoginPage({
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: username.trim(), password }),
       });
-      const body = (await res.json()) as Ack<LoginResult>;
+      const body = (await res.json()) as Ack<SessionInfo>;
       if (body.ok) onSignedIn(body.data);
       else
         setError(

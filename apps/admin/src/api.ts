@@ -6,18 +6,16 @@ import { hubUrl } from './session.ts';
 export type ApiResult<T> = Ack<T> & { issues?: ConfigIssue[]; status: number };
 
 /**
- * Calls the hub's HTTP API with the session's bearer token. Always resolves: a network failure
- * is a failed result too. A 401 calls `onUnauthorized` (the session ended).
+ * Calls the hub's HTTP API; the browser sends the HttpOnly session cookie with each call.
+ * Always resolves: a network failure is a failed result too. A 401 calls `onUnauthorized`
+ * (the session ended).
  */
-export function createApi(token: string, onUnauthorized: () => void) {
+export function createApi(onUnauthorized: () => void) {
   async function call<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
     try {
       const res = await fetch(hubUrl() + path, {
         method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       if (res.status === 401) onUnauthorized();
@@ -32,10 +30,11 @@ export function createApi(token: string, onUnauthorized: () => void) {
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
     put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
+    delete: <T>(path: string) => call<T>('DELETE', path),
     /** Downloads a file the hub builds (an export), saving it under `fileName`. */
     async download(path: string, fileName: string): Promise<string | null> {
       try {
-        const res = await fetch(hubUrl() + path, { headers: { authorization: `Bearer ${token}` } });
+        const res = await fetch(hubUrl() + path);
         if (!res.ok) {
           const json = (await res.json().catch(() => null)) as Ack<unknown> | null;
           return json && !json.ok ? json.error.message : M.errors.network;

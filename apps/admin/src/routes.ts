@@ -1,7 +1,16 @@
 import { M } from './messages.ts';
 
 export type PageId =
-  'dashboard' | 'reports' | 'fields' | 'counters' | 'users' | 'devices' | 'texts' | 'audit';
+  | 'dashboard'
+  | 'reports'
+  | 'fields'
+  | 'counters'
+  | 'users'
+  | 'sessions'
+  | 'devices'
+  | 'texts'
+  | 'audit'
+  | 'password';
 
 export interface Route {
   id: PageId;
@@ -9,6 +18,8 @@ export interface Route {
   slug: string;
   label: string;
   adminOnly: boolean;
+  /** Reached from elsewhere (the person's own corner), not listed in the navigation. */
+  hidden?: boolean;
 }
 
 export const ROUTES: Route[] = [
@@ -17,9 +28,11 @@ export const ROUTES: Route[] = [
   { id: 'fields', slug: 'linh-vuc', label: M.nav.fields, adminOnly: true },
   { id: 'counters', slug: 'quay', label: M.nav.counters, adminOnly: true },
   { id: 'users', slug: 'tai-khoan', label: M.nav.users, adminOnly: true },
+  { id: 'sessions', slug: 'phien-dang-nhap', label: M.nav.sessions, adminOnly: true },
   { id: 'devices', slug: 'thiet-bi', label: M.nav.devices, adminOnly: true },
   { id: 'texts', slug: 'noi-dung', label: M.nav.texts, adminOnly: true },
   { id: 'audit', slug: 'nhat-ky', label: M.nav.audit, adminOnly: true },
+  { id: 'password', slug: 'doi-mat-khau', label: M.nav.password, adminOnly: false, hidden: true },
 ];
 
 /** The route of a location path such as /admin/bao-cao (unknown paths show the dashboard). */

@@ -1,21 +1,26 @@
-import type { LoginResult } from '@luot/protocol';
+import type { Ack, SessionInfo } from '@luot/protocol';
 
-const KEY = 'luot.admin.session';
+/** Where versions before the session cookie kept the bearer token; cleared on load. */
+const OLD_KEY = 'luot.admin.session';
 
-/** The signed-in person kept across reloads of this browser tab's origin. */
-export function loadSession(): LoginResult | null {
+/**
+ * Who this browser is signed in as: the hub answers from the HttpOnly `luot_session` cookie,
+ * which this page cannot read (so neither can a script injected into it). Null when signed
+ * out or the session ended; undefined when the hub cannot be reached.
+ */
+export async function resumeSession(): Promise<SessionInfo | null | undefined> {
   try {
-    const raw = window.localStorage.getItem(KEY);
-    return raw ? (JSON.parse(raw) as LoginResult) : null;
+    window.localStorage.removeItem(OLD_KEY);
   } catch {
-    return null;
+    // Storage disabled: nothing was kept there either.
   }
-}
-
-/** Keeps (or, with null, forgets) the session. */
-export function saveSession(session: LoginResult | null): void {
-  if (session) window.localStorage.setItem(KEY, JSON.stringify(session));
-  else window.localStorage.removeItem(KEY);
+  try {
+    const res = await fetch(`${hubUrl()}/api/session`);
+    const body = (await res.json()) as Ack<SessionInfo | null>;
+    return body.ok ? body.data : null;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The hub that served this page. */

@@ -163,6 +163,13 @@ it('signs out, closing the counter; a refused sign-out shows the hub message', a
   await signIn(page, 'Quầy 3', 'cb3');
   // The PC remembers its counter for the next sign-in.
   expect(await page.evaluate(() => localStorage.getItem('luot.counter.counterId'))).toBe('c3');
+  // The session is an HttpOnly cookie: no script on the page can read the token.
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'luot_session');
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+  expect(await page.evaluate(() => document.cookie)).not.toContain('luot_session');
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+  expect(stored).not.toContain('ses_');
+  expect(stored).not.toContain(cookie!.value);
   // A reload resumes the session without a new login.
   await page.reload();
   await page.waitForSelector('[data-testid=current]');
@@ -184,7 +191,10 @@ it('signs out, closing the counter; a refused sign-out shows the hub message', a
   // The sign-in form keeps the counter once the list of counters has arrived.
   await expect.poll(() => page.inputValue('select[name=counter]')).toBe('c3');
   expect(t.hub.queue.live.counters.c3?.status).toBe('closed');
-  expect(await page.evaluate(() => localStorage.getItem('luot.counter.session'))).toBeNull();
+  expect((await page.context().cookies()).some((c) => c.name === 'luot_session')).toBe(false);
+  // Signed out, a reload shows the sign-in form.
+  await page.reload();
+  await page.waitForSelector('select[name=counter]');
 });
 
 it('refuses a wrong password and a counter held by another clerk, in Vietnamese', async () => {
@@ -221,4 +231,26 @@ it('stops taking guesses at a username after five wrong passwords, and says for 
     // The message is the same after each of the five; wait for the request to be answered.
     await expect.poll(() => page.isEnabled('button[type=submit]')).toBe(true);
   }
+});
+
+it('a clerk changes their own password from the counter screen, then signs in with it', async () => {
+  const { page, errors } = await openPage(browser, `${t.url}/counter/`);
+  await signIn(page, 'Quầy 3', 'cb3');
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  const dialog = page.locator('[data-testid=password-dialog]');
+  await dialog.getByLabel('Mật khẩu hiện tại').fill('mat-khau-thu');
+  await dialog.getByLabel('Mật khẩu mới (ít nhất 8 ký tự)').fill('mat-khau-moi-3');
+  await dialog.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-moi-3');
+  await dialog.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await expect.poll(() => dialog.locator('[role=status]').textContent()).toBe('Đã đổi mật khẩu.');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => dialog.count()).toBe(0);
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.waitForSelector('select[name=counter]');
+  await page.selectOption('select[name=counter]', { label: 'Quầy 3' });
+  await page.fill('input[name=username]', 'cb3');
+  await page.fill('input[name=password]', 'mat-khau-moi-3');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=current]');
+  expect(errors).toEqual([]);
 });

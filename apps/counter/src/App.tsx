@@ -1,32 +1,60 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { fetchSession, isNetworkError } from './api.ts';
 import { CounterScreen } from './CounterScreen.tsx';
 import { MSG } from './messages.ts';
-import { loadSession, saveSession, type ClerkSession } from './platform.ts';
+import { forgetStoredToken, hubUrl, type ClerkSession } from './platform.ts';
 import { SignIn } from './SignIn.tsx';
 import './counter.css';
 
-/** Signed in: the counter screen; otherwise the sign-in form. A stored session resumes. */
+/**
+ * Signed in: the counter screen; otherwise the sign-in form. The session is the hub's HttpOnly
+ * cookie: on start the app asks the hub who it is, so a reload resumes at the counter.
+ */
 export function App() {
-  const [session, setSession] = useState<ClerkSession | null>(loadSession);
+  // undefined while the hub is asked.
+  const [session, setSession] = useState<ClerkSession | null | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
 
+  useEffect(() => {
+    forgetStoredToken();
+    let stopped = false;
+    void fetchSession(hubUrl()).then((res) => {
+      if (stopped) return;
+      if (res.ok && res.data?.user.role === 'clerk' && res.data.counterId) {
+        const { user, counterId } = res.data;
+        setSession({ username: user.username, name: user.name, counterId });
+      } else {
+        setSession(null);
+        if (isNetworkError(res)) setNotice(MSG.signIn.network);
+      }
+    });
+    return () => {
+      stopped = true;
+    };
+  }, []);
+
   const signedOut = useCallback(() => {
-    saveSession(null);
     setSession(null);
     setNotice(null);
   }, []);
   const sessionEnded = useCallback(() => {
-    saveSession(null);
     setSession(null);
     setNotice(MSG.signIn.sessionEnded);
   }, []);
 
+  if (session === undefined)
+    return (
+      <main className="signin">
+        <p className="form-note" role="status">
+          {MSG.signIn.resuming}
+        </p>
+      </main>
+    );
   if (!session)
     return (
       <SignIn
         notice={notice}
         onSignedIn={(s) => {
-          saveSession(s);
           setSession(s);
           setNotice(null);
         }}
@@ -34,7 +62,7 @@ export function App() {
     );
   return (
     <CounterScreen
-      key={session.token}
+      key={`${session.username}@${session.counterId}`}
       session={session}
       onSignedOut={signedOut}
       onSessionEnded={sessionEnded}

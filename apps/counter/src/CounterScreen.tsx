@@ -2,11 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { currentTicket, fieldById, type Ticket } from '@luot/domain';
 import { request } from '@luot/hub-client';
 import { useHubMirror } from '@luot/hub-client/react';
+import { BY_COOKIE } from '@luot/hub-client';
 import type { ClientEventName, ClientPayload, ClientResults } from '@luot/protocol';
 import { formatTimeVi, useNow } from '@luot/ui';
 import { isNetworkError, logout } from './api.ts';
 import { ActionBar } from './ActionBar.tsx';
 import { CallNumberDialog } from './CallNumberDialog.tsx';
+import { PasswordDialog } from './PasswordDialog.tsx';
 import {
   ACTIONS,
   availableActions,
@@ -45,10 +47,11 @@ export function CounterScreen({
   onSessionEnded: () => void;
 }) {
   const hub = hubUrl();
-  const { socket, status, view } = useHubMirror(hub, session.token);
+  // The socket authenticates with the HttpOnly session cookie the browser sends.
+  const { socket, status, view } = useHubMirror(hub, BY_COOKIE);
   const now = useNow(1000, view?.clockOffsetMs ?? 0);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [dialog, setDialog] = useState<'transfer' | 'callNumber' | null>(null);
+  const [dialog, setDialog] = useState<'transfer' | 'callNumber' | 'password' | null>(null);
   const [signingOut, setSigningOut] = useState(false);
   const signingOutRef = useRef(false);
   const busyRef = useRef(false);
@@ -175,7 +178,7 @@ export function CounterScreen({
   async function signOut() {
     signingOutRef.current = true;
     setSigningOut(true);
-    const res = await logout(hub, session.token);
+    const res = await logout(hub);
     // A session the hub no longer knows is as signed out as it gets.
     if (res.ok || (!isNetworkError(res) && res.error.code === 'UNAUTHENTICATED'))
       return onSignedOut();
@@ -203,9 +206,13 @@ export function CounterScreen({
       <div className="topbar-clock" title={MSG.header.hubTime}>
         {state ? formatTimeVi(now, state.config.site.timeZone) : ''}
       </div>
+      <button type="button" className="secondary" onClick={() => setDialog('password')}>
+        {MSG.header.password}
+      </button>
       <button type="button" className="secondary" onClick={signOut} disabled={signingOut}>
         {signingOut ? MSG.header.signingOut : MSG.header.signOut}
       </button>
+      {dialog === 'password' ? <PasswordDialog hub={hub} onClose={() => setDialog(null)} /> : null}
     </header>
   );
 

@@ -57,13 +57,13 @@ export function SignIn({
         res.error.code === 'UNAUTHENTICATED' ? MSG.signIn.wrongPassword : res.error.message,
       );
     }
-    const { token, user } = res.data;
+    const { user } = res.data;
     if (user.role !== 'clerk' || !res.data.counterId) {
-      void logout(hub, token);
+      void logout(hub);
       return setError(MSG.signIn.notClerk);
     }
     rememberCounter(res.data.counterId);
-    onSignedIn({ token, username: user.username, name: user.name, counterId: res.data.counterId });
+    onSignedIn({ username: user.username, name: user.name, counterId: res.data.counterId });
   };
 
   return (

@@ -1,4 +1,4 @@
-import type { Ack, LoginResult } from '@luot/protocol';
+import type { Ack, SessionInfo } from '@luot/protocol';
 
 /** What the sign-in screen needs to know about the centre. */
 export interface SiteInfo {
@@ -28,22 +28,39 @@ export function fetchSite(hub: string): Promise<Ack<SiteInfo>> {
   return call<SiteInfo>(`${hub}/api/site`);
 }
 
-/** Signs a clerk in at a counter; the hub opens the counter for them. */
+/**
+ * Signs a clerk in at a counter; the hub opens the counter for them and sets the HttpOnly
+ * session cookie (the answer carries no token).
+ */
 export function login(
   hub: string,
   body: { username: string; password: string; counterId: string },
-): Promise<Ack<LoginResult>> {
-  return call<LoginResult>(`${hub}/api/login`, {
+): Promise<Ack<SessionInfo>> {
+  return call<SessionInfo>(`${hub}/api/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
 }
 
+/** Who this browser's session cookie is (null: not signed in), so a reload resumes. */
+export function fetchSession(hub: string): Promise<Ack<SessionInfo | null>> {
+  return call<SessionInfo | null>(`${hub}/api/session`);
+}
+
 /** Ends the session; the hub closes the counter (refused while a ticket is still at it). */
-export function logout(hub: string, token: string): Promise<Ack<{ signedOut: true }>> {
-  return call<{ signedOut: true }>(`${hub}/api/logout`, {
+export function logout(hub: string): Promise<Ack<{ signedOut: true }>> {
+  return call<{ signedOut: true }>(`${hub}/api/logout`, { method: 'POST' });
+}
+
+/** Changes the clerk's own password; their other sessions end, this one stays. */
+export function changePassword(
+  hub: string,
+  body: { currentPassword: string; newPassword: string },
+): Promise<Ack<{ changed: true }>> {
+  return call<{ changed: true }>(`${hub}/api/password`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
   });
 }

@@ -14,15 +14,19 @@ export function hubUrl(): string {
   return window.location.origin;
 }
 
-/** A clerk's sign-in, kept so a reload (or a restarted shell) resumes without a new login. */
+/**
+ * A clerk's sign-in as the screen shows it. The session itself is an HttpOnly cookie the hub
+ * set (`luot_session`): this page never holds the token, so a script injected into it cannot
+ * steal it; a reload asks the hub who the cookie is (GET /api/session) and resumes.
+ */
 export interface ClerkSession {
-  token: string;
   username: string;
   name: string;
   counterId: string;
 }
 
-const SESSION_KEY = 'luot.counter.session';
+/** Where versions before the session cookie kept the token; cleared when the app starts. */
+const OLD_SESSION_KEY = 'luot.counter.session';
 const COUNTER_KEY = 'luot.counter.counterId';
 
 function read(key: string): string | null {
@@ -42,28 +46,9 @@ function write(key: string, value: string | null): void {
   }
 }
 
-/** The stored session, or null when none or unreadable. */
-export function loadSession(): ClerkSession | null {
-  const raw = read(SESSION_KEY);
-  if (!raw) return null;
-  try {
-    const s = JSON.parse(raw) as Partial<ClerkSession>;
-    if (s.token && s.username && s.counterId)
-      return {
-        token: s.token,
-        username: s.username,
-        name: s.name ?? s.username,
-        counterId: s.counterId,
-      };
-  } catch {
-    // fall through: a damaged entry is as good as none
-  }
-  return null;
-}
-
-/** Stores or forgets the session. */
-export function saveSession(session: ClerkSession | null): void {
-  write(SESSION_KEY, session ? JSON.stringify(session) : null);
+/** Forgets a token an older version kept in localStorage. */
+export function forgetStoredToken(): void {
+  write(OLD_SESSION_KEY, null);
 }
 
 /** The counter this PC was last signed in at, so the next clerk does not have to pick it. */

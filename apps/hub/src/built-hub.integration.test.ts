@@ -17,7 +17,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectHub, request, type HubSocket } from '@luot/hub-client';
-import type { Ack, LoginResult, Report, Snapshot } from '@luot/protocol';
+import type { Ack, BearerLoginResult, Report, Snapshot } from '@luot/protocol';
 
 /*
  * The hub as production runs it: the JavaScript in dist/ that `pnpm build` makes (built here
@@ -230,9 +230,9 @@ describe('upgrading a data directory made before the build (commit 8ff3e39)', ()
     const login = await fetch(`${url}/api/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: made.password }),
+      body: JSON.stringify({ username: 'admin', password: made.password, bearer: true }),
     });
-    const session = (await login.json()) as Ack<LoginResult>;
+    const session = (await login.json()) as Ack<BearerLoginResult>;
     if (!session.ok) throw new Error(JSON.stringify(session.error));
     const auth = { authorization: `Bearer ${session.data.token}` };
     const day = new Date(made.madeAt).toLocaleDateString('en-CA', {

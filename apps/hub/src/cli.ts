@@ -236,10 +236,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           const password = values.password ?? io.env.LUOT_PASSWORD;
           if (!password || password.length < 8)
             throw new UsageError('a password has at least 8 characters');
-          if (!store.setPassword(need('username'), await hashPassword(password)))
+          // Ends every session of that person; a running hub's sweep drops their sockets.
+          if (!store.setPassword(need('username'), await hashPassword(password), io.now()))
             throw new UsageError(`no user ${values.username}`);
           audit('user.password', need('username'), {});
-          io.out(`Password of ${values.username} changed.`);
+          io.out(`Password of ${values.username} changed; their sessions are ended.`);
           return 0;
         }
         case 'user disable': {

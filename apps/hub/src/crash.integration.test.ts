@@ -13,7 +13,7 @@ import type {
   ClientPayload,
   ClientResults,
   IssuedTicket,
-  LoginResult,
+  BearerLoginResult,
   Snapshot,
 } from '@luot/protocol';
 import { prng } from '@luot/test-support';
@@ -222,9 +222,14 @@ async function login(url: string, username: string, counterId?: string): Promise
   const res = await fetch(`${url}/api/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD, ...(counterId ? { counterId } : {}) }),
+    body: JSON.stringify({
+      username,
+      password: PASSWORD,
+      bearer: true,
+      ...(counterId ? { counterId } : {}),
+    }),
   });
-  const body = (await res.json()) as { ok: boolean; data?: LoginResult };
+  const body = (await res.json()) as { ok: boolean; data?: BearerLoginResult };
   if (!body.ok || !body.data) throw new Error(`login ${username} failed: ${JSON.stringify(body)}`);
   return body.data.token;
 }

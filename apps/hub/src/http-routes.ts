@@ -1,17 +1,21 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { loginRequestSchema, type LoginResult } from '@luot/protocol';
-import { hashSecret, newSecret, verifyPassword } from './auth.ts';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import {
+  loginRequestSchema,
+  passwordChangeSchema,
+  type LoginResult,
+  type SessionInfo,
+} from '@luot/protocol';
+import { ADMIN_MESSAGES_VI } from './admin/messages-vi.ts';
+import { hashPassword, hashSecret, newSecret, verifyPassword } from './auth.ts';
 import type { Clock } from './clock.ts';
 import type { Store } from './store.ts';
 import { sendFailure } from './http-errors.ts';
-import { resolveCredential } from './identity.ts';
 import type { QueueService } from './queue-service.ts';
+import { resolveCredential } from './identity.ts';
+import { clearSessionCookie, requestToken, setSessionCookie } from './session-cookie.ts';
 import { createSignInGuard, type SignInGuardOptions } from './sign-in-guard.ts';
-
-function bearer(request: FastifyRequest): string | null {
-  const header = request.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice(7) : null;
-}
+import { requireSession } from './staff-auth.ts';
 
 /** HTTP endpoints: health, sign-in and sign-out of people, and the public facts a sign-in screen needs. */
 export function registerHttpRoutes(
@@ -21,9 +25,12 @@ export function registerHttpRoutes(
     queue: QueueService;
     clock: Clock;
     sessionTtlMs: number;
+    sessionIdleMs: number;
     startedAt: number;
     connections: () => number;
     onSignOut: (tokenHash: string) => void;
+    /** Drops the sockets of a person's other sessions (their password changed). */
+    disconnectUser: (username: string, keepTokenHash?: string) => void;
     signInGuard: SignInGuardOptions;
   },
 ) {
@@ -57,7 +64,7 @@ export function registerHttpRoutes(
   app.post('/api/login', async (request, reply) => {
     const parsed = loginRequestSchema.safeParse(request.body);
     if (!parsed.success) return sendFailure(reply, 'BAD_REQUEST');
-    const { username, password, counterId } = parsed.data;
+    const { username, password, counterId, bearer } = parsed.data;
     const address = request.ip;
     const waitMs = guard.waitMs(address, username, clock.now());
     if (waitMs > 0) {
@@ -91,24 +98,108 @@ export function registerHttpRoutes(
     }
     const token = newSecret('ses');
     await store.createSession(
-      hashSecret(token),
-      user.username,
-      counter,
+      {
+        tokenHash: hashSecret(token),
+        id: randomBytes(12).toString('hex'),
+        username: user.username,
+        counterId: counter,
+        ttlMs: deps.sessionTtlMs,
+        address,
+        userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
+      },
       clock.now(),
-      deps.sessionTtlMs,
     );
-    const body: LoginResult = {
-      token,
+    const info: SessionInfo = {
       user: { username: user.username, name: user.name, role: user.role },
       counterId: counter,
     };
-    return { ok: true, data: body };
+    // A browser app gets the session only as an HttpOnly cookie; a client that asks for a
+    // bearer token (scripts, the test harness, the bench) gets it in the answer instead.
+    if (bearer) return { ok: true, data: { ...info, token } satisfies LoginResult };
+    setSessionCookie(request, reply, token);
+    return { ok: true, data: info satisfies LoginResult };
+  });
+
+  /**
+   * Who the request's session is: lets the counter and admin apps resume after a reload.
+   * No session at all is an answer (`data: null`), not an error, so a fresh browser's sign-in
+   * page logs none; a session that ended answers 401 and its cookie is cleared.
+   */
+  app.get('/api/session', async (request, reply) => {
+    const token = requestToken(request);
+    if (!token) return { ok: true, data: null };
+    const credential = await resolveCredential(deps, token);
+    const identity = credential?.identity;
+    if (
+      credential?.kind !== 'session' ||
+      !identity ||
+      (identity.role !== 'clerk' && identity.role !== 'supervisor' && identity.role !== 'admin')
+    ) {
+      clearSessionCookie(request, reply);
+      return sendFailure(reply, 'UNAUTHENTICATED');
+    }
+    const info: SessionInfo = {
+      user: { username: identity.username, name: identity.name, role: identity.role },
+      counterId: identity.role === 'clerk' ? identity.counterId : null,
+    };
+    return { ok: true, data: info };
+  });
+
+  /**
+   * A signed-in person changes their own password: the current one is checked (under the
+   * sign-in guard, so a borrowed session cannot guess it), and every other session of theirs
+   * ends at once, sockets included; this one stays.
+   */
+  app.post('/api/password', async (request, reply) => {
+    const credential = await requireSession(request, reply, deps);
+    if (!credential) return reply;
+    const parsed = passwordChangeSchema.safeParse(request.body);
+    if (!parsed.success)
+      return sendFailure(reply, 'BAD_REQUEST', ADMIN_MESSAGES_VI.invalidPasswordChange);
+    const { currentPassword, newPassword } = parsed.data;
+    const identity = credential.identity;
+    if (!('username' in identity)) return sendFailure(reply, 'UNAUTHENTICATED');
+    const username = identity.username;
+    const address = request.ip;
+    const waitMs = guard.waitMs(address, username, clock.now());
+    if (waitMs > 0) {
+      const minutes = Math.ceil(waitMs / 60_000);
+      return sendFailure(
+        reply,
+        'RATE_LIMITED',
+        `Sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+      );
+    }
+    const user = await store.findUser(username);
+    if (!user) return sendFailure(reply, 'UNAUTHENTICATED');
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      guard.failed(address, username, clock.now());
+      return sendFailure(reply, 'FORBIDDEN', ADMIN_MESSAGES_VI.wrongPassword);
+    }
+    guard.succeeded(address, username);
+    if (currentPassword === newPassword)
+      return sendFailure(reply, 'BAD_REQUEST', ADMIN_MESSAGES_VI.samePassword);
+    const hash = await hashPassword(newPassword);
+    await store.setPassword(username, hash, clock.now(), credential.tokenHash);
+    deps.disconnectUser(username, credential.tokenHash);
+    await store.appendAudit({
+      at: clock.now(),
+      actor: username,
+      action: 'password.change',
+      target: username,
+      detail: {},
+    });
+    return { ok: true, data: { changed: true } };
   });
 
   app.post('/api/logout', async (request, reply) => {
-    const token = bearer(request);
-    const credential = token ? await resolveCredential(store, clock, token) : null;
-    if (!credential || credential.kind !== 'session') return sendFailure(reply, 'UNAUTHENTICATED');
+    const token = requestToken(request);
+    const credential = token ? await resolveCredential(deps, token) : null;
+    if (!credential || credential.kind !== 'session') {
+      // A browser holding an ended session's cookie forgets it.
+      clearSessionCookie(request, reply);
+      return sendFailure(reply, 'UNAUTHENTICATED');
+    }
     const identity = credential.identity;
     if (identity.role === 'clerk') {
       const result = await queue.execute(
@@ -119,6 +210,7 @@ export function registerHttpRoutes(
     }
     await store.endSession(credential.tokenHash, clock.now());
     deps.onSignOut(credential.tokenHash);
+    clearSessionCookie(request, reply);
     return { ok: true, data: { signedOut: true } };
   });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { fastifyCookie } from '@fastify/cookie';
 import type { Logger } from 'pino';
 import { KIOSK_CANCEL_WINDOW_MS } from '@luot/domain';
 import { registerAdminRoutes } from './admin/admin-routes.ts';
@@ -18,8 +19,13 @@ import { registerPublicApp, registerStaticApps, type StaticApp } from './static-
 import { registerOriginGuard, registerSecurityHeaders, socketOriginCheck } from './web-edge.ts';
 
 export interface HubOptions extends SocketOptions {
-  /** How long a person's sign-in lasts. */
+  /** How long a person's sign-in lasts at most. */
   sessionTtlMs: number;
+  /**
+   * A session unused (no HTTP request, no socket event) for this long ends. Default 60 minutes:
+   * a lunch break ends it, an hour's quiet at a counter is rare in opening hours. See README.
+   */
+  sessionIdleMs: number;
   /** How often the hub checks whether the service day has changed. */
   rolloverCheckMs: number;
   /** Failed sign-ins allowed per username and address, and per address, in a window. */
@@ -45,6 +51,7 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   kioskCancelWindowMs: KIOSK_CANCEL_WINDOW_MS,
   sweepIntervalMs: 5000,
   sessionTtlMs: 14 * 60 * 60_000,
+  sessionIdleMs: 60 * 60_000,
   rolloverCheckMs: 1000,
   signInGuard: DEFAULT_SIGN_IN_GUARD,
   socketLimits: DEFAULT_SOCKET_LIMITS,
@@ -77,6 +84,8 @@ export async function createHub(deps: {
   const app = createHttpApp({ log, bodyLimit: 64 * 1024, ...(https ? { https } : {}) });
   await registerSecurityHeaders(app, { tls: https !== undefined });
   registerOriginGuard(app, options.allowedOrigins);
+  // Staff sessions in the browser travel as an HttpOnly cookie (see session-cookie.ts).
+  await app.register(fastifyCookie);
   const sockets = attachSocketServer({
     httpServer: app.server,
     // The Electron kiosk's screen is a file: its socket's Origin is null (see web-edge.ts).
@@ -87,19 +96,30 @@ export async function createHub(deps: {
     log,
     options,
   });
+  const { sessionIdleMs } = options;
   const publicSide = options.publicListener ? await createPublicSide() : null;
   registerHttpRoutes(app, {
     store,
     queue,
     clock,
     sessionTtlMs: options.sessionTtlMs,
+    sessionIdleMs,
     startedAt: clock.now(),
     connections: () => sockets.io.engine.clientsCount,
     onSignOut: (tokenHash) => sockets.disconnectCredential(tokenHash),
+    disconnectUser: sockets.disconnectUser,
     signInGuard: options.signInGuard,
   });
-  registerReportRoutes(app, { store, reports: deps.reports, queue, clock, log });
-  registerAdminRoutes(app, { store, queue, clock, disconnectDevice: sockets.disconnectDevice });
+  registerReportRoutes(app, { store, reports: deps.reports, queue, clock, log, sessionIdleMs });
+  registerAdminRoutes(app, {
+    store,
+    queue,
+    clock,
+    sessionIdleMs,
+    disconnectDevice: sockets.disconnectDevice,
+    disconnectCredential: sockets.disconnectCredential,
+    disconnectUser: sockets.disconnectUser,
+  });
 
   /** The public listener: its own Fastify instance and Socket.IO server, tickets only. */
   async function createPublicSide() {

@@ -11,7 +11,13 @@ const TUESDAY_8AM = Date.parse('2026-11-24T01:00:00Z');
 
 let t: TestHub;
 beforeEach(async () => {
-  t = await startTestHub({ counters: 2, now: MONDAY_1650 });
+  // The clerk stays signed in past midnight here (no idle timeout): what is tested is the
+  // counter closing with the day, which a live socket must be told.
+  t = await startTestHub({
+    counters: 2,
+    now: MONDAY_1650,
+    hub: { sessionIdleMs: 24 * 60 * 60_000 },
+  });
 });
 afterEach(async () => {
   await t.close();

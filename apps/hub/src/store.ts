@@ -37,18 +37,27 @@ export interface Store {
   createUser(user: NewUser, at: number): Promise<void>;
   findUser(username: string): Promise<UserRow | null>;
   listUsers(): Promise<UserSummary[]>;
-  setPassword(username: string, passwordHash: string): Promise<boolean>;
+  /**
+   * Sets a password and, in the same transaction, ends every open session of that person but
+   * `keepTokenHash` (the session that changed its own password). False for an unknown user.
+   */
+  setPassword(
+    username: string,
+    passwordHash: string,
+    at: number,
+    keepTokenHash?: string,
+  ): Promise<boolean>;
   /** Disabling a user also ends their sessions. */
   setDisabled(username: string, disabled: boolean, at: number): Promise<boolean>;
-  createSession(
-    tokenHash: string,
-    username: string,
-    counterId: string | null,
-    at: number,
-    ttlMs: number,
-  ): Promise<void>;
+  createSession(session: NewSession, at: number): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRow | null>;
   endSession(tokenHash: string, at: number): Promise<void>;
+  /** Records that a session was used (callers write it at most once a minute). */
+  touchSession(tokenHash: string, at: number): Promise<void>;
+  /** Sessions not ended, not expired and used since `seenSince`, newest use first. */
+  listOpenSessions(now: number, seenSince: number): Promise<OpenSession[]>;
+  /** Ends a session by its public id; answers its token hash, or null if none was open. */
+  endSessionById(id: string, at: number): Promise<{ tokenHash: string; username: string } | null>;
   createDevice(device: NewDevice, at: number): Promise<void>;
   deviceByTokenHash(hash: string): Promise<DeviceRow | null>;
   deviceById(id: string): Promise<DeviceRow | null>;
@@ -178,11 +187,39 @@ export interface UserSummary {
   disabled: boolean;
 }
 
-export interface SessionRow {
+export interface NewSession {
+  tokenHash: string;
+  /** Public, random id, for listing and revoking (never the token's hash). */
+  id: string;
   username: string;
   counterId: string | null;
+  ttlMs: number;
+  /** Where and with what the session was started, shown in the list of sessions. */
+  address: string | null;
+  userAgent: string | null;
+}
+
+export interface SessionRow {
+  id: string;
+  username: string;
+  counterId: string | null;
+  createdAt: number;
   expiresAt: number;
   endedAt: number | null;
+  lastSeenAt: number;
+}
+
+/** An open session as the administration lists it. */
+export interface OpenSession {
+  id: string;
+  username: string;
+  name: string;
+  role: UserRole;
+  counterId: string | null;
+  createdAt: number;
+  lastSeenAt: number;
+  address: string | null;
+  userAgent: string | null;
 }
 
 export interface NewDevice {

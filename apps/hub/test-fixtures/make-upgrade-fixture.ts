@@ -83,7 +83,7 @@ for (const fieldId of ['ho-tich', 'ho-tich', 'dat-dai', 'ho-tich', 'dat-dai']) {
 const login = await fetch(`${url}/api/login`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ username: 'cb1', password: PASSWORD, counterId: 'quay-01' }),
+  body: JSON.stringify({ username: 'cb1', password: PASSWORD, counterId: 'quay-01', bearer: true }),
 });
 const { data: session } = (await login.json()) as { data: { token: string } };
 const clerk = connectHub(url, session.token);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { siteConfigSchema, type SiteConfig, type SiteConfigInput } from '@luot/domain';
 import { connectHub, request, type HubSocket } from '@luot/hub-client';
-import type { DeviceKind, LoginResult, Snapshot } from '@luot/protocol';
+import type { DeviceKind, BearerLoginResult, Snapshot } from '@luot/protocol';
 import { createFakeClock } from '../src/clock.ts';
 import { createHub, type Hub, type HubOptions } from '../src/hub.ts';
 import { addUser, databasePath, openStore, pairDevice, sqlitePorts } from '../src/setup.ts';
@@ -64,7 +64,8 @@ export interface TestHub {
    */
   tokens: Record<string, string>;
   /** Signs a person in over HTTP; clerks name their counter. */
-  login(username: string, counterId?: string): Promise<LoginResult>;
+  /** Signs in as a non-browser client: the answer carries the bearer token. */
+  login(username: string, counterId?: string): Promise<BearerLoginResult>;
   connect(token: string): HubSocket;
   /** Connects and waits for the first snapshot (or connect_error). */
   connectReady(token: string): Promise<{ socket: HubSocket; snapshot: Snapshot }>;
@@ -186,9 +187,18 @@ export async function startTestHub(
       const res = await fetch(`${url}/api/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: PASSWORD, ...(counterId ? { counterId } : {}) }),
+        body: JSON.stringify({
+          username,
+          password: PASSWORD,
+          bearer: true,
+          ...(counterId ? { counterId } : {}),
+        }),
       });
-      const body = (await res.json()) as { ok: boolean; data?: LoginResult; error?: unknown };
+      const body = (await res.json()) as {
+        ok: boolean;
+        data?: BearerLoginResult;
+        error?: unknown;
+      };
       if (!body.ok || !body.data)
         throw new Error(`login ${username} failed: ${JSON.stringify(body)}`);
       return body.data;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PublicTicketView, SequencedEvent } from '@luot/protocol';
 import { createQueueMirror, type MirrorView } from './mirror.ts';
-import { connectHub, type HubSocket } from './socket.ts';
+import { connectHub, type HubCredential, type HubSocket } from './socket.ts';
 
 /**
  * online: connected and in step with the hub; connecting: first attempt; offline: lost the hub
@@ -9,7 +9,7 @@ import { connectHub, type HubSocket } from './socket.ts';
  */
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused';
 
-function useSocket(url: string, token: string | null) {
+function useSocket(url: string, token: HubCredential | null) {
   const [socket, setSocket] = useState<HubSocket | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   useEffect(() => {
@@ -59,7 +59,11 @@ export interface HubMirrorOptions {
  * changes arrive faster than the page renders, only the latest change's events are seen
  * there; a screen that must not miss one (voice calls) passes `onEvents`.
  */
-export function useHubMirror(url: string, token: string | null, options: HubMirrorOptions = {}) {
+export function useHubMirror(
+  url: string,
+  token: HubCredential | null,
+  options: HubMirrorOptions = {},
+) {
   const { socket, status } = useSocket(url, token);
   const [view, setView] = useState<MirrorView | null>(null);
   const [lastEvents, setLastEvents] = useState<SequencedEvent[]>([]);

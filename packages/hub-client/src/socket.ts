@@ -12,16 +12,26 @@ import type {
 export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /**
+ * A staff app in the browser authenticates with its HttpOnly session cookie, which the browser
+ * sends with the handshake and the page never sees: pass this instead of a token.
+ */
+export const BY_COOKIE = Object.freeze({ cookie: true as const });
+
+/** A token (device, session, ticket), or the browser's session cookie. */
+export type HubCredential = string | typeof BY_COOKIE;
+
+/**
  * A typed Socket.IO connection to the hub, authenticated with a device token, a session
- * token or a ticket token. It reconnects by itself; the hub sends a fresh snapshot each time.
+ * token or a ticket token, or (`BY_COOKIE`) the browser's session cookie. It reconnects by
+ * itself; the hub sends a fresh snapshot each time.
  */
 export function connectHub(
   url: string,
-  token: string,
+  token: HubCredential,
   options: { autoConnect?: boolean; reconnectionDelayMax?: number } = {},
 ): HubSocket {
   return io(url, {
-    auth: { token },
+    auth: typeof token === 'string' ? { token } : {},
     transports: ['websocket'],
     autoConnect: options.autoConnect ?? true,
     reconnectionDelay: 250,

@@ -30,6 +30,31 @@ export const userCreateSchema = z.strictObject({
 /** Body of POST /api/admin/users/:username/password. */
 export const passwordResetSchema = z.strictObject({ password: z.string().min(8).max(200) });
 
+/** Body of POST /api/password: a signed-in person changes their own password. */
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(8).max(200),
+});
+
+/** The `:id` of DELETE /api/admin/sessions/:id: a session's public id (12 random bytes, hex). */
+export const sessionIdSchema = z.string().regex(/^[0-9a-f]{24}$/);
+
+/** One open session, as GET /api/admin/sessions lists it. */
+export interface AdminSession {
+  /** Public id, for DELETE /api/admin/sessions/:id (not the token, nor its hash). */
+  id: string;
+  username: string;
+  name: string;
+  role: UserRole;
+  counterId: string | null;
+  startedAt: number;
+  lastSeenAt: number;
+  address: string | null;
+  userAgent: string | null;
+  /** The session this list was asked with. */
+  current: boolean;
+}
+
 /** Body of POST /api/admin/users/:username/disabled. */
 export const userDisabledSchema = z.strictObject({ disabled: z.boolean() });
 
@@ -91,6 +116,8 @@ export const AUDIT_ACTIONS = [
   'device.pair',
   'device.revoke',
   'data.purge',
+  'session.revoke',
+  'password.change',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -189,13 +189,28 @@ export const loginRequestSchema = z.strictObject({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(200),
   counterId: id.optional(),
+  /**
+   * A client that is not a browser app (the test harness, the bench, scripts) asks for the
+   * token in the answer; browser apps get only the HttpOnly `luot_session` cookie.
+   */
+  bearer: z.boolean().optional(),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
-export interface LoginResult {
-  token: string;
+/** Who a session is: the answer to a sign-in and to GET /api/session. */
+export interface SessionInfo {
   user: { username: string; name: string; role: 'clerk' | 'supervisor' | 'admin' };
   counterId: string | null;
+}
+
+export interface LoginResult extends SessionInfo {
+  /** Only when the request asked for `bearer: true`. */
+  token?: string;
+}
+
+/** A sign-in that asked for a bearer token. */
+export interface BearerLoginResult extends SessionInfo {
+  token: string;
 }
 
 /** The socket handshake's `auth` object. */

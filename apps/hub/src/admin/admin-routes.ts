@@ -7,9 +7,11 @@ import {
   devicePairSchema,
   HTTP_STATUS,
   passwordResetSchema,
+  sessionIdSchema,
   userCreateSchema,
   userDisabledSchema,
   type AdminDevice,
+  type AdminSession,
   type AdminUser,
   type ConfigRefusal,
   type DeviceKind,
@@ -61,8 +63,13 @@ export function registerAdminRoutes(
     store: Store;
     queue: QueueService;
     clock: Clock;
+    sessionIdleMs: number;
     /** Drops every socket of a device at once (a revocation). */
     disconnectDevice: (deviceId: string) => void;
+    /** Drops every socket of one session (a revocation). */
+    disconnectCredential: (tokenHash: string) => void;
+    /** Drops every socket of a person's sessions (a password reset). */
+    disconnectUser: (username: string, keepTokenHash?: string) => void;
   },
 ) {
   const { store, queue, clock } = deps;
@@ -142,8 +149,12 @@ export function registerAdminRoutes(
       const body = passwordResetSchema.safeParse(request.body);
       if (!body.success) return sendFailure(reply, 'BAD_REQUEST', ADMIN_MESSAGES_VI.invalidUser);
       const { username } = request.params;
-      if (!(await store.setPassword(username, await hashPassword(body.data.password))))
+      const hash = await hashPassword(body.data.password);
+      // A reset ends every session of that person, the admin's own one too when they reset
+      // their own password here (changing it at POST /api/password keeps the current one).
+      if (!(await store.setPassword(username, hash, clock.now())))
         return sendFailure(reply, 'NOT_FOUND', ADMIN_MESSAGES_VI.noUser);
+      deps.disconnectUser(username);
       await audit(staff, { action: 'user.password', target: username, detail: {} });
       return { ok: true, data: { username } };
     },
@@ -178,6 +189,43 @@ export function registerAdminRoutes(
       return { ok: true, data: { username, disabled: body.data.disabled } };
     },
   );
+
+  app.get('/api/admin/sessions', async (request, reply) => {
+    const staff = await requireStaff(request, reply, deps, ADMIN);
+    if (!staff) return reply;
+    const now = clock.now();
+    const open = await store.listOpenSessions(now, now - deps.sessionIdleMs);
+    return {
+      ok: true,
+      data: open.map((s): AdminSession => ({
+        id: s.id,
+        username: s.username,
+        name: s.name,
+        role: s.role,
+        counterId: s.counterId,
+        startedAt: s.createdAt,
+        lastSeenAt: s.lastSeenAt,
+        address: s.address,
+        userAgent: s.userAgent,
+        current: s.id === staff.sessionId,
+      })),
+    };
+  });
+
+  app.delete<{ Params: { id: string } }>('/api/admin/sessions/:id', async (request, reply) => {
+    const staff = await requireStaff(request, reply, deps, ADMIN);
+    if (!staff) return reply;
+    const parsed = sessionIdSchema.safeParse(request.params.id);
+    if (!parsed.success) return sendFailure(reply, 'BAD_REQUEST', ADMIN_MESSAGES_VI.invalidSession);
+    const id = parsed.data;
+    const ended = await store.endSessionById(id, clock.now());
+    if (!ended) return sendFailure(reply, 'NOT_FOUND', ADMIN_MESSAGES_VI.noSession);
+    deps.disconnectCredential(ended.tokenHash);
+    // A clerk's counter stays as it is: a citizen being served is not dropped by a revocation;
+    // the clerk signs in again to the same counter.
+    await audit(staff, { action: 'session.revoke', target: ended.username, detail: {} });
+    return { ok: true, data: { id, revoked: true } };
+  });
 
   app.get('/api/admin/devices', async (request, reply) => {
     if (!(await requireStaff(request, reply, deps, ADMIN))) return reply;

@@ -14,6 +14,11 @@ export const ADMIN_MESSAGES_VI = {
   deviceExists: 'Mã thiết bị này đã có; hãy chọn mã khác.',
   noCounter: 'Không có quầy này.',
   noDevice: 'Không có thiết bị đang hoạt động với mã này.',
+  invalidSession: 'Mã phiên đăng nhập không hợp lệ.',
+  noSession: 'Phiên đăng nhập này không còn hoạt động.',
+  invalidPasswordChange: 'Hãy nhập mật khẩu hiện tại và mật khẩu mới (ít nhất 8 ký tự).',
+  wrongPassword: 'Mật khẩu hiện tại không đúng.',
+  samePassword: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
 } as const;
 
 const DOMAIN_DETAILS: [RegExp, (m: RegExpMatchArray) => string][] = [

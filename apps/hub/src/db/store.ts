@@ -6,6 +6,8 @@ import type {
   NewUser,
   RowChange,
   SessionRow,
+  NewSession,
+  OpenSession,
   StoredCommand,
   SyncStore,
   UserRow,
@@ -113,12 +115,30 @@ export function createStore(db: Db) {
       `SELECT username, name, role, disabled FROM users ORDER BY role, username`,
     ),
     insertSession: db.prepare(
-      `INSERT INTO sessions (token_hash, username, counter_id, created_at, expires_at)
-       VALUES (?, ?, ?, ?, ?)`,
+      `INSERT INTO sessions (token_hash, id, username, counter_id, created_at, expires_at,
+         last_seen_at, address, user_agent)
+       VALUES (@tokenHash, @id, @username, @counterId, @at, @expiresAt, @at, @address, @userAgent)`,
     ),
     findSession: db.prepare(
-      `SELECT username, counter_id AS counterId, expires_at AS expiresAt, ended_at AS endedAt
+      `SELECT id, username, counter_id AS counterId, created_at AS createdAt,
+         expires_at AS expiresAt, ended_at AS endedAt, last_seen_at AS lastSeenAt
        FROM sessions WHERE token_hash = ?`,
+    ),
+    touchSession: db.prepare(`UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?`),
+    listOpenSessions: db.prepare(
+      `SELECT s.id, s.username, u.name, u.role, s.counter_id AS counterId,
+         s.created_at AS createdAt, s.last_seen_at AS lastSeenAt, s.address,
+         s.user_agent AS userAgent
+       FROM sessions s JOIN users u ON u.username = s.username
+       WHERE s.ended_at IS NULL AND s.expires_at > ? AND s.last_seen_at > ? AND u.disabled = 0
+       ORDER BY s.last_seen_at DESC, s.id`,
+    ),
+    openSessionById: db.prepare(
+      `SELECT token_hash AS tokenHash, username FROM sessions WHERE id = ? AND ended_at IS NULL`,
+    ),
+    endOtherUserSessions: db.prepare(
+      `UPDATE sessions SET ended_at = ?
+       WHERE username = ? AND ended_at IS NULL AND token_hash IS NOT ?`,
     ),
     endSession: db.prepare(
       `UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL`,
@@ -295,28 +315,47 @@ export function createStore(db: Db) {
         (u) => ({ ...u, disabled: u.disabled === 1 }),
       );
     },
-    setPassword(username: string, passwordHash: string): boolean {
-      return q.setPassword.run(passwordHash, username).changes === 1;
+    setPassword(
+      username: string,
+      passwordHash: string,
+      at: number,
+      keepTokenHash?: string,
+    ): boolean {
+      return db.transaction(() => {
+        if (q.setPassword.run(passwordHash, username).changes !== 1) return false;
+        q.endOtherUserSessions.run(at, username, keepTokenHash ?? null);
+        return true;
+      })();
     },
     setDisabled(username: string, disabled: boolean, at: number): boolean {
       const changed = q.setDisabled.run(disabled ? 1 : 0, username).changes === 1;
       if (disabled) q.endUserSessions.run(at, username);
       return changed;
     },
-    createSession(
-      tokenHash: string,
-      username: string,
-      counterId: string | null,
-      at: number,
-      ttlMs: number,
-    ) {
-      q.insertSession.run(tokenHash, username, counterId, at, at + ttlMs);
+    createSession(session: NewSession, at: number) {
+      const { ttlMs, ...row } = session;
+      q.insertSession.run({ ...row, at, expiresAt: at + ttlMs });
     },
     findSession(tokenHash: string): SessionRow | null {
       return (q.findSession.get(tokenHash) as SessionRow | undefined) ?? null;
     },
     endSession(tokenHash: string, at: number): void {
       q.endSession.run(at, tokenHash);
+    },
+    touchSession(tokenHash: string, at: number): void {
+      q.touchSession.run(at, tokenHash);
+    },
+    listOpenSessions(now: number, seenSince: number): OpenSession[] {
+      return q.listOpenSessions.all(now, seenSince) as OpenSession[];
+    },
+    endSessionById(id: string, at: number): { tokenHash: string; username: string } | null {
+      return db.transaction(() => {
+        const open = q.openSessionById.get(id) as
+          { tokenHash: string; username: string } | undefined;
+        if (!open) return null;
+        q.endSession.run(at, open.tokenHash);
+        return open;
+      })();
     },
     createDevice(device: NewDevice, at: number): void {
       q.insertDevice.run({ ...device, speaks: device.speaks ? 1 : 0, createdAt: at });

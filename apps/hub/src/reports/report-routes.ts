@@ -26,7 +26,14 @@ function daysBetween(from: string, to: string): number {
  */
 export function registerReportRoutes(
   app: FastifyInstance,
-  deps: { store: Store; reports: ReportEngine; queue: QueueService; clock: Clock; log: Logger },
+  deps: {
+    store: Store;
+    reports: ReportEngine;
+    queue: QueueService;
+    clock: Clock;
+    log: Logger;
+    sessionIdleMs: number;
+  },
 ) {
   const { store, queue, clock } = deps;
   const runner = deps.reports;

@@ -22,6 +22,7 @@ import { deviceHandlers } from './handlers/devices.ts';
 import { snapshotFor, syncHandlers } from './handlers/sync.ts';
 import { createKioskMemory, ticketHandlers } from './handlers/tickets.ts';
 import { resolveCredential, stillValid, type Credential } from '../identity.ts';
+import { handshakeToken } from '../session-cookie.ts';
 import { createPhoneViews } from './phone-views.ts';
 import { createSocketLimits, peerAddress, rateLimitedError, type SocketLimits } from './limits.ts';
 import { route, type Handlers } from './router.ts';
@@ -41,10 +42,12 @@ type HubServer = Server<
 >;
 
 export interface SocketOptions extends KioskOptions {
-  /** How often sockets whose session ended or device was revoked are disconnected. */
+  /** How often sockets whose session ended or went idle, or device was revoked, are disconnected. */
   sweepIntervalMs: number;
   /** Message size, event budget, sockets per credential and address, pending handshakes. */
   socketLimits: SocketLimits;
+  /** A session unused for this long no longer holds (see HubOptions). */
+  sessionIdleMs: number;
 }
 
 /** The event stream's rooms, one per audience: each gets the events as `eventFor` shows them. */
@@ -80,6 +83,7 @@ export function attachSocketServer(deps: {
 }) {
   const { httpServer, queue, store, clock, log, options } = deps;
   const limits = createSocketLimits(options.socketLimits, deps.clientAddress ?? peerAddress);
+  const credentials = { store, clock, sessionIdleMs: options.sessionIdleMs };
   const io: HubServer = new Server(httpServer, {
     serveClient: false,
     // Message size, connect timeout and the bound on connections not yet signed in
@@ -123,8 +127,9 @@ export function attachSocketServer(deps: {
     // Checked before the store is read: an address at its cap costs nothing more.
     const address = limits.admitAddress(socket);
     if (!address) return next(rateLimitedError());
-    const token: unknown = socket.handshake.auth.token;
-    resolveCredential(store, clock, token).then(
+    // A device's or phone's token in `auth.token`; a staff app in the browser: its cookie.
+    const token = handshakeToken(socket.handshake);
+    resolveCredential(credentials, token).then(
       (credential) => {
         if (!credential) {
           address.release();
@@ -210,7 +215,7 @@ export function attachSocketServer(deps: {
   ): Promise<Ack<unknown>> {
     const { credential } = socket.data;
     try {
-      if (!(await stillValid(store, clock, credential))) {
+      if (!(await stillValid(credentials, credential, true))) {
         setImmediate(() => socket.disconnect(true));
         return failure('UNAUTHENTICATED');
       }
@@ -229,7 +234,8 @@ export function attachSocketServer(deps: {
   const sweep = setInterval(() => {
     void (async () => {
       for (const socket of io.sockets.sockets.values())
-        if (!(await stillValid(store, clock, socket.data.credential))) socket.disconnect(true);
+        if (!(await stillValid(credentials, socket.data.credential, false)))
+          socket.disconnect(true);
     })().catch(logError);
   }, options.sweepIntervalMs);
   sweep.unref();
@@ -240,6 +246,14 @@ export function attachSocketServer(deps: {
     disconnectCredential(tokenHash: string): void {
       for (const socket of io.sockets.sockets.values())
         if (socket.data.credential.tokenHash === tokenHash) socket.disconnect(true);
+    },
+    /** Disconnects the sockets of every session of a person but `keepTokenHash`'s. */
+    disconnectUser(username: string, keepTokenHash?: string): void {
+      for (const socket of io.sockets.sockets.values()) {
+        const { kind, identity, tokenHash } = socket.data.credential;
+        if (kind !== 'session' || tokenHash === keepTokenHash) continue;
+        if ('username' in identity && identity.username === username) socket.disconnect(true);
+      }
     },
     disconnectDevice(deviceId: string): void {
       for (const socket of io.sockets.sockets.values()) {
