@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from './auth.ts';
+import {
+  DEFAULT_PASSWORD_HASH_LIMIT,
+  hashPassword,
+  PasswordHashingBusy,
+  passwordHashesInFlight,
+  setPasswordHashLimit,
+  verifyPassword,
+} from './auth.ts';
 
 // A hash stored before passwords moved to their own thread (scrypt N=16384, r=8, p=1).
 const STORED =
@@ -23,5 +30,20 @@ describe('passwords', () => {
   it('refuses a hash it does not know', async () => {
     expect(await verifyPassword('luot2026', 'bcrypt$whatever')).toBe(false);
     await expect(verifyPassword('x', 'scrypt$3$8$1$MDEy$AAAA')).rejects.toThrow();
+  });
+
+  it('refuses a hash at once, queueing nothing, while the cap is full', async () => {
+    setPasswordHashLimit(2);
+    try {
+      const held = [hashPassword('một'), hashPassword('hai')];
+      await expect(verifyPassword('ba', STORED)).rejects.toBeInstanceOf(PasswordHashingBusy);
+      await expect(hashPassword('bốn')).rejects.toBeInstanceOf(PasswordHashingBusy);
+      expect(passwordHashesInFlight()).toBe(2);
+      await Promise.all(held);
+      expect(passwordHashesInFlight()).toBe(0);
+      expect(await verifyPassword('luot2026', STORED)).toBe(true);
+    } finally {
+      setPasswordHashLimit(DEFAULT_PASSWORD_HASH_LIMIT);
+    }
   });
 });

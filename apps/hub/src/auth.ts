@@ -54,18 +54,63 @@ const passwordThread = createJobThread<ScryptJob, string>({
   holdWhileBusy: true,
 });
 
-async function runScrypt(job: ScryptJob): Promise<Buffer> {
-  return Buffer.from(await passwordThread.run(job), 'base64url');
+/**
+ * Raised, at once and without queueing anything, when a hash is asked for while `limit` are
+ * already queued or running on the password thread: a flood of guesses from many addresses
+ * then gets "busy, try again" instead of making every real sign-in wait behind it.
+ */
+export class PasswordHashingBusy extends Error {
+  constructor(readonly limit: number) {
+    super(`${limit} password hashes are already in progress`);
+    this.name = 'PasswordHashingBusy';
+  }
 }
 
-/** A salted scrypt hash of a password, as "scrypt$N$r$p$salt$key" (base64url). */
+/** The cap on password hashes queued or running at once in this process; see `setPasswordHashLimit`. */
+export const DEFAULT_PASSWORD_HASH_LIMIT = 4;
+let hashLimit = DEFAULT_PASSWORD_HASH_LIMIT;
+let hashesInFlight = 0;
+
+/**
+ * Sets how many password hashes may be queued or running at once (the hub sets it from its
+ * options). Every caller of `hashPassword` and `verifyPassword` shares it: sign-in, a password
+ * reset, a new account. One scrypt takes ~50–70 ms on the thread, so 4 is a wait of at most
+ * ~0.3 s for whoever is let in.
+ */
+export function setPasswordHashLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1) throw new Error('the hash limit is a whole number ≥ 1');
+  hashLimit = limit;
+}
+
+/** How many password hashes are queued or running now. */
+export function passwordHashesInFlight(): number {
+  return hashesInFlight;
+}
+
+async function runScrypt(job: ScryptJob): Promise<Buffer> {
+  if (hashesInFlight >= hashLimit) throw new PasswordHashingBusy(hashLimit);
+  hashesInFlight++;
+  try {
+    return Buffer.from(await passwordThread.run(job), 'base64url');
+  } finally {
+    hashesInFlight--;
+  }
+}
+
+/**
+ * A salted scrypt hash of a password, as "scrypt$N$r$p$salt$key" (base64url). Rejects with
+ * `PasswordHashingBusy` when the cap is reached.
+ */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16).toString('base64url');
   const key = await runScrypt({ password, salt, keyLength: KEY_LENGTH, params: SCRYPT });
   return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt, key.toString('base64url')].join('$');
 }
 
-/** Whether a password matches a stored hash; constant-time in the key comparison. */
+/**
+ * Whether a password matches a stored hash; constant-time in the key comparison. Rejects with
+ * `PasswordHashingBusy` when the cap is reached.
+ */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [kind, n, r, p, salt, key] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !key) return false;
