@@ -66,6 +66,10 @@ export class PasswordHashingBusy extends Error {
   }
 }
 
+/** What a request refused for `PasswordHashingBusy` says. */
+export const PASSWORD_HASHING_BUSY_VI =
+  'Máy chủ đang bận kiểm tra mật khẩu của các lần đăng nhập khác. Vui lòng thử lại sau giây lát.';
+
 /** The cap on password hashes queued or running at once in this process; see `setPasswordHashLimit`. */
 export const DEFAULT_PASSWORD_HASH_LIMIT = 4;
 let hashLimit = DEFAULT_PASSWORD_HASH_LIMIT;

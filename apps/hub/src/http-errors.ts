@@ -5,6 +5,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import { failure, HTTP_STATUS, type ErrorCode } from '@luot/protocol';
+import { PASSWORD_HASHING_BUSY_VI, PasswordHashingBusy } from './auth.ts';
+import { fastifyTrustProxy, type TrustProxy } from './client-address.ts';
 
 /** Sends a failure in the acknowledgement shape, with the HTTP status of its code. */
 export function sendFailure(reply: FastifyReply, code: ErrorCode, message?: string) {
@@ -114,15 +116,26 @@ function onClientError(log: Logger) {
  * unexpected error (500 INTERNAL; the stack goes to the log, never to the client).
  * Front ends' own 404s stay with the static apps (see static-apps.ts).
  */
-export function createHttpApp(options: { log: Logger; bodyLimit: number }): FastifyInstance {
+export function createHttpApp(options: {
+  log: Logger;
+  bodyLimit: number;
+  /** Proxies whose X-Forwarded-For sets `request.ip` (none by default); see client-address.ts. */
+  trustProxy?: TrustProxy;
+}): FastifyInstance {
   const { log } = options;
   const app = Fastify({
     logger: false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     bodyLimit: options.bodyLimit,
     clientErrorHandler: onClientError(log),
     frameworkErrors: (error, _request, reply) => sendFailure(reply, errorCodeOf(error)),
   });
   app.setErrorHandler((error, request, reply) => {
+    if (error instanceof PasswordHashingBusy) {
+      // A password reset or a new account while sign-ins fill the hashing cap: try again soon.
+      void reply.header('retry-after', '1');
+      return sendFailure(reply, 'UNAVAILABLE', PASSWORD_HASHING_BUSY_VI);
+    }
     const code = errorCodeOf(error);
     if (code === 'INTERNAL') log.error({ err: error, url: request.url }, 'HTTP request failed');
     return sendFailure(reply, code);

@@ -1,12 +1,32 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import { loginRequestSchema, type LoginResult } from '@luot/protocol';
-import { hashSecret, newSecret, verifyPassword } from './auth.ts';
+import {
+  hashSecret,
+  newSecret,
+  PASSWORD_HASHING_BUSY_VI,
+  PasswordHashingBusy,
+  verifyPassword,
+} from './auth.ts';
 import type { Clock } from './clock.ts';
 import type { Store } from './store.ts';
 import { sendFailure } from './http-errors.ts';
 import { resolveCredential } from './identity.ts';
 import type { QueueService } from './queue-service.ts';
+import { createSignInAudit } from './sign-in-audit.ts';
 import { createSignInGuard, type SignInGuardOptions } from './sign-in-guard.ts';
+
+/** What a sign-in refused by the guard or the hashing cap says, in Vietnamese. */
+export const SIGN_IN_MESSAGES_VI = {
+  lockedMinutes: (minutes: number) =>
+    `Sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+  inProgress:
+    'Đang kiểm tra một lần đăng nhập khác của tài khoản này từ máy này. Vui lòng đợi giây lát rồi thử lại.',
+  busy: PASSWORD_HASHING_BUSY_VI,
+};
+
+/** Seconds a client is told to wait (Retry-After) when the hashing cap is full. */
+const BUSY_RETRY_AFTER_S = 1;
 
 function bearer(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
@@ -25,10 +45,13 @@ export function registerHttpRoutes(
     connections: () => number;
     onSignOut: (tokenHash: string) => void;
     signInGuard: SignInGuardOptions;
+    log: Logger;
   },
 ) {
   const { store, queue, clock } = deps;
   const guard = createSignInGuard(deps.signInGuard);
+  const M = SIGN_IN_MESSAGES_VI;
+  const audit = createSignInAudit({ store, log: deps.log, clock });
 
   app.get('/healthz', async () => {
     const { state, seq } = await queue.durable();
@@ -59,26 +82,38 @@ export function registerHttpRoutes(
     if (!parsed.success) return sendFailure(reply, 'BAD_REQUEST');
     const { username, password, counterId } = parsed.data;
     const address = request.ip;
-    const waitMs = guard.waitMs(address, username, clock.now());
-    if (waitMs > 0) {
-      const minutes = Math.ceil(waitMs / 60_000);
-      return sendFailure(
-        reply,
-        'RATE_LIMITED',
-        `Sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
-      );
+    // The attempt counts (as a failure) before its password is checked; see sign-in-guard.ts.
+    const begun = guard.begin(address, username, clock.now());
+    if (!begun.ok) {
+      if (begun.reason === 'busy') return sendFailure(reply, 'RATE_LIMITED', M.inProgress);
+      if (begun.newLock) {
+        const known = begun.scope === 'account' && (await store.findUser(username)) !== null;
+        await audit.lockedOut(known ? username : null, address, begun.scope, begun.waitMs);
+      }
+      void reply.header('retry-after', String(Math.ceil(begun.waitMs / 1000)));
+      return sendFailure(reply, 'RATE_LIMITED', M.lockedMinutes(Math.ceil(begun.waitMs / 60_000)));
     }
-    const user = await store.findUser(username);
-    // Hash even for unknown users, so timing does not tell which usernames exist.
-    const valid = await verifyPassword(
-      password,
-      user?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA',
-    );
+    const { attempt } = begun;
+    let user: Awaited<ReturnType<Store['findUser']>>;
+    let valid: boolean;
+    try {
+      user = await store.findUser(username);
+      // Hash even for unknown users, so timing does not tell which usernames exist.
+      valid = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA');
+    } catch (err) {
+      // Not checked after all: the attempt does not count.
+      guard.withdrawn(attempt);
+      if (!(err instanceof PasswordHashingBusy)) throw err;
+      await audit.hashBusy(address);
+      void reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
+      return sendFailure(reply, 'UNAVAILABLE', M.busy);
+    }
     if (!user || !valid || user.disabled) {
-      guard.failed(address, username, clock.now());
+      guard.failed(attempt);
+      await audit.failed(user ? user.username : null, address);
       return sendFailure(reply, 'UNAUTHENTICATED');
     }
-    guard.succeeded(address, username);
+    guard.succeeded(attempt);
     let counter: string | null = null;
     if (user.role === 'clerk') {
       if (!counterId) return sendFailure(reply, 'BAD_REQUEST');
@@ -102,6 +137,7 @@ export function registerHttpRoutes(
       user: { username: user.username, name: user.name, role: user.role },
       counterId: counter,
     };
+    await audit.signedIn(user.username, address);
     return { ok: true, data: body };
   });
 
@@ -119,6 +155,7 @@ export function registerHttpRoutes(
     }
     await store.endSession(credential.tokenHash, clock.now());
     deps.onSignOut(credential.tokenHash);
+    if ('username' in identity) await audit.signedOut(identity.username, request.ip);
     return { ok: true, data: { signedOut: true } };
   });
 }

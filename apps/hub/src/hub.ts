@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { KIOSK_CANCEL_WINDOW_MS } from '@luot/domain';
 import { registerAdminRoutes } from './admin/admin-routes.ts';
+import { DEFAULT_PASSWORD_HASH_LIMIT, setPasswordHashLimit } from './auth.ts';
 import type { Clock } from './clock.ts';
 import type { ReportEngine, Store } from './store.ts';
 import { createDayPacker } from './day-packer.ts';
+import type { TrustProxy } from './client-address.ts';
 import { createHttpApp } from './http-errors.ts';
 import { registerHttpRoutes } from './http-routes.ts';
 import { createQueueService } from './queue-service.ts';
@@ -21,6 +23,18 @@ export interface HubOptions extends SocketOptions {
   rolloverCheckMs: number;
   /** Failed sign-ins allowed per username and address, and per address, in a window. */
   signInGuard: SignInGuardOptions;
+  /**
+   * Password hashes (sign-ins, password resets, new accounts) queued or running at once; one
+   * more is refused at once with 503 UNAVAILABLE and Retry-After. The hash thread is one per
+   * process, so this is too: the last hub created sets it.
+   */
+  passwordHashLimit: number;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed for a request's address (sign-in guard,
+   * logs): false (the default) believes none; otherwise addresses or CIDR ranges, e.g.
+   * ['127.0.0.1'] for nginx on the same machine (see client-address.ts).
+   */
+  trustProxy: TrustProxy;
 }
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
@@ -30,6 +44,8 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   sessionTtlMs: 14 * 60 * 60_000,
   rolloverCheckMs: 1000,
   signInGuard: DEFAULT_SIGN_IN_GUARD,
+  passwordHashLimit: DEFAULT_PASSWORD_HASH_LIMIT,
+  trustProxy: false,
 };
 
 export type Hub = Awaited<ReturnType<typeof createHub>>;
@@ -53,7 +69,8 @@ export async function createHub(deps: {
   const { store, clock, log } = deps;
   const options = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
   const queue = await createQueueService({ store, clock, log, newId: deps.newId ?? randomUUID });
-  const app = createHttpApp({ log, bodyLimit: 64 * 1024 });
+  setPasswordHashLimit(options.passwordHashLimit);
+  const app = createHttpApp({ log, bodyLimit: 64 * 1024, trustProxy: options.trustProxy });
   const sockets = attachSocketServer({ httpServer: app.server, queue, store, clock, log, options });
   registerHttpRoutes(app, {
     store,
@@ -64,6 +81,7 @@ export async function createHub(deps: {
     connections: () => sockets.io.engine.clientsCount,
     onSignOut: (tokenHash) => sockets.disconnectCredential(tokenHash),
     signInGuard: options.signInGuard,
+    log,
   });
   registerReportRoutes(app, { store, reports: deps.reports, queue, clock, log });
   registerAdminRoutes(app, { store, queue, clock, disconnectDevice: sockets.disconnectDevice });

@@ -3,6 +3,7 @@ import { isIPv4 } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
+import { parseTrustProxy, type TrustProxy } from './client-address.ts';
 import { systemClock } from './clock.ts';
 import { createHub } from './hub.ts';
 import { openStore, seedDemo, sqlitePorts } from './setup.ts';
@@ -28,9 +29,22 @@ async function main(): Promise<void> {
       demo: { type: 'boolean', default: false },
       'allow-demo-on-network': { type: 'boolean', default: false },
       'kiosk-interval-ms': { type: 'string' },
+      // Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is believed.
+      'trust-proxy': { type: 'string', default: process.env.LUOT_TRUST_PROXY },
     },
   });
   const log = pino({ level: process.env.LUOT_LOG_LEVEL ?? 'info' });
+  let trustProxy: TrustProxy;
+  try {
+    trustProxy = parseTrustProxy(values['trust-proxy']);
+  } catch (err) {
+    log.error(
+      { trustProxy: values['trust-proxy'], err: String(err) },
+      '--trust-proxy takes addresses or CIDR ranges, comma-separated (e.g. 127.0.0.1 or 10.0.0.0/8)',
+    );
+    process.exit(2);
+  }
+  if (trustProxy) log.info({ trustProxy }, 'X-Forwarded-For believed from these proxies only');
   const host = values.host ?? (values.demo ? '127.0.0.1' : '0.0.0.0');
   if (values.demo && !isLoopback(host) && !values['allow-demo-on-network']) {
     log.error(
@@ -74,9 +88,12 @@ async function main(): Promise<void> {
     clock: systemClock,
     log,
     staticApps: defaultStaticApps(),
-    options: values['kiosk-interval-ms']
-      ? { kioskMinIntervalMs: Number(values['kiosk-interval-ms']) }
-      : {},
+    options: {
+      trustProxy,
+      ...(values['kiosk-interval-ms']
+        ? { kioskMinIntervalMs: Number(values['kiosk-interval-ms']) }
+        : {}),
+    },
   });
   await hub.listen(Number(values.port), host);
 
