@@ -82,7 +82,8 @@ let hashesInFlight = 0;
  * ~0.3 s for whoever is let in.
  */
 export function setPasswordHashLimit(limit: number): void {
-  if (!Number.isInteger(limit) || limit < 1) throw new Error('the hash limit is a whole number ≥ 1');
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new Error('the hash limit is a whole number ≥ 1');
   hashLimit = limit;
 }
 

@@ -14,7 +14,9 @@ export type TrustProxy = false | readonly string[];
  * The value of Fastify's `trustProxy` option for a setting: false, or proxy-addr's compiled
  * test (the same one `clientAddress` uses). Throws on an entry that is not an address or range.
  */
-export function fastifyTrustProxy(trust: TrustProxy): false | ((addr: string, i: number) => boolean) {
+export function fastifyTrustProxy(
+  trust: TrustProxy,
+): false | ((addr: string, i: number) => boolean) {
   return trust === false || trust.length === 0 ? false : proxyAddr.compile([...trust]);
 }
 

@@ -106,8 +106,8 @@ describe('the cap on password hashing', () => {
   it('answers 503 at once, without queueing, while the cap is full; that attempt does not count', async () => {
     await hub({ passwordHashLimit: 6 });
     const order: string[] = [];
-    const held = Promise.all(Array.from({ length: 6 }, () => hashPassword('giữ luồng'))).then(
-      () => order.push('held hashes done'),
+    const held = Promise.all(Array.from({ length: 6 }, () => hashPassword('giữ luồng'))).then(() =>
+      order.push('held hashes done'),
     );
     const refused = await signIn('giamsat', PASSWORD);
     order.push('sign-in answered');

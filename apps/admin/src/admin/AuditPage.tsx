@@ -31,7 +31,8 @@ export function describeEntry(entry: AuditEntry): string {
 function describeSignIn(entry: AuditEntry, action: string): string {
   const d = entry.detail;
   const who =
-    entry.action === 'auth.hash-busy' || (entry.action === 'auth.locked-out' && d.scope === 'address')
+    entry.action === 'auth.hash-busy' ||
+    (entry.action === 'auth.locked-out' && d.scope === 'address')
       ? null
       : (entry.target ?? A.auth.unknownUser);
   const parts = [who, d.address ? A.auth.from(d.address) : null];

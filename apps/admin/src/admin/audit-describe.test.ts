@@ -16,7 +16,12 @@ describe('sign-ins in the audit log', () => {
   it('reads each kind of sign-in entry in Vietnamese', () => {
     expect(
       describeEntry(
-        entry({ action: 'auth.sign-in', actor: 'cb1', target: 'cb1', detail: { address: '10.0.0.5' } }),
+        entry({
+          action: 'auth.sign-in',
+          actor: 'cb1',
+          target: 'cb1',
+          detail: { address: '10.0.0.5' },
+        }),
       ),
     ).toBe('Đăng nhập: cb1, từ 10.0.0.5');
     expect(
@@ -53,7 +58,9 @@ describe('sign-ins in the audit log', () => {
       describeEntry(entry({ action: 'auth.hash-busy', detail: { address: '10.0.0.9' } })),
     ).toBe('Từ chối đăng nhập vì máy chủ bận: từ 10.0.0.9');
     expect(
-      describeEntry(entry({ action: 'auth.sign-out', target: 'cb1', detail: { address: '10.0.0.5' } })),
+      describeEntry(
+        entry({ action: 'auth.sign-out', target: 'cb1', detail: { address: '10.0.0.5' } }),
+      ),
     ).toBe('Đăng xuất: cb1, từ 10.0.0.5');
   });
 
