@@ -46,4 +46,23 @@ describe('passwords', () => {
       setPasswordHashLimit(DEFAULT_PASSWORD_HASH_LIMIT);
     }
   });
+
+  it('keeps slots beyond the cap for priority hashes, and runs them first', async () => {
+    setPasswordHashLimit(2);
+    try {
+      const done: string[] = [];
+      const held = ['một', 'hai'].map((p) => hashPassword(p).then(() => done.push(p)));
+      await expect(verifyPassword('ba', STORED)).rejects.toBeInstanceOf(PasswordHashingBusy);
+      const priority = verifyPassword('luot2026', STORED, { priority: true }).then((ok) => {
+        done.push('ưu tiên');
+        return ok;
+      });
+      expect(await priority).toBe(true);
+      await Promise.all(held);
+      // It ran right after the hash already running, before the other one waiting.
+      expect(done).toEqual(['một', 'ưu tiên', 'hai']);
+    } finally {
+      setPasswordHashLimit(DEFAULT_PASSWORD_HASH_LIMIT);
+    }
+  });
 });

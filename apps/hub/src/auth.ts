@@ -92,11 +92,52 @@ export function passwordHashesInFlight(): number {
   return hashesInFlight;
 }
 
-async function runScrypt(job: ScryptJob): Promise<Buffer> {
-  if (hashesInFlight >= hashLimit) throw new PasswordHashingBusy(hashLimit);
+/**
+ * Slots beyond the cap kept for priority hashes: a sign-in from an address where someone signed
+ * in before (see `SignInGuard.isKnown`). Guesses from many addresses fill the cap and are
+ * refused, but cannot take these, so a clerk at their usual PC still gets in during a flood.
+ */
+export const PRIORITY_HASH_SLOTS = 2;
+
+/**
+ * Hashes waiting for the thread, priority ones first. The thread is handed one at a time, so a
+ * priority hash waits only for the one running (~60 ms), not for every guess queued before it.
+ */
+const waiting: { job: ScryptJob; priority: boolean; done: (p: Promise<string>) => void }[] = [];
+let threadBusy = false;
+
+function pump(): void {
+  if (threadBusy) return;
+  const next = waiting.shift();
+  if (!next) return;
+  threadBusy = true;
+  const running = passwordThread.run(next.job);
+  next.done(running);
+  void running
+    .catch(() => undefined)
+    .finally(() => {
+      threadBusy = false;
+      pump();
+    });
+}
+
+function schedule(job: ScryptJob, priority: boolean): Promise<string> {
+  return new Promise<string>((resolve) => {
+    const entry = { job, priority, done: resolve };
+    const at = priority ? waiting.findIndex((w) => !w.priority) : -1;
+    if (at < 0) waiting.push(entry);
+    else waiting.splice(at, 0, entry);
+    pump();
+  });
+}
+
+/** `priority`: may use the slots kept beyond the cap, and goes first (a known address). */
+async function runScrypt(job: ScryptJob, priority = false): Promise<Buffer> {
+  const limit = priority ? hashLimit + PRIORITY_HASH_SLOTS : hashLimit;
+  if (hashesInFlight >= limit) throw new PasswordHashingBusy(hashLimit);
   hashesInFlight++;
   try {
-    return Buffer.from(await passwordThread.run(job), 'base64url');
+    return Buffer.from(await schedule(job, priority), 'base64url');
   } finally {
     hashesInFlight--;
   }
@@ -116,16 +157,23 @@ export async function hashPassword(password: string): Promise<string> {
  * Whether a password matches a stored hash; constant-time in the key comparison. Rejects with
  * `PasswordHashingBusy` when the cap is reached.
  */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  stored: string,
+  options: { priority?: boolean } = {},
+): Promise<boolean> {
   const [kind, n, r, p, salt, key] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64url');
-  const actual = await runScrypt({
-    password,
-    salt,
-    keyLength: expected.length,
-    params: { N: Number(n), r: Number(r), p: Number(p) },
-  });
+  const actual = await runScrypt(
+    {
+      password,
+      salt,
+      keyLength: expected.length,
+      params: { N: Number(n), r: Number(r), p: Number(p) },
+    },
+    options.priority,
+  );
   return timingSafeEqual(expected, actual);
 }
 

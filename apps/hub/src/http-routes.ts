@@ -99,7 +99,9 @@ export function registerHttpRoutes(
     try {
       user = await store.findUser(username);
       // Hash even for unknown users, so timing does not tell which usernames exist.
-      valid = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA');
+      valid = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA', {
+        priority: guard.isKnown(address, attempt.at),
+      });
     } catch (err) {
       // Not checked after all: the attempt does not count.
       guard.withdrawn(attempt);

@@ -99,4 +99,13 @@ describe('sign-in guard', () => {
     expect(guard.begin('10.0.0.5', 'cb01', later)).toMatchObject({ ok: false, newLock: true });
     expect(guard.begin('10.0.0.5', 'cb01', later)).toMatchObject({ ok: false, newLock: false });
   });
+
+  it('knows an address someone signed in from, and no guess makes one known', () => {
+    const guard = createSignInGuard(options);
+    fail(guard, '10.0.0.9', 'cb01', 0);
+    expect(guard.isKnown('10.0.0.9', 0)).toBe(false);
+    guard.succeeded(begin(guard, '10.0.0.5', 'cb01', 0));
+    expect(guard.isKnown('10.0.0.5', MIN)).toBe(true);
+    expect(guard.isKnown('10.0.0.5', 8 * 24 * 60 * MIN)).toBe(false);
+  });
 });

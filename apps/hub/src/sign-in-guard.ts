@@ -44,10 +44,15 @@ export type SignInBegin = { ok: true; attempt: SignInAttempt } | ({ ok: false } 
 /** At most this many addresses and account keys are tracked; the stalest go first. */
 const MAX_KEYS = 10_000;
 
+/** How long an address someone signed in from stays known (see `isKnown`). */
+const KNOWN_FOR_MS = 7 * 24 * 60 * 60_000;
+
 export function createSignInGuard(options: SignInGuardOptions = DEFAULT_SIGN_IN_GUARD) {
   const failures = new Map<string, number[]>();
   /** Keys being refused, with when the lock reported last ends: a lock is reported once. */
   const reportedLocks = new Map<string, number>();
+  /** Addresses someone signed in from, with when last (least recent first). */
+  const known = new Map<string, number>();
   /** Account keys with an attempt being checked. */
   const inFlight = new Set<string>();
   const accountKey = (address: string, username: string) => `${address}\n${username.toLowerCase()}`;
@@ -124,8 +129,20 @@ export function createSignInGuard(options: SignInGuardOptions = DEFAULT_SIGN_IN_
     failed(attempt: SignInAttempt): void {
       inFlight.delete(accountKey(attempt.address, attempt.username));
     },
+    /**
+     * Whether someone signed in from this address within `KNOWN_FOR_MS`: its sign-ins may use
+     * the hashing slots kept for priority (see auth.ts), so a flood from other addresses does
+     * not keep a clerk at their usual PC out. Guessing cannot make an address known.
+     */
+    isKnown(address: string, now: number): boolean {
+      const at = known.get(address);
+      return at !== undefined && now - at < KNOWN_FOR_MS;
+    },
     /** A correct password clears that username's failures from that address. */
     succeeded(attempt: SignInAttempt): void {
+      known.delete(attempt.address);
+      known.set(attempt.address, attempt.at);
+      while (known.size > MAX_KEYS) known.delete(known.keys().next().value!);
       const key = accountKey(attempt.address, attempt.username);
       inFlight.delete(key);
       failures.delete(key);

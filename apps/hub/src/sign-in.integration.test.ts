@@ -104,7 +104,7 @@ describe('sign-in under concurrent guesses', () => {
 
 describe('the cap on password hashing', () => {
   it('answers 503 at once, without queueing, while the cap is full; that attempt does not count', async () => {
-    await hub({ passwordHashLimit: 6 });
+    await hub({ passwordHashLimit: 6, trustProxy: ['127.0.0.1'] });
     const order: string[] = [];
     const held = Promise.all(Array.from({ length: 6 }, () => hashPassword('giữ luồng'))).then(() =>
       order.push('held hashes done'),
@@ -132,7 +132,8 @@ describe('the cap on password hashing', () => {
       });
     const hold = Array.from({ length: 6 }, () => hashPassword('giữ luồng'));
     const busy = await Promise.all([
-      ...Array.from({ length: 5 }, () => signIn('giamsat', PASSWORD)),
+      // From PCs nobody signed in from yet (a known one may use the slots kept for priority).
+      ...Array.from({ length: 5 }, (_, i) => signIn('giamsat', PASSWORD, `10.9.0.${i + 1}`)),
       reset('mat-khau-moi-1').then(async (res) => ({
         status: res.status,
         retryAfter: res.headers.get('retry-after'),
@@ -143,13 +144,29 @@ describe('the cap on password hashing', () => {
     expect(busy.map((a) => a.status)).toEqual([503, 503, 503, 503, 503, 503]);
     // A password reset shares the cap, and says so the same way.
     expect(busy[5]).toMatchObject({ retryAfter: '1', body: { error: { code: 'UNAVAILABLE' } } });
-    expect((await signIn('giamsat', PASSWORD)).status).toBe(200);
+    expect((await signIn('giamsat', PASSWORD, '10.9.0.1')).status).toBe(200);
     expect((await reset('mat-khau-moi-1')).status).toBe(200);
 
     const busyRows = (await auditTrail()).filter((e) => e.action === 'auth.hash-busy');
     // Written at most once a minute, however many were refused.
     expect(busyRows).toHaveLength(1);
     expect(busyRows[0]).toMatchObject({ actor: 'address:127.0.0.1', target: null });
+  });
+});
+
+describe('a clerk at their usual PC during a flood', () => {
+  it('still gets in while guesses from other addresses fill the cap', async () => {
+    await hub({ passwordHashLimit: 2, trustProxy: ['127.0.0.1'] });
+    // The supervisor signed in from this PC before.
+    expect((await signIn('giamsat', PASSWORD, '10.0.0.5')).status).toBe(200);
+    const held = Array.from({ length: 2 }, () => hashPassword('giữ luồng'));
+    const [stranger, usual] = await Promise.all([
+      signIn('giamsat', PASSWORD, '10.0.0.9'),
+      signIn('giamsat', PASSWORD, '10.0.0.5'),
+    ]);
+    await Promise.all(held);
+    expect(stranger.status).toBe(503);
+    expect(usual.status).toBe(200);
   });
 });
 
