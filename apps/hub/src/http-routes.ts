@@ -85,7 +85,10 @@ export function registerHttpRoutes(
     // The attempt counts (as a failure) before its password is checked; see sign-in-guard.ts.
     const begun = guard.begin(address, username, clock.now());
     if (!begun.ok) {
-      if (begun.reason === 'busy') return sendFailure(reply, 'RATE_LIMITED', M.inProgress);
+      if (begun.reason === 'busy') {
+        void reply.header('retry-after', '1');
+        return sendFailure(reply, 'RATE_LIMITED', M.inProgress);
+      }
       if (begun.newLock) {
         const known = begun.scope === 'account' && (await store.findUser(username)) !== null;
         await audit.lockedOut(known ? username : null, address, begun.scope, begun.waitMs);
