@@ -43,7 +43,7 @@ describe('sign-ins in the admin app', () => {
     await page.click('nav >> text=Nhật ký thay đổi');
     await page.waitForSelector('[data-testid=audit] tbody tr');
     const rows = await page.$$eval('[data-testid=audit] tbody tr', (trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].slice(1).map((td) => td.textContent)),
+      trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent).slice(1)),
     );
     expect(rows).toEqual([
       ['admin', 'Đăng nhập: admin, từ 127.0.0.1'],
