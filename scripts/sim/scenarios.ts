@@ -92,11 +92,23 @@ export async function login(
   counterId?: string,
   password = SIM_PASSWORD,
 ): Promise<string> {
-  const res = await fetch(`${url}/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password, bearer: true, ...(counterId ? { counterId } : {}) }),
-  });
+  let res: Response;
+  // The hub answers 503 with Retry-After while its password checking is full (a few at once).
+  for (let attempt = 0; ; attempt++) {
+    res = await fetch(`${url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        username,
+        password,
+        bearer: true,
+        ...(counterId ? { counterId } : {}),
+      }),
+    });
+    if (res.status !== 503 || attempt >= 50) break;
+    await res.arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
+  }
   const body = (await res.json()) as { ok: boolean; data?: BearerLoginResult };
   if (!body.ok || !body.data) throw new Error(`login ${username} failed: ${JSON.stringify(body)}`);
   return body.data.token;

@@ -21,18 +21,25 @@ export function LoginPage({
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(`${hubUrl()}/api/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: username.trim(), password }),
-      });
-      const body = (await res.json()) as Ack<SessionInfo>;
+      let body: Ack<SessionInfo>;
+      // While the hub is busy checking other passwords (503), wait as told and try again.
+      for (let attempt = 0; ; attempt++) {
+        const res = await fetch(`${hubUrl()}/api/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: username.trim(), password }),
+        });
+        body = (await res.json()) as Ack<SessionInfo>;
+        if (res.status !== 503 || attempt >= 3) break;
+        const seconds = Math.min(Number(res.headers.get('retry-after')) || 1, 5);
+        await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      }
       if (body.ok) onSignedIn(body.data);
       else
         setError(
           body.error.code === 'BAD_REQUEST'
             ? M.signIn.clerkNotHere
-            : body.error.code === 'RATE_LIMITED'
+            : body.error.code === 'RATE_LIMITED' || body.error.code === 'UNAVAILABLE'
               ? body.error.message
               : M.signIn.wrong,
         );

@@ -301,7 +301,21 @@ export const M = {
       'data.purge': 'Xóa dữ liệu quá thời hạn lưu giữ',
       'session.revoke': 'Kết thúc phiên đăng nhập',
       'password.change': 'Tự đổi mật khẩu',
+      'auth.sign-in': 'Đăng nhập',
+      'auth.sign-in-failed': 'Đăng nhập sai',
+      'auth.locked-out': 'Tạm khóa đăng nhập',
+      'auth.hash-busy': 'Từ chối đăng nhập vì máy chủ bận',
+      'auth.sign-out': 'Đăng xuất',
     } as Record<string, string>,
+    /** Sign-in entries: who was tried, from where, and what the hub did. */
+    auth: {
+      unknownUser: 'tên đăng nhập không tồn tại',
+      from: (address: string) => `từ ${address}`,
+      actorAddress: (address: string) => `Máy ${address}`,
+      lockedAccount: (minutes: number) => `khóa tài khoản này từ máy đó ${minutes} phút`,
+      lockedAddress: (minutes: number) => `khóa mọi tài khoản từ máy đó ${minutes} phút`,
+      suppressed: (n: number) => `và ${n} lần khác trước đó không ghi riêng`,
+    },
     sections: {
       site: 'Thông tin trung tâm',
       fields: 'Lĩnh vực',

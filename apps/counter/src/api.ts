@@ -28,19 +28,34 @@ export function fetchSite(hub: string): Promise<Ack<SiteInfo>> {
   return call<SiteInfo>(`${hub}/api/site`);
 }
 
+/** How many times a sign-in is sent again while the hub is busy checking other passwords. */
+const BUSY_RETRIES = 3;
+
 /**
  * Signs a clerk in at a counter; the hub opens the counter for them and sets the HttpOnly
- * session cookie (the answer carries no token).
+ * session cookie (the answer carries no token). While the hub's password
+ * checking is full (503 with Retry-After, e.g. many clerks signing in at 7:30), it waits as
+ * told and tries again, a few times, before showing the hub's message.
  */
-export function login(
+export async function login(
   hub: string,
   body: { username: string; password: string; counterId: string },
 ): Promise<Ack<SessionInfo>> {
-  return call<SessionInfo>(`${hub}/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const res = await fetch(`${hub}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const answer = (await res.json()) as Ack<SessionInfo>;
+      if (res.status !== 503 || attempt >= BUSY_RETRIES) return answer;
+      const seconds = Math.min(Number(res.headers.get('retry-after')) || 1, 5);
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    } catch {
+      return NETWORK_ERROR;
+    }
+  }
 }
 
 /** Who this browser's session cookie is (null: not signed in), so a reload resumes. */

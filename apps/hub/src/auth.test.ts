@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from './auth.ts';
+import {
+  DEFAULT_PASSWORD_HASH_LIMIT,
+  hashPassword,
+  PasswordHashingBusy,
+  passwordHashesInFlight,
+  setPasswordHashLimit,
+  verifyPassword,
+} from './auth.ts';
 
 // A hash stored before passwords moved to their own thread (scrypt N=16384, r=8, p=1).
 const STORED =
@@ -23,5 +30,39 @@ describe('passwords', () => {
   it('refuses a hash it does not know', async () => {
     expect(await verifyPassword('luot2026', 'bcrypt$whatever')).toBe(false);
     await expect(verifyPassword('x', 'scrypt$3$8$1$MDEy$AAAA')).rejects.toThrow();
+  });
+
+  it('refuses a hash at once, queueing nothing, while the cap is full', async () => {
+    setPasswordHashLimit(2);
+    try {
+      const held = [hashPassword('một'), hashPassword('hai')];
+      await expect(verifyPassword('ba', STORED)).rejects.toBeInstanceOf(PasswordHashingBusy);
+      await expect(hashPassword('bốn')).rejects.toBeInstanceOf(PasswordHashingBusy);
+      expect(passwordHashesInFlight()).toBe(2);
+      await Promise.all(held);
+      expect(passwordHashesInFlight()).toBe(0);
+      expect(await verifyPassword('luot2026', STORED)).toBe(true);
+    } finally {
+      setPasswordHashLimit(DEFAULT_PASSWORD_HASH_LIMIT);
+    }
+  });
+
+  it('keeps slots beyond the cap for priority hashes, and runs them first', async () => {
+    setPasswordHashLimit(2);
+    try {
+      const done: string[] = [];
+      const held = ['một', 'hai'].map((p) => hashPassword(p).then(() => done.push(p)));
+      await expect(verifyPassword('ba', STORED)).rejects.toBeInstanceOf(PasswordHashingBusy);
+      const priority = verifyPassword('luot2026', STORED, { priority: true }).then((ok) => {
+        done.push('ưu tiên');
+        return ok;
+      });
+      expect(await priority).toBe(true);
+      await Promise.all(held);
+      // It ran right after the hash already running, before the other one waiting.
+      expect(done).toEqual(['một', 'ưu tiên', 'hai']);
+    } finally {
+      setPasswordHashLimit(DEFAULT_PASSWORD_HASH_LIMIT);
+    }
   });
 });

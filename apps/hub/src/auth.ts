@@ -54,28 +54,126 @@ const passwordThread = createJobThread<ScryptJob, string>({
   holdWhileBusy: true,
 });
 
-async function runScrypt(job: ScryptJob): Promise<Buffer> {
-  return Buffer.from(await passwordThread.run(job), 'base64url');
+/**
+ * Raised, at once and without queueing anything, when a hash is asked for while `limit` are
+ * already queued or running on the password thread: a flood of guesses from many addresses
+ * then gets "busy, try again" instead of making every real sign-in wait behind it.
+ */
+export class PasswordHashingBusy extends Error {
+  constructor(readonly limit: number) {
+    super(`${limit} password hashes are already in progress`);
+    this.name = 'PasswordHashingBusy';
+  }
 }
 
-/** A salted scrypt hash of a password, as "scrypt$N$r$p$salt$key" (base64url). */
+/** What a request refused for `PasswordHashingBusy` says. */
+export const PASSWORD_HASHING_BUSY_VI =
+  'Máy chủ đang bận kiểm tra mật khẩu của các lần đăng nhập khác. Vui lòng thử lại sau giây lát.';
+
+/** The cap on password hashes queued or running at once in this process; see `setPasswordHashLimit`. */
+export const DEFAULT_PASSWORD_HASH_LIMIT = 4;
+let hashLimit = DEFAULT_PASSWORD_HASH_LIMIT;
+let hashesInFlight = 0;
+
+/**
+ * Sets how many password hashes may be queued or running at once (the hub sets it from its
+ * options). Every caller of `hashPassword` and `verifyPassword` shares it: sign-in, a password
+ * reset, a new account. One scrypt takes ~50–70 ms on the thread, so 4 is a wait of at most
+ * ~0.3 s for whoever is let in.
+ */
+export function setPasswordHashLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new Error('the hash limit is a whole number ≥ 1');
+  hashLimit = limit;
+}
+
+/** How many password hashes are queued or running now. */
+export function passwordHashesInFlight(): number {
+  return hashesInFlight;
+}
+
+/**
+ * Slots beyond the cap kept for priority hashes: a sign-in from an address where someone signed
+ * in before (see `SignInGuard.isKnown`). Guesses from many addresses fill the cap and are
+ * refused, but cannot take these, so a clerk at their usual PC still gets in during a flood.
+ */
+export const PRIORITY_HASH_SLOTS = 2;
+
+/**
+ * Hashes waiting for the thread, priority ones first. The thread is handed one at a time, so a
+ * priority hash waits only for the one running (~60 ms), not for every guess queued before it.
+ */
+const waiting: { job: ScryptJob; priority: boolean; done: (p: Promise<string>) => void }[] = [];
+let threadBusy = false;
+
+function pump(): void {
+  if (threadBusy) return;
+  const next = waiting.shift();
+  if (!next) return;
+  threadBusy = true;
+  const running = passwordThread.run(next.job);
+  next.done(running);
+  void running
+    .catch(() => undefined)
+    .finally(() => {
+      threadBusy = false;
+      pump();
+    });
+}
+
+function schedule(job: ScryptJob, priority: boolean): Promise<string> {
+  return new Promise<string>((resolve) => {
+    const entry = { job, priority, done: resolve };
+    const at = priority ? waiting.findIndex((w) => !w.priority) : -1;
+    if (at < 0) waiting.push(entry);
+    else waiting.splice(at, 0, entry);
+    pump();
+  });
+}
+
+/** `priority`: may use the slots kept beyond the cap, and goes first (a known address). */
+async function runScrypt(job: ScryptJob, priority = false): Promise<Buffer> {
+  const limit = priority ? hashLimit + PRIORITY_HASH_SLOTS : hashLimit;
+  if (hashesInFlight >= limit) throw new PasswordHashingBusy(hashLimit);
+  hashesInFlight++;
+  try {
+    return Buffer.from(await schedule(job, priority), 'base64url');
+  } finally {
+    hashesInFlight--;
+  }
+}
+
+/**
+ * A salted scrypt hash of a password, as "scrypt$N$r$p$salt$key" (base64url). Rejects with
+ * `PasswordHashingBusy` when the cap is reached.
+ */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16).toString('base64url');
   const key = await runScrypt({ password, salt, keyLength: KEY_LENGTH, params: SCRYPT });
   return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt, key.toString('base64url')].join('$');
 }
 
-/** Whether a password matches a stored hash; constant-time in the key comparison. */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/**
+ * Whether a password matches a stored hash; constant-time in the key comparison. Rejects with
+ * `PasswordHashingBusy` when the cap is reached.
+ */
+export async function verifyPassword(
+  password: string,
+  stored: string,
+  options: { priority?: boolean } = {},
+): Promise<boolean> {
   const [kind, n, r, p, salt, key] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64url');
-  const actual = await runScrypt({
-    password,
-    salt,
-    keyLength: expected.length,
-    params: { N: Number(n), r: Number(r), p: Number(p) },
-  });
+  const actual = await runScrypt(
+    {
+      password,
+      salt,
+      keyLength: expected.length,
+      params: { N: Number(n), r: Number(r), p: Number(p) },
+    },
+    options.priority,
+  );
   return timingSafeEqual(expected, actual);
 }
 

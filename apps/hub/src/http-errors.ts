@@ -5,6 +5,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import { failure, HTTP_STATUS, type ErrorCode } from '@luot/protocol';
+import { PASSWORD_HASHING_BUSY_VI, PasswordHashingBusy } from './auth.ts';
+import { fastifyTrustProxy, type TrustProxy } from './client-address.ts';
 
 /** Sends a failure in the acknowledgement shape, with the HTTP status of its code. */
 export function sendFailure(reply: FastifyReply, code: ErrorCode, message?: string) {
@@ -119,10 +121,13 @@ export function createHttpApp(options: {
   bodyLimit: number;
   /** PEM certificate and key: the app speaks HTTPS (see `luot tls`). */
   https?: { cert: Buffer | string; key: Buffer | string };
+  /** Proxies whose X-Forwarded-For sets `request.ip` (none by default); see client-address.ts. */
+  trustProxy?: TrustProxy;
 }): FastifyInstance {
   const { log } = options;
   const common = {
     logger: false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     bodyLimit: options.bodyLimit,
     clientErrorHandler: onClientError(log),
     frameworkErrors: (error: unknown, _request: unknown, reply: FastifyReply) =>
@@ -133,6 +138,11 @@ export function createHttpApp(options: {
     ? Fastify({ ...common, https: options.https })
     : Fastify(common)) as unknown as FastifyInstance;
   app.setErrorHandler((error, request, reply) => {
+    if (error instanceof PasswordHashingBusy) {
+      // A password reset or a new account while sign-ins fill the hashing cap: try again soon.
+      void reply.header('retry-after', '1');
+      return sendFailure(reply, 'UNAVAILABLE', PASSWORD_HASHING_BUSY_VI);
+    }
     const code = errorCodeOf(error);
     if (code === 'INTERNAL') log.error({ err: error, url: request.url }, 'HTTP request failed');
     return sendFailure(reply, code);

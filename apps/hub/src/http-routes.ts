@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import {
   loginRequestSchema,
   passwordChangeSchema,
@@ -7,15 +8,40 @@ import {
   type SessionInfo,
 } from '@luot/protocol';
 import { ADMIN_MESSAGES_VI } from './admin/messages-vi.ts';
-import { hashPassword, hashSecret, newSecret, verifyPassword } from './auth.ts';
+import {
+  hashPassword,
+  hashSecret,
+  newSecret,
+  PASSWORD_HASHING_BUSY_VI,
+  PasswordHashingBusy,
+  verifyPassword,
+} from './auth.ts';
 import type { Clock } from './clock.ts';
 import type { Store } from './store.ts';
 import { sendFailure } from './http-errors.ts';
 import type { QueueService } from './queue-service.ts';
 import { resolveCredential } from './identity.ts';
 import { clearSessionCookie, requestToken, setSessionCookie } from './session-cookie.ts';
-import { createSignInGuard, type SignInGuardOptions } from './sign-in-guard.ts';
+import { createSignInAudit } from './sign-in-audit.ts';
+import { createSignInGuard, type SignInAttempt, type SignInGuardOptions } from './sign-in-guard.ts';
 import { requireSession } from './staff-auth.ts';
+import type { UserRow } from './store.ts';
+
+/** What a sign-in refused by the guard or the hashing cap says, in Vietnamese. */
+export const SIGN_IN_MESSAGES_VI = {
+  lockedMinutes: (minutes: number) =>
+    `Sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+  inProgress:
+    'Đang kiểm tra một lần đăng nhập khác của tài khoản này từ máy này. Vui lòng đợi giây lát rồi thử lại.',
+  busy: PASSWORD_HASHING_BUSY_VI,
+};
+
+/** Seconds a client is told to wait (Retry-After) when the hashing cap is full. */
+const BUSY_RETRY_AFTER_S = 1;
+
+/** A password checked under the guard, or the refusal already answered. */
+type Checked =
+  { answered: FastifyReply } | { user: UserRow | null; valid: boolean; attempt: SignInAttempt };
 
 /** HTTP endpoints: health, sign-in and sign-out of people, and the public facts a sign-in screen needs. */
 export function registerHttpRoutes(
@@ -32,10 +58,13 @@ export function registerHttpRoutes(
     /** Drops the sockets of a person's other sessions (their password changed). */
     disconnectUser: (username: string, keepTokenHash?: string) => void;
     signInGuard: SignInGuardOptions;
+    log: Logger;
   },
 ) {
   const { store, queue, clock } = deps;
   const guard = createSignInGuard(deps.signInGuard);
+  const M = SIGN_IN_MESSAGES_VI;
+  const audit = createSignInAudit({ store, log: deps.log, clock });
 
   app.get('/healthz', async () => {
     const { state, seq } = await queue.durable();
@@ -61,31 +90,66 @@ export function registerHttpRoutes(
     };
   });
 
+  /**
+   * Checks a person's password under the sign-in guard: the attempt counts (as a failure)
+   * before its hash, one at a time per address and username, and a full hashing cap answers
+   * 503 at once. The caller then records the outcome with `guard.failed` / `guard.succeeded`.
+   */
+  async function checkPassword(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    username: string,
+    password: string,
+  ): Promise<Checked> {
+    const address = request.ip;
+    const begun = guard.begin(address, username, clock.now());
+    if (!begun.ok) {
+      if (begun.reason === 'busy') {
+        void reply.header('retry-after', '1');
+        return { answered: sendFailure(reply, 'RATE_LIMITED', M.inProgress) };
+      }
+      if (begun.newLock) {
+        const known = begun.scope === 'account' && (await store.findUser(username)) !== null;
+        await audit.lockedOut(known ? username : null, address, begun.scope, begun.waitMs);
+      }
+      void reply.header('retry-after', String(Math.ceil(begun.waitMs / 1000)));
+      const minutes = Math.ceil(begun.waitMs / 60_000);
+      return { answered: sendFailure(reply, 'RATE_LIMITED', M.lockedMinutes(minutes)) };
+    }
+    const { attempt } = begun;
+    try {
+      const user = await store.findUser(username);
+      // Hash even for unknown users, so timing does not tell which usernames exist.
+      const valid = await verifyPassword(
+        password,
+        user?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA',
+        { priority: guard.isKnown(address, attempt.at) },
+      );
+      return { user, valid, attempt };
+    } catch (err) {
+      // Not checked after all: the attempt does not count.
+      guard.withdrawn(attempt);
+      if (!(err instanceof PasswordHashingBusy)) throw err;
+      await audit.hashBusy(address);
+      void reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
+      return { answered: sendFailure(reply, 'UNAVAILABLE', M.busy) };
+    }
+  }
+
   app.post('/api/login', async (request, reply) => {
     const parsed = loginRequestSchema.safeParse(request.body);
     if (!parsed.success) return sendFailure(reply, 'BAD_REQUEST');
     const { username, password, counterId, bearer } = parsed.data;
     const address = request.ip;
-    const waitMs = guard.waitMs(address, username, clock.now());
-    if (waitMs > 0) {
-      const minutes = Math.ceil(waitMs / 60_000);
-      return sendFailure(
-        reply,
-        'RATE_LIMITED',
-        `Sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
-      );
-    }
-    const user = await store.findUser(username);
-    // Hash even for unknown users, so timing does not tell which usernames exist.
-    const valid = await verifyPassword(
-      password,
-      user?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA',
-    );
+    const checked = await checkPassword(request, reply, username, password);
+    if ('answered' in checked) return checked.answered;
+    const { user, valid, attempt } = checked;
     if (!user || !valid || user.disabled) {
-      guard.failed(address, username, clock.now());
+      guard.failed(attempt);
+      await audit.failed(user ? user.username : null, address);
       return sendFailure(reply, 'UNAUTHENTICATED');
     }
-    guard.succeeded(address, username);
+    guard.succeeded(attempt);
     let counter: string | null = null;
     if (user.role === 'clerk') {
       if (!counterId) return sendFailure(reply, 'BAD_REQUEST');
@@ -109,6 +173,7 @@ export function registerHttpRoutes(
       },
       clock.now(),
     );
+    await audit.signedIn(user.username, address);
     const info: SessionInfo = {
       user: { username: user.username, name: user.name, role: user.role },
       counterId: counter,
@@ -160,23 +225,18 @@ export function registerHttpRoutes(
     const identity = credential.identity;
     if (!('username' in identity)) return sendFailure(reply, 'UNAUTHENTICATED');
     const username = identity.username;
-    const address = request.ip;
-    const waitMs = guard.waitMs(address, username, clock.now());
-    if (waitMs > 0) {
-      const minutes = Math.ceil(waitMs / 60_000);
-      return sendFailure(
-        reply,
-        'RATE_LIMITED',
-        `Sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
-      );
+    const checked = await checkPassword(request, reply, username, currentPassword);
+    if ('answered' in checked) return checked.answered;
+    if (!checked.user) {
+      guard.withdrawn(checked.attempt);
+      return sendFailure(reply, 'UNAUTHENTICATED');
     }
-    const user = await store.findUser(username);
-    if (!user) return sendFailure(reply, 'UNAUTHENTICATED');
-    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-      guard.failed(address, username, clock.now());
+    if (!checked.valid) {
+      guard.failed(checked.attempt);
+      await audit.failed(username, request.ip);
       return sendFailure(reply, 'FORBIDDEN', ADMIN_MESSAGES_VI.wrongPassword);
     }
-    guard.succeeded(address, username);
+    guard.succeeded(checked.attempt);
     if (currentPassword === newPassword)
       return sendFailure(reply, 'BAD_REQUEST', ADMIN_MESSAGES_VI.samePassword);
     const hash = await hashPassword(newPassword);
@@ -210,6 +270,7 @@ export function registerHttpRoutes(
     }
     await store.endSession(credential.tokenHash, clock.now());
     deps.onSignOut(credential.tokenHash);
+    if ('username' in identity) await audit.signedOut(identity.username, request.ip);
     clearSessionCookie(request, reply);
     return { ok: true, data: { signedOut: true } };
   });

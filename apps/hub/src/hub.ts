@@ -4,9 +4,11 @@ import { fastifyCookie } from '@fastify/cookie';
 import type { Logger } from 'pino';
 import { KIOSK_CANCEL_WINDOW_MS } from '@luot/domain';
 import { registerAdminRoutes } from './admin/admin-routes.ts';
+import { DEFAULT_PASSWORD_HASH_LIMIT, setPasswordHashLimit } from './auth.ts';
 import type { Clock } from './clock.ts';
 import type { ReportEngine, Store } from './store.ts';
 import { createDayPacker } from './day-packer.ts';
+import { clientAddress, type TrustProxy } from './client-address.ts';
 import { createHttpApp } from './http-errors.ts';
 import { registerHttpRoutes } from './http-routes.ts';
 import { createQueueService } from './queue-service.ts';
@@ -44,6 +46,18 @@ export interface HubOptions extends SocketOptions {
    * at each day rollover (`luot purge` does the same by hand).
    */
   purgeDaily: boolean;
+  /**
+   * Password hashes (sign-ins, password resets, new accounts) queued or running at once; one
+   * more is refused at once with 503 UNAVAILABLE and Retry-After. The hash thread is one per
+   * process, so this is too: the last hub created sets it.
+   */
+  passwordHashLimit: number;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed for a request's address (sign-in guard,
+   * logs): false (the default) believes none; otherwise addresses or CIDR ranges, e.g.
+   * ['127.0.0.1'] for nginx on the same machine (see client-address.ts).
+   */
+  trustProxy: TrustProxy;
 }
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
@@ -57,6 +71,8 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   socketLimits: DEFAULT_SOCKET_LIMITS,
   allowedOrigins: [],
   purgeDaily: true,
+  passwordHashLimit: DEFAULT_PASSWORD_HASH_LIMIT,
+  trustProxy: false,
 };
 
 export type Hub = Awaited<ReturnType<typeof createHub>>;
@@ -80,16 +96,24 @@ export async function createHub(deps: {
   const { store, clock, log } = deps;
   const options = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
   const queue = await createQueueService({ store, clock, log, newId: deps.newId ?? randomUUID });
+  setPasswordHashLimit(options.passwordHashLimit);
   const https = options.tls;
-  const app = createHttpApp({ log, bodyLimit: 64 * 1024, ...(https ? { https } : {}) });
+  const app = createHttpApp({
+    log,
+    bodyLimit: 64 * 1024,
+    trustProxy: options.trustProxy,
+    ...(https ? { https } : {}),
+  });
   await registerSecurityHeaders(app, { tls: https !== undefined });
   registerOriginGuard(app, options.allowedOrigins);
   // Staff sessions in the browser travel as an HttpOnly cookie (see session-cookie.ts).
   await app.register(fastifyCookie);
+  const socketAddress = clientAddress(options.trustProxy);
   const sockets = attachSocketServer({
     httpServer: app.server,
     // The Electron kiosk's screen is a file: its socket's Origin is null (see web-edge.ts).
     allowOrigin: socketOriginCheck(options.allowedOrigins, true),
+    clientAddress: socketAddress,
     queue,
     store,
     clock,
@@ -109,6 +133,7 @@ export async function createHub(deps: {
     onSignOut: (tokenHash) => sockets.disconnectCredential(tokenHash),
     disconnectUser: sockets.disconnectUser,
     signInGuard: options.signInGuard,
+    log,
   });
   registerReportRoutes(app, { store, reports: deps.reports, queue, clock, log, sessionIdleMs });
   registerAdminRoutes(app, {
@@ -123,7 +148,12 @@ export async function createHub(deps: {
 
   /** The public listener: its own Fastify instance and Socket.IO server, tickets only. */
   async function createPublicSide() {
-    const publicApp = createHttpApp({ log, bodyLimit: 4 * 1024, ...(https ? { https } : {}) });
+    const publicApp = createHttpApp({
+      log,
+      bodyLimit: 4 * 1024,
+      trustProxy: options.trustProxy,
+      ...(https ? { https } : {}),
+    });
     await registerSecurityHeaders(publicApp, { tls: https !== undefined });
     registerOriginGuard(publicApp, options.allowedOrigins);
     registerPublicApp(
@@ -134,6 +164,7 @@ export async function createHub(deps: {
       httpServer: publicApp.server,
       allowOrigin: socketOriginCheck(options.allowedOrigins, false),
       admits: (credential) => credential.kind === 'ticket',
+      clientAddress: socketAddress,
       queue,
       store,
       clock,

@@ -3,6 +3,7 @@ import { isIPv4 } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
+import { parseTrustProxy, type TrustProxy } from './client-address.ts';
 import { systemClock } from './clock.ts';
 import { describeFix } from './file-modes.ts';
 import { createHub, type HubOptions } from './hub.ts';
@@ -43,9 +44,22 @@ async function main(): Promise<void> {
         multiple: true,
         default: process.env.LUOT_ALLOWED_ORIGINS ? [process.env.LUOT_ALLOWED_ORIGINS] : [],
       },
+      // Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is believed.
+      'trust-proxy': { type: 'string', default: process.env.LUOT_TRUST_PROXY },
     },
   });
   const log = pino({ level: process.env.LUOT_LOG_LEVEL ?? 'info' });
+  let trustProxy: TrustProxy;
+  try {
+    trustProxy = parseTrustProxy(values['trust-proxy']);
+  } catch (err) {
+    log.error(
+      { trustProxy: values['trust-proxy'], err: String(err) },
+      '--trust-proxy takes addresses or CIDR ranges, comma-separated (e.g. 127.0.0.1 or 10.0.0.0/8)',
+    );
+    process.exit(2);
+  }
+  if (trustProxy) log.info({ trustProxy }, 'X-Forwarded-For believed from these proxies only');
   const host = values.host ?? (values.demo ? '127.0.0.1' : '0.0.0.0');
   if (values.demo && !isLoopback(host) && !values['allow-demo-on-network']) {
     log.error(
@@ -89,7 +103,7 @@ async function main(): Promise<void> {
     log.info({ dataDir, credentials: file }, 'seeded the demo centre');
   }
 
-  const options: Partial<HubOptions> = {};
+  const options: Partial<HubOptions> = { trustProxy };
   if (values['kiosk-interval-ms']) options.kioskMinIntervalMs = Number(values['kiosk-interval-ms']);
   options.socketLimits = parseSocketLimits(values['socket-limits'], log);
   const [certFile, keyFile] = [values['tls-cert'], values['tls-key']];

@@ -118,6 +118,13 @@ export const AUDIT_ACTIONS = [
   'data.purge',
   'session.revoke',
   'password.change',
+  // Sign-ins (written by the hub, not by an administrator): the actor is the username, or
+  // `address:<ip>` when who typed is not known; see apps/hub/src/sign-in-audit.ts.
+  'auth.sign-in',
+  'auth.sign-in-failed',
+  'auth.locked-out',
+  'auth.hash-busy',
+  'auth.sign-out',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -147,6 +154,14 @@ export interface AuditEntry {
     /** data.purge: service days before this one were removed, and how many rows of each kind. */
     before?: string;
     removed?: Record<string, number>;
+    /** Sign-ins: the address the attempt came from. */
+    address?: string;
+    /** A lock-out: whether one username or every username is locked for that address. */
+    scope?: 'account' | 'address';
+    /** A lock-out: minutes until the next attempt may be made. */
+    minutes?: number;
+    /** Entries of this action left unwritten (too many in a minute) since the previous one. */
+    suppressed?: number;
   };
 }
 

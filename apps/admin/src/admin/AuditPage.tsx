@@ -22,8 +22,31 @@ export function describeEntry(entry: AuditEntry): string {
     });
     return `${action} — ${parts.join('; ')}`;
   }
+  if (entry.action.startsWith('auth.')) return describeSignIn(entry, action);
   const extra = entry.detail.name ? ` "${entry.detail.name}"` : '';
   return `${action}: ${entry.target ?? ''}${extra}`;
+}
+
+/** A sign-in entry: the account tried (if it exists), the address, a lock's length. */
+function describeSignIn(entry: AuditEntry, action: string): string {
+  const d = entry.detail;
+  const who =
+    entry.action === 'auth.hash-busy' ||
+    (entry.action === 'auth.locked-out' && d.scope === 'address')
+      ? null
+      : (entry.target ?? A.auth.unknownUser);
+  const parts = [who, d.address ? A.auth.from(d.address) : null];
+  if (entry.action === 'auth.locked-out' && d.minutes !== undefined)
+    parts.push(
+      d.scope === 'address' ? A.auth.lockedAddress(d.minutes) : A.auth.lockedAccount(d.minutes),
+    );
+  if (d.suppressed) parts.push(A.auth.suppressed(d.suppressed));
+  return `${action}: ${parts.filter((p) => p !== null).join(', ')}`;
+}
+
+/** Who did it: a person's username, or the address a sign-in came from. */
+export function describeActor(actor: string): string {
+  return actor.startsWith('address:') ? A.auth.actorAddress(actor.slice(8)) : actor;
 }
 
 /** The audit log: who changed what, and when, newest first. */
@@ -69,7 +92,7 @@ export function AuditPage({ api, config }: { api: Api; config: SiteConfig | null
                 <td className="nowrap">
                   {formatTimeVi(e.at, tz, true)} {formatDateVi(e.at, tz)}
                 </td>
-                <td>{e.actor}</td>
+                <td>{describeActor(e.actor)}</td>
                 <td>{describeEntry(e)}</td>
               </tr>
             ))}

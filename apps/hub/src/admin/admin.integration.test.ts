@@ -100,7 +100,8 @@ describe('configuration', () => {
     );
     expect(t.hub.queue.live.config).toEqual(config);
     const audit = await call<AuditEntry[]>('GET', '/api/admin/audit');
-    expect(audit.body.ok && audit.body.data).toEqual([]);
+    // Only the admin's own sign-in: the refused change left no entry.
+    expect(audit.body.ok && audit.body.data.map((e) => e.action)).toEqual(['auth.sign-in']);
   });
 
   it('locates field-level problems, and refuses an edit made on a stale version', async () => {
@@ -176,9 +177,13 @@ describe('people and devices', () => {
     expect(self.status).toBe(409);
     const audit = await call<AuditEntry[]>('GET', '/api/admin/audit');
     expect(audit.body.ok && audit.body.data.map((e) => [e.action, e.target])).toEqual([
+      ['auth.sign-in-failed', 'cb9'],
       ['user.disable', 'cb9'],
+      ['auth.sign-in-failed', 'cb9'],
       ['user.password', 'cb9'],
+      ['auth.sign-in', 'cb9'],
       ['user.create', 'cb9'],
+      ['auth.sign-in', 'admin'],
     ]);
   });
 
