@@ -143,33 +143,41 @@ describe('the luot command, built', () => {
 });
 
 describe('the daily backup script of deploy/systemd', () => {
-  it('adds an online copy and keeps only the newest KEEP copies', () => {
+  it('adds an encrypted online copy, keeps only the newest KEEP, and removes plain copies', () => {
     const root = tempDir();
     const data = join(root, 'data');
     const backups = join(root, 'backups');
+    const key = join(root, 'backup.key');
     mkdirSync(backups);
     expect(luot('init', '--data', data, '--site', join(FIXTURES, 'upgrade-site.json')).status).toBe(
       0,
     );
-    // Two copies from earlier days.
+    expect(luot('backup-key', '--out', key).status).toBe(0);
+    // Two encrypted copies from earlier days, and a plain one an older version left.
     for (const [name, daysAgo] of [
-      ['luot-2026-01-01T023000.db', 3],
-      ['luot-2026-01-02T023000.db', 2],
+      ['luot-2026-01-01T023000.luotbak', 3],
+      ['luot-2026-01-02T023000.luotbak', 2],
+      ['luot-2025-12-31T023000.db', 4],
     ] as const) {
       writeFileSync(join(backups, name), 'old');
       const when = new Date(Date.now() - daysAgo * 86_400_000);
       utimesSync(join(backups, name), when, when);
     }
-    const run = spawnSync('sh', [join(HUB_DIR, 'deploy/systemd/luot-backup.sh'), data, backups], {
-      encoding: 'utf8',
-      env: { ...process.env, KEEP: '2', LUOT_CLI: join(DIST, 'cli.js') },
-    });
+    const run = spawnSync(
+      'sh',
+      [join(HUB_DIR, 'deploy/systemd/luot-backup.sh'), data, backups, key],
+      { encoding: 'utf8', env: { ...process.env, KEEP: '2', LUOT_CLI: join(DIST, 'cli.js') } },
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const kept = readdirSync(backups).sort();
     expect(kept).toHaveLength(2);
-    expect(kept[0]).toBe('luot-2026-01-02T023000.db');
-    expect(run.stdout).toContain(`Backed up to ${join(backups, kept[1]!)}`);
+    expect(kept[0]).toBe('luot-2026-01-02T023000.luotbak');
+    expect(kept[1]).toMatch(/^luot-.*\.luotbak$/);
+    // Encrypted: no SQLite header in the new copy, and readable by the hub's user only.
+    const made = join(backups, kept[1]!);
+    expect(readFileSync(made).subarray(0, 16).toString('latin1')).not.toContain('SQLite format');
+    expect(statSync(made).mode & 0o077).toBe(0);
   });
 });
 

@@ -9,6 +9,7 @@ import type { Clock } from './clock.ts';
 import type { ReportEngine, Store } from './store.ts';
 import { createDayPacker } from './day-packer.ts';
 import { clientAddress, type TrustProxy } from './client-address.ts';
+import type { Credential } from './identity.ts';
 import { createHttpApp } from './http-errors.ts';
 import { registerHttpRoutes } from './http-routes.ts';
 import { createQueueService } from './queue-service.ts';
@@ -98,28 +99,41 @@ export async function createHub(deps: {
   const queue = await createQueueService({ store, clock, log, newId: deps.newId ?? randomUUID });
   setPasswordHashLimit(options.passwordHashLimit);
   const https = options.tls;
-  const app = createHttpApp({
-    log,
-    bodyLimit: 64 * 1024,
-    trustProxy: options.trustProxy,
-    ...(https ? { https } : {}),
-  });
-  await registerSecurityHeaders(app, { tls: https !== undefined });
-  registerOriginGuard(app, options.allowedOrigins);
+  const socketAddress = clientAddress(options.trustProxy);
+
+  /**
+   * One listener: a Fastify app with the security headers and the Origin guard, and its own
+   * Socket.IO server on the same queue. The staff listener admits every credential, and the
+   * Electron kiosk's screen, a file whose socket's Origin is null (see web-edge.ts); the public
+   * listener admits ticket links only.
+   */
+  async function createListener(side: 'staff' | 'public') {
+    const staff = side === 'staff';
+    const listener = createHttpApp({
+      log,
+      bodyLimit: staff ? 64 * 1024 : 4 * 1024,
+      trustProxy: options.trustProxy,
+      ...(https ? { https } : {}),
+    });
+    await registerSecurityHeaders(listener, { tls: https !== undefined });
+    registerOriginGuard(listener, options.allowedOrigins);
+    const listenerSockets = attachSocketServer({
+      httpServer: listener.server,
+      allowOrigin: socketOriginCheck(options.allowedOrigins, staff),
+      ...(staff ? {} : { admits: (credential: Credential) => credential.kind === 'ticket' }),
+      clientAddress: socketAddress,
+      queue,
+      store,
+      clock,
+      log,
+      options,
+    });
+    return { app: listener, sockets: listenerSockets };
+  }
+
+  const { app, sockets } = await createListener('staff');
   // Staff sessions in the browser travel as an HttpOnly cookie (see session-cookie.ts).
   await app.register(fastifyCookie);
-  const socketAddress = clientAddress(options.trustProxy);
-  const sockets = attachSocketServer({
-    httpServer: app.server,
-    // The Electron kiosk's screen is a file: its socket's Origin is null (see web-edge.ts).
-    allowOrigin: socketOriginCheck(options.allowedOrigins, true),
-    clientAddress: socketAddress,
-    queue,
-    store,
-    clock,
-    log,
-    options,
-  });
   const { sessionIdleMs } = options;
   const publicSide = options.publicListener ? await createPublicSide() : null;
   registerHttpRoutes(app, {
@@ -146,32 +160,14 @@ export async function createHub(deps: {
     disconnectUser: sockets.disconnectUser,
   });
 
-  /** The public listener: its own Fastify instance and Socket.IO server, tickets only. */
+  /** The public listener: the phone page and its files, ticket sockets only. */
   async function createPublicSide() {
-    const publicApp = createHttpApp({
-      log,
-      bodyLimit: 4 * 1024,
-      trustProxy: options.trustProxy,
-      ...(https ? { https } : {}),
-    });
-    await registerSecurityHeaders(publicApp, { tls: https !== undefined });
-    registerOriginGuard(publicApp, options.allowedOrigins);
+    const side = await createListener('public');
     registerPublicApp(
-      publicApp,
+      side.app,
       deps.staticApps?.find((a) => a.name === 'display'),
     );
-    const publicSockets = attachSocketServer({
-      httpServer: publicApp.server,
-      allowOrigin: socketOriginCheck(options.allowedOrigins, false),
-      admits: (credential) => credential.kind === 'ticket',
-      clientAddress: socketAddress,
-      queue,
-      store,
-      clock,
-      log,
-      options,
-    });
-    return { app: publicApp, sockets: publicSockets };
+    return side;
   }
 
   const missingApps = registerStaticApps(app, deps.staticApps ?? []);

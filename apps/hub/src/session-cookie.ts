@@ -16,12 +16,18 @@ export function requestToken(request: FastifyRequest): string | null {
   return request.cookies[SESSION_COOKIE] ?? null;
 }
 
-/** The secret a socket handshake carries: `auth.token`, else the session cookie. */
+/**
+ * The secret a socket handshake carries: `auth.token`, else the session cookie. A page without
+ * an origin of its own (Origin `null`: a file, such as the Electron kiosk's screen, or a
+ * sandboxed frame) is admitted for its token only, never signed in by a cookie.
+ */
 export function handshakeToken(handshake: {
   auth: Record<string, unknown>;
-  headers: { cookie?: string };
+  headers: { cookie?: string; origin?: string };
 }): unknown {
   if (handshake.auth.token !== undefined) return handshake.auth.token;
+  const origin = handshake.headers.origin;
+  if (origin === 'null' || origin?.startsWith('file:')) return undefined;
   const cookies = handshake.headers.cookie;
   return cookies ? fastifyCookie.parse(cookies)[SESSION_COOKIE] : undefined;
 }

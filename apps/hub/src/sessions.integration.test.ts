@@ -289,6 +289,29 @@ describe('the session cookie', () => {
     socket.close();
   });
 
+  it('a page without an origin of its own (Origin null: a file, a sandboxed frame) is never signed in by the cookie', async () => {
+    await hubWithoutSweep();
+    const res = await fetch(`${t.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'mat-khau-thu' }),
+    });
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const outcome = (origin: string) =>
+      new Promise<string>((resolve) => {
+        const socket = ioClient(t.url, {
+          transports: ['websocket'],
+          extraHeaders: { cookie, origin },
+          reconnection: false,
+        });
+        socket.once('snapshot', () => (socket.close(), resolve('snapshot')));
+        socket.once('connect_error', (err) => (socket.close(), resolve(err.message)));
+      });
+    expect(await outcome('null')).toBe('UNAUTHENTICATED');
+    expect(await outcome('file://')).toBe('UNAUTHENTICATED');
+    expect(await outcome(t.url)).toBe('snapshot');
+  });
+
   it('staff HTTP routes accept the cookie', async () => {
     await hubWithoutSweep();
     const res = await fetch(`${t.url}/api/login`, {

@@ -34,7 +34,7 @@ async function signIn(
       'content-type': 'application/json',
       ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
     },
-    body: JSON.stringify({ username, password, ...(counterId ? { counterId } : {}) }),
+    body: JSON.stringify({ username, password, bearer: true, ...(counterId ? { counterId } : {}) }),
   });
   return {
     status: res.status,
