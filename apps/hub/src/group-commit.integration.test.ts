@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { HubSocket } from '@luot/hub-client';
 import { request, startTestHub, type TestHub } from '../testing/test-hub.ts';
+import { DEFAULT_SOCKET_LIMITS } from './sockets/limits.ts';
 
 let t: TestHub;
 afterEach(async () => {
@@ -8,7 +9,18 @@ afterEach(async () => {
 });
 
 it('8 kiosks issuing at once: every acknowledged ticket is already stored, numbers are unique and gapless, in log order', async () => {
-  t = await startTestHub({ counters: 2 });
+  // Eight kiosks share one paired token here: lift the cap on sockets per device.
+  t = await startTestHub({
+    counters: 2,
+    hub: {
+      socketLimits: {
+        ...DEFAULT_SOCKET_LIMITS,
+        eventsPerSecond: 1e6,
+        eventBurst: 1e6,
+        socketsPerDevice: 8,
+      },
+    },
+  });
   const groups: number[] = [];
   const append = t.store.append;
   t.store.append = (commands) => {

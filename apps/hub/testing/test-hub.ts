@@ -184,24 +184,31 @@ export async function startTestHub(
     dbPath: databasePath(dataDir),
     tokens,
     async login(username, counterId) {
-      const res = await fetch(`${url}/api/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          username,
-          password: PASSWORD,
-          bearer: true,
-          ...(counterId ? { counterId } : {}),
-        }),
-      });
-      const body = (await res.json()) as {
-        ok: boolean;
-        data?: BearerLoginResult;
-        error?: unknown;
-      };
-      if (!body.ok || !body.data)
-        throw new Error(`login ${username} failed: ${JSON.stringify(body)}`);
-      return body.data;
+      // As the apps do: while the hub's password checking is full (503), wait and try again.
+      for (;;) {
+        const res = await fetch(`${url}/api/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            username,
+            password: PASSWORD,
+            bearer: true,
+            ...(counterId ? { counterId } : {}),
+          }),
+        });
+        const body = (await res.json()) as {
+          ok: boolean;
+          data?: BearerLoginResult;
+          error?: unknown;
+        };
+        if (res.status === 503) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          continue;
+        }
+        if (!body.ok || !body.data)
+          throw new Error(`login ${username} failed: ${JSON.stringify(body)}`);
+        return body.data;
+      }
     },
     connect,
     connectReady(token) {
