@@ -1,5 +1,11 @@
-export { openDatabase, backupDatabase, verifyDatabaseFile, type Db } from './open-database.ts';
-export { createStore, tableDigest, type SqliteStore, type ServiceRow } from './store.ts';
+export {
+  openDatabase,
+  backupDatabase,
+  tableDigest,
+  verifyDatabaseFile,
+  type Db,
+} from './open-database.ts';
+export { createStore, type SqliteStore, type ServiceRow } from './store.ts';
 export {
   type ReportQueries,
   type TicketCounts,

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { tableDigest } from './store.ts';
 
 export type Db = Database.Database;
 
@@ -56,4 +56,22 @@ export function verifyDatabaseFile(path: string): string {
   } finally {
     db.close();
   }
+}
+
+/**
+ * A digest of every table's rows, in a stable order: equal digests mean equal stored data.
+ * Used to prove a refused command changed nothing, and to check a backup against its source.
+ */
+export function tableDigest(db: Db): string {
+  const tables = (
+    db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as {
+      name: string;
+    }[]
+  ).map((t) => t.name);
+  const parts: string[] = [];
+  for (const name of tables) {
+    const rows = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+    parts.push(name, JSON.stringify(rows));
+  }
+  return createHash('sha256').update(parts.join('\n')).digest('hex');
 }

@@ -1,5 +1,4 @@
 import { siteConfigSchema, type QueueEvent, type SiteConfig, type Ticket } from '@luot/domain';
-import { createHash } from 'node:crypto';
 import type {
   DeviceRow,
   NewDevice,
@@ -403,22 +402,4 @@ function toDevice(row: unknown): DeviceRow | null {
   if (!row) return null;
   const r = row as Omit<DeviceRow, 'speaks'> & { speaks: number };
   return { ...r, speaks: r.speaks === 1 };
-}
-
-/**
- * A digest of every table's rows, in a stable order: equal digests mean equal stored data.
- * Used to prove a refused command changed nothing, and to check a backup against its source.
- */
-export function tableDigest(db: Db): string {
-  const tables = (
-    db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as {
-      name: string;
-    }[]
-  ).map((t) => t.name);
-  const parts: string[] = [];
-  for (const name of tables) {
-    const rows = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
-    parts.push(name, JSON.stringify(rows));
-  }
-  return createHash('sha256').update(parts.join('\n')).digest('hex');
 }
