@@ -13,10 +13,10 @@ import type {
   ClientPayload,
   ClientResults,
   IssuedTicket,
-  BearerLoginResult,
   Snapshot,
 } from '@luot/protocol';
 import { prng } from '@luot/test-support';
+import { signIn } from '../testing/test-hub.ts';
 import { createStore, openDatabase } from './db/index.ts';
 import {
   addUser,
@@ -223,27 +223,7 @@ function startHub(): Promise<RunningHub> {
 }
 
 async function login(url: string, username: string, counterId?: string): Promise<string> {
-  for (;;) {
-    const res = await fetch(`${url}/api/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        username,
-        password: PASSWORD,
-        bearer: true,
-        ...(counterId ? { counterId } : {}),
-      }),
-    });
-    const body = (await res.json()) as { ok: boolean; data?: BearerLoginResult };
-    // As the apps do: while the hub's password checking is full, wait and try again.
-    if (res.status === 503) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      continue;
-    }
-    if (!body.ok || !body.data)
-      throw new Error(`login ${username} failed: ${JSON.stringify(body)}`);
-    return body.data.token;
-  }
+  return (await signIn(url, { username, password: PASSWORD, counterId })).token;
 }
 
 function connectReady(

@@ -1,14 +1,12 @@
 // The hub's edge: HTTPS with `luot tls`'s certificate, the public listener, security headers
 // and the Origin check, over real HTTP(S) and Socket.IO on loopback.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { request as httpsRequest } from 'node:https';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { request, startTestHub, type TestHub } from '../testing/index.ts';
+import { rawRequest as fetchRaw, request, startTestHub, type TestHub } from '../testing/index.ts';
 import { runCli } from './cli.ts';
 import { isOwnOrigin } from './web-edge.ts';
 
@@ -19,35 +17,6 @@ afterEach(async () => {
   await t?.close();
   t = undefined;
 });
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** One HTTP(S) request, trusting `ca` for HTTPS. */
-function fetchRaw(
-  url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string; ca?: string } = {},
-): Promise<Answer> {
-  const target = new URL(url);
-  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
-    const req = send(
-      target,
-      { method: init.method ?? 'GET', headers: init.headers, ...(init.ca ? { ca: init.ca } : {}) },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(init.body);
-  });
-}
 
 /** Connects a Socket.IO client and resolves with how the handshake ended. */
 function connectOutcome(

@@ -2,15 +2,20 @@
 // directory, on its own loopback ports in front of a real hub's public listener.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpsRequest } from 'node:https';
-import { request as httpRequest } from 'node:http';
 import { createServer, connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request, startTestHub, type TestHub } from '../testing/index.ts';
+import {
+  rawRequest,
+  request,
+  startTestHub,
+  type RawAnswer,
+  type RawInit,
+  type TestHub,
+} from '../testing/index.ts';
 import { issueTls } from './tls-files.ts';
 
 const RECIPE = fileURLToPath(new URL('../deploy/nginx-province.conf', import.meta.url));
@@ -42,36 +47,9 @@ async function waitForPort(port: number): Promise<void> {
   throw new Error(`nginx did not listen on ${port}`);
 }
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function get(
-  url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string; ca?: string } = {},
-): Promise<Answer> {
-  const target = new URL(url);
-  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
-    const req = send(
-      target,
-      {
-        method: init.method ?? 'GET',
-        headers: init.headers,
-        ...(init.ca ? { ca: init.ca, servername: 'localhost' } : {}),
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(init.body);
-  });
+/** A request to the edge: its certificate names localhost, while the test dials 127.0.0.1. */
+function get(url: string, init: RawInit = {}): Promise<RawAnswer> {
+  return rawRequest(url, init.ca ? { servername: 'localhost', ...init } : init);
 }
 
 describe.skipIf(!hasNginx)(

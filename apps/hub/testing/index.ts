@@ -2,3 +2,4 @@
 // SQLite file, and Chromium. Imported by tests only (apps/*/e2e may import it; see eslint.config.js).
 export * from './test-hub.ts';
 export * from './browser.ts';
+export * from './raw-http.ts';

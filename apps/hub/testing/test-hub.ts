@@ -183,33 +183,7 @@ export async function startTestHub(
     dataDir,
     dbPath: databasePath(dataDir),
     tokens,
-    async login(username, counterId) {
-      // As the apps do: while the hub's password checking is full (503), wait and try again.
-      for (;;) {
-        const res = await fetch(`${url}/api/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            username,
-            password: PASSWORD,
-            bearer: true,
-            ...(counterId ? { counterId } : {}),
-          }),
-        });
-        const body = (await res.json()) as {
-          ok: boolean;
-          data?: BearerLoginResult;
-          error?: unknown;
-        };
-        if (res.status === 503) {
-          await new Promise((resolve) => setTimeout(resolve, 50));
-          continue;
-        }
-        if (!body.ok || !body.data)
-          throw new Error(`login ${username} failed: ${JSON.stringify(body)}`);
-        return body.data;
-      }
-    },
+    login: (username, counterId) => signIn(url, { username, password: PASSWORD, counterId }),
     connect,
     connectReady(token) {
       const socket = connect(token);
@@ -236,3 +210,34 @@ export async function startTestHub(
 }
 
 export { request };
+
+/**
+ * Signs a person in over HTTP as a script does (`bearer: true`: the token comes in the answer)
+ * and, as the apps do, waits and tries again while the hub's password checking is full (503).
+ */
+export async function signIn(
+  url: string,
+  who: { username: string; password: string; counterId?: string },
+): Promise<BearerLoginResult> {
+  const { username, password, counterId } = who;
+  for (;;) {
+    const res = await fetch(`${url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        username,
+        password,
+        bearer: true,
+        ...(counterId ? { counterId } : {}),
+      }),
+    });
+    const body = (await res.json()) as { ok: boolean; data?: BearerLoginResult; error?: unknown };
+    if (res.status === 503) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      continue;
+    }
+    if (!body.ok || !body.data)
+      throw new Error(`login ${username} failed: ${JSON.stringify(body)}`);
+    return body.data;
+  }
+}
