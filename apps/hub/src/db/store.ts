@@ -4,15 +4,14 @@ import type {
   NewDevice,
   NewUser,
   RowChange,
-  SessionRow,
   NewSession,
-  OpenSession,
   StoredCommand,
   SyncStore,
   UserRow,
   UserSummary,
 } from '../store.ts';
 import { createAuditLog } from './audit-log.ts';
+import { createSessions } from './sessions.ts';
 import type { Db } from './open-database.ts';
 import { createReportDays } from './report-days.ts';
 import { createPurge } from './purge.ts';
@@ -113,38 +112,6 @@ export function createStore(db: Db) {
     listUsers: db.prepare(
       `SELECT username, name, role, disabled FROM users ORDER BY role, username`,
     ),
-    insertSession: db.prepare(
-      `INSERT INTO sessions (token_hash, id, username, counter_id, created_at, expires_at,
-         last_seen_at, address, user_agent)
-       VALUES (@tokenHash, @id, @username, @counterId, @at, @expiresAt, @at, @address, @userAgent)`,
-    ),
-    findSession: db.prepare(
-      `SELECT id, username, counter_id AS counterId, created_at AS createdAt,
-         expires_at AS expiresAt, ended_at AS endedAt, last_seen_at AS lastSeenAt
-       FROM sessions WHERE token_hash = ?`,
-    ),
-    touchSession: db.prepare(`UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?`),
-    listOpenSessions: db.prepare(
-      `SELECT s.id, s.username, u.name, u.role, s.counter_id AS counterId,
-         s.created_at AS createdAt, s.last_seen_at AS lastSeenAt, s.address,
-         s.user_agent AS userAgent
-       FROM sessions s JOIN users u ON u.username = s.username
-       WHERE s.ended_at IS NULL AND s.expires_at > ? AND s.last_seen_at > ? AND u.disabled = 0
-       ORDER BY s.last_seen_at DESC, s.id`,
-    ),
-    openSessionById: db.prepare(
-      `SELECT token_hash AS tokenHash, username FROM sessions WHERE id = ? AND ended_at IS NULL`,
-    ),
-    endOtherUserSessions: db.prepare(
-      `UPDATE sessions SET ended_at = ?
-       WHERE username = ? AND ended_at IS NULL AND token_hash IS NOT ?`,
-    ),
-    endSession: db.prepare(
-      `UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL`,
-    ),
-    endUserSessions: db.prepare(
-      `UPDATE sessions SET ended_at = ? WHERE username = ? AND ended_at IS NULL`,
-    ),
     insertDevice: db.prepare(
       `INSERT INTO devices (id, kind, name, counter_id, speaks, token_hash, created_at)
        VALUES (@id, @kind, @name, @counterId, @speaks, @tokenHash, @createdAt)`,
@@ -160,6 +127,7 @@ export function createStore(db: Db) {
 
   const reportDays = createReportDays(db);
   const audit = createAuditLog(db);
+  const sessions = createSessions(db);
   const purge = createPurge(db, reportDays);
 
   function write(row: RowChange): void {
@@ -322,40 +290,21 @@ export function createStore(db: Db) {
     ): boolean {
       return db.transaction(() => {
         if (q.setPassword.run(passwordHash, username).changes !== 1) return false;
-        q.endOtherUserSessions.run(at, username, keepTokenHash ?? null);
+        sessions.endOfUser(username, at, keepTokenHash);
         return true;
       })();
     },
     setDisabled(username: string, disabled: boolean, at: number): boolean {
       const changed = q.setDisabled.run(disabled ? 1 : 0, username).changes === 1;
-      if (disabled) q.endUserSessions.run(at, username);
+      if (disabled) sessions.endOfUser(username, at);
       return changed;
     },
-    createSession(session: NewSession, at: number) {
-      const { ttlMs, ...row } = session;
-      q.insertSession.run({ ...row, at, expiresAt: at + ttlMs });
-    },
-    findSession(tokenHash: string): SessionRow | null {
-      return (q.findSession.get(tokenHash) as SessionRow | undefined) ?? null;
-    },
-    endSession(tokenHash: string, at: number): void {
-      q.endSession.run(at, tokenHash);
-    },
-    touchSession(tokenHash: string, at: number): void {
-      q.touchSession.run(at, tokenHash);
-    },
-    listOpenSessions(now: number, seenSince: number): OpenSession[] {
-      return q.listOpenSessions.all(now, seenSince) as OpenSession[];
-    },
-    endSessionById(id: string, at: number): { tokenHash: string; username: string } | null {
-      return db.transaction(() => {
-        const open = q.openSessionById.get(id) as
-          { tokenHash: string; username: string } | undefined;
-        if (!open) return null;
-        q.endSession.run(at, open.tokenHash);
-        return open;
-      })();
-    },
+    createSession: (session: NewSession, at: number) => sessions.create(session, at),
+    findSession: (tokenHash: string) => sessions.find(tokenHash),
+    endSession: (tokenHash: string, at: number) => sessions.end(tokenHash, at),
+    touchSession: (tokenHash: string, at: number) => sessions.touch(tokenHash, at),
+    listOpenSessions: (now: number, seenSince: number) => sessions.listOpen(now, seenSince),
+    endSessionById: (id: string, at: number) => sessions.endById(id, at),
     createDevice(device: NewDevice, at: number): void {
       q.insertDevice.run({ ...device, speaks: device.speaks ? 1 : 0, createdAt: at });
     },
