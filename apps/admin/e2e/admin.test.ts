@@ -134,7 +134,8 @@ describe('sessions', () => {
       .toContain('Đã kết thúc phiên đăng nhập của Cán bộ 1.');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
     await dropped;
-    expect(await page.isVisible('tr[data-user=cb1]')).toBe(false);
+    // The list is read again after the answer: the row goes once that read is back.
+    await expect.poll(() => page.isVisible('tr[data-user=cb1]')).toBe(false);
     const refused = await fetch(`${hub.url}/api/session`, {
       headers: { authorization: `Bearer ${clerk.token}` },
     });
