@@ -1,4 +1,5 @@
 import type { SiteConfig } from './config.ts';
+import type { SupervisorCommand } from './supervise.ts';
 
 interface ByClerk {
   counterId: string;
@@ -24,6 +25,7 @@ export type QueueCommand =
   | ({ type: 'resume' } & ByClerk)
   | ({ type: 'openCounter' } & ByClerk)
   | { type: 'closeCounter'; counterId: string; clerkId: string | null }
+  | SupervisorCommand
   | { type: 'rate'; ticketId: string; counterId: string; score: number }
   | { type: 'closeDay' }
   | { type: 'updateConfig'; config: SiteConfig };

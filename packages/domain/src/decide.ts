@@ -12,6 +12,7 @@ import {
   type CurrentTicket,
 } from './selectors.ts';
 import { FINAL_STATUSES, own, type CounterState, type QueueState, type Ticket } from './state.ts';
+import { finalTicketRefusal, superviseRules } from './supervise.ts';
 import { serviceDay } from './time.ts';
 
 /** What the outside world lends a decision: the time and fresh ids. */
@@ -299,8 +300,8 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
     case 'cancel': {
       const ticket = own(state.tickets, cmd.ticketId);
       if (!ticket) return fail('NOT_FOUND', `no ticket ${cmd.ticketId}`);
-      if (FINAL_STATUSES.includes(ticket.status))
-        return fail('INVALID_STATE', `ticket ${ticket.label} is ${ticket.status}`);
+      const final = finalTicketRefusal(ticket);
+      if (final) return final;
       return [
         {
           type: 'ticket.cancelled',
@@ -405,6 +406,13 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
       events.push({ type: 'day.opened', at, day: newDay, previousDay: day });
       return events;
     }
+
+    case 'superviseClose':
+    case 'releaseCounter':
+    case 'signOutClerk':
+    case 'superviseRecall':
+    case 'moveTicket':
+      return superviseRules(state, cmd, at);
 
     case 'updateConfig': {
       const fieldIds = new Set(cmd.config.fields.map((f) => f.id));

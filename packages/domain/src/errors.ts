@@ -1,3 +1,5 @@
+import type { Refusal } from './supervise.ts';
+
 /** Why the queue refused a command. Closed set; the protocol adds transport-level codes. */
 export const DOMAIN_ERROR_CODES = [
   'NOT_FOUND',
@@ -21,4 +23,6 @@ export interface DomainError {
   code: DomainErrorCode;
   /** English detail for logs; clients show the catalogue text for the code. */
   detail: string;
+  /** What a person is told, when the catalogue text for the code is not enough (supervise.ts). */
+  why?: Refusal;
 }

@@ -21,8 +21,10 @@ export type QueueEvent =
   | (AtCounter & { type: 'ticket.started' })
   | (AtCounter & { type: 'ticket.finished' })
   | (AtCounter & { type: 'ticket.no_show' })
-  | (AtCounter & {
+  | (Omit<AtCounter, 'counterId'> & {
       type: 'ticket.transferred';
+      /** The counter the ticket left; null when a supervisor moved a ticket that was waiting. */
+      counterId: string | null;
       toFieldId: string;
       toCounterId: string | null;
       reason: string;

@@ -118,7 +118,9 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
         clerkId: null,
         transferCount: ticket.transferCount + 1,
       });
-      return withCounter(next, event.counterId, { currentTicketId: null });
+      return event.counterId === null
+        ? next
+        : withCounter(next, event.counterId, { currentTicketId: null });
     }
     case 'ticket.cancelled':
       return releaseTicket(

@@ -10,3 +10,4 @@ export * from './decide.ts';
 export * from './kiosk-rules.ts';
 export * from './audience.ts';
 export * from './validation.ts';
+export * from './supervise.ts';
