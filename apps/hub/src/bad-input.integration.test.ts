@@ -26,7 +26,11 @@ const VALID: Record<ClientEventName, Record<string, unknown>> = {
   'counter:transfer': { to: { fieldId: 'dat-dai' }, reason: 'Sai lĩnh vực' },
   'counter:pause': { reason: 'Nghỉ giải lao' },
   'counter:resume': {},
-  'counter:close': { counterId: 'c2' },
+  'counter:close': { counterId: 'c2', reason: 'Hết giờ làm việc' },
+  'counter:release': { counterId: 'c1', reason: 'Cán bộ vắng' },
+  'clerk:signOut': { username: 'cb1', reason: 'Cán bộ về sớm' },
+  'ticket:recall': { counterId: 'c1', reason: 'Công dân chưa nghe' },
+  'ticket:move': { ticketId: 'TICKET', to: { fieldId: 'dat-dai' }, reason: 'Sai lĩnh vực' },
   'rating:submit': { ticketId: 'TICKET', score: 3 },
   'device:report': { printer: { online: true, paper: 'ok', coverOpen: false } },
   'sync:snapshot': {},
@@ -34,7 +38,12 @@ const VALID: Record<ClientEventName, Record<string, unknown>> = {
   'day:close': {},
 };
 /** Keys a sender may leave out (the schema fills a default). */
-const OPTIONAL = new Set(['priorityClassId', 'reason@counter:pause', 'printer']);
+const OPTIONAL = new Set([
+  'priorityClassId',
+  'reason@counter:pause',
+  'reason@ticket:recall',
+  'printer',
+]);
 /** Valid shapes whose ids name nothing. */
 const UNKNOWN_IDS: Partial<Record<ClientEventName, Record<string, unknown>[]>> = {
   'ticket:issue': [
@@ -47,7 +56,15 @@ const UNKNOWN_IDS: Partial<Record<ClientEventName, Record<string, unknown>[]>> =
     { to: { fieldId: 'khong-ton-tai' }, reason: 'x' },
     { to: { counterId: 'khong-ton-tai' }, reason: 'x' },
   ],
-  'counter:close': [{ counterId: 'khong-ton-tai' }],
+  'counter:close': [{ counterId: 'khong-ton-tai', reason: 'x' }],
+  'counter:release': [{ counterId: 'khong-ton-tai', reason: 'x' }],
+  'clerk:signOut': [{ username: 'khong-ton-tai', reason: 'x' }],
+  'ticket:recall': [{ counterId: 'khong-ton-tai' }],
+  'ticket:move': [
+    { ticketId: 'khong-ton-tai', to: { fieldId: 'dat-dai' }, reason: 'x' },
+    { ticketId: 'TICKET', to: { fieldId: 'khong-ton-tai' }, reason: 'x' },
+    { ticketId: 'TICKET', to: { counterId: 'khong-ton-tai' }, reason: 'x' },
+  ],
   'rating:submit': [{ ticketId: 'khong-ton-tai', score: 3 }],
 };
 

@@ -232,7 +232,7 @@ describe('ids named like Object.prototype properties are refused', () => {
       const asks: [Socket, Parameters<typeof request>[1], object][] = [
         [clerk, 'counter:callTicket', { ticketId: name }],
         [sockets.supervisor!, 'ticket:cancel', { ticketId: name, reason: 'thử' }],
-        [sockets.supervisor!, 'counter:close', { counterId: name }],
+        [sockets.supervisor!, 'counter:close', { counterId: name, reason: 'thử' }],
         [sockets.pad1!, 'rating:submit', { ticketId: name, score: 3 }],
         [sockets.kiosk!, 'ticket:issue', { fieldId: name }],
         [clerk, 'counter:transfer', { to: { counterId: name }, reason: 'thử' }],

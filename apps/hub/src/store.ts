@@ -58,6 +58,8 @@ export interface Store {
   listOpenSessions(now: number, seenSince: number): Promise<OpenSession[]>;
   /** Ends a session by its public id; answers its token hash, or null if none was open. */
   endSessionById(id: string, at: number): Promise<{ tokenHash: string; username: string } | null>;
+  /** Ends every open session of a person (a supervisor signs a clerk out); resolves how many. */
+  endSessionsOfUser(username: string, at: number): Promise<number>;
   createDevice(device: NewDevice, at: number): Promise<void>;
   deviceByTokenHash(hash: string): Promise<DeviceRow | null>;
   deviceById(id: string): Promise<DeviceRow | null>;

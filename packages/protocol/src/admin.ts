@@ -125,6 +125,13 @@ export const AUDIT_ACTIONS = [
   'auth.locked-out',
   'auth.hash-busy',
   'auth.sign-out',
+  // A supervisor's actions on the floor (apps/hub/src/sockets/handlers/supervise.ts).
+  'counter.close',
+  'counter.release',
+  'clerk.sign-out',
+  'ticket.cancel',
+  'ticket.recall',
+  'ticket.move',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -160,6 +167,13 @@ export interface AuditEntry {
     scope?: 'account' | 'address';
     /** A lock-out: minutes until the next attempt may be made. */
     minutes?: number;
+    /** A supervisor's action: why, as they typed it. */
+    reason?: string;
+    /** A supervisor's action: the counter and ticket concerned (ids; `target` names them). */
+    counterId?: string;
+    ticketId?: string;
+    /** A move: where the ticket went (a field's or a counter's name); a release: what became of the ticket. */
+    to?: string;
     /** Entries of this action left unwritten (too many in a minute) since the previous one. */
     suppressed?: number;
   };

@@ -4,3 +4,4 @@ export * from './messages.ts';
 export * from './admin.ts';
 export * from './reports.ts';
 export * from './config-issues.ts';
+export * from './supervise.ts';

@@ -52,7 +52,31 @@ export const CLIENT_EVENTS = {
     payload: z.strictObject({ reason: z.string().trim().max(300).default('') }),
   },
   'counter:resume': { roles: ['clerk'], payload: empty },
-  'counter:close': { roles: ['supervisor', 'admin'], payload: z.strictObject({ counterId: id }) },
+  // A supervisor's (or admin's) actions on the floor, each with a reason for the audit trail.
+  'counter:close': {
+    roles: ['supervisor', 'admin'],
+    payload: z.strictObject({ counterId: id, reason }),
+  },
+  'counter:release': {
+    roles: ['supervisor', 'admin'],
+    payload: z.strictObject({ counterId: id, reason }),
+  },
+  'clerk:signOut': {
+    roles: ['supervisor', 'admin'],
+    payload: z.strictObject({ username: z.string().regex(/^[a-z0-9._-]{2,32}$/), reason }),
+  },
+  'ticket:recall': {
+    roles: ['supervisor', 'admin'],
+    payload: z.strictObject({ counterId: id, reason: z.string().trim().max(300).default('') }),
+  },
+  'ticket:move': {
+    roles: ['supervisor', 'admin'],
+    payload: z.strictObject({
+      ticketId: id,
+      to: z.union([z.strictObject({ fieldId: id }), z.strictObject({ counterId: id })]),
+      reason,
+    }),
+  },
   'rating:submit': {
     roles: ['rating'],
     payload: z.strictObject({ ticketId: id, score: z.number().int().min(1).max(5) }),
@@ -157,6 +181,16 @@ export interface ClientResults {
   'counter:pause': { counterId: string };
   'counter:resume': { counterId: string };
   'counter:close': { counterId: string };
+  /** The ticket the counter held, and where it went: back to waiting, or finished. */
+  'counter:release': {
+    counterId: string;
+    ticketId: string | null;
+    outcome: 'waiting' | 'done' | null;
+  };
+  /** The counters closed with the clerk's sign-out, and how many sessions ended. */
+  'clerk:signOut': { username: string; closedCounterIds: string[]; sessionsEnded: number };
+  'ticket:recall': Ticket;
+  'ticket:move': Ticket;
   'rating:submit': { ticketId: string; score: number };
   'device:report': { received: true };
   'sync:snapshot': Snapshot;

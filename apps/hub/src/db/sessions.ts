@@ -49,9 +49,12 @@ export function createSessions(db: Db) {
     end(tokenHash: string, at: number): void {
       q.end.run(at, tokenHash);
     },
-    /** Ends every open session of a person, but the one whose token hashes to `keepTokenHash`. */
-    endOfUser(username: string, at: number, keepTokenHash?: string): void {
-      q.endOfUser.run(at, username, keepTokenHash ?? null);
+    /**
+     * Ends every open session of a person, but the one whose token hashes to `keepTokenHash`;
+     * answers how many it ended.
+     */
+    endOfUser(username: string, at: number, keepTokenHash?: string): number {
+      return q.endOfUser.run(at, username, keepTokenHash ?? null).changes;
     },
     touch(tokenHash: string, at: number): void {
       q.touch.run(at, tokenHash);

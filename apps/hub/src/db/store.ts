@@ -305,6 +305,7 @@ export function createStore(db: Db) {
     touchSession: (tokenHash: string, at: number) => sessions.touch(tokenHash, at),
     listOpenSessions: (now: number, seenSince: number) => sessions.listOpen(now, seenSince),
     endSessionById: (id: string, at: number) => sessions.endById(id, at),
+    endSessionsOfUser: (username: string, at: number) => sessions.endOfUser(username, at),
     createDevice(device: NewDevice, at: number): void {
       q.insertDevice.run({ ...device, speaks: device.speaks ? 1 : 0, createdAt: at });
     },

@@ -20,6 +20,7 @@ import { createDevicePresence } from './device-presence.ts';
 import { counterHandlers } from './handlers/counter.ts';
 import { deviceHandlers } from './handlers/devices.ts';
 import { snapshotFor, syncHandlers } from './handlers/sync.ts';
+import { superviseHandlers } from './handlers/supervise.ts';
 import { createKioskMemory, ticketHandlers } from './handlers/tickets.ts';
 import { resolveCredential, stillValid, type Credential } from '../identity.ts';
 import { handshakeToken } from '../session-cookie.ts';
@@ -121,7 +122,17 @@ export function attachSocketServer(deps: {
     ...counterHandlers(),
     ...deviceHandlers(),
     ...syncHandlers(),
+    ...superviseHandlers({ disconnectUser }),
   };
+
+  /** Disconnects the sockets of every session of a person but `keepTokenHash`'s. */
+  function disconnectUser(username: string, keepTokenHash?: string): void {
+    for (const socket of io.sockets.sockets.values()) {
+      const { kind, identity, tokenHash } = socket.data.credential;
+      if (kind !== 'session' || tokenHash === keepTokenHash) continue;
+      if ('username' in identity && identity.username === username) socket.disconnect(true);
+    }
+  }
 
   io.use((socket, next) => {
     // Checked before the store is read: an address at its cap costs nothing more.
@@ -247,14 +258,7 @@ export function attachSocketServer(deps: {
       for (const socket of io.sockets.sockets.values())
         if (socket.data.credential.tokenHash === tokenHash) socket.disconnect(true);
     },
-    /** Disconnects the sockets of every session of a person but `keepTokenHash`'s. */
-    disconnectUser(username: string, keepTokenHash?: string): void {
-      for (const socket of io.sockets.sockets.values()) {
-        const { kind, identity, tokenHash } = socket.data.credential;
-        if (kind !== 'session' || tokenHash === keepTokenHash) continue;
-        if ('username' in identity && identity.username === username) socket.disconnect(true);
-      }
-    },
+    disconnectUser,
     disconnectDevice(deviceId: string): void {
       for (const socket of io.sockets.sockets.values()) {
         const id = socket.data.credential.identity;

@@ -37,7 +37,7 @@ function counterState(
     : failure(result.error.code);
 }
 
-/** Handlers of a counter: a clerk's actions at their own counter, and a supervisor closing one. */
+/** Handlers of a counter: a clerk's actions at their own counter (a supervisor's: supervise.ts). */
 export function counterHandlers(): Pick<
   Handlers,
   | 'counter:callNext'
@@ -49,7 +49,6 @@ export function counterHandlers(): Pick<
   | 'counter:transfer'
   | 'counter:pause'
   | 'counter:resume'
-  | 'counter:close'
 > {
   return {
     'counter:callNext': (ctx) => atCounter(ctx, (at) => ({ type: 'callNext', ...at })),
@@ -74,14 +73,5 @@ export function counterHandlers(): Pick<
         counterId: ctx.identity.counterId,
         clerkId: ctx.identity.username,
       }),
-    'counter:close': (ctx, p) => {
-      const result = ctx.queue.submit(
-        { type: 'closeCounter', counterId: p.counterId, clerkId: null },
-        { actor: ctx.actor },
-      );
-      return result.ok
-        ? { ok: true, data: { counterId: p.counterId } }
-        : failure(result.error.code);
-    },
   };
 }

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { estimateWaitMinutes, kioskAbandonRefusal, kioskCancelRefusal, own } from '@luot/domain';
-import { failure } from '@luot/protocol';
+import { failure, refusalOf } from '@luot/protocol';
 import { hashSecret } from '../../auth.ts';
 import type { HubServices } from '../context.ts';
 import type { Handlers } from '../router.ts';
+import { auditCancel } from './supervise.ts';
 
 /**
  * What a kiosk did lately: when it last issued (a kiosk issues at most one ticket per
@@ -109,7 +110,11 @@ export function ticketHandlers(
         { type: 'cancel', ticketId: p.ticketId, reason: p.reason },
         { actor: ctx.actor },
       );
-      return result.ok ? { ok: true, data: { ticketId: p.ticketId } } : failure(result.error.code);
+      if (!result.ok) return refusalOf(result.error);
+      const ticket = own(result.state.tickets, p.ticketId);
+      if (ticket && 'username' in identity)
+        await auditCancel({ ...ctx, identity }, ticket, p.reason);
+      return { ok: true, data: { ticketId: p.ticketId } };
     },
 
     'rating:submit': (ctx, p) => {
