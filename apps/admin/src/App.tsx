@@ -153,6 +153,7 @@ function Shell({
             offsetMs={offsetMs}
             devices={devices}
             names={names}
+            socket={socket}
           />
         )}
       </main>
@@ -167,6 +168,7 @@ function Page({
   offsetMs,
   devices,
   names,
+  socket,
 }: {
   route: Route;
   api: Api;
@@ -174,12 +176,19 @@ function Page({
   offsetMs: number;
   devices: ReturnType<typeof useDevices>;
   names: Map<string, string>;
+  socket: ReturnType<typeof useHubMirror>['socket'];
 }) {
   const config = view?.state.config ?? null;
   switch (route.id) {
     case 'dashboard':
       return view ? (
-        <Dashboard state={view.state} offsetMs={offsetMs} devices={devices} names={names} />
+        <Dashboard
+          state={view.state}
+          offsetMs={offsetMs}
+          devices={devices}
+          names={names}
+          socket={socket}
+        />
       ) : (
         <p className="muted">{M.dashboard.loading}</p>
       );

@@ -60,6 +60,7 @@ export const M = {
     clerk: 'Cán bộ',
     current: 'Số đang phục vụ',
     forHowLong: 'Thời gian',
+    actions: 'Thao tác',
     counterStatus: { open: 'Đang mở', paused: 'Tạm dừng', closed: 'Đóng' } as Record<
       string,
       string
@@ -290,6 +291,7 @@ export const M = {
     what: 'Nội dung',
     empty: 'Chưa có thay đổi nào.',
     more: 'Xem thêm',
+    reason: 'lý do',
     actions: {
       'config.update': 'Sửa cấu hình',
       'user.create': 'Tạo tài khoản',
@@ -306,6 +308,12 @@ export const M = {
       'auth.locked-out': 'Tạm khóa đăng nhập',
       'auth.hash-busy': 'Từ chối đăng nhập vì máy chủ bận',
       'auth.sign-out': 'Đăng xuất',
+      'counter.close': 'Giám sát đóng quầy',
+      'counter.release': 'Giám sát giải phóng quầy',
+      'clerk.sign-out': 'Giám sát đăng xuất cán bộ',
+      'ticket.cancel': 'Huỷ số',
+      'ticket.recall': 'Giám sát gọi lại số',
+      'ticket.move': 'Giám sát chuyển số',
     } as Record<string, string>,
     /** Sign-in entries: who was tried, from where, and what the hub did. */
     auth: {

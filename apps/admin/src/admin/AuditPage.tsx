@@ -24,7 +24,10 @@ export function describeEntry(entry: AuditEntry): string {
   }
   if (entry.action.startsWith('auth.')) return describeSignIn(entry, action);
   const extra = entry.detail.name ? ` "${entry.detail.name}"` : '';
-  return `${action}: ${entry.target ?? ''}${extra}`;
+  // A supervisor's action on the floor: where the ticket went, and why.
+  const to = entry.detail.to ? ` → ${entry.detail.to}` : '';
+  const reason = entry.detail.reason ? ` — ${A.reason}: ${entry.detail.reason}` : '';
+  return `${action}: ${entry.target ?? ''}${extra}${to}${reason}`;
 }
 
 /** A sign-in entry: the account tried (if it exists), the address, a lock's length. */

@@ -2,7 +2,9 @@ import type { QueueState } from '@luot/domain';
 import type { DeviceStatus } from '@luot/protocol';
 import { formatDateVi, formatMinutesVi, formatTimeVi, useNow } from '@luot/ui';
 import { M } from '../messages.ts';
+import type { HubSocket } from '@luot/hub-client';
 import { counterRows, fieldRows, formatDuration, type FieldRow } from './model.ts';
+import { CounterMenu, useSupervisorActions, WaitingPanel } from './SupervisorActions.tsx';
 
 const D = M.dashboard;
 
@@ -22,13 +24,17 @@ export function Dashboard({
   offsetMs,
   devices,
   names,
+  socket = null,
 }: {
   state: QueueState;
   offsetMs: number;
   devices: DeviceStatus[];
   names: Map<string, string>;
+  /** The dashboard's socket, for the supervisor's actions (SupervisorActions.tsx). */
+  socket?: HubSocket | null;
 }) {
   const now = useNow(1000, offsetMs);
+  const actions = useSupervisorActions(state, socket, names);
   const tz = state.config.site.timeZone;
   const fields = fieldRows(state, now);
   const counters = counterRows(state, now);
@@ -143,6 +149,7 @@ export function Dashboard({
                 <th>{D.clerk}</th>
                 <th>{D.current}</th>
                 <th className="num">{D.forHowLong}</th>
+                <th aria-label={D.actions} />
               </tr>
             </thead>
             <tbody>
@@ -181,11 +188,16 @@ export function Dashboard({
                         ? formatDuration(c.statusSinceMs)
                         : '—'}
                   </td>
+                  <td>
+                    <CounterMenu state={state} counterId={c.id} actions={actions} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </section>
+
+        <WaitingPanel state={state} now={now} actions={actions} formatDuration={formatDuration} />
 
         <section className="panel devices-panel" aria-labelledby="devices-title">
           <h2 id="devices-title">{D.devices}</h2>
@@ -202,6 +214,7 @@ export function Dashboard({
           )}
         </section>
       </div>
+      {actions.view}
     </div>
   );
 }
