@@ -197,8 +197,6 @@ export function Dashboard({
           </table>
         </section>
 
-        <WaitingPanel state={state} now={now} actions={actions} formatDuration={formatDuration} />
-
         <section className="panel devices-panel" aria-labelledby="devices-title">
           <h2 id="devices-title">{D.devices}</h2>
           {devices.length === 0 ? (
@@ -213,6 +211,8 @@ export function Dashboard({
             </ul>
           )}
         </section>
+
+        <WaitingPanel state={state} now={now} actions={actions} formatDuration={formatDuration} />
       </div>
       {actions.view}
     </div>
