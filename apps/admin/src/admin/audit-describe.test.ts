@@ -69,3 +69,32 @@ describe('sign-ins in the audit log', () => {
     expect(describeActor('admin')).toBe('admin');
   });
 });
+
+describe('a supervisor’s actions in the audit log', () => {
+  it('reads what was done, where the ticket went, and why', () => {
+    expect(
+      describeEntry(
+        entry({
+          action: 'counter.release',
+          actor: 'giamsat',
+          target: 'Quầy 1',
+          detail: { reason: 'Cán bộ vắng', counterId: 'c1', to: 'số 1001: trở lại hàng chờ' },
+        }),
+      ),
+    ).toBe('Giám sát giải phóng quầy: Quầy 1 → số 1001: trở lại hàng chờ — lý do: Cán bộ vắng');
+    expect(
+      describeEntry(
+        entry({
+          action: 'clerk.sign-out',
+          target: 'cb2',
+          detail: { reason: 'Về sớm', name: 'Cán bộ 2' },
+        }),
+      ),
+    ).toBe('Giám sát đăng xuất cán bộ: cb2 "Cán bộ 2" — lý do: Về sớm');
+    expect(
+      describeEntry(
+        entry({ action: 'ticket.recall', target: 'số 1001', detail: { counterId: 'c1' } }),
+      ),
+    ).toBe('Giám sát gọi lại số: số 1001');
+  });
+});
