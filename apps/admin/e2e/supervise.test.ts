@@ -73,6 +73,16 @@ describe('supervisor actions on the dashboard', () => {
     const c1 = page.locator('tr[data-counter=c1]');
     await expect.poll(() => c1.textContent()).toContain('1001');
 
+    // The row's menu closes with Esc and with a click elsewhere.
+    const menu = page.locator('[data-testid=counter-actions-c1]');
+    await menu.locator('summary').click();
+    expect(await menu.getAttribute('open')).not.toBeNull();
+    await page.keyboard.press('Escape');
+    expect(await menu.getAttribute('open')).toBeNull();
+    await menu.locator('summary').click();
+    await page.click('h1');
+    expect(await menu.getAttribute('open')).toBeNull();
+
     // Closing a counter that holds a ticket is refused, in Vietnamese; the dialog stays open.
     await counterAction(page, 'c1', 'Đóng quầy');
     await confirm(page, 'Hết ca làm việc');

@@ -12,6 +12,9 @@ import {
 import { S } from './supervise-messages.ts';
 import './supervise.css';
 
+/** How long the confirmation of a done action stays on screen. */
+const NOTICE_MS = 8000;
+
 /** How many waiting tickets the list shows before "and N more". */
 const WAITING_SHOWN = 100;
 
@@ -34,6 +37,11 @@ export function useSupervisorActions(
 ): SupervisorActions {
   const [action, setAction] = useState<{ action: SupervisorAction; key: number } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
   const view = (
     <>
       {notice && (
@@ -296,9 +304,27 @@ export function CounterMenu({
 }) {
   const offered = counterActions(state, counterId);
   const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (e: PointerEvent) => {
+      const menu = ref.current;
+      if (menu?.open && !menu.contains(e.target as Node)) menu.removeAttribute('open');
+    };
+    document.addEventListener('pointerdown', close);
+    return () => document.removeEventListener('pointerdown', close);
+  }, []);
   if (offered.length === 0) return null;
   return (
-    <details className="actions-menu" ref={ref} data-testid={`counter-actions-${counterId}`}>
+    <details
+      className="actions-menu"
+      ref={ref}
+      data-testid={`counter-actions-${counterId}`}
+      // The menu closes with Esc or a click elsewhere (below), like a menu button.
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.currentTarget.removeAttribute('open');
+        e.currentTarget.querySelector('summary')?.focus();
+      }}
+    >
       <summary aria-label={S.menuFor(counterName(state, counterId))}>{S.menu}</summary>
       <div className="actions-list">
         {offered.map((a) => (
