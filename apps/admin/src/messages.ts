@@ -121,8 +121,16 @@ export const M = {
     transferred: 'Chuyển',
     expired: 'Hết hạn',
     cancelled: 'Đã hủy',
-    wait: 'Thời gian chờ (phút)',
-    service: 'Thời gian phục vụ (phút)',
+    notServed: 'Không được phục vụ',
+    notServedShort: 'Không được phục vụ',
+    notServedSub: (expired: number, cancelled: number) =>
+      `hết hạn ${expired} · đã hủy ${cancelled}`,
+    onTime: 'Đúng hạn (trên số người lấy số)',
+    onTimeSub: (within: number, issued: number, servedShare: string) =>
+      `${within}/${issued} người lấy số · trên số đã phục vụ: ${servedShare}`,
+    withinTargetServed: 'Đúng hạn (trên số đã phục vụ)',
+    wait: 'Thời gian chờ',
+    service: 'Thời gian phục vụ',
     mean: 'TB',
     median: 'Trung vị',
     p90: 'P90',
@@ -140,7 +148,7 @@ export const M = {
     trendWait: 'Chờ TB (phút)',
     ratingDistribution: 'Mức độ hài lòng',
     definitions:
-      'Thời gian chờ: từ lúc lấy số (hoặc được chuyển, hoặc bị đánh vắng mặt) đến lúc được gọi, tính cho mỗi lượt gọi. Thời gian phục vụ: từ lúc bắt đầu đến lúc hoàn thành, chỉ các lượt đã phục vụ. Trung vị và P90 tính như PERCENTILE.INC của Excel. Đúng hạn: tỷ lệ lượt đã phục vụ có thời gian chờ không quá mục tiêu của lĩnh vực. Hài lòng: tỷ lệ đánh giá ở hai mức cao nhất.',
+      'Thời gian chờ: từ lúc lấy số (hoặc được chuyển, hoặc bị đánh vắng mặt) đến lúc được gọi, tính cho mỗi lượt gọi. Thời gian phục vụ: từ lúc bắt đầu đến lúc hoàn thành, chỉ các lượt đã phục vụ. Trung vị và P90 tính như PERCENTILE.INC của Excel. Không được phục vụ: số hết hạn (kể cả người vắng mặt không được gọi lại) cộng số đã hủy. Đúng hạn (trên số người lấy số): số được phục vụ với thời gian chờ không quá mục tiêu của lĩnh vực, chia cho số phiếu đã cấp; (trên số đã phục vụ): cùng số đó chia cho số lượt đã phục vụ. Hài lòng: tỷ lệ đánh giá ở hai mức cao nhất.',
     computedIn: (ms: number) => `Tính trong ${ms} ms`,
     notApplicable: '—',
   },

@@ -1,8 +1,8 @@
 import type { QueueState } from '@luot/domain';
 import type { DeviceStatus } from '@luot/protocol';
-import { formatDateVi, formatMinutesVi, formatTimeVi, useNow } from '@luot/ui';
+import { formatDateVi, formatDurationVi, formatMinutesVi, formatTimeVi, useNow } from '@luot/ui';
 import { M } from '../messages.ts';
-import { counterRows, fieldRows, formatDuration, type FieldRow } from './model.ts';
+import { counterRows, fieldRows, type FieldRow } from './model.ts';
 
 const D = M.dashboard;
 
@@ -71,7 +71,7 @@ export function Dashboard({
         <div className="tile" data-level={longest?.level ?? 'ok'}>
           <span>{D.longestWait}</span>
           <strong>
-            {longest?.longestWaitMs != null ? formatDuration(longest.longestWaitMs) : '—'}
+            {longest?.longestWaitMs != null ? formatDurationVi(longest.longestWaitMs) : '—'}
           </strong>
           {longest && <small>{longest.name}</small>}
         </div>
@@ -105,7 +105,7 @@ export function Dashboard({
                       <span className="muted">{D.nobodyWaiting}</span>
                     ) : (
                       <>
-                        <span className="wait-value">{formatDuration(f.longestWaitMs)}</span>
+                        <span className="wait-value">{formatDurationVi(f.longestWaitMs)}</span>
                         {f.level !== 'ok' && (
                           <span className="level-text">
                             {f.level === 'alarm' ? D.overTarget : D.nearTarget}
@@ -176,9 +176,9 @@ export function Dashboard({
                   </td>
                   <td className="num">
                     {c.ticket
-                      ? formatDuration(c.ticket.forMs)
+                      ? formatDurationVi(c.ticket.forMs)
                       : c.status === 'paused'
-                        ? formatDuration(c.statusSinceMs)
+                        ? formatDurationVi(c.statusSinceMs)
                         : '—'}
                   </td>
                 </tr>
