@@ -91,6 +91,18 @@ export const M = {
     nearTarget: 'Gần mục tiêu',
     loading: 'Đang tải dữ liệu…',
     minutes: (n: number) => `${n} phút`,
+    neverConnected: 'Chưa kết nối lần nào',
+    alarms: {
+      none: 'Không có cảnh báo',
+      count: (n: number) => `${n} cảnh báo`,
+      waitOverTarget: (field: string, wait: string, target: number) =>
+        `${field}: có người chờ ${wait}, quá mục tiêu ${target} phút`,
+      calledNotStarted: (counter: string, label: string, since: string) =>
+        `${counter}: số ${label} đã gọi ${since} mà chưa bắt đầu phục vụ`,
+      mute: 'Tắt tiếng cảnh báo',
+      unmute: 'Bật tiếng cảnh báo',
+      muted: 'Đã tắt tiếng',
+    },
   },
   reports: {
     title: 'Báo cáo thời gian chờ và phục vụ',
@@ -290,6 +302,10 @@ export const M = {
       'Lượt lấy số, lượt phục vụ, lý do cán bộ ghi, liên kết trên điện thoại và phiên đăng nhập cũ hơn thời hạn này được xóa mỗi ngày; báo cáo của những ngày đó vẫn giữ nguyên số liệu.',
     visitDays: 'Giữ dữ liệu lượt phục vụ (ngày)',
     auditDays: 'Giữ nhật ký thay đổi (ngày)',
+    alerts: 'Cảnh báo trên màn hình theo dõi',
+    alertsHelp:
+      'Màn hình theo dõi báo động (chữ đỏ và tiếng bíp) khi có người chờ quá thời gian mục tiêu của lĩnh vực, và khi một số đã gọi mà quầy chưa bắt đầu phục vụ sau số phút dưới đây.',
+    calledNotStartedMinutes: 'Báo khi số đã gọi chưa bắt đầu phục vụ sau (phút)',
   },
   audit: {
     title: 'Nhật ký thay đổi',

@@ -3,6 +3,9 @@ import type { DeviceStatus } from '@luot/protocol';
 import { formatDateVi, formatDurationVi, formatMinutesVi, formatTimeVi, useNow } from '@luot/ui';
 import { M } from '../messages.ts';
 import { counterRows, fieldRows, type FieldRow } from './model.ts';
+import { AlarmBadge } from './AlarmBadge.tsx';
+import { dashboardAlarms } from './alarms.ts';
+import { deviceLevel, printerProblemOf, sortDevices } from './devices.ts';
 
 const D = M.dashboard;
 
@@ -52,6 +55,9 @@ export function Dashboard({
           <strong data-testid="hub-clock">{formatTimeVi(now, tz, true)}</strong>
         </div>
       </header>
+      <AlarmBadge
+        alarms={dashboardAlarms(fields, counters, state.config.alerts.calledNotStartedMinutes)}
+      />
 
       <section className="tiles" aria-label={D.title}>
         <div className="tile">
@@ -193,11 +199,9 @@ export function Dashboard({
             <p className="muted">{D.noDevices}</p>
           ) : (
             <ul className="devices">
-              {[...devices]
-                .sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name))
-                .map((d) => (
-                  <DeviceItem key={d.deviceId} device={d} tz={tz} />
-                ))}
+              {sortDevices(devices).map((d) => (
+                <DeviceItem key={d.deviceId} device={d} tz={tz} />
+              ))}
             </ul>
           )}
         </section>
@@ -206,29 +210,31 @@ export function Dashboard({
   );
 }
 
+/** The printer's trouble in words; null when it prints. */
 function printerProblem(d: DeviceStatus): string | null {
-  const p = d.printer;
-  if (!p) return null;
-  if (!p.online) return D.printerOffline;
-  if (p.paper === 'out') return D.paperOut;
-  if (p.coverOpen) return D.coverOpen;
-  if (p.error) return p.error;
-  if (p.paper === 'near-end') return D.paperNearEnd;
-  return null;
+  const problem = printerProblemOf(d);
+  if (problem === 'error') return d.printer?.error ?? null;
+  return problem && PRINTER_TEXT[problem];
 }
+
+const PRINTER_TEXT = {
+  offline: D.printerOffline,
+  paperOut: D.paperOut,
+  coverOpen: D.coverOpen,
+  paperNearEnd: D.paperNearEnd,
+};
 
 function DeviceItem({ device: d, tz }: { device: DeviceStatus; tz: string }) {
   const problem = printerProblem(d);
-  const level =
-    !d.online || (problem && d.printer?.paper !== 'near-end') ? 'alarm' : problem ? 'warn' : 'ok';
+  const level = deviceLevel(d);
   return (
     <li className="device" data-level={level} data-device={d.deviceId}>
       <span className="dot" aria-hidden="true" />
       <div>
         <strong>{d.name}</strong> <small className="muted">{D.deviceKinds[d.kind] ?? d.kind}</small>
         <div className="small">
-          {d.online ? D.online : D.offline}
-          {!d.online && (
+          {level === 'never' ? D.neverConnected : d.online ? D.online : D.offline}
+          {level !== 'never' && !d.online && (
             <>
               {' · '}
               {D.lastSeen}:{' '}

@@ -590,7 +590,7 @@ function excelVi(csv: string): (string | number)[][] {
     const c = text[i]!;
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = wasQuoted = true;
     else if (c === ';') push();
@@ -601,7 +601,10 @@ function excelVi(csv: string): (string | number)[][] {
       i++;
     } else cell += c;
   }
-  if (cell !== '' || row.length > 0) (push(), rows.push(row));
+  if (cell !== '' || row.length > 0) {
+    push();
+    rows.push(row);
+  }
   return rows;
 }
 
