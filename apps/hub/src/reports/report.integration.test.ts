@@ -589,7 +589,9 @@ function excelVi(csv: string): (string | number)[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
       } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = wasQuoted = true;
