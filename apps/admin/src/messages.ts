@@ -101,7 +101,6 @@ export const M = {
         `${counter}: số ${label} đã gọi ${since} mà chưa bắt đầu phục vụ`,
       mute: 'Tắt tiếng cảnh báo',
       unmute: 'Bật tiếng cảnh báo',
-      muted: 'Đã tắt tiếng',
     },
   },
   reports: {

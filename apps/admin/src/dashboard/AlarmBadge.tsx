@@ -87,7 +87,7 @@ export function AlarmBadge({ alarms }: { alarms: DashboardAlarm[] }) {
           onClick={toggleMute}
           title={muted ? A.unmute : A.mute}
         >
-          {muted ? `🔇 ${A.muted}` : `🔔 ${A.mute}`}
+          {muted ? A.unmute : A.mute}
         </button>
       </div>
       {alarms.length > 0 && (
