@@ -1,6 +1,9 @@
 // The supervisor's figures in Chromium against a real hub: the dashboard's alarms (badge, one
 // beep per new alarm, mute remembered), the device panel's order and never-connected devices,
 // and the report's line for citizens not served.
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -14,7 +17,7 @@ import {
 } from '@luot/hub/testing';
 
 const MIN = 60_000;
-const SHOTS = process.env.LUOT_SHOTS_DIR ?? '/work/briefs/out/shots';
+const SHOTS = process.env.LUOT_SHOTS_DIR ?? join(tmpdir(), 'luot-shots');
 
 let browser: Browser;
 let t: TestHub | null = null;
@@ -51,8 +54,9 @@ async function listenForBeeps(page: Page) {
 }
 
 async function shot(page: Page, name: string) {
-  if (process.env.LUOT_SHOTS === '1')
-    await page.screenshot({ path: `${SHOTS}/figures-${name}.png`, fullPage: true });
+  if (process.env.LUOT_SHOTS !== '1') return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/figures-${name}.png`, fullPage: true });
 }
 
 describe('dashboard alarms', () => {
