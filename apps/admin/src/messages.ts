@@ -92,6 +92,17 @@ export const M = {
     nearTarget: 'Gần mục tiêu',
     loading: 'Đang tải dữ liệu…',
     minutes: (n: number) => `${n} phút`,
+    neverConnected: 'Chưa kết nối lần nào',
+    alarms: {
+      none: 'Không có cảnh báo',
+      count: (n: number) => `${n} cảnh báo`,
+      waitOverTarget: (field: string, wait: string, target: number) =>
+        `${field}: có người chờ ${wait}, quá mục tiêu ${target} phút`,
+      calledNotStarted: (counter: string, label: string, since: string) =>
+        `${counter}: số ${label} đã gọi ${since} mà chưa bắt đầu phục vụ`,
+      mute: 'Tắt tiếng cảnh báo',
+      unmute: 'Bật tiếng cảnh báo',
+    },
   },
   reports: {
     title: 'Báo cáo thời gian chờ và phục vụ',
@@ -122,8 +133,16 @@ export const M = {
     transferred: 'Chuyển',
     expired: 'Hết hạn',
     cancelled: 'Đã hủy',
-    wait: 'Thời gian chờ (phút)',
-    service: 'Thời gian phục vụ (phút)',
+    notServed: 'Không được phục vụ',
+    notServedShort: 'Không được phục vụ',
+    notServedSub: (expired: number, cancelled: number) =>
+      `hết hạn ${expired} · đã hủy ${cancelled}`,
+    onTime: 'Đúng hạn (trên số người lấy số)',
+    onTimeSub: (within: number, issued: number, servedShare: string) =>
+      `${within}/${issued} người lấy số · trên số đã phục vụ: ${servedShare}`,
+    withinTargetServed: 'Đúng hạn (trên số đã phục vụ)',
+    wait: 'Thời gian chờ',
+    service: 'Thời gian phục vụ',
     mean: 'TB',
     median: 'Trung vị',
     p90: 'P90',
@@ -141,7 +160,7 @@ export const M = {
     trendWait: 'Chờ TB (phút)',
     ratingDistribution: 'Mức độ hài lòng',
     definitions:
-      'Thời gian chờ: từ lúc lấy số (hoặc được chuyển, hoặc bị đánh vắng mặt) đến lúc được gọi, tính cho mỗi lượt gọi. Thời gian phục vụ: từ lúc bắt đầu đến lúc hoàn thành, chỉ các lượt đã phục vụ. Trung vị và P90 tính như PERCENTILE.INC của Excel. Đúng hạn: tỷ lệ lượt đã phục vụ có thời gian chờ không quá mục tiêu của lĩnh vực. Hài lòng: tỷ lệ đánh giá ở hai mức cao nhất.',
+      'Thời gian chờ: từ lúc lấy số (hoặc được chuyển, hoặc bị đánh vắng mặt) đến lúc được gọi, tính cho mỗi lượt gọi. Thời gian phục vụ: từ lúc bắt đầu đến lúc hoàn thành, chỉ các lượt đã phục vụ. Trung vị và P90 tính như PERCENTILE.INC của Excel. Không được phục vụ: số hết hạn (kể cả người vắng mặt không được gọi lại) cộng số đã hủy. Đúng hạn (trên số người lấy số): số được phục vụ với thời gian chờ không quá mục tiêu của lĩnh vực, chia cho số phiếu đã cấp; (trên số đã phục vụ): cùng số đó chia cho số lượt đã phục vụ. Hài lòng: tỷ lệ đánh giá ở hai mức cao nhất.',
     computedIn: (ms: number) => `Tính trong ${ms} ms`,
     notApplicable: '—',
   },
@@ -283,6 +302,10 @@ export const M = {
       'Lượt lấy số, lượt phục vụ, lý do cán bộ ghi, liên kết trên điện thoại và phiên đăng nhập cũ hơn thời hạn này được xóa mỗi ngày; báo cáo của những ngày đó vẫn giữ nguyên số liệu.',
     visitDays: 'Giữ dữ liệu lượt phục vụ (ngày)',
     auditDays: 'Giữ nhật ký thay đổi (ngày)',
+    alerts: 'Cảnh báo trên màn hình theo dõi',
+    alertsHelp:
+      'Màn hình theo dõi báo động (chữ đỏ và tiếng bíp) khi có người chờ quá thời gian mục tiêu của lĩnh vực, và khi một số đã gọi mà quầy chưa bắt đầu phục vụ sau số phút dưới đây.',
+    calledNotStartedMinutes: 'Báo khi số đã gọi chưa bắt đầu phục vụ sau (phút)',
   },
   audit: {
     title: 'Nhật ký thay đổi',

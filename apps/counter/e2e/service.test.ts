@@ -147,7 +147,7 @@ it('plays a whole service: call, start and transfer at counter 1, finish at coun
   await expect.poll(() => served.count()).toBe(1);
   await expect.poll(() => served.first().textContent()).toContain('Rất hài lòng');
   expect(await clerk2.page.textContent('[data-testid=figure-served]')).toBe('1');
-  expect(await clerk2.page.textContent('[data-testid=figure-service]')).toBe('06:00');
+  expect(await clerk2.page.textContent('[data-testid=figure-service]')).toBe('6 phút');
   await expect
     .poll(() => clerk2.page.textContent('[data-testid=figure-rating]'))
     .toContain('3,0 / 3');

@@ -1,6 +1,6 @@
 import { fieldById, type QueueState, type Ticket } from '@luot/domain';
-import { formatTimeVi } from '@luot/ui';
-import { minutesBetween, stopwatch } from './format.ts';
+import { formatDurationVi, formatTimeVi } from '@luot/ui';
+import { minutesBetween } from './format.ts';
 import { MSG } from './messages.ts';
 
 /** The ticket at the counter, large: number, field, priority, time waited, time in service. */
@@ -83,7 +83,7 @@ export function CurrentTicket({
         <div>
           <dt>{serving ? MSG.current.serviceTime : MSG.current.sinceCalled}</dt>
           <dd className="stopwatch" data-testid="current-running">
-            {stopwatch(now - ((serving ? ticket.startedAt : ticket.calledAt) ?? now))}
+            {formatDurationVi(now - ((serving ? ticket.startedAt : ticket.calledAt) ?? now))}
           </dd>
         </div>
       </dl>

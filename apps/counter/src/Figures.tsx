@@ -1,5 +1,6 @@
 import type { ClerkFigures } from './counter-view.ts';
-import { decimalVi, stopwatch } from './format.ts';
+import { formatDurationVi } from '@luot/ui';
+import { decimalVi } from './format.ts';
 import { MSG } from './messages.ts';
 
 /** The clerk's own results today. */
@@ -15,7 +16,9 @@ export function Figures({ figures, maxScore }: { figures: ClerkFigures; maxScore
         <div>
           <dt>{MSG.figures.meanService}</dt>
           <dd data-testid="figure-service">
-            {figures.meanServiceMs === null ? MSG.figures.none : stopwatch(figures.meanServiceMs)}
+            {figures.meanServiceMs === null
+              ? MSG.figures.none
+              : formatDurationVi(figures.meanServiceMs)}
           </dd>
         </div>
         <div>

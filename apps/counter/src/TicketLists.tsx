@@ -1,6 +1,6 @@
 import type { QueueState, Ticket } from '@luot/domain';
-import { formatTimeVi } from '@luot/ui';
-import { minutesBetween, stopwatch } from './format.ts';
+import { formatDurationVi, formatTimeVi } from '@luot/ui';
+import { minutesBetween } from './format.ts';
 import { MSG } from './messages.ts';
 
 interface ListProps {
@@ -167,7 +167,9 @@ export function ServedList({ state, fieldName, tickets }: ListProps & { tickets:
               </span>
               <span className="row-time">
                 {t.finishedAt ? MSG.lists.finishedAt(formatTimeVi(t.finishedAt, tz)) : ''}
-                {t.startedAt && t.finishedAt ? ` · ${stopwatch(t.finishedAt - t.startedAt)}` : ''}
+                {t.startedAt && t.finishedAt
+                  ? ` · ${formatDurationVi(t.finishedAt - t.startedAt)}`
+                  : ''}
               </span>
             </li>
           ))}

@@ -8,7 +8,9 @@ export type TransferTarget = { fieldId: string } | { counterId: string };
 
 /**
  * Moves the current ticket to another field or another counter, with a reason. Arrow keys
- * move between targets, Tab reaches the reason, Enter transfers, Esc cancels.
+ * move between targets, Tab reaches the reason, Enter transfers, Esc cancels. A closed counter
+ * is listed as "đang đóng" and cannot be chosen: a ticket sent there would wait for nobody. An
+ * error is about the last attempt, so any new choice or reason clears it.
  */
 export function TransferDialog({
   state,
@@ -32,6 +34,14 @@ export function TransferDialog({
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const choose = (value: string) => {
+    setTarget(value);
+    setError(null);
+  };
+  const editReason = (value: string) => {
+    setReason(value);
+    setError(null);
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -48,14 +58,15 @@ export function TransferDialog({
     else onClose();
   };
 
-  const option = (value: string, label: string, note?: string) => (
-    <label key={value} className="choice">
+  const option = (value: string, label: string, note?: string, disabled = false) => (
+    <label key={value} className="choice" data-disabled={disabled || undefined}>
       <input
         type="radio"
         name="transfer-target"
         value={value}
         checked={target === value}
-        onChange={() => setTarget(value)}
+        disabled={disabled}
+        onChange={() => choose(value)}
       />
       <span>{label}</span>
       {note ? <small>{note}</small> : null}
@@ -73,14 +84,14 @@ export function TransferDialog({
           <fieldset>
             <legend>{MSG.transfer.toCounter}</legend>
             {counters.map((c) => {
-              const status = state.counters[c.id]?.status;
+              const status = state.counters[c.id]?.status ?? 'closed';
               const note =
                 status === 'closed'
                   ? MSG.transfer.counterClosed
                   : status === 'paused'
                     ? MSG.transfer.counterPaused
                     : undefined;
-              return option(`counter:${c.id}`, c.name, note);
+              return option(`counter:${c.id}`, c.name, note, status === 'closed');
             })}
           </fieldset>
         </div>
@@ -91,12 +102,12 @@ export function TransferDialog({
             value={reason}
             maxLength={300}
             placeholder={MSG.transfer.reasonHint}
-            onChange={(e) => setReason(e.target.value)}
+            onChange={(e) => editReason(e.target.value)}
           />
         </label>
         <div className="chips">
           {MSG.transfer.reasons.map((r) => (
-            <button type="button" key={r} className="chip" onClick={() => setReason(r)}>
+            <button type="button" key={r} className="chip" onClick={() => editReason(r)}>
               {r}
             </button>
           ))}

@@ -153,12 +153,12 @@ describe('exports never hand a spreadsheet a formula', () => {
       );
       expect(res.status).toBe(200);
       const csv = await res.text();
-      const cells = csv.split('\r\n').map((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? []);
-      const first = cells.map((row) => (row[0] ?? '').replace(/,$/, ''));
+      const cells = csv.split('\r\n').map((line) => line.match(/("([^"]|"")*"|[^;]*)(;|$)/g) ?? []);
+      const first = cells.map((row) => (row[0] ?? '').replace(/;$/, ''));
       // No cell at all starts with a formula character (a quoted one is looked at inside its quotes).
       for (const row of cells)
         for (const raw of row) {
-          const cell = raw.replace(/,$/, '').replace(/^"/, '');
+          const cell = raw.replace(/;$/, '').replace(/^"/, '');
           expect(cell).not.toMatch(/^[=+@\t\r]/);
           if (cell.startsWith('-')) expect(cell).toMatch(/^-\d/); // a negative number stays a number
         }
@@ -170,9 +170,9 @@ describe('exports never hand a spreadsheet a formula', () => {
       }[groupBy];
       if (expected) expect(first).toContain(expected);
       // A rating level's label is a column header.
-      expect(csv.split('\r\n')[0]).toContain(`,"'${RATING_LABEL}",`);
+      expect(csv.split('\r\n')[0]).toContain(`;"'${RATING_LABEL}";`);
       // Numbers are still plain numbers.
-      expect(csv).toMatch(/\r\nTổng[^\r]*,\d+,/);
+      expect(csv).toMatch(/\r\nTổng[^\r]*;\d+;/);
     },
   );
 

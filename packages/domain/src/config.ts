@@ -69,6 +69,11 @@ export const ratingLevelSchema = z.strictObject({
  */
 export const DEFAULT_RETENTION = { visitDays: 180, auditDays: 730 } as const;
 
+/** The dashboard's alarms: a called ticket not started after this many minutes. */
+export const alertsSchema = z.strictObject({
+  calledNotStartedMinutes: z.number().int().min(1).max(120).default(5),
+});
+
 export const siteConfigSchema = z
   .strictObject({
     site: z.strictObject({
@@ -116,6 +121,8 @@ export const siteConfigSchema = z
         auditDays: z.number().int().min(30).max(3650).default(DEFAULT_RETENTION.auditDays),
       })
       .prefault({}),
+    /** When the supervisor's dashboard raises an alarm (besides a wait past its field's target). */
+    alerts: alertsSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     for (const issue of configProblems(config)) ctx.addIssue({ code: 'custom', ...issue });
@@ -127,6 +134,7 @@ export type FieldConfig = z.infer<typeof fieldSchema>;
 export type CounterConfig = z.infer<typeof counterSchema>;
 export type CallingRule = z.infer<typeof callingRuleSchema>;
 export type SessionConfig = z.infer<typeof sessionSchema>;
+export type AlertsConfig = z.infer<typeof alertsSchema>;
 
 function isTimeZone(tz: string): boolean {
   try {

@@ -78,6 +78,8 @@ const KEY_NAMES: Record<string, string> = {
   retention: 'Thời hạn lưu giữ dữ liệu',
   visitDays: 'Số ngày giữ dữ liệu lượt phục vụ',
   auditDays: 'Số ngày giữ nhật ký thay đổi',
+  alerts: 'Cảnh báo trên màn hình theo dõi',
+  calledNotStartedMinutes: 'Số phút đã gọi chưa bắt đầu phục vụ',
 };
 
 /** Where an issue is, as a person reads it: `Lĩnh vực "Đất đai" › Số chữ số`. */

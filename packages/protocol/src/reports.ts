@@ -42,6 +42,11 @@ export interface ReportRow {
   expired: number | null;
   /** Tickets cancelled (a failed print, or by a supervisor); null for counter or clerk. */
   cancelled: number | null;
+  /**
+   * Citizens who took a number and were not served: expired + cancelled (an absent citizen not
+   * called again expires, so is counted here once). Null for counter or clerk.
+   */
+  notServed: number | null;
   /** Visits that ended served. */
   served: number;
   /** Visits that ended with the citizen absent. */
@@ -50,8 +55,16 @@ export interface ReportRow {
   transferred: number;
   waiting: DurationStats;
   service: DurationStats;
-  /** Served visits whose waiting time was at most the field's target wait. */
+  /**
+   * Served visits whose waiting time was at most the field's target wait, as a share of the
+   * served visits only (the citizens not served are left out of this one).
+   */
   withinTarget: { served: number; within: number; share: number | null };
+  /**
+   * The on-time share over everyone who took a number: served within the target ÷ tickets
+   * issued. `issued` and `share` are null for counter or clerk (no tickets there).
+   */
+  onTime: { within: number; issued: number | null; share: number | null };
   ratings: {
     count: number;
     /** Count per score of the rating scale, keyed by score. */

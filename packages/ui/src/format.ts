@@ -23,3 +23,19 @@ export function formatMinutesVi(minutes: number | null): string {
   const h = Math.floor(m / 60);
   return m % 60 === 0 ? `${h} giờ` : `${h} giờ ${m % 60} phút`;
 }
+
+/**
+ * A measured duration in words, so it never reads as a clock time: "45 giây", "8 phút 6 giây",
+ * "1 giờ 5 phút" (seconds are dropped from an hour on). Milliseconds in, whole seconds shown
+ * (truncated); a negative duration shows as "0 giây". The one formatter of durations that every
+ * screen (dashboard, reports, counter) uses.
+ */
+export function formatDurationVi(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h > 0) return m === 0 ? `${h} giờ` : `${h} giờ ${m} phút`;
+  if (m > 0) return s === 0 ? `${m} phút` : `${m} phút ${s} giây`;
+  return `${s} giây`;
+}

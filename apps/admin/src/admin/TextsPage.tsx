@@ -1,6 +1,7 @@
 import type { SiteConfig } from '@luot/domain';
 import type { Api } from '../api.ts';
 import { M } from '../messages.ts';
+import { AlertsSection } from './AlertsSection.tsx';
 import { NumberInput } from './inputs.tsx';
 import { SaveBar } from './SaveBar.tsx';
 import { useConfigEditor } from './use-config-editor.ts';
@@ -82,6 +83,7 @@ export function TextsPage({ api, liveConfig }: { api: Api; liveConfig: SiteConfi
           />
         </label>
       </section>
+      <AlertsSection editor={editor} />
     </div>
   );
 }

@@ -1,10 +1,13 @@
 import type { QueueState } from '@luot/domain';
 import type { DeviceStatus } from '@luot/protocol';
-import { formatDateVi, formatMinutesVi, formatTimeVi, useNow } from '@luot/ui';
+import { formatDateVi, formatDurationVi, formatMinutesVi, formatTimeVi, useNow } from '@luot/ui';
 import { M } from '../messages.ts';
 import type { HubSocket } from '@luot/hub-client';
-import { counterRows, fieldRows, formatDuration, type FieldRow } from './model.ts';
+import { counterRows, fieldRows, type FieldRow } from './model.ts';
 import { CounterMenu, useSupervisorActions, WaitingPanel } from './SupervisorActions.tsx';
+import { AlarmBadge } from './AlarmBadge.tsx';
+import { dashboardAlarms } from './alarms.ts';
+import { deviceLevel, printerProblemOf, sortDevices } from './devices.ts';
 
 const D = M.dashboard;
 
@@ -58,6 +61,9 @@ export function Dashboard({
           <strong data-testid="hub-clock">{formatTimeVi(now, tz, true)}</strong>
         </div>
       </header>
+      <AlarmBadge
+        alarms={dashboardAlarms(fields, counters, state.config.alerts.calledNotStartedMinutes)}
+      />
 
       <section className="tiles" aria-label={D.title}>
         <div className="tile">
@@ -77,7 +83,7 @@ export function Dashboard({
         <div className="tile" data-level={longest?.level ?? 'ok'}>
           <span>{D.longestWait}</span>
           <strong>
-            {longest?.longestWaitMs != null ? formatDuration(longest.longestWaitMs) : '—'}
+            {longest?.longestWaitMs != null ? formatDurationVi(longest.longestWaitMs) : '—'}
           </strong>
           {longest && <small>{longest.name}</small>}
         </div>
@@ -111,7 +117,7 @@ export function Dashboard({
                       <span className="muted">{D.nobodyWaiting}</span>
                     ) : (
                       <>
-                        <span className="wait-value">{formatDuration(f.longestWaitMs)}</span>
+                        <span className="wait-value">{formatDurationVi(f.longestWaitMs)}</span>
                         {f.level !== 'ok' && (
                           <span className="level-text">
                             {f.level === 'alarm' ? D.overTarget : D.nearTarget}
@@ -183,9 +189,9 @@ export function Dashboard({
                   </td>
                   <td className="num">
                     {c.ticket
-                      ? formatDuration(c.ticket.forMs)
+                      ? formatDurationVi(c.ticket.forMs)
                       : c.status === 'paused'
-                        ? formatDuration(c.statusSinceMs)
+                        ? formatDurationVi(c.statusSinceMs)
                         : '—'}
                   </td>
                   <td>
@@ -203,45 +209,45 @@ export function Dashboard({
             <p className="muted">{D.noDevices}</p>
           ) : (
             <ul className="devices">
-              {[...devices]
-                .sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name))
-                .map((d) => (
-                  <DeviceItem key={d.deviceId} device={d} tz={tz} />
-                ))}
+              {sortDevices(devices).map((d) => (
+                <DeviceItem key={d.deviceId} device={d} tz={tz} />
+              ))}
             </ul>
           )}
         </section>
 
-        <WaitingPanel state={state} now={now} actions={actions} formatDuration={formatDuration} />
+        <WaitingPanel state={state} now={now} actions={actions} formatDuration={formatDurationVi} />
       </div>
       {actions.view}
     </div>
   );
 }
 
+/** The printer's trouble in words; null when it prints. */
 function printerProblem(d: DeviceStatus): string | null {
-  const p = d.printer;
-  if (!p) return null;
-  if (!p.online) return D.printerOffline;
-  if (p.paper === 'out') return D.paperOut;
-  if (p.coverOpen) return D.coverOpen;
-  if (p.error) return p.error;
-  if (p.paper === 'near-end') return D.paperNearEnd;
-  return null;
+  const problem = printerProblemOf(d);
+  if (problem === 'error') return d.printer?.error ?? null;
+  return problem && PRINTER_TEXT[problem];
 }
+
+const PRINTER_TEXT = {
+  offline: D.printerOffline,
+  paperOut: D.paperOut,
+  coverOpen: D.coverOpen,
+  paperNearEnd: D.paperNearEnd,
+};
 
 function DeviceItem({ device: d, tz }: { device: DeviceStatus; tz: string }) {
   const problem = printerProblem(d);
-  const level =
-    !d.online || (problem && d.printer?.paper !== 'near-end') ? 'alarm' : problem ? 'warn' : 'ok';
+  const level = deviceLevel(d);
   return (
     <li className="device" data-level={level} data-device={d.deviceId}>
       <span className="dot" aria-hidden="true" />
       <div>
         <strong>{d.name}</strong> <small className="muted">{D.deviceKinds[d.kind] ?? d.kind}</small>
         <div className="small">
-          {d.online ? D.online : D.offline}
-          {!d.online && (
+          {level === 'never' ? D.neverConnected : d.online ? D.online : D.offline}
+          {level !== 'never' && !d.online && (
             <>
               {' · '}
               {D.lastSeen}:{' '}

@@ -6,7 +6,7 @@ import {
   type QueueCommand,
   type QueueState,
 } from '@luot/domain';
-import { alarmLevel, counterRows, fieldRows, formatDuration } from './model.ts';
+import { alarmLevel, counterRows, fieldRows } from './model.ts';
 
 const NINE = Date.parse('2026-11-23T02:00:00Z'); // 09:00 in Hà Nội
 const MIN = 60_000;
@@ -85,9 +85,7 @@ describe('the dashboard’s picture of the queue', () => {
     expect(rows[1]).toMatchObject({ number: 2, status: 'closed', clerkId: null, ticket: null });
   });
 
-  it('formats durations as a clock, then in hours', () => {
-    expect(formatDuration(65_000)).toBe('1:05');
-    expect(formatDuration(3 * 3600_000 + 7 * MIN)).toBe('3 giờ 07');
+  it('has no alarm while nobody waits', () => {
     expect(alarmLevel(null, 5)).toBe('ok');
   });
 });

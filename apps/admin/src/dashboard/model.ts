@@ -108,11 +108,3 @@ export function counterRows(state: QueueState, now: number): CounterRow[] {
       };
     });
 }
-
-/** "12:05" for a duration: minutes and seconds under an hour, else hours and minutes ("1 giờ 05"). */
-export function formatDuration(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  if (s < 3600) return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-  const m = Math.floor(s / 60);
-  return `${Math.floor(m / 60)} giờ ${String(m % 60).padStart(2, '0')}`;
-}

@@ -4,7 +4,7 @@ import type { Report, ReportGrouping, ReportRow } from '@luot/protocol';
 import type { Api } from '../api.ts';
 import { M } from '../messages.ts';
 import { BarChart, LineChart, ShareBar } from './charts.tsx';
-import { addDays, dayLabel, fullDay, minutes, monthStart, percent } from './format.ts';
+import { addDays, dayLabel, duration, fullDay, monthStart, percent } from './format.ts';
 
 const R = M.reports;
 const GROUPINGS: ReportGrouping[] = ['field', 'counter', 'clerk', 'hour', 'day'];
@@ -176,21 +176,27 @@ function ReportView({ report, config }: { report: Report; config: SiteConfig | n
         <Tile label={R.served} value={String(t.served)} />
         <Tile label={R.noShow} value={String(t.noShow)} />
         <Tile
+          label={R.notServed}
+          value={String(t.notServed ?? 0)}
+          sub={R.notServedSub(t.expired ?? 0, t.cancelled ?? 0)}
+          testId="tile-not-served"
+          level={(t.notServed ?? 0) > 0 ? 'warn' : undefined}
+        />
+        <Tile
           label={R.meanWait}
-          value={minutes(t.waiting.meanMs)}
-          unit={R.minutesUnit}
-          sub={`${R.median} ${minutes(t.waiting.medianMs)} · ${R.p90} ${minutes(t.waiting.p90Ms)}`}
+          value={duration(t.waiting.meanMs)}
+          sub={`${R.median} ${duration(t.waiting.medianMs)} · ${R.p90} ${duration(t.waiting.p90Ms)}`}
         />
         <Tile
           label={R.meanService}
-          value={minutes(t.service.meanMs)}
-          unit={R.minutesUnit}
-          sub={`${R.median} ${minutes(t.service.medianMs)} · ${R.p90} ${minutes(t.service.p90Ms)}`}
+          value={duration(t.service.meanMs)}
+          sub={`${R.median} ${duration(t.service.medianMs)} · ${R.p90} ${duration(t.service.p90Ms)}`}
         />
         <Tile
-          label={R.withinTarget}
-          value={percent(t.withinTarget.share)}
-          sub={`${t.withinTarget.within}/${t.withinTarget.served}`}
+          label={R.onTime}
+          value={percent(t.onTime.share)}
+          sub={R.onTimeSub(t.onTime.within, t.onTime.issued ?? 0, percent(t.withinTarget.share))}
+          testId="tile-on-time"
         />
         <Tile
           label={R.satisfaction}
@@ -219,6 +225,12 @@ function ReportView({ report, config }: { report: Report; config: SiteConfig | n
               <th rowSpan={2} className="num">
                 {R.expired}
               </th>
+              <th rowSpan={2} className="num">
+                {R.cancelled}
+              </th>
+              <th rowSpan={2} className="num">
+                {R.notServedShort}
+              </th>
               <th colSpan={3} className="group">
                 {R.wait}
               </th>
@@ -226,7 +238,10 @@ function ReportView({ report, config }: { report: Report; config: SiteConfig | n
                 {R.service}
               </th>
               <th rowSpan={2} className="num">
-                {R.withinTarget}
+                {R.onTime}
+              </th>
+              <th rowSpan={2} className="num">
+                {R.withinTargetServed}
               </th>
               <th rowSpan={2} className="num">
                 {R.satisfaction}
@@ -332,14 +347,18 @@ function Tile({
   value,
   unit,
   sub,
+  testId,
+  level,
 }: {
   label: string;
   value: string;
   unit?: string;
   sub?: string;
+  testId?: string;
+  level?: 'warn';
 }) {
   return (
-    <div className="tile">
+    <div className="tile" data-testid={testId} data-level={level}>
       <span>{label}</span>
       <strong>
         {value}
@@ -360,12 +379,15 @@ function Row({ row }: { row: ReportRow }) {
       <td className="num">{row.noShow}</td>
       <td className="num">{row.transferred}</td>
       <td className="num">{row.expired ?? na}</td>
-      <td className="num">{minutes(row.waiting.meanMs)}</td>
-      <td className="num">{minutes(row.waiting.medianMs)}</td>
-      <td className="num">{minutes(row.waiting.p90Ms)}</td>
-      <td className="num">{minutes(row.service.meanMs)}</td>
-      <td className="num">{minutes(row.service.medianMs)}</td>
-      <td className="num">{minutes(row.service.p90Ms)}</td>
+      <td className="num">{row.cancelled ?? na}</td>
+      <td className="num not-served">{row.notServed ?? na}</td>
+      <td className="num">{duration(row.waiting.meanMs)}</td>
+      <td className="num">{duration(row.waiting.medianMs)}</td>
+      <td className="num">{duration(row.waiting.p90Ms)}</td>
+      <td className="num">{duration(row.service.meanMs)}</td>
+      <td className="num">{duration(row.service.medianMs)}</td>
+      <td className="num">{duration(row.service.p90Ms)}</td>
+      <td className="num">{percent(row.onTime.share)}</td>
       <td className="num">{percent(row.withinTarget.share)}</td>
       <td className="num">{percent(row.ratings.rate)}</td>
     </tr>

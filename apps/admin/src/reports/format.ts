@@ -1,15 +1,13 @@
-const oneDecimal = new Intl.NumberFormat('vi-VN', {
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-});
+import { formatDurationVi } from '@luot/ui';
+
 const percentFormat = new Intl.NumberFormat('vi-VN', {
   style: 'percent',
   maximumFractionDigits: 1,
 });
 
-/** Milliseconds as minutes with one decimal, Vietnamese style ("12,5"); "—" for none. */
-export function minutes(ms: number | null): string {
-  return ms === null ? '—' : oneDecimal.format(ms / 60_000);
+/** A duration in words ("12 phút 30 giây"); "—" for none. */
+export function duration(ms: number | null): string {
+  return ms === null ? '—' : formatDurationVi(ms);
 }
 
 /** A share as a percentage ("87,5 %"); "—" for none. */

@@ -66,5 +66,13 @@ export function configChanges(before: SiteConfig, after: SiteConfig): AuditChang
       change: 'changed',
       keys: [key],
     });
+  for (const key of changedKeys(before.alerts ?? {}, after.alerts ?? {}))
+    changes.push({
+      section: 'other',
+      item: `alerts.${key}`,
+      name: `alerts.${key}`,
+      change: 'changed',
+      keys: [key],
+    });
   return changes;
 }

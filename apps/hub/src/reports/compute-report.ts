@@ -223,6 +223,7 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
       issued: withTickets ? b.issued : null,
       expired: withTickets ? b.expired : null,
       cancelled: withTickets ? b.cancelled : null,
+      notServed: withTickets ? b.expired + b.cancelled : null,
       served: b.served,
       noShow: b.noShow,
       transferred: b.transferred,
@@ -232,6 +233,11 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
         served: b.targetServed,
         within: b.within,
         share: b.targetServed === 0 ? null : b.within / b.targetServed,
+      },
+      onTime: {
+        within: b.within,
+        issued: withTickets ? b.issued : null,
+        share: withTickets && b.issued > 0 ? b.within / b.issued : null,
       },
       ratings: { count, byScore, satisfied, rate: count === 0 ? null : satisfied / count },
     };

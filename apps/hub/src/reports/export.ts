@@ -29,6 +29,7 @@ export function reportTable(report: Report): { headers: string[]; rows: Cell[][]
     COLUMNS_VI.transferred,
     COLUMNS_VI.expired,
     COLUMNS_VI.cancelled,
+    COLUMNS_VI.notServed,
     COLUMNS_VI.waitCount,
     COLUMNS_VI.waitMean,
     COLUMNS_VI.waitMedian,
@@ -36,6 +37,7 @@ export function reportTable(report: Report): { headers: string[]; rows: Cell[][]
     COLUMNS_VI.serviceMean,
     COLUMNS_VI.serviceMedian,
     COLUMNS_VI.serviceP90,
+    COLUMNS_VI.onTime,
     COLUMNS_VI.withinTarget,
     COLUMNS_VI.ratings,
     ...report.ratingScale.map((r) => r.label),
@@ -49,6 +51,7 @@ export function reportTable(report: Report): { headers: string[]; rows: Cell[][]
     r.transferred,
     r.expired,
     r.cancelled,
+    r.notServed,
     r.waiting.count,
     minutes(r.waiting.meanMs),
     minutes(r.waiting.medianMs),
@@ -56,6 +59,7 @@ export function reportTable(report: Report): { headers: string[]; rows: Cell[][]
     minutes(r.service.meanMs),
     minutes(r.service.medianMs),
     minutes(r.service.p90Ms),
+    percent(r.onTime.share),
     percent(r.withinTarget.share),
     r.ratings.count,
     ...report.ratingScale.map((s) => r.ratings.byScore[String(s.score)] ?? 0),
@@ -68,24 +72,35 @@ export function reportTable(report: Report): { headers: string[]; rows: Cell[][]
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
+ * The CSV's separator and decimal mark: Excel set to Vietnamese (the list separator of the
+ * vi-VN region settings) splits a CSV on ";" and reads "4,60" as a number.
+ */
+export const CSV_SEPARATOR = ';';
+const CSV_DECIMAL = ',';
+
+/**
  * One CSV cell. A text starting like a formula (a field, counter or clerk named
  * `=HYPERLINK(…)`, say) gets a leading `'`, so Excel and LibreOffice show it as text instead of
- * evaluating it (OWASP's "CSV injection" advice); numbers are written as numbers.
+ * evaluating it (OWASP's "CSV injection" advice); numbers are written as numbers, with a
+ * decimal comma. A text holding a separator, either decimal mark's comma, a quote or a line
+ * break is quoted.
  */
 export function csvCell(value: Cell): string {
   if (value === null) return '';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? String(value) : value.toFixed(2).replace('.', CSV_DECIMAL);
   const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return /[";,\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /**
- * The report as CSV (RFC 4180, comma-separated, dot decimals, minutes with two decimals),
- * with a UTF-8 byte-order mark so spreadsheet programs read the Vietnamese headers right.
+ * The report as CSV for Excel set to Vietnamese (RFC 4180 quoting, ";"-separated, decimal
+ * commas, minutes with two decimals), with a UTF-8 byte-order mark so spreadsheet programs read
+ * the Vietnamese headers right.
  */
 export function reportCsv(report: Report): string {
   const { headers, rows } = reportTable(report);
-  const lines = [headers, ...rows].map((r) => r.map(csvCell).join(','));
+  const lines = [headers, ...rows].map((r) => r.map(csvCell).join(CSV_SEPARATOR));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
@@ -117,10 +132,23 @@ export async function reportXlsx(report: Report, siteName: string): Promise<Buff
     const row = sheet.addRow(cells);
     if (i === rows.length - 1) row.font = { bold: true };
   });
+  // Minutes and percentages show one decimal; counts stay whole.
+  const oneDecimal = new Set(
+    [
+      COLUMNS_VI.waitMean,
+      COLUMNS_VI.waitMedian,
+      COLUMNS_VI.waitP90,
+      COLUMNS_VI.serviceMean,
+      COLUMNS_VI.serviceMedian,
+      COLUMNS_VI.serviceP90,
+      COLUMNS_VI.onTime,
+      COLUMNS_VI.withinTarget,
+      COLUMNS_VI.satisfaction,
+    ].map((h) => headers.indexOf(h)),
+  );
   sheet.columns.forEach((column, i) => {
     column.width = i === 0 ? 34 : 14;
-    if (i >= 8 && i <= 14) column.numFmt = '0.0';
-    if (i === headers.length - 1) column.numFmt = '0.0';
+    if (oneDecimal.has(i)) column.numFmt = '0.0';
   });
   sheet.views = [{ state: 'frozen', ySplit: 7, xSplit: 1 }];
 

@@ -23,6 +23,7 @@ export const COLUMNS_VI = {
   transferred: 'Chuyển quầy/lĩnh vực',
   expired: 'Hết hạn (không được phục vụ)',
   cancelled: 'Đã hủy',
+  notServed: 'Không được phục vụ (hết hạn + đã hủy)',
   waitCount: 'Số lượt gọi',
   waitMean: 'Chờ trung bình (phút)',
   waitMedian: 'Chờ trung vị (phút)',
@@ -30,7 +31,8 @@ export const COLUMNS_VI = {
   serviceMean: 'Phục vụ trung bình (phút)',
   serviceMedian: 'Phục vụ trung vị (phút)',
   serviceP90: 'Phục vụ P90 (phút)',
-  withinTarget: 'Phục vụ đúng hạn (%)',
+  onTime: 'Đúng hạn trên số người lấy số (%)',
+  withinTarget: 'Đúng hạn trên số đã phục vụ (%)',
   ratings: 'Số lượt đánh giá',
   satisfaction: 'Tỷ lệ hài lòng (%)',
 } as const;
@@ -67,6 +69,9 @@ export const META_VI = {
     'Thời gian chờ: từ lúc lấy số (hoặc được chuyển, hoặc bị đánh vắng mặt) đến lúc được gọi, tính cho mỗi lượt gọi. ' +
     'Thời gian phục vụ: từ lúc bắt đầu đến lúc hoàn thành, chỉ tính lượt đã phục vụ. ' +
     'Trung vị và P90 tính như hàm PERCENTILE.INC của Excel. ' +
+    'Không được phục vụ: số hết hạn (kể cả người vắng mặt không được gọi lại) cộng số đã hủy. ' +
+    'Đúng hạn trên số người lấy số: số được phục vụ với thời gian chờ không quá mục tiêu của lĩnh vực, chia cho số phiếu đã cấp; ' +
+    'đúng hạn trên số đã phục vụ: cùng số đó chia cho số lượt đã phục vụ. ' +
     'Tỷ lệ hài lòng: tỷ lệ đánh giá ở hai mức cao nhất của thang điểm.',
 };
 

@@ -32,6 +32,8 @@ import { MONDAY_9AM, startTestHub, testConfig, type TestHub } from '../../testin
 // Service (18), sorted: 2 3 4 5 5 6 6 7 7 8 9 10 10 11 12 12 15 20, sum 152.
 //   mean 152/18; median h = 17·½ = 8.5 → 7 + ½·(8 − 7) = 7.5; p90 h = 15.3 → 12 + 0.3·(15 − 12) = 12.9.
 // Within target (served): late are V2 (11 > 10), V7 (27 > 10), V14 (27 > 20), V15 (38 > 20): 14 of 18.
+// Not served: D3, H10 (absent, never called again), D8 expired and H12 cancelled: 4 of 22, so the
+//   on-time share over everyone who took a number is 14/22 (Hộ tịch 9/13, Đất đai 5/9).
 // Ratings: ★3 ×9, ★2 ×5, ★1 ×2 = 16; satisfied (top two levels) 14 → 14/16.
 
 const MIN = 60_000;
@@ -259,6 +261,9 @@ describe('the report of a known morning equals the figures worked out by hand', 
       p90Ms: 12.9 * MIN,
     });
     expect(r.total.withinTarget).toEqual({ served: 18, within: 14, share: 14 / 18 });
+    // The citizens who were not served are a figure, and count in the on-time share.
+    expect(r.total.notServed).toBe(4);
+    expect(r.total.onTime).toEqual({ within: 14, issued: 22, share: 14 / 22 });
     expect(r.total.ratings).toEqual({
       count: 16,
       byScore: { '3': 9, '2': 5, '1': 2 },
@@ -297,6 +302,8 @@ describe('the report of a known morning equals the figures worked out by hand', 
       p90Ms: 11 * MIN,
     });
     expect(h.withinTarget).toEqual({ served: 11, within: 9, share: 9 / 11 });
+    expect(h.notServed).toBe(2); // H10 expired, H12 cancelled
+    expect(h.onTime).toEqual({ within: 9, issued: 13, share: 9 / 13 });
     expect(h.ratings).toMatchObject({
       count: 10,
       byScore: { '3': 7, '2': 2, '1': 1 },
@@ -328,6 +335,8 @@ describe('the report of a known morning equals the figures worked out by hand', 
       p90Ms: 17 * MIN,
     });
     expect(d.withinTarget).toEqual({ served: 7, within: 5, share: 5 / 7 });
+    expect(d.notServed).toBe(2); // D3 and D8 expired
+    expect(d.onTime).toEqual({ within: 5, issued: 9, share: 5 / 9 });
     expect(d.ratings).toMatchObject({
       count: 6,
       byScore: { '3': 2, '2': 3, '1': 1 },
@@ -339,6 +348,7 @@ describe('the report of a known morning equals the figures worked out by hand', 
     const r = await report('counter');
     expect(r.rows.map((x) => x.key)).toEqual(['c1', 'c2', 'c3']);
     expect(row(r, 'c1')).toMatchObject({ issued: null, served: 9, noShow: 1, transferred: 1 });
+    expect(row(r, 'c1')).toMatchObject({ notServed: null, onTime: { issued: null, share: null } });
     // c1 waits 2 3 4 4 5 8 10 10 11 12 27 (sum 96): median x[5] = 8; p90 h = 9 → 12.
     expect(row(r, 'c1').waiting).toEqual({
       count: 11,
@@ -494,7 +504,14 @@ describe('exports', () => {
     expect(cell('Tổng cộng', 'Chờ P90 (phút)')).toBe(26.6);
     expect(cell('Tổng cộng', 'Phục vụ trung vị (phút)')).toBe(7.5);
     expect(cell('Tổng cộng', 'Phục vụ P90 (phút)')).toBe(12.9);
-    expect(cell('Tổng cộng', 'Phục vụ đúng hạn (%)')).toBe((14 / 18) * 100);
+    expect(cell('Tổng cộng', 'Đúng hạn trên số đã phục vụ (%)')).toBe((14 / 18) * 100);
+    expect(cell('Tổng cộng', 'Đúng hạn trên số người lấy số (%)')).toBe((14 / 22) * 100);
+    expect(cell('Tổng cộng', 'Không được phục vụ (hết hạn + đã hủy)')).toBe(4);
+    expect(cell('Tư pháp – Hộ tịch', 'Không được phục vụ (hết hạn + đã hủy)')).toBe(2);
+    expect(cell('Đất đai', 'Đúng hạn trên số người lấy số (%)')).toBe((5 / 9) * 100);
+    expect(sheet.getColumn(header.indexOf('Đúng hạn trên số người lấy số (%)') + 1).numFmt).toBe(
+      '0.0',
+    );
     expect(cell('Tổng cộng', 'Tỷ lệ hài lòng (%)')).toBe(87.5);
     expect(cell('Đất đai', 'Chờ P90 (phút)')).toBe(r.rows[1]!.waiting.p90Ms! / MIN);
     expect(cell('Tư pháp – Hộ tịch', 'Rất hài lòng')).toBe(7);
@@ -509,9 +526,14 @@ describe('exports', () => {
     expect(res.headers.get('content-type')).toContain('text/csv');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder().decode(bytes).trim().split('\r\n');
-    expect(lines[0]).toMatch(/^Nhóm: Quầy,Số phiếu đã cấp,Đã phục vụ,Vắng mặt,/);
-    expect(lines.map((l) => l.split(',')[0])).toEqual([
+    const table = excelVi(new TextDecoder().decode(bytes));
+    expect(table[0]!.slice(0, 4)).toEqual([
+      'Nhóm: Quầy',
+      'Số phiếu đã cấp',
+      'Đã phục vụ',
+      'Vắng mặt',
+    ]);
+    expect(table.map((l) => l[0])).toEqual([
       'Nhóm: Quầy',
       'Quầy 1',
       'Quầy 2',
@@ -519,11 +541,74 @@ describe('exports', () => {
       'Tổng cộng',
     ]);
     // Quầy 3: no tickets column (grouping by counter), 3 served, wait mean 4.60 minutes.
-    const c3 = lines[3]!.split(',');
-    expect(c3.slice(1, 4)).toEqual(['', '3', '1']);
-    expect(c3[8]).toBe('4.60');
+    const c3 = table[3]!;
+    const column = (name: string) => table[0]!.indexOf(name);
+    expect(c3.slice(1, 4)).toEqual(['', 3, 1]);
+    expect(c3[column('Chờ trung bình (phút)')]).toBe(4.6);
+  });
+
+  it('writes a CSV that Excel set to Vietnamese reads into columns and numbers', async () => {
+    const res = await get(`/api/reports/export.csv?from=${DAY1}&to=${DAY2}&groupBy=field`);
+    // The byte-order mark is kept in the text, as Excel sees it.
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+    expect(text.split('\r\n')[0]).toMatch(/^\uFEFFNhóm: Lĩnh vực;Số phiếu đã cấp;Đã phục vụ;/);
+    const table = excelVi(text);
+    const header = table[0] as string[];
+    const cell = (label: string, name: string) =>
+      table.find((l) => l[0] === label)![header.indexOf(name)];
+    // Every line has the header's columns: no label or decimal split a cell.
+    for (const line of table) expect(line).toHaveLength(header.length);
+    expect(cell('Tổng cộng', 'Số phiếu đã cấp')).toBe(22);
+    expect(cell('Tổng cộng', 'Không được phục vụ (hết hạn + đã hủy)')).toBe(4);
+    expect(cell('Tổng cộng', 'Hết hạn (không được phục vụ)')).toBe(3);
+    expect(cell('Tổng cộng', 'Đã hủy')).toBe(1);
+    expect(cell('Tổng cộng', 'Chờ P90 (phút)')).toBe(26.6);
+    expect(cell('Tổng cộng', 'Đúng hạn trên số người lấy số (%)')).toBe(63.64); // 14/22
+    expect(cell('Tổng cộng', 'Đúng hạn trên số đã phục vụ (%)')).toBe(77.78); // 14/18
+    expect(cell('Đất đai', 'Không được phục vụ (hết hạn + đã hủy)')).toBe(2);
   });
 });
+
+/**
+ * Reads a CSV the way Excel set to Vietnamese does: cells split on ";" (quotes honoured, a
+ * leading byte-order mark dropped), and a cell that reads as a number with a "," decimal mark
+ * becomes that number. Anything else stays text.
+ */
+function excelVi(csv: string): (string | number)[][] {
+  const rows: (string | number)[][] = [];
+  let row: (string | number)[] = [];
+  let cell = '';
+  let quoted = false;
+  let wasQuoted = false;
+  const text = csv.replace(/^\uFEFF/, '');
+  const push = () => {
+    row.push(!wasQuoted && /^-?\d+(,\d+)?$/.test(cell) ? Number(cell.replace(',', '.')) : cell);
+    cell = '';
+    wasQuoted = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = wasQuoted = true;
+    else if (c === ';') push();
+    else if (c === '\r' && text[i + 1] === '\n') {
+      push();
+      rows.push(row);
+      row = [];
+      i++;
+    } else cell += c;
+  }
+  if (cell !== '' || row.length > 0) {
+    push();
+    rows.push(row);
+  }
+  return rows;
+}
 
 describe('history outlives the configuration', () => {
   it('keeps a counter removed from the configuration in the report, by its id', async () => {

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { dashboardAlarms, newAlarmKeys } from './alarms.ts';
+import type { CounterRow, FieldRow } from './model.ts';
+
+const MIN = 60_000;
+
+const field = (id: string, longestWaitMs: number | null, targetMinutes = 10): FieldRow => ({
+  id,
+  name: id === 'dat-dai' ? 'Đất đai' : 'Hộ tịch',
+  waiting: longestWaitMs === null ? 0 : 1,
+  longestWaitMs,
+  estimateMinutes: null,
+  targetMinutes,
+  servedToday: 0,
+  openCounters: [1],
+  availability: 'open',
+  level: 'ok',
+});
+
+const counter = (
+  id: string,
+  ticket: CounterRow['ticket'],
+  status: CounterRow['status'] = 'open',
+): CounterRow => ({
+  id,
+  number: Number(id.slice(1)),
+  name: `Quầy ${id.slice(1)}`,
+  status,
+  clerkId: 'cb1',
+  pauseReason: null,
+  statusSinceMs: 0,
+  ticket,
+});
+
+describe('dashboard alarms', () => {
+  it('raises a field whose longest wait is past its target, not one at it', () => {
+    const alarms = dashboardAlarms(
+      [field('ho-tich', 10 * MIN), field('dat-dai', 10 * MIN + 1000), field('x', null)],
+      [],
+      5,
+    );
+    expect(alarms).toEqual([
+      expect.objectContaining({ key: 'wait:dat-dai', kind: 'waitOverTarget', waitMs: 601_000 }),
+    ]);
+  });
+
+  it('raises a called ticket not started after N minutes, not one in service', () => {
+    const counters = [
+      counter('q1', { label: '1001', state: 'called', forMs: 5 * MIN }),
+      counter('q2', { label: '1002', state: 'called', forMs: 5 * MIN + 1000 }),
+      counter('q3', { label: '1003', state: 'serving', forMs: 50 * MIN }),
+    ];
+    expect(dashboardAlarms([], counters, 5).map((a) => a.key)).toEqual(['called:q2:1002']);
+    // N comes from the configuration: with 10 minutes nothing is late yet.
+    expect(dashboardAlarms([], counters, 10)).toEqual([]);
+  });
+
+  it('sounds once per new alarm: not again while it lasts, again when it comes back', () => {
+    const late = dashboardAlarms([field('dat-dai', 11 * MIN)], [], 5);
+    expect(newAlarmKeys(new Set(), late)).toEqual(['wait:dat-dai']);
+    expect(newAlarmKeys(new Set(['wait:dat-dai']), late)).toEqual([]);
+    const both = dashboardAlarms(
+      [field('dat-dai', 12 * MIN)],
+      [counter('q1', { label: '1001', state: 'called', forMs: 6 * MIN })],
+      5,
+    );
+    expect(newAlarmKeys(new Set(['wait:dat-dai']), both)).toEqual(['called:q1:1001']);
+  });
+});
