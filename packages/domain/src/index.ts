@@ -10,3 +10,6 @@ export * from './decide.ts';
 export * from './kiosk-rules.ts';
 export * from './audience.ts';
 export * from './validation.ts';
+export * from './numbering.ts';
+export * from './config-change.ts';
+export * from './addresses.ts';
