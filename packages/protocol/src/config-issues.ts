@@ -48,6 +48,11 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
   ],
   [/^up to two capital letters$/, () => 'Tiền tố gồm tối đa hai chữ cái in hoa.'],
   [/^an IANA time zone/, () => 'Múi giờ không hợp lệ (ví dụ Asia/Ho_Chi_Minh).'],
+  [
+    /^an http:\/\/ or https:\/\/ address without a path$/,
+    () =>
+      'phải là địa chỉ http:// hoặc https:// gồm tên máy (và cổng), không có đường dẫn, tên đăng nhập hay mật khẩu, ví dụ http://192.168.1.10:8080.',
+  ],
 ];
 
 const KEY_NAMES: Record<string, string> = {
@@ -78,6 +83,14 @@ const KEY_NAMES: Record<string, string> = {
   retention: 'Thời hạn lưu giữ dữ liệu',
   visitDays: 'Số ngày giữ dữ liệu lượt phục vụ',
   auditDays: 'Số ngày giữ nhật ký thay đổi',
+  addresses: 'Địa chỉ máy chủ',
+  hub: 'Địa chỉ trong trung tâm',
+  public: 'Địa chỉ cho điện thoại',
+  priorityClasses: 'Đối tượng ưu tiên',
+  priorityMaxStreak: 'Số lượt ưu tiên liên tiếp tối đa',
+  ratingScale: 'Thang đánh giá',
+  score: 'Mức',
+  label: 'Nhãn',
 };
 
 /** Where an issue is, as a person reads it: `Lĩnh vực "Đất đai" › Số chữ số`. */
@@ -97,6 +110,13 @@ function locate(path: PropertyKey[], config: unknown): string {
     } else if (key === 'counters' && typeof next === 'number') {
       const counter = c.counters?.[next];
       parts.push(`Quầy ${counter?.number ?? `thứ ${next + 1}`}`);
+      i++;
+    } else if (key === 'priorityClasses' && typeof next === 'number') {
+      const name = (c as { priorityClasses?: { name?: string }[] }).priorityClasses?.[next]?.name;
+      parts.push(name ? `Đối tượng ưu tiên "${name}"` : `Đối tượng ưu tiên thứ ${next + 1}`);
+      i++;
+    } else if (key === 'ratingScale' && typeof next === 'number') {
+      parts.push(`Thang đánh giá › Mức thứ ${next + 1}`);
       i++;
     } else if (key === 'sessions' && typeof next === 'number') {
       parts.push(`Buổi ${next + 1}`);
