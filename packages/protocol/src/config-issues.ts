@@ -55,7 +55,11 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
   ],
 ];
 
-const KEY_NAMES: Record<string, string> = {
+/**
+ * The Vietnamese name of every key of the site configuration: one map, used to locate a refused
+ * configuration's problems and to word the audit log's changes (apps/admin).
+ */
+export const CONFIG_KEY_LABELS: Readonly<Record<string, string>> = {
   name: 'Tên',
   numbering: 'Cách đánh số',
   prefix: 'Tiền tố',
@@ -121,7 +125,7 @@ function locate(path: PropertyKey[], config: unknown): string {
     } else if (key === 'sessions' && typeof next === 'number') {
       parts.push(`Buổi ${next + 1}`);
       i++;
-    } else if (typeof key === 'string') parts.push(KEY_NAMES[key] ?? key);
+    } else if (typeof key === 'string') parts.push(CONFIG_KEY_LABELS[key] ?? key);
   }
   return parts.join(' › ');
 }
