@@ -6,28 +6,23 @@ import type { SiteConfig } from './config.ts';
  * `http://192.168.1.10:8080` or `https://hang-doi.soxd.gov.vn`.
  */
 export function isSiteAddress(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  return (
-    (url.protocol === 'http:' || url.protocol === 'https:') &&
-    url.hostname !== '' &&
-    url.username === '' &&
-    url.password === '' &&
-    url.pathname === '/' &&
-    url.search === '' &&
-    url.hash === '' &&
-    // `new URL` drops an empty "?" or "#", which would otherwise pass as no query.
-    !/[?#]/.test(value)
-  );
+  const m = SITE_ADDRESS.exec(value);
+  if (!m) return false;
+  const port = m[3] === undefined ? null : Number(m[3]);
+  return port === null || (port >= 1 && port <= 65535);
 }
 
-/** A site address as stored and used: its origin, without the trailing slash. */
+// scheme :// host (a name, an IPv4 address or a bracketed IPv6 one) [:port] [/]. No "@", so no
+// credentials; nothing after the optional "/", so no path, query or fragment. (The domain runs
+// without DOM or Node types, so no `URL` here.)
+const SITE_ADDRESS =
+  /^(https?):\/\/([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::(\d{1,5}))?\/?$/i;
+
+/** A site address as stored and used: scheme and host in lower case, no trailing slash. */
 export function normalizeSiteAddress(value: string): string {
-  return new URL(value).origin;
+  return value
+    .replace(/\/$/, '')
+    .replace(/^[^/]+\/\/[^/:]+|^[^/]+\/\/\[[^\]]+\]/, (x) => x.toLowerCase());
 }
 
 /**

@@ -143,6 +143,9 @@ describe('site addresses', () => {
       'http://user:pw@hub.local',
       'http://hub.local/?a=1',
       'http://hub.local?',
+      'http://hub.local:99999',
+      'http://hub.local#x',
+      'http://-hub.local',
       'hub.local:8080',
       'javascript:alert(1)',
       '',
@@ -155,6 +158,13 @@ describe('site addresses', () => {
       c.site.addresses = { hub: 'http://192.168.1.10:8080/' };
     });
     expect(config.site.addresses).toEqual({ hub: 'http://192.168.1.10:8080', public: null });
+    const upper = fixtureConfig((c) => {
+      c.site.addresses = { hub: 'HTTP://Hub.Local:8080', public: 'https://[fd00::1]/' };
+    });
+    expect(upper.site.addresses).toEqual({
+      hub: 'http://hub.local:8080',
+      public: 'https://[fd00::1]',
+    });
     expect(phoneBaseUrl(config)).toBe('http://192.168.1.10:8080');
     const withPublic = changed(config, (c) => (c.site.addresses.public = 'https://so.example.vn'));
     expect(phoneBaseUrl(withPublic)).toBe('https://so.example.vn');
