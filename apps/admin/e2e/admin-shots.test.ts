@@ -96,3 +96,10 @@ it.runIf(enabled)('pairing a device at the configured address', async () => {
   await page.waitForSelector('[data-testid=paired-device] .qr svg');
   await page.screenshot({ path: join(OUT, 'admin-pairing.png') });
 });
+
+it.runIf(enabled)('site: time zone warning and addresses', async () => {
+  await page.click('nav >> text=Trung tâm và địa chỉ');
+  await page.selectOption('[data-testid=time-zone]', 'Asia/Bangkok');
+  await page.waitForSelector('[data-testid=time-zone-warning]');
+  await page.screenshot({ path: join(OUT, 'admin-site.png'), fullPage: true });
+});
