@@ -208,7 +208,9 @@ describe('administration applies live', () => {
     await page.click('nav >> text=Nhật ký thay đổi');
     await expect
       .poll(() => page.textContent('[data-testid=audit] tbody tr:first-child'))
-      .toMatch(/admin.*Sửa cấu hình — Lĩnh vực "Tư pháp – Hộ tịch": sửa \(sessions\)/);
+      .toMatch(
+        /admin.*Sửa cấu hình.*Lĩnh vực «Tư pháp – Hộ tịch»: Giờ lấy số 07:30–11:30, 13:30–17:00 → 07:30–08:30, 13:30–17:00/,
+      );
   });
 
   it('an admin pairs a device (token and QR code) and revokes one: its socket drops and is refused', async () => {

@@ -8,6 +8,8 @@ import { CountersPage } from './admin/CountersPage.tsx';
 import { DevicesPage } from './admin/DevicesPage.tsx';
 import { FieldsPage } from './admin/FieldsPage.tsx';
 import { PasswordPage } from './admin/PasswordPage.tsx';
+import { PrioritiesPage } from './admin/PrioritiesPage.tsx';
+import { SitePage } from './admin/SitePage.tsx';
 import { SessionsPage } from './admin/SessionsPage.tsx';
 import { TextsPage } from './admin/TextsPage.tsx';
 import { UsersPage } from './admin/UsersPage.tsx';
@@ -200,6 +202,10 @@ function Page({
       return <CountersPage api={api} liveConfig={config} />;
     case 'texts':
       return <TextsPage api={api} liveConfig={config} />;
+    case 'priorities':
+      return <PrioritiesPage api={api} liveConfig={config} />;
+    case 'site':
+      return <SitePage api={api} liveConfig={config} />;
     case 'users':
       return <UsersPage api={api} />;
     case 'sessions':

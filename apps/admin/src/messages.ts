@@ -30,6 +30,8 @@ export const M = {
     audit: 'Nhật ký thay đổi',
     sessions: 'Phiên đăng nhập',
     password: 'Đổi mật khẩu',
+    priorities: 'Ưu tiên và đánh giá',
+    site: 'Trung tâm và địa chỉ',
     adminGroup: 'Quản trị',
   },
   forbidden: 'Trang này chỉ dành cho quản trị viên.',
@@ -212,6 +214,49 @@ export const M = {
       'fields-in-order': 'Lần lượt theo thứ tự lĩnh vực',
     } as Record<string, string>,
   },
+  priorities: {
+    title: 'Ưu tiên và đánh giá',
+    classes: 'Đối tượng ưu tiên',
+    classesHelp:
+      'Mỗi đối tượng là một nút trên máy lấy số (ví dụ Người cao tuổi). Không xóa được đối tượng còn số đang chờ trong hôm nay.',
+    id: 'Mã',
+    name: 'Tên hiển thị',
+    add: 'Thêm đối tượng ưu tiên',
+    newName: 'Đối tượng mới',
+    remove: (name: string) => `Xóa đối tượng ưu tiên ${name}`,
+    none: 'Chưa có đối tượng ưu tiên nào: máy lấy số chỉ có nút Lấy số.',
+    streak: 'Số lượt ưu tiên liên tiếp tối đa',
+    streakHelp:
+      'Một quầy gọi liên tiếp nhiều nhất bấy nhiêu số ưu tiên khi còn người chờ thường, rồi gọi một người chờ thường.',
+    rating: 'Thang đánh giá mức độ hài lòng',
+    ratingHelp:
+      'Các nút trên máy đánh giá, mức cao nhất trước. Báo cáo tính "Hài lòng" là hai mức cao nhất.',
+    levels: 'Số mức',
+    levelCount: (n: number) => `${n} mức`,
+    score: 'Mức',
+    label: 'Nhãn',
+  },
+  site: {
+    title: 'Trung tâm và địa chỉ',
+    timeZone: 'Múi giờ của trung tâm',
+    timeZoneHelp:
+      'Giờ lấy số, ngày làm việc, báo cáo và giờ in trên phiếu đều tính theo múi giờ này.',
+    timeZoneWarning: (from: string, to: string) =>
+      `Đổi múi giờ từ ${from} sang ${to}: ngay khi lưu, giờ lấy số của mọi lĩnh vực được tính theo giờ ở múi giờ mới, các số đang chờ vẫn giữ nguyên. Máy chủ sẽ từ chối nếu việc đổi làm chuyển sang ngày làm việc khác (các số hôm nay sẽ hết hạn).`,
+    addresses: 'Địa chỉ máy chủ',
+    addressesHelp:
+      'Địa chỉ http:// hoặc https:// gồm tên máy hoặc IP và cổng, không có đường dẫn, ví dụ http://192.168.1.10:8080.',
+    hub: 'Địa chỉ trong trung tâm (màn hình, máy lấy số, máy đánh giá)',
+    hubHelp:
+      'Dùng trong mã QR ghép nối thiết bị. Các thiết bị trong trung tâm phải mở được địa chỉ này.',
+    public: 'Địa chỉ cho điện thoại của công dân',
+    publicHelp:
+      'Dùng trong mã QR in trên phiếu. Để trống: dùng địa chỉ trong trung tâm (điện thoại phải vào cùng mạng Wi-Fi).',
+    notSet: 'Chưa đặt',
+    pairingUses: 'Mã QR ghép nối thiết bị sẽ dùng',
+    ticketUses: 'Mã QR trên phiếu sẽ dùng',
+    kioskOwn: 'địa chỉ cài trên máy lấy số',
+  },
   users: {
     title: 'Tài khoản',
     add: 'Tạo tài khoản',
@@ -287,6 +332,10 @@ export const M = {
     token: 'Mã thiết bị',
     done: 'Đã ghi lại',
     created: 'Ngày ghép nối',
+    loopbackWarning:
+      'Chưa đặt địa chỉ máy chủ trong trung tâm, và trang này đang mở bằng địa chỉ của chính máy chủ (127.0.0.1 / localhost): thiết bị khác không mở được địa chỉ trong mã QR. Hãy đặt địa chỉ ở trang "Trung tâm và địa chỉ" trước khi ghép nối.',
+    noAddressNote:
+      'Chưa đặt địa chỉ máy chủ trong trung tâm: mã QR dùng địa chỉ trình duyệt này đang mở.',
   },
   texts: {
     title: 'Nội dung hiển thị',
@@ -347,16 +396,28 @@ export const M = {
       lockedAddress: (minutes: number) => `khóa mọi tài khoản từ máy đó ${minutes} phút`,
       suppressed: (n: number) => `và ${n} lần khác trước đó không ghi riêng`,
     },
-    sections: {
-      site: 'Thông tin trung tâm',
-      fields: 'Lĩnh vực',
-      counters: 'Quầy',
-      texts: 'Nội dung',
-      priorityClasses: 'Đối tượng ưu tiên',
-      ratingScale: 'Thang đánh giá',
-      other: 'Khác',
+    changes: { added: 'thêm mới', removed: 'xóa', changed: 'sửa' } as Record<string, string>,
+    /** Names of keys that read differently in one section (`site.name` is the centre's). */
+    keyOverrides: {
+      'site.name': 'Tên trung tâm',
+      'site.notice': 'Thông báo sảnh chờ',
+      'fields.sessions': 'Giờ lấy số',
     } as Record<string, string>,
-    changes: { added: 'thêm', removed: 'xóa', changed: 'sửa' } as Record<string, string>,
+    subjects: {
+      field: (name: string) => `Lĩnh vực «${name}»`,
+      counter: (name: string) => `Quầy «${name}»`,
+      priorityClass: (name: string) => `Đối tượng ưu tiên «${name}»`,
+    },
+    values: {
+      empty: '(trống)',
+      none: '(không có)',
+      noLimit: 'không giới hạn',
+      yes: 'có',
+      no: 'không',
+      minutes: (n: number) => `${n} phút`,
+      days: (n: number) => `${n} ngày`,
+      numbering: (first: string, digits: number) => `từ ${first} (${digits} chữ số)`,
+    },
   },
   errors: {
     network: 'Không nhận được phản hồi từ máy chủ.',

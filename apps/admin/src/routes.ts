@@ -10,7 +10,9 @@ export type PageId =
   | 'devices'
   | 'texts'
   | 'audit'
-  | 'password';
+  | 'password'
+  | 'priorities'
+  | 'site';
 
 export interface Route {
   id: PageId;
@@ -31,6 +33,8 @@ export const ROUTES: Route[] = [
   { id: 'sessions', slug: 'phien-dang-nhap', label: M.nav.sessions, adminOnly: true },
   { id: 'devices', slug: 'thiet-bi', label: M.nav.devices, adminOnly: true },
   { id: 'texts', slug: 'noi-dung', label: M.nav.texts, adminOnly: true },
+  { id: 'priorities', slug: 'uu-tien', label: M.nav.priorities, adminOnly: true },
+  { id: 'site', slug: 'trung-tam', label: M.nav.site, adminOnly: true },
   { id: 'audit', slug: 'nhat-ky', label: M.nav.audit, adminOnly: true },
   { id: 'password', slug: 'doi-mat-khau', label: M.nav.password, adminOnly: false, hidden: true },
 ];

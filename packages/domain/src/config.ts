@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSiteAddress, normalizeSiteAddress } from './addresses.ts';
 import { isValidId } from './validation.ts';
 
 const slug = z
@@ -12,6 +13,14 @@ export function minutesOfHhmm(value: string): number {
   const [h, m] = value.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
 }
+
+/** An http(s) origin: no path but "/", no credentials, no query (see `isSiteAddress`). */
+const siteAddress = z
+  .string()
+  .trim()
+  .max(300)
+  .refine(isSiteAddress, 'an http:// or https:// address without a path')
+  .transform(normalizeSiteAddress);
 
 export const sessionSchema = z
   .strictObject({ from: hhmm, to: hhmm })
@@ -83,6 +92,16 @@ export const siteConfigSchema = z
         .default('Asia/Ho_Chi_Minh')
         .refine(isTimeZone, 'an IANA time zone such as Asia/Ho_Chi_Minh'),
       notice: z.string().max(1000).default(''),
+      /**
+       * How the hub is reached: `hub` by devices inside the centre (pairing QR codes), `public`
+       * by citizens' phones (ticket QR codes; the hub address when null). Null: not configured.
+       */
+      addresses: z
+        .strictObject({
+          hub: siteAddress.nullable().default(null),
+          public: siteAddress.nullable().default(null),
+        })
+        .prefault({}),
     }),
     fields: z.array(fieldSchema).min(1).max(100),
     counters: z.array(counterSchema).min(1).max(500),

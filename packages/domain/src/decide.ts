@@ -1,4 +1,5 @@
 import type { QueueCommand } from './commands.ts';
+import { configChangeRefusal } from './config-change.ts';
 import type { DomainError, DomainErrorCode } from './errors.ts';
 import type { QueueEvent } from './events.ts';
 import { evolveAll } from './evolve.ts';
@@ -415,14 +416,8 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
       return superviseRules(state, cmd, at);
 
     case 'updateConfig': {
-      const fieldIds = new Set(cmd.config.fields.map((f) => f.id));
-      const counterIds = new Set(cmd.config.counters.map((c) => c.id));
-      for (const c of Object.values(state.counters))
-        if (!counterIds.has(c.id) && c.status !== 'closed')
-          return fail('INVALID_CONFIG', `counter ${c.id} is open and cannot be removed`);
-      for (const t of Object.values(state.tickets))
-        if (!FINAL_STATUSES.includes(t.status) && !fieldIds.has(t.fieldId))
-          return fail('INVALID_CONFIG', `field ${t.fieldId} still has tickets today`);
+      const refusal = configChangeRefusal(state, cmd.config, at);
+      if (refusal) return fail('INVALID_CONFIG', refusal);
       return [{ type: 'config.updated', at, day, config: cmd.config }];
     }
   }

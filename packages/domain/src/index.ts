@@ -11,3 +11,6 @@ export * from './kiosk-rules.ts';
 export * from './audience.ts';
 export * from './validation.ts';
 export * from './supervise.ts';
+export * from './numbering.ts';
+export * from './config-change.ts';
+export * from './addresses.ts';

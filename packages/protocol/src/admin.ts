@@ -145,6 +145,18 @@ export interface AuditChange {
   change: 'added' | 'removed' | 'changed';
   /** Keys that changed inside the item. */
   keys: string[];
+  /**
+   * The old and new value of each key in `keys` (entries written since issue 12; older ones have
+   * none). Values as the configuration stores them, except a counter's `fieldIds`, recorded as
+   * the fields' names at the time.
+   */
+  values?: Record<string, AuditValue>;
+}
+
+/** One changed value of a configuration update. */
+export interface AuditValue {
+  before: unknown;
+  after: unknown;
 }
 
 export interface AuditEntry {

@@ -48,9 +48,18 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
   ],
   [/^up to two capital letters$/, () => 'Tiền tố gồm tối đa hai chữ cái in hoa.'],
   [/^an IANA time zone/, () => 'Múi giờ không hợp lệ (ví dụ Asia/Ho_Chi_Minh).'],
+  [
+    /^an http:\/\/ or https:\/\/ address without a path$/,
+    () =>
+      'phải là địa chỉ http:// hoặc https:// gồm tên máy (và cổng), không có đường dẫn, tên đăng nhập hay mật khẩu, ví dụ http://192.168.1.10:8080.',
+  ],
 ];
 
-const KEY_NAMES: Record<string, string> = {
+/**
+ * The Vietnamese name of every key of the site configuration: one map, used to locate a refused
+ * configuration's problems and to word the audit log's changes (apps/admin).
+ */
+export const CONFIG_KEY_LABELS: Readonly<Record<string, string>> = {
   name: 'Tên',
   numbering: 'Cách đánh số',
   prefix: 'Tiền tố',
@@ -80,6 +89,14 @@ const KEY_NAMES: Record<string, string> = {
   auditDays: 'Số ngày giữ nhật ký thay đổi',
   alerts: 'Cảnh báo trên màn hình theo dõi',
   calledNotStartedMinutes: 'Số phút đã gọi chưa bắt đầu phục vụ',
+  addresses: 'Địa chỉ máy chủ',
+  hub: 'Địa chỉ trong trung tâm',
+  public: 'Địa chỉ cho điện thoại',
+  priorityClasses: 'Đối tượng ưu tiên',
+  priorityMaxStreak: 'Số lượt ưu tiên liên tiếp tối đa',
+  ratingScale: 'Thang đánh giá',
+  score: 'Mức',
+  label: 'Nhãn',
 };
 
 /** Where an issue is, as a person reads it: `Lĩnh vực "Đất đai" › Số chữ số`. */
@@ -100,10 +117,17 @@ function locate(path: PropertyKey[], config: unknown): string {
       const counter = c.counters?.[next];
       parts.push(`Quầy ${counter?.number ?? `thứ ${next + 1}`}`);
       i++;
+    } else if (key === 'priorityClasses' && typeof next === 'number') {
+      const name = (c as { priorityClasses?: { name?: string }[] }).priorityClasses?.[next]?.name;
+      parts.push(name ? `Đối tượng ưu tiên "${name}"` : `Đối tượng ưu tiên thứ ${next + 1}`);
+      i++;
+    } else if (key === 'ratingScale' && typeof next === 'number') {
+      parts.push(`Thang đánh giá › Mức thứ ${next + 1}`);
+      i++;
     } else if (key === 'sessions' && typeof next === 'number') {
       parts.push(`Buổi ${next + 1}`);
       i++;
-    } else if (typeof key === 'string') parts.push(KEY_NAMES[key] ?? key);
+    } else if (typeof key === 'string') parts.push(CONFIG_KEY_LABELS[key] ?? key);
   }
   return parts.join(' › ');
 }

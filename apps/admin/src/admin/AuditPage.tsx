@@ -4,6 +4,7 @@ import type { AuditEntry } from '@luot/protocol';
 import { formatDateVi, formatTimeVi } from '@luot/ui';
 import type { Api } from '../api.ts';
 import { M } from '../messages.ts';
+import { describeChange } from './audit-config.ts';
 
 const A = M.audit;
 const PAGE = 50;
@@ -11,17 +12,8 @@ const PAGE = 50;
 /** What an audit entry changed, in words. */
 export function describeEntry(entry: AuditEntry): string {
   const action = A.actions[entry.action] ?? entry.action;
-  if (entry.action === 'config.update') {
-    const parts = (entry.detail.changes ?? []).map((c) => {
-      const what = c.section === 'fields' || c.section === 'counters' ? `"${c.name}"` : c.item;
-      const keys =
-        c.change === 'changed' && c.keys.length > 0 && c.keys[0] !== c.item
-          ? ` (${c.keys.join(', ')})`
-          : '';
-      return `${A.sections[c.section] ?? c.section} ${what}: ${A.changes[c.change]}${keys}`;
-    });
-    return `${action} — ${parts.join('; ')}`;
-  }
+  if (entry.action === 'config.update')
+    return `${action} — ${(entry.detail.changes ?? []).map(describeChange).join('; ')}`;
   if (entry.action.startsWith('auth.')) return describeSignIn(entry, action);
   const extra = entry.detail.name ? ` "${entry.detail.name}"` : '';
   // A supervisor's action on the floor: where the ticket went, and why.
@@ -96,7 +88,20 @@ export function AuditPage({ api, config }: { api: Api; config: SiteConfig | null
                   {formatTimeVi(e.at, tz, true)} {formatDateVi(e.at, tz)}
                 </td>
                 <td>{describeActor(e.actor)}</td>
-                <td>{describeEntry(e)}</td>
+                <td>
+                  {e.action === 'config.update' ? (
+                    <>
+                      {A.actions[e.action]}
+                      <ul className="audit-changes">
+                        {(e.detail.changes ?? []).map((c, k) => (
+                          <li key={k}>{describeChange(c)}</li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : (
+                    describeEntry(e)
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import QRCode from 'qrcode';
-import type { SiteConfig } from '@luot/domain';
+import { deviceBaseUrl, isLoopbackHost, type SiteConfig } from '@luot/domain';
 import {
   DEVICE_KINDS,
   type AdminDevice,
@@ -27,7 +27,9 @@ export function DevicesPage({
 }) {
   const [devices, setDevices] = useState<AdminDevice[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [paired, setPaired] = useState<{ device: PairedDevice; qr: string } | null>(null);
+  const [paired, setPaired] = useState<{ device: PairedDevice; qr: string; url: string } | null>(
+    null,
+  );
   const [form, setForm] = useState({
     id: '',
     kind: 'display' as DeviceKind,
@@ -36,6 +38,11 @@ export function DevicesPage({
     speaks: false,
   });
   const tz = config?.site.timeZone ?? 'Asia/Ho_Chi_Minh';
+  // Devices open the configured hub address; without one, the address this page came from,
+  // which no other device can reach when it is this machine's own (127.0.0.1, localhost).
+  const configured = config ? deviceBaseUrl(config) : null;
+  const base = configured ?? hubUrl();
+  const unreachable = configured === null && isLoopbackHost(window.location.hostname);
 
   const load = useCallback(async () => {
     const res = await api.get<AdminDevice[]>('/api/admin/devices');
@@ -56,9 +63,9 @@ export function DevicesPage({
       speaks: form.speaks,
     });
     if (!res.ok) return setError(res.error.message);
-    const url = hubUrl() + res.data.setupPath;
+    const url = base + res.data.setupPath;
     const qr = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-    setPaired({ device: res.data, qr });
+    setPaired({ device: res.data, qr, url });
     setForm({ id: '', kind: form.kind, name: '', counterId: '', speaks: false });
     void load();
   }
@@ -81,6 +88,17 @@ export function DevicesPage({
       <header className="page-head">
         <h1>{V.title}</h1>
       </header>
+      {unreachable ? (
+        <p className="warning" role="alert" data-testid="address-warning">
+          {V.loopbackWarning}
+        </p>
+      ) : (
+        configured === null && (
+          <p className="muted" data-testid="address-note">
+            {V.noAddressNote}
+          </p>
+        )
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -160,7 +178,7 @@ export function DevicesPage({
             <dl>
               <dt>{V.setupUrl}</dt>
               <dd>
-                <code>{hubUrl() + paired.device.setupPath}</code>
+                <code data-testid="setup-url">{paired.url}</code>
               </dd>
               <dt>{V.token}</dt>
               <dd>

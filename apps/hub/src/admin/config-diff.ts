@@ -1,17 +1,38 @@
 import type { SiteConfig } from '@luot/domain';
-import type { AuditChange } from '@luot/protocol';
+import type { AuditChange, AuditValue } from '@luot/protocol';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function changedKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...keys].filter((k) => !same(a[k], b[k])).sort();
 }
 
-function byId<T extends { id: string; name: string }>(
+/** Old → new of each key, `undefined` written as null (JSON keeps no undefined). */
+function valuesOf(
+  keys: string[],
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+): Record<string, AuditValue> {
+  return Object.fromEntries(
+    keys.map((k) => [k, { before: a[k] ?? null, after: b[k] ?? null }] as const),
+  );
+}
+
+type Named = { id: string; name: string };
+
+/**
+ * Items of a list keyed by id: added, removed, or changed with old → new per key. `present`
+ * rewrites an item for the record (a counter's fields by their names at that time).
+ */
+function byId<T extends Named>(
   section: 'fields' | 'counters' | 'priorityClasses',
   before: T[],
   after: T[],
+  present: (item: T, side: 'before' | 'after') => Record<string, unknown> = (x) => x,
 ): AuditChange[] {
   const changes: AuditChange[] = [];
   const old = new Map(before.map((x) => [x.id, x]));
@@ -20,9 +41,18 @@ function byId<T extends { id: string; name: string }>(
     const prior = old.get(id);
     if (!prior) changes.push({ section, item: id, name: x.name, change: 'added', keys: [] });
     else {
-      const keys = changedKeys(prior as Record<string, unknown>, x as Record<string, unknown>);
+      const a = present(prior, 'before');
+      const b = present(x, 'after');
+      const keys = changedKeys(a, b);
       if (keys.length > 0)
-        changes.push({ section, item: id, name: x.name, change: 'changed', keys });
+        changes.push({
+          section,
+          item: id,
+          name: x.name,
+          change: 'changed',
+          keys,
+          values: valuesOf(keys, a, b),
+        });
     }
   }
   for (const [id, x] of old)
@@ -31,15 +61,53 @@ function byId<T extends { id: string; name: string }>(
   return changes;
 }
 
-/** What a configuration update changed, item by item, for the audit log. */
+/** One change per changed key of an object section, e.g. `texts` or `site`. */
+function perKey(
+  section: AuditChange['section'],
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  prefix = '',
+): AuditChange[] {
+  return changedKeys(before, after).map((key) => ({
+    section,
+    item: prefix + key,
+    name: prefix + key,
+    change: 'changed',
+    keys: [key],
+    values: valuesOf([key], before, after),
+  }));
+}
+
+/** The parts `configChanges` words itself; any other part is compared generically. */
+const KNOWN = new Set([
+  'site',
+  'fields',
+  'counters',
+  'texts',
+  'priorityClasses',
+  'ratingScale',
+  'priorityMaxStreak',
+]);
+
+/**
+ * What a configuration update changed, item by item, with the old and new value of each changed
+ * key, for the audit log (apps/admin words it in Vietnamese). A counter's fields are recorded by
+ * their names at the time. A part of the configuration this function does not know (one added
+ * later) is still recorded: per key for an object, whole otherwise, under section `other`.
+ */
 export function configChanges(before: SiteConfig, after: SiteConfig): AuditChange[] {
   const changes: AuditChange[] = [];
-  for (const key of changedKeys(before.site, after.site))
-    changes.push({ section: 'site', item: key, name: key, change: 'changed', keys: [key] });
+  changes.push(...perKey('site', before.site, after.site));
   changes.push(...byId('fields', before.fields, after.fields));
-  changes.push(...byId('counters', before.counters, after.counters));
-  for (const key of changedKeys(before.texts, after.texts))
-    changes.push({ section: 'texts', item: key, name: key, change: 'changed', keys: [key] });
+  const fieldName = (config: SiteConfig, id: string) =>
+    config.fields.find((f) => f.id === id)?.name ?? id;
+  changes.push(
+    ...byId('counters', before.counters, after.counters, (c, side) => ({
+      ...c,
+      fieldIds: c.fieldIds.map((id) => fieldName(side === 'before' ? before : after, id)),
+    })),
+  );
+  changes.push(...perKey('texts', before.texts, after.texts));
   changes.push(...byId('priorityClasses', before.priorityClasses, after.priorityClasses));
   if (!same(before.ratingScale, after.ratingScale))
     changes.push({
@@ -48,6 +116,7 @@ export function configChanges(before: SiteConfig, after: SiteConfig): AuditChang
       name: 'ratingScale',
       change: 'changed',
       keys: [],
+      values: { ratingScale: { before: before.ratingScale, after: after.ratingScale } },
     });
   if (before.priorityMaxStreak !== after.priorityMaxStreak)
     changes.push({
@@ -56,23 +125,26 @@ export function configChanges(before: SiteConfig, after: SiteConfig): AuditChang
       name: 'priorityMaxStreak',
       change: 'changed',
       keys: ['priorityMaxStreak'],
+      values: {
+        priorityMaxStreak: { before: before.priorityMaxStreak, after: after.priorityMaxStreak },
+      },
     });
-  // How long personal data is kept: a change an inspector will ask about.
-  for (const key of changedKeys(before.retention ?? {}, after.retention ?? {}))
-    changes.push({
-      section: 'other',
-      item: `retention.${key}`,
-      name: `retention.${key}`,
-      change: 'changed',
-      keys: [key],
-    });
-  for (const key of changedKeys(before.alerts ?? {}, after.alerts ?? {}))
-    changes.push({
-      section: 'other',
-      item: `alerts.${key}`,
-      name: `alerts.${key}`,
-      change: 'changed',
-      keys: [key],
-    });
+  // Everything else (retention — a change an inspector will ask about — and any part added later).
+  const a = before as unknown as Record<string, unknown>;
+  const b = after as unknown as Record<string, unknown>;
+  for (const key of changedKeys(a, b)) {
+    if (KNOWN.has(key)) continue;
+    if (isRecord(a[key]) && isRecord(b[key]))
+      changes.push(...perKey('other', a[key], b[key], `${key}.`));
+    else
+      changes.push({
+        section: 'other',
+        item: key,
+        name: key,
+        change: 'changed',
+        keys: [key],
+        values: valuesOf([key], a, b),
+      });
+  }
   return changes;
 }

@@ -30,6 +30,21 @@ const DOMAIN_DETAILS: [RegExp, (m: RegExpMatchArray) => string][] = [
     /^field (.+) still has tickets today$/,
     (m) => `Lĩnh vực "${m[1]}" còn số chưa xử lý trong hôm nay; chưa thể xóa.`,
   ],
+  [
+    /^field "(.+)" would print (\S+) again, already issued today$/,
+    (m) =>
+      `Lĩnh vực «${m[1]}» sẽ in lại số ${m[2]} đã cấp hôm nay; hãy đặt số bắt đầu sau các số đã cấp, hoặc tiền tố khác, hoặc đổi cách đánh số sau khi hết ngày.`,
+  ],
+  [
+    /^priority class "(.+)" is carried by tickets waiting today$/,
+    (m) =>
+      `Đối tượng ưu tiên «${m[1]}» đang có số chờ trong hôm nay; chưa thể xóa cho đến khi các số đó được xử lý hoặc hết ngày.`,
+  ],
+  [
+    /^time zone (\S+) would move the service day from (\S+) to (\S+)$/,
+    (m) =>
+      `Đổi sang múi giờ ${m[1]} lúc này sẽ chuyển ngày làm việc từ ${viDate(m[2]!)} sang ${viDate(m[3]!)}: các số đang chờ sẽ hết hạn hoặc máy lấy số ngừng cấp số. Hãy đổi múi giờ khi ngày làm việc theo hai múi giờ trùng nhau (ví dụ trong giờ hành chính).`,
+  ],
 ];
 
 /** The queue's English refusal of a configuration, in Vietnamese. */
@@ -39,4 +54,10 @@ export function domainConfigRefusalVi(detail: string): string {
     if (m) return say(m);
   }
   return ADMIN_MESSAGES_VI.invalidConfig;
+}
+
+/** "2026-11-30" → "30/11/2026". */
+function viDate(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
 }

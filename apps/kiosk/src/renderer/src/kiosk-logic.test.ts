@@ -140,6 +140,34 @@ describe('the ticket the kiosk prints', () => {
     });
   });
 
+  it('prints the site’s configured public address (else its hub address) over the kiosk’s own', () => {
+    const state = run(initialState(config, '2026-11-23', NINE), {
+      type: 'issue',
+      fieldId: 'ho-tich',
+      priorityClassId: null,
+    });
+    const ticket = Object.values(state.tickets)[0]!;
+    const issued: IssuedTicket = {
+      ticket,
+      token: 'abc',
+      path: '/t/abc',
+      ahead: 0,
+      estimatedWaitMinutes: null,
+    };
+    const withAddresses = (hub: string | null, pub: string | null) => ({
+      ...state,
+      config: { ...state.config, site: { ...state.config.site, addresses: { hub, public: pub } } },
+    });
+    const qr = (s: typeof state) => buildTicketData(s, issued, 'http://127.0.0.1:8080').qrUrl;
+    expect(qr(withAddresses(null, null))).toBe('http://127.0.0.1:8080/t/abc');
+    expect(qr(withAddresses('http://192.168.1.10:8080', null))).toBe(
+      'http://192.168.1.10:8080/t/abc',
+    );
+    expect(qr(withAddresses('http://192.168.1.10:8080', 'https://hang-doi.example.vn'))).toBe(
+      'https://hang-doi.example.vn/t/abc',
+    );
+  });
+
   it('joins the public address and the path with one slash', () => {
     expect(ticketUrl('http://10.0.0.2', '/t/x')).toBe('http://10.0.0.2/t/x');
     expect(ticketUrl('https://so.example.vn/luot/', 't/x')).toBe('https://so.example.vn/luot/t/x');

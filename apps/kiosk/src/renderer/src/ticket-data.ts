@@ -1,4 +1,4 @@
-import { fieldById, type QueueState } from '@luot/domain';
+import { fieldById, phoneBaseUrl, type QueueState } from '@luot/domain';
 import type { TicketData } from '@luot/printing/types';
 import type { IssuedTicket } from '@luot/protocol';
 import { messages } from './messages.ts';
@@ -8,7 +8,11 @@ export function ticketUrl(publicUrl: string, path: string): string {
   return `${publicUrl.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
-/** What the printed ticket shows, from the hub's answer and the site configuration. */
+/**
+ * What the printed ticket shows, from the hub's answer and the site configuration. The QR code
+ * opens the phone page at the site's configured public address (set in the admin app), or at
+ * `publicUrl` (this kiosk's own setting, else its hub address) when the site has none.
+ */
 export function buildTicketData(
   state: QueueState,
   issued: IssuedTicket,
@@ -27,7 +31,7 @@ export function buildTicketData(
     timeZone: config.site.timeZone,
     ahead: issued.ahead,
     estimatedWaitMinutes: issued.estimatedWaitMinutes,
-    qrUrl: ticketUrl(publicUrl, issued.path),
+    qrUrl: ticketUrl(phoneBaseUrl(config) ?? publicUrl, issued.path),
     footer: config.texts.ticketFooter,
   };
 }
