@@ -49,12 +49,15 @@ function serviceWorkerFiles(): Plugin {
   return {
     name: 'luot-service-worker-files',
     apply: 'build',
+    // After Vite's own plugins, so index.html is in the bundle.
+    enforce: 'post',
     generateBundle(_options, bundle) {
       const worker = bundle[`${SW_ENTRY}.js`];
       if (!worker || worker.type !== 'chunk') throw new Error('service worker entry missing');
       const files = Object.keys(bundle)
         .filter((name) => name !== worker.fileName && !name.endsWith('.map'))
         .sort();
+      if (!files.includes('index.html')) throw new Error('index.html missing from the shell');
       const hash = createHash('sha256');
       for (const name of files) {
         const item = bundle[name]!;

@@ -71,8 +71,8 @@ export const SCREEN_TEXT = {
   refusedHint: 'Thiết bị đã bị thu hồi hoặc mã không đúng.',
   pairSteps: [
     'Nhờ quản trị viên vào trang Quản trị → Thiết bị → “Ghép nối thiết bị” để cấp mã cho màn hình này.',
-    'Quét mã QR hoặc mở “Địa chỉ cài đặt” quản trị viên đưa trên chính màn hình này,',
-    'hoặc nhập mã thiết bị tại trang:',
+    'Trên chính màn hình này, quét mã QR hoặc mở “Địa chỉ cài đặt” quản trị viên đưa.',
+    'Hoặc nhập mã thiết bị tại trang:',
   ],
   pairPageLink: 'Mở trang ghép nối',
   home: {
