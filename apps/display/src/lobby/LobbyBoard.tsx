@@ -58,7 +58,7 @@ export function LobbyBoard() {
       className="lobby"
       data-status={status}
       data-speaks={speaks}
-      data-sound={voice.blocked ? 'blocked' : speaks ? 'on' : 'off'}
+      data-sound={voice.blocked ? 'blocked' : !speaks ? 'off' : voice.checked ? 'on' : 'checking'}
     >
       <ConnectionBanner status={status} />
       <header className="lobby__header">

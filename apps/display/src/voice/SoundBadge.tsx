@@ -15,9 +15,17 @@ export function SoundBadge({ onUnlock }: { onUnlock: () => void }) {
       onClick={onUnlock}
       title={BOARD_TEXT.enableSoundHint}
     >
-      <span className="sound-badge__icon" aria-hidden="true">
-        🔇
-      </span>
+      {/* Drawn, not an emoji: a TV box often has no emoji font. */}
+      <svg className="sound-badge__icon" viewBox="0 0 24 24" aria-hidden="true">
+        <path d="M3 9v6h4l5 5V4L7 9H3z" fill="currentColor" />
+        <path
+          d="M16 9l6 6M22 9l-6 6"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+        />
+      </svg>
       <span className="sound-badge__text">{BOARD_TEXT.enableSound}</span>
     </button>
   );
