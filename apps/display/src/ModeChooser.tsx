@@ -53,8 +53,10 @@ export function ModeChooser() {
               <li key={s}>{s}</li>
             ))}
           </ol>
+        </section>
+        <section className="home__panel" aria-labelledby="kinds-title">
           <h2 id="kinds-title">{T.kindsTitle}</h2>
-          <dl className="home__kinds" aria-labelledby="kinds-title">
+          <dl className="home__kinds">
             {KINDS.map((k) => (
               <div key={k} className="home__kind">
                 <dt>{T.kinds[k].name}</dt>

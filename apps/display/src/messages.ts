@@ -99,7 +99,7 @@ export const SCREEN_TEXT = {
     },
     stepsTitle: 'Cách ghép nối màn hình này',
     steps: [
-      'Nhờ quản trị viên mở trang Quản trị → Thiết bị → “Ghép nối thiết bị”, chọn loại thiết bị như bảng bên cạnh.',
+      'Nhờ quản trị viên mở trang Quản trị → Thiết bị → “Ghép nối thiết bị”, chọn loại thiết bị như mục “Các loại màn hình”.',
       'Quản trị viên nhận một mã thiết bị (chỉ hiện một lần) kèm mã QR và địa chỉ cài đặt.',
       'Quét mã QR hoặc mở địa chỉ cài đặt trên màn hình này; hoặc chọn loại màn hình và nhập mã vào ô bên dưới.',
       'Màn hình tự ghi nhớ mã: khi TV khởi động lại, màn hình tự kết nối, không cần nhập lại.',
