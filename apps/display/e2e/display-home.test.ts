@@ -40,7 +40,9 @@ it('/display/ explains the screens and how to pair one, on one TV screen', async
   }));
   expect(size).toEqual({ height: 1080, width: 1920 });
   // Readable from a few metres: body text of at least 24 px at 1920×1080.
-  const fontPx = await page.$eval('.home__steps', (el) => parseFloat(getComputedStyle(el).fontSize));
+  const fontPx = await page.$eval('.home__steps', (el) =>
+    parseFloat(getComputedStyle(el).fontSize),
+  );
   expect(fontPx).toBeGreaterThanOrEqual(24);
   expect(errors).toEqual([]);
 });
@@ -69,7 +71,10 @@ it('pairs a counter sign with the keyboard alone (a TV remote or a keyboard)', a
 });
 
 it('pairs a rating pad by touch', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    hasTouch: true,
+  });
   try {
     const page = await context.newPage();
     await page.goto(`${t.url}/display/`);

@@ -79,7 +79,9 @@ it('a board rebooted while the hub is down shows its own offline screen, then th
   await t.restart();
   const back = Date.now();
   for (const p of [page, again]) {
-    await expect.poll(() => text(p, '[data-testid="waiting-ho-tich"]'), { timeout: 15_000 }).toBe('1');
+    await expect
+      .poll(() => text(p, '[data-testid="waiting-ho-tich"]'), { timeout: 15_000 })
+      .toBe('1');
     expect(await p.$('[data-testid="screen-status"]')).toBeNull();
   }
   console.info(`offline board live again ${Date.now() - back} ms after the hub restarted`);

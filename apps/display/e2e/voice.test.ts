@@ -151,14 +151,15 @@ it('shows a small corner badge when the browser blocks sound, the board fully vi
     // The badge is small and covers no tile: the board stays fully visible, not dimmed.
     const badge = (await page.locator('[data-testid="sound-badge"]').boundingBox())!;
     expect(badge.width * badge.height).toBeLessThan(0.02 * 1920 * 1080);
-    const covered = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-counter], .calls, .waiting, .lobby__header')].filter(
-        (el) => {
+    const covered = await page.evaluate(
+      () =>
+        Array.from(
+          document.querySelectorAll('[data-counter], .calls, .waiting, .lobby__header'),
+        ).filter((el) => {
           const r = el.getBoundingClientRect();
           const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
           return !el.contains(top);
-        },
-      ).length,
+        }).length,
     );
     expect(covered).toBe(0);
     expect(await page.$('[role="dialog"]')).toBeNull();

@@ -101,7 +101,7 @@ export const SCREEN_TEXT = {
     steps: [
       'Nhờ quản trị viên mở trang Quản trị → Thiết bị → “Ghép nối thiết bị”, chọn loại thiết bị như mục “Các loại màn hình”.',
       'Quản trị viên nhận một mã thiết bị (chỉ hiện một lần) kèm mã QR và địa chỉ cài đặt.',
-      'Quét mã QR hoặc mở địa chỉ cài đặt trên màn hình này; hoặc chọn loại màn hình và nhập mã vào ô bên dưới.',
+      'Quét mã QR hoặc mở địa chỉ cài đặt trên màn hình này; hoặc chọn loại màn hình và nhập mã ở khung “Nhập mã ghép nối”.',
       'Màn hình tự ghi nhớ mã: khi TV khởi động lại, màn hình tự kết nối, không cần nhập lại.',
     ],
     formTitle: 'Nhập mã ghép nối',

@@ -25,8 +25,9 @@ export function screenRecipeFlags(
   if (recipe === 'linux') {
     const block = /^FLAGS=\(\n([\s\S]*?)\n\)/m.exec(text);
     if (!block) throw new Error('no FLAGS=( … ) in the Linux recipe');
-    return words(block[1]!.replace(/#.*$/gm, ''))
-      .map((w) => w.replaceAll('$LUOT_HUB', vars.hub).replaceAll('$LUOT_PROFILE', vars.profile));
+    return words(block[1]!.replace(/#.*$/gm, '')).map((w) =>
+      w.replaceAll('$LUOT_HUB', vars.hub).replaceAll('$LUOT_PROFILE', vars.profile),
+    );
   }
   const line = /^set FLAGS=(.*)$/m.exec(text.replaceAll('\r', ''));
   if (!line) throw new Error('no set FLAGS= in the Windows recipe');
