@@ -10,11 +10,15 @@ export function registerScreenWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   if (!window.location.pathname.startsWith(base)) return;
   const container = navigator.serviceWorker;
-  // The first install takes control without a reload; a later build reloads the screen.
-  const hadController = container.controller !== null;
+  // The first install takes control without a reload; every later build reloads the screen.
+  let controlled = container.controller !== null;
   let reloading = false;
   container.addEventListener('controllerchange', () => {
-    if (!hadController || reloading) return;
+    if (!controlled) {
+      controlled = true;
+      return;
+    }
+    if (reloading) return;
     reloading = true;
     window.location.reload();
   });
