@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage, startTestHub, type TestHub } from '@luot/hub/testing';
 import { followRealTime, kiosk, text } from './support.ts';
 
@@ -29,7 +29,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const cacheNames = (page: import('playwright-core').Page) => page.evaluate(() => caches.keys());
+const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
 
 it('a board moves onto a new build by itself when the upgraded hub comes back', async () => {
   const k = await kiosk(t);

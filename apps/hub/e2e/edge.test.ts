@@ -135,7 +135,9 @@ describe('over HTTPS, with the security headers', () => {
     expect(errors).toEqual([]);
     // The display app's service worker is for the screens only: not on the phone page.
     expect(
-      await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length),
+      await page.evaluate<number>(
+        'navigator.serviceWorker.getRegistrations().then((r) => r.length)',
+      ),
     ).toBe(0);
     // Its staff neighbours are not there.
     const admin = await page.goto(`${t.publicUrl}/admin/`);
