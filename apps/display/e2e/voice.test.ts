@@ -165,7 +165,9 @@ it('shows a small corner badge when the browser blocks sound, the board fully vi
     expect(await page.$('[role="dialog"]')).toBeNull();
     if (process.env.LUOT_SCREENSHOTS_DIR) {
       mkdirSync(process.env.LUOT_SCREENSHOTS_DIR, { recursive: true });
-      await page.screenshot({ path: join(process.env.LUOT_SCREENSHOTS_DIR, 'screens-sound-badge.png') });
+      await page.screenshot({
+        path: join(process.env.LUOT_SCREENSHOTS_DIR, 'screens-sound-badge.png'),
+      });
     }
     // A tap anywhere on the board (here its header) unlocks the voice.
     await page.mouse.click(300, 40);
