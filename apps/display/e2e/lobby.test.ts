@@ -132,7 +132,8 @@ describe('lobby board', () => {
   it('tells an unpaired screen so, in Vietnamese', async () => {
     const { page } = await openPage(browser, `${t.url}/display/lobby?token=dev_not-a-real-token`);
     await expect
-      .poll(() => text(page, '[data-testid="connection-banner"]'))
-      .toBe('Thiết bị chưa được ghép nối hoặc đã bị thu hồi. Vui lòng liên hệ quản trị viên.');
+      .poll(() => text(page, '[data-testid="screen-status"] h1'))
+      .toBe('Mã ghép nối của màn hình này không còn hiệu lực');
+    expect(await text(page, '[data-testid="screen-status"]')).toContain('Ghép nối thiết bị');
   });
 });

@@ -15,7 +15,7 @@ afterAll(async () => {
 
 it('serves the display app from the hub, in Vietnamese', async () => {
   const { page, errors } = await openPage(browser, `${hub.url}/display/`);
-  await expect.poll(() => page.textContent('h1')).toBe('Lượt — màn hình công dân');
+  await expect.poll(() => page.textContent('h1')).toBe('Màn hình công dân Lượt');
   expect(await page.getAttribute('html', 'lang')).toBe('vi');
   expect(errors).toEqual([]);
 });

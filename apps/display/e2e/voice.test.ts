@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { launchChromium, openPage, startTestHub, type TestHub } from '@luot/hub/testing';
@@ -100,7 +102,7 @@ it('announces two quick calls and a recall one after another, with the right cli
 
   // Only boards whose device speaks play sound.
   expect(await announcements(silent)).toEqual([]);
-  expect(await board.$('[data-testid="sound-overlay"]')).toBeNull();
+  expect(await board.$('[data-testid="sound-badge"]')).toBeNull();
   expect(boardErrors).toEqual([]);
 }, 90_000);
 
@@ -128,7 +130,7 @@ it('follows the announcement text and repeat count of the configuration', async 
   await t.hub.queue.execute({ type: 'updateConfig', config }, { actor: 'test' });
 });
 
-it('asks for a tap when the browser blocks sound, then speaks', async () => {
+it('shows a small corner badge when the browser blocks sound, the board fully visible; a tap anywhere speaks', async () => {
   // Chromium as a TV browser starts by default: sound only after a user gesture.
   const strict = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -143,11 +145,33 @@ it('asks for a tap when the browser blocks sound, then speaks', async () => {
     await page.goto(`${t.url}/display/lobby?token=${t.tokens.lobby}`);
     await tried;
     await expect
-      .poll(() => page.textContent('[data-testid="sound-overlay"] .sound-overlay__title'))
+      .poll(() => page.textContent('[data-testid="sound-badge"] .sound-badge__text'))
       .toBe('Bấm để bật âm thanh');
     expect(await page.getAttribute('main', 'data-sound')).toBe('blocked');
-    await page.click('[data-testid="sound-overlay"] button');
-    await expect.poll(() => page.$('[data-testid="sound-overlay"]')).toBeNull();
+    // The badge is small and covers no tile: the board stays fully visible, not dimmed.
+    const badge = (await page.locator('[data-testid="sound-badge"]').boundingBox())!;
+    expect(badge.width * badge.height).toBeLessThan(0.02 * 1920 * 1080);
+    const covered = await page.evaluate(
+      () =>
+        Array.from(
+          document.querySelectorAll('[data-counter], .calls, .waiting, .lobby__header'),
+        ).filter((el) => {
+          const r = el.getBoundingClientRect();
+          const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return !el.contains(top);
+        }).length,
+    );
+    expect(covered).toBe(0);
+    expect(await page.$('[role="dialog"]')).toBeNull();
+    if (process.env.LUOT_SCREENSHOTS_DIR) {
+      mkdirSync(process.env.LUOT_SCREENSHOTS_DIR, { recursive: true });
+      await page.screenshot({
+        path: join(process.env.LUOT_SCREENSHOTS_DIR, 'screens-sound-badge.png'),
+      });
+    }
+    // A tap anywhere on the board (here its header) unlocks the voice.
+    await page.mouse.click(300, 40);
+    await expect.poll(() => page.$('[data-testid="sound-badge"]')).toBeNull();
     expect(await page.getAttribute('main', 'data-sound')).toBe('on');
 
     const k = await kiosk(t);

@@ -8,6 +8,7 @@ import { LobbyBoard } from './lobby/LobbyBoard.tsx';
 import { PhonePage } from './phone/PhonePage.tsx';
 import { RatingPad } from './rating/RatingPad.tsx';
 import { ModeChooser } from './ModeChooser.tsx';
+import { registerScreenWorker } from './sw/register.ts';
 
 /** One app, several screens: the path picks the mode; /t/<token> is the phone ticket page. */
 function App() {
@@ -26,6 +27,8 @@ function App() {
       return <ModeChooser />;
   }
 }
+
+registerScreenWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -23,7 +23,7 @@ export const BOARD_TEXT = {
   signUnknownCounter: (id: string) => `Không có quầy “${id}” trong cấu hình.`,
   enableSound: 'Bấm để bật âm thanh',
   enableSoundHint:
-    'Trình duyệt đang chặn âm thanh. Bấm vào màn hình (hoặc nhấn phím bất kỳ) một lần để bật lời mời gọi số.',
+    'Trình duyệt đang chặn âm thanh. Bấm vào màn hình (hoặc nhấn phím bất kỳ) một lần để bật lời mời gọi số. Màn hình khởi động theo hướng dẫn cài đặt (cờ autoplay) không cần bấm.',
 } as const;
 
 /** Texts of the phone ticket page. */
@@ -55,4 +55,64 @@ export const PHONE_TEXT = {
   notFoundHint:
     'Đường dẫn không đúng hoặc phiếu không còn hiệu lực. Hãy quét lại mã QR trên phiếu.',
   offline: 'Mất kết nối — đang kết nối lại…',
+} as const;
+
+/**
+ * Texts of a screen that has no queue to show yet: not paired (or revoked), the hub out of
+ * reach, still loading; and of the `/display/` page that explains how to pair a screen.
+ */
+export const SCREEN_TEXT = {
+  loading: 'Đang tải dữ liệu…',
+  offlineTitle: 'Mất kết nối với máy chủ — đang thử lại…',
+  offlineHint:
+    'Màn hình sẽ tự hiện lại số thứ tự ngay khi kết nối được với máy chủ Lượt, không cần thao tác gì. Nếu kéo dài, hãy kiểm tra dây mạng, Wi-Fi và máy chủ.',
+  unpairedTitle: 'Màn hình này chưa được ghép nối',
+  refusedTitle: 'Mã ghép nối của màn hình này không còn hiệu lực',
+  refusedHint: 'Thiết bị đã bị thu hồi hoặc mã không đúng.',
+  pairSteps: [
+    'Nhờ quản trị viên vào trang Quản trị → Thiết bị → “Ghép nối thiết bị” để cấp mã cho màn hình này.',
+    'Trên chính màn hình này, quét mã QR hoặc mở “Địa chỉ cài đặt” quản trị viên đưa.',
+    'Hoặc nhập mã thiết bị tại trang:',
+  ],
+  pairPageLink: 'Mở trang ghép nối',
+  home: {
+    title: 'Màn hình công dân Lượt',
+    lead: 'Trang này giúp cài đặt một màn hình: bảng số ở sảnh chờ, màn hình trên quầy hoặc máy đánh giá mức độ hài lòng.',
+    kindsTitle: 'Các loại màn hình',
+    kinds: {
+      lobby: {
+        name: 'Bảng số sảnh chờ',
+        about:
+          'TV lớn ở sảnh: mọi quầy, số vừa gọi, số người đang chờ; đọc loa gọi số nếu quản trị viên bật “Phát loa gọi số”.',
+        device: 'Loại thiết bị “màn hình”, không thuộc quầy nào.',
+      },
+      sign: {
+        name: 'Màn hình trên quầy',
+        about: 'Màn hình nhỏ trên một quầy: số quầy và số đang được phục vụ, rất to.',
+        device: 'Loại thiết bị “màn hình”, chọn quầy ở mục “Thuộc quầy”.',
+      },
+      rating: {
+        name: 'Máy đánh giá mức độ hài lòng',
+        about: 'Máy tính bảng đặt trước quầy để công dân chấm điểm sau khi được phục vụ.',
+        device: 'Loại thiết bị “máy đánh giá”, chọn quầy ở mục “Thuộc quầy”.',
+      },
+    },
+    stepsTitle: 'Cách ghép nối màn hình này',
+    steps: [
+      'Nhờ quản trị viên mở trang Quản trị → Thiết bị → “Ghép nối thiết bị”, chọn loại thiết bị như mục “Các loại màn hình”.',
+      'Quản trị viên nhận một mã thiết bị (chỉ hiện một lần) kèm mã QR và địa chỉ cài đặt.',
+      'Quét mã QR hoặc mở địa chỉ cài đặt trên màn hình này; hoặc chọn loại màn hình và nhập mã ở khung “Nhập mã ghép nối”.',
+      'Màn hình tự ghi nhớ mã: khi TV khởi động lại, màn hình tự kết nối, không cần nhập lại.',
+    ],
+    formTitle: 'Nhập mã ghép nối',
+    kindLabel: 'Loại màn hình',
+    tokenLabel: 'Mã thiết bị (quản trị viên cung cấp)',
+    tokenPlaceholder: 'Dán hoặc gõ mã thiết bị',
+    tokenMissing: 'Vui lòng nhập mã thiết bị.',
+    open: 'Mở màn hình',
+    savedTitle: 'Màn hình đã ghép nối trên thiết bị này',
+    openSaved: (name: string) => `Mở ${name.toLowerCase()}`,
+    tvTitle: 'TV chạy không cần người trông',
+    tv: 'Để TV tự mở màn hình khi khởi động, tự phát loa không cần bấm và tự chờ máy chủ, dùng tệp khởi động trong thư mục deploy/screens của máy chủ (Linux và Windows).',
+  },
 } as const;

@@ -178,6 +178,8 @@ describe('security headers', () => {
       const res = await fetchRaw(t.url + path);
       expect(res.headers['content-security-policy'], path).toMatch(/default-src 'self'/);
       expect(res.headers['content-security-policy'], path).toMatch(/frame-ancestors 'none'/);
+      // The display app's service worker (/display/sw.js) is a script of the hub itself.
+      expect(res.headers['content-security-policy'], path).toMatch(/worker-src 'self'/);
       expect(res.headers['x-content-type-options'], path).toBe('nosniff');
       expect(res.headers['referrer-policy'], path).toBe('no-referrer');
       expect(res.headers['x-frame-options'], path).toBe('DENY');

@@ -10,7 +10,8 @@ import { sendFailure } from './http-errors.ts';
  * served from the hub itself: scripts, styles, fonts (bundled @fontsource files) and voice clips
  * come from 'self'; `data:` is the empty favicon (`<link rel="icon" href="data:,">`); `blob:`
  * images are the kiosk's virtual tickets and the admin's downloaded files; sockets go to the
- * page's own origin ('self' covers ws:/wss: to it). Nothing may frame a hub page.
+ * page's own origin ('self' covers ws:/wss: to it); the display app's service worker
+ * (`/display/sw.js`) is a script of 'self'. Nothing may frame a hub page.
  */
 export const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
@@ -20,6 +21,7 @@ export const CSP_DIRECTIVES = {
   fontSrc: ["'self'"],
   mediaSrc: ["'self'"],
   connectSrc: ["'self'"],
+  workerSrc: ["'self'"],
   objectSrc: ["'none'"],
   baseUri: ["'self'"],
   formAction: ["'self'"],

@@ -3,3 +3,4 @@
 export * from './test-hub.ts';
 export * from './browser.ts';
 export * from './raw-http.ts';
+export * from './screen-recipe.ts';

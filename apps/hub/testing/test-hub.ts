@@ -8,7 +8,7 @@ import type { DeviceKind, BearerLoginResult, Snapshot } from '@luot/protocol';
 import { createFakeClock } from '../src/clock.ts';
 import { createHub, type Hub, type HubOptions } from '../src/hub.ts';
 import { addUser, databasePath, openStore, pairDevice, sqlitePorts } from '../src/setup.ts';
-import { defaultStaticApps } from '../src/static-apps.ts';
+import { defaultStaticApps, type StaticApp } from '../src/static-apps.ts';
 import { DEFAULT_SOCKET_LIMITS } from '../src/sockets/limits.ts';
 import type { SqliteStore } from '../src/db/index.ts';
 
@@ -92,6 +92,8 @@ export async function startTestHub(
     dataDir?: string;
     /** Serve the built front ends (run `pnpm build` first), for browser tests. */
     serveApps?: boolean;
+    /** With `serveApps`: these build folders instead of the repository's (a copy a test edits). */
+    staticApps?: StaticApp[];
     /** The site configuration; by default `testConfig(counters)`. */
     config?: SiteConfig;
   } = {},
@@ -142,7 +144,7 @@ export async function startTestHub(
       ...sqlitePorts(store, log),
       clock,
       log,
-      staticApps: options.serveApps ? defaultStaticApps() : [],
+      staticApps: options.serveApps ? (options.staticApps ?? defaultStaticApps()) : [],
       options: {
         kioskMinIntervalMs: 0,
         sweepIntervalMs: 200,

@@ -5,12 +5,13 @@ import { browserStorage } from '../common/storage.ts';
 import { useElementSize } from '../common/use-element-size.ts';
 import { deviceToken, hubUrl } from '../device-token.ts';
 import { BOARD_TEXT } from '../messages.ts';
-import { SoundOverlay } from '../voice/SoundOverlay.tsx';
+import { SoundBadge } from '../voice/SoundBadge.tsx';
 import { useCallVoice, useEventRelay } from '../voice/use-call-voice.ts';
 import { boardCounters, boardFields, readBoardFilter } from './board-filter.ts';
 import { counterTiles, isFresh, type CounterTile } from '../common/counter-tiles.ts';
 import { fieldWaiting, gridShape, recentCalls, type RecentCall } from './lobby-model.ts';
 import { NoticeLine } from './NoticeLine.tsx';
+import { ScreenStatus, useScreenPhase } from '../common/ScreenStatus.tsx';
 import { CounterTileView } from '../common/CounterTileView.tsx';
 import './lobby.css';
 
@@ -22,7 +23,8 @@ import './lobby.css';
 export function LobbyBoard() {
   const [filter] = useState(() => readBoardFilter(window.location.search, browserStorage()));
   const relay = useEventRelay();
-  const { status, view } = useHubMirror(hubUrl(), deviceToken('lobby'), {
+  const token = deviceToken('lobby');
+  const { status, view } = useHubMirror(hubUrl(), token, {
     onEvents: relay.onEvents,
   });
   const offset = view?.clockOffsetMs ?? 0;
@@ -43,14 +45,9 @@ export function LobbyBoard() {
     counterIds,
   });
 
-  if (!state) {
-    return (
-      <main className="lobby lobby--empty">
-        <ConnectionBanner status={status} />
-        <p className="lobby__loading">{BOARD_TEXT.loading}</p>
-      </main>
-    );
-  }
+  const phase = useScreenPhase(status, state?.config.site.name ?? null);
+  if (phase !== 'live') return <ScreenStatus phase={phase} hasToken={token !== null} />;
+  if (!state) return null;
 
   const tz = state.config.site.timeZone;
   const tiles = counterTiles(state, counters, recallTimes);
@@ -61,7 +58,7 @@ export function LobbyBoard() {
       className="lobby"
       data-status={status}
       data-speaks={speaks}
-      data-sound={voice.blocked ? 'blocked' : speaks ? 'on' : 'off'}
+      data-sound={voice.blocked ? 'blocked' : !speaks ? 'off' : voice.checked ? 'on' : 'checking'}
     >
       <ConnectionBanner status={status} />
       <header className="lobby__header">
@@ -95,7 +92,7 @@ export function LobbyBoard() {
         </section>
       </aside>
       <NoticeLine text={state.config.site.notice} />
-      {voice.blocked && <SoundOverlay onUnlock={voice.unlock} />}
+      {voice.blocked && <SoundBadge onUnlock={voice.unlock} />}
     </main>
   );
 }

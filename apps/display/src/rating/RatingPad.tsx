@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { request } from '@luot/hub-client';
 import { useHubMirror } from '@luot/hub-client/react';
+import { ScreenStatus, useScreenPhase } from '../common/ScreenStatus.tsx';
 import { ConnectionBanner, formatTimeVi, useNow } from '@luot/ui';
 import { deviceToken, hubUrl } from '../device-token.ts';
 import { RATING_MSG } from './messages.ts';
@@ -57,6 +58,7 @@ export function RatingPad() {
   const counterId = you && 'counterId' in you ? you.counterId : null;
   const state = view?.state;
   const lastFinished = (counterId && state?.counters[counterId]?.lastFinishedTicketId) || null;
+  const screen = useScreenPhase(status, state?.config.site.name ?? null);
 
   // A finish at this counter (live, or seen in the snapshot after a reconnect) opens the scale.
   useEffect(() => {
@@ -113,6 +115,7 @@ export function RatingPad() {
   const counterName =
     counterId && state ? (state.config.counters.find((c) => c.id === counterId)?.name ?? '') : '';
 
+  if (screen !== 'live') return <ScreenStatus phase={screen} hasToken={token !== null} />;
   let body;
   if (!state) body = <p className="rating-idle-body">{RATING_MSG.connecting}</p>;
   else if (!counterId) body = <p className="rating-idle-body">{RATING_MSG.noCounter}</p>;

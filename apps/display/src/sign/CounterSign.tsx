@@ -6,9 +6,10 @@ import { CounterTileView } from '../common/CounterTileView.tsx';
 import { browserStorage } from '../common/storage.ts';
 import { deviceToken, hubUrl } from '../device-token.ts';
 import { BOARD_TEXT } from '../messages.ts';
-import { SoundOverlay } from '../voice/SoundOverlay.tsx';
+import { SoundBadge } from '../voice/SoundBadge.tsx';
 import { useCallVoice, useEventRelay } from '../voice/use-call-voice.ts';
 import { signCounter, readCounterParam } from './sign-counter.ts';
+import { ScreenStatus, useScreenPhase } from '../common/ScreenStatus.tsx';
 import './sign.css';
 
 /**
@@ -18,7 +19,8 @@ import './sign.css';
 export function CounterSign() {
   const [param] = useState(() => readCounterParam(window.location.search, browserStorage()));
   const relay = useEventRelay();
-  const { status, view } = useHubMirror(hubUrl(), deviceToken('sign'), {
+  const token = deviceToken('sign');
+  const { status, view } = useHubMirror(hubUrl(), token, {
     onEvents: relay.onEvents,
   });
   const offset = view?.clockOffsetMs ?? 0;
@@ -35,6 +37,8 @@ export function CounterSign() {
     counterIds,
   });
 
+  const phase = useScreenPhase(status, state?.config.site.name ?? null);
+  if (phase !== 'live') return <ScreenStatus phase={phase} hasToken={token !== null} />;
   let body;
   if (!state || !shown) body = <p className="sign__message">{BOARD_TEXT.loading}</p>;
   else if (shown.kind === 'none')
@@ -49,7 +53,7 @@ export function CounterSign() {
     <main className="sign" data-status={status}>
       <ConnectionBanner status={status} />
       {body}
-      {voice.blocked && <SoundOverlay onUnlock={voice.unlock} />}
+      {voice.blocked && <SoundBadge onUnlock={voice.unlock} />}
     </main>
   );
 }

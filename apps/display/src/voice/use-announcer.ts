@@ -61,6 +61,8 @@ export function useAnnouncer(options: {
 }) {
   const { enabled, template, repeat } = options;
   const [blocked, setBlocked] = useState(false);
+  /** Whether the first try of sound has answered (until then, nobody knows if it will play). */
+  const [checked, setChecked] = useState(false);
   const hubNow = useRef(options.hubNow);
   useEffect(() => {
     hubNow.current = options.hubNow;
@@ -95,7 +97,9 @@ export function useAnnouncer(options: {
     if (!current) return;
     let cancelled = false;
     void trySound().then((ok) => {
-      if (!cancelled && !ok) {
+      if (cancelled) return;
+      setChecked(true);
+      if (!ok) {
         current.announcer.pause();
         setBlocked(true);
       }
@@ -144,5 +148,11 @@ export function useAnnouncer(options: {
     [current, log],
   );
 
-  return { speaking: current !== null, blocked: current !== null && blocked, announce, unlock };
+  return {
+    speaking: current !== null,
+    blocked: current !== null && blocked,
+    checked: current !== null && checked,
+    announce,
+    unlock,
+  };
 }
