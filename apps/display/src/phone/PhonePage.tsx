@@ -102,6 +102,11 @@ function TicketState({ view }: { view: PublicTicketView }) {
         </dl>
       )}
       {p.tone === 'problem' && p.hint && <p className="phone__hint">{p.hint}</p>}
+      {p.tone === 'ended' && (
+        <p className="phone__end-of-day" data-testid="phone-end-of-day">
+          {p.message}
+        </p>
+      )}
     </section>
   );
 }
