@@ -18,6 +18,8 @@ export const BOARD_TEXT = {
   called: 'Mời số',
   serving: 'Đang phục vụ',
   loading: 'Đang tải dữ liệu…',
+  /** Above the site's end-of-day text once the day's service is over. */
+  endOfDayTitle: 'Hết giờ phục vụ hôm nay',
   signNoCounter:
     'Màn hình này chưa được gắn với quầy nào. Quản trị viên gắn thiết bị với một quầy, hoặc thêm ?counter=<mã quầy> vào địa chỉ.',
   signUnknownCounter: (id: string) => `Không có quầy “${id}” trong cấu hình.`,

@@ -56,7 +56,8 @@ export function PhonePage({ token }: { token: string }) {
         <p>
           {PHONE_TEXT.issuedAt} {formatTimeVi(view.issuedAt)}
         </p>
-        <p>{PHONE_TEXT.keepPage}</p>
+        {/* Once service is over there is nothing more to wait for today. */}
+        {view.endOfDayMessage === null && <p>{PHONE_TEXT.keepPage}</p>}
       </footer>
     </main>
   );
