@@ -26,10 +26,14 @@ async function signIn(page: Page, username: string) {
 }
 
 it('an admin rewrites the end-of-day message; the lobby board shows the new one at once', async () => {
-  const { page: board } = await openPage(browser, `${t.url}/display/lobby?token=${t.tokens.display}`, {
-    width: 1920,
-    height: 1080,
-  });
+  const { page: board } = await openPage(
+    browser,
+    `${t.url}/display/lobby?token=${t.tokens.display}`,
+    {
+      width: 1920,
+      height: 1080,
+    },
+  );
   await expect.poll(() => board.textContent('.end-of-day__message')).toBe(DEFAULT_END_OF_DAY_TEXT);
 
   const { page, errors } = await openPage(browser, `${t.url}/admin/`);

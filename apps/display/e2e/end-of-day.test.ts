@@ -65,7 +65,9 @@ it('at 17:30 the board and the phone pages of waiting tickets say service is ove
     headers: { authorization: `Bearer ${clerk.token}` },
   });
   expect(out.status).toBe(200);
-  await expect.poll(() => text(phone, '[data-testid="phone-end-of-day"]')).toBe(DEFAULT_END_OF_DAY_TEXT);
+  await expect
+    .poll(() => text(phone, '[data-testid="phone-end-of-day"]'))
+    .toBe(DEFAULT_END_OF_DAY_TEXT);
   expect(await text(phone, '.phone__headline')).toBe('Hết giờ phục vụ hôm nay');
   expect(await phone.$('[data-testid="phone-ahead"]')).toBeNull();
   expect((await phone.textContent('body'))?.toLowerCase()).not.toContain('bạn');

@@ -114,7 +114,9 @@ describe('phone ticket page', () => {
       .poll(() => text(page, '.phone__headline'))
       .toBe('Quý khách đang được phục vụ tại quầy số 1');
     await act(c1, 'counter:finish', {});
-    await expect.poll(() => text(page, '.phone__headline')).toBe('Đã hoàn thành. Xin cảm ơn quý khách!');
+    await expect
+      .poll(() => text(page, '.phone__headline'))
+      .toBe('Đã hoàn thành. Xin cảm ơn quý khách!');
     expect(errors).toEqual([]);
   });
 

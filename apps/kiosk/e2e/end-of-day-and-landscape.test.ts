@@ -43,7 +43,11 @@ async function hubAt(now: number, config = testConfig(3)): Promise<TestHub> {
 }
 
 async function kioskOn(hub: TestHub, viewport = { width: 1080, height: 1920 }) {
-  const opened = await openKiosk(browser, rig, { hubUrl: hub.url, token: hub.tokens.kiosk!, viewport });
+  const opened = await openKiosk(browser, rig, {
+    hubUrl: hub.url,
+    token: hub.tokens.kiosk!,
+    viewport,
+  });
   pages.push(opened.page);
   return opened;
 }
@@ -125,9 +129,9 @@ describe('in landscape', () => {
         expect(b.spills).toBe(false);
       }
       // Nothing to scroll to: the page and the field grid show everything.
-      expect(
-        await page.$eval('.field-grid', (g) => g.scrollHeight <= g.clientHeight + 1),
-      ).toBe(true);
+      expect(await page.$eval('.field-grid', (g) => g.scrollHeight <= g.clientHeight + 1)).toBe(
+        true,
+      );
       if (SHOTS && viewport.width === 1920) {
         mkdirSync(SHOTS, { recursive: true });
         await page.screenshot({ path: join(SHOTS, 'endofday-kiosk-landscape.png') });

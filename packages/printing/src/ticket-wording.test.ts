@@ -34,7 +34,14 @@ describe('the printed ticket speaks to the citizen as "quý khách"', () => {
 
   it('in every text the ticket adds, whatever the numbers', () => {
     const m = viTicketMessages;
-    const texts = [m.numberHeading, m.ahead(3), m.waitAbout(75), m.waitUnderOneMinute, m.waitUnknown, m.qrCaption];
+    const texts = [
+      m.numberHeading,
+      m.ahead(3),
+      m.waitAbout(75),
+      m.waitUnderOneMinute,
+      m.waitUnknown,
+      m.qrCaption,
+    ];
     for (const text of texts) expect(text.toLowerCase()).not.toContain('bạn');
   });
 });

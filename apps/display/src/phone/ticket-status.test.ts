@@ -59,7 +59,8 @@ describe('phone page wording', () => {
   });
 
   it('once service is over, a waiting or absent ticket gets the end-of-day text, not "next"', () => {
-    const message = 'Đã hết giờ làm việc hôm nay. Mời quý khách quay lại vào ngày làm việc tiếp theo.';
+    const message =
+      'Đã hết giờ làm việc hôm nay. Mời quý khách quay lại vào ngày làm việc tiếp theo.';
     for (const status of ['waiting', 'no_show'] as const)
       expect(presentTicket(view({ status, ahead: 0, endOfDayMessage: message }))).toEqual({
         tone: 'ended',
