@@ -110,7 +110,7 @@ describe('in landscape', () => {
         buttons.map((b) => {
           const r = b.getBoundingClientRect();
           // Text spilling out of its button counts as cut off too.
-          const spills = [...b.querySelectorAll('span')].some((s) => {
+          const spills = Array.from(b.querySelectorAll('span')).some((s) => {
             const t = s.getBoundingClientRect();
             return t.bottom > r.bottom + 1 || t.right > r.right + 1;
           });
