@@ -3,13 +3,19 @@ import { own, type QueueState, type TicketStatus } from './state.ts';
 import { localTime } from './time.ts';
 
 /**
- * The sessions a field has on a service day ("YYYY-MM-DD"). The default is the field's own
- * `sessions`, every day; a calendar (working days, holidays, special days) passes its own.
+ * The sessions a field has on a service day ("YYYY-MM-DD") of a site.
  */
-export type SessionsOfDay = (field: FieldConfig, day: string) => readonly SessionConfig[];
+export type SessionsOfDay = (
+  config: Pick<SiteConfig, 'fields'>,
+  field: FieldConfig,
+  day: string,
+) => readonly SessionConfig[];
 
-/** Every field's configured sessions, whatever the day. */
-export const fieldSessions: SessionsOfDay = (field) => field.sessions;
+/**
+ * The default for every caller (hub, board, kiosk): the field's configured sessions, whatever
+ * the day. The one place to plug the calendar (working days, holidays, special days) in.
+ */
+export const fieldSessions: SessionsOfDay = (_config, field) => field.sessions;
 
 /**
  * Minutes after local midnight at which the last session of any field ends on `day`; null when
@@ -22,7 +28,7 @@ export function lastSessionEnd(
 ): number | null {
   let end: number | null = null;
   for (const field of config.fields)
-    for (const s of sessionsOf(field, day)) end = Math.max(end ?? 0, minutesOfHhmm(s.to));
+    for (const s of sessionsOf(config, field, day)) end = Math.max(end ?? 0, minutesOfHhmm(s.to));
   return end;
 }
 
