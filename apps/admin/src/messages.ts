@@ -346,6 +346,9 @@ export const M = {
     announcementHelp: 'Dùng {number} cho số thứ tự và {counter} cho số quầy.',
     announcementRepeat: 'Số lần đọc mỗi lượt gọi',
     notice: 'Thông báo chạy trên màn hình sảnh',
+    endOfDay: 'Thông báo hết giờ làm việc',
+    endOfDayHelp:
+      'Hiện trên màn hình sảnh, máy lấy số và trang điện thoại của các số còn chờ khi đã qua buổi làm việc cuối cùng và không còn quầy nào mở.',
     retention: 'Thời hạn lưu giữ dữ liệu cá nhân',
     retentionHelp:
       'Lượt lấy số, lượt phục vụ, lý do cán bộ ghi, liên kết trên điện thoại và phiên đăng nhập cũ hơn thời hạn này được xóa mỗi ngày; báo cáo của những ngày đó vẫn giữ nguyên số liệu.',

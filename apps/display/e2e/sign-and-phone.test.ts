@@ -88,7 +88,7 @@ describe('phone ticket page', () => {
     expect(await text(page, '[data-testid="phone-ahead"]')).toBe('2');
     // Counter 2 is open for these fields (signed in above), so there is an estimate.
     expect(await text(page, '[data-testid="phone-wait"]')).toMatch(/^khoảng \d+ phút$/);
-    expect(await page.title()).toBe(`${mine.label} — Phiếu của bạn`);
+    expect(await page.title()).toBe(`${mine.label} — Phiếu của quý khách`);
     // Nothing about anyone else: no other ticket's number appears.
     const body = (await page.textContent('body')) ?? '';
     for (const other of before) expect(body).not.toContain(other.label);
@@ -98,23 +98,25 @@ describe('phone ticket page', () => {
     await act(c1, 'counter:callNext', {});
     await expect.poll(() => text(page, '[data-testid="phone-ahead"]')).toBe('1');
     await act(c3, 'counter:callNext', {});
-    await expect.poll(() => text(page, '.phone__headline')).toBe('Bạn là người tiếp theo');
+    await expect.poll(() => text(page, '.phone__headline')).toBe('Quý khách là người tiếp theo');
 
     await act(c1, 'counter:start', {});
     await act(c1, 'counter:callNext', {});
     await expect
       .poll(() => text(page, '[data-testid="phone-counter"]'), { timeout: 1000 })
       .toBe('Quầy số 1');
-    expect(await text(page, '.phone__headline')).toBe('Mời bạn đến');
+    expect(await text(page, '.phone__headline')).toBe('Mời quý khách đến');
     expect(await page.getAttribute('main', 'data-ticket-status')).toBe('called');
     expect(await page.title()).toBe(`${mine.label} — Quầy số 1`);
 
     await act(c1, 'counter:start', {});
     await expect
       .poll(() => text(page, '.phone__headline'))
-      .toBe('Bạn đang được phục vụ tại quầy số 1');
+      .toBe('Quý khách đang được phục vụ tại quầy số 1');
     await act(c1, 'counter:finish', {});
-    await expect.poll(() => text(page, '.phone__headline')).toBe('Đã hoàn thành. Cảm ơn bạn!');
+    await expect
+      .poll(() => text(page, '.phone__headline'))
+      .toBe('Đã hoàn thành. Xin cảm ơn quý khách!');
     expect(errors).toEqual([]);
   });
 
@@ -130,7 +132,7 @@ describe('phone ticket page', () => {
     await act(c3, 'counter:noShow', {});
     await expect
       .poll(() => text(page, '.phone__headline'))
-      .toBe('Bạn đã được gọi nhưng không có mặt');
+      .toBe('Quý khách đã được gọi nhưng không có mặt');
   });
 
   it('tells a wrong link plainly, and reveals nothing', async () => {

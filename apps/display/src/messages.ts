@@ -18,6 +18,8 @@ export const BOARD_TEXT = {
   called: 'Mời số',
   serving: 'Đang phục vụ',
   loading: 'Đang tải dữ liệu…',
+  /** Above the site's end-of-day text once the day's service is over. */
+  endOfDayTitle: 'Hết giờ phục vụ hôm nay',
   signNoCounter:
     'Màn hình này chưa được gắn với quầy nào. Quản trị viên gắn thiết bị với một quầy, hoặc thêm ?counter=<mã quầy> vào địa chỉ.',
   signUnknownCounter: (id: string) => `Không có quầy “${id}” trong cấu hình.`,
@@ -28,32 +30,34 @@ export const BOARD_TEXT = {
 
 /** Texts of the phone ticket page. */
 export const PHONE_TEXT = {
-  title: 'Phiếu của bạn',
-  yourNumber: 'Số thứ tự của bạn',
+  title: 'Phiếu của quý khách',
+  yourNumber: 'Số thứ tự của quý khách',
   field: 'Lĩnh vực',
   issuedAt: 'Lấy số lúc',
-  ahead: 'Số người trước bạn',
+  ahead: 'Số người đang chờ trước',
   estimatedWait: 'Thời gian chờ dự kiến',
   noCounterOpen: 'Chưa có quầy mở cho lĩnh vực này',
   aboutMinutes: (text: string) => `khoảng ${text}`,
-  youAreNext: 'Bạn là người tiếp theo',
+  youAreNext: 'Quý khách là người tiếp theo',
   statusWaiting: 'Đang chờ đến lượt',
-  statusCalled: 'Mời bạn đến',
+  statusCalled: 'Mời quý khách đến',
   statusCalledCounter: (n: number) => `Quầy số ${n}`,
-  statusCalledHint: 'Vui lòng đến quầy ngay, mang theo phiếu và giấy tờ.',
+  statusCalledHint: 'Xin mời quý khách đến quầy ngay, mang theo phiếu và giấy tờ.',
   statusServing: (n: number | null) =>
-    n === null ? 'Bạn đang được phục vụ' : `Bạn đang được phục vụ tại quầy số ${n}`,
-  statusDone: 'Đã hoàn thành. Cảm ơn bạn!',
-  statusNoShow: 'Bạn đã được gọi nhưng không có mặt',
-  statusNoShowHint: 'Vui lòng đến quầy hoặc hỏi cán bộ hướng dẫn để được gọi lại.',
+    n === null ? 'Quý khách đang được phục vụ' : `Quý khách đang được phục vụ tại quầy số ${n}`,
+  statusDone: 'Đã hoàn thành. Xin cảm ơn quý khách!',
+  statusNoShow: 'Quý khách đã được gọi nhưng không có mặt',
+  statusNoShowHint: 'Xin mời quý khách đến quầy hoặc hỏi cán bộ hướng dẫn để được gọi lại.',
   statusExpired: 'Số đã hết hiệu lực (hết ngày làm việc)',
   statusCancelled: 'Số đã bị hủy',
+  /** Above the site's end-of-day text, on a waiting ticket's page once service is over. */
+  endOfDayTitle: 'Hết giờ phục vụ hôm nay',
   live: 'Đang cập nhật trực tiếp',
-  keepPage: 'Trang này tự cập nhật. Hãy giữ phiếu giấy cho đến khi được phục vụ.',
+  keepPage: 'Trang này tự cập nhật. Xin quý khách giữ phiếu giấy cho đến khi được phục vụ.',
   loading: 'Đang tải thông tin phiếu…',
   notFound: 'Không tìm thấy phiếu',
   notFoundHint:
-    'Đường dẫn không đúng hoặc phiếu không còn hiệu lực. Hãy quét lại mã QR trên phiếu.',
+    'Đường dẫn không đúng hoặc phiếu không còn hiệu lực. Xin quý khách quét lại mã QR trên phiếu.',
   offline: 'Mất kết nối — đang kết nối lại…',
 } as const;
 

@@ -115,6 +115,7 @@ describe('a morning at the hub over real sockets', () => {
       'ahead',
       'centreName',
       'counterNumber',
+      'endOfDayMessage',
       'estimatedWaitMinutes',
       'fieldName',
       'issuedAt',

@@ -193,6 +193,9 @@ export async function createHub(deps: {
   const rollover = setInterval(() => {
     try {
       queue.rollIfNeeded();
+      // The last session's end reaches open phone pages without a queue event.
+      sockets.tick();
+      publicSide?.sockets.tick();
       packer.check();
       if (options.purgeDaily) purge.check();
     } catch (err) {

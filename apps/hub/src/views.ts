@@ -1,5 +1,6 @@
 import {
   callOrder,
+  endOfDayMessageFor,
   estimateWaitMinutes,
   fieldById,
   peopleAhead,
@@ -8,11 +9,16 @@ import {
 } from '@luot/domain';
 import type { PublicTicketView } from '@luot/protocol';
 
-/** The one ticket a phone page may see: its number, field, state, place and estimate. */
+/**
+ * The one ticket a phone page may see: its number, field, state, place and estimate, and the
+ * end-of-day message once service is over (`now`: the hub's clock). A ticket of a past day
+ * (not in `state`) gets no message: it is expired or final.
+ */
 export function publicTicketView(
   state: QueueState,
   ticket: Ticket,
   seq: number,
+  now: number,
   ahead?: number,
 ): PublicTicketView {
   const field = fieldById(state, ticket.fieldId);
@@ -31,6 +37,8 @@ export function publicTicketView(
     ahead: placesAhead,
     estimatedWaitMinutes: waiting ? estimateWaitMinutes(state, ticket.fieldId, placesAhead) : null,
     issuedAt: ticket.issuedAt,
+    endOfDayMessage:
+      ticket.day === state.day ? endOfDayMessageFor(state, ticket.status, now) : null,
     seq,
   };
 }

@@ -83,6 +83,10 @@ export const alertsSchema = z.strictObject({
   calledNotStartedMinutes: z.number().int().min(1).max(120).default(5),
 });
 
+/** What waiting citizens are told once the day's service is over (`texts.endOfDay`). */
+export const DEFAULT_END_OF_DAY_TEXT =
+  'Đã hết giờ làm việc hôm nay. Số của quý khách không được phục vụ hôm nay; xin mời quý khách quay lại vào ngày làm việc tiếp theo.';
+
 export const siteConfigSchema = z
   .strictObject({
     site: z.strictObject({
@@ -126,6 +130,8 @@ export const siteConfigSchema = z
           .max(300)
           .default('Mời công dân có số thứ tự {number} đến quầy số {counter}'),
         announcementRepeat: z.number().int().min(1).max(3).default(1),
+        /** Shown on the board, the kiosk and waiting tickets' phone pages once service is over. */
+        endOfDay: z.string().trim().min(1).max(500).default(DEFAULT_END_OF_DAY_TEXT),
       })
       .prefault({}),
     /**

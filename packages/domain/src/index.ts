@@ -6,6 +6,7 @@ export * from './commands.ts';
 export * from './errors.ts';
 export * from './evolve.ts';
 export * from './selectors.ts';
+export * from './end-of-day.ts';
 export * from './decide.ts';
 export * from './kiosk-rules.ts';
 export * from './audience.ts';

@@ -19,13 +19,13 @@ function viDuration(minutes: number): string {
   return rest === 0 ? `${h} giờ` : `${h} giờ ${rest} phút`;
 }
 
-/** The Vietnamese ticket text, the default. */
+/** The Vietnamese ticket text, the default. The citizen is "quý khách", never "bạn". */
 export const viTicketMessages: TicketMessages = {
-  numberHeading: 'SỐ THỨ TỰ CỦA BẠN',
-  ahead: (n) => `Số người đang chờ trước bạn: ${n}`,
+  numberHeading: 'SỐ THỨ TỰ CỦA QUÝ KHÁCH',
+  ahead: (n) => `Số người đang chờ trước: ${n}`,
   waitAbout: (minutes) => `Thời gian chờ dự kiến: khoảng ${viDuration(minutes)}`,
   waitUnderOneMinute: 'Thời gian chờ dự kiến: dưới 1 phút',
   waitUnknown: 'Thời gian chờ dự kiến: chưa xác định',
-  qrCaption: 'Quét mã để theo dõi lượt của bạn',
+  qrCaption: 'Quét mã để theo dõi lượt của quý khách',
   weekdays: ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
 };

@@ -17,7 +17,7 @@ describe('toWindows1258Form', () => {
 
 describe('wrapColumns', () => {
   it('counts printed characters, not combining marks', () => {
-    const line = toWindows1258Form('Số người đang chờ trước bạn: 12');
+    const line = toWindows1258Form('Thời gian chờ dự kiến: 150 phút');
     expect(line.length).toBeGreaterThan(32);
     expect(printedLength(line)).toBe(31);
     expect(wrapColumns(line, 32)).toEqual([line]);

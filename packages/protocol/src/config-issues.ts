@@ -83,6 +83,7 @@ export const CONFIG_KEY_LABELS: Readonly<Record<string, string>> = {
   ticketFooter: 'Cuối phiếu',
   announcement: 'Câu thông báo gọi số',
   announcementRepeat: 'Số lần đọc',
+  endOfDay: 'Thông báo hết giờ làm việc',
   id: 'Mã',
   retention: 'Thời hạn lưu giữ dữ liệu',
   visitDays: 'Số ngày giữ dữ liệu lượt phục vụ',

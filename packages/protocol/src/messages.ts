@@ -138,6 +138,11 @@ export interface PublicTicketView {
   ahead: number;
   estimatedWaitMinutes: number | null;
   issuedAt: number;
+  /**
+   * The site's end-of-day text once the day's service is over (`serviceOver`) and this ticket
+   * still waits to be served (waiting or no-show); null otherwise.
+   */
+  endOfDayMessage: string | null;
   /** Increases with every change to the queue, so a page can ignore stale views. */
   seq: number;
 }

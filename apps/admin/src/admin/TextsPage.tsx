@@ -8,7 +8,7 @@ import { useConfigEditor } from './use-config-editor.ts';
 
 const T = M.texts;
 
-/** Texts: the centre's name, ticket header and footer, the call sentence, the lobby notice. */
+/** Texts: the centre's name, ticket header and footer, the call sentence, the lobby notice, the end-of-day message. */
 export function TextsPage({ api, liveConfig }: { api: Api; liveConfig: SiteConfig | null }) {
   const editor = useConfigEditor(api, liveConfig);
   const config = editor.draft;
@@ -63,6 +63,16 @@ export function TextsPage({ api, liveConfig }: { api: Api; liveConfig: SiteConfi
             value={config.site.notice}
             onChange={(e) => editor.edit((c) => (c.site.notice = e.target.value))}
           />
+        </label>
+        <label>
+          {T.endOfDay}
+          <textarea
+            rows={3}
+            name="endOfDay"
+            value={config.texts.endOfDay}
+            onChange={(e) => editor.edit((c) => (c.texts.endOfDay = e.target.value))}
+          />
+          <small className="muted">{T.endOfDayHelp}</small>
         </label>
       </section>
       <section className="panel form-stack">

@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState, type CSSProperties } from 'react';
+import { serviceOver } from '@luot/domain';
 import { useHubMirror } from '@luot/hub-client/react';
 import { ConnectionBanner, formatDateVi, formatTimeVi, useNow } from '@luot/ui';
 import { browserStorage } from '../common/storage.ts';
@@ -10,6 +11,7 @@ import { useCallVoice, useEventRelay } from '../voice/use-call-voice.ts';
 import { boardCounters, boardFields, readBoardFilter } from './board-filter.ts';
 import { counterTiles, isFresh, type CounterTile } from '../common/counter-tiles.ts';
 import { fieldWaiting, gridShape, recentCalls, type RecentCall } from './lobby-model.ts';
+import { EndOfDayPanel } from './EndOfDayPanel.tsx';
 import { NoticeLine } from './NoticeLine.tsx';
 import { ScreenStatus, useScreenPhase } from '../common/ScreenStatus.tsx';
 import { CounterTileView } from '../common/CounterTileView.tsx';
@@ -53,10 +55,13 @@ export function LobbyBoard() {
   const tiles = counterTiles(state, counters, recallTimes);
   const calls = recentCalls(state, counters, recallTimes);
   const waiting = fieldWaiting(state, boardFields(state.config, filter, counters));
+  // Judged by the hub's clock (`now` carries its offset), as the phone pages are.
+  const over = serviceOver(state, now);
   return (
     <main
-      className="lobby"
+      className={over ? 'lobby lobby--over' : 'lobby'}
       data-status={status}
+      data-over={over}
       data-speaks={speaks}
       data-sound={voice.blocked ? 'blocked' : !speaks ? 'off' : voice.checked ? 'on' : 'checking'}
     >
@@ -72,7 +77,11 @@ export function LobbyBoard() {
           </span>
         </div>
       </header>
-      <CounterGrid tiles={tiles} latest={calls[0]?.ticketId ?? null} now={now} />
+      {over ? (
+        <EndOfDayPanel message={state.config.texts.endOfDay} />
+      ) : (
+        <CounterGrid tiles={tiles} latest={calls[0]?.ticketId ?? null} now={now} />
+      )}
       <aside className="lobby__side">
         <LatestCalls calls={calls} now={now} />
         <section className="waiting" aria-labelledby="waiting-title">

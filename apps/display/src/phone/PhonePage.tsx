@@ -56,7 +56,8 @@ export function PhonePage({ token }: { token: string }) {
         <p>
           {PHONE_TEXT.issuedAt} {formatTimeVi(view.issuedAt)}
         </p>
-        <p>{PHONE_TEXT.keepPage}</p>
+        {/* Once service is over there is nothing more to wait for today. */}
+        {view.endOfDayMessage === null && <p>{PHONE_TEXT.keepPage}</p>}
       </footer>
     </main>
   );
@@ -102,6 +103,11 @@ function TicketState({ view }: { view: PublicTicketView }) {
         </dl>
       )}
       {p.tone === 'problem' && p.hint && <p className="phone__hint">{p.hint}</p>}
+      {p.tone === 'ended' && (
+        <p className="phone__end-of-day" data-testid="phone-end-of-day">
+          {p.message}
+        </p>
+      )}
     </section>
   );
 }

@@ -11,6 +11,7 @@ const view = (patch: Partial<PublicTicketView>): PublicTicketView => ({
   ahead: 4,
   estimatedWaitMinutes: 12,
   issuedAt: 0,
+  endOfDayMessage: null,
   seq: 1,
   ...patch,
 });
@@ -24,7 +25,7 @@ describe('phone page wording', () => {
       wait: 'khoảng 12 phút',
     });
     expect(presentTicket(view({ ahead: 0, estimatedWaitMinutes: 0 }))).toMatchObject({
-      headline: 'Bạn là người tiếp theo',
+      headline: 'Quý khách là người tiếp theo',
       wait: 'khoảng dưới 1 phút',
     });
   });
@@ -38,9 +39,9 @@ describe('phone page wording', () => {
   it('when called: the counter to go to', () => {
     expect(presentTicket(view({ status: 'called', counterNumber: 5 }))).toEqual({
       tone: 'called',
-      headline: 'Mời bạn đến',
+      headline: 'Mời quý khách đến',
       counter: 'Quầy số 5',
-      hint: 'Vui lòng đến quầy ngay, mang theo phiếu và giấy tờ.',
+      hint: 'Xin mời quý khách đến quầy ngay, mang theo phiếu và giấy tờ.',
     });
     expect(ticketTitle(view({ status: 'called', counterNumber: 5 }))).toBe('1023 — Quầy số 5');
   });
@@ -48,12 +49,31 @@ describe('phone page wording', () => {
   it('being served, done, absent, expired, cancelled', () => {
     const headline = (patch: Partial<PublicTicketView>) => presentTicket(view(patch)).headline;
     expect(headline({ status: 'serving', counterNumber: 5 })).toBe(
-      'Bạn đang được phục vụ tại quầy số 5',
+      'Quý khách đang được phục vụ tại quầy số 5',
     );
-    expect(headline({ status: 'done' })).toBe('Đã hoàn thành. Cảm ơn bạn!');
-    expect(headline({ status: 'no_show' })).toBe('Bạn đã được gọi nhưng không có mặt');
+    expect(headline({ status: 'done' })).toBe('Đã hoàn thành. Xin cảm ơn quý khách!');
+    expect(headline({ status: 'no_show' })).toBe('Quý khách đã được gọi nhưng không có mặt');
     expect(headline({ status: 'expired' })).toBe('Số đã hết hiệu lực (hết ngày làm việc)');
     expect(headline({ status: 'cancelled' })).toBe('Số đã bị hủy');
-    expect(ticketTitle(view({ status: 'done' }))).toBe('1023 — Phiếu của bạn');
+    expect(ticketTitle(view({ status: 'done' }))).toBe('1023 — Phiếu của quý khách');
+  });
+
+  it('once service is over, a waiting or absent ticket gets the end-of-day text, not "next"', () => {
+    const message =
+      'Đã hết giờ làm việc hôm nay. Mời quý khách quay lại vào ngày làm việc tiếp theo.';
+    for (const status of ['waiting', 'no_show'] as const)
+      expect(presentTicket(view({ status, ahead: 0, endOfDayMessage: message }))).toEqual({
+        tone: 'ended',
+        headline: 'Hết giờ phục vụ hôm nay',
+        message,
+      });
+  });
+
+  it('speaks to the citizen as "quý khách", never "bạn"', async () => {
+    const { PHONE_TEXT } = await import('../messages.ts');
+    const texts = Object.values(PHONE_TEXT).flatMap((v) =>
+      typeof v === 'function' ? [String((v as (n: number) => string)(5))] : [v],
+    );
+    for (const text of texts) expect(text.toLowerCase()).not.toContain('bạn');
   });
 });

@@ -7,10 +7,14 @@ export type TicketPresentation =
   | { tone: 'waiting'; headline: string; ahead: number; wait: string }
   | { tone: 'called'; headline: string; counter: string; hint: string }
   | { tone: 'serving' | 'done'; headline: string }
-  | { tone: 'problem'; headline: string; hint: string | null };
+  | { tone: 'problem'; headline: string; hint: string | null }
+  | { tone: 'ended'; headline: string; message: string };
 
 /** The words the phone page shows for one ticket's state. */
 export function presentTicket(view: PublicTicketView): TicketPresentation {
+  // Service is over and this ticket still waits: no place, no estimate, no "next".
+  if (view.endOfDayMessage !== null)
+    return { tone: 'ended', headline: PHONE_TEXT.endOfDayTitle, message: view.endOfDayMessage };
   switch (view.status) {
     case 'waiting':
       return {

@@ -1,4 +1,7 @@
+import { serviceOver, type QueueState } from '@luot/domain';
 import type { PublicTicketView } from '@luot/protocol';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.ts';
 import type { CommittedBatch, QueueService } from '../queue-service.ts';
 import type { Store } from '../store.ts';
 import { publicTicketView } from '../views.ts';
@@ -12,23 +15,40 @@ export type PhoneViews = ReturnType<typeof createPhoneViews>;
 
 /**
  * The phone pages open on tickets: each gets its ticket's public view on connect and again
- * whenever the view may have changed, and nothing about anyone else.
+ * whenever the view may have changed, and nothing about anyone else. Besides queue events, the
+ * end of the day's service (`serviceOver`) changes every waiting ticket's view: it is checked
+ * after each batch and on `tick` (the hub's clock passing the last session's end).
  */
-export function createPhoneViews(deps: { queue: QueueService; store: Store }) {
-  const { queue, store } = deps;
+export function createPhoneViews(deps: {
+  queue: QueueService;
+  store: Store;
+  clock: Clock;
+  log: Pick<Logger, 'error'>;
+}) {
+  const { queue, store, clock, log } = deps;
   /** The phone pages open on each ticket. */
   const watchers = new Map<string, Set<ViewSink>>();
   /** What each watched ticket's pages were last sent, so an unchanged view is not sent again. */
   const sentViews = new Map<string, PublicTicketView>();
+  /** Whether service was over when the pages were last refreshed. */
+  let over = serviceOver(queue.live, clock.now());
+
+  /** Whether the service-over answer changed since the last refresh; records the new one. */
+  function overChanged(state: QueueState): boolean {
+    const now = serviceOver(state, clock.now());
+    if (now === over) return false;
+    over = now;
+    return true;
+  }
 
   /** The view of a ticket of today (from the queue) or of a past day (from the store). */
   async function view(ticketId: string): Promise<PublicTicketView | null> {
     const { state, seq } = await queue.durable();
     const today = state.tickets[ticketId];
     // Places counted in the stored state itself (the waiting index is live).
-    if (today) return publicTicketView(state, today, seq);
+    if (today) return publicTicketView(state, today, seq, clock.now());
     const past = await store.ticketSnapshot(ticketId);
-    return past ? publicTicketView(state, past, seq, 0) : null;
+    return past ? publicTicketView(state, past, seq, clock.now(), 0) : null;
   }
 
   /**
@@ -41,7 +61,8 @@ export function createPhoneViews(deps: { queue: QueueService; store: Store }) {
   function push(batch: CommittedBatch): void {
     if (watchers.size === 0) return;
     const state = batch.after;
-    let everything = false;
+    // A counter closing after the last session can end the day for every field at once.
+    let everything = overChanged(state);
     const fields = new Set<string>();
     const tickets = new Set<string>();
     for (const { event } of batch.events) {
@@ -74,10 +95,29 @@ export function createPhoneViews(deps: { queue: QueueService; store: Store }) {
       if ('ticketId' in event) tickets.add(event.ticketId);
     }
     if (!everything && fields.size === 0 && tickets.size === 0) return;
+    refresh(state, everything, fields, tickets);
+  }
+
+  /** Sends the changed views of the watched tickets the batch (or the clock) may have changed. */
+  function refresh(
+    state: QueueState,
+    everything: boolean,
+    fields: Set<string>,
+    tickets: Set<string>,
+  ): void {
     const ahead = queue.waiting.places(fields);
+    const now = clock.now();
     for (const [ticketId, pages] of watchers) {
       const ticket = state.tickets[ticketId];
-      if (!ticket) continue;
+      if (!ticket) {
+        // Gone from today's state: the day just closed and expired it (midnight). Its page is
+        // told now, from the stored ticket, not at its next reload.
+        if (tickets.has(ticketId))
+          sendStored(ticketId).catch((err: unknown) =>
+            log.error({ err }, 'sending a closed ticket to its phone pages failed'),
+          );
+        continue;
+      }
       if (
         !everything &&
         !tickets.has(ticketId) &&
@@ -88,11 +128,20 @@ export function createPhoneViews(deps: { queue: QueueService; store: Store }) {
         state,
         ticket,
         queue.seq,
+        now,
         ahead.get(ticketId) ?? queue.waiting.ahead(ticket),
       );
       if (!changed(ticketId, next)) continue;
       for (const page of pages) page.emit('ticket:view', next);
     }
+  }
+
+  /** Sends a ticket's stored view to its pages still open, if it changed. */
+  async function sendStored(ticketId: string): Promise<void> {
+    const current = await view(ticketId);
+    const pages = watchers.get(ticketId);
+    if (!current || !pages || !changed(ticketId, current)) return;
+    for (const page of pages) page.emit('ticket:view', current);
   }
 
   /** Whether a view differs (sequence number aside) from the last one sent for the ticket; records it. */
@@ -108,7 +157,8 @@ export function createPhoneViews(deps: { queue: QueueService; store: Store }) {
       last.fieldName !== next.fieldName ||
       last.label !== next.label ||
       last.centreName !== next.centreName ||
-      last.issuedAt !== next.issuedAt
+      last.issuedAt !== next.issuedAt ||
+      last.endOfDayMessage !== next.endOfDayMessage
     );
   }
 
@@ -116,6 +166,15 @@ export function createPhoneViews(deps: { queue: QueueService; store: Store }) {
 
   return {
     view,
+    /**
+     * Called as the hub's clock moves (with the day rollover's check): when the last session
+     * has just ended with no counter open, every waiting ticket's page is told at once.
+     */
+    tick(): void {
+      const state = queue.live;
+      if (!overChanged(state) || watchers.size === 0) return;
+      refresh(state, true, new Set(), new Set());
+    },
     /** A page opened on a ticket: it gets the ticket's view now and whenever it changes. */
     async open(ticketId: string, page: ViewSink): Promise<void> {
       const pages = watchers.get(ticketId) ?? new Set();

@@ -114,7 +114,7 @@ export function attachSocketServer(deps: {
       clock,
       publish: (s) => io.to(STAFF).emit('device', s),
     }),
-    phoneViews: createPhoneViews({ queue, store }),
+    phoneViews: createPhoneViews({ queue, store, clock, log }),
   };
   const kiosk = createKioskMemory();
   const handlers: Handlers = {
@@ -253,6 +253,8 @@ export function attachSocketServer(deps: {
 
   return {
     io,
+    /** The clock moved: phone pages learn when the day's service has just ended. */
+    tick: services.phoneViews.tick,
     /** Disconnects every socket that authenticated with this secret (a sign-out or a revocation). */
     disconnectCredential(tokenHash: string): void {
       for (const socket of io.sockets.sockets.values())

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { serviceOver } from '@luot/domain';
 import { request } from '@luot/hub-client';
 import { useHubMirror } from '@luot/hub-client/react';
 import type { TicketData } from '@luot/printing/types';
@@ -6,6 +7,7 @@ import { ERROR_MESSAGES_VI, failure, type IssuedTicket } from '@luot/protocol';
 import { formatDateVi, formatTimeVi, useNow } from '@luot/ui';
 import type { KioskConfig, OpenSettingsResult } from '../../shared/bridge.ts';
 import { ConfirmScreen } from './ConfirmScreen.tsx';
+import { EndOfDayPanel } from './EndOfDayPanel.tsx';
 import { FieldGrid } from './FieldGrid.tsx';
 import { fieldTiles, issuingHours, type FieldTile } from './fields.ts';
 import type { KioskHost } from './host.ts';
@@ -75,10 +77,13 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
   const hubProblem = status !== 'online' || !state;
   const printerIssue = printerProblem(printer);
   const stopped = hubProblem || printerIssue !== null;
+  // The day's service is over (by the hub's clock): the end-of-day text instead of the fields.
+  const over = state !== null && serviceOver(state, now);
 
   const home = useCallback(() => setScreen({ kind: 'home' }), []);
   useTimeout(BACK_AFTER_MS[screen.kind] ?? null, home, screen);
-  useIdle(IDLE_AFTER_MS, screen.kind === 'home', () => setScreen({ kind: 'idle' }));
+  // After service, the end-of-day text stays: the idle screen invites a tap to take a number.
+  useIdle(IDLE_AFTER_MS, screen.kind === 'home' && !over, () => setScreen({ kind: 'idle' }));
   useEffect(() => {
     const arms = ['printed', 'on-screen', 'not-issued'].includes(screen.kind);
     setArmed(!arms);
@@ -233,6 +238,8 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
               </strong>
               {status !== 'refused' && <span>{messages.hubDownDetail}</span>}
             </div>
+          ) : over && state ? (
+            <EndOfDayPanel message={state.config.texts.endOfDay} />
           ) : printerIssue ? (
             <div className="stop-panel" role="alert" data-testid="stop-panel" data-kind="printer">
               <strong>{messages.printer[printerIssue]}</strong>
@@ -241,15 +248,17 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
           ) : (
             <h1 className="home-title">{messages.chooseField}</h1>
           )}
-          <FieldGrid tiles={tiles} disabled={stopped} onPick={pickField} />
-          {printer?.paper === 'near-end' && !stopped && (
+          {!(over && !hubProblem) && (
+            <FieldGrid tiles={tiles} disabled={stopped} onPick={pickField} />
+          )}
+          {printer?.paper === 'near-end' && !stopped && !over && (
             <p className="near-end">{messages.paperNearEnd}</p>
           )}
           <footer className="home-footer">
             {state?.config.site.notice ? (
               <p className="notice">{state.config.site.notice}</p>
             ) : (
-              <p className="notice">{messages.tapHint}</p>
+              !over && <p className="notice">{messages.tapHint}</p>
             )}
           </footer>
           {screen.kind === 'closed' && (

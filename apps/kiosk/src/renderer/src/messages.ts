@@ -16,6 +16,8 @@ export const messages = {
       `Lĩnh vực ${field} đã hết số trong ngày hôm nay. Mời quý khách quay lại vào ngày làm việc tiếp theo.`,
   },
   ok: 'Đã hiểu',
+  /** Above the site's end-of-day text once the day's service is over. */
+  endOfDayTitle: 'Hết giờ phục vụ hôm nay',
 
   confirmTitle: 'Quý khách chọn lĩnh vực',
   confirmAhead: (n: number, wait: string | null) =>

@@ -1,3 +1,4 @@
+import { viTicketMessages } from '@luot/printing/messages';
 import type { TicketData } from '@luot/printing/types';
 import { formatDateVi, formatMinutesVi, formatTimeVi } from '@luot/ui';
 import { messages } from './messages.ts';
@@ -34,7 +35,7 @@ export async function renderVirtualTicket(
   }[] = [];
   if (ticket.header) lines.push({ text: ticket.header, weight: 600, size: 22 });
   lines.push({ text: ticket.centreName, weight: 800, size: 28 });
-  lines.push({ text: 'SỐ THỨ TỰ CỦA BẠN', weight: 600, size: 22, gapBefore: 24 });
+  lines.push({ text: viTicketMessages.numberHeading, weight: 600, size: 22, gapBefore: 24 });
   lines.push({ text: ticket.label, weight: 800, size: 200 });
   lines.push({ text: ticket.fieldName, weight: 800, size: 38, gapBefore: 12 });
   if (ticket.priorityName)
@@ -113,7 +114,7 @@ export async function renderVirtualTicket(
   y += qrSide;
   const caption = `500 ${Math.round(22 * scale)}px ${FONT}`;
   ctx.font = caption;
-  ctx.fillText('Quét mã để theo dõi lượt của bạn', width / 2, y);
+  ctx.fillText(viTicketMessages.qrCaption, width / 2, y);
   y += 40 * scale;
   ctx.font = `500 ${Math.round(20 * scale)}px ${FONT}`;
   for (const text of footer) {
