@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidId } from './validation.ts';
+import { isCalendarDay, isValidId } from './validation.ts';
 
 const slug = z
   .string()
@@ -16,6 +16,38 @@ export function minutesOfHhmm(value: string): number {
 export const sessionSchema = z
   .strictObject({ from: hhmm, to: hhmm })
   .refine((s) => minutesOfHhmm(s.from) < minutesOfHhmm(s.to), 'a session must end after it starts');
+
+const calendarDay = z.string().refine(isCalendarDay, 'a real date as YYYY-MM-DD');
+
+/** A public holiday, one day or `from`–`to` inclusive: no field issues numbers. */
+export const holidaySchema = z.strictObject({
+  from: calendarDay,
+  /** The last day of a holiday of several days (Tết); absent for one day. */
+  to: calendarDay.optional(),
+  name: z.string().trim().min(1).max(80),
+});
+
+/** A day opened although it is not a working day (a Saturday for land dossiers). */
+export const specialDaySchema = z.strictObject({
+  date: calendarDay,
+  name: z.string().trim().max(80).default(''),
+  /** The day's own issuing sessions; empty: each field's usual sessions. */
+  sessions: z.array(sessionSchema).max(6).default([]),
+  /** The fields open that day; empty: every field. */
+  fieldIds: z.array(slug).default([]),
+});
+
+/** Working weekdays (0 Sunday … 6 Saturday), public holidays and special days of a site. */
+export const calendarSchema = z
+  .strictObject({
+    workingDays: z
+      .array(z.number().int().min(0).max(6))
+      .max(7)
+      .default([1, 2, 3, 4, 5]),
+    holidays: z.array(holidaySchema).max(200).default([]),
+    specialDays: z.array(specialDaySchema).max(200).default([]),
+  })
+  .prefault({});
 
 export const numberingSchema = z.strictObject({
   /** Letters printed before the digits, e.g. "A" for A001. */
@@ -104,6 +136,7 @@ export const siteConfigSchema = z
         announcementRepeat: z.number().int().min(1).max(3).default(1),
       })
       .prefault({}),
+    calendar: calendarSchema,
     /**
      * How long personal data is kept (Decree 13/2023: a purpose and a period). Visits, tickets,
      * the queue's events with their free-text reasons, phone-link hashes and ended sessions are
@@ -127,6 +160,9 @@ export type FieldConfig = z.infer<typeof fieldSchema>;
 export type CounterConfig = z.infer<typeof counterSchema>;
 export type CallingRule = z.infer<typeof callingRuleSchema>;
 export type SessionConfig = z.infer<typeof sessionSchema>;
+export type CalendarConfig = z.infer<typeof calendarSchema>;
+export type Holiday = z.infer<typeof holidaySchema>;
+export type SpecialDay = z.infer<typeof specialDaySchema>;
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -217,5 +253,81 @@ function configProblems(config: Omit<SiteConfig, 'site'> & { site: unknown }): P
         message: `field "${field.name}": ${field.numbering.digits} digits from ${field.numbering.start} cannot hold a daily limit of ${field.dailyLimit}`,
       });
   });
+  problems.push(...calendarProblems(config.calendar, fieldIds));
   return problems;
+}
+
+/** The calendar's own rules: some working day, no date twice, no special day on a holiday. */
+function calendarProblems(calendar: CalendarConfig, fieldIds: Set<string>): Problem[] {
+  const problems: Problem[] = [];
+  if (calendar.workingDays.length === 0 && calendar.specialDays.length === 0)
+    problems.push({ path: ['calendar'], message: 'the calendar leaves no working day' });
+  for (const d of duplicates(calendar.workingDays))
+    problems.push({ path: ['calendar', 'workingDays'], message: `weekday ${d} is listed twice` });
+  const holidayDays = new Map<string, string>();
+  calendar.holidays.forEach((h, i) => {
+    const to = h.to ?? h.from;
+    if (to < h.from) {
+      problems.push({
+        path: ['calendar', 'holidays', i],
+        message: `holiday "${h.name}" ends before it starts`,
+      });
+      return;
+    }
+    for (const day of daysBetween(h.from, to, 400)) {
+      const other = holidayDays.get(day);
+      if (other !== undefined)
+        problems.push({
+          path: ['calendar', 'holidays', i],
+          message: `holidays "${other}" and "${h.name}" share the date ${day}`,
+        });
+      else holidayDays.set(day, h.name);
+    }
+  });
+  for (const d of duplicates(calendar.specialDays.map((s) => s.date)))
+    problems.push({
+      path: ['calendar', 'specialDays'],
+      message: `special day ${d} is listed twice`,
+    });
+  calendar.specialDays.forEach((s, i) => {
+    const holiday = holidayDays.get(s.date);
+    if (holiday !== undefined)
+      problems.push({
+        path: ['calendar', 'specialDays', i],
+        message: `special day ${s.date} falls on holiday "${holiday}"`,
+      });
+    for (const id of s.fieldIds)
+      if (!fieldIds.has(id))
+        problems.push({
+          path: ['calendar', 'specialDays', i, 'fieldIds'],
+          message: `special day ${s.date} opens unknown field "${id}"`,
+        });
+    const sorted = [...s.sessions].sort((a, b) => minutesOfHhmm(a.from) - minutesOfHhmm(b.from));
+    for (let k = 1; k < sorted.length; k++)
+      if (minutesOfHhmm(sorted[k]!.from) < minutesOfHhmm(sorted[k - 1]!.to))
+        problems.push({
+          path: ['calendar', 'specialDays', i, 'sessions'],
+          message: `special day ${s.date} has overlapping sessions`,
+        });
+  });
+  return problems;
+}
+
+/** "YYYY-MM-DD" of the day `n` days after `day` (n may be negative). */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + n)).toISOString().slice(0, 10);
+}
+
+/** 0 (Sunday) … 6 (Saturday) of a calendar day. */
+export function weekdayOf(day: string): number {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay();
+}
+
+/** The days from `from` to `to` inclusive, at most `limit` of them. */
+function daysBetween(from: string, to: string, limit: number): string[] {
+  const days: string[] = [];
+  for (let day = from; day <= to && days.length < limit; day = addDays(day, 1)) days.push(day);
+  return days;
 }

@@ -1,3 +1,4 @@
+import { pastCalendarAdditions } from './calendar.ts';
 import type { QueueCommand } from './commands.ts';
 import type { DomainError, DomainErrorCode } from './errors.ts';
 import type { QueueEvent } from './events.ts';
@@ -415,6 +416,8 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
       for (const t of Object.values(state.tickets))
         if (!FINAL_STATUSES.includes(t.status) && !fieldIds.has(t.fieldId))
           return fail('INVALID_CONFIG', `field ${t.fieldId} still has tickets today`);
+      const past = pastCalendarAdditions(state.config, cmd.config, day)[0];
+      if (past !== undefined) return fail('INVALID_CONFIG', past);
       return [{ type: 'config.updated', at, day, config: cmd.config }];
     }
   }
