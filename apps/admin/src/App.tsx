@@ -10,6 +10,7 @@ import { FieldsPage } from './admin/FieldsPage.tsx';
 import { PasswordPage } from './admin/PasswordPage.tsx';
 import { SessionsPage } from './admin/SessionsPage.tsx';
 import { TextsPage } from './admin/TextsPage.tsx';
+import { CalendarPage } from './admin/CalendarPage.tsx';
 import { UsersPage } from './admin/UsersPage.tsx';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { useDevices } from './dashboard/use-devices.ts';
@@ -191,6 +192,8 @@ function Page({
       return <CountersPage api={api} liveConfig={config} />;
     case 'texts':
       return <TextsPage api={api} liveConfig={config} />;
+    case 'calendar':
+      return <CalendarPage api={api} liveConfig={config} today={view?.state.day ?? null} />;
     case 'users':
       return <UsersPage api={api} />;
     case 'sessions':

@@ -9,6 +9,7 @@ export type PageId =
   | 'sessions'
   | 'devices'
   | 'texts'
+  | 'calendar'
   | 'audit'
   | 'password';
 
@@ -31,6 +32,7 @@ export const ROUTES: Route[] = [
   { id: 'sessions', slug: 'phien-dang-nhap', label: M.nav.sessions, adminOnly: true },
   { id: 'devices', slug: 'thiet-bi', label: M.nav.devices, adminOnly: true },
   { id: 'texts', slug: 'noi-dung', label: M.nav.texts, adminOnly: true },
+  { id: 'calendar', slug: 'lich-lam-viec', label: M.nav.calendar, adminOnly: true },
   { id: 'audit', slug: 'nhat-ky', label: M.nav.audit, adminOnly: true },
   { id: 'password', slug: 'doi-mat-khau', label: M.nav.password, adminOnly: false, hidden: true },
 ];

@@ -14,7 +14,11 @@ const issue = { type: 'issue', fieldId: 'dat-dai', priorityClassId: null } as co
 describe('working days', () => {
   it('keeps every existing configuration valid, working Monday to Friday', () => {
     const config = fixtureConfig();
-    expect(config.calendar).toEqual({ workingDays: [1, 2, 3, 4, 5], holidays: [], specialDays: [] });
+    expect(config.calendar).toEqual({
+      workingDays: [1, 2, 3, 4, 5],
+      holidays: [],
+      specialDays: [],
+    });
     expect(isWorkingDay(config, '2025-03-14')).toBe(true);
     expect(isWorkingDay(config, '2025-03-15')).toBe(false);
   });
@@ -60,7 +64,8 @@ describe('working days', () => {
 });
 
 describe('nextOpening', () => {
-  const opening = (config = fixtureConfig(), time: string) => nextOpening(config, 'dat-dai', at(time));
+  const opening = (config = fixtureConfig(), time: string) =>
+    nextOpening(config, 'dat-dai', at(time));
 
   it('is later today between the sessions', () => {
     expect(opening(undefined, '12:00')).toEqual({
@@ -71,7 +76,10 @@ describe('nextOpening', () => {
   });
 
   it('skips the weekend: Friday evening opens Monday 07:30', () => {
-    expect(opening(undefined, '2025-03-14 18:00')).toMatchObject({ day: '2025-03-17', time: '07:30' });
+    expect(opening(undefined, '2025-03-14 18:00')).toMatchObject({
+      day: '2025-03-17',
+      time: '07:30',
+    });
     expect(opening(undefined, '2025-03-16 09:00')?.at).toBe(at('2025-03-17 07:30'));
   });
 
@@ -116,7 +124,11 @@ describe('bad calendars', () => {
       { specialDays: [{ date: '2025-03-15' }, { date: '2025-03-15' }] },
       'special day 2025-03-15 is listed twice',
     ],
-    ['a date that does not exist', { holidays: [{ from: '2025-02-29', name: 'X' }] }, 'a real date'],
+    [
+      'a date that does not exist',
+      { holidays: [{ from: '2025-02-29', name: 'X' }] },
+      'a real date',
+    ],
     [
       'a holiday that ends before it starts',
       { holidays: [{ from: '2025-05-01', to: '2025-04-30', name: 'Lễ' }] },
@@ -143,7 +155,11 @@ describe('a holiday in the past', () => {
   });
 
   it('is refused when added, changing nothing', () => {
-    const error = refusal(fresh(), update({ holidays: [{ from: '2025-03-09', name: 'Hôm qua' }] }), '09:00');
+    const error = refusal(
+      fresh(),
+      update({ holidays: [{ from: '2025-03-09', name: 'Hôm qua' }] }),
+      '09:00',
+    );
     expect(error).toEqual({
       code: 'INVALID_CONFIG',
       detail: 'holiday "Hôm qua" on 2025-03-09 is in the past',

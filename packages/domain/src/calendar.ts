@@ -44,7 +44,8 @@ export function sessionsOn(
  * day. With `fieldId`, whether that field issues numbers that day.
  */
 export function isWorkingDay(config: CalendarSite, day: string, fieldId?: string): boolean {
-  const fields = fieldId === undefined ? config.fields : config.fields.filter((f) => f.id === fieldId);
+  const fields =
+    fieldId === undefined ? config.fields : config.fields.filter((f) => f.id === fieldId);
   return fields.some((f) => sessionsOn(config, f, day).length > 0);
 }
 

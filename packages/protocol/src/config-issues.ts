@@ -48,7 +48,41 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
   ],
   [/^up to two capital letters$/, () => 'Tiền tố gồm tối đa hai chữ cái in hoa.'],
   [/^an IANA time zone/, () => 'Múi giờ không hợp lệ (ví dụ Asia/Ho_Chi_Minh).'],
+  [
+    /^the calendar leaves no working day$/,
+    () =>
+      'Lịch làm việc không còn ngày làm việc nào: hãy chọn ít nhất một thứ trong tuần hoặc một ngày làm việc đặc biệt.',
+  ],
+  [/^weekday (\d) is listed twice$/, () => 'Một thứ trong tuần được chọn hai lần.'],
+  [
+    /^holiday "(.+)" ends before it starts$/,
+    (m) => `Ngày lễ "${m[1]}": ngày kết thúc phải từ ngày bắt đầu trở đi.`,
+  ],
+  [
+    /^holidays "(.+)" and "(.+)" share the date (\S+)$/,
+    (m) => `Ngày lễ "${m[1]}" và "${m[2]}" trùng ngày ${dayVi(m[3]!)}.`,
+  ],
+  [/^special day (\S+) is listed twice$/, (m) => `Ngày ${dayVi(m[1]!)} được khai báo hai lần.`],
+  [
+    /^special day (\S+) falls on holiday "(.+)"$/,
+    (m) => `Ngày làm việc đặc biệt ${dayVi(m[1]!)} trùng ngày lễ "${m[2]}".`,
+  ],
+  [
+    /^special day (\S+) opens unknown field "(.+)"$/,
+    (m) => `Ngày làm việc đặc biệt ${dayVi(m[1]!)} mở lĩnh vực không tồn tại "${m[2]}".`,
+  ],
+  [
+    /^special day (\S+) has overlapping sessions$/,
+    (m) => `Ngày làm việc đặc biệt ${dayVi(m[1]!)} có các buổi lấy số chồng lên nhau.`,
+  ],
+  [/^a real date as YYYY-MM-DD$/, () => 'Ngày không có thật hoặc sai dạng (YYYY-MM-DD).'],
 ];
+
+/** "2027-09-02" as Vietnam writes it: "02/09/2027". */
+export function dayVi(day: string): string {
+  const [y, m, d] = day.split('-');
+  return d && m && y ? `${d}/${m}/${y}` : day;
+}
 
 const KEY_NAMES: Record<string, string> = {
   name: 'Tên',
@@ -78,6 +112,11 @@ const KEY_NAMES: Record<string, string> = {
   retention: 'Thời hạn lưu giữ dữ liệu',
   visitDays: 'Số ngày giữ dữ liệu lượt phục vụ',
   auditDays: 'Số ngày giữ nhật ký thay đổi',
+  calendar: 'Lịch làm việc',
+  workingDays: 'Ngày làm việc trong tuần',
+  holidays: 'Ngày lễ',
+  specialDays: 'Ngày làm việc đặc biệt',
+  date: 'Ngày',
 };
 
 /** Where an issue is, as a person reads it: `Lĩnh vực "Đất đai" › Số chữ số`. */
@@ -97,6 +136,9 @@ function locate(path: PropertyKey[], config: unknown): string {
     } else if (key === 'counters' && typeof next === 'number') {
       const counter = c.counters?.[next];
       parts.push(`Quầy ${counter?.number ?? `thứ ${next + 1}`}`);
+      i++;
+    } else if ((key === 'holidays' || key === 'specialDays') && typeof next === 'number') {
+      parts.push(`${KEY_NAMES[key]} thứ ${next + 1}`);
       i++;
     } else if (key === 'sessions' && typeof next === 'number') {
       parts.push(`Buổi ${next + 1}`);

@@ -66,5 +66,14 @@ export function configChanges(before: SiteConfig, after: SiteConfig): AuditChang
       change: 'changed',
       keys: [key],
     });
+  // The calendar: working weekdays, holidays, special days.
+  for (const key of changedKeys(before.calendar, after.calendar))
+    changes.push({
+      section: 'other',
+      item: `calendar.${key}`,
+      name: `calendar.${key}`,
+      change: 'changed',
+      keys: [key],
+    });
   return changes;
 }
