@@ -301,7 +301,7 @@ export const M = {
     addVietnam: (year: number) => `Thêm ngày lễ Việt Nam năm ${year}`,
     vnAdded: (n: number, year: number) =>
       n === 0
-        ? `Các ngày lễ cố định năm ${year} đã có sẵn.`
+        ? `Các ngày lễ cố định năm ${year} đã có sẵn hoặc đã qua.`
         : `Đã thêm ${n} ngày lễ cố định năm ${year}. Tết Nguyên đán và Giỗ Tổ Hùng Vương theo âm lịch: hãy nhập ngày nghỉ do Nhà nước công bố ở ô bên dưới rồi bấm "Thêm ngày lễ".`,
     vnFixed: [
       { month: '01', day: '01', name: 'Tết Dương lịch' },

@@ -44,7 +44,9 @@ export function CalendarPage({
     sessions: [] as SessionConfig[],
     fieldIds: [] as string[],
   });
-  const [year, setYear] = useState<number | null>(() => helperYear(today));
+  // Until the admin types a year, the one whose fixed holidays are still to come.
+  const [typedYear, setYear] = useState<number | null | undefined>(undefined);
+  const year = typedYear === undefined ? helperYear(today) : typedYear;
   const [note, setNote] = useState<string | null>(null);
   const config = editor.draft;
   if (!config) return <p className="muted">{M.config.loading}</p>;
