@@ -40,10 +40,7 @@ export const specialDaySchema = z.strictObject({
 /** Working weekdays (0 Sunday … 6 Saturday), public holidays and special days of a site. */
 export const calendarSchema = z
   .strictObject({
-    workingDays: z
-      .array(z.number().int().min(0).max(6))
-      .max(7)
-      .default([1, 2, 3, 4, 5]),
+    workingDays: z.array(z.number().int().min(0).max(6)).max(7).default([1, 2, 3, 4, 5]),
     holidays: z.array(holidaySchema).max(200).default([]),
     specialDays: z.array(specialDaySchema).max(200).default([]),
   })
