@@ -185,7 +185,7 @@ export function configIssueVi(issue: RawConfigIssue, config: unknown): ConfigIss
     if (!m) continue;
     const text = say(m);
     // The cross-field rules name their item already; field-level messages need a location.
-    const named = /"|Quầy số|Số quầy|Mức|Mã /.test(text);
+    const named = /"|Quầy số|Số quầy|Mức|Mã |^Lịch làm việc/.test(text);
     return {
       path,
       message: named || path.length === 0 ? text : `${locate(path, config)}: ${text}`,
