@@ -16,6 +16,7 @@ describe('working days', () => {
     const config = fixtureConfig();
     expect(config.calendar).toEqual({
       workingDays: [1, 2, 3, 4, 5],
+      weekdaySessions: [],
       holidays: [],
       specialDays: [],
     });
@@ -54,6 +55,22 @@ describe('working days', () => {
     const datDai = config.fields[0]!;
     expect(sessionsOn(config, datDai, '2025-03-15')).toEqual([{ from: '07:30', to: '11:30' }]);
     expect(isWorkingDay(config, '2025-03-15', 'ho-tich')).toBe(false);
+  });
+
+  it('works Saturday mornings only, with the weekday’s own sessions for every field', () => {
+    const config = withCalendar({
+      workingDays: [1, 2, 3, 4, 5, 6],
+      weekdaySessions: [{ weekday: 6, sessions: [{ from: '07:30', to: '11:30' }] }],
+    });
+    const saturday = initialState(config, '2025-03-15');
+    expect(fieldAvailability(saturday, 'ho-tich', at('2025-03-15 09:00'))).toBe('open');
+    expect(fieldAvailability(saturday, 'ho-tich', at('2025-03-15 14:00'))).toBe('OUTSIDE_HOURS');
+    expect(fieldAvailability(fresh(config), 'ho-tich', at('14:00'))).toBe('open');
+    // Saturday afternoon: the week reopens on Monday.
+    expect(nextOpening(config, 'ho-tich', at('2025-03-15 12:00'))).toMatchObject({
+      day: '2025-03-17',
+      time: '07:30',
+    });
   });
 
   it('gives a special day without sessions the fields’ usual ones', () => {
@@ -133,6 +150,11 @@ describe('bad calendars', () => {
       'a holiday that ends before it starts',
       { holidays: [{ from: '2025-05-01', to: '2025-04-30', name: 'Lễ' }] },
       'holiday "Lễ" ends before it starts',
+    ],
+    [
+      'own sessions for a weekday that is not worked',
+      { weekdaySessions: [{ weekday: 6, sessions: [{ from: '07:30', to: '11:30' }] }] },
+      'weekday 6 has its own sessions but is not a working day',
     ],
     [
       'a special day for an unknown field',

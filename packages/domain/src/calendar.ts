@@ -25,7 +25,8 @@ export function specialDayOn(config: Pick<SiteConfig, 'calendar'>, day: string):
 
 /**
  * The issuing sessions of a field on a local day: none on a holiday; a special day's own (or the
- * field's usual) sessions when it opens the field; the field's usual ones on a working weekday.
+ * field's usual) sessions when it opens the field; on a working weekday, the weekday's own
+ * sessions if it has them (Saturday mornings), else the field's usual ones.
  */
 export function sessionsOn(
   config: Pick<SiteConfig, 'calendar'>,
@@ -36,7 +37,11 @@ export function sessionsOn(
   const special = specialDayOn(config, day);
   if (special && (special.fieldIds.length === 0 || special.fieldIds.includes(field.id)))
     return special.sessions.length > 0 ? special.sessions : field.sessions;
-  return config.calendar.workingDays.includes(weekdayOf(day)) ? field.sessions : [];
+  const weekday = weekdayOf(day);
+  if (!config.calendar.workingDays.includes(weekday)) return [];
+  return (
+    config.calendar.weekdaySessions.find((w) => w.weekday === weekday)?.sessions ?? field.sessions
+  );
 }
 
 /**

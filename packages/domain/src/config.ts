@@ -41,6 +41,16 @@ export const specialDaySchema = z.strictObject({
 export const calendarSchema = z
   .strictObject({
     workingDays: z.array(z.number().int().min(0).max(6)).max(7).default([1, 2, 3, 4, 5]),
+    /** Working weekdays whose sessions differ for every field (Saturday mornings only). */
+    weekdaySessions: z
+      .array(
+        z.strictObject({
+          weekday: z.number().int().min(0).max(6),
+          sessions: z.array(sessionSchema).min(1).max(6),
+        }),
+      )
+      .max(7)
+      .default([]),
     holidays: z.array(holidaySchema).max(200).default([]),
     specialDays: z.array(specialDaySchema).max(200).default([]),
   })
@@ -261,6 +271,23 @@ function calendarProblems(calendar: CalendarConfig, fieldIds: Set<string>): Prob
     problems.push({ path: ['calendar'], message: 'the calendar leaves no working day' });
   for (const d of duplicates(calendar.workingDays))
     problems.push({ path: ['calendar', 'workingDays'], message: `weekday ${d} is listed twice` });
+  for (const d of duplicates(calendar.weekdaySessions.map((w) => w.weekday)))
+    problems.push({
+      path: ['calendar', 'weekdaySessions'],
+      message: `weekday ${d} has its own sessions twice`,
+    });
+  calendar.weekdaySessions.forEach((w, i) => {
+    if (!calendar.workingDays.includes(w.weekday))
+      problems.push({
+        path: ['calendar', 'weekdaySessions', i],
+        message: `weekday ${w.weekday} has its own sessions but is not a working day`,
+      });
+    if (overlaps(w.sessions))
+      problems.push({
+        path: ['calendar', 'weekdaySessions', i, 'sessions'],
+        message: `weekday ${w.weekday} has overlapping sessions`,
+      });
+  });
   const holidayDays = new Map<string, string>();
   calendar.holidays.forEach((h, i) => {
     const to = h.to ?? h.from;
@@ -299,15 +326,19 @@ function calendarProblems(calendar: CalendarConfig, fieldIds: Set<string>): Prob
           path: ['calendar', 'specialDays', i, 'fieldIds'],
           message: `special day ${s.date} opens unknown field "${id}"`,
         });
-    const sorted = [...s.sessions].sort((a, b) => minutesOfHhmm(a.from) - minutesOfHhmm(b.from));
-    for (let k = 1; k < sorted.length; k++)
-      if (minutesOfHhmm(sorted[k]!.from) < minutesOfHhmm(sorted[k - 1]!.to))
-        problems.push({
-          path: ['calendar', 'specialDays', i, 'sessions'],
-          message: `special day ${s.date} has overlapping sessions`,
-        });
+    if (overlaps(s.sessions))
+      problems.push({
+        path: ['calendar', 'specialDays', i, 'sessions'],
+        message: `special day ${s.date} has overlapping sessions`,
+      });
   });
   return problems;
+}
+
+/** Whether two of the sessions overlap. */
+function overlaps(sessions: readonly SessionConfig[]): boolean {
+  const sorted = [...sessions].sort((a, b) => minutesOfHhmm(a.from) - minutesOfHhmm(b.from));
+  return sorted.some((s, k) => k > 0 && minutesOfHhmm(s.from) < minutesOfHhmm(sorted[k - 1]!.to));
 }
 
 /** "YYYY-MM-DD" of the day `n` days after `day` (n may be negative). */

@@ -52,6 +52,10 @@ describe('a refused calendar, in Vietnamese', () => {
       { holidays: [{ from: '2027-02-29', name: 'Không có' }] },
       'Lịch làm việc › Ngày lễ thứ 1 › Từ: Ngày không có thật hoặc sai dạng (YYYY-MM-DD).',
     ],
+    [
+      { weekdaySessions: [{ weekday: 6, sessions: [{ from: '07:30', to: '11:30' }] }] },
+      'Thứ Bảy có giờ riêng nhưng không phải ngày làm việc.',
+    ],
   ])('%j', (calendar, message) => {
     expect(refusals(calendar)).toContain(message);
   });

@@ -55,6 +55,18 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
   ],
   [/^weekday (\d) is listed twice$/, () => 'Một thứ trong tuần được chọn hai lần.'],
   [
+    /^weekday (\d) has its own sessions twice$/,
+    (m) => `${WEEKDAY_VI[Number(m[1])]} có hai bộ giờ riêng.`,
+  ],
+  [
+    /^weekday (\d) has its own sessions but is not a working day$/,
+    (m) => `${WEEKDAY_VI[Number(m[1])]} có giờ riêng nhưng không phải ngày làm việc.`,
+  ],
+  [
+    /^weekday (\d) has overlapping sessions$/,
+    (m) => `${WEEKDAY_VI[Number(m[1])]} có các buổi lấy số chồng lên nhau.`,
+  ],
+  [
     /^holiday "(.+)" ends before it starts$/,
     (m) => `Ngày lễ "${m[1]}": ngày kết thúc phải từ ngày bắt đầu trở đi.`,
   ],
@@ -77,6 +89,8 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
   ],
   [/^a real date as YYYY-MM-DD$/, () => 'Ngày không có thật hoặc sai dạng (YYYY-MM-DD).'],
 ];
+
+const WEEKDAY_VI = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 
 /** "2027-09-02" as Vietnam writes it: "02/09/2027". */
 export function dayVi(day: string): string {
@@ -114,6 +128,8 @@ const KEY_NAMES: Record<string, string> = {
   auditDays: 'Số ngày giữ nhật ký thay đổi',
   calendar: 'Lịch làm việc',
   workingDays: 'Ngày làm việc trong tuần',
+  weekdaySessions: 'Giờ riêng theo thứ',
+  weekday: 'Thứ',
   holidays: 'Ngày lễ',
   specialDays: 'Ngày làm việc đặc biệt',
   date: 'Ngày',
@@ -185,7 +201,7 @@ export function configIssueVi(issue: RawConfigIssue, config: unknown): ConfigIss
     if (!m) continue;
     const text = say(m);
     // The cross-field rules name their item already; field-level messages need a location.
-    const named = /"|Quầy số|Số quầy|Mức|Mã |^Lịch làm việc/.test(text);
+    const named = /"|Quầy số|Số quầy|Mức|Mã |^Lịch làm việc|^Thứ |^Chủ nhật/.test(text);
     return {
       path,
       message: named || path.length === 0 ? text : `${locate(path, config)}: ${text}`,
