@@ -62,10 +62,12 @@ describe('the calendar page', () => {
     expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   });
 
-  it('fills the fixed Vietnamese holidays of 2027, takes Tết typed by hand and a special Saturday', async () => {
+  it('sets Saturday mornings, fills the fixed Vietnamese holidays of 2027, takes Tết typed by hand and a special Saturday', async () => {
     t = await startTestHub({ serveApps: true });
     const { page, errors } = await openCalendar(t);
+    // Saturdays, mornings only.
     await page.check('input[data-weekday="6"]');
+    await page.click('[data-testid=own-hours-6]');
     await page.click('[data-testid=add-vietnam]');
     expect(await page.textContent('[data-testid=calendar-note]')).toContain(
       'Đã thêm 4 ngày lễ cố định năm 2027',
@@ -77,7 +79,7 @@ describe('the calendar page', () => {
     await page.click('[data-testid=add-holiday]');
     await page.fill('input[name=special-date]', '2026-12-05');
     await page.fill('input[name=special-name]', 'Giải quyết hồ sơ đất đai');
-    await page.getByRole('button', { name: 'Thêm buổi' }).click();
+    await page.getByTestId('special-form').getByRole('button', { name: 'Thêm buổi' }).click();
     await page.getByTestId('special-form').getByLabel('Đất đai', { exact: true }).check();
     await page.click('[data-testid=add-special]');
     await page.click('[data-testid=save-config]');
@@ -85,6 +87,9 @@ describe('the calendar page', () => {
 
     const calendar = t.hub.queue.live.config.calendar;
     expect(calendar.workingDays).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(calendar.weekdaySessions).toEqual([
+      { weekday: 6, sessions: [{ from: '07:30', to: '11:30' }] },
+    ]);
     expect(calendar.holidays.map((h) => [h.from, h.to ?? null, h.name])).toEqual([
       ['2027-01-01', null, 'Tết Dương lịch'],
       ['2027-04-30', null, 'Ngày Chiến thắng'],

@@ -290,6 +290,8 @@ export const M = {
       'Máy lấy số chỉ cấp số vào ngày làm việc, trong giờ lấy số của từng lĩnh vực. Ngày lễ đóng mọi lĩnh vực; ngày làm việc đặc biệt mở thêm một ngày nghỉ (ví dụ thứ Bảy giải quyết hồ sơ đất đai).',
     weekdays: 'Ngày làm việc trong tuần',
     weekdayNames: ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
+    fieldSessions: 'Giờ lấy số của từng lĩnh vực',
+    ownHours: 'Đặt giờ riêng (ví dụ chỉ buổi sáng)',
     holidays: 'Ngày lễ, ngày nghỉ',
     noHolidays: 'Chưa có ngày lễ nào.',
     from: 'Từ ngày',

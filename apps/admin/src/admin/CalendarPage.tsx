@@ -123,6 +123,11 @@ export function CalendarPage({
                     c.calendar.workingDays = e.target.checked
                       ? [...days, d].sort((a, b) => a - b)
                       : days;
+                    // A day no longer worked keeps no hours of its own.
+                    if (!e.target.checked)
+                      c.calendar.weekdaySessions = c.calendar.weekdaySessions.filter(
+                        (w) => w.weekday !== d,
+                      );
                   })
                 }
               />
@@ -130,6 +135,78 @@ export function CalendarPage({
             </label>
           ))}
         </div>
+        <table className="data" data-testid="weekday-sessions">
+          <tbody>
+            {WEEK_ORDER.filter((d) => cal.workingDays.includes(d)).map((d) => {
+              const own = cal.weekdaySessions.find((w) => w.weekday === d);
+              const editOwn = (change: (sessions: SessionConfig[]) => SessionConfig[]) =>
+                editor.edit((c) => {
+                  const rest = c.calendar.weekdaySessions.filter((w) => w.weekday !== d);
+                  const prior = c.calendar.weekdaySessions.find((w) => w.weekday === d);
+                  const sessions = change(prior?.sessions ?? []);
+                  c.calendar.weekdaySessions =
+                    sessions.length === 0 ? rest : [...rest, { weekday: d, sessions }];
+                });
+              return (
+                <tr key={d} data-weekday-row={d}>
+                  <th scope="row">{C.weekdayNames[d]}</th>
+                  <td>
+                    {own ? (
+                      <div className="form-stack">
+                        {own.sessions.map((x, i) => (
+                          <div className="session" key={i}>
+                            {(['from', 'to'] as const).map((end) => (
+                              <input
+                                key={end}
+                                className="hhmm"
+                                inputMode="numeric"
+                                placeholder="HH:MM"
+                                maxLength={5}
+                                aria-label={`${C.weekdayNames[d]} buổi ${i + 1} ${end === 'from' ? 'từ' : 'đến'}`}
+                                value={x[end]}
+                                onChange={(e) =>
+                                  editOwn((ss) =>
+                                    ss.map((y, k) =>
+                                      k === i ? { ...y, [end]: e.target.value } : y,
+                                    ),
+                                  )
+                                }
+                              />
+                            ))}
+                            <button
+                              type="button"
+                              onClick={() => editOwn((ss) => ss.filter((_, k) => k !== i))}
+                            >
+                              {M.config.remove}
+                            </button>
+                          </div>
+                        ))}
+                      </div>
+                    ) : (
+                      <span className="muted">{C.fieldSessions}</span>
+                    )}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      data-testid={`own-hours-${d}`}
+                      onClick={() =>
+                        editOwn((ss) => [
+                          ...ss,
+                          ss.length === 0
+                            ? { from: '07:30', to: '11:30' }
+                            : { from: '13:30', to: '17:00' },
+                        ])
+                      }
+                    >
+                      {own ? C.addSession : C.ownHours}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       </section>
 
       <section className="panel form-stack">
