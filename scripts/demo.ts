@@ -56,7 +56,7 @@ function morningClock(elapsedMs: number): string {
 }
 
 async function main(): Promise<void> {
-  // A fresh demo centre that issues around the clock, so the demo works at any hour.
+  // A fresh demo centre that issues around the clock every day, so the demo works at any hour.
   rmSync(values.data, { recursive: true, force: true });
   const store = openStore(values.data);
   const now = Date.now();
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   const config = siteConfigSchema.parse({
     ...seeded,
     fields: seeded.fields.map((f) => ({ ...f, sessions: [{ from: '00:00', to: '23:59' }] })),
+    calendar: { ...seeded.calendar, workingDays: [0, 1, 2, 3, 4, 5, 6] },
   });
   store.writeConfig(config, now);
   const kioskTokens: string[] = [];

@@ -59,7 +59,7 @@ export function middayTimeZone(now: number): string {
 }
 
 /**
- * A generated centre for the simulator: the ten fields above (each issuing around the clock,
+ * A generated centre for the simulator: the ten fields above (each issuing around the clock and every day,
  * no daily limit, 4-digit numbers with a letter prefix) and `counters` counters.
  */
 export function simSiteConfig(options: { counters: number; timeZone: string }): SiteConfig {
@@ -79,5 +79,7 @@ export function simSiteConfig(options: { counters: number; timeZone: string }): 
       name: `Quầy ${i + 1}`,
     })),
     priorityClasses: [{ id: 'nguoi-cao-tuoi', name: 'Người cao tuổi' }],
+    // Around the clock means every day of the week too, so a run on a Sunday still issues.
+    calendar: { workingDays: [0, 1, 2, 3, 4, 5, 6] },
   });
 }

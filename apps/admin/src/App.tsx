@@ -12,6 +12,7 @@ import { PrioritiesPage } from './admin/PrioritiesPage.tsx';
 import { SitePage } from './admin/SitePage.tsx';
 import { SessionsPage } from './admin/SessionsPage.tsx';
 import { TextsPage } from './admin/TextsPage.tsx';
+import { CalendarPage } from './admin/CalendarPage.tsx';
 import { UsersPage } from './admin/UsersPage.tsx';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { useDevices } from './dashboard/use-devices.ts';
@@ -206,6 +207,8 @@ function Page({
       return <PrioritiesPage api={api} liveConfig={config} />;
     case 'site':
       return <SitePage api={api} liveConfig={config} />;
+    case 'calendar':
+      return <CalendarPage api={api} liveConfig={config} today={view?.state.day ?? null} />;
     case 'users':
       return <UsersPage api={api} />;
     case 'sessions':

@@ -27,6 +27,7 @@ export const M = {
     users: 'Tài khoản',
     devices: 'Thiết bị',
     texts: 'Nội dung hiển thị',
+    calendar: 'Lịch làm việc',
     audit: 'Nhật ký thay đổi',
     sessions: 'Phiên đăng nhập',
     password: 'Đổi mật khẩu',
@@ -358,6 +359,49 @@ export const M = {
     alertsHelp:
       'Màn hình theo dõi báo động (chữ đỏ và tiếng bíp) khi có người chờ quá thời gian mục tiêu của lĩnh vực, và khi một số đã gọi mà quầy chưa bắt đầu phục vụ sau số phút dưới đây.',
     calledNotStartedMinutes: 'Báo khi số đã gọi chưa bắt đầu phục vụ sau (phút)',
+  },
+  calendar: {
+    title: 'Lịch làm việc',
+    intro:
+      'Máy lấy số chỉ cấp số vào ngày làm việc, trong giờ lấy số của từng lĩnh vực. Ngày lễ đóng mọi lĩnh vực; ngày làm việc đặc biệt mở thêm một ngày nghỉ (ví dụ thứ Bảy giải quyết hồ sơ đất đai).',
+    weekdays: 'Ngày làm việc trong tuần',
+    weekdayNames: ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
+    fieldSessions: 'Giờ lấy số của từng lĩnh vực',
+    ownHours: 'Đặt giờ riêng (ví dụ chỉ buổi sáng)',
+    holidays: 'Ngày lễ, ngày nghỉ',
+    noHolidays: 'Chưa có ngày lễ nào.',
+    from: 'Từ ngày',
+    to: 'Đến ngày (nếu nghỉ nhiều ngày)',
+    name: 'Tên ngày lễ',
+    addHoliday: 'Thêm ngày lễ',
+    needDateAndName: 'Hãy chọn ngày và nhập tên ngày lễ.',
+    vnYear: 'Năm',
+    addVietnam: (year: number) => `Thêm ngày lễ Việt Nam năm ${year}`,
+    vnAdded: (n: number, year: number) =>
+      n === 0
+        ? `Các ngày lễ cố định năm ${year} đã có sẵn hoặc đã qua.`
+        : `Đã thêm ${n} ngày lễ cố định năm ${year}. Tết Nguyên đán và Giỗ Tổ Hùng Vương theo âm lịch: hãy nhập ngày nghỉ do Nhà nước công bố ở ô bên dưới rồi bấm "Thêm ngày lễ".`,
+    vnFixed: [
+      { month: '01', day: '01', name: 'Tết Dương lịch' },
+      { month: '04', day: '30', name: 'Ngày Chiến thắng' },
+      { month: '05', day: '01', name: 'Quốc tế Lao động' },
+      { month: '09', day: '02', name: 'Quốc khánh' },
+    ],
+    tet: 'Tết Nguyên đán',
+    special: 'Ngày làm việc đặc biệt',
+    specialHelp:
+      'Một ngày nghỉ vẫn mở cấp số. Để trống giờ thì dùng giờ lấy số thường lệ của lĩnh vực; không chọn lĩnh vực nào thì mở mọi lĩnh vực.',
+    noSpecial: 'Chưa có ngày làm việc đặc biệt nào.',
+    date: 'Ngày',
+    reason: 'Nội dung (ví dụ: Giải quyết hồ sơ đất đai)',
+    sessions: 'Giờ lấy số',
+    usualSessions: 'Giờ thường lệ',
+    addSession: 'Thêm buổi',
+    fields: 'Lĩnh vực mở',
+    allFields: 'Mọi lĩnh vực',
+    addSpecial: 'Thêm ngày làm việc đặc biệt',
+    needDate: 'Hãy chọn ngày.',
+    days: (n: number) => `${n} ngày`,
   },
   audit: {
     title: 'Nhật ký thay đổi',

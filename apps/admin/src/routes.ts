@@ -9,6 +9,7 @@ export type PageId =
   | 'sessions'
   | 'devices'
   | 'texts'
+  | 'calendar'
   | 'audit'
   | 'password'
   | 'priorities'
@@ -35,6 +36,7 @@ export const ROUTES: Route[] = [
   { id: 'texts', slug: 'noi-dung', label: M.nav.texts, adminOnly: true },
   { id: 'priorities', slug: 'uu-tien', label: M.nav.priorities, adminOnly: true },
   { id: 'site', slug: 'trung-tam', label: M.nav.site, adminOnly: true },
+  { id: 'calendar', slug: 'lich-lam-viec', label: M.nav.calendar, adminOnly: true },
   { id: 'audit', slug: 'nhat-ky', label: M.nav.audit, adminOnly: true },
   { id: 'password', slug: 'doi-mat-khau', label: M.nav.password, adminOnly: false, hidden: true },
 ];

@@ -69,6 +69,8 @@ it('at 17:30 the board and the phone pages of waiting tickets say service is ove
     .poll(() => text(phone, '[data-testid="phone-end-of-day"]'))
     .toBe(DEFAULT_END_OF_DAY_TEXT);
   expect(await text(phone, '.phone__headline')).toBe('Hết giờ phục vụ hôm nay');
+  // Monday evening: the calendar's next working day is Tuesday.
+  expect(await text(phone, '[data-testid="phone-reopening"]')).toBe('Mở lại thứ Ba 07:30');
   expect(await phone.$('[data-testid="phone-ahead"]')).toBeNull();
   expect((await phone.textContent('body'))?.toLowerCase()).not.toContain('bạn');
   await expect.poll(() => text(board, '.end-of-day__message')).toBe(DEFAULT_END_OF_DAY_TEXT);

@@ -131,7 +131,7 @@ afterAll(async () => {
 });
 
 /**
- * The demo centre, but issuing around the clock: the child uses the real clock, and the test
+ * The demo centre, but issuing around the clock every day: the child uses the real clock, and the test
  * must not depend on the hour it runs at. (Daily limits stay; SOLD_OUT is just a refusal.)
  */
 async function initDataDir(): Promise<Record<string, string>> {
@@ -139,6 +139,7 @@ async function initDataDir(): Promise<Record<string, string>> {
   const config = siteConfigSchema.parse({
     ...demo,
     fields: demo.fields.map((f) => ({ ...f, sessions: [{ from: '00:00', to: '23:59' }] })),
+    calendar: { ...demo.calendar, workingDays: [0, 1, 2, 3, 4, 5, 6] },
   });
   const store = openStore(dataDir);
   try {

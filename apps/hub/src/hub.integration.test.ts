@@ -120,6 +120,7 @@ describe('a morning at the hub over real sockets', () => {
       'fieldName',
       'issuedAt',
       'label',
+      'reopening',
       'seq',
       'status',
     ]);

@@ -3,6 +3,7 @@ import {
   endOfDayMessageFor,
   estimateWaitMinutes,
   fieldById,
+  nextOpening,
   peopleAhead,
   type QueueState,
   type Ticket,
@@ -11,7 +12,8 @@ import type { PublicTicketView } from '@luot/protocol';
 
 /**
  * The one ticket a phone page may see: its number, field, state, place and estimate, and the
- * end-of-day message once service is over (`now`: the hub's clock). A ticket of a past day
+ * end-of-day message once service is over, with when its field issues again (`now`: the hub's
+ * clock). A ticket of a past day
  * (not in `state`) gets no message: it is expired or final.
  */
 export function publicTicketView(
@@ -25,6 +27,10 @@ export function publicTicketView(
   const counter = state.config.counters.find((c) => c.id === ticket.counterId);
   const waiting = ticket.status === 'waiting';
   const placesAhead = waiting ? (ahead ?? peopleAhead(state, ticket.id)) : 0;
+  const endOfDayMessage =
+    ticket.day === state.day ? endOfDayMessageFor(state, ticket.status, now) : null;
+  const reopening =
+    endOfDayMessage === null ? null : nextOpening(state.config, ticket.originalFieldId, now);
   return {
     centreName: state.config.site.name,
     label: ticket.label,
@@ -37,8 +43,8 @@ export function publicTicketView(
     ahead: placesAhead,
     estimatedWaitMinutes: waiting ? estimateWaitMinutes(state, ticket.fieldId, placesAhead) : null,
     issuedAt: ticket.issuedAt,
-    endOfDayMessage:
-      ticket.day === state.day ? endOfDayMessageFor(state, ticket.status, now) : null,
+    endOfDayMessage,
+    reopening: reopening && { today: state.day, day: reopening.day, time: reopening.time },
     seq,
   };
 }

@@ -226,10 +226,11 @@ describe('closed fields and a hub that is down', () => {
       const tile = field(page, 'ho-tich');
       expect(await tile.getAttribute('data-state')).toBe('closed');
       expect(await tile.textContent()).toContain('Ngoài giờ lấy số');
+      expect(await tile.getByTestId('reopening').textContent()).toBe('Mở lại lúc 13:30');
       await tile.click();
       const dialog = page.getByTestId('closed-dialog');
       expect(await dialog.textContent()).toContain(
-        'Lĩnh vực Tư pháp – Hộ tịch hiện ngoài giờ lấy số. Giờ lấy số: 07:30–11:30, 13:30–17:00.',
+        'Lĩnh vực Tư pháp – Hộ tịch hiện ngoài giờ lấy số. Giờ lấy số: 07:30–11:30, 13:30–17:00. Mở lại lúc 13:30.',
       );
       expect(await page.getByTestId('take-number').count()).toBe(0);
       expect(tickets(noon)).toEqual([]);

@@ -1,3 +1,4 @@
+import { pastCalendarAdditions } from './calendar.ts';
 import type { SiteConfig } from './config.ts';
 import { firstReprint } from './numbering.ts';
 import { FINAL_STATUSES, type QueueState } from './state.ts';
@@ -11,7 +12,8 @@ import { serviceDay } from './time.ts';
  * - a time zone that would put the site on another service day than today's is refused (the
  *   hub would otherwise close the day at once, or stop issuing until the new zone's date
  *   catches up);
- * - no field may print a number already handed out today (see `firstReprint`).
+ * - no field may print a number already handed out today (see `firstReprint`);
+ * - a holiday or special day added must not lie in the past (see `pastCalendarAdditions`).
  */
 export function configChangeRefusal(
   state: QueueState,
@@ -42,5 +44,5 @@ export function configChangeRefusal(
   const reprint = firstReprint(state, config);
   if (reprint)
     return `field "${reprint.fieldName}" would print ${reprint.label} again, already issued today`;
-  return null;
+  return pastCalendarAdditions(state.config, config, state.day)[0] ?? null;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isSiteAddress, normalizeSiteAddress } from './addresses.ts';
-import { isValidId } from './validation.ts';
+import { isCalendarDay, isValidId } from './validation.ts';
 
 const slug = z
   .string()
@@ -25,6 +25,45 @@ const siteAddress = z
 export const sessionSchema = z
   .strictObject({ from: hhmm, to: hhmm })
   .refine((s) => minutesOfHhmm(s.from) < minutesOfHhmm(s.to), 'a session must end after it starts');
+
+const calendarDay = z.string().refine(isCalendarDay, 'a real date as YYYY-MM-DD');
+
+/** A public holiday, one day or `from`–`to` inclusive: no field issues numbers. */
+export const holidaySchema = z.strictObject({
+  from: calendarDay,
+  /** The last day of a holiday of several days (Tết); absent for one day. */
+  to: calendarDay.optional(),
+  name: z.string().trim().min(1).max(80),
+});
+
+/** A day opened although it is not a working day (a Saturday for land dossiers). */
+export const specialDaySchema = z.strictObject({
+  date: calendarDay,
+  name: z.string().trim().max(80).default(''),
+  /** The day's own issuing sessions; empty: each field's usual sessions. */
+  sessions: z.array(sessionSchema).max(6).default([]),
+  /** The fields open that day; empty: every field. */
+  fieldIds: z.array(slug).default([]),
+});
+
+/** Working weekdays (0 Sunday … 6 Saturday), public holidays and special days of a site. */
+export const calendarSchema = z
+  .strictObject({
+    workingDays: z.array(z.number().int().min(0).max(6)).max(7).default([1, 2, 3, 4, 5]),
+    /** Working weekdays whose sessions differ for every field (Saturday mornings only). */
+    weekdaySessions: z
+      .array(
+        z.strictObject({
+          weekday: z.number().int().min(0).max(6),
+          sessions: z.array(sessionSchema).min(1).max(6),
+        }),
+      )
+      .max(7)
+      .default([]),
+    holidays: z.array(holidaySchema).max(200).default([]),
+    specialDays: z.array(specialDaySchema).max(200).default([]),
+  })
+  .prefault({});
 
 export const numberingSchema = z.strictObject({
   /** Letters printed before the digits, e.g. "A" for A001. */
@@ -134,6 +173,7 @@ export const siteConfigSchema = z
         endOfDay: z.string().trim().min(1).max(500).default(DEFAULT_END_OF_DAY_TEXT),
       })
       .prefault({}),
+    calendar: calendarSchema,
     /**
      * How long personal data is kept (Decree 13/2023: a purpose and a period). Visits, tickets,
      * the queue's events with their free-text reasons, phone-link hashes and ended sessions are
@@ -160,6 +200,9 @@ export type CounterConfig = z.infer<typeof counterSchema>;
 export type CallingRule = z.infer<typeof callingRuleSchema>;
 export type SessionConfig = z.infer<typeof sessionSchema>;
 export type AlertsConfig = z.infer<typeof alertsSchema>;
+export type CalendarConfig = z.infer<typeof calendarSchema>;
+export type Holiday = z.infer<typeof holidaySchema>;
+export type SpecialDay = z.infer<typeof specialDaySchema>;
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -250,5 +293,102 @@ function configProblems(config: Omit<SiteConfig, 'site'> & { site: unknown }): P
         message: `field "${field.name}": ${field.numbering.digits} digits from ${field.numbering.start} cannot hold a daily limit of ${field.dailyLimit}`,
       });
   });
+  problems.push(...calendarProblems(config.calendar, fieldIds));
   return problems;
+}
+
+/** The calendar's own rules: some working day, no date twice, no special day on a holiday. */
+function calendarProblems(calendar: CalendarConfig, fieldIds: Set<string>): Problem[] {
+  const problems: Problem[] = [];
+  if (calendar.workingDays.length === 0 && calendar.specialDays.length === 0)
+    problems.push({ path: ['calendar'], message: 'the calendar leaves no working day' });
+  for (const d of duplicates(calendar.workingDays))
+    problems.push({ path: ['calendar', 'workingDays'], message: `weekday ${d} is listed twice` });
+  for (const d of duplicates(calendar.weekdaySessions.map((w) => w.weekday)))
+    problems.push({
+      path: ['calendar', 'weekdaySessions'],
+      message: `weekday ${d} has its own sessions twice`,
+    });
+  calendar.weekdaySessions.forEach((w, i) => {
+    if (!calendar.workingDays.includes(w.weekday))
+      problems.push({
+        path: ['calendar', 'weekdaySessions', i],
+        message: `weekday ${w.weekday} has its own sessions but is not a working day`,
+      });
+    if (overlaps(w.sessions))
+      problems.push({
+        path: ['calendar', 'weekdaySessions', i, 'sessions'],
+        message: `weekday ${w.weekday} has overlapping sessions`,
+      });
+  });
+  const holidayDays = new Map<string, string>();
+  calendar.holidays.forEach((h, i) => {
+    const to = h.to ?? h.from;
+    if (to < h.from) {
+      problems.push({
+        path: ['calendar', 'holidays', i],
+        message: `holiday "${h.name}" ends before it starts`,
+      });
+      return;
+    }
+    for (const day of daysBetween(h.from, to, 400)) {
+      const other = holidayDays.get(day);
+      if (other !== undefined)
+        problems.push({
+          path: ['calendar', 'holidays', i],
+          message: `holidays "${other}" and "${h.name}" share the date ${day}`,
+        });
+      else holidayDays.set(day, h.name);
+    }
+  });
+  for (const d of duplicates(calendar.specialDays.map((s) => s.date)))
+    problems.push({
+      path: ['calendar', 'specialDays'],
+      message: `special day ${d} is listed twice`,
+    });
+  calendar.specialDays.forEach((s, i) => {
+    const holiday = holidayDays.get(s.date);
+    if (holiday !== undefined)
+      problems.push({
+        path: ['calendar', 'specialDays', i],
+        message: `special day ${s.date} falls on holiday "${holiday}"`,
+      });
+    for (const id of s.fieldIds)
+      if (!fieldIds.has(id))
+        problems.push({
+          path: ['calendar', 'specialDays', i, 'fieldIds'],
+          message: `special day ${s.date} opens unknown field "${id}"`,
+        });
+    if (overlaps(s.sessions))
+      problems.push({
+        path: ['calendar', 'specialDays', i, 'sessions'],
+        message: `special day ${s.date} has overlapping sessions`,
+      });
+  });
+  return problems;
+}
+
+/** Whether two of the sessions overlap. */
+function overlaps(sessions: readonly SessionConfig[]): boolean {
+  const sorted = [...sessions].sort((a, b) => minutesOfHhmm(a.from) - minutesOfHhmm(b.from));
+  return sorted.some((s, k) => k > 0 && minutesOfHhmm(s.from) < minutesOfHhmm(sorted[k - 1]!.to));
+}
+
+/** "YYYY-MM-DD" of the day `n` days after `day` (n may be negative). */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + n)).toISOString().slice(0, 10);
+}
+
+/** 0 (Sunday) … 6 (Saturday) of a calendar day. */
+export function weekdayOf(day: string): number {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay();
+}
+
+/** The days from `from` to `to` inclusive, at most `limit` of them. */
+function daysBetween(from: string, to: string, limit: number): string[] {
+  const days: string[] = [];
+  for (let day = from; day <= to && days.length < limit; day = addDays(day, 1)) days.push(day);
+  return days;
 }

@@ -36,13 +36,19 @@ describe('serviceOver', () => {
     expect(serviceOver(fresh(config), at('19:00'))).toBe(true);
   });
 
-  it('takes the sessions of the day from a calendar when given one', () => {
-    // A holiday: no field has a session, so nothing is served that day at all.
-    expect(serviceOver(quiet, at('09:00'), () => [])).toBe(true);
-    // A short day: 07:30–11:30 only.
-    const morning = () => [{ from: '07:30', to: '11:30' }];
-    expect(serviceOver(quiet, at('11:45'), morning)).toBe(true);
-    expect(serviceOver(quiet, at('11:15'), morning)).toBe(false);
+  it('follows the calendar: a holiday has no session, a short weekday ends early', () => {
+    const holiday = fixtureConfig((input) => {
+      input.calendar = { holidays: [{ from: '2025-03-10', name: 'Giỗ Tổ Hùng Vương' }] };
+    });
+    expect(serviceOver(fresh(holiday), at('09:00'))).toBe(true);
+    // 2025-03-10 is a Monday, given 07:30–11:30 only.
+    const morning = fixtureConfig((input) => {
+      input.calendar = {
+        weekdaySessions: [{ weekday: 1, sessions: [{ from: '07:30', to: '11:30' }] }],
+      };
+    });
+    expect(serviceOver(fresh(morning), at('11:45'))).toBe(true);
+    expect(serviceOver(fresh(morning), at('11:15'))).toBe(false);
   });
 
   it('is over past midnight before the day is rolled over', () => {

@@ -1,4 +1,5 @@
 export * from './config.ts';
+export * from './calendar.ts';
 export * from './time.ts';
 export * from './state.ts';
 export * from './events.ts';

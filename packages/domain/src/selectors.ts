@@ -4,6 +4,7 @@ import {
   type CounterConfig,
   type FieldConfig,
 } from './config.ts';
+import { sessionsOn } from './calendar.ts';
 import { own, type QueueState, type Ticket } from './state.ts';
 import { localTime } from './time.ts';
 
@@ -148,7 +149,10 @@ export function estimateWaitMinutes(
 
 export type FieldAvailability = 'open' | 'OUTSIDE_HOURS' | 'SOLD_OUT';
 
-/** Whether a kiosk may issue a ticket in the field now, and if not, why. */
+/**
+ * Whether a kiosk may issue a ticket in the field now, and if not, why: outside the sessions
+ * the calendar gives the field today (none on a holiday or a day off, a special day's own).
+ */
 export function fieldAvailability(
   state: QueueState,
   fieldId: string,
@@ -156,8 +160,8 @@ export function fieldAvailability(
 ): FieldAvailability {
   const field = fieldById(state, fieldId);
   if (!field) return 'OUTSIDE_HOURS';
-  const { minutes } = localTime(now, state.config.site.timeZone);
-  const inSession = field.sessions.some(
+  const { day, minutes } = localTime(now, state.config.site.timeZone);
+  const inSession = sessionsOn(state.config, field, day).some(
     (s) => minutes >= minutesOfHhmm(s.from) && minutes < minutesOfHhmm(s.to),
   );
   if (!inSession) return 'OUTSIDE_HOURS';

@@ -53,7 +53,55 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
     () =>
       'phải là địa chỉ http:// hoặc https:// gồm tên máy (và cổng), không có đường dẫn, tên đăng nhập hay mật khẩu, ví dụ http://192.168.1.10:8080.',
   ],
+  [
+    /^the calendar leaves no working day$/,
+    () =>
+      'Lịch làm việc không còn ngày làm việc nào: hãy chọn ít nhất một thứ trong tuần hoặc một ngày làm việc đặc biệt.',
+  ],
+  [/^weekday (\d) is listed twice$/, () => 'Một thứ trong tuần được chọn hai lần.'],
+  [
+    /^weekday (\d) has its own sessions twice$/,
+    (m) => `${WEEKDAY_VI[Number(m[1])]} có hai bộ giờ riêng.`,
+  ],
+  [
+    /^weekday (\d) has its own sessions but is not a working day$/,
+    (m) => `${WEEKDAY_VI[Number(m[1])]} có giờ riêng nhưng không phải ngày làm việc.`,
+  ],
+  [
+    /^weekday (\d) has overlapping sessions$/,
+    (m) => `${WEEKDAY_VI[Number(m[1])]} có các buổi lấy số chồng lên nhau.`,
+  ],
+  [
+    /^holiday "(.+)" ends before it starts$/,
+    (m) => `Ngày lễ "${m[1]}": ngày kết thúc phải từ ngày bắt đầu trở đi.`,
+  ],
+  [
+    /^holidays "(.+)" and "(.+)" share the date (\S+)$/,
+    (m) => `Ngày lễ "${m[1]}" và "${m[2]}" trùng ngày ${dayVi(m[3]!)}.`,
+  ],
+  [/^special day (\S+) is listed twice$/, (m) => `Ngày ${dayVi(m[1]!)} được khai báo hai lần.`],
+  [
+    /^special day (\S+) falls on holiday "(.+)"$/,
+    (m) => `Ngày làm việc đặc biệt ${dayVi(m[1]!)} trùng ngày lễ "${m[2]}".`,
+  ],
+  [
+    /^special day (\S+) opens unknown field "(.+)"$/,
+    (m) => `Ngày làm việc đặc biệt ${dayVi(m[1]!)} mở lĩnh vực không tồn tại "${m[2]}".`,
+  ],
+  [
+    /^special day (\S+) has overlapping sessions$/,
+    (m) => `Ngày làm việc đặc biệt ${dayVi(m[1]!)} có các buổi lấy số chồng lên nhau.`,
+  ],
+  [/^a real date as YYYY-MM-DD$/, () => 'Ngày không có thật hoặc sai dạng (YYYY-MM-DD).'],
 ];
+
+const WEEKDAY_VI = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+
+/** "2027-09-02" as Vietnam writes it: "02/09/2027". */
+export function dayVi(day: string): string {
+  const [y, m, d] = day.split('-');
+  return d && m && y ? `${d}/${m}/${y}` : day;
+}
 
 /**
  * The Vietnamese name of every key of the site configuration: one map, used to locate a refused
@@ -98,6 +146,13 @@ export const CONFIG_KEY_LABELS: Readonly<Record<string, string>> = {
   ratingScale: 'Thang đánh giá',
   score: 'Mức',
   label: 'Nhãn',
+  calendar: 'Lịch làm việc',
+  workingDays: 'Ngày làm việc trong tuần',
+  weekdaySessions: 'Giờ riêng theo thứ',
+  weekday: 'Thứ',
+  holidays: 'Ngày lễ',
+  specialDays: 'Ngày làm việc đặc biệt',
+  date: 'Ngày',
 };
 
 /** Where an issue is, as a person reads it: `Lĩnh vực "Đất đai" › Số chữ số`. */
@@ -124,6 +179,8 @@ function locate(path: PropertyKey[], config: unknown): string {
       i++;
     } else if (key === 'ratingScale' && typeof next === 'number') {
       parts.push(`Thang đánh giá › Mức thứ ${next + 1}`);
+    } else if ((key === 'holidays' || key === 'specialDays') && typeof next === 'number') {
+      parts.push(`${CONFIG_KEY_LABELS[key]} thứ ${next + 1}`);
       i++;
     } else if (key === 'sessions' && typeof next === 'number') {
       parts.push(`Buổi ${next + 1}`);
@@ -170,7 +227,7 @@ export function configIssueVi(issue: RawConfigIssue, config: unknown): ConfigIss
     if (!m) continue;
     const text = say(m);
     // The cross-field rules name their item already; field-level messages need a location.
-    const named = /"|Quầy số|Số quầy|Mức|Mã /.test(text);
+    const named = /"|Quầy số|Số quầy|Mức|Mã |^Lịch làm việc|^Thứ |^Chủ nhật/.test(text);
     return {
       path,
       message: named || path.length === 0 ? text : `${locate(path, config)}: ${text}`,

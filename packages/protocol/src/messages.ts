@@ -143,6 +143,11 @@ export interface PublicTicketView {
    * still waits to be served (waiting or no-show); null otherwise.
    */
   endOfDayMessage: string | null;
+  /**
+   * With the end-of-day message: when the ticket's field issues numbers again (`nextOpening`),
+   * and the service day it was computed on, so the page can say "Mở lại thứ Hai 07:30".
+   */
+  reopening: { today: string; day: string; time: string } | null;
   /** Increases with every change to the queue, so a page can ignore stale views. */
   seq: number;
 }

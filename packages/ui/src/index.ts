@@ -6,3 +6,4 @@ export {
   type PasswordChangeAnswer,
   type PasswordChangeTexts,
 } from './PasswordChange.tsx';
+export * from './reopening.ts';

@@ -1,7 +1,8 @@
 import { useMemo, useRef, useState, type CSSProperties } from 'react';
 import { serviceOver } from '@luot/domain';
 import { useHubMirror } from '@luot/hub-client/react';
-import { ConnectionBanner, formatDateVi, formatTimeVi, useNow } from '@luot/ui';
+import { fieldAvailability } from '@luot/domain';
+import { closedLineVi, ConnectionBanner, formatDateVi, formatTimeVi, useNow } from '@luot/ui';
 import { browserStorage } from '../common/storage.ts';
 import { useElementSize } from '../common/use-element-size.ts';
 import { deviceToken, hubUrl } from '../device-token.ts';
@@ -91,7 +92,14 @@ export function LobbyBoard() {
           <ul className="waiting__list" style={{ '--rows': waiting.length } as CSSProperties}>
             {waiting.map((f) => (
               <li key={f.id} className="waiting__row" data-field={f.id}>
-                <span className="waiting__name">{f.name}</span>
+                <span className="waiting__name">
+                  {f.name}
+                  {fieldAvailability(state, f.id, now) === 'OUTSIDE_HOURS' && (
+                    <span className="waiting__reopening" data-testid={`reopening-${f.id}`}>
+                      {closedLineVi(state.config, f.id, now)}
+                    </span>
+                  )}
+                </span>
                 <span className="waiting__count" data-testid={`waiting-${f.id}`}>
                   {f.count}
                 </span>

@@ -108,6 +108,11 @@ function TicketState({ view }: { view: PublicTicketView }) {
           {p.message}
         </p>
       )}
+      {p.tone === 'ended' && p.reopening !== null && (
+        <p className="phone__reopening" data-testid="phone-reopening">
+          {p.reopening}
+        </p>
+      )}
     </section>
   );
 }

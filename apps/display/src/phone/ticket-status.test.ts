@@ -12,6 +12,7 @@ const view = (patch: Partial<PublicTicketView>): PublicTicketView => ({
   estimatedWaitMinutes: 12,
   issuedAt: 0,
   endOfDayMessage: null,
+  reopening: null,
   seq: 1,
   ...patch,
 });
@@ -66,7 +67,22 @@ describe('phone page wording', () => {
         tone: 'ended',
         headline: 'Hết giờ phục vụ hôm nay',
         message,
+        reopening: null,
       });
+  });
+
+  it('says when issuing reopens, counted from the service day', () => {
+    const ended = (day: string, time: string) =>
+      presentTicket(
+        view({
+          status: 'waiting',
+          endOfDayMessage: 'Hết giờ.',
+          reopening: { today: '2026-11-27', day, time },
+        }),
+      );
+    // 2026-11-27 is a Friday.
+    expect(ended('2026-11-30', '07:30')).toMatchObject({ reopening: 'Mở lại thứ Hai 07:30' });
+    expect(ended('2026-11-27', '13:30')).toMatchObject({ reopening: 'Mở lại lúc 13:30' });
   });
 
   it('speaks to the citizen as "quý khách", never "bạn"', async () => {

@@ -1,5 +1,5 @@
 import type { PublicTicketView } from '@luot/protocol';
-import { formatMinutesVi } from '@luot/ui';
+import { formatMinutesVi, formatReopeningFromVi } from '@luot/ui';
 import { PHONE_TEXT } from '../messages.ts';
 
 /** How the phone page presents a ticket's state: its look and its words. */
@@ -8,13 +8,18 @@ export type TicketPresentation =
   | { tone: 'called'; headline: string; counter: string; hint: string }
   | { tone: 'serving' | 'done'; headline: string }
   | { tone: 'problem'; headline: string; hint: string | null }
-  | { tone: 'ended'; headline: string; message: string };
+  | { tone: 'ended'; headline: string; message: string; reopening: string | null };
 
 /** The words the phone page shows for one ticket's state. */
 export function presentTicket(view: PublicTicketView): TicketPresentation {
   // Service is over and this ticket still waits: no place, no estimate, no "next".
   if (view.endOfDayMessage !== null)
-    return { tone: 'ended', headline: PHONE_TEXT.endOfDayTitle, message: view.endOfDayMessage };
+    return {
+      tone: 'ended',
+      headline: PHONE_TEXT.endOfDayTitle,
+      message: view.endOfDayMessage,
+      reopening: view.reopening && formatReopeningFromVi(view.reopening, view.reopening.today),
+    };
   switch (view.status) {
     case 'waiting':
       return {

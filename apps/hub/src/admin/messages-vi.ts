@@ -1,4 +1,5 @@
 // Vietnamese messages of the administration endpoints.
+import { dayVi } from '@luot/protocol';
 
 export const ADMIN_MESSAGES_VI = {
   staleConfig:
@@ -22,6 +23,14 @@ export const ADMIN_MESSAGES_VI = {
 } as const;
 
 const DOMAIN_DETAILS: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [
+    /^holiday "(.+)" on (\S+) is in the past$/,
+    (m) => `Ngày lễ "${m[1]}" (${dayVi(m[2]!)}) đã qua; chỉ thêm được ngày lễ từ hôm nay trở đi.`,
+  ],
+  [
+    /^special day (\S+) is in the past$/,
+    (m) => `Ngày làm việc đặc biệt ${dayVi(m[1]!)} đã qua; chỉ thêm được ngày từ hôm nay trở đi.`,
+  ],
   [
     /^counter (.+) is open and cannot be removed$/,
     (m) => `Quầy "${m[1]}" đang mở; hãy đóng quầy trước khi xóa.`,

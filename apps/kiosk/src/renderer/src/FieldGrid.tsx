@@ -28,9 +28,16 @@ export function FieldGrid({
             >
               <span className="field-name">{tile.field.name}</span>
               {closed ? (
-                <span className="field-closed" data-testid="closed-reason">
-                  {messages.closedReason[tile.availability as 'OUTSIDE_HOURS' | 'SOLD_OUT']}
-                </span>
+                <>
+                  <span className="field-closed" data-testid="closed-reason">
+                    {messages.closedReason[tile.availability as 'OUTSIDE_HOURS' | 'SOLD_OUT']}
+                  </span>
+                  {tile.reopening && (
+                    <span className="field-reopening" data-testid="reopening">
+                      {tile.reopening}
+                    </span>
+                  )}
+                </>
               ) : (
                 <span className="field-meta">
                   <span>{messages.waiting(tile.waiting)}</span>

@@ -270,6 +270,7 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
                     : messages.closedExplanation.OUTSIDE_HOURS(
                         screen.tile.field.name,
                         issuingHours(screen.tile.field),
+                        screen.tile.reopening,
                       )}
                 </p>
                 <button type="button" className="take-button" onClick={home}>

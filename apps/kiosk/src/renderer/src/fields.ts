@@ -6,6 +6,7 @@ import {
   type FieldConfig,
   type QueueState,
 } from '@luot/domain';
+import { closedLineVi } from '@luot/ui';
 
 export interface FieldTile {
   field: FieldConfig;
@@ -13,6 +14,8 @@ export interface FieldTile {
   /** Minutes a ticket taken now would wait; null when no counter is open for the field. */
   waitMinutes: number | null;
   availability: FieldAvailability;
+  /** Outside hours, when issuing reopens ("Mở lại lúc 13:30", a holiday's name first); else null. */
+  reopening: string | null;
 }
 
 /** The kiosk's field buttons: in kiosk order (then name), with queue length, wait and whether open now. */
@@ -22,11 +25,14 @@ export function fieldTiles(state: QueueState, hubNow: number): FieldTile[] {
     .sort((a, b) => a.kioskOrder - b.kioskOrder || a.name.localeCompare(b.name, 'vi'))
     .map((field) => {
       const waiting = counts[field.id] ?? 0;
+      const availability = fieldAvailability(state, field.id, hubNow);
       return {
         field,
         waiting,
         waitMinutes: estimateWaitMinutes(state, field.id, waiting),
-        availability: fieldAvailability(state, field.id, hubNow),
+        availability,
+        reopening:
+          availability === 'OUTSIDE_HOURS' ? closedLineVi(state.config, field.id, hubNow) : null,
       };
     });
 }

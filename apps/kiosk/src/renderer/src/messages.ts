@@ -10,8 +10,9 @@ export const messages = {
   waitUnknown: 'Chưa có quầy mở',
   closedReason: { OUTSIDE_HOURS: 'Ngoài giờ lấy số', SOLD_OUT: 'Đã hết số' },
   closedExplanation: {
-    OUTSIDE_HOURS: (field: string, hours: string) =>
-      `Lĩnh vực ${field} hiện ngoài giờ lấy số. Giờ lấy số: ${hours}.`,
+    OUTSIDE_HOURS: (field: string, hours: string, reopening: string | null) =>
+      `Lĩnh vực ${field} hiện ngoài giờ lấy số. Giờ lấy số: ${hours}.` +
+      (reopening ? ` ${reopening}.` : ''),
     SOLD_OUT: (field: string) =>
       `Lĩnh vực ${field} đã hết số trong ngày hôm nay. Mời quý khách quay lại vào ngày làm việc tiếp theo.`,
   },

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { siteConfigSchema } from '@luot/domain';
+import { configIssueVi } from './config-issues.ts';
+
+const base = {
+  site: { name: 'Trung tâm' },
+  fields: [
+    {
+      id: 'dat-dai',
+      name: 'Đất đai',
+      numbering: { start: 1, digits: 3 },
+      sessions: [{ from: '07:30', to: '11:30' }],
+    },
+  ],
+  counters: [{ id: 'q1', number: 1, name: 'Quầy 1', fieldIds: ['dat-dai'] }],
+};
+
+/** The Vietnamese messages a calendar is refused with. */
+function refusals(calendar: unknown): string[] {
+  const config = { ...base, calendar };
+  const r = siteConfigSchema.safeParse(config);
+  return r.success ? [] : r.error.issues.map((i) => configIssueVi(i, config).message);
+}
+
+describe('a refused calendar, in Vietnamese', () => {
+  it.each([
+    [
+      { workingDays: [] },
+      'Lịch làm việc không còn ngày làm việc nào: hãy chọn ít nhất một thứ trong tuần hoặc một ngày làm việc đặc biệt.',
+    ],
+    [
+      {
+        holidays: [{ from: '2027-09-02', name: 'Quốc khánh' }],
+        specialDays: [{ date: '2027-09-02' }],
+      },
+      'Ngày làm việc đặc biệt 02/09/2027 trùng ngày lễ "Quốc khánh".',
+    ],
+    [
+      {
+        holidays: [
+          { from: '2027-02-05', to: '2027-02-11', name: 'Tết Nguyên đán' },
+          { from: '2027-02-10', name: 'Nghỉ bù' },
+        ],
+      },
+      'Ngày lễ "Tết Nguyên đán" và "Nghỉ bù" trùng ngày 10/02/2027.',
+    ],
+    [
+      { specialDays: [{ date: '2027-03-06' }, { date: '2027-03-06' }] },
+      'Lịch làm việc › Ngày làm việc đặc biệt: Ngày 06/03/2027 được khai báo hai lần.',
+    ],
+    [
+      { holidays: [{ from: '2027-02-29', name: 'Không có' }] },
+      'Lịch làm việc › Ngày lễ thứ 1 › Từ: Ngày không có thật hoặc sai dạng (YYYY-MM-DD).',
+    ],
+    [
+      { weekdaySessions: [{ weekday: 6, sessions: [{ from: '07:30', to: '11:30' }] }] },
+      'Thứ Bảy có giờ riêng nhưng không phải ngày làm việc.',
+    ],
+  ])('%j', (calendar, message) => {
+    expect(refusals(calendar)).toContain(message);
+  });
+});
