@@ -54,7 +54,5 @@ export function endOfDayMessageFor(
   status: TicketStatus,
   now: number,
 ): string | null {
-  return awaitsService(status) && serviceOver(state, now)
-    ? state.config.texts.endOfDay
-    : null;
+  return awaitsService(status) && serviceOver(state, now) ? state.config.texts.endOfDay : null;
 }
