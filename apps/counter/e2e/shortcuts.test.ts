@@ -50,6 +50,9 @@ it('every shortcut key does what its button does, with focus anywhere outside te
   const keys = await openPage(browser, `${t.url}/counter/`);
   await signIn(mouse, 'Quầy 1', 'cb1');
   await signIn(keys.page, 'Quầy 2', 'cb2');
+  // Counter 3 is open, so the transfer dialog offers it (a closed counter cannot be chosen).
+  const third = await t.login('cb3', 'c3');
+  await t.connectReady(third.token);
 
   const shown = await mouse.locator('.action kbd').allTextContents();
   expect(shown).toEqual(['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8']);

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, openPage, startTestHub, type TestHub } from '@luot/hub/testing';
 import { text } from './support.ts';
 
-const SHOTS = process.env.LUOT_SCREENSHOTS_DIR;
+const SHOTS = process.env.LUOT_SHOTS_DIR;
 const TV = { width: 1920, height: 1080 };
 
 let t: TestHub;

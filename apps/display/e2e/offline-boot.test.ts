@@ -6,7 +6,7 @@ import { launchChromium, openPage, startTestHub, type TestHub } from '@luot/hub/
 import { followRealTime, kiosk, text } from './support.ts';
 
 const OFFLINE = 'Mất kết nối với máy chủ — đang thử lại…';
-const SHOTS = process.env.LUOT_SCREENSHOTS_DIR;
+const SHOTS = process.env.LUOT_SHOTS_DIR;
 
 let t: TestHub;
 let browser: Browser;

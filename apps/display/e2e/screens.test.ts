@@ -2,7 +2,7 @@
 // Screenshots go to .tmp/screenshots; `pnpm --filter @luot/display screenshots` writes the
 // ones committed under docs/screenshots.
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -16,7 +16,7 @@ import {
 import { act, clerkAt, followRealTime, kiosk, text } from './support.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const OUT = join(ROOT, process.env.LUOT_SCREENSHOTS_DIR ?? '.tmp/screenshots');
+const OUT = resolve(ROOT, process.env.LUOT_SHOTS_DIR ?? '.tmp/screenshots');
 
 const FIELDS = [
   ['ho-tich', 'Tư pháp – Hộ tịch', ''],

@@ -163,10 +163,10 @@ it('shows a small corner badge when the browser blocks sound, the board fully vi
     );
     expect(covered).toBe(0);
     expect(await page.$('[role="dialog"]')).toBeNull();
-    if (process.env.LUOT_SCREENSHOTS_DIR) {
-      mkdirSync(process.env.LUOT_SCREENSHOTS_DIR, { recursive: true });
+    if (process.env.LUOT_SHOTS_DIR) {
+      mkdirSync(process.env.LUOT_SHOTS_DIR, { recursive: true });
       await page.screenshot({
-        path: join(process.env.LUOT_SCREENSHOTS_DIR, 'screens-sound-badge.png'),
+        path: join(process.env.LUOT_SHOTS_DIR, 'screens-sound-badge.png'),
       });
     }
     // A tap anywhere on the board (here its header) unlocks the voice.

@@ -20,6 +20,8 @@ export const BOARD_TEXT = {
   loading: 'Đang tải dữ liệu…',
   /** Above the site's end-of-day text once the day's service is over. */
   endOfDayTitle: 'Hết giờ phục vụ hôm nay',
+  /** In place of the counters on a day no field issues numbers (a holiday, a day off). */
+  dayOffTitle: 'Hôm nay không cấp số thứ tự',
   signNoCounter:
     'Màn hình này chưa được gắn với quầy nào. Quản trị viên gắn thiết bị với một quầy, hoặc thêm ?counter=<mã quầy> vào địa chỉ.',
   signUnknownCounter: (id: string) => `Không có quầy “${id}” trong cấu hình.`,

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage, request, startTestHub, type TestHub } from '@luot/hub/testing';
 import { openKiosk, startPrinterRig, type PrinterRig } from './kiosk-harness.ts';
 
-/** Screenshots go beside the briefs' output, for the lead to pick; not into the repository. */
-const SHOTS = process.env.LUOT_SHOTS ?? '/work/briefs/out/shots';
+/** Where screenshots go when asked for (`LUOT_SHOTS_DIR`); unset: none. */
+const SHOTS = process.env.LUOT_SHOTS_DIR;
 
 let hub: TestHub;
 let rig: PrinterRig;
@@ -53,26 +53,39 @@ describe('a holiday added for today', () => {
     await admin.page.click('[data-testid=save-config]');
     await expect.poll(() => admin.page.textContent('[role=status]')).toContain('Đã lưu');
 
-    // The kiosk: every tile closed, with the reopening.
+    // No counter is open and no field issues today: the kiosk and the board give way to the
+    // day-off screen, which says when issuing reopens.
+    const line = 'Nghỉ lễ Quốc khánh — Mở lại thứ Năm 07:30';
+    await expect.poll(() => kiosk.getByTestId('end-of-day-reopening').textContent()).toBe(line);
+    expect(await kiosk.locator('.end-of-day-title').textContent()).toBe(
+      'Hôm nay không cấp số thứ tự',
+    );
+    // The end-of-day text speaks of numbers not served; nobody holds one on a day off.
+    expect(await kiosk.locator('.end-of-day-message').count()).toBe(0);
+    await expect
+      .poll(() => board.page.getByTestId('end-of-day-reopening').textContent())
+      .toBe(line);
+
+    // A clerk opens a counter (to serve appointments, say): the fields are back, each closed
+    // with the reopening.
+    const clerk = await hub.login('cb1', 'c1');
+    const { socket: clerkSocket } = await hub.connectReady(clerk.token);
     const tile = kiosk.locator('[data-field="ho-tich"]');
     await expect.poll(() => tile.getAttribute('data-state')).toBe('closed');
-    expect(await tile.getByTestId('reopening').textContent()).toBe(
-      'Nghỉ lễ Quốc khánh — Mở lại thứ Năm 07:30',
-    );
+    expect(await tile.getByTestId('reopening').textContent()).toBe(line);
     expect(await kiosk.locator('[data-field="dat-dai"]').getAttribute('data-state')).toBe('closed');
-    mkdirSync(SHOTS, { recursive: true });
-    await kiosk.screenshot({ path: `${SHOTS}/calendar-kiosk-closed.png` });
+    if (SHOTS) {
+      mkdirSync(SHOTS, { recursive: true });
+      await kiosk.screenshot({ path: `${SHOTS}/calendar-kiosk-closed.png` });
+    }
     await tile.click();
-    expect(await kiosk.getByTestId('closed-dialog').textContent()).toContain(
-      'Nghỉ lễ Quốc khánh — Mở lại thứ Năm 07:30.',
-    );
+    expect(await kiosk.getByTestId('closed-dialog').textContent()).toContain(`${line}.`);
     expect(await kiosk.getByTestId('take-number').count()).toBe(0);
 
     // The board says it under each field.
-    await expect
-      .poll(() => board.page.textContent('[data-testid="reopening-ho-tich"]'))
-      .toBe('Nghỉ lễ Quốc khánh — Mở lại thứ Năm 07:30');
-    await board.page.screenshot({ path: `${SHOTS}/calendar-board-closed.png` });
+    await expect.poll(() => board.page.textContent('[data-testid="reopening-ho-tich"]')).toBe(line);
+    if (SHOTS) await board.page.screenshot({ path: `${SHOTS}/calendar-board-closed.png` });
+    clerkSocket.close();
 
     // And the hub, asked directly, issues nothing.
     const { socket } = await hub.connectReady(hub.tokens.kiosk!);

@@ -46,3 +46,19 @@ export function closedLineVi(
   const { holiday } = closedBecause(config, now);
   return holiday ? `Nghỉ lễ ${holiday} — ${reopening}` : reopening;
 }
+
+/**
+ * The line the kiosk and the board show when no field issues numbers any more today: when the
+ * first field reopens, after the holiday's name on a holiday.
+ */
+export function siteClosedLineVi(
+  config: Pick<SiteConfig, 'fields' | 'calendar' | 'site'>,
+  now: number,
+): string {
+  const first = config.fields
+    .map((f) => nextOpening(config, f.id, now))
+    .reduce<Opening | null>((a, b) => (b !== null && (a === null || b.at < a.at) ? b : a), null);
+  const reopening = formatReopeningVi(first, now, config.site.timeZone);
+  const { holiday } = closedBecause(config, now);
+  return holiday ? `Nghỉ lễ ${holiday} — ${reopening}` : reopening;
+}

@@ -1,8 +1,14 @@
 import { useMemo, useRef, useState, type CSSProperties } from 'react';
-import { serviceOver } from '@luot/domain';
 import { useHubMirror } from '@luot/hub-client/react';
-import { fieldAvailability } from '@luot/domain';
-import { closedLineVi, ConnectionBanner, formatDateVi, formatTimeVi, useNow } from '@luot/ui';
+import { fieldAvailability, isWorkingDay, serviceOver } from '@luot/domain';
+import {
+  closedLineVi,
+  ConnectionBanner,
+  siteClosedLineVi,
+  formatDateVi,
+  formatTimeVi,
+  useNow,
+} from '@luot/ui';
 import { browserStorage } from '../common/storage.ts';
 import { useElementSize } from '../common/use-element-size.ts';
 import { deviceToken, hubUrl } from '../device-token.ts';
@@ -79,7 +85,11 @@ export function LobbyBoard() {
         </div>
       </header>
       {over ? (
-        <EndOfDayPanel message={state.config.texts.endOfDay} />
+        <EndOfDayPanel
+          dayOff={!isWorkingDay(state.config, state.day)}
+          message={state.config.texts.endOfDay}
+          reopening={siteClosedLineVi(state.config, now)}
+        />
       ) : (
         <CounterGrid tiles={tiles} latest={calls[0]?.ticketId ?? null} now={now} />
       )}

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { serviceOver } from '@luot/domain';
+import { isWorkingDay, serviceOver } from '@luot/domain';
 import { request } from '@luot/hub-client';
 import { useHubMirror } from '@luot/hub-client/react';
 import type { TicketData } from '@luot/printing/types';
 import { ERROR_MESSAGES_VI, failure, type IssuedTicket } from '@luot/protocol';
-import { formatDateVi, formatTimeVi, useNow } from '@luot/ui';
+import { formatDateVi, formatTimeVi, siteClosedLineVi, useNow } from '@luot/ui';
 import type { KioskConfig, OpenSettingsResult } from '../../shared/bridge.ts';
 import { ConfirmScreen } from './ConfirmScreen.tsx';
 import { EndOfDayPanel } from './EndOfDayPanel.tsx';
@@ -239,7 +239,11 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
               {status !== 'refused' && <span>{messages.hubDownDetail}</span>}
             </div>
           ) : over && state ? (
-            <EndOfDayPanel message={state.config.texts.endOfDay} />
+            <EndOfDayPanel
+              dayOff={!isWorkingDay(state.config, state.day)}
+              message={state.config.texts.endOfDay}
+              reopening={siteClosedLineVi(state.config, now)}
+            />
           ) : printerIssue ? (
             <div className="stop-panel" role="alert" data-testid="stop-panel" data-kind="printer">
               <strong>{messages.printer[printerIssue]}</strong>

@@ -19,6 +19,7 @@ export const messages = {
   ok: 'Đã hiểu',
   /** Above the site's end-of-day text once the day's service is over. */
   endOfDayTitle: 'Hết giờ phục vụ hôm nay',
+  dayOffTitle: 'Hôm nay không cấp số thứ tự',
 
   confirmTitle: 'Quý khách chọn lĩnh vực',
   confirmAhead: (n: number, wait: string | null) =>
