@@ -1,5 +1,3 @@
-import type { SiteConfig } from './config.ts';
-
 /**
  * Whether `value` is a site address: an absolute http or https URL with a host, no user name or
  * password, and nothing after the host but an optional "/" (no path, query or fragment), e.g.
@@ -25,11 +23,16 @@ export function normalizeSiteAddress(value: string): string {
     .replace(/^[^/]+\/\/[^/:]+|^[^/]+\/\/\[[^\]]+\]/, (x) => x.toLowerCase());
 }
 
+/** The site's configured addresses (`site.addresses` in the configuration). */
+interface WithAddresses {
+  site: { addresses: { hub: string | null; public: string | null } };
+}
+
 /**
  * The address devices inside the centre open (pairing QR codes): the configured hub address,
  * or null when none is configured (the caller then falls back to the address it knows).
  */
-export function deviceBaseUrl(config: Pick<SiteConfig, 'site'>): string | null {
+export function deviceBaseUrl(config: WithAddresses): string | null {
   return config.site.addresses.hub;
 }
 
@@ -37,7 +40,7 @@ export function deviceBaseUrl(config: Pick<SiteConfig, 'site'>): string | null {
  * The address citizens' phones open (the QR code on a ticket): the configured public address,
  * else the hub address, else null (the caller falls back to the address it knows).
  */
-export function phoneBaseUrl(config: Pick<SiteConfig, 'site'>): string | null {
+export function phoneBaseUrl(config: WithAddresses): string | null {
   return config.site.addresses.public ?? config.site.addresses.hub;
 }
 

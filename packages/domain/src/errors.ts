@@ -1,4 +1,4 @@
-import type { Refusal } from './supervise.ts';
+import type { TicketStatus } from './state.ts';
 
 /** Why the queue refused a command. Closed set; the protocol adds transport-level codes. */
 export const DOMAIN_ERROR_CODES = [
@@ -26,3 +26,21 @@ export interface DomainError {
   /** What a person is told, when the catalogue text for the code is not enough (supervise.ts). */
   why?: Refusal;
 }
+
+/**
+ * Why a supervisor's action was refused, in terms a person can be told (the protocol turns it
+ * into Vietnamese): names and labels, not ids.
+ */
+export type Refusal =
+  | { kind: 'noCounter' }
+  | { kind: 'counterClosed'; counter: string }
+  | { kind: 'counterHolds'; counter: string; label: string }
+  | { kind: 'nothingCalled'; counter: string }
+  | { kind: 'noTicket' }
+  | { kind: 'ticketFinal'; label: string; status: TicketStatus }
+  | { kind: 'ticketAtCounter'; label: string; counter: string }
+  | { kind: 'noField' }
+  | { kind: 'sameField'; label: string; field: string }
+  | { kind: 'fieldUnserved'; field: string }
+  | { kind: 'counterNotServing'; counter: string; field: string }
+  | { kind: 'sameCounter'; label: string; counter: string };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { QueueCommand } from './commands.ts';
 import { canDecide } from './decide.ts';
 import { pickNext } from './selectors.ts';
-import { moveTargets, type MoveTarget, type Refusal } from './supervise.ts';
+import { moveTargets, type MoveTarget } from './supervise.ts';
+import type { Refusal } from './errors.ts';
 import { at, attempt, byLabel, cmd, eventTypes, refusal, run } from './test-support.ts';
 
 const sup = {

@@ -1,8 +1,8 @@
 import type { CounterConfig, FieldConfig } from './config.ts';
-import type { DomainError, DomainErrorCode } from './errors.ts';
+import type { DomainError, DomainErrorCode, Refusal } from './errors.ts';
 import type { QueueEvent } from './events.ts';
 import { currentTicket, fieldById } from './selectors.ts';
-import { FINAL_STATUSES, own, type QueueState, type Ticket, type TicketStatus } from './state.ts';
+import { FINAL_STATUSES, own, type QueueState, type Ticket } from './state.ts';
 
 /** Where a supervisor moves a ticket: another field's queue, or one counter. */
 export type MoveTarget = { fieldId: string } | { counterId: string };
@@ -23,24 +23,6 @@ export type SupervisorCommand =
   | { type: 'superviseRecall'; counterId: string }
   /** Move a waiting or absent ticket to another field or to a counter; it keeps its place. */
   | { type: 'moveTicket'; ticketId: string; to: MoveTarget; reason: string };
-
-/**
- * Why a supervisor's action was refused, in terms a person can be told (the protocol turns it
- * into Vietnamese): names and labels, not ids.
- */
-export type Refusal =
-  | { kind: 'noCounter' }
-  | { kind: 'counterClosed'; counter: string }
-  | { kind: 'counterHolds'; counter: string; label: string }
-  | { kind: 'nothingCalled'; counter: string }
-  | { kind: 'noTicket' }
-  | { kind: 'ticketFinal'; label: string; status: TicketStatus }
-  | { kind: 'ticketAtCounter'; label: string; counter: string }
-  | { kind: 'noField' }
-  | { kind: 'sameField'; label: string; field: string }
-  | { kind: 'fieldUnserved'; field: string }
-  | { kind: 'counterNotServing'; counter: string; field: string }
-  | { kind: 'sameCounter'; label: string; counter: string };
 
 function refuse(code: DomainErrorCode, detail: string, why: Refusal): DomainError {
   return { code, detail, why };
