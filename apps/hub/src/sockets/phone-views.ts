@@ -158,7 +158,9 @@ export function createPhoneViews(deps: {
       last.label !== next.label ||
       last.centreName !== next.centreName ||
       last.issuedAt !== next.issuedAt ||
-      last.endOfDayMessage !== next.endOfDayMessage
+      last.endOfDayMessage !== next.endOfDayMessage ||
+      last.reopening?.day !== next.reopening?.day ||
+      last.reopening?.time !== next.reopening?.time
     );
   }
 
