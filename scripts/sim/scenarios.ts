@@ -93,8 +93,10 @@ export async function login(
   password = SIM_PASSWORD,
 ): Promise<string> {
   let res: Response;
-  // The hub answers 503 with Retry-After while its password checking is full (a few at once).
-  for (let attempt = 0; ; attempt++) {
+  // The hub answers 503 with Retry-After while its password checking is full (a few at once);
+  // a clerk tries again for up to 30 s, as the counter app does.
+  const giveUpAt = Date.now() + 30_000;
+  for (;;) {
     res = await fetch(`${url}/api/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -105,7 +107,7 @@ export async function login(
         ...(counterId ? { counterId } : {}),
       }),
     });
-    if (res.status !== 503 || attempt >= 50) break;
+    if (res.status !== 503 || Date.now() > giveUpAt) break;
     await res.arrayBuffer();
     await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
   }
