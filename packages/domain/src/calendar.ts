@@ -1,5 +1,6 @@
 import {
   addDays,
+  hhmmOfMinutes,
   minutesOfHhmm,
   weekdayOf,
   type FieldConfig,
@@ -100,8 +101,7 @@ export function nextOpening(
       .sort((a, b) => a - b);
     const first = starts[0];
     if (first !== undefined) {
-      const time = `${String(Math.floor(first / 60)).padStart(2, '0')}:${String(first % 60).padStart(2, '0')}`;
-      return { at: zonedInstant(day, first, tz), day, time };
+      return { at: zonedInstant(day, first, tz), day, time: hhmmOfMinutes(first) };
     }
   }
   return null;

@@ -8,6 +8,11 @@ const slug = z
   .refine(isValidId, 'a name JavaScript objects already use (such as "constructor")');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time as HH:MM');
 
+/** "HH:MM" of minutes after local midnight (the inverse of `minutesOfHhmm`). */
+export function hhmmOfMinutes(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 /** Minutes after local midnight of an "HH:MM" string. */
 export function minutesOfHhmm(value: string): number {
   const [h, m] = value.split(':').map(Number);

@@ -1,4 +1,5 @@
 import { numberingCapacity, type FieldConfig, type SiteConfig } from './config.ts';
+import { nextNumber } from './selectors.ts';
 import { own, type QueueState } from './state.ts';
 
 /** A number a field would print although it was already handed out today. */
@@ -25,9 +26,7 @@ export function remainingRange(
   state: QueueState,
   field: FieldConfig,
 ): { from: number; to: number } | null {
-  const last = own(state.lastNumber, field.id);
-  const from =
-    last === undefined ? field.numbering.start : Math.max(last + 1, field.numbering.start);
+  const from = nextNumber(state, field);
   let to = numberingCapacity(field);
   if (field.dailyLimit !== null)
     to = Math.min(to, from + field.dailyLimit - (own(state.issuedCount, field.id) ?? 0) - 1);
