@@ -3,4 +3,5 @@
 export * from './test-hub.ts';
 export * from './browser.ts';
 export * from './raw-http.ts';
+export * from './staff-api.ts';
 export * from './screen-recipe.ts';

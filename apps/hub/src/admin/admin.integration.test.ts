@@ -1,15 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SiteConfig } from '@luot/domain';
 import { connectHub } from '@luot/hub-client';
-import type {
-  Ack,
-  AdminUser,
-  AuditEntry,
-  ConfigRefusal,
-  PairedDevice,
-  SequencedEvent,
-} from '@luot/protocol';
+import type { AdminUser, AuditEntry, PairedDevice, SequencedEvent } from '@luot/protocol';
 import { request, startTestHub, type TestHub } from '../../testing/test-hub.ts';
+import { staffApi } from '../../testing/staff-api.ts';
 
 let t: TestHub;
 let admin = '';
@@ -22,21 +16,8 @@ afterEach(async () => {
   await t.close();
 });
 
-async function call<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-  token = admin,
-): Promise<{ status: number; body: Ack<T> & { issues?: ConfigRefusal['issues'] } }> {
-  const res = await fetch(`${t.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as never };
+function call<T>(method: string, path: string, body?: unknown, token = admin) {
+  return staffApi<T>(t.url, token, method, path, body);
 }
 
 async function currentConfig(): Promise<{ config: SiteConfig; version: string }> {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { SiteConfig } from '@luot/domain';
-import type { Ack, AuditEntry, ConfigRefusal } from '@luot/protocol';
+import type { AuditEntry } from '@luot/protocol';
 import { startTestHub, type TestHub } from '../../testing/test-hub.ts';
+import { staffApi } from '../../testing/staff-api.ts';
 
 // The dashboard's alarm setting (`alerts.calledNotStartedMinutes`) is part of the site
 // configuration: existing configurations get the default, the admin pages change it, the audit
@@ -17,19 +18,8 @@ afterEach(async () => {
   await t.close();
 });
 
-async function call<T>(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${t.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${admin}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return {
-    status: res.status,
-    body: (await res.json()) as Ack<T> & { issues?: ConfigRefusal['issues'] },
-  };
+function call<T>(method: string, path: string, body?: unknown) {
+  return staffApi<T>(t.url, admin, method, path, body);
 }
 
 it('is 5 minutes by default, refused out of range, changed alone and audited', async () => {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SiteConfig } from '@luot/domain';
-import type { Ack, AuditEntry, ConfigRefusal } from '@luot/protocol';
+import type { AuditEntry } from '@luot/protocol';
 import { request, startTestHub, type TestHub } from '../../testing/test-hub.ts';
+import { staffApi } from '../../testing/staff-api.ts';
 
 // Issue 12, item 6: configuration changes refused while today is under way, and the audit log's
 // old → new values.
@@ -17,20 +18,8 @@ afterEach(async () => {
   await t.close();
 });
 
-async function call<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: Ack<T> & { issues?: ConfigRefusal['issues'] } }> {
-  const res = await fetch(`${t.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${admin}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as never };
+function call<T>(method: string, path: string, body?: unknown) {
+  return staffApi<T>(t.url, admin, method, path, body);
 }
 
 async function current(): Promise<{ config: SiteConfig; version: string }> {
