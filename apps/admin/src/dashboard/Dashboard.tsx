@@ -4,7 +4,8 @@ import { formatDateVi, formatDurationVi, formatMinutesVi, formatTimeVi, useNow }
 import { M } from '../messages.ts';
 import type { HubSocket } from '@luot/hub-client';
 import { counterRows, fieldRows, type FieldRow } from './model.ts';
-import { CounterMenu, useSupervisorActions, WaitingPanel } from './SupervisorActions.tsx';
+import { CounterMenu, useSupervisorActions } from './SupervisorActions.tsx';
+import { WaitingPanel } from './WaitingPanel.tsx';
 import { AlarmBadge } from './AlarmBadge.tsx';
 import { dashboardAlarms } from './alarms.ts';
 import { deviceLevel, printerProblemOf, sortDevices } from './devices.ts';
@@ -216,7 +217,7 @@ export function Dashboard({
           )}
         </section>
 
-        <WaitingPanel state={state} now={now} actions={actions} formatDuration={formatDurationVi} />
+        <WaitingPanel state={state} now={now} actions={actions} />
       </div>
       {actions.view}
     </div>
