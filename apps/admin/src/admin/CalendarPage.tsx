@@ -1,20 +1,16 @@
 import { useState } from 'react';
-import { weekdayOf, type SessionConfig, type SiteConfig } from '@luot/domain';
-import { dayVi } from '@luot/protocol';
+import type { SessionConfig, SiteConfig } from '@luot/domain';
 import type { Api } from '../api.ts';
 import { M } from '../messages.ts';
 import { NumberInput } from './inputs.tsx';
+import { dayLabel } from './day-label.ts';
 import { SaveBar } from './SaveBar.tsx';
+import { SpecialDaysSection } from './SpecialDaysSection.tsx';
 import { useConfigEditor } from './use-config-editor.ts';
 
 const C = M.calendar;
 /** Monday first, as a Vietnamese week is read. */
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
-
-/** "Thứ Hai, 02/09/2027". */
-function dayLabel(day: string): string {
-  return `${C.weekdayNames[weekdayOf(day)]}, ${dayVi(day)}`;
-}
 
 /** The year whose fixed holidays are still to come: this year until 2 September, then the next. */
 function helperYear(today: string | null): number {
@@ -38,12 +34,6 @@ export function CalendarPage({
 }) {
   const editor = useConfigEditor(api, liveConfig);
   const [holiday, setHoliday] = useState({ from: '', to: '', name: '' });
-  const [special, setSpecial] = useState({
-    date: '',
-    name: '',
-    sessions: [] as SessionConfig[],
-    fieldIds: [] as string[],
-  });
   // Until the admin types a year, the one whose fixed holidays are still to come.
   const [typedYear, setYear] = useState<number | null | undefined>(undefined);
   const year = typedYear === undefined ? helperYear(today) : typedYear;
@@ -52,8 +42,6 @@ export function CalendarPage({
   if (!config) return <p className="muted">{M.config.loading}</p>;
   const cal = config.calendar;
   const holidays = [...cal.holidays].sort((a, b) => a.from.localeCompare(b.from));
-  const specials = [...cal.specialDays].sort((a, b) => a.date.localeCompare(b.date));
-  const fieldName = (id: string) => config.fields.find((f) => f.id === id)?.name ?? id;
 
   function addHoliday() {
     const name = holiday.name.trim();
@@ -79,20 +67,6 @@ export function CalendarPage({
     editor.edit((c) => c.calendar.holidays.push(...wanted));
     setHoliday({ from: '', to: '', name: C.tet });
     setNote(C.vnAdded(wanted.length, year));
-  }
-
-  function addSpecial() {
-    if (!special.date) return setNote(C.needDate);
-    editor.edit((c) =>
-      c.calendar.specialDays.push({
-        date: special.date,
-        name: special.name.trim(),
-        sessions: special.sessions,
-        fieldIds: special.fieldIds,
-      }),
-    );
-    setSpecial({ date: '', name: '', sessions: [], fieldIds: [] });
-    setNote(null);
   }
 
   return (
@@ -297,145 +271,7 @@ export function CalendarPage({
         </fieldset>
       </section>
 
-      <section className="panel form-stack">
-        <h2>{C.special}</h2>
-        <p className="muted">{C.specialHelp}</p>
-        {specials.length === 0 ? (
-          <p className="muted">{C.noSpecial}</p>
-        ) : (
-          <table className="data" data-testid="special-days">
-            <thead>
-              <tr>
-                <th>{C.date}</th>
-                <th>{C.reason}</th>
-                <th>{C.sessions}</th>
-                <th>{C.fields}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {specials.map((s) => (
-                <tr key={s.date} data-special={s.date}>
-                  <td>{dayLabel(s.date)}</td>
-                  <td>{s.name}</td>
-                  <td>
-                    {s.sessions.length === 0
-                      ? C.usualSessions
-                      : s.sessions.map((x) => `${x.from}–${x.to}`).join(', ')}
-                  </td>
-                  <td>
-                    {s.fieldIds.length === 0 ? C.allFields : s.fieldIds.map(fieldName).join(', ')}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      onClick={() =>
-                        editor.edit((c) => {
-                          c.calendar.specialDays = c.calendar.specialDays.filter(
-                            (x) => x.date !== s.date,
-                          );
-                        })
-                      }
-                    >
-                      {M.config.remove}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <fieldset className="calendar-add" data-testid="special-form">
-          <legend>{C.addSpecial}</legend>
-          <label>
-            {C.date}
-            <input
-              type="date"
-              name="special-date"
-              value={special.date}
-              onChange={(e) => setSpecial({ ...special, date: e.target.value })}
-            />
-          </label>
-          <label>
-            {C.reason}
-            <input
-              name="special-name"
-              value={special.name}
-              onChange={(e) => setSpecial({ ...special, name: e.target.value })}
-            />
-          </label>
-          <div className="form-stack">
-            <span className="muted">
-              {C.sessions}: {special.sessions.length === 0 && C.usualSessions}
-            </span>
-            {special.sessions.map((x, i) => (
-              <div className="session" key={i}>
-                {(['from', 'to'] as const).map((end) => (
-                  <input
-                    key={end}
-                    className="hhmm"
-                    inputMode="numeric"
-                    placeholder="HH:MM"
-                    maxLength={5}
-                    aria-label={`Buổi ${i + 1} ${end === 'from' ? 'từ' : 'đến'}`}
-                    value={x[end]}
-                    onChange={(e) =>
-                      setSpecial({
-                        ...special,
-                        sessions: special.sessions.map((y, k) =>
-                          k === i ? { ...y, [end]: e.target.value } : y,
-                        ),
-                      })
-                    }
-                  />
-                ))}
-                <button
-                  type="button"
-                  onClick={() =>
-                    setSpecial({ ...special, sessions: special.sessions.filter((_, k) => k !== i) })
-                  }
-                >
-                  {M.config.remove}
-                </button>
-              </div>
-            ))}
-            <button
-              type="button"
-              onClick={() =>
-                setSpecial({
-                  ...special,
-                  sessions: [...special.sessions, { from: '07:30', to: '11:30' }],
-                })
-              }
-            >
-              {C.addSession}
-            </button>
-          </div>
-          <div className="checks">
-            <span className="muted">{C.fields}:</span>
-            {config.fields.map((f) => (
-              <label key={f.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={special.fieldIds.includes(f.id)}
-                  onChange={(e) =>
-                    setSpecial({
-                      ...special,
-                      fieldIds: e.target.checked
-                        ? [...special.fieldIds, f.id]
-                        : special.fieldIds.filter((x) => x !== f.id),
-                    })
-                  }
-                />
-                {f.name}
-              </label>
-            ))}
-          </div>
-          <button type="button" className="primary" data-testid="add-special" onClick={addSpecial}>
-            {C.addSpecial}
-          </button>
-        </fieldset>
-      </section>
+      <SpecialDaysSection editor={editor} config={config} setNote={setNote} />
     </div>
   );
 }
