@@ -12,6 +12,9 @@ export default defineConfig({
     // Browser tests wait on Chromium, the hub and sockets sharing two cores; none asserts a time.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A screen or page catches up when the machine lets it: poll patiently (the default is 1 s,
+    // which a loaded CI machine misses on a first page load).
+    expect: { poll: { timeout: 10_000 } },
     // Integration and browser tests start servers and Chromium; two cores share them.
     maxWorkers: 2,
   },

@@ -236,7 +236,7 @@ describe('administration applies live', () => {
 
     page.on('dialog', (dialog) => void dialog.accept());
     await page.click('tr[data-device=display] button.danger');
-    await expect.poll(() => display.socket.connected, { timeout: 2000 }).toBe(false);
+    await expect.poll(() => display.socket.connected).toBe(false);
     await expect
       .poll(() => page.getAttribute('tr[data-device=display]', 'data-revoked'))
       .toBe('true');

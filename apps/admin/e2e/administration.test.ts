@@ -4,7 +4,7 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteConfig } from '@luot/domain';
 import { launchChromium, openPage, request, startTestHub, type TestHub } from '@luot/hub/testing';
 
@@ -12,7 +12,6 @@ let browser: Browser;
 let t: TestHub | null = null;
 
 beforeAll(async () => {
-  vi.setConfig({ expect: { poll: { timeout: 5000 } } });
   browser = await launchChromium();
 });
 afterAll(async () => {

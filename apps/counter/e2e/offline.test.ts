@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage, startTestHub, type TestHub } from '@luot/hub/testing';
 import { actionButton, currentLabel, issueTickets, signIn, ticketByLabel } from './helpers.ts';
@@ -19,7 +19,6 @@ let browser: Browser;
 
 beforeAll(async () => {
   // Two Chromiums and hubs share the machine's cores: give screens time to catch up.
-  vi.setConfig({ expect: { poll: { timeout: 5000 } } });
   t = await startTestHub({ serveApps: true });
   browser = await launchChromium();
 });

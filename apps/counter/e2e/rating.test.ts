@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
   launchChromium,
@@ -16,7 +16,6 @@ let t: TestHub | undefined;
 
 beforeAll(async () => {
   // Two Chromiums and hubs share the machine's cores: give screens time to catch up.
-  vi.setConfig({ expect: { poll: { timeout: 5000 } } });
   browser = await launchChromium();
 });
 afterEach(async () => {

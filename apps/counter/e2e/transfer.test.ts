@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium, openPage, startTestHub, type TestHub } from '@luot/hub/testing';
 import { actionButton, currentLabel, issueTickets, signIn, ticketByLabel } from './helpers.ts';
@@ -7,7 +7,6 @@ let t: TestHub;
 let browser: Browser;
 
 beforeAll(async () => {
-  vi.setConfig({ expect: { poll: { timeout: 5000 } } });
   t = await startTestHub({ serveApps: true });
   browser = await launchChromium();
 });

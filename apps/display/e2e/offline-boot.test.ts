@@ -56,9 +56,7 @@ it('a board rebooted while the hub is down shows its own offline screen, then th
   // The hub goes down, then the TV reloads (a power cut, a reboot).
   await t.stop();
   await page.reload();
-  await expect
-    .poll(() => text(page, '[data-testid="screen-status"] h1'), { timeout: 5000 })
-    .toBe(OFFLINE);
+  await expect.poll(() => text(page, '[data-testid="screen-status"] h1')).toBe(OFFLINE);
   expect(await text(page, '.screen-status__site')).toBe(site);
   // Nothing of the old queue is shown as if it were live.
   expect(await page.$('[data-counter="c1"]')).toBeNull();
@@ -66,9 +64,7 @@ it('a board rebooted while the hub is down shows its own offline screen, then th
   // A window opened afresh in the same browser profile (the kiosk browser restarting) too.
   const again = await page.context().newPage();
   await again.goto(`${t.url}/display/lobby`);
-  await expect
-    .poll(() => text(again, '[data-testid="screen-status"] h1'), { timeout: 5000 })
-    .toBe(OFFLINE);
+  await expect.poll(() => text(again, '[data-testid="screen-status"] h1')).toBe(OFFLINE);
   if (SHOTS) {
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'screens-offline-board.png') });

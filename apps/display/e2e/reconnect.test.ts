@@ -68,7 +68,7 @@ it('says when the hub is lost, then shows the true state again without replaying
   await act(c1Again, 'counter:start', {});
   await act(c2Again, 'counter:pause', { reason: '' });
   // The kiosk reconnects by itself too, as the screens do.
-  await expect.poll(() => k.socket.connected, { timeout: 5000 }).toBe(true);
+  await expect.poll(() => k.socket.connected).toBe(true);
   await k.issue('dat-dai');
 
   // Reconnection is Socket.IO's backoff (at most 2 s) plus the snapshot.
@@ -92,6 +92,6 @@ it('says when the hub is lost, then shows the true state again without replaying
   await act(c1Again, 'counter:callNext', {});
   await expect.poll(() => text(lobby, '[data-testid="ticket-c1"]')).toBe('1002');
   await expect
-    .poll(async () => (await announcements(lobby))?.map((a) => a.label), { timeout: 5000 })
+    .poll(async () => (await announcements(lobby))?.map((a) => a.label))
     .toEqual([first.label, '1002']);
 }, 60_000);

@@ -34,9 +34,7 @@ describe('counter sign', () => {
     const clerk = await clerkAt(t, 2);
     await expect.poll(() => text(page, '.tile__idle')).toBe('Sẵn sàng');
     await act(clerk, 'counter:callNext', {});
-    await expect
-      .poll(() => text(page, '[data-testid="ticket-c2"]'), { timeout: 1000 })
-      .toBe(ticket.label);
+    await expect.poll(() => text(page, '[data-testid="ticket-c2"]')).toBe(ticket.label);
     expect(await text(page, '.tile__ticket-status')).toBe('Mời số');
 
     // Paused with the citizen still there: the number stays, the pause is said.
@@ -102,9 +100,7 @@ describe('phone ticket page', () => {
 
     await act(c1, 'counter:start', {});
     await act(c1, 'counter:callNext', {});
-    await expect
-      .poll(() => text(page, '[data-testid="phone-counter"]'), { timeout: 1000 })
-      .toBe('Quầy số 1');
+    await expect.poll(() => text(page, '[data-testid="phone-counter"]')).toBe('Quầy số 1');
     expect(await text(page, '.phone__headline')).toBe('Mời quý khách đến');
     expect(await page.getAttribute('main', 'data-ticket-status')).toBe('called');
     expect(await page.title()).toBe(`${mine.label} — Quầy số 1`);

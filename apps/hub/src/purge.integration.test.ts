@@ -238,7 +238,7 @@ describe('the running hub', () => {
 
     // The next morning the day is closed (what was left waiting expired): its report is final.
     t.clock.set(MAY_4_9AM + DAY);
-    await expect.poll(() => t!.hub.purge.doneFor(), { timeout: 5000 }).toBe('2026-05-05');
+    await expect.poll(() => t!.hub.purge.doneFor()).toBe('2026-05-05');
 
     const may = (groupBy: ReportQuery['groupBy']) => ({
       ...buildReport(
@@ -256,7 +256,7 @@ describe('the running hub', () => {
 
     // Six months later the hub, still running, opens a new day and purges by itself.
     t.clock.set(MONDAY_9AM);
-    await expect.poll(() => t!.hub.purge.doneFor(), { timeout: 5000 }).toBe('2026-11-23');
+    await expect.poll(() => t!.hub.purge.doneFor()).toBe('2026-11-23');
 
     expect(count(`SELECT COUNT(*) FROM events WHERE payload LIKE '%CCCD%'`)).toBe(0);
     expect(count(`SELECT COUNT(*) FROM tickets WHERE day = '2026-05-04'`)).toBe(0);

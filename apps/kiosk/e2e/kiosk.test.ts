@@ -110,7 +110,7 @@ describe('the lobby kiosk in Chromium, against a real hub and a printer emulator
     const printedBefore = rig.emulator.tickets().length;
     rig.emulator.setStatus({ paper: 'out' });
     const panel = page.getByTestId('stop-panel');
-    await expect.poll(() => panel.textContent(), { timeout: 5_000 }).toContain('Máy in hết giấy');
+    await expect.poll(() => panel.textContent()).toContain('Máy in hết giấy');
     expect(await panel.textContent()).toContain('Tạm ngừng cấp số');
     expect(await field(page, 'ho-tich').isDisabled()).toBe(true);
     await field(page, 'ho-tich').click({ force: true });
@@ -127,7 +127,7 @@ describe('the lobby kiosk in Chromium, against a real hub and a printer emulator
       .toBe('out');
 
     rig.emulator.setStatus({ paper: 'ok' });
-    await expect.poll(() => panel.count(), { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => panel.count()).toBe(0);
     await field(page, 'ho-tich').click();
     await page.getByTestId('take-number').click();
     await page.waitForSelector('[data-screen="printed"]');

@@ -183,7 +183,7 @@ describe('people and devices', () => {
 
     const revoked = await call('POST', '/api/admin/devices/sanh-2/revoke', {});
     expect(revoked.status).toBe(200);
-    await expect.poll(() => socket.connected, { timeout: 1000 }).toBe(false);
+    await expect.poll(() => socket.connected).toBe(false);
     const retry = connectHub(t.url, paired.body.data.token);
     const err = await new Promise<Error & { data?: { code: string } }>((resolve) =>
       retry.once('connect_error', resolve),
