@@ -1,42 +1,38 @@
 import type { QueueEvent, SiteConfig, Ticket } from '@luot/domain';
 import type { AuditEntry, DeviceKind, Report, ReportQuery, UserRole } from '@luot/protocol';
 
-/**
- * The store port: everything the hub keeps. The hub talks to it only through promises, so a
- * store on another server (PostgreSQL, for a province) can satisfy it as well as the embedded
- * SQLite file (`db/`, whose synchronous calls are wrapped by `asyncStore`). The store writes
- * what it is handed and reads what it is asked; the queue's rules stay with the domain and the
- * queue service.
- */
-export interface Store {
-  /** The site configuration, or null before `luot init`. */
-  readConfig(): Promise<SiteConfig | null>;
-  writeConfig(config: SiteConfig, at: number): Promise<void>;
-  /** The day of the newest stored event, or null for an empty log. */
-  latestDay(): Promise<string | null>;
-  /** A day's events in the order they were stored. */
-  eventsOfDay(day: string): Promise<{ seq: number; event: QueueEvent }[]>;
-  /** The sequence number of the newest stored event (0 for none). */
-  lastSeq(): Promise<number>;
-  /**
-   * Stores commands, in order, in ONE transaction: each command's events and the rows they
-   * change. Resolves with each command's sequence numbers once all of them are durable; rejects
-   * (storing none) otherwise.
-   */
-  append(commands: readonly StoredCommand[]): Promise<number[][]>;
+/** A site's id: lower-case letters, digits and hyphens, e.g. "xa-tan-phu" (the default site: "trung-tam"). */
+export const SITE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
-  /** The ticket whose phone link hashes to this. */
-  ticketIdByTokenHash(hash: string): Promise<string | null>;
-  /** The ticket a kiosk's named issue request produced, if it was stored. */
-  ticketIdByRequestKey(key: string): Promise<string | null>;
-  /** The actor that issued a ticket, e.g. "device:kiosk-1". */
-  ticketIssuer(ticketId: string): Promise<string | null>;
-  /** A stored ticket as the domain shapes it, for tickets of past days no longer in memory. */
-  ticketSnapshot(ticketId: string): Promise<Ticket | null>;
+/** The one site of a hub that was never told about sites (`pnpm start`, a centre's own hub). */
+export const DEFAULT_SITE_ID = 'trung-tam';
+
+/**
+ * The store port of a whole deployment: its sites, and what belongs to no one site: people
+ * (each belonging to some sites, or all), their sessions, and the secrets that lead to a site
+ * (a device's token, a ticket's phone link). A centre's hub is a deployment of one site.
+ *
+ * The hub talks to it only through promises, so a store on another server (PostgreSQL, for a
+ * province; `pg/`) satisfies it as well as the embedded SQLite file (`db/`). The store writes
+ * what it is handed and reads what it is asked; the rules stay with the domain and the hub.
+ */
+export interface ProvinceStore {
+  /** Every site, in the order they were added. */
+  listSites(): Promise<SiteRow[]>;
+  /** Adds a site with its first configuration. Rejects an id in use. */
+  createSite(id: string, config: SiteConfig, at: number): Promise<void>;
+  /** One site's part of the store (no query; a site that does not exist reads as empty). */
+  site(id: string): Store;
+  /** The province's standard list of fields, which sites' fields point to by code. */
+  readCatalogue(): Promise<CatalogueEntry[]>;
+  writeCatalogue(entries: readonly CatalogueEntry[], at: number): Promise<void>;
 
   createUser(user: NewUser, at: number): Promise<void>;
   findUser(username: string): Promise<UserRow | null>;
-  listUsers(): Promise<UserSummary[]>;
+  /** Everyone who belongs to the site (province-wide people included); every person for null. */
+  listUsers(siteId: string | null): Promise<UserSummary[]>;
+  /** Changes which sites a person belongs to (null: all). False for an unknown user. */
+  setUserSites(username: string, sites: string[] | null, at: number): Promise<boolean>;
   /**
    * Sets a password and, in the same transaction, ends every open session of that person but
    * `keepTokenHash` (the session that changed its own password). False for an unknown user.
@@ -54,20 +50,96 @@ export interface Store {
   endSession(tokenHash: string, at: number): Promise<void>;
   /** Records that a session was used (callers write it at most once a minute). */
   touchSession(tokenHash: string, at: number): Promise<void>;
-  /** Sessions not ended, not expired and used since `seenSince`, newest use first. */
-  listOpenSessions(now: number, seenSince: number): Promise<OpenSession[]>;
+  /**
+   * Sessions at a site (every site for null) not ended, not expired and used since
+   * `seenSince`, newest use first.
+   */
+  listOpenSessions(siteId: string | null, now: number, seenSince: number): Promise<OpenSession[]>;
   /** Ends a session by its public id; answers its token hash, or null if none was open. */
-  endSessionById(id: string, at: number): Promise<{ tokenHash: string; username: string } | null>;
+  endSessionById(
+    id: string,
+    at: number,
+  ): Promise<{ tokenHash: string; username: string; siteId: string } | null>;
   /** Ends every open session of a person (a supervisor signs a clerk out); resolves how many. */
   endSessionsOfUser(username: string, at: number): Promise<number>;
-  createDevice(device: NewDevice, at: number): Promise<void>;
+  /** Removes sessions that ended or expired before `before`; resolves how many. */
+  purgeSessions(before: number): Promise<number>;
+
+  /** The paired device this token hash belongs to, at whichever site (its row says which). */
   deviceByTokenHash(hash: string): Promise<DeviceRow | null>;
+  /** The ticket whose phone link hashes to this, and its site. */
+  ticketByTokenHash(hash: string): Promise<{ siteId: string; ticketId: string } | null>;
+  close(): Promise<void>;
+}
+
+/** A site as the deployment lists it. */
+export interface SiteRow {
+  id: string;
+  config: SiteConfig;
+  createdAt: number;
+}
+
+/** One field of the province's standard list (e.g. code "HT", "Hộ tịch"). */
+export interface CatalogueEntry {
+  code: string;
+  name: string;
+}
+
+/** Events another node stored, handed over to catch up before deciding. */
+export interface StoredEvent {
+  seq: number;
+  event: QueueEvent;
+}
+
+/**
+ * One site's part of the store: its configuration, its queue's log (sequence numbers count per
+ * site, from 1, with no gaps), the report rows, its devices and its audit trail.
+ */
+export interface Store {
+  readonly siteId: string;
+  /** The site configuration, or null before the site exists. */
+  readConfig(): Promise<SiteConfig | null>;
+  writeConfig(config: SiteConfig, at: number): Promise<void>;
+  /** The day of the newest stored event, or null for an empty log. */
+  latestDay(): Promise<string | null>;
+  /** A day's events in the order they were stored. */
+  eventsOfDay(day: string): Promise<StoredEvent[]>;
+  /** The events stored after `seq`, in order (a node catching up; a screen's missed events). */
+  eventsAfter(seq: number): Promise<StoredEvent[]>;
+  /** The sequence number of the newest stored event (0 for none). */
+  lastSeq(): Promise<number>;
+  /**
+   * Stores commands, in order, in ONE transaction: each command's events and the rows they
+   * change. Resolves with each command's sequence numbers once all of them are durable; rejects
+   * (storing none) otherwise. On a store shared by several nodes, use `turn`.
+   */
+  append(commands: readonly StoredCommand[]): Promise<number[][]>;
+  /**
+   * A store shared by several hub nodes orders one site's commands itself. In ONE transaction
+   * that holds the site's lock: hands `decide` the events stored since `afterSeq` (by other
+   * nodes), stores the commands it resolves with, and commits. Resolves with their sequence
+   * numbers; rejects (storing none) otherwise. Absent on a store only one node uses.
+   */
+  turn?(
+    afterSeq: number,
+    decide: (missed: StoredEvent[]) => Promise<readonly StoredCommand[]>,
+  ): Promise<number[][]>;
+
+  /** The ticket a kiosk's named issue request produced, if it was stored. */
+  ticketIdByRequestKey(key: string): Promise<string | null>;
+  /** The actor that issued a ticket, e.g. "device:kiosk-1". */
+  ticketIssuer(ticketId: string): Promise<string | null>;
+  /** A stored ticket as the domain shapes it, for tickets of past days no longer in memory. */
+  ticketSnapshot(ticketId: string): Promise<Ticket | null>;
+
+  createDevice(device: NewDevice, at: number): Promise<void>;
+  /** A device of this site (null for another site's). */
   deviceById(id: string): Promise<DeviceRow | null>;
   listDevices(): Promise<DeviceRow[]>;
   revokeDevice(id: string, at: number): Promise<boolean>;
   touchDevice(id: string, at: number): Promise<void>;
 
-  /** Records one change to the administration's audit trail; returns its id. */
+  /** Records one change to the site's audit trail; returns its id. */
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<number>;
   /** The newest audit entries first, `limit` at a time, older than `beforeId` when given. */
   listAudit(limit: number, beforeId?: number): Promise<AuditEntry[]>;
@@ -83,12 +155,8 @@ export interface Store {
    * stored day is never removed. Resolves with the day and what went, or null when none is left.
    */
   purgeOldestDayBefore(before: string, at: number): Promise<PurgedDay | null>;
-  /** Removes sessions that ended or expired before `sessionsBefore` and audit entries before `auditBefore`. */
-  purgeRecords(
-    sessionsBefore: number,
-    auditBefore: number,
-  ): Promise<{ sessions: number; audit: number }>;
-  close(): Promise<void>;
+  /** Removes the site's audit entries before `auditBefore`; resolves how many. */
+  purgeAudit(auditBefore: number): Promise<number>;
 }
 
 /** One service day removed by a purge, and how many rows of each kind went with it. */
@@ -176,6 +244,8 @@ export interface NewUser {
   name: string;
   role: UserRole;
   passwordHash: string;
+  /** The sites the person works at; null: every site (a province administrator). */
+  sites: string[] | null;
 }
 
 export interface UserRow extends NewUser {
@@ -187,6 +257,7 @@ export interface UserSummary {
   name: string;
   role: UserRole;
   disabled: boolean;
+  sites: string[] | null;
 }
 
 export interface NewSession {
@@ -194,6 +265,8 @@ export interface NewSession {
   /** Public, random id, for listing and revoking (never the token's hash). */
   id: string;
   username: string;
+  /** The site the person signed in at. */
+  siteId: string;
   counterId: string | null;
   ttlMs: number;
   /** Where and with what the session was started, shown in the list of sessions. */
@@ -204,6 +277,7 @@ export interface NewSession {
 export interface SessionRow {
   id: string;
   username: string;
+  siteId: string;
   counterId: string | null;
   createdAt: number;
   expiresAt: number;
@@ -215,6 +289,7 @@ export interface SessionRow {
 export interface OpenSession {
   id: string;
   username: string;
+  siteId: string;
   name: string;
   role: UserRole;
   counterId: string | null;
@@ -234,6 +309,8 @@ export interface NewDevice {
 }
 
 export interface DeviceRow {
+  /** The site the device is paired to; it can never reach another. */
+  siteId: string;
   id: string;
   kind: DeviceKind;
   name: string;
@@ -244,31 +321,42 @@ export interface DeviceRow {
   lastSeenAt: number | null;
 }
 
-/** The same port answered at once: what an embedded, synchronous store implements. */
-export type SyncStore = {
-  [K in keyof Store]: Store[K] extends (...args: infer A) => Promise<infer R>
-    ? (...args: A) => R
-    : never;
+/** A port answered at once: what an embedded, synchronous store implements. */
+export type Sync<P> = {
+  [K in keyof P]: P[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : P[K];
 };
 
+/** The site port answered at once (the SQLite file's). */
+export type SyncStore = Sync<Store>;
+
 /**
- * The port over a synchronous store: every call runs now and answers with a settled promise
- * (a throw becomes a rejection), so callers behave the same with a store that truly waits.
+ * A port over a synchronous one: every call runs now and answers with a settled promise (a
+ * throw becomes a rejection), so callers behave the same with a store that truly waits. The
+ * `keep` members (values, or calls that answer at once by design) are passed through.
  */
-export function asyncStore(sync: SyncStore): Store {
-  const port: Partial<Record<keyof Store, (...args: never[]) => Promise<unknown>>> = {};
-  for (const key of Object.keys(sync) as (keyof Store)[]) {
-    if (typeof sync[key] !== 'function') continue;
+export function asyncPort<P extends object>(sync: Sync<P>, keep: readonly (keyof P)[] = []): P {
+  const port: Record<string, unknown> = {};
+  for (const key of Object.keys(sync) as (keyof P & string)[]) {
+    const member = sync[key];
+    if (typeof member !== 'function' || keep.includes(key)) {
+      port[key] = member;
+      continue;
+    }
     // Looked up at each call, so a test that wraps one of the store's calls is heard.
-    port[key] = (...args) => {
+    port[key] = (...args: unknown[]) => {
       try {
-        return Promise.resolve((sync[key] as (...a: never[]) => unknown)(...args));
+        return Promise.resolve((sync[key] as (...a: unknown[]) => unknown)(...args));
       } catch (err) {
         return Promise.reject(err);
       }
     };
   }
-  return port as Store;
+  return port as P;
+}
+
+/** One site's port over its synchronous store. */
+export function asyncStore(sync: SyncStore): Store {
+  return asyncPort<Store>(sync, ['siteId']);
 }
 
 /**
@@ -276,6 +364,7 @@ export function asyncStore(sync: SyncStore): Store {
  * thread reads the file (`reports/report-runner.ts`); another store brings its own.
  */
 export interface ReportEngine {
-  run(query: ReportQuery, config: SiteConfig, now: number): Promise<Report>;
+  /** One site's report. */
+  run(siteId: string, query: ReportQuery, config: SiteConfig, now: number): Promise<Report>;
   close(): Promise<void>;
 }

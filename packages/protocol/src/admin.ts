@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidId } from '@luot/domain';
-import { DEVICE_KINDS, USER_ROLES, type DeviceKind, type UserRole } from './roles.ts';
+import { DEVICE_KINDS, USER_ROLES, siteIdSchema, type DeviceKind, type UserRole } from './roles.ts';
 
 // HTTP shapes of the administration (admin role) and the staff directory. Every endpoint
 // answers `{ ok: true, data }` or `{ ok: false, error: { code, message } }`, like socket acks.
@@ -25,6 +25,11 @@ export const userCreateSchema = z.strictObject({
   name: z.string().trim().min(1).max(120),
   role: z.enum(USER_ROLES),
   password: z.string().min(8).max(200),
+  /**
+   * The sites the person works at. Omitted: the site of the administrator creating them. Null
+   * (every site) only from an administrator of every site.
+   */
+  sites: z.array(siteIdSchema).min(1).max(500).nullable().optional(),
 });
 
 /** Body of POST /api/admin/users/:username/password. */
@@ -85,6 +90,8 @@ export interface AdminUser {
   name: string;
   role: UserRole;
   disabled: boolean;
+  /** The sites the person works at; null: every site. */
+  sites: string[] | null;
 }
 
 export interface AdminDevice {

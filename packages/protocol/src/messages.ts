@@ -7,7 +7,7 @@ import {
   type TicketStatus,
 } from '@luot/domain';
 import type { Ack } from './errors.ts';
-import type { Identity, Role } from './roles.ts';
+import { siteIdSchema, type Identity, type Role } from './roles.ts';
 
 /** The one id rule (`idSchema` in @luot/domain): no `constructor`, `__proto__` and the like. */
 const id = idSchema;
@@ -234,6 +234,11 @@ export const loginRequestSchema = z.strictObject({
   password: z.string().min(1).max(200),
   counterId: id.optional(),
   /**
+   * The site to work at, for a person who belongs to several (a province's people); omitted,
+   * the first of theirs.
+   */
+  siteId: siteIdSchema.optional(),
+  /**
    * A client that is not a browser app (the test harness, the bench, scripts) asks for the
    * token in the answer; browser apps get only the HttpOnly `luot_session` cookie.
    */
@@ -245,6 +250,9 @@ export type LoginRequest = z.infer<typeof loginRequestSchema>;
 export interface SessionInfo {
   user: { username: string; name: string; role: 'clerk' | 'supervisor' | 'admin' };
   counterId: string | null;
+  /** The site the session works at, and every site the person may sign in at (null: all). */
+  siteId: string;
+  sites: string[] | null;
 }
 
 export interface LoginResult extends SessionInfo {
