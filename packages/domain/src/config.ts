@@ -82,9 +82,19 @@ export const numberingSchema = z.strictObject({
   digits: z.number().int().min(1).max(5),
 });
 
+/** A field's code in the province's catalogue: capital letters and digits, e.g. "HT", "DD2". */
+export const catalogueCodeSchema = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9]{0,9}$/, 'a code of capital letters and digits, at most 10');
+
 export const fieldSchema = z.strictObject({
   id: slug,
   name: z.string().trim().min(1).max(120),
+  /**
+   * The province catalogue's code for this field, so reports across sites add up like with like
+   * (a site's "Hộ tịch" and another's "Tư pháp – Hộ tịch" are both "HT"). Absent: not matched.
+   */
+  code: catalogueCodeSchema.optional(),
   numbering: numberingSchema,
   sessions: z.array(sessionSchema).min(1).max(6),
   dailyLimit: z.number().int().positive().nullable().default(null),

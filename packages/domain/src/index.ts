@@ -16,3 +16,5 @@ export * from './supervise.ts';
 export * from './numbering.ts';
 export * from './config-change.ts';
 export * from './addresses.ts';
+export * from './dashboard.ts';
+export * from './overview.ts';

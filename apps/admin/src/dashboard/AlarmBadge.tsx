@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { formatDurationVi } from '@luot/ui';
 import { M } from '../messages.ts';
 import './alarms.css';
-import { newAlarmKeys, type DashboardAlarm } from './alarms.ts';
+import type { DashboardAlarm } from '@luot/domain';
+import { newAlarmKeys } from './alarms.ts';
 
 const A = M.dashboard.alarms;
 const MUTE_KEY = 'luot.dashboard.alarmsMuted';

@@ -1,13 +1,17 @@
-import type { QueueState } from '@luot/domain';
+import {
+  counterRows,
+  dashboardAlarms,
+  fieldRows,
+  type FieldRow,
+  type QueueState,
+} from '@luot/domain';
 import type { DeviceStatus } from '@luot/protocol';
 import { formatDateVi, formatDurationVi, formatMinutesVi, formatTimeVi, useNow } from '@luot/ui';
 import { M } from '../messages.ts';
 import type { HubSocket } from '@luot/hub-client';
-import { counterRows, fieldRows, type FieldRow } from './model.ts';
 import { CounterMenu, useSupervisorActions } from './SupervisorActions.tsx';
 import { WaitingPanel } from './WaitingPanel.tsx';
 import { AlarmBadge } from './AlarmBadge.tsx';
-import { dashboardAlarms } from './alarms.ts';
 import { deviceLevel, printerProblemOf, sortDevices } from './devices.ts';
 
 const D = M.dashboard;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardAlarms, newAlarmKeys } from './alarms.ts';
-import type { CounterRow, FieldRow } from './model.ts';
+import { dashboardAlarms, type CounterRow, type FieldRow } from '@luot/domain';
+import { newAlarmKeys } from './alarms.ts';
 
 const MIN = 60_000;
 
@@ -32,29 +32,7 @@ const counter = (
   ticket,
 });
 
-describe('dashboard alarms', () => {
-  it('raises a field whose longest wait is past its target, not one at it', () => {
-    const alarms = dashboardAlarms(
-      [field('ho-tich', 10 * MIN), field('dat-dai', 10 * MIN + 1000), field('x', null)],
-      [],
-      5,
-    );
-    expect(alarms).toEqual([
-      expect.objectContaining({ key: 'wait:dat-dai', kind: 'waitOverTarget', waitMs: 601_000 }),
-    ]);
-  });
-
-  it('raises a called ticket not started after N minutes, not one in service', () => {
-    const counters = [
-      counter('q1', { label: '1001', state: 'called', forMs: 5 * MIN }),
-      counter('q2', { label: '1002', state: 'called', forMs: 5 * MIN + 1000 }),
-      counter('q3', { label: '1003', state: 'serving', forMs: 50 * MIN }),
-    ];
-    expect(dashboardAlarms([], counters, 5).map((a) => a.key)).toEqual(['called:q2:1002']);
-    // N comes from the configuration: with 10 minutes nothing is late yet.
-    expect(dashboardAlarms([], counters, 10)).toEqual([]);
-  });
-
+describe('alarm sounds', () => {
   it('sounds once per new alarm: not again while it lasts, again when it comes back', () => {
     const late = dashboardAlarms([field('dat-dai', 11 * MIN)], [], 5);
     expect(newAlarmKeys(new Set(), late)).toEqual(['wait:dat-dai']);

@@ -1,10 +1,12 @@
+// What the supervisor's dashboard and the province overview show of one site's live queue, and
+// when they raise an alarm: one set of rules for both (a rule lives in one place).
 import {
   currentTicket,
   estimateWaitMinutes,
   fieldAvailability,
   type FieldAvailability,
-  type QueueState,
-} from '@luot/domain';
+} from './selectors.ts';
+import type { QueueState } from './state.ts';
 
 export type AlarmLevel = 'ok' | 'warn' | 'alarm';
 
@@ -107,4 +109,60 @@ export function counterRows(state: QueueState, now: number): CounterRow[] {
         ticket,
       };
     });
+}
+
+/** One thing on the dashboard a supervisor should act on now. */
+export type DashboardAlarm =
+  | {
+      /** Stable while the same situation lasts; a new key is a new alarm (and one new sound). */
+      key: string;
+      kind: 'waitOverTarget';
+      fieldId: string;
+      fieldName: string;
+      waitMs: number;
+      targetMinutes: number;
+    }
+  | {
+      key: string;
+      kind: 'calledNotStarted';
+      counterId: string;
+      counterName: string;
+      ticketLabel: string;
+      sinceCalledMs: number;
+      limitMinutes: number;
+    };
+
+/**
+ * The dashboard's alarms, from its rows: a field whose longest wait is past its target
+ * (`targetWaitMinutes`), and a counter whose called ticket has not been started after
+ * `calledNotStartedMinutes` (config `alerts`). Fields first (in the kiosk's order), then counters.
+ */
+export function dashboardAlarms(
+  fields: FieldRow[],
+  counters: CounterRow[],
+  calledNotStartedMinutes: number,
+): DashboardAlarm[] {
+  const alarms: DashboardAlarm[] = [];
+  for (const f of fields)
+    if (f.longestWaitMs !== null && f.longestWaitMs > f.targetMinutes * 60_000)
+      alarms.push({
+        key: `wait:${f.id}`,
+        kind: 'waitOverTarget',
+        fieldId: f.id,
+        fieldName: f.name,
+        waitMs: f.longestWaitMs,
+        targetMinutes: f.targetMinutes,
+      });
+  for (const c of counters)
+    if (c.ticket?.state === 'called' && c.ticket.forMs > calledNotStartedMinutes * 60_000)
+      alarms.push({
+        key: `called:${c.id}:${c.ticket.label}`,
+        kind: 'calledNotStarted',
+        counterId: c.id,
+        counterName: c.name,
+        ticketLabel: c.ticket.label,
+        sinceCalledMs: c.ticket.forMs,
+        limitMinutes: calledNotStartedMinutes,
+      });
+  return alarms;
 }

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decide,
-  initialState,
-  siteConfigSchema,
-  type QueueCommand,
-  type QueueState,
-} from '@luot/domain';
-import { alarmLevel, counterRows, fieldRows } from './model.ts';
+import type { QueueCommand } from './commands.ts';
+import { siteConfigSchema } from './config.ts';
+import { alarmLevel, counterRows, fieldRows } from './dashboard.ts';
+import { decide } from './decide.ts';
+import { initialState, type QueueState } from './state.ts';
 
 const NINE = Date.parse('2026-11-23T02:00:00Z'); // 09:00 in Hà Nội
 const MIN = 60_000;
