@@ -219,7 +219,8 @@ export type CalendarConfig = z.infer<typeof calendarSchema>;
 export type Holiday = z.infer<typeof holidaySchema>;
 export type SpecialDay = z.infer<typeof specialDaySchema>;
 
-function isTimeZone(tz: string): boolean {
+/** Whether an IANA time zone name is one this runtime knows, e.g. "Asia/Ho_Chi_Minh". */
+export function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return true;

@@ -5,3 +5,4 @@ export * from './admin.ts';
 export * from './reports.ts';
 export * from './config-issues.ts';
 export * from './supervise.ts';
+export * from './province.ts';
