@@ -1,5 +1,5 @@
 import { formatDateTime } from '@luot/domain';
-import type { Report, ReportRow } from '@luot/protocol';
+import type { Report, ReportGrouping, ReportRow } from '@luot/protocol';
 import {
   COLUMNS_VI,
   DAILY_COLUMNS_VI,
@@ -16,11 +16,14 @@ import {
 
 type Cell = string | number | null;
 
+/** A site's report, or one across sites (grouped by site too): what the exports write. */
+export type ExportableReport = Omit<Report, 'groupBy'> & { groupBy: ReportGrouping | 'site' };
+
 const minutes = (ms: number | null): number | null => (ms === null ? null : ms / 60_000);
 const percent = (share: number | null): number | null => (share === null ? null : share * 100);
 
 /** The report table: headers (Vietnamese) and one array of cells per row, total last. */
-export function reportTable(report: Report): { headers: string[]; rows: Cell[][] } {
+export function reportTable(report: ExportableReport): { headers: string[]; rows: Cell[][] } {
   const headers = [
     `${COLUMNS_VI.group}: ${GROUPING_VI[report.groupBy]}`,
     COLUMNS_VI.issued,
@@ -98,7 +101,7 @@ export function csvCell(value: Cell): string {
  * commas, minutes with two decimals), with a UTF-8 byte-order mark so spreadsheet programs read
  * the Vietnamese headers right.
  */
-export function reportCsv(report: Report): string {
+export function reportCsv(report: ExportableReport): string {
   const { headers, rows } = reportTable(report);
   const lines = [headers, ...rows].map((r) => r.map(csvCell).join(CSV_SEPARATOR));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
@@ -110,7 +113,7 @@ export function reportCsv(report: Report): string {
  * precision, shown with one decimal), then the daily trend, arrivals by hour and the
  * distribution of waiting times, each on its own sheet.
  */
-export async function reportXlsx(report: Report, siteName: string): Promise<Buffer> {
+export async function reportXlsx(report: ExportableReport, siteName: string): Promise<Buffer> {
   // Loaded on the first export: exceljs adds ~17 MB to a hub that may never export.
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();

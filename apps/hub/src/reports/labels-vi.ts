@@ -2,7 +2,8 @@ import type { ReportGrouping } from '@luot/protocol';
 
 // Vietnamese text of the reports and their exports, in one place.
 
-export const GROUPING_VI: Record<ReportGrouping, string> = {
+export const GROUPING_VI: Record<ReportGrouping | 'site', string> = {
+  site: 'Điểm phục vụ',
   field: 'Lĩnh vực',
   counter: 'Quầy',
   clerk: 'Cán bộ',
