@@ -20,6 +20,8 @@ import { useHubClockOffset } from './dashboard/use-hub-clock.ts';
 import { LoginPage } from './LoginPage.tsx';
 import { M } from './messages.ts';
 import { ReportsPage } from './reports/ReportsPage.tsx';
+import { CataloguePage } from './province/CataloguePage.tsx';
+import { ProvincePage } from './province/ProvincePage.tsx';
 import { pathOf, ROUTES, routeOf, type Route } from './routes.ts';
 import { hubUrl, resumeSession } from './session.ts';
 
@@ -219,6 +221,10 @@ function Page({
       return <DevicesPage api={api} config={config} live={devices} />;
     case 'audit':
       return <AuditPage api={api} config={config} />;
+    case 'province':
+      return <ProvincePage api={api} today={view?.state.day ?? null} />;
+    case 'catalogue':
+      return <CataloguePage api={api} />;
   }
 }
 

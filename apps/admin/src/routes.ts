@@ -13,7 +13,9 @@ export type PageId =
   | 'audit'
   | 'password'
   | 'priorities'
-  | 'site';
+  | 'site'
+  | 'province'
+  | 'catalogue';
 
 export interface Route {
   id: PageId;
@@ -28,6 +30,7 @@ export interface Route {
 export const ROUTES: Route[] = [
   { id: 'dashboard', slug: '', label: M.nav.dashboard, adminOnly: false },
   { id: 'reports', slug: 'bao-cao', label: M.nav.reports, adminOnly: false },
+  { id: 'province', slug: 'toan-tinh', label: M.nav.province, adminOnly: false },
   { id: 'fields', slug: 'linh-vuc', label: M.nav.fields, adminOnly: true },
   { id: 'counters', slug: 'quay', label: M.nav.counters, adminOnly: true },
   { id: 'users', slug: 'tai-khoan', label: M.nav.users, adminOnly: true },
@@ -38,6 +41,7 @@ export const ROUTES: Route[] = [
   { id: 'site', slug: 'trung-tam', label: M.nav.site, adminOnly: true },
   { id: 'calendar', slug: 'lich-lam-viec', label: M.nav.calendar, adminOnly: true },
   { id: 'audit', slug: 'nhat-ky', label: M.nav.audit, adminOnly: true },
+  { id: 'catalogue', slug: 'danh-muc', label: M.nav.catalogue, adminOnly: true },
   { id: 'password', slug: 'doi-mat-khau', label: M.nav.password, adminOnly: false, hidden: true },
 ];
 

@@ -5,6 +5,7 @@ import { M } from '../messages.ts';
 import { NumberInput } from './inputs.tsx';
 import { SaveBar } from './SaveBar.tsx';
 import { useConfigEditor } from './use-config-editor.ts';
+import { CatalogueCodeSelect, useCatalogue } from '../province/CatalogueCodeSelect.tsx';
 
 const F = M.fields;
 
@@ -31,6 +32,7 @@ function newField(config: SiteConfig): FieldConfig {
 /** Fields: name, numbering, issuing sessions, daily limit, target wait, kiosk order, counters. */
 export function FieldsPage({ api, liveConfig }: { api: Api; liveConfig: SiteConfig | null }) {
   const editor = useConfigEditor(api, liveConfig);
+  const catalogue = useCatalogue(api);
   const [selected, setSelected] = useState<string | null>(null);
   const [created, setCreated] = useState<Set<string>>(new Set());
   const config = editor.draft;
@@ -162,6 +164,11 @@ export function FieldsPage({ api, liveConfig }: { api: Api; liveConfig: SiteConf
                   }}
                 />
               </label>
+              <CatalogueCodeSelect
+                catalogue={catalogue}
+                value={current.code}
+                onChange={(code) => editField(current.id, (f) => (f.code = code))}
+              />
               <label>
                 {F.prefix}
                 <input

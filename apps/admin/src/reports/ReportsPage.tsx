@@ -164,7 +164,20 @@ export function ReportsPage({
   );
 }
 
-function ReportView({ report, config }: { report: Report; config: SiteConfig | null }) {
+/** A site's report, or one across sites (grouped by site too): what `ReportView` shows. */
+export type ShownReport = Omit<Report, 'groupBy'> & { groupBy: ReportGrouping | 'site' };
+
+/** The tiles, table and charts of a report. */
+export function ReportView({
+  report,
+  config,
+  note,
+}: {
+  report: ShownReport;
+  config: Pick<SiteConfig, 'fields'> | null;
+  /** A line under the table's definitions (how a report across sites adds up). */
+  note?: string;
+}) {
   const t = report.total;
   if ((t.issued ?? 0) === 0 && t.waiting.count === 0)
     return <p className="muted panel">{R.empty}</p>;
@@ -266,7 +279,8 @@ function ReportView({ report, config }: { report: Report; config: SiteConfig | n
           </tfoot>
         </table>
         <p className="muted small">
-          {R.definitions} {R.computedIn(report.elapsedMs)}.
+          {R.definitions} {note && `${note} `}
+          {R.computedIn(report.elapsedMs)}.
         </p>
       </section>
 
