@@ -29,3 +29,5 @@ export { buildReport } from '../src/reports/build-report.ts';
 export const HUB_MAIN_FILE = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 /** The hub package's directory, the working directory to start it in. */
 export const HUB_PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+export { combineReports, siteGrouping } from '../src/province/combine-reports.ts';
+export { reportCsv, reportXlsx } from '../src/reports/export.ts';
