@@ -6,6 +6,8 @@ export const PROVINCE_VI = {
   tooManyDays: (days: number) => `Một báo cáo chỉ bao gồm tối đa ${days} ngày.`,
   badCatalogue: 'Danh mục lĩnh vực không hợp lệ.',
   badSite: 'Thông tin điểm phục vụ không hợp lệ.',
+  /** Which input a message of its own is about. */
+  where: { from: 'Ngày bắt đầu', to: 'Ngày kết thúc' } as Record<string, string>,
   /** What is wrong, by the input it is in (zod's own messages are English). */
   inputs: {
     id: 'Mã điểm gồm chữ thường không dấu, chữ số và dấu gạch ngang, tối đa 40 ký tự.',

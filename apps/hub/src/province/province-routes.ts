@@ -62,8 +62,11 @@ function daysBetween(from: string, to: string): number {
 function problem(error: z.ZodError, fallback: string): string {
   const issue = error.issues[0];
   if (!issue) return fallback;
-  if (issue.code === 'custom') return issue.message;
   const input = issue.path.findLast((p) => typeof p === 'string');
+  if (issue.code === 'custom') {
+    const where = input !== undefined ? PROVINCE_VI.where[input] : undefined;
+    return where ? `${where}: ${issue.message}` : issue.message;
+  }
   return (input !== undefined && PROVINCE_VI.inputs[input]) || fallback;
 }
 
