@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import {
   loginRequestSchema,
   passwordChangeSchema,
+  sessionSiteSchema,
+  type SiteSummary,
   type LoginResult,
   type SessionInfo,
 } from '@luot/protocol';
@@ -238,6 +240,49 @@ export function registerHttpRoutes(
       counterId: identity.role === 'clerk' ? identity.counterId : null,
       siteId: identity.siteId,
       sites: credential.sites ?? [identity.siteId],
+    };
+    return { ok: true, data: info };
+  });
+
+  /** The sites a signed-in person may work at (a province administrator: every site). */
+  app.get('/api/sites', async (request, reply) => {
+    const credential = await requireSession(request, reply, deps);
+    if (!credential) return reply;
+    const mine = sites.all().filter((site) => belongsTo(credential.sites ?? [], site.id));
+    const data: SiteSummary[] = await Promise.all(
+      mine.map(async (site) => ({
+        id: site.id,
+        name: (await site.queue.durable()).state.config.site.name,
+      })),
+    );
+    return { ok: true, data };
+  });
+
+  /**
+   * A supervisor or administrator of several sites moves their session to another of theirs;
+   * its sockets (opened at the first site) close, and reconnect at the new one. A clerk's
+   * session belongs to a counter and stays.
+   */
+  app.post('/api/session/site', async (request, reply) => {
+    const credential = await requireSession(request, reply, deps);
+    if (!credential) return reply;
+    const parsed = sessionSiteSchema.safeParse(request.body);
+    if (!parsed.success) return sendFailure(reply, 'BAD_REQUEST');
+    const { identity } = credential;
+    if (identity.role !== 'supervisor' && identity.role !== 'admin')
+      return sendFailure(reply, 'FORBIDDEN');
+    const site = sites.get(parsed.data.siteId);
+    if (!site || !belongsTo(credential.sites ?? [], site.id)) return sendFailure(reply, 'NOT_FOUND');
+    if (site.id !== identity.siteId) {
+      if (!(await province.moveSession(credential.tokenHash, site.id, clock.now())))
+        return sendFailure(reply, 'UNAUTHENTICATED');
+      deps.onSignOut(credential.tokenHash);
+    }
+    const info: SessionInfo = {
+      user: { username: identity.username, name: identity.name, role: identity.role },
+      counterId: null,
+      siteId: site.id,
+      sites: credential.sites ?? [site.id],
     };
     return { ok: true, data: info };
   });
