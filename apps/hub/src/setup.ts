@@ -29,8 +29,7 @@ type AnyStore = Store | SyncStore;
 
 /** The province port, or the embedded one answering at once. */
 export type AnyProvince =
-  | ProvinceStore
-  | (Omit<Sync<ProvinceStore>, 'site'> & { site(id: string): SyncStore });
+  ProvinceStore | (Omit<Sync<ProvinceStore>, 'site'> & { site(id: string): SyncStore });
 
 export const DEMO_SITE_FILE = fileURLToPath(new URL('../demo/site.json', import.meta.url));
 export const DEMO_PEOPLE_FILE = fileURLToPath(new URL('../demo/people.json', import.meta.url));

@@ -124,7 +124,9 @@ export function createReportQueries(db: Db, siteId: string) {
       position += key.length + 1;
     });
     let unknown = 0;
-    const packed = (q.packed[dimension].all({ site: siteId, from, to, keys: joined }) as number[]).map((v) => {
+    const packed = (
+      q.packed[dimension].all({ site: siteId, from, to, keys: joined }) as number[]
+    ).map((v) => {
       const code = v % 8192;
       const index = codes.get(code) ?? 0;
       if (index === 0) unknown++;
@@ -169,7 +171,12 @@ export function createReportQueries(db: Db, siteId: string) {
       for (const gap of gaps) {
         batch.runs.push(...gap.runs);
         let packed: number[];
-        if (!keyed) packed = q.packed[dimension].all({ site: siteId, from: gap.from, to: gap.to }) as number[];
+        if (!keyed)
+          packed = q.packed[dimension].all({
+            site: siteId,
+            from: gap.from,
+            to: gap.to,
+          }) as number[];
         else {
           // Only when a scan meets a key outside the list is the range searched for such keys
           // and scanned again with them included.

@@ -29,9 +29,7 @@ export function createSessions(db: Db) {
        FROM sessions WHERE token_hash = ?`,
     ),
     touch: db.prepare(`UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?`),
-    listOpen: db.prepare(
-      `${openColumns} WHERE ${openWhere} ORDER BY s.last_seen_at DESC, s.id`,
-    ),
+    listOpen: db.prepare(`${openColumns} WHERE ${openWhere} ORDER BY s.last_seen_at DESC, s.id`),
     listOpenAt: db.prepare(
       `${openColumns} WHERE s.site_id = @siteId AND ${openWhere}
        ORDER BY s.last_seen_at DESC, s.id`,

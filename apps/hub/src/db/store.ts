@@ -165,7 +165,9 @@ export function createProvinceStore(db: Db) {
       return toDevice(q.deviceByToken.get(hash));
     },
     ticketByTokenHash(hash: string): { siteId: string; ticketId: string } | null {
-      return (q.ticketByToken.get(hash) as { siteId: string; ticketId: string } | undefined) ?? null;
+      return (
+        (q.ticketByToken.get(hash) as { siteId: string; ticketId: string } | undefined) ?? null
+      );
     },
     close(): void {
       db.close();

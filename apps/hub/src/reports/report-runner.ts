@@ -31,8 +31,7 @@ export function createReportRunner(deps: {
   const { path } = deps;
   const thread = createJobThread<ReportJob, Report>({
     spawn: () => new Worker(WORKER_ENTRY),
-    inProcess: async (job) =>
-      buildReport(deps.queries(job.siteId), job.query, job.config, job.now),
+    inProcess: async (job) => buildReport(deps.queries(job.siteId), job.query, job.config, job.now),
     usable: path !== null,
     onFailure: (err, where) =>
       where === 'start'
