@@ -320,10 +320,12 @@ function rowsOf(db: Db, tables: string[]): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   for (const table of tables)
     out[table] = (db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as object[]).map(
-      (row) => {
-        const { site_id: _site, sites: _sites, ...rest } = row as Record<string, unknown>;
-        return sortKeys(rest);
-      },
+      (row) =>
+        sortKeys(
+          Object.fromEntries(
+            Object.entries(row).filter(([key]) => key !== 'site_id' && key !== 'sites'),
+          ),
+        ),
     );
   return out;
 }
@@ -476,7 +478,7 @@ describe('a single-site file of an older hub', () => {
       (groupBy) => ({ from: '2026-09-01', to: '2026-09-30', groupBy }),
     );
     fresh.db.prepare('DELETE FROM services WHERE id = ?').run(lastVisit);
-    for (const [username] of [['admin'], ['cb1'], ['cb2'], ['cb3']])
+    for (const username of ['admin', 'cb1', 'cb2', 'cb3'])
       fresh.createUser(
         { username, name: `Tên ${username}`, role: 'clerk', passwordHash: 'x', sites: null },
         1,
