@@ -198,8 +198,9 @@ CREATE TABLE sessions_new (
 );
 INSERT INTO sessions_new (rowid, token_hash, id, username, site_id, counter_id, created_at,
     expires_at, ended_at, last_seen_at, address, user_agent)
-  SELECT rowid, token_hash, id, username, 'trung-tam', counter_id, created_at, expires_at,
-    ended_at, last_seen_at, address, user_agent
+  SELECT rowid, token_hash, COALESCE(id, lower(hex(randomblob(12)))), username, 'trung-tam',
+    counter_id, created_at, expires_at, ended_at, COALESCE(last_seen_at, created_at), address,
+    user_agent
   FROM sessions ORDER BY rowid;
 DROP TABLE sessions;
 ALTER TABLE sessions_new RENAME TO sessions;
