@@ -287,8 +287,6 @@ export function generateHistory(db: Db, opts: HistoryOptions): HistorySummary {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
   );
   const siteId = opts.siteId ?? DEFAULT_SITE_ID;
-  // Ticket ids are unique across sites; the default site's keep their older form.
-  const idPrefix = siteId === DEFAULT_SITE_ID ? 'h' : `h${siteId}-`;
   const fields = new Map(opts.fields.map((f) => [f.id, f]));
   const perDay = opts.tickets / days.length;
   let ticketCount = 0;
@@ -315,7 +313,7 @@ export function generateHistory(db: Db, opts: HistoryOptions): HistorySummary {
         const midnight = Date.parse(`${day}T00:00:00Z`) - opts.utcOffsetHours * 3_600_000;
         const clerkOf = (c: number) => opts.clerks[(c + d) % opts.clerks.length]!;
         const { tickets, visits } = simulateDay(opts, random, midnight, count, clerkOf);
-        const ids = tickets.map((t, i) => `${idPrefix}${day}-${String(i).padStart(5, '0')}`);
+        const ids = tickets.map((t, i) => `h${day}-${String(i).padStart(5, '0')}`);
         tickets.forEach((t, i) => {
           const field = fields.get(t.originalFieldId)!;
           insertTicket.run(

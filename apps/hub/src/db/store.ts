@@ -265,7 +265,7 @@ function createSiteStore(db: Db, siteId: string, countSessions: (before: number)
          s.counter_id AS counterId, s.clerk_id AS clerkId, s.priority, s.waiting_since AS waitingSince,
          s.called_at AS calledAt, s.started_at AS startedAt, s.ended_at AS endedAt, s.outcome,
          s.recalls, s.rating
-       FROM services s JOIN tickets t ON t.id = s.ticket_id
+       FROM services s JOIN tickets t ON t.site_id = s.site_id AND t.id = s.ticket_id
        WHERE s.site_id = ? AND s.day = ? ORDER BY s.id`,
     ),
     ticketByRequestKey: db.prepare(`SELECT id FROM tickets WHERE site_id = ? AND request_key = ?`),

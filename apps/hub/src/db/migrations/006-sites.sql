@@ -54,10 +54,11 @@ DROP TABLE events;
 ALTER TABLE events_new RENAME TO events;
 CREATE INDEX events_by_day ON events (site_id, day, seq);
 
--- Tickets: numbers unique per site, day and field of issue; a kiosk's request key per site.
+-- Tickets: ids and numbers (per day and field of issue) unique per site, as are a kiosk's
+-- request keys; a phone link's hash is unique everywhere (it leads to the site).
 CREATE TABLE tickets_new (
-  id                TEXT    PRIMARY KEY,
   site_id           TEXT    NOT NULL,
+  id                TEXT    NOT NULL,
   day               TEXT    NOT NULL,
   field_id          TEXT    NOT NULL,
   original_field_id TEXT    NOT NULL,
@@ -74,6 +75,7 @@ CREATE TABLE tickets_new (
   token_hash        TEXT    UNIQUE,
   issued_by         TEXT,
   request_key       TEXT,
+  PRIMARY KEY (site_id, id),
   UNIQUE (site_id, day, original_field_id, number)
 );
 INSERT INTO tickets_new (rowid, id, site_id, day, field_id, original_field_id, number, label,
@@ -94,7 +96,7 @@ CREATE UNIQUE INDEX tickets_by_request_key ON tickets (site_id, request_key)
 CREATE TABLE services_new (
   id            INTEGER PRIMARY KEY AUTOINCREMENT,
   site_id       TEXT    NOT NULL,
-  ticket_id     TEXT    NOT NULL REFERENCES tickets (id),
+  ticket_id     TEXT    NOT NULL,
   day           TEXT    NOT NULL,
   field_id      TEXT    NOT NULL,
   counter_id    TEXT    NOT NULL,
@@ -106,7 +108,8 @@ CREATE TABLE services_new (
   ended_at      INTEGER,
   outcome       TEXT,
   recalls       INTEGER NOT NULL DEFAULT 0,
-  rating        INTEGER
+  rating        INTEGER,
+  FOREIGN KEY (site_id, ticket_id) REFERENCES tickets (site_id, id)
 );
 INSERT INTO services_new (id, site_id, ticket_id, day, field_id, counter_id, clerk_id, priority,
     waiting_since, called_at, started_at, ended_at, outcome, recalls, rating)
