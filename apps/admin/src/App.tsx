@@ -22,6 +22,7 @@ import { M } from './messages.ts';
 import { ReportsPage } from './reports/ReportsPage.tsx';
 import { pathOf, ROUTES, routeOf, type Route } from './routes.ts';
 import { hubUrl, resumeSession } from './session.ts';
+import { moveToSite, SiteSwitcher } from './SiteSwitcher.tsx';
 
 /** Signs a person in, then shows the shell; an ended session brings the sign-in back. */
 export function App() {
@@ -86,6 +87,12 @@ function Shell({
   const names = useStaffNames(api);
   const isAdmin = session.user.role === 'admin';
 
+  // A link into one site (`?site=<id>`, e.g. from the province's overview) moves the session there.
+  useEffect(() => {
+    const wanted = new URLSearchParams(window.location.search).get('site');
+    if (wanted && wanted !== session.siteId) void moveToSite(api, wanted);
+  }, [api, session.siteId]);
+
   // A refused socket usually means the session ended (signed out elsewhere, account disabled):
   // an authenticated call confirms it, and a 401 brings the sign-in back.
   useEffect(() => {
@@ -117,6 +124,7 @@ function Shell({
         <div className="brand">
           <strong>Lượt</strong>
           <span>{view?.state.config.site.name ?? ''}</span>
+          <SiteSwitcher api={api} session={session} />
         </div>
         <nav aria-label="Chính">
           {ROUTES.filter((r) => !r.adminOnly && !r.hidden).map(link)}

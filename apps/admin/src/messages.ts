@@ -18,6 +18,7 @@ export const M = {
     signOut: 'Đăng xuất',
     roles: { supervisor: 'Giám sát', admin: 'Quản trị' } as Record<string, string>,
     sessionEnded: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+    site: 'Điểm phục vụ',
   },
   nav: {
     dashboard: 'Theo dõi trực tiếp',

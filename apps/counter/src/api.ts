@@ -23,9 +23,17 @@ export function isNetworkError(result: Ack<unknown>): boolean {
   return result === NETWORK_ERROR;
 }
 
+/**
+ * The site this counter PC works at, from its address (`/counter/?site=xa-tan-phu`, set up once
+ * per PC in a province); undefined on a centre's own hub, which has one site.
+ */
+export function siteOfPage(): string | undefined {
+  return new URLSearchParams(window.location.search).get('site') ?? undefined;
+}
+
 /** The centre's name and its counters, for the sign-in screen. */
-export function fetchSite(hub: string): Promise<Ack<SiteInfo>> {
-  return call<SiteInfo>(`${hub}/api/site`);
+export function fetchSite(hub: string, site = siteOfPage()): Promise<Ack<SiteInfo>> {
+  return call<SiteInfo>(`${hub}/api/site${site ? `?site=${encodeURIComponent(site)}` : ''}`);
 }
 
 /** How many times a sign-in is sent again while the hub is busy checking other passwords. */
@@ -39,8 +47,10 @@ const BUSY_RETRIES = 3;
  */
 export async function login(
   hub: string,
-  body: { username: string; password: string; counterId: string },
+  body: { username: string; password: string; counterId: string; siteId?: string },
 ): Promise<Ack<SessionInfo>> {
+  const siteId = body.siteId ?? siteOfPage();
+  if (siteId) body = { ...body, siteId };
   for (let attempt = 0; ; attempt++) {
     try {
       const res = await fetch(`${hub}/api/login`, {

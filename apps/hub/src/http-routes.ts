@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import {
   loginRequestSchema,
   passwordChangeSchema,
+  sessionSiteSchema,
+  type SiteSummary,
   type LoginResult,
   type SessionInfo,
 } from '@luot/protocol';
@@ -17,12 +19,12 @@ import {
   verifyPassword,
 } from './auth.ts';
 import type { Clock } from './clock.ts';
-import type { Store } from './store.ts';
+import type { ProvinceStore } from './store.ts';
+import type { Site, Sites } from './sites.ts';
 import { sendFailure } from './http-errors.ts';
-import type { QueueService } from './queue-service.ts';
-import { resolveCredential } from './identity.ts';
+import { belongsTo, resolveCredential } from './identity.ts';
 import { clearSessionCookie, requestToken, setSessionCookie } from './session-cookie.ts';
-import { createSignInAudit } from './sign-in-audit.ts';
+import { createSignInAudit, type SignInAudit } from './sign-in-audit.ts';
 import { createSignInGuard, type SignInAttempt, type SignInGuardOptions } from './sign-in-guard.ts';
 import { requireSession } from './staff-auth.ts';
 import type { UserRow } from './store.ts';
@@ -47,8 +49,8 @@ type Checked =
 export function registerHttpRoutes(
   app: FastifyInstance,
   deps: {
-    store: Store;
-    queue: QueueService;
+    province: ProvinceStore;
+    sites: Sites;
     clock: Clock;
     sessionTtlMs: number;
     sessionIdleMs: number;
@@ -61,28 +63,46 @@ export function registerHttpRoutes(
     log: Logger;
   },
 ) {
-  const { store, queue, clock } = deps;
+  const { province, sites, clock } = deps;
   const guard = createSignInGuard(deps.signInGuard);
   const M = SIGN_IN_MESSAGES_VI;
-  const audit = createSignInAudit({ store, log: deps.log, clock });
+  /** Sign-ins are written to the audit trail of the site they were made at. */
+  const audits = new Map<string, SignInAudit>();
+  const auditAt = (site: Site): SignInAudit => {
+    let audit = audits.get(site.id);
+    if (!audit) {
+      audit = createSignInAudit({ store: site.store, log: deps.log, clock });
+      audits.set(site.id, audit);
+    }
+    return audit;
+  };
+  /** The site a request names (`?site=`, a sign-in's `siteId`), else the deployment's first. */
+  const siteNamed = (id: unknown): Site | undefined =>
+    typeof id === 'string' ? sites.get(id) : sites.all()[0];
 
   app.get('/healthz', async () => {
-    const { state, seq } = await queue.durable();
+    const first = sites.all()[0]!;
+    const { state, seq } = await first.queue.durable();
     return {
       ok: true,
       day: state.day,
       seq,
+      sites: sites.all().length,
       uptimeSeconds: Math.round((clock.now() - deps.startedAt) / 1000),
       connections: deps.connections(),
       memoryMb: memoryMb(),
     };
   });
 
-  app.get('/api/site', async () => {
-    const config = (await queue.durable()).state.config;
+  /** What a sign-in screen shows of a site (`?site=<id>`; the first site without one). */
+  app.get('/api/site', async (request, reply) => {
+    const site = siteNamed((request.query as { site?: unknown }).site);
+    if (!site) return sendFailure(reply, 'NOT_FOUND');
+    const config = (await site.queue.durable()).state.config;
     return {
       ok: true,
       data: {
+        id: site.id,
         name: config.site.name,
         counters: config.counters.map(({ id, number, name }) => ({ id, number, name })),
         fields: config.fields.map(({ id, name }) => ({ id, name })),
@@ -98,9 +118,11 @@ export function registerHttpRoutes(
   async function checkPassword(
     request: FastifyRequest,
     reply: FastifyReply,
+    site: Site,
     username: string,
     password: string,
   ): Promise<Checked> {
+    const audit = auditAt(site);
     const address = request.ip;
     const begun = guard.begin(address, username, clock.now());
     if (!begun.ok) {
@@ -109,7 +131,7 @@ export function registerHttpRoutes(
         return { answered: sendFailure(reply, 'RATE_LIMITED', M.inProgress) };
       }
       if (begun.newLock) {
-        const known = begun.scope === 'account' && (await store.findUser(username)) !== null;
+        const known = begun.scope === 'account' && (await province.findUser(username)) !== null;
         await audit.lockedOut(known ? username : null, address, begun.scope, begun.waitMs);
       }
       void reply.header('retry-after', String(Math.ceil(begun.waitMs / 1000)));
@@ -118,7 +140,7 @@ export function registerHttpRoutes(
     }
     const { attempt } = begun;
     try {
-      const user = await store.findUser(username);
+      const user = await province.findUser(username);
       // Hash even for unknown users, so timing does not tell which usernames exist.
       const valid = await verifyPassword(
         password,
@@ -141,19 +163,26 @@ export function registerHttpRoutes(
     if (!parsed.success) return sendFailure(reply, 'BAD_REQUEST');
     const { username, password, counterId, bearer } = parsed.data;
     const address = request.ip;
-    const checked = await checkPassword(request, reply, username, password);
+    // The site asked for; a person who names none works at their first (or the deployment's).
+    const named = parsed.data.siteId ? sites.get(parsed.data.siteId) : undefined;
+    if (parsed.data.siteId && !named) return sendFailure(reply, 'NOT_FOUND');
+    const checked = await checkPassword(request, reply, named ?? sites.all()[0]!, username, password);
     if ('answered' in checked) return checked.answered;
     const { user, valid, attempt } = checked;
+    const site = named ?? (user ? sites.get(user.sites?.[0] ?? '') : undefined) ?? sites.all()[0]!;
+    const audit = auditAt(site);
     if (!user || !valid || user.disabled) {
       guard.failed(attempt);
       await audit.failed(user ? user.username : null, address);
       return sendFailure(reply, 'UNAUTHENTICATED');
     }
     guard.succeeded(attempt);
+    // The right password at a site the person does not work at signs in nowhere.
+    if (!belongsTo(user.sites, site.id)) return sendFailure(reply, 'FORBIDDEN');
     let counter: string | null = null;
     if (user.role === 'clerk') {
       if (!counterId) return sendFailure(reply, 'BAD_REQUEST');
-      const result = await queue.execute(
+      const result = await site.queue.execute(
         { type: 'openCounter', counterId, clerkId: user.username },
         { actor: `user:${user.username}` },
       );
@@ -161,11 +190,12 @@ export function registerHttpRoutes(
       counter = counterId;
     }
     const token = newSecret('ses');
-    await store.createSession(
+    await province.createSession(
       {
         tokenHash: hashSecret(token),
         id: randomBytes(12).toString('hex'),
         username: user.username,
+        siteId: site.id,
         counterId: counter,
         ttlMs: deps.sessionTtlMs,
         address,
@@ -177,6 +207,8 @@ export function registerHttpRoutes(
     const info: SessionInfo = {
       user: { username: user.username, name: user.name, role: user.role },
       counterId: counter,
+      siteId: site.id,
+      sites: user.sites,
     };
     // A browser app gets the session only as an HttpOnly cookie; a client that asks for a
     // bearer token (scripts, the test harness, the bench) gets it in the answer instead.
@@ -206,6 +238,51 @@ export function registerHttpRoutes(
     const info: SessionInfo = {
       user: { username: identity.username, name: identity.name, role: identity.role },
       counterId: identity.role === 'clerk' ? identity.counterId : null,
+      siteId: identity.siteId,
+      sites: credential.sites ?? [identity.siteId],
+    };
+    return { ok: true, data: info };
+  });
+
+  /** The sites a signed-in person may work at (a province administrator: every site). */
+  app.get('/api/sites', async (request, reply) => {
+    const credential = await requireSession(request, reply, deps);
+    if (!credential) return reply;
+    const mine = sites.all().filter((site) => belongsTo(credential.sites ?? [], site.id));
+    const data: SiteSummary[] = await Promise.all(
+      mine.map(async (site) => ({
+        id: site.id,
+        name: (await site.queue.durable()).state.config.site.name,
+      })),
+    );
+    return { ok: true, data };
+  });
+
+  /**
+   * A supervisor or administrator of several sites moves their session to another of theirs;
+   * its sockets (opened at the first site) close, and reconnect at the new one. A clerk's
+   * session belongs to a counter and stays.
+   */
+  app.post('/api/session/site', async (request, reply) => {
+    const credential = await requireSession(request, reply, deps);
+    if (!credential) return reply;
+    const parsed = sessionSiteSchema.safeParse(request.body);
+    if (!parsed.success) return sendFailure(reply, 'BAD_REQUEST');
+    const { identity } = credential;
+    if (identity.role !== 'supervisor' && identity.role !== 'admin')
+      return sendFailure(reply, 'FORBIDDEN');
+    const site = sites.get(parsed.data.siteId);
+    if (!site || !belongsTo(credential.sites ?? [], site.id)) return sendFailure(reply, 'NOT_FOUND');
+    if (site.id !== identity.siteId) {
+      if (!(await province.moveSession(credential.tokenHash, site.id, clock.now())))
+        return sendFailure(reply, 'UNAUTHENTICATED');
+      deps.onSignOut(credential.tokenHash);
+    }
+    const info: SessionInfo = {
+      user: { username: identity.username, name: identity.name, role: identity.role },
+      counterId: null,
+      siteId: site.id,
+      sites: credential.sites ?? [site.id],
     };
     return { ok: true, data: info };
   });
@@ -225,7 +302,10 @@ export function registerHttpRoutes(
     const identity = credential.identity;
     if (!('username' in identity)) return sendFailure(reply, 'UNAUTHENTICATED');
     const username = identity.username;
-    const checked = await checkPassword(request, reply, username, currentPassword);
+    const site = sites.get(identity.siteId);
+    if (!site) return sendFailure(reply, 'NOT_FOUND');
+    const audit = auditAt(site);
+    const checked = await checkPassword(request, reply, site, username, currentPassword);
     if ('answered' in checked) return checked.answered;
     if (!checked.user) {
       guard.withdrawn(checked.attempt);
@@ -240,9 +320,9 @@ export function registerHttpRoutes(
     if (currentPassword === newPassword)
       return sendFailure(reply, 'BAD_REQUEST', ADMIN_MESSAGES_VI.samePassword);
     const hash = await hashPassword(newPassword);
-    await store.setPassword(username, hash, clock.now(), credential.tokenHash);
+    await province.setPassword(username, hash, clock.now(), credential.tokenHash);
     deps.disconnectUser(username, credential.tokenHash);
-    await store.appendAudit({
+    await site.store.appendAudit({
       at: clock.now(),
       actor: username,
       action: 'password.change',
@@ -261,16 +341,17 @@ export function registerHttpRoutes(
       return sendFailure(reply, 'UNAUTHENTICATED');
     }
     const identity = credential.identity;
-    if (identity.role === 'clerk') {
-      const result = await queue.execute(
+    const site = sites.get(identity.siteId);
+    if (identity.role === 'clerk' && site) {
+      const result = await site.queue.execute(
         { type: 'closeCounter', counterId: identity.counterId, clerkId: identity.username },
         { actor: `user:${identity.username}` },
       );
       if (!result.ok) return sendFailure(reply, result.error.code);
     }
-    await store.endSession(credential.tokenHash, clock.now());
+    await province.endSession(credential.tokenHash, clock.now());
     deps.onSignOut(credential.tokenHash);
-    if ('username' in identity) await audit.signedOut(identity.username, request.ip);
+    if ('username' in identity && site) await auditAt(site).signedOut(identity.username, request.ip);
     clearSessionCookie(request, reply);
     return { ok: true, data: { signedOut: true } };
   });

@@ -6,13 +6,13 @@ import { KIOSK_CANCEL_WINDOW_MS } from '@luot/domain';
 import { registerAdminRoutes } from './admin/admin-routes.ts';
 import { DEFAULT_PASSWORD_HASH_LIMIT, setPasswordHashLimit } from './auth.ts';
 import type { Clock } from './clock.ts';
-import type { ReportEngine, Store } from './store.ts';
+import type { ProvinceStore, ReportEngine } from './store.ts';
 import { createDayPacker } from './day-packer.ts';
 import { clientAddress, type TrustProxy } from './client-address.ts';
 import type { Credential } from './identity.ts';
 import { createHttpApp } from './http-errors.ts';
 import { registerHttpRoutes } from './http-routes.ts';
-import { createQueueService } from './queue-service.ts';
+import { openSites, type Site } from './sites.ts';
 import { createDailyPurge } from './retention.ts';
 import { attachSocketServer, type SocketOptions } from './sockets/socket-server.ts';
 import { DEFAULT_SOCKET_LIMITS } from './sockets/limits.ts';
@@ -79,12 +79,12 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
 export type Hub = Awaited<ReturnType<typeof createHub>>;
 
 /**
- * The hub: the queue service over the store, an HTTP server for health and sign-in, and
- * Socket.IO for every screen. Resolves once the queue is restored from the store; nothing
- * listens until `listen` is called.
+ * The hub: a queue service per site over the store, an HTTP server for health, sign-in,
+ * administration and reports, and Socket.IO for every screen. Resolves once every site's queue
+ * is restored from the store; nothing listens until `listen` is called.
  */
 export async function createHub(deps: {
-  store: Store;
+  province: ProvinceStore;
   /** Computes reports from the store (closed with the hub). */
   reports: ReportEngine;
   clock: Clock;
@@ -94,9 +94,11 @@ export async function createHub(deps: {
   /** Built front ends to serve; none by default. */
   staticApps?: StaticApp[];
 }) {
-  const { store, clock, log } = deps;
+  const { province, clock, log } = deps;
   const options = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
-  const queue = await createQueueService({ store, clock, log, newId: deps.newId ?? randomUUID });
+  const sites = await openSites({ province, clock, log, newId: deps.newId ?? randomUUID });
+  const first = sites.all()[0];
+  if (!first) throw new Error('the database has no site; run `luot init` first');
   setPasswordHashLimit(options.passwordHashLimit);
   const https = options.tls;
   const socketAddress = clientAddress(options.trustProxy);
@@ -122,8 +124,8 @@ export async function createHub(deps: {
       allowOrigin: socketOriginCheck(options.allowedOrigins, staff),
       ...(staff ? {} : { admits: (credential: Credential) => credential.kind === 'ticket' }),
       clientAddress: socketAddress,
-      queue,
-      store,
+      sites,
+      province,
       clock,
       log,
       options,
@@ -137,8 +139,8 @@ export async function createHub(deps: {
   const { sessionIdleMs } = options;
   const publicSide = options.publicListener ? await createPublicSide() : null;
   registerHttpRoutes(app, {
-    store,
-    queue,
+    province,
+    sites,
     clock,
     sessionTtlMs: options.sessionTtlMs,
     sessionIdleMs,
@@ -149,10 +151,10 @@ export async function createHub(deps: {
     signInGuard: options.signInGuard,
     log,
   });
-  registerReportRoutes(app, { store, reports: deps.reports, queue, clock, log, sessionIdleMs });
+  registerReportRoutes(app, { province, sites, reports: deps.reports, clock, log, sessionIdleMs });
   registerAdminRoutes(app, {
-    store,
-    queue,
+    province,
+    sites,
     clock,
     sessionIdleMs,
     disconnectDevice: sockets.disconnectDevice,
@@ -174,43 +176,75 @@ export async function createHub(deps: {
   if (deps.staticApps && missingApps.length > 0)
     log.warn({ apps: missingApps }, 'front ends not built; run `pnpm build` to serve them');
 
-  // Closed days are packed for reports in slices once the hub listens (see day-packer.ts),
-  // after the day's closing is stored: storing it would unpack the day again.
-  const packer = createDayPacker({
-    packNextDay: (today, after) => store.packNextDayBefore(today, clock.now(), after),
-    log,
-    today: async () => (await queue.durable()).state.day,
+  /**
+   * A site's daily upkeep: closed days packed for reports in slices once the hub listens (see
+   * day-packer.ts), after the day's closing is stored (storing it would unpack the day again),
+   * and the purge of data past the site's retention.
+   */
+  function upkeepOf(site: Site) {
+    const { store, queue } = site;
+    const siteLog = log.child({ site: site.id });
+    const packer = createDayPacker({
+      packNextDay: (today, after) => store.packNextDayBefore(today, clock.now(), after),
+      log: siteLog,
+      today: async () => (await queue.durable()).state.day,
+    });
+    const purge = createDailyPurge({
+      store,
+      province,
+      current: async () => {
+        const { state } = await queue.durable();
+        return { today: state.day, retention: state.config.retention };
+      },
+      now: () => clock.now(),
+      log: siteLog,
+    });
+    return {
+      site,
+      purge,
+      check(): void {
+        packer.check();
+        if (options.purgeDaily) purge.check();
+      },
+      stop(): void {
+        packer.stop();
+        purge.stop();
+      },
+    };
+  }
+  const upkeep = sites.all().map(upkeepOf);
+  let listening = false;
+  sites.onAdded((site) => {
+    const added = upkeepOf(site);
+    upkeep.push(added);
+    if (listening) added.check();
   });
-  const purge = createDailyPurge({
-    store,
-    current: async () => {
-      const { state } = await queue.durable();
-      return { today: state.day, retention: state.config.retention };
-    },
-    now: () => clock.now(),
-    log,
-  });
+
   const rollover = setInterval(() => {
-    try {
-      queue.rollIfNeeded();
-      // The last session's end reaches open phone pages without a queue event.
-      sockets.tick();
-      publicSide?.sockets.tick();
-      packer.check();
-      if (options.purgeDaily) purge.check();
-    } catch (err) {
-      log.error({ err }, 'day rollover failed');
+    for (const { site, check } of upkeep) {
+      try {
+        site.queue.rollIfNeeded();
+        check();
+      } catch (err) {
+        log.error({ err, site: site.id }, 'day rollover failed');
+      }
     }
+    // The last session's end reaches open phone pages without a queue event.
+    sockets.tick();
+    publicSide?.sockets.tick();
   }, options.rolloverCheckMs);
   rollover.unref();
 
   return {
     app,
-    queue,
+    /** Every site the hub serves. */
+    sites,
+    /** The first site's queue (a centre's hub has only that one). */
+    queue: first.queue,
     io: sockets.io,
     disconnectDevice: sockets.disconnectDevice,
-    /** The daily purge of data past its retention (its `doneFor` day, for tests). */
-    purge,
+    /** The first site's daily purge of data past its retention (its `doneFor` day, for tests). */
+    purge: upkeep[0]!.purge,
     /**
      * Starts listening (and the public listener, if configured); resolves with the staff
      * listener's port (useful with port 0).
@@ -224,8 +258,8 @@ export async function createHub(deps: {
         await publicSide.app.listen({ port: publicPort, host: publicHost });
         log.info({ port: this.publicPort(), host: publicHost }, 'public listener listening');
       }
-      packer.check();
-      if (options.purgeDaily) purge.check();
+      listening = true;
+      for (const u of upkeep) u.check();
       return port_;
     },
     /** The public listener's port once listening; null without one. */
@@ -235,8 +269,7 @@ export async function createHub(deps: {
     },
     async close(): Promise<void> {
       clearInterval(rollover);
-      packer.stop();
-      purge.stop();
+      for (const u of upkeep) u.stop();
       const closing = Promise.all([sockets.close(), publicSide?.sockets.close()]);
       // Drop every connection still open (a browser's spare one, a clip mid-stream): clients
       // reconnect by themselves, and a server that waits for them may wait a minute.

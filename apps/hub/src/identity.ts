@@ -1,7 +1,7 @@
 import type { Identity } from '@luot/protocol';
 import { hashSecret } from './auth.ts';
 import type { Clock } from './clock.ts';
-import type { SessionRow, Store } from './store.ts';
+import type { ProvinceStore, SessionRow } from './store.ts';
 
 /** A resolved bearer secret: who it is and how to check later that it still holds. */
 export interface Credential {
@@ -10,11 +10,13 @@ export interface Credential {
   kind: 'session' | 'device' | 'ticket';
   /** A person's session: its public id (for the list of sessions). */
   sessionId?: string;
+  /** A person's session: the sites they work at (null: every site). */
+  sites?: string[] | null;
 }
 
 /** What resolving a secret needs: the store, the time, and how long an unused session lasts. */
 export interface CredentialDeps {
-  store: Store;
+  province: ProvinceStore;
   clock: Clock;
   /** A session unused for this long no longer resolves (HubOptions.sessionIdleMs). */
   sessionIdleMs: number;
@@ -38,7 +40,7 @@ async function sessionHolds(
   if (!session || session.endedAt !== null || session.expiresAt <= now) return false;
   if (session.lastSeenAt + deps.sessionIdleMs <= now) return false;
   if (use && now - session.lastSeenAt >= SESSION_TOUCH_MS)
-    await deps.store.touchSession(tokenHash, now);
+    await deps.province.touchSession(tokenHash, now);
   return true;
 }
 
@@ -50,22 +52,25 @@ export async function resolveCredential(
   deps: CredentialDeps,
   token: unknown,
 ): Promise<Credential | null> {
-  const { store } = deps;
+  const { province } = deps;
   if (typeof token !== 'string' || token.length < 10 || token.length > 200) return null;
   const tokenHash = hashSecret(token);
   if (token.startsWith('ses_')) {
-    const session = await store.findSession(tokenHash);
+    const session = await province.findSession(tokenHash);
     if (!session || !(await sessionHolds(deps, tokenHash, session, true))) return null;
-    const user = await store.findUser(session.username);
-    if (!user || user.disabled) return null;
+    const user = await province.findUser(session.username);
+    if (!user || user.disabled || !belongsTo(user.sites, session.siteId)) return null;
+    const { siteId } = session;
     if (user.role === 'clerk') {
       if (!session.counterId) return null;
       return {
         tokenHash,
         kind: 'session',
         sessionId: session.id,
+        sites: user.sites,
         identity: {
           role: 'clerk',
+          siteId,
           username: user.username,
           name: user.name,
           counterId: session.counterId,
@@ -76,17 +81,19 @@ export async function resolveCredential(
       tokenHash,
       kind: 'session',
       sessionId: session.id,
-      identity: { role: user.role, username: user.username, name: user.name },
+      sites: user.sites,
+      identity: { role: user.role, siteId, username: user.username, name: user.name },
     };
   }
   if (token.startsWith('dev_')) {
-    const device = await store.deviceByTokenHash(tokenHash);
+    const device = await province.deviceByTokenHash(tokenHash);
     if (!device || device.revokedAt !== null) return null;
     return {
       tokenHash,
       kind: 'device',
       identity: {
         role: device.kind,
+        siteId: device.siteId,
         deviceId: device.id,
         name: device.name,
         counterId: device.counterId,
@@ -94,8 +101,10 @@ export async function resolveCredential(
       },
     };
   }
-  const ticketId = await store.ticketIdByTokenHash(tokenHash);
-  return ticketId ? { tokenHash, kind: 'ticket', identity: { role: 'public', ticketId } } : null;
+  const ticket = await province.ticketByTokenHash(tokenHash);
+  return ticket
+    ? { tokenHash, kind: 'ticket', identity: { role: 'public', ...ticket } }
+    : null;
 }
 
 /**
@@ -107,14 +116,21 @@ export async function stillValid(
   credential: Credential,
   use: boolean,
 ): Promise<boolean> {
-  const { store } = deps;
+  const { province } = deps;
   if (credential.kind === 'ticket') return true;
   if (credential.kind === 'device') {
-    const device = await store.deviceByTokenHash(credential.tokenHash);
+    const device = await province.deviceByTokenHash(credential.tokenHash);
     return device !== null && device.revokedAt === null;
   }
-  const session = await store.findSession(credential.tokenHash);
+  const session = await province.findSession(credential.tokenHash);
   if (!(await sessionHolds(deps, credential.tokenHash, session, use)) || !session) return false;
-  const user = await store.findUser(session.username);
-  return user !== null && !user.disabled;
+  // A session moved to another site no longer holds for sockets opened at the first.
+  if (session.siteId !== credential.identity.siteId) return false;
+  const user = await province.findUser(session.username);
+  return user !== null && !user.disabled && belongsTo(user.sites, session.siteId);
+}
+
+/** Whether a person with these sites (null: every site) works at `siteId`. */
+export function belongsTo(sites: readonly string[] | null, siteId: string): boolean {
+  return sites === null || sites.includes(siteId);
 }

@@ -1,16 +1,18 @@
 // deploy/nginx-province.conf proven: a real nginx, configured from the recipe in a temporary
 // directory, on its own loopback ports in front of a real hub's public listener.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect, type AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  freePort,
+  HAS_NGINX,
   rawRequest,
   request,
+  startNginx,
+  type RunningNginx,
   startTestHub,
   type RawAnswer,
   type RawInit,
@@ -19,45 +21,20 @@ import {
 import { issueTls } from './tls-files.ts';
 
 const RECIPE = fileURLToPath(new URL('../deploy/nginx-province.conf', import.meta.url));
-const hasNginx = spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).status === 0;
-if (!hasNginx)
+if (!HAS_NGINX)
   console.warn('nginx-province: skipped, `nginx` is not on PATH (apt-get install nginx)');
-
-/** A free loopback port (closed again before nginx takes it). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitForPort(port: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const open = await new Promise<boolean>((resolve) => {
-      const s = connect(port, '127.0.0.1', () => {
-        s.end();
-        resolve(true);
-      });
-      s.on('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`nginx did not listen on ${port}`);
-}
 
 /** A request to the edge: its certificate names localhost, while the test dials 127.0.0.1. */
 function get(url: string, init: RawInit = {}): Promise<RawAnswer> {
   return rawRequest(url, init.ca ? { servername: 'localhost', ...init } : init);
 }
 
-describe.skipIf(!hasNginx)(
+describe.skipIf(!HAS_NGINX)(
   'nginx in front of the public listener (deploy/nginx-province.conf)',
   () => {
     let t: TestHub;
     let dir: string;
-    let nginx: ChildProcess;
+    let nginx: RunningNginx | undefined;
     let ca: string;
     let edge: string;
     let plain: string;
@@ -81,54 +58,14 @@ describe.skipIf(!hasNginx)(
         .replace('server 127.0.0.1:8081;', `server 127.0.0.1:${publicPort};`)
         .replace('listen 443 ssl;', `listen 127.0.0.1:${tlsPort} ssl;`)
         .replace('listen 80;', `listen 127.0.0.1:${httpPort};`);
-      writeFileSync(join(dir, 'luot-province.conf'), site);
-      for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, sub));
-      writeFileSync(
-        join(dir, 'nginx.conf'),
-        [
-          'daemon off;',
-          'master_process off;',
-          'worker_processes 1;',
-          `pid ${join(dir, 'nginx.pid')};`,
-          `error_log ${join(dir, 'error.log')} warn;`,
-          'events { worker_connections 256; }',
-          'http {',
-          '  access_log off;',
-          ...['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
-            (sub) => `  ${sub === 'body' ? 'client_body' : sub}_temp_path ${join(dir, sub)};`,
-          ),
-          `  include ${join(dir, 'luot-province.conf')};`,
-          '}',
-          '',
-        ].join('\n'),
-      );
-      const check = spawnSync(
-        'nginx',
-        ['-t', '-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')],
-        {
-          encoding: 'utf8',
-        },
-      );
-      if (check.status !== 0) throw new Error(`nginx -t failed: ${check.stderr}`);
-      nginx = spawn(
-        'nginx',
-        ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')],
-        {
-          stdio: 'ignore',
-        },
-      );
-      await waitForPort(tlsPort);
+      nginx = await startNginx(site, tlsPort);
       edge = `https://127.0.0.1:${tlsPort}`;
       plain = `http://127.0.0.1:${httpPort}`;
     });
 
     afterAll(async () => {
       for (const s of sockets) s.disconnect();
-      if (nginx && nginx.exitCode === null) {
-        const exited = new Promise((resolve) => nginx.once('exit', resolve));
-        nginx.kill('SIGTERM');
-        await exited;
-      }
+      await nginx?.stop();
       await t?.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     });

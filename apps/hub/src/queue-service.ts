@@ -18,6 +18,11 @@ import { createWaitingIndex } from './waiting-index.ts';
 
 export interface CommittedBatch {
   events: { seq: number; event: QueueEvent }[];
+  /**
+   * Stored by another hub node (heard while catching up): that node broadcast them already
+   * when nodes share a broadcast channel (the Redis adapter).
+   */
+  remote: boolean;
   /** The service's live state after the batch: read it now, do not keep it. */
   after: QueueState;
 }
@@ -29,6 +34,13 @@ interface Pending {
   stored: StoredCommand;
   /** The tickets it changed, as they were before it (undefined: it did not exist), for a rollback. */
   undo: Map<string, Ticket | undefined>;
+}
+
+/** Work that decides commands, waiting for its turn (see `exclusive`). */
+interface Job {
+  work: () => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (err: unknown) => void;
 }
 
 /** Commands stored together in one transaction, with those waiting to hear that they are. */
@@ -71,6 +83,14 @@ export async function createQueueService(deps: {
   let next: Group = { commands: [], waiters: [], before: state };
   let inFlight: { group: Group; done: Promise<void> } | null = null;
   let flushScheduled = false;
+  /** A store several nodes share orders this site's commands in turns (see `exclusive`). */
+  const turn = store.turn?.bind(store);
+  /** Turns and catch-ups one after another on this node. */
+  let lane: Promise<unknown> = Promise.resolve();
+  /** Work waiting for the next turn. */
+  let jobs: Job[] = [];
+  let pumping = false;
+  let inTurn = false;
 
   async function restore(): Promise<QueueState> {
     const config = await store.readConfig();
@@ -85,8 +105,9 @@ export async function createQueueService(deps: {
     return { ...restored, config };
   }
 
-  function announce(events: { seq: number; event: QueueEvent }[]): void {
-    const batch: CommittedBatch = { events, after: state };
+  function announce(events: { seq: number; event: QueueEvent }[], remote = false): void {
+    if (events.length === 0) return;
+    const batch: CommittedBatch = { events, after: state, remote };
     for (const listener of listeners) {
       try {
         listener(batch);
@@ -116,6 +137,8 @@ export async function createQueueService(deps: {
 
   /** Stores the pending group (after the one in flight, if any). Never rejects. */
   function flush(): Promise<void> {
+    // In turns, what is decided is stored by its turn: waiting for the lane is waiting for it.
+    if (turn) return onLane(() => Promise.resolve());
     if (inFlight) return inFlight.done.then(flush);
     if (next.commands.length === 0) return Promise.resolve();
     const group = next;
@@ -148,7 +171,7 @@ export async function createQueueService(deps: {
   }
 
   function scheduleFlush(): void {
-    if (flushScheduled) return;
+    if (flushScheduled || turn) return;
     flushScheduled = true;
     setImmediate(() => {
       flushScheduled = false;
@@ -161,6 +184,8 @@ export async function createQueueService(deps: {
    * turn. A refused command changes nothing.
    */
   function submit(command: QueueCommand, ctx: AppendContext): Decision {
+    // On a shared store a decision needs the other nodes' events: only inside a turn.
+    if (turn && !inTurn) throw new Error('a command on a shared store is decided only in its turn');
     if (command.type !== 'closeDay') rollIfNeeded();
     const decision = decideEvents(state, command, { now: clock.now(), newId });
     if (!decision.ok || decision.events.length === 0)
@@ -192,8 +217,127 @@ export async function createQueueService(deps: {
     else callback(true);
   }
 
+  /**
+   * Applies events another node stored (after `seq`, contiguous), and tells listeners. Only on
+   * the lane: never while a turn of this node is deciding.
+   */
+  function applyRemote(missed: readonly { seq: number; event: QueueEvent }[]): void {
+    const fresh = missed.filter((e) => e.seq > seq);
+    if (fresh.length === 0) return;
+    const events = fresh.map((e) => e.event);
+    for (const event of events) projection.observe(event);
+    state = evolveOwned(state, events);
+    waiting.reset(state);
+    seq = fresh[fresh.length - 1]!.seq;
+    announce(fresh, true);
+  }
+
+  function onLane<T>(task: () => Promise<T>): Promise<T> {
+    const run = lane.then(task);
+    lane = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A catch-up waiting on the lane, which later callers share. */
+  let queuedCatchUp: Promise<void> | null = null;
+
+  /** Reads what other nodes stored since this node's newest event, and applies it. */
+  function catchUp(): Promise<void> {
+    if (!turn) return Promise.resolve();
+    queuedCatchUp ??= onLane(async () => {
+      queuedCatchUp = null;
+      applyRemote(await store.eventsAfter(seq));
+    });
+    return queuedCatchUp;
+  }
+
+  /**
+   * Runs waiting work in one turn of the shared store: caught up with the other nodes first,
+   * every job decided in order (their commands applied in memory as usual), all stored in the
+   * turn's one transaction. Each job settles once the turn is stored, or rejects with the
+   * store's error (its commands rolled back) when it is not.
+   */
+  async function runTurn(batch: Job[]): Promise<void> {
+    const results: ({ ok: true; value: unknown } | { ok: false; err: unknown })[] = [];
+    let group: Group | null = null;
+    try {
+      const seqs = await turn!(seq, async (missed) => {
+        applyRemote(missed);
+        results.length = 0;
+        next = { commands: [], waiters: [], before: state };
+        inTurn = true;
+        try {
+          for (const job of batch) {
+            try {
+              results.push({ ok: true, value: await job.work() });
+            } catch (err) {
+              results.push({ ok: false, err });
+            }
+          }
+        } finally {
+          inTurn = false;
+        }
+        group = next;
+        next = { commands: [], waiters: [], before: state };
+        return group.commands.map((c) => c.stored);
+      });
+      const done = group!;
+      const stored = done.commands.flatMap((command, i) =>
+        command.stored.events.map((event, k) => ({ seq: seqs[i]![k]!, event })),
+      );
+      if (stored.length > 0) seq = stored[stored.length - 1]!.seq;
+      announce(stored);
+      for (const waiter of done.waiters) waiter(true);
+      batch.forEach((job, i) => {
+        const result = results[i]!;
+        if (result.ok) job.resolve(result.value);
+        else job.reject(result.err);
+      });
+    } catch (err) {
+      const failed: Group | null = group;
+      if (failed) {
+        rollBack([failed]);
+        next = { commands: [], waiters: [], before: state };
+        for (const waiter of (failed as Group).waiters) waiter(false);
+      }
+      log.error({ err, jobs: batch.length }, 'a turn of the shared store failed; rolled back');
+      for (const job of batch) job.reject(err);
+    }
+  }
+
+  /** One turn for the work waiting now; work arriving meanwhile waits behind other lane tasks. */
+  async function pump(): Promise<void> {
+    const batch = jobs;
+    jobs = [];
+    await runTurn(batch);
+    if (jobs.length > 0) void onLane(pump);
+    else pumping = false;
+  }
+
+  /**
+   * Runs work that decides commands (a handler) where its decisions hold: at once on a store
+   * only this node writes; in this site's next turn on a store several nodes share (see
+   * `Store.turn`), so every node decides on every stored event. Resolves with the work's answer
+   * once what it decided is stored; rejects with the store's error when it could not be.
+   */
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (!turn) return work();
+    return new Promise<T>((resolve, reject) => {
+      jobs.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (pumping) return;
+      pumping = true;
+      void onLane(pump);
+    });
+  }
+
   /** Closes the service day when the site's calendar has moved on: numbering restarts, leftovers expire. */
   function rollIfNeeded(): boolean {
+    if (turn && !inTurn) {
+      // The hub's clock check: the closing is decided in a turn, on the newest events.
+      const today = serviceDay(clock.now(), state.config.site.timeZone);
+      if (today > state.day) void exclusive(async () => rollIfNeeded()).catch(() => undefined);
+      return false;
+    }
     const today = serviceDay(clock.now(), state.config.site.timeZone);
     if (today <= state.day) return false;
     const result = submit({ type: 'closeDay' }, { actor: 'system' });
@@ -201,7 +345,8 @@ export async function createQueueService(deps: {
     return result.ok;
   }
 
-  rollIfNeeded();
+  if (turn) await exclusive(async () => rollIfNeeded());
+  else rollIfNeeded();
   await flush();
 
   return {
@@ -221,18 +366,22 @@ export async function createQueueService(deps: {
      * never changed in place), so commands decided while an answer travels do not leak into it.
      */
     async durable(): Promise<{ state: QueueState; seq: number }> {
+      // On a shared store: what the other nodes stored is part of what is stored.
+      await catchUp();
       while (next.commands.length > 0 || inFlight) await flush();
       return { state: { ...state, tickets: { ...state.tickets } }, seq };
     },
     submit,
     /** Decides, applies and stores a command; resolves once it is stored. Rejects if storing fails. */
     async execute(command: QueueCommand, ctx: AppendContext): Promise<Decision> {
-      const decision = submit(command, ctx);
+      const decision = await exclusive(async () => submit(command, ctx));
       const stored = await new Promise<boolean>((resolve) => afterDurable(resolve));
       if (!stored) throw new Error('storing the command failed');
       return decision;
     },
     afterDurable,
+    exclusive,
+    catchUp,
     /** Stores what is pending now instead of at the end of the turn. */
     flush,
     rollIfNeeded,

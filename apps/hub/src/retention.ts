@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { DEFAULT_RETENTION, type SiteConfig } from '@luot/domain';
-import type { PurgeCounts, Store } from './store.ts';
+import type { ProvinceStore, PurgeCounts, Store } from './store.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -46,9 +46,19 @@ export function purgePlan(
   };
 }
 
+/** What a purge goes through: a site's part of the store, and the deployment's sessions. */
+export interface PurgePorts {
+  store: Pick<Store, 'purgeOldestDayBefore' | 'purgeAudit'>;
+  /**
+   * Sessions are the deployment's, not a site's: each site's purge removes those past its own
+   * cut-off, so the shortest retention of any site holds for all.
+   */
+  province: Pick<ProvinceStore, 'purgeSessions'>;
+}
+
 /** Runs a whole purge through the store port, one service day per call; returns what went. */
 export async function runPurge(
-  store: Pick<Store, 'purgeOldestDayBefore' | 'purgeRecords'>,
+  { store, province }: PurgePorts,
   plan: PurgePlan,
   at: number,
   betweenDays: () => Promise<void> = () => Promise.resolve(),
@@ -72,9 +82,8 @@ export async function runPurge(
     counts.services += day.services;
     await betweenDays();
   }
-  const records = await store.purgeRecords(plan.sessionsBefore, plan.auditBefore);
-  counts.sessions = records.sessions;
-  counts.audit = records.audit;
+  counts.sessions = await province.purgeSessions(plan.sessionsBefore);
+  counts.audit = await store.purgeAudit(plan.auditBefore);
   return counts;
 }
 
@@ -84,7 +93,8 @@ export async function runPurge(
  * event-loop turn so the queue keeps answering while a long backlog goes.
  */
 export function createDailyPurge(deps: {
-  store: Pick<Store, 'purgeOldestDayBefore' | 'purgeRecords' | 'appendAudit'>;
+  store: PurgePorts['store'] & Pick<Store, 'appendAudit'>;
+  province: PurgePorts['province'];
   /** The current service day and the site's retention, once stored. */
   current: () => Promise<{ today: string; retention: Partial<Retention> | undefined }>;
   now: () => number;
@@ -100,7 +110,7 @@ export function createDailyPurge(deps: {
     if (today === doneFor || stopped) return;
     const now = deps.now();
     const plan = purgePlan(retention, today, now);
-    const counts = await runPurge(deps.store, plan, now, nextTurn, () => stopped);
+    const counts = await runPurge(deps, plan, now, nextTurn, () => stopped);
     if (stopped) return;
     doneFor = today;
     if (counts.days + counts.sessions + counts.audit > 0) {

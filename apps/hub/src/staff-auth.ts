@@ -8,6 +8,9 @@ export interface Staff {
   username: string;
   name: string;
   role: 'supervisor' | 'admin';
+  /** The site the session works at, and every site the person belongs to (null: all). */
+  siteId: string;
+  sites: string[] | null;
   /** The session's token hash and public id (to keep it, or mark it, in the list of sessions). */
   tokenHash: string;
   sessionId: string;
@@ -56,7 +59,14 @@ export async function requireStaff(
     username: identity.username,
     name: identity.name,
     role: identity.role,
+    siteId: identity.siteId,
+    sites: credential.sites ?? [identity.siteId],
     tokenHash: credential.tokenHash,
     sessionId: credential.sessionId,
   };
+}
+
+/** Whether a person administers every site of the deployment (a province administrator). */
+export function provinceAdmin(staff: Pick<Staff, 'role' | 'sites'>): boolean {
+  return staff.role === 'admin' && staff.sites === null;
 }

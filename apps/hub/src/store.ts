@@ -55,6 +55,11 @@ export interface ProvinceStore {
    * `seenSince`, newest use first.
    */
   listOpenSessions(siteId: string | null, now: number, seenSince: number): Promise<OpenSession[]>;
+  /**
+   * Moves an open session to another site (a person of several sites changes where they work);
+   * false when it is not open.
+   */
+  moveSession(tokenHash: string, siteId: string, at: number): Promise<boolean>;
   /** Ends a session by its public id; answers its token hash, or null if none was open. */
   endSessionById(
     id: string,

@@ -246,6 +246,15 @@ export const loginRequestSchema = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
+/** Body of POST /api/session/site: a person of several sites moves their session to another. */
+export const sessionSiteSchema = z.strictObject({ siteId: siteIdSchema });
+
+/** A site as GET /api/sites lists it for a person who may work there. */
+export interface SiteSummary {
+  id: string;
+  name: string;
+}
+
 /** Who a session is: the answer to a sign-in and to GET /api/session. */
 export interface SessionInfo {
   user: { username: string; name: string; role: 'clerk' | 'supervisor' | 'admin' };

@@ -5,6 +5,7 @@ import { readCounterParam, signCounter } from './sign-counter.ts';
 
 const display = (counterId: string | null): Identity => ({
   role: 'display',
+  siteId: 'trung-tam',
   deviceId: 'sign-x',
   name: 'Màn hình quầy',
   counterId,

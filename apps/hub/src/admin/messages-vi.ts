@@ -9,6 +9,7 @@ export const ADMIN_MESSAGES_VI = {
     'Thông tin tài khoản không hợp lệ: tên đăng nhập 2–32 ký tự (chữ thường không dấu, số, . _ -), mật khẩu ít nhất 8 ký tự.',
   userExists: 'Tên đăng nhập này đã có.',
   noUser: 'Không có tài khoản này.',
+  otherSites: 'Chỉ quản trị viên toàn tỉnh mới giao được tài khoản cho điểm phục vụ khác.',
   notYourself: 'Không thể tự khóa tài khoản đang đăng nhập.',
   invalidDevice:
     'Thông tin thiết bị không hợp lệ: mã gồm chữ thường không dấu, số và dấu gạch ngang; máy đánh giá phải thuộc một quầy.',

@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { reportQuerySchema, type ReportQuery, type StaffMember } from '@luot/protocol';
 import type { Clock } from '../clock.ts';
-import type { ReportEngine, Store } from '../store.ts';
-import type { QueueService } from '../queue-service.ts';
+import type { ProvinceStore, ReportEngine } from '../store.ts';
+import type { Site, Sites } from '../sites.ts';
 import { sendFailure } from '../http-errors.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { reportCsv, reportXlsx } from './export.ts';
@@ -27,20 +27,29 @@ function daysBetween(from: string, to: string): number {
 export function registerReportRoutes(
   app: FastifyInstance,
   deps: {
-    store: Store;
+    province: ProvinceStore;
+    sites: Sites;
     reports: ReportEngine;
-    queue: QueueService;
     clock: Clock;
     log: Logger;
     sessionIdleMs: number;
   },
 ) {
-  const { store, queue, clock } = deps;
+  const { province, sites, clock } = deps;
   const runner = deps.reports;
   app.addHook('onClose', async () => runner.close());
-  const build = async (query: ReportQuery) => {
+  /** The site of a supervisor's or admin's session: reports are of the site they work at. */
+  const staffSite = async (request: FastifyRequest, reply: FastifyReply): Promise<Site | null> => {
+    const staff = await requireStaff(request, reply, deps, STAFF);
+    if (!staff) return null;
+    const site = sites.get(staff.siteId);
+    if (!site) void sendFailure(reply, 'NOT_FOUND');
+    return site ?? null;
+  };
+  const build = async (site: Site, query: ReportQuery) => {
     try {
-      return await runner.run(query, (await queue.durable()).state.config, clock.now());
+      const { config } = (await site.queue.durable()).state;
+      return await runner.run(site.id, query, config, clock.now());
     } catch (err) {
       deps.log.error({ err, query }, 'report failed');
       return null;
@@ -63,19 +72,21 @@ export function registerReportRoutes(
   };
 
   app.get('/api/reports', async (request, reply) => {
-    if (!(await requireStaff(request, reply, deps, STAFF))) return reply;
+    const site = await staffSite(request, reply);
+    if (!site) return reply;
     const query = parse(request.query);
     if (typeof query === 'string') return sendFailure(reply, 'BAD_REQUEST', query);
-    const report = await build(query);
+    const report = await build(site, query);
     if (!report) return sendFailure(reply, 'INTERNAL');
     return { ok: true, data: report };
   });
 
   app.get('/api/reports/export.csv', async (request, reply) => {
-    if (!(await requireStaff(request, reply, deps, STAFF))) return reply;
+    const site = await staffSite(request, reply);
+    if (!site) return reply;
     const query = parse(request.query);
     if (typeof query === 'string') return sendFailure(reply, 'BAD_REQUEST', query);
-    const report = await build(query);
+    const report = await build(site, query);
     if (!report) return sendFailure(reply, 'INTERNAL');
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
@@ -84,12 +95,13 @@ export function registerReportRoutes(
   });
 
   app.get('/api/reports/export.xlsx', async (request, reply) => {
-    if (!(await requireStaff(request, reply, deps, STAFF))) return reply;
+    const site = await staffSite(request, reply);
+    if (!site) return reply;
     const query = parse(request.query);
     if (typeof query === 'string') return sendFailure(reply, 'BAD_REQUEST', query);
-    const report = await build(query);
+    const report = await build(site, query);
     if (!report) return sendFailure(reply, 'INTERNAL');
-    const body = await reportXlsx(report, (await queue.durable()).state.config.site.name);
+    const body = await reportXlsx(report, (await site.queue.durable()).state.config.site.name);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="${fileName(query)}.xlsx"`)
@@ -97,8 +109,9 @@ export function registerReportRoutes(
   });
 
   app.get('/api/staff', async (request, reply) => {
-    if (!(await requireStaff(request, reply, deps, STAFF))) return reply;
-    const people: StaffMember[] = (await store.listUsers()).map(({ username, name, role }) => ({
+    const site = await staffSite(request, reply);
+    if (!site) return reply;
+    const people: StaffMember[] = (await province.listUsers(site.id)).map(({ username, name, role }) => ({
       username,
       name,
       role,

@@ -2,7 +2,7 @@ import type { Identity } from '@luot/protocol';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { QueueService } from '../queue-service.ts';
-import type { Store } from '../store.ts';
+import type { ProvinceStore, Store } from '../store.ts';
 import type { DevicePresence } from './device-presence.ts';
 import type { PhoneViews } from './phone-views.ts';
 
@@ -14,10 +14,14 @@ export interface KioskOptions {
   kioskCancelWindowMs: number;
 }
 
-/** What every handler may use: the hub's parts, built once. */
+/** What every handler may use: its site's parts (the sender's site), and the hub's. */
 export interface HubServices {
+  siteId: string;
   queue: QueueService;
+  /** The site's part of the store. */
   store: Store;
+  /** The deployment's: people, sessions. */
+  province: ProvinceStore;
   clock: Clock;
   log: Logger;
   options: KioskOptions;

@@ -13,9 +13,10 @@ import {
 } from '@luot/protocol';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
-import type { QueueService } from '../queue-service.ts';
-import type { Store } from '../store.ts';
+import type { Site, Sites } from '../sites.ts';
+import type { ProvinceStore } from '../store.ts';
 import { actorOf, type HubServices, type KioskOptions } from './context.ts';
+import { failureOfStore } from '../store-failure.ts';
 import { createDevicePresence } from './device-presence.ts';
 import { counterHandlers } from './handlers/counter.ts';
 import { deviceHandlers } from './handlers/devices.ts';
@@ -51,14 +52,14 @@ export interface SocketOptions extends KioskOptions {
   sessionIdleMs: number;
 }
 
-/** The event stream's rooms, one per audience: each gets the events as `eventFor` shows them. */
-const STREAMS: Record<Audience, string> = {
-  staff: 'stream:staff',
-  clerk: 'stream:clerk',
-  device: 'stream:device',
-};
-const AUDIENCES = Object.keys(STREAMS) as Audience[];
-const STAFF = 'staff';
+/**
+ * A site's event stream rooms, one per audience: each gets the events as `eventFor` shows them.
+ * Rooms are per site: nothing of one site reaches a socket of another.
+ */
+const stream = (siteId: string, audience: Audience) => `${siteId}/stream:${audience}`;
+const AUDIENCES: readonly Audience[] = ['staff', 'clerk', 'device'];
+/** A site's supervisors and admins (device status). */
+const staffRoom = (siteId: string) => `${siteId}/staff`;
 /** Events that only read what is stored: answered at once, not after the pending group. */
 const READS: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'ticket:view']);
 
@@ -74,17 +75,17 @@ export function attachSocketServer(deps: {
   allowOrigin?: (req: IncomingMessage) => boolean;
   /** Which credentials this listener admits (the public listener: ticket links only). */
   admits?: (credential: Credential) => boolean;
-  queue: QueueService;
-  store: Store;
+  sites: Sites;
+  province: ProvinceStore;
   clock: Clock;
   log: Logger;
   options: SocketOptions;
   /** The client's address (a reverse proxy's header when trusted); the TCP peer's by default. */
   clientAddress?: (req: IncomingMessage) => string;
 }) {
-  const { httpServer, queue, store, clock, log, options } = deps;
+  const { httpServer, sites, province, clock, log, options } = deps;
   const limits = createSocketLimits(options.socketLimits, deps.clientAddress ?? peerAddress);
-  const credentials = { store, clock, sessionIdleMs: options.sessionIdleMs };
+  const credentials = { province, clock, sessionIdleMs: options.sessionIdleMs };
   const io: HubServer = new Server(httpServer, {
     serveClient: false,
     // Message size, connect timeout and the bound on connections not yet signed in
@@ -97,25 +98,47 @@ export function attachSocketServer(deps: {
     },
   });
   limits.watchEngine(io.engine);
-  queue.onCommit((batch) => {
-    // Same sequence numbers in every room, so each client's gap detection still holds.
-    for (const e of batch.events)
-      for (const audience of AUDIENCES)
-        io.to(STREAMS[audience]).emit('event', { seq: e.seq, event: eventFor(audience, e.event) });
-  });
-  const services: HubServices = {
-    queue,
-    store,
-    clock,
-    log,
-    options,
-    presence: createDevicePresence({
+
+  /** Each site's parts, made when the site is first served here; its events go to its rooms. */
+  const siteServices = new Map<string, HubServices>();
+  function servicesOf(site: Site): HubServices {
+    const known = siteServices.get(site.id);
+    if (known) return known;
+    const { queue, store } = site;
+    queue.onCommit((batch) => {
+      // Same sequence numbers in every room, so each client's gap detection still holds.
+      for (const e of batch.events)
+        for (const audience of AUDIENCES)
+          io.to(stream(site.id, audience)).emit('event', {
+            seq: e.seq,
+            event: eventFor(audience, e.event),
+          });
+    });
+    const services: HubServices = {
+      siteId: site.id,
+      queue,
       store,
+      province,
       clock,
-      publish: (s) => io.to(STAFF).emit('device', s),
-    }),
-    phoneViews: createPhoneViews({ queue, store, clock, log }),
-  };
+      log,
+      options,
+      presence: createDevicePresence({
+        store,
+        clock,
+        publish: (status) => io.to(staffRoom(site.id)).emit('device', status),
+      }),
+      phoneViews: createPhoneViews({ queue, store, clock, log }),
+    };
+    siteServices.set(site.id, services);
+    return services;
+  }
+  for (const site of sites.all()) servicesOf(site);
+  sites.onAdded((site) => servicesOf(site));
+  /** The parts of a credential's site (it exists: credentials are resolved against the store). */
+  function servicesFor(credential: Credential): HubServices | null {
+    const site = sites.get(credential.identity.siteId);
+    return site ? servicesOf(site) : null;
+  }
   const kiosk = createKioskMemory();
   const handlers: Handlers = {
     ...ticketHandlers(kiosk),
@@ -149,7 +172,7 @@ export function attachSocketServer(deps: {
             Object.assign(new Error('UNAUTHENTICATED'), { data: failure('UNAUTHENTICATED').error }),
           );
         }
-        if (deps.admits && !deps.admits(credential)) {
+        if ((deps.admits && !deps.admits(credential)) || !servicesFor(credential)) {
           address.release();
           return next(Object.assign(new Error('FORBIDDEN'), { data: failure('FORBIDDEN').error }));
         }
@@ -170,6 +193,7 @@ export function attachSocketServer(deps: {
 
   io.on('connection', (socket: HubSocket) => {
     const { identity } = socket.data.credential;
+    const services = servicesFor(socket.data.credential)!;
     const ticketId = identity.role === 'public' ? identity.ticketId : null;
     const deviceId = 'deviceId' in identity ? identity.deviceId : null;
     limits.signedIn(socket);
@@ -197,8 +221,9 @@ export function attachSocketServer(deps: {
       if (!socket.connected) return;
       // Snapshot and room join happen in one tick, so no event falls between them.
       socket.emit('snapshot', snapshot);
-      void socket.join(STREAMS[audienceOf(identity)]);
-      if (identity.role === 'supervisor' || identity.role === 'admin') void socket.join(STAFF);
+      void socket.join(stream(identity.siteId, audienceOf(identity)));
+      if (identity.role === 'supervisor' || identity.role === 'admin')
+        void socket.join(staffRoom(identity.siteId));
     }, logError);
   });
 
@@ -212,15 +237,26 @@ export function attachSocketServer(deps: {
     if (typeof ack !== 'function') return;
     const payload = args.length >= 2 ? args[0] : undefined;
     const answer = (res: Ack<unknown>): void => void ack(res);
-    handle(socket, name, payload).then((res) => {
-      if (READS.has(name)) answer(res);
-      // Answered once what the command did (or what a refusal was decided on) is stored.
-      else queue.afterDurable((stored) => answer(stored ? res : failure('INTERNAL')));
-    });
+    const services = servicesFor(socket.data.credential);
+    if (!services) return answer(failure('FORBIDDEN'));
+    const { queue } = services;
+    if (READS.has(name)) {
+      void handle(socket, services, name, payload).then(answer);
+      return;
+    }
+    // A command is decided in the site's turn (on a store several nodes share, after catching
+    // up with theirs), and answered once what it did (or what a refusal was decided on) is stored.
+    queue
+      .exclusive(() => handle(socket, services, name, payload))
+      .then(
+        (res) => queue.afterDurable((stored) => answer(stored ? res : failure('INTERNAL'))),
+        (err: unknown) => answer(failureOfStore(err, log)),
+      );
   }
 
   async function handle(
     socket: HubSocket,
+    services: HubServices,
     name: ClientEventName,
     payload: unknown,
   ): Promise<Ack<unknown>> {
@@ -254,17 +290,20 @@ export function attachSocketServer(deps: {
   return {
     io,
     /** The clock moved: phone pages learn when the day's service has just ended. */
-    tick: services.phoneViews.tick,
+    tick(): void {
+      for (const services of siteServices.values()) services.phoneViews.tick();
+    },
     /** Disconnects every socket that authenticated with this secret (a sign-out or a revocation). */
     disconnectCredential(tokenHash: string): void {
       for (const socket of io.sockets.sockets.values())
         if (socket.data.credential.tokenHash === tokenHash) socket.disconnect(true);
     },
     disconnectUser,
-    disconnectDevice(deviceId: string): void {
+    disconnectDevice(siteId: string, deviceId: string): void {
       for (const socket of io.sockets.sockets.values()) {
         const id = socket.data.credential.identity;
-        if ('deviceId' in id && id.deviceId === deviceId) socket.disconnect(true);
+        if ('deviceId' in id && id.siteId === siteId && id.deviceId === deviceId)
+          socket.disconnect(true);
       }
     },
     async close(): Promise<void> {

@@ -2,6 +2,7 @@ import { currentTicket, own, type QueueCommand, type Ticket } from '@luot/domain
 import { failure, refusalOf, type Ack, type AuditAction, type AuditEntry } from '@luot/protocol';
 import type { HandlerContext, HubServices } from '../context.ts';
 import type { Handlers } from '../router.ts';
+import { belongsTo } from '../../identity.ts';
 
 /** Writes a supervisor's action to the audit trail, as the admin routes write theirs. */
 async function audit(
@@ -85,8 +86,9 @@ export function superviseHandlers(deps: {
     },
 
     'clerk:signOut': async (ctx, p) => {
-      const user = await ctx.store.findUser(p.username);
-      if (!user) return failure('NOT_FOUND');
+      const user = await ctx.province.findUser(p.username);
+      // Only a clerk of the supervisor's own site.
+      if (!user || !belongsTo(user.sites, ctx.siteId)) return failure('NOT_FOUND');
       if (user.role !== 'clerk')
         return {
           ok: false,
@@ -97,7 +99,7 @@ export function superviseHandlers(deps: {
       const closed = result.events.flatMap((e) =>
         e.type === 'counter.closed' ? [e.counterId] : [],
       );
-      const sessionsEnded = await ctx.store.endSessionsOfUser(p.username, ctx.clock.now());
+      const sessionsEnded = await ctx.province.endSessionsOfUser(p.username, ctx.clock.now());
       if (closed.length === 0 && sessionsEnded === 0)
         return { ok: false, error: { code: 'INVALID_STATE', message: SIGN_OUT_VI.notSignedIn } };
       deps.disconnectUser(p.username);
