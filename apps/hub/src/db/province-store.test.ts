@@ -265,6 +265,11 @@ describe('two sites in one file', () => {
       siteId: 'xa-b',
     });
     expect(await open('xa-b')).toEqual([]);
+    // A person of several sites moves to work at another: the session goes with them.
+    expect(await province.moveSession('h1', 'xa-b', 500)).toBe(true);
+    expect(await open('xa-a')).toEqual([]);
+    expect(await open('xa-b')).toEqual([['s1', 'xa-b']]);
+    expect(await province.moveSession('h2', 'xa-a', 500)).toBe(false);
   });
 
   it("purge one site's old days and leave the other's", async () => {

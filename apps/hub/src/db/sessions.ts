@@ -43,6 +43,9 @@ export function createSessions(db: Db) {
        WHERE username = ? AND ended_at IS NULL AND token_hash IS NOT ?`,
     ),
     end: db.prepare(`UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL`),
+    move: db.prepare(
+      `UPDATE sessions SET site_id = ?, last_seen_at = ? WHERE token_hash = ? AND ended_at IS NULL`,
+    ),
     purge: db.prepare(`DELETE FROM sessions WHERE ${purgeable}`),
     countPurgeable: db.prepare(`SELECT COUNT(*) FROM sessions WHERE ${purgeable}`).pluck(),
   };
@@ -63,6 +66,10 @@ export function createSessions(db: Db) {
      */
     endOfUser(username: string, at: number, keepTokenHash?: string): number {
       return q.endOfUser.run(at, username, keepTokenHash ?? null).changes;
+    },
+    /** Moves an open session to another site (counting as a use); false when none is open. */
+    move(tokenHash: string, siteId: string, at: number): boolean {
+      return q.move.run(siteId, at, tokenHash).changes === 1;
     },
     touch(tokenHash: string, at: number): void {
       q.touch.run(at, tokenHash);

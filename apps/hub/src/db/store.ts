@@ -158,6 +158,8 @@ export function createProvinceStore(db: Db) {
     touchSession: (tokenHash: string, at: number) => sessions.touch(tokenHash, at),
     listOpenSessions: (siteId: string | null, now: number, seenSince: number) =>
       sessions.listOpen(siteId, now, seenSince),
+    moveSession: (tokenHash: string, siteId: string, at: number) =>
+      sessions.move(tokenHash, siteId, at),
     endSessionById: (id: string, at: number) => sessions.endById(id, at),
     endSessionsOfUser: (username: string, at: number) => sessions.endOfUser(username, at),
     purgeSessions: (before: number) => sessions.purge(before),
