@@ -10,6 +10,7 @@ import { MONDAY_9AM, startTestHub, testConfig } from '../../testing/test-hub.ts'
 import { createDayPacker } from '../day-packer.ts';
 import { buildReport } from './build-report.ts';
 import pino from 'pino';
+import { sqlitePorts } from '../setup.ts';
 
 // Packed days (report_days) must give exactly the report the raw tables give, for every
 // grouping, whether a period is all packed, partly packed or not packed at all.
@@ -143,6 +144,27 @@ describe('another site in the same file', () => {
     const theirs = buildReport(site.reports, { from: FROM, to: TO, groupBy: 'field' }, config, 0);
     expect(theirs.total.issued).toBe(other.tickets);
     expect(theirs.total.issued).not.toBe(before[0]!.total.issued);
+  });
+
+  it("computes each site's report on the worker thread, reading that site's rows only", async () => {
+    // Anything the runner logs (a worker that could not start, or failed) is a failure here.
+    const logged: string[] = [];
+    const log = pino({ level: 'warn' }, { write: (line: string) => logged.push(line) });
+    const { reports: engine } = sqlitePorts(createProvinceStore(db), log);
+    try {
+      const query: ReportQuery = { from: FROM, to: TO, groupBy: 'clerk' };
+      const ours = await engine.run(DEFAULT_SITE_ID, query, config, 0);
+      const theirs = await engine.run('xa-tan-phu', query, config, 0);
+      const here = (siteId: string) =>
+        buildReport(createProvinceStore(db).site(siteId).reports, query, config, 0);
+      expect({ ...ours, elapsedMs: 0 }).toEqual({ ...here(DEFAULT_SITE_ID), elapsedMs: 0 });
+      expect({ ...theirs, elapsedMs: 0 }).toEqual({ ...here('xa-tan-phu'), elapsedMs: 0 });
+      expect(theirs.rows.map((r) => r.key)).toContain('xa-cb');
+      expect(ours.rows.map((r) => r.key)).not.toContain('xa-cb');
+      expect(logged).toEqual([]);
+    } finally {
+      await engine.close();
+    }
   });
 });
 
