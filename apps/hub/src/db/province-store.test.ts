@@ -403,6 +403,29 @@ describe('a single-site file of an older hub', () => {
     await upgraded.close();
   });
 
+  it('that cannot be migrated is left exactly as it was, and the hub does not open it', () => {
+    const path = join(dir, 'old.db');
+    const old = openOldDatabase(path);
+    old
+      .prepare('INSERT INTO site_config (id, json, updated_at) VALUES (1, ?, 5)')
+      .run(JSON.stringify(config));
+    // A visit of a ticket that is not there (written with foreign keys off): 006 must refuse it.
+    old.pragma('foreign_keys = OFF');
+    old.exec(`INSERT INTO services (ticket_id, day, field_id, counter_id, priority, waiting_since,
+        called_at) VALUES ('khong-co', '${DAY}', 'ho-tich', 'quay-01', 0, 1, 2)`);
+    const before = rowsOf(old, ['services', 'site_config']);
+    old.close();
+
+    expect(() => openDatabase(path)).toThrow(/006-sites.sql leaves 1 dangling/);
+    const after = new Database(path, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(5);
+    expect(rowsOf(after, ['services', 'site_config'])).toEqual(before);
+    expect(
+      after.prepare(`SELECT COUNT(*) FROM sqlite_master WHERE name = 'sites'`).pluck().get(),
+    ).toBe(0);
+    after.close();
+  });
+
   it('with every kind of row (sessions, packed days, purged ids) keeps them all, and its reports', async () => {
     // A history made by today's code, copied into a file of the old shape.
     const source = openDatabase(join(dir, 'source.db'));
