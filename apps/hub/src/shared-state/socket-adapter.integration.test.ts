@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasRedis, startRedis, type TestRedis } from '../../testing/redis.ts';
 import { attachRedisAdapter } from './socket-adapter.ts';
 
-if (!hasRedis) console.warn('socket-adapter: skipped, `redis-server` is not on PATH (apt-get install redis-server)');
+if (!hasRedis)
+  console.warn(
+    'socket-adapter: skipped, `redis-server` is not on PATH (apt-get install redis-server)',
+  );
 
 interface Node {
   io: Server;
@@ -20,10 +23,18 @@ interface Node {
 async function startNode(redisUrl: string): Promise<Node> {
   const http = createServer();
   const io = new Server(http);
-  const closeAdapter = await attachRedisAdapter(io, { url: redisUrl, log: pino({ level: 'silent' }) });
+  const closeAdapter = await attachRedisAdapter(io, {
+    url: redisUrl,
+    log: pino({ level: 'silent' }),
+  });
   io.on('connection', (socket) => void socket.join('stream'));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  return { io, http, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, closeAdapter };
+  return {
+    io,
+    http,
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+    closeAdapter,
+  };
 }
 
 /** A client that keeps every 'event' it is sent. */
