@@ -16,7 +16,7 @@ import type { Clock } from '../clock.ts';
 import type { QueueService } from '../queue-service.ts';
 import type { Store } from '../store.ts';
 import { actorOf, type HubServices, type KioskOptions } from './context.ts';
-import { createDevicePresence } from './device-presence.ts';
+import { createDevicePresence, type PresenceBook } from './device-presence.ts';
 import { counterHandlers } from './handlers/counter.ts';
 import { deviceHandlers } from './handlers/devices.ts';
 import { snapshotFor, syncHandlers } from './handlers/sync.ts';
@@ -81,6 +81,8 @@ export function attachSocketServer(deps: {
   options: SocketOptions;
   /** The client's address (a reverse proxy's header when trusted); the TCP peer's by default. */
   clientAddress?: (req: IncomingMessage) => string;
+  /** Device presence shared by several nodes (shared-state/); this node's memory otherwise. */
+  presenceBook?: PresenceBook;
 }) {
   const { httpServer, queue, store, clock, log, options } = deps;
   const limits = createSocketLimits(options.socketLimits, deps.clientAddress ?? peerAddress);
@@ -113,6 +115,7 @@ export function attachSocketServer(deps: {
       store,
       clock,
       publish: (s) => io.to(STAFF).emit('device', s),
+      book: deps.presenceBook,
     }),
     phoneViews: createPhoneViews({ queue, store, clock, log }),
   };
