@@ -3,6 +3,7 @@ import type { DeviceStatus } from '@luot/protocol';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createMemoryPresenceBook, type PresenceBook } from '../sockets/device-presence.ts';
+import { withFallback } from './fallback.ts';
 
 export interface RedisPresenceOptions {
   /** A node that has not renewed its mark for this long counts as gone (SIGKILL, a cut cable). */
@@ -51,27 +52,8 @@ export function createRedisPresenceBook(deps: {
   const nodeId = deps.nodeId ?? randomBytes(6).toString('hex');
   const memory = createMemoryPresenceBook();
   const lostListeners = new Map<string, Set<(deviceId: string) => void>>();
-  let degraded = false;
 
-  async function shared<T>(call: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
-    try {
-      const value = await call();
-      if (degraded) {
-        degraded = false;
-        log.info('device presence: Redis answers again');
-      }
-      return value;
-    } catch (err) {
-      if (!degraded) {
-        degraded = true;
-        log.error(
-          { err: err instanceof Error ? err.message : String(err) },
-          'device presence: Redis unavailable; dashboards see only this node’s devices',
-        );
-      }
-      return fallback();
-    }
-  }
+  const shared = withFallback(log, 'device presence', 'dashboards see only this node’s devices');
 
   /** This node's count for a device, written as it is now (0 removes it). */
   function writeCount(siteId: string, deviceId: string, count: number) {

@@ -10,6 +10,7 @@ import {
   type SignInGuard,
   type SignInGuardOptions,
 } from '../sign-in-guard.ts';
+import { withFallback } from './fallback.ts';
 import { luaScript } from './lua.ts';
 
 /** An attempt's "being checked" mark outlives a node that died while checking it by this much. */
@@ -81,7 +82,6 @@ export function createRedisSignInGuard(deps: {
   const memory = createMemorySignInGuard(options);
   /** Attempts begun in memory (during an outage) are finished there too. */
   const inMemory = new WeakSet<SignInAttempt>();
-  let degraded = false;
 
   const keys = (address: string, username: string) => {
     const base = `luot:signin:{${address}}`;
@@ -103,26 +103,11 @@ export function createRedisSignInGuard(deps: {
     options.perAddress,
   ];
 
-  /** Runs a Redis call; on failure logs (once per outage) and answers the fallback's value. */
-  async function shared<T>(call: () => Promise<T>, fallback: () => T): Promise<T> {
-    try {
-      const value = await call();
-      if (degraded) {
-        degraded = false;
-        log.info('sign-in guard: Redis answers again; counting there');
-      }
-      return value;
-    } catch (err) {
-      if (!degraded) {
-        degraded = true;
-        log.error(
-          { err: err instanceof Error ? err.message : String(err) },
-          'sign-in guard: Redis unavailable; counting failed sign-ins in this node’s memory',
-        );
-      }
-      return fallback();
-    }
-  }
+  const shared = withFallback(
+    log,
+    'sign-in guard',
+    'counting failed sign-ins in this node’s memory',
+  );
 
   /** Finishes an attempt counted in Redis; if Redis is gone, its marks expire by themselves. */
   async function finish(attempt: SignInAttempt, call: () => Promise<unknown>): Promise<void> {
