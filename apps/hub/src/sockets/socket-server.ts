@@ -25,7 +25,13 @@ import { createKioskMemory, ticketHandlers } from './handlers/tickets.ts';
 import { resolveCredential, stillValid, type Credential } from '../identity.ts';
 import { handshakeToken } from '../session-cookie.ts';
 import { createPhoneViews } from './phone-views.ts';
-import { createSocketLimits, peerAddress, rateLimitedError, type SocketLimits } from './limits.ts';
+import {
+  createSocketLimits,
+  peerAddress,
+  rateLimitedError,
+  type Counts,
+  type SocketLimits,
+} from './limits.ts';
 import { route, type Handlers } from './router.ts';
 
 type SocketData = { credential: Credential };
@@ -83,9 +89,15 @@ export function attachSocketServer(deps: {
   clientAddress?: (req: IncomingMessage) => string;
   /** Device presence shared by several nodes (shared-state/); this node's memory otherwise. */
   presenceBook?: PresenceBook;
+  /** Socket counts per address, link and device summed over nodes (shared-state/). */
+  socketCounts?: Counts;
 }) {
   const { httpServer, queue, store, clock, log, options } = deps;
-  const limits = createSocketLimits(options.socketLimits, deps.clientAddress ?? peerAddress);
+  const limits = createSocketLimits(
+    options.socketLimits,
+    deps.clientAddress ?? peerAddress,
+    deps.socketCounts,
+  );
   const credentials = { store, clock, sessionIdleMs: options.sessionIdleMs };
   const io: HubServer = new Server(httpServer, {
     serveClient: false,
