@@ -38,6 +38,15 @@ export async function attachRedisAdapter(
     duplicates.push(client);
     return client;
   };
+  // The adapter sends its messages between servers (server-side emits, fetchSockets, acks) with
+  // PUBLISH and drops the promise: while Redis is away that rejection would end the process.
+  // Marked handled here; callers that wait for the answer still see the failure.
+  const publish = publisher.publish.bind(publisher) as (...args: unknown[]) => Promise<number>;
+  publisher.publish = ((...args: unknown[]) => {
+    const sent = publish(...args);
+    sent.catch(() => undefined);
+    return sent;
+  }) as typeof publisher.publish;
   io.adapter(createAdapter(publisher));
   return async () => {
     // io.close() closes the adapter, which stops its readers; these make sure nothing lingers.
