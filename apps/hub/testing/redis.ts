@@ -81,10 +81,14 @@ export async function startRedis(): Promise<TestRedis> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'luot-redis-'));
   let child: ChildProcess | null = await launch(port, dir);
+  // A test process that ends without stopping it (a crash, process.exit) takes it along.
+  const onExit = () => child?.kill('SIGKILL');
+  process.once('exit', onExit);
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
     async stop() {
+      process.off('exit', onExit);
       await stopChild(child);
       child = null;
       rmSync(dir, { recursive: true, force: true });

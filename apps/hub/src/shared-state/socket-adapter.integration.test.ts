@@ -92,6 +92,22 @@ describe.skipIf(!hasRedis)('Socket.IO across nodes through Redis Streams', () =>
     await expect.poll(() => since(onA.got)).toEqual([from, from + 1]);
   });
 
+  it('disconnects a room’s sockets on every node (a session revoked on one node)', async () => {
+    const extra = await client(b.url);
+    let n = 0;
+    // Joined once its connection handler ran: wait until an emit from A reaches it.
+    await expect
+      .poll(() => {
+        a.io.to('stream').emit('event', 500 + ++n);
+        return extra.got.length;
+      })
+      .toBeGreaterThan(0);
+    const gone = new Promise<string>((resolve) => extra.socket.once('disconnect', resolve));
+    a.io.in(extra.socket.id!).disconnectSockets(true);
+    expect(await gone).toBe('io server disconnect');
+    expect(onB.socket.connected).toBe(true);
+  });
+
   it('keeps each node serving its own clients while Redis is down, and crosses again after', async () => {
     await redis.stop();
     const base = 1_000;
