@@ -28,8 +28,11 @@ export interface SharedState {
    * (`attachSocketServer`'s `socketCounts`): each listener counts its own, as on one node.
    */
   socketCounts(listener: string): Counts;
-  /** Rooms across nodes for a Socket.IO server: call before any socket connects. */
-  attachAdapter(io: Server): Promise<void>;
+  /**
+   * Rooms across nodes for a Socket.IO server: call before any socket connects. `onRestored`
+   * hears Redis come back after an outage (this node's sockets may have missed events).
+   */
+  attachAdapter(io: Server, onRestored?: () => void): Promise<void>;
   /** Takes this node's presence away and closes every Redis connection (after the servers). */
   close(): Promise<void>;
 }
@@ -59,8 +62,8 @@ export async function connectSharedState(deps: {
       counts.push(shared);
       return shared;
     },
-    async attachAdapter(io) {
-      adapters.push(await attachRedisAdapter(io, { url, log }));
+    async attachAdapter(io, onRestored) {
+      adapters.push(await attachRedisAdapter(io, { url, log, onRestored }));
     },
     async close() {
       await presenceBook.close();

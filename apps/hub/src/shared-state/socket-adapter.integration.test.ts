@@ -18,14 +18,18 @@ interface Node {
   http: HttpServer;
   url: string;
   closeAdapter: () => Promise<void>;
+  /** How many times Redis came back after an outage, as the node heard it. */
+  restored: () => number;
 }
 
 async function startNode(redisUrl: string): Promise<Node> {
   const http = createServer();
   const io = new Server(http);
+  let restored = 0;
   const closeAdapter = await attachRedisAdapter(io, {
     url: redisUrl,
     log: pino({ level: 'silent' }),
+    onRestored: () => restored++,
   });
   io.on('connection', (socket) => void socket.join('stream'));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -34,6 +38,7 @@ async function startNode(redisUrl: string): Promise<Node> {
     http,
     url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
     closeAdapter,
+    restored: () => restored,
   };
 }
 
@@ -122,6 +127,8 @@ describe.skipIf(!hasRedis)('Socket.IO across nodes through Redis Streams', () =>
     expect(onA.got).not.toContain(base + 1);
 
     await redis.restart();
+    // Each node hears Redis come back (so it can send its sockets what they missed).
+    await expect.poll(() => [a.restored(), b.restored()], { timeout: 30_000 }).toEqual([1, 1]);
     // Neither server is restarted: their connections come back by themselves.
     let n = 2_000;
     await expect

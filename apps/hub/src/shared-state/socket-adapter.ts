@@ -14,13 +14,30 @@ import { connectRedis } from './redis-client.ts';
  * at once (no offline queue on the publishing connection) and the adapter still delivers it
  * locally. The readers keep a queue, so they wait for Redis rather than spin, and the streams
  * are read again when it is back; what other nodes broadcast meanwhile is lost to this one,
- * and its screens catch up by sequence number (a gap makes them resync).
+ * and its screens catch up by sequence number (a gap makes them resync) at the next event, or
+ * at once if the hub acts on `onRestored` (e.g. sends its sockets what they missed).
  */
 export async function attachRedisAdapter(
   io: Server,
-  { url, log }: { url: string; log: Logger },
+  {
+    url,
+    log,
+    onRestored,
+  }: {
+    url: string;
+    log: Logger;
+    /** Called each time Redis answers again after the connection was lost. */
+    onRestored?: () => void;
+  },
 ): Promise<() => Promise<void>> {
   const publisher = await connectRedis(url, { log, name: 'socket-adapter' });
+  let lost = false;
+  publisher.on('reconnecting', () => (lost = true));
+  publisher.on('ready', () => {
+    if (!lost) return;
+    lost = false;
+    onRestored?.();
+  });
   // The adapter duplicates this connection for its stream reader and its pub/sub subscriber:
   // those queue their commands while Redis is away (a reader without a queue would retry its
   // XREAD in a tight loop; a subscriber would lose its SUBSCRIBE) and never give up on them.
