@@ -106,6 +106,14 @@ describe.skipIf(!hasRedis)('device presence across nodes', () => {
     expect(await b.online('kiosk-1')).toBe(false);
   });
 
+  it('takes a node’s devices off at once when it closes cleanly', async () => {
+    const [a, b] = [await node(), await node()];
+    await a.presence.connected('kiosk-2');
+    expect(await b.online('kiosk-2')).toBe(true);
+    await a.book.close();
+    expect(await b.online('kiosk-2')).toBe(false);
+  });
+
   it('stops counting the devices of a node killed with SIGKILL, and tells the dashboards', async () => {
     const b = await node();
     const child = spawn(
