@@ -1,6 +1,7 @@
 // Device presence across hub nodes through a real redis-server: what each node's dashboard
 // lists and is sent, a node SIGKILLed, and Redis restarted.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { DeviceStatus } from '@luot/protocol';
 import type { Redis } from 'ioredis';
@@ -152,6 +153,22 @@ describe.skipIf(!hasRedis)('device presence across nodes', () => {
         { timeout: 15_000 },
       )
       .toEqual(['board-2', 'kiosk-2']);
+  });
+
+  it('puts right a disconnect it could not write while its connection was down', async () => {
+    const [a, b] = [await node(), await node()];
+    const [connA, connB] = clients.slice(-2) as [Redis, Redis];
+    await a.presence.connected('board-2');
+    expect(await b.online('board-2')).toBe(true);
+    // A's connection drops (Redis itself runs on and keeps what it holds) and the device
+    // leaves A before A is connected again: the removal cannot be written then.
+    const closed = once(connA, 'close');
+    await connB.client('KILL', 'ID', String(await connA.client('ID')));
+    await closed;
+    await a.presence.disconnected('board-2');
+    expect(a.sent.at(-1)).toMatchObject({ deviceId: 'board-2', online: false });
+    // Once A is connected again, its next heartbeat removes the count it could not.
+    await expect.poll(() => b.online('board-2'), { timeout: 15_000 }).toBe(false);
   });
 
   it('answers from the node’s own sockets while Redis is down, and is whole again after a restart', async () => {

@@ -65,16 +65,26 @@ export function createRedisPresenceBook(deps: {
     return m.exec();
   }
 
-  /** Renews this node's mark and re-asserts its connections, in one round trip. */
+  /**
+   * Renews this node's mark and writes its connections as they are now: counts a write missed
+   * while Redis was unreachable (a disconnect's removal included) are put right, and an
+   * emptied Redis is filled again.
+   */
   async function heartbeat(): Promise<void> {
+    const written = Object.keys(await redis.hgetall(held(nodeId)));
     const m = redis.multi().set(alive(nodeId), '1', 'PX', options.nodeTtlMs).sadd(NODES, nodeId);
+    const now = new Set<string>();
     for (const [siteId, devices] of memory.local())
-      for (const [deviceId, count] of devices)
-        m.hset(holders(siteId, deviceId), nodeId, count).hset(
-          held(nodeId),
-          `${siteId}\n${deviceId}`,
-          count,
-        );
+      for (const [deviceId, count] of devices) {
+        const field = `${siteId}\n${deviceId}`;
+        now.add(field);
+        m.hset(holders(siteId, deviceId), nodeId, count).hset(held(nodeId), field, count);
+      }
+    for (const field of written) {
+      if (now.has(field)) continue;
+      const [siteId, deviceId] = field.split('\n') as [string, string];
+      m.hdel(holders(siteId, deviceId), nodeId).hdel(held(nodeId), field);
+    }
     await m.exec();
   }
 
