@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { siteConfigSchema, type QueueState } from '@luot/domain';
 import { connectHub, createQueueMirror } from '@luot/hub-client';
-import { openStore, pairDevice, seedDemo } from '@luot/hub/bench';
+import { DEFAULT_SITE_ID, openProvince, pairDevice, seedDemo } from '@luot/hub/bench';
 import type { ClerkSpec, KioskSpec } from './sim/messages.ts';
 import {
   capacityRates,
@@ -58,9 +58,10 @@ function morningClock(elapsedMs: number): string {
 async function main(): Promise<void> {
   // A fresh demo centre that issues around the clock every day, so the demo works at any hour.
   rmSync(values.data, { recursive: true, force: true });
-  const store = openStore(values.data);
+  const province = openProvince(values.data);
+  const store = province.site(DEFAULT_SITE_ID);
   const now = Date.now();
-  const demo = await seedDemo(store, now);
+  const demo = await seedDemo(province, now);
   const seeded = store.readConfig()!;
   const config = siteConfigSchema.parse({
     ...seeded,
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
     { id: 'demo-monitor', kind: 'display', name: 'Theo dõi demo' },
     now,
   );
-  store.close();
+  province.close();
   const token = (id: string) => demo.devices.find((d) => d.id === id)?.token ?? '';
   writeFileSync(
     join(values.data, 'demo-credentials.txt'),

@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import {
   buildReport,
-  createStore,
+  createProvinceStore,
+  DEFAULT_SITE_ID,
   generateHistory,
   openDatabase,
   type HistorySummary,
@@ -76,7 +77,7 @@ export function benchReports(options: {
   const db = openDatabase(options.path);
   try {
     const history = generateYear(db, options.tickets, options.seed);
-    const store = createStore(db);
+    const store = createProvinceStore(db).site(DEFAULT_SITE_ID);
     const config = simSiteConfig({ counters: 40, timeZone: 'Asia/Ho_Chi_Minh' });
     const cases = (['month', 'year'] as const).flatMap((range) =>
       (['field', 'clerk'] as const).map((groupBy) => ({

@@ -9,7 +9,9 @@ import {
   HUB_MAIN_FILE,
   HUB_PACKAGE_DIR,
   hashPassword,
-  openStore,
+  openProvince,
+  initSite,
+  DEFAULT_SITE_ID,
   pairDevice,
 } from '@luot/hub/bench';
 
@@ -52,25 +54,30 @@ export async function prepareDataDir(
   config: SiteConfig,
   devices: { displays: number; kiosks: number },
 ): Promise<SimPeople> {
-  const store = openStore(dataDir);
+  const province = openProvince(dataDir);
   try {
     const at = Date.now();
-    store.writeConfig(config, at);
+    await initSite(province, DEFAULT_SITE_ID, config, at);
+    const site = province.site(DEFAULT_SITE_ID);
+    const sites = [DEFAULT_SITE_ID];
     const passwordHash = await hashPassword(SIM_PASSWORD);
     const clerks = config.counters.map((c, i) => ({
       username: `cb${String(i + 1).padStart(3, '0')}`,
       counterId: c.id,
     }));
     for (const c of clerks)
-      store.createUser({ username: c.username, name: c.username, role: 'clerk', passwordHash }, at);
-    store.createUser(
-      { username: 'giamsat', name: 'Giám sát', role: 'supervisor', passwordHash },
+      province.createUser(
+        { username: c.username, name: c.username, role: 'clerk', passwordHash, sites },
+        at,
+      );
+    province.createUser(
+      { username: 'giamsat', name: 'Giám sát', role: 'supervisor', passwordHash, sites },
       at,
     );
     const pair = (kind: 'display' | 'kiosk', n: number) =>
       Promise.all(
         Array.from({ length: n }, (_, i) =>
-          pairDevice(store, { id: `${kind}-${i + 1}`, kind, name: `${kind} ${i + 1}` }, at),
+          pairDevice(site, { id: `${kind}-${i + 1}`, kind, name: `${kind} ${i + 1}` }, at),
         ),
       );
     return {
@@ -79,7 +86,7 @@ export async function prepareDataDir(
       kiosks: await pair('kiosk', devices.kiosks),
     };
   } finally {
-    store.close();
+    province.close();
   }
 }
 

@@ -1,5 +1,6 @@
 import { prng } from '@luot/test-support';
 import type { Db } from '../src/db/open-database.ts';
+import { DEFAULT_SITE_ID } from '../src/store.ts';
 
 /** One field of a generated history: its id, numbering and share of the day's tickets. */
 export interface HistoryField {
@@ -31,6 +32,8 @@ export interface HistoryOptions {
   /** Offset of the site's time zone from UTC, in hours (no daylight saving), e.g. 7. */
   utcOffsetHours: number;
   seed: number;
+  /** The site whose history this is (default: the default site). */
+  siteId?: string;
 }
 
 export interface HistorySummary {
@@ -273,15 +276,17 @@ export function generateHistory(db: Db, opts: HistoryOptions): HistorySummary {
   const random = prng(opts.seed);
   const days = workingDays(opts.from, opts.to);
   const insertTicket = db.prepare(
-    `INSERT INTO tickets (id, day, field_id, original_field_id, number, label, priority_class_id,
-       status, issued_at, first_called_at, finished_at, counter_id, clerk_id, rating, token_hash, issued_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 'device:kiosk-1')`,
+    `INSERT INTO tickets (site_id, id, day, field_id, original_field_id, number, label,
+       priority_class_id, status, issued_at, first_called_at, finished_at, counter_id, clerk_id,
+       rating, token_hash, issued_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 'device:kiosk-1')`,
   );
   const insertService = db.prepare(
-    `INSERT INTO services (ticket_id, day, field_id, counter_id, clerk_id, priority, waiting_since,
-       called_at, started_at, ended_at, outcome, recalls, rating)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+    `INSERT INTO services (site_id, ticket_id, day, field_id, counter_id, clerk_id, priority,
+       waiting_since, called_at, started_at, ended_at, outcome, recalls, rating)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
   );
+  const siteId = opts.siteId ?? DEFAULT_SITE_ID;
   const fields = new Map(opts.fields.map((f) => [f.id, f]));
   const perDay = opts.tickets / days.length;
   let ticketCount = 0;
@@ -312,6 +317,7 @@ export function generateHistory(db: Db, opts: HistoryOptions): HistorySummary {
         tickets.forEach((t, i) => {
           const field = fields.get(t.originalFieldId)!;
           insertTicket.run(
+            siteId,
             ids[i],
             day,
             t.fieldId,
@@ -331,6 +337,7 @@ export function generateHistory(db: Db, opts: HistoryOptions): HistorySummary {
         });
         for (const v of visits)
           insertService.run(
+            siteId,
             ids[v.ticket],
             day,
             v.fieldId,

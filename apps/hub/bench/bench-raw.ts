@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { openDatabase } from '../src/db/open-database.ts';
+import { DEFAULT_SITE_ID } from '../src/store.ts';
 
 export interface RawIssueResult {
   tickets: number;
@@ -60,17 +61,23 @@ export function rawIssueBaseline(options: {
       };
     });
     const insertEvent = db.prepare(
-      `INSERT INTO events (day, at, type, ticket_id, field_id, counter_id, clerk_id, actor, payload)
-       VALUES (?, ?, 'ticket.issued', ?, ?, NULL, NULL, 'device:kiosk-1', ?)`,
+      `INSERT INTO events (site_id, seq, day, at, type, ticket_id, field_id, counter_id, clerk_id,
+         actor, payload)
+       VALUES ('${DEFAULT_SITE_ID}', ?, ?, ?, 'ticket.issued', ?, ?, NULL, NULL, 'device:kiosk-1', ?)`,
     );
     const insertTicket = db.prepare(
-      `INSERT INTO tickets (id, day, field_id, original_field_id, number, label, priority_class_id,
-         status, issued_at, token_hash, issued_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, 'device:kiosk-1')`,
+      `INSERT INTO tickets (site_id, id, day, field_id, original_field_id, number, label,
+         priority_class_id, status, issued_at, token_hash, issued_by)
+       VALUES ('${DEFAULT_SITE_ID}', ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, 'device:kiosk-1')`,
     );
+    // The site's last sequence number, read in each transaction as the store does.
+    const lastSeq = db
+      .prepare(`SELECT COALESCE(MAX(seq), 0) FROM events WHERE site_id = ?`)
+      .pluck();
     const write = db.transaction((batch: typeof rows) => {
+      let seq = lastSeq.get(DEFAULT_SITE_ID) as number;
       for (const { ticket: t, payload, tokenHash } of batch) {
-        insertEvent.run(t.day, t.issuedAt, t.id, t.fieldId, payload);
+        insertEvent.run(++seq, t.day, t.issuedAt, t.id, t.fieldId, payload);
         insertTicket.run(
           t.id,
           t.day,

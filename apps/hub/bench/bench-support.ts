@@ -8,11 +8,13 @@ export {
   DEMO_PEOPLE_FILE,
   DEMO_SITE_FILE,
   databasePath,
+  initSite,
   loadSiteConfig,
-  openStore,
+  openProvince,
   pairDevice,
   seedDemo,
 } from '../src/setup.ts';
+export { DEFAULT_SITE_ID } from '../src/store.ts';
 export { openDatabase } from '../src/db/index.ts';
 export {
   generateHistory,
@@ -22,7 +24,7 @@ export {
   type HistorySummary,
 } from './bench-history.ts';
 export { rawIssueBaseline, type RawIssueResult } from './bench-raw.ts';
-export { createStore } from '../src/db/index.ts';
+export { asyncProvince, createProvinceStore } from '../src/db/index.ts';
 export { buildReport } from '../src/reports/build-report.ts';
 
 /** The built hub's entry point (`node <this> --data DIR --port 0 …`; `pnpm build` makes it). */

@@ -17,15 +17,18 @@ import { readKey, writeNewKey } from './backup-file.ts';
 import { encryptedBackup, RestoreRefused, restoreBackup } from './backup.ts';
 import { describeFix } from './file-modes.ts';
 import { purgePlan, runPurge } from './retention.ts';
+import { asyncProvince } from './db/index.ts';
 import {
   addUser,
   databasePath,
+  initSite,
   loadSiteConfig,
-  openStore as openDataStore,
+  openProvince as openDataProvince,
   pairDevice,
   seedDemo,
 } from './setup.ts';
-import { asyncStore } from './store.ts';
+import { DEFAULT_SITE_ID, SITE_ID_PATTERN, type ProvinceStore } from './store.ts';
+import { openPostgres } from './postgres.ts';
 import { issueTls, trustSteps } from './tls-files.ts';
 
 /** Who the audit trail names for changes made with this command line. */
@@ -33,9 +36,17 @@ export const CLI_ACTOR = 'luot (dòng lệnh)';
 
 const USAGE = `luot — operator commands for a Lượt hub
 
-  luot init      --data DIR (--site FILE | --demo)
+  Every command but backup, restore, backup-key and tls works on a data directory (--data DIR,
+  the embedded SQLite file) or on a province's PostgreSQL (--postgres URL, or LUOT_POSTGRES_URL).
+  Site commands act on --site-id ID (default ${DEFAULT_SITE_ID}, a centre's one site).
+
+  luot init      --data DIR (--site FILE | --demo) [--site-id ID]
+  luot site add  (--data DIR | --postgres URL) --site-id ID --site FILE
+  luot site list (--data DIR | --postgres URL)
   luot user add  --data DIR --username U --name "Full Name" --role clerk|supervisor|admin
                  [--password P]   (or set LUOT_PASSWORD)
+                 [--sites ID,ID… | --all-sites]   (default: --site-id's site; --all-sites with
+                 --role admin: a province administrator)
   luot user password --data DIR --username U [--password P]
   luot user disable  --data DIR --username U
   luot user list     --data DIR
@@ -64,6 +75,8 @@ export interface CliIo {
 
 const COMMANDS = [
   'init',
+  'site add',
+  'site list',
   'user add',
   'user password',
   'user disable',
@@ -84,7 +97,11 @@ function parseCommandLine(argv: string[]) {
     allowPositionals: true,
     options: {
       data: { type: 'string' },
+      postgres: { type: 'string' },
       site: { type: 'string' },
+      'site-id': { type: 'string' },
+      sites: { type: 'string' },
+      'all-sites': { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
       username: { type: 'string' },
       // Several with `luot tls`; the last one elsewhere.
@@ -136,6 +153,91 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return value;
   };
 
+  /**
+   * The deployment a command works on: a data directory's SQLite file (`--data`), or a
+   * province's PostgreSQL (`--postgres`, LUOT_POSTGRES_URL). `creating`: init and site add
+   * may make the data directory.
+   */
+  async function openDeployment(creating: boolean): Promise<{
+    province: ProvinceStore;
+    sqlite: ReturnType<typeof openDataProvince> | null;
+    name: string;
+    close(): Promise<void>;
+  }> {
+    const url = values.postgres ?? (values.data ? undefined : io.env.LUOT_POSTGRES_URL);
+    if (url) {
+      const province = await openPostgres(url);
+      return {
+        province,
+        sqlite: null,
+        name: 'the PostgreSQL database',
+        close: () => province.close(),
+      };
+    }
+    const dataDir = resolve(need('data'));
+    if (!creating && !existsSync(databasePath(dataDir)))
+      throw new UsageError(`${dataDir} has no database; run luot init`);
+    // A data directory readable by others (made before the hub set its umask) is tightened.
+    const sqlite = openDataProvince(dataDir, (fix) =>
+      io.err(`luot: tightened ${describeFix(fix)}`),
+    );
+    return {
+      province: asyncProvince(sqlite),
+      sqlite,
+      name: dataDir,
+      close: async () => sqlite.close(),
+    };
+  }
+
+  /** The sites a new person works at: --sites, --all-sites (every site), or --site-id's. */
+  async function sitesOfNewUser(province: ProvinceStore, siteId: string): Promise<string[] | null> {
+    if (values['all-sites']) {
+      if (values.sites) throw new UsageError('give --sites or --all-sites, not both');
+      return null;
+    }
+    if (!values.sites) return [siteId];
+    const sites = values.sites
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    const known = new Set((await province.listSites()).map((site) => site.id));
+    const unknown = sites.find((id) => !known.has(id));
+    if (unknown !== undefined || sites.length === 0)
+      throw new UsageError(`no site ${unknown ?? '(none given)'}; luot site list`);
+    return sites;
+  }
+
+  /** `luot tls`: the centre's CA and a server certificate for its names. */
+  function tls(dataDir: string): number {
+    const names = { names: values.name ?? [], ips: values.ip ?? [] };
+    if (names.names.length + names.ips.length === 0)
+      throw new UsageError("give the hub's names and addresses: --name HOST, --ip ADDR");
+    let issued: ReturnType<typeof issueTls>;
+    try {
+      issued = issueTls(dataDir, names, new Date(io.now()));
+    } catch (err) {
+      if (err instanceof Error && /^(not a|give)/.test(err.message))
+        throw new UsageError(err.message);
+      throw err;
+    }
+    const { paths } = issued;
+    io.out(
+      issued.caCreated
+        ? `Made the centre's certificate authority: ${paths.caCert} (key ${paths.caKey}, keep it secret).`
+        : `Kept the centre's certificate authority ${paths.caCert}.`,
+    );
+    io.out(
+      `Issued ${paths.serverCert} (key ${paths.serverKey}) for ${[...names.names, ...names.ips].join(', ')}, valid until ${issued.notAfter.toISOString().slice(0, 10)}.`,
+    );
+    const first = names.names[0] ?? names.ips[0]!;
+    for (const line of trustSteps(
+      paths.caCert,
+      `https://${first.includes(':') ? `[${first}]` : first}:8080/`,
+    ))
+      io.out(line);
+    return 0;
+  }
+
   try {
     if (command === 'backup-key') {
       const out = resolve(need('out'));
@@ -146,11 +248,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       );
       return 0;
     }
-    const dataDir = resolve(need('data'));
-    // A data directory readable by others (made before the hub set its umask) is tightened.
-    const openStore = (dir: string) =>
-      openDataStore(dir, (fix) => io.err(`luot: tightened ${describeFix(fix)}`));
     if (command === 'restore') {
+      const dataDir = resolve(need('data'));
       const key = readKey(resolve(need('key-file')));
       const input = resolve(need('in'));
       if (!existsSync(input)) throw new UsageError(`${input} does not exist`);
@@ -158,63 +257,63 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(`Restored ${input} into ${dataDir} (digest ${digest.slice(0, 16)}).`);
       return 0;
     }
-    if (command === 'init') {
-      const store = openStore(dataDir);
-      try {
-        if (store.readConfig()) throw new UsageError(`${dataDir} is already initialised`);
-        if (values.demo) {
-          const demo = await seedDemo(store, io.now());
+    if (command === 'tls') return tls(resolve(need('data')));
+    if (command === 'backup') {
+      const dataDir = resolve(need('data'));
+      if (!existsSync(databasePath(dataDir)))
+        throw new UsageError(`${dataDir} has no database; run luot init`);
+      const out = resolve(need('out'));
+      if (existsSync(out)) throw new UsageError(`${out} exists`);
+      const key = readKey(resolve(need('key-file')));
+      const digest = await encryptedBackup(databasePath(dataDir), out, key);
+      io.out(`Backed up to ${out}, encrypted (digest ${digest.slice(0, 16)}).`);
+      return 0;
+    }
+
+    const siteId = values['site-id'] ?? DEFAULT_SITE_ID;
+    if (!SITE_ID_PATTERN.test(siteId))
+      throw new UsageError(
+        'a site id is 1–40 lowercase letters, digits and dashes, e.g. xa-tan-phu',
+      );
+    const deployment = await openDeployment(command === 'init' || command === 'site add');
+    const { province } = deployment;
+    const store = province.site(siteId);
+    try {
+      if (command === 'init' || command === 'site add') {
+        if (command === 'init' && (await province.listSites()).length > 0)
+          throw new UsageError(`${deployment.name} is already initialised`);
+        if (command === 'init' && values.demo) {
+          const demo = await seedDemo(province, io.now(), siteId);
           io.out(
-            `Initialised ${dataDir} with the demo centre. Password for every account: ${demo.password}`,
+            `Initialised ${deployment.name} with the demo centre. Password for every account: ${demo.password}`,
           );
           for (const d of demo.devices) io.out(`device ${d.id}\t${d.kind}\t${d.token}`);
-        } else {
-          store.writeConfig(loadSiteConfig(need('site')), io.now());
-          io.out(`Initialised ${dataDir}. Next: luot user add --role admin …`);
+          return 0;
         }
-      } finally {
-        store.close();
+        try {
+          await initSite(province, siteId, loadSiteConfig(need('site')), io.now());
+        } catch (err) {
+          if (err instanceof Error && /^(a site id|site .* exists)/.test(err.message))
+            throw new UsageError(err.message);
+          throw err;
+        }
+        io.out(
+          command === 'init'
+            ? `Initialised ${deployment.name}. Next: luot user add --role admin …`
+            : `Added site ${siteId} to ${deployment.name}. Next: luot user add --site-id ${siteId} --role admin …`,
+        );
+        return 0;
       }
-      return 0;
-    }
-
-    if (command === 'tls') {
-      const names = { names: values.name ?? [], ips: values.ip ?? [] };
-      if (names.names.length + names.ips.length === 0)
-        throw new UsageError("give the hub's names and addresses: --name HOST, --ip ADDR");
-      let issued: ReturnType<typeof issueTls>;
-      try {
-        issued = issueTls(dataDir, names, new Date(io.now()));
-      } catch (err) {
-        if (err instanceof Error && /^(not a|give)/.test(err.message))
-          throw new UsageError(err.message);
-        throw err;
+      if (command === 'site list') {
+        for (const site of await province.listSites())
+          io.out(`${site.id}\t${site.config.site.name}\t${site.config.site.timeZone}`);
+        return 0;
       }
-      const { paths } = issued;
-      io.out(
-        issued.caCreated
-          ? `Made the centre's certificate authority: ${paths.caCert} (key ${paths.caKey}, keep it secret).`
-          : `Kept the centre's certificate authority ${paths.caCert}.`,
-      );
-      io.out(
-        `Issued ${paths.serverCert} (key ${paths.serverKey}) for ${[...names.names, ...names.ips].join(', ')}, valid until ${issued.notAfter.toISOString().slice(0, 10)}.`,
-      );
-      const first = names.names[0] ?? names.ips[0]!;
-      for (const line of trustSteps(
-        paths.caCert,
-        `https://${first.includes(':') ? `[${first}]` : first}:8080/`,
-      ))
-        io.out(line);
-      return 0;
-    }
-
-    if (!existsSync(databasePath(dataDir)))
-      throw new UsageError(`${dataDir} has no database; run luot init`);
-    const store = openStore(dataDir);
-    // Changes made here are in the audit trail beside those made in the admin pages.
-    const audit = (action: AuditAction, target: string | null, detail: AuditEntry['detail']) =>
-      store.appendAudit({ at: io.now(), actor: CLI_ACTOR, action, target, detail });
-    try {
+      const config = await store.readConfig();
+      if (!config) throw new UsageError(`${deployment.name} has no site ${siteId}; luot site list`);
+      // Changes made here are in the site's audit trail beside those made in the admin pages.
+      const audit = (action: AuditAction, target: string | null, detail: AuditEntry['detail']) =>
+        store.appendAudit({ at: io.now(), actor: CLI_ACTOR, action, target, detail });
       switch (command) {
         case 'user add': {
           const role = need('role');
@@ -223,13 +322,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           const password = values.password ?? io.env.LUOT_PASSWORD;
           if (!password) throw new UsageError('give --password or set LUOT_PASSWORD');
           if (password.length < 8) throw new UsageError('a password has at least 8 characters');
+          const sites = await sitesOfNewUser(province, siteId);
+          if ((await province.findUser(need('username'))) !== null)
+            throw new UsageError(`user ${values.username} exists`);
           await addUser(
-            store,
-            { username: need('username'), name: need('name'), role: role as UserRole, password },
+            province,
+            {
+              username: need('username'),
+              name: need('name'),
+              role: role as UserRole,
+              password,
+              sites,
+            },
             io.now(),
           );
-          audit('user.create', need('username'), { role: role as UserRole, name: need('name') });
-          io.out(`Created ${role} ${values.username}.`);
+          await audit('user.create', need('username'), {
+            role: role as UserRole,
+            name: need('name'),
+          });
+          io.out(
+            `Created ${role} ${values.username} (${sites ? sites.join(', ') : 'every site'}).`,
+          );
           return 0;
         }
         case 'user password': {
@@ -237,21 +350,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           if (!password || password.length < 8)
             throw new UsageError('a password has at least 8 characters');
           // Ends every session of that person; a running hub's sweep drops their sockets.
-          if (!store.setPassword(need('username'), await hashPassword(password), io.now()))
+          if (
+            !(await province.setPassword(need('username'), await hashPassword(password), io.now()))
+          )
             throw new UsageError(`no user ${values.username}`);
-          audit('user.password', need('username'), {});
+          await audit('user.password', need('username'), {});
           io.out(`Password of ${values.username} changed; their sessions are ended.`);
           return 0;
         }
         case 'user disable': {
-          if (!store.setDisabled(need('username'), true, io.now()))
+          if (!(await province.setDisabled(need('username'), true, io.now())))
             throw new UsageError(`no user ${values.username}`);
-          audit('user.disable', need('username'), {});
+          await audit('user.disable', need('username'), {});
           io.out(`Disabled ${values.username}; their sessions are ended.`);
           return 0;
         }
         case 'user list': {
-          for (const u of store.listUsers())
+          for (const u of await province.listUsers(siteId))
             io.out(`${u.username}\t${u.role}\t${u.name}${u.disabled ? '\t(disabled)' : ''}`);
           return 0;
         }
@@ -262,9 +377,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           const id = need('id');
           if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(id))
             throw new UsageError('a device id is lowercase letters, digits and dashes');
-          if (store.deviceById(id))
+          if (await store.deviceById(id))
             throw new UsageError(`device ${id} exists; revoke it or pick another id`);
-          if (values.counter && !store.readConfig()?.counters.some((c) => c.id === values.counter))
+          if (values.counter && !config.counters.some((c) => c.id === values.counter))
             throw new UsageError(`no counter ${values.counter}`);
           const token = await pairDevice(
             store,
@@ -277,20 +392,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             },
             io.now(),
           );
-          audit('device.pair', id, { kind: kind as DeviceKind, name: need('name') });
+          await audit('device.pair', id, { kind: kind as DeviceKind, name: need('name') });
           io.out(token);
           return 0;
         }
         case 'device revoke': {
-          const device = store.deviceById(need('id'));
-          if (!store.revokeDevice(need('id'), io.now()))
+          const device = await store.deviceById(need('id'));
+          if (!(await store.revokeDevice(need('id'), io.now())))
             throw new UsageError(`no active device ${values.id}`);
-          audit('device.revoke', need('id'), { kind: device!.kind, name: device!.name });
+          await audit('device.revoke', need('id'), { kind: device!.kind, name: device!.name });
           io.out(`Revoked ${values.id}; the hub disconnects it within seconds.`);
           return 0;
         }
         case 'device list': {
-          for (const d of store.listDevices())
+          for (const d of await store.listDevices())
             io.out(
               [
                 d.id,
@@ -303,17 +418,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             );
           return 0;
         }
-        case 'backup': {
-          const out = resolve(need('out'));
-          if (existsSync(out)) throw new UsageError(`${out} exists`);
-          const key = readKey(resolve(need('key-file')));
-          const digest = await encryptedBackup(databasePath(dataDir), out, key);
-          io.out(`Backed up to ${out}, encrypted (digest ${digest.slice(0, 16)}).`);
-          return 0;
-        }
         case 'purge': {
-          const config = store.readConfig();
-          if (!config) throw new UsageError(`${dataDir} has no site configuration`);
           let override: { before?: string; olderThanDays?: number } = {};
           if (values.before !== undefined && values['older-than-days'] !== undefined)
             throw new UsageError('give --before or --older-than-days, not both');
@@ -329,13 +434,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           }
           // Today is the site's service day, or the newest stored one if a hub's clock is ahead.
           const now = io.now();
-          const latest = store.latestDay();
+          const latest = await store.latestDay();
           const local = serviceDay(now, config.site.timeZone);
           const today = latest !== null && latest > local ? latest : local;
           const plan = purgePlan(config.retention, today, now, override);
-          const counts = values['dry-run']
-            ? store.purgeCounts(plan.before, plan.sessionsBefore, plan.auditBefore)
-            : await runPurge(asyncStore(store), plan, now);
+          let counts;
+          if (values['dry-run']) {
+            if (!deployment.sqlite)
+              throw new UsageError('--dry-run counts on a data directory (--data) only');
+            counts = deployment.sqlite
+              .site(siteId)
+              .purgeCounts(plan.before, plan.sessionsBefore, plan.auditBefore);
+          } else counts = await runPurge({ store, province }, plan, now);
           io.out(
             `${values['dry-run'] ? 'Would remove' : 'Removed'} ${counts.days} service days before ${plan.before} ` +
               `(${counts.tickets} tickets, ${counts.services} visits, ${counts.events} events), ` +
@@ -343,14 +453,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
               `${config.retention.auditDays} days. Reports of those days keep their figures.`,
           );
           if (!values['dry-run'] && counts.days + counts.sessions + counts.audit > 0)
-            audit('data.purge', null, { before: plan.before, removed: { ...counts } });
+            await audit('data.purge', null, { before: plan.before, removed: { ...counts } });
           return 0;
         }
         default:
           throw new UsageError(`unknown command "${command}"`);
       }
     } finally {
-      store.close();
+      await deployment.close();
     }
   } catch (err) {
     if (err instanceof UsageError || err instanceof RestoreRefused) {

@@ -5,14 +5,21 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { peopleAhead, type QueueCommand } from '@luot/domain';
 import { createFakeClock } from './clock.ts';
-import { createStore, openDatabase, tableDigest, type Db, type SqliteStore } from './db/index.ts';
-import { asyncStore } from './store.ts';
+import {
+  asyncProvince,
+  createProvinceStore,
+  openDatabase,
+  tableDigest,
+  type Db,
+  type SqliteSite,
+} from './db/index.ts';
+import { DEFAULT_SITE_ID } from './store.ts';
 import { createQueueService, type CommittedBatch, type QueueService } from './queue-service.ts';
 import { MONDAY_9AM, testConfig } from '../testing/test-hub.ts';
 
 let dir: string;
 let db: Db;
-let store: SqliteStore;
+let store: SqliteSite;
 let queue: QueueService;
 let clock: ReturnType<typeof createFakeClock>;
 let groups: number[];
@@ -34,9 +41,10 @@ const clerk = (type: 'callNext' | 'start' | 'finish', counterId = 'c1'): QueueCo
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'luot-group-'));
   db = openDatabase(join(dir, 'luot.db'));
-  store = createStore(db);
+  const province = createProvinceStore(db);
   clock = createFakeClock(MONDAY_9AM);
-  store.writeConfig(testConfig(3), clock.now());
+  province.createSite(DEFAULT_SITE_ID, testConfig(3), clock.now());
+  store = province.site(DEFAULT_SITE_ID);
   // Count the groups stored, and fail one on demand, as a full disk would.
   groups = [];
   failNext = false;
@@ -51,7 +59,7 @@ beforeEach(async () => {
   };
   let ids = 0;
   queue = await createQueueService({
-    store: asyncStore(store),
+    store: asyncProvince(province).site(DEFAULT_SITE_ID),
     clock,
     newId: () => `t${++ids}`,
     log: pino({ level: 'silent' }),

@@ -25,7 +25,12 @@ import { sendFailure } from './http-errors.ts';
 import { belongsTo, resolveCredential } from './identity.ts';
 import { clearSessionCookie, requestToken, setSessionCookie } from './session-cookie.ts';
 import { createSignInAudit, type SignInAudit } from './sign-in-audit.ts';
-import { createSignInGuard, type SignInAttempt, type SignInGuardOptions } from './sign-in-guard.ts';
+import {
+  createSignInGuard,
+  type SignInAttempt,
+  type SignInGuard,
+  type SignInGuardOptions,
+} from './sign-in-guard.ts';
 import { requireSession } from './staff-auth.ts';
 import type { UserRow } from './store.ts';
 
@@ -60,11 +65,13 @@ export function registerHttpRoutes(
     /** Drops the sockets of a person's other sessions (their password changed). */
     disconnectUser: (username: string, keepTokenHash?: string) => void;
     signInGuard: SignInGuardOptions;
+    /** A guard shared by several nodes (shared-state/); one in this node's memory otherwise. */
+    guard?: SignInGuard;
     log: Logger;
   },
 ) {
   const { province, sites, clock } = deps;
-  const guard = createSignInGuard(deps.signInGuard);
+  const guard = deps.guard ?? createSignInGuard(deps.signInGuard);
   const M = SIGN_IN_MESSAGES_VI;
   /** Sign-ins are written to the audit trail of the site they were made at. */
   const audits = new Map<string, SignInAudit>();
@@ -124,7 +131,7 @@ export function registerHttpRoutes(
   ): Promise<Checked> {
     const audit = auditAt(site);
     const address = request.ip;
-    const begun = guard.begin(address, username, clock.now());
+    const begun = await guard.begin(address, username, clock.now());
     if (!begun.ok) {
       if (begun.reason === 'busy') {
         void reply.header('retry-after', '1');
@@ -145,12 +152,12 @@ export function registerHttpRoutes(
       const valid = await verifyPassword(
         password,
         user?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA',
-        { priority: guard.isKnown(address, attempt.at) },
+        { priority: await guard.isKnown(address, attempt.at) },
       );
       return { user, valid, attempt };
     } catch (err) {
       // Not checked after all: the attempt does not count.
-      guard.withdrawn(attempt);
+      await guard.withdrawn(attempt);
       if (!(err instanceof PasswordHashingBusy)) throw err;
       await audit.hashBusy(address);
       void reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
@@ -172,11 +179,11 @@ export function registerHttpRoutes(
     const site = named ?? (user ? sites.get(user.sites?.[0] ?? '') : undefined) ?? sites.all()[0]!;
     const audit = auditAt(site);
     if (!user || !valid || user.disabled) {
-      guard.failed(attempt);
+      await guard.failed(attempt);
       await audit.failed(user ? user.username : null, address);
       return sendFailure(reply, 'UNAUTHENTICATED');
     }
-    guard.succeeded(attempt);
+    await guard.succeeded(attempt);
     // The right password at a site the person does not work at signs in nowhere.
     if (!belongsTo(user.sites, site.id)) return sendFailure(reply, 'FORBIDDEN');
     let counter: string | null = null;
@@ -308,15 +315,15 @@ export function registerHttpRoutes(
     const checked = await checkPassword(request, reply, site, username, currentPassword);
     if ('answered' in checked) return checked.answered;
     if (!checked.user) {
-      guard.withdrawn(checked.attempt);
+      await guard.withdrawn(checked.attempt);
       return sendFailure(reply, 'UNAUTHENTICATED');
     }
     if (!checked.valid) {
-      guard.failed(checked.attempt);
+      await guard.failed(checked.attempt);
       await audit.failed(username, request.ip);
       return sendFailure(reply, 'FORBIDDEN', ADMIN_MESSAGES_VI.wrongPassword);
     }
-    guard.succeeded(checked.attempt);
+    await guard.succeeded(checked.attempt);
     if (currentPassword === newPassword)
       return sendFailure(reply, 'BAD_REQUEST', ADMIN_MESSAGES_VI.samePassword);
     const hash = await hashPassword(newPassword);

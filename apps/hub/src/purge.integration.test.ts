@@ -7,10 +7,17 @@ import { generateHistory } from '../bench/bench-history.ts';
 import { request, startTestHub, testConfig, type TestHub } from '../testing/test-hub.ts';
 import { hashSecret } from './auth.ts';
 import { CLI_ACTOR, runCli } from './cli.ts';
-import { createStore, openDatabase, tableDigest, type Db, type SqliteStore } from './db/index.ts';
+import {
+  createProvinceStore,
+  openDatabase,
+  tableDigest,
+  type Db,
+  type SqliteSite,
+} from './db/index.ts';
 import { buildReport } from './reports/build-report.ts';
 import { HUB_ACTOR } from './retention.ts';
 import { databasePath } from './setup.ts';
+import { DEFAULT_SITE_ID } from './store.ts';
 
 // Item 7 of issue 11: data past its retention is removed, and the reports of those days keep
 // exactly their figures (as packed aggregates).
@@ -42,7 +49,7 @@ async function cli(argv: string[]) {
 describe('luot purge', () => {
   let dir: string;
   let db: Db;
-  let store: SqliteStore;
+  let store: SqliteSite;
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'luot-purge-'));
@@ -64,28 +71,51 @@ describe('luot purge', () => {
       utcOffsetHours: 7,
       seed: 13,
     });
-    store = createStore(db);
-    store.writeConfig(config, 0);
-    store.createUser({ username: 'cb1', name: 'Cán bộ 1', role: 'clerk', passwordHash: 'x' }, 0);
+    const province = createProvinceStore(db);
+    province.createSite(DEFAULT_SITE_ID, config, 0);
+    store = province.site(DEFAULT_SITE_ID);
+    province.createUser(
+      { username: 'cb1', name: 'Cán bộ 1', role: 'clerk', passwordHash: 'x', sites: null },
+      0,
+    );
     // The queue's log with free text typed by clerks, on an old day and on a kept one.
     const event = db.prepare(
-      `INSERT INTO events (day, at, type, actor, payload) VALUES (?, ?, 'ticket.transferred', 'user:cb1', ?)`,
+      `INSERT INTO events (site_id, seq, day, at, type, actor, payload)
+       VALUES ('trung-tam', ?, ?, ?, 'ticket.transferred', 'user:cb1', ?)`,
     );
-    event.run('2026-04-14', Date.parse('2026-04-14T03:00:00Z'), '{"reason":"CCCD 001203004005"}');
-    event.run('2026-06-15', Date.parse('2026-06-15T03:00:00Z'), '{"reason":"gọi 0912345678"}');
+    event.run(
+      1,
+      '2026-04-14',
+      Date.parse('2026-04-14T03:00:00Z'),
+      '{"reason":"CCCD 001203004005"}',
+    );
+    event.run(2, '2026-06-15', Date.parse('2026-06-15T03:00:00Z'), '{"reason":"gọi 0912345678"}');
     // Today, as a running hub has opened it: the newest stored day, which is never removed.
     db.prepare(
-      `INSERT INTO events (day, at, type, actor, payload) VALUES (?, ?, 'day.opened', 'hub', '{}')`,
+      `INSERT INTO events (site_id, seq, day, at, type, actor, payload)
+       VALUES ('trung-tam', 3, ?, ?, 'day.opened', 'hub', '{}')`,
     ).run('2026-11-23', MONDAY_9AM - 2 * 3600_000);
     // Sessions: one ended in April, one expired in May (after the cut-off), one still open.
     const session = db.prepare(
-      `INSERT INTO sessions (token_hash, username, created_at, expires_at, ended_at) VALUES (?, 'cb1', ?, ?, ?)`,
+      `INSERT INTO sessions (token_hash, id, username, site_id, created_at, expires_at, ended_at,
+         last_seen_at)
+       VALUES (@hash, @hash, 'cb1', 'trung-tam', @at, @expires, @ended, @at)`,
     );
     const april = Date.parse('2026-04-20T01:00:00Z');
-    session.run('ended-april', april, april + 14 * 3600_000, april + 3600_000);
+    session.run({
+      hash: 'ended-april',
+      at: april,
+      expires: april + 14 * 3600_000,
+      ended: april + 3600_000,
+    });
     const june = Date.parse('2026-06-20T01:00:00Z');
-    session.run('expired-june', june, june + 14 * 3600_000, null);
-    session.run('open-now', MONDAY_9AM - 3600_000, MONDAY_9AM + 13 * 3600_000, null);
+    session.run({ hash: 'expired-june', at: june, expires: june + 14 * 3600_000, ended: null });
+    session.run({
+      hash: 'open-now',
+      at: MONDAY_9AM - 3600_000,
+      expires: MONDAY_9AM + 13 * 3600_000,
+      ended: null,
+    });
     // Audit entries: one older than the trail's 730 days, one within it.
     store.appendAudit({
       at: MONDAY_9AM - 800 * DAY,

@@ -6,13 +6,30 @@ import { siteConfigSchema, type SiteConfig } from '@luot/domain';
 import { DEVICE_KINDS, USER_ROLES, type DeviceKind, type UserRole } from '@luot/protocol';
 import { hashPassword, hashSecret, newSecret } from './auth.ts';
 import { PRIVATE_DIR_MODE, securePrivateTree, type ModeFix } from './file-modes.ts';
-import { createStore, openDatabase, type SqliteStore } from './db/index.ts';
+import {
+  asyncProvince,
+  createProvinceStore,
+  openDatabase,
+  type SqliteProvince,
+} from './db/index.ts';
 import type { Logger } from 'pino';
 import { createReportRunner } from './reports/report-runner.ts';
-import { asyncStore, type ReportEngine, type Store, type SyncStore } from './store.ts';
+import {
+  DEFAULT_SITE_ID,
+  SITE_ID_PATTERN,
+  type ProvinceStore,
+  type ReportEngine,
+  type Store,
+  type Sync,
+  type SyncStore,
+} from './store.ts';
 
-/** The store port, or the embedded store answering at once (tools and tests use it directly). */
+/** A site's store port, or the embedded one answering at once (tools and tests use it directly). */
 type AnyStore = Store | SyncStore;
+
+/** The province port, or the embedded one answering at once. */
+export type AnyProvince =
+  ProvinceStore | (Omit<Sync<ProvinceStore>, 'site'> & { site(id: string): SyncStore });
 
 export const DEMO_SITE_FILE = fileURLToPath(new URL('../demo/site.json', import.meta.url));
 export const DEMO_PEOPLE_FILE = fileURLToPath(new URL('../demo/people.json', import.meta.url));
@@ -23,31 +40,56 @@ export function databasePath(dataDir: string): string {
 }
 
 /**
- * Opens a data directory's store, creating the directory and applying migrations. The
- * directory is made private first (0700, files 0600; see file-modes.ts): `onFix` hears each
- * looser mode that an older install left, so the hub logs it and `luot` prints it. Files the
- * store creates now are made private too, whatever the process umask.
+ * Opens a data directory's province store (every site in one SQLite file), creating the
+ * directory and applying migrations: a single-site file of an older hub becomes a province of
+ * one site, `DEFAULT_SITE_ID`. The directory is made private first (0700, files 0600; see
+ * file-modes.ts): `onFix` hears each looser mode that an older install left, so the hub logs
+ * it and `luot` prints it. Files the store creates now are made private too, whatever the
+ * process umask.
  */
-export function openStore(
+export function openProvince(
   dataDir: string,
   onFix: (fix: ModeFix) => void = () => undefined,
-): SqliteStore {
+): SqliteProvince {
   mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   for (const fix of securePrivateTree(dataDir)) onFix(fix);
-  const store = createStore(openDatabase(databasePath(dataDir)));
+  const province = createProvinceStore(openDatabase(databasePath(dataDir)));
   securePrivateTree(dataDir);
-  return store;
+  return province;
 }
 
-/** The hub's ports over an SQLite store: the store itself, and reports on a worker thread. */
+/**
+ * The hub's ports over the SQLite province store: the store itself, and reports on a worker
+ * thread (`reports.run(siteId, …)` reads that site's rows only).
+ */
 export function sqlitePorts(
-  sqlite: SqliteStore,
+  sqlite: SqliteProvince,
   log: Logger,
-): { store: Store; reports: ReportEngine } {
+): { province: ProvinceStore; reports: ReportEngine } {
   return {
-    store: asyncStore(sqlite),
-    reports: createReportRunner({ queries: sqlite.reports, log }),
+    province: asyncProvince(sqlite),
+    reports: createReportRunner({
+      path: sqlite.path,
+      queries: (siteId) => sqlite.site(siteId).reports,
+      log,
+    }),
   };
+}
+
+/**
+ * Adds a site to the deployment with its first configuration; throws for an id that is not a
+ * site id (`SITE_ID_PATTERN`) or is in use.
+ */
+export async function initSite(
+  province: AnyProvince,
+  siteId: string,
+  config: SiteConfig,
+  at: number,
+): Promise<void> {
+  if (!SITE_ID_PATTERN.test(siteId))
+    throw new Error('a site id is 1–40 lowercase letters, digits and dashes, e.g. xa-tan-phu');
+  if (await province.site(siteId).readConfig()) throw new Error(`site ${siteId} exists`);
+  await province.createSite(siteId, config, at);
 }
 
 /** Reads and validates a site configuration file; throws with every problem listed. */
@@ -62,19 +104,31 @@ export function loadSiteConfig(path: string): SiteConfig {
   return parsed.data;
 }
 
-/** Creates a person who signs in with a password. */
+/**
+ * Creates a person who signs in with a password, belonging to `sites` (null: every site, a
+ * province administrator when an admin).
+ */
 export async function addUser(
-  store: AnyStore,
-  user: { username: string; name: string; role: UserRole; password: string },
+  province: AnyProvince,
+  user: {
+    username: string;
+    name: string;
+    role: UserRole;
+    password: string;
+    sites: string[] | null;
+  },
   at: number,
 ): Promise<void> {
   if (!/^[a-z0-9._-]{2,32}$/.test(user.username))
     throw new Error('a username is 2–32 lowercase letters, digits, dots, dashes or underscores');
   if (user.password.length < 8) throw new Error('a password has at least 8 characters');
-  await store.createUser({ ...user, passwordHash: await hashPassword(user.password) }, at);
+  if (user.sites?.some((id) => !SITE_ID_PATTERN.test(id)))
+    throw new Error(`not a site id: ${user.sites.find((id) => !SITE_ID_PATTERN.test(id))}`);
+  const { password, ...person } = user;
+  await province.createUser({ ...person, passwordHash: await hashPassword(password) }, at);
 }
 
-/** Pairs a device; returns its token, which is shown once and stored only as a hash. */
+/** Pairs a device to the site of `store`; returns its token, shown once and stored only as a hash. */
 export async function pairDevice(
   store: AnyStore,
   device: {
@@ -126,13 +180,22 @@ export interface DemoCredentials {
   devices: { id: string; kind: DeviceKind; name: string; token: string }[];
 }
 
-/** Fills an empty store with the demo centre: its configuration, people and paired devices. */
-export async function seedDemo(store: AnyStore, at: number): Promise<DemoCredentials> {
-  await store.writeConfig(loadSiteConfig(DEMO_SITE_FILE), at);
+/**
+ * Fills an empty deployment with the demo centre as the site `siteId` (the default site unless
+ * told): its configuration, its people (belonging to that site) and its paired devices.
+ */
+export async function seedDemo(
+  province: AnyProvince,
+  at: number,
+  siteId: string = DEFAULT_SITE_ID,
+): Promise<DemoCredentials> {
+  await initSite(province, siteId, loadSiteConfig(DEMO_SITE_FILE), at);
   const people = demoPeopleSchema.parse(JSON.parse(readFileSync(DEMO_PEOPLE_FILE, 'utf8')));
-  for (const u of people.users) await addUser(store, { ...u, password: people.password }, at);
+  for (const u of people.users)
+    await addUser(province, { ...u, password: people.password, sites: [siteId] }, at);
+  const site = province.site(siteId);
   const devices = [];
-  for (const d of people.devices) devices.push({ ...d, token: await pairDevice(store, d, at) });
+  for (const d of people.devices) devices.push({ ...d, token: await pairDevice(site, d, at) });
   return {
     password: people.password,
     users: people.users.map(({ username, role }) => ({ username, role })),

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { asyncPort, type Sync } from './store.ts';
+
 /**
  * Slows down password guessing: after `perAccount` failed sign-ins for one username from one
  * address, or `perAddress` from one address for any usernames, within `windowMs`, that address
@@ -9,6 +12,10 @@
  * attempt per address and username may be checked at a time. `succeeded` then takes the
  * reservation back (and forgets that username's failures from that address); `failed` keeps it;
  * `withdrawn` takes it back for an attempt that was not checked after all.
+ *
+ * The guard answers with promises: one node keeps its counts in memory (`createSignInGuard`),
+ * several nodes share them in Redis (`shared-state/sign-in-guard.ts`), so a lock-out earned on
+ * one node holds on all of them.
  */
 export interface SignInGuardOptions {
   perAccount: number;
@@ -27,6 +34,8 @@ export interface SignInAttempt {
   readonly address: string;
   readonly username: string;
   readonly at: number;
+  /** Tells this attempt's reservation from others made at the same instant. */
+  readonly id: string;
 }
 
 /**
@@ -41,13 +50,51 @@ export type SignInRefusal =
 
 export type SignInBegin = { ok: true; attempt: SignInAttempt } | ({ ok: false } & SignInRefusal);
 
+/** The guard's calls; each answers with a promise and never rejects. */
+export interface SignInGuard {
+  /** Milliseconds until this address may try this username again; 0 when it may now. */
+  waitMs(address: string, username: string, now: number): Promise<number>;
+  /**
+   * Lets an attempt be checked, counting it as a failure now; or refuses it, when this
+   * address is locked out (for this username or for all) or is already trying this username.
+   */
+  begin(address: string, username: string, now: number): Promise<SignInBegin>;
+  /** The attempt's password was wrong: its failure, counted by `begin`, stays. */
+  failed(attempt: SignInAttempt): Promise<void>;
+  /**
+   * Whether someone signed in from this address within `KNOWN_FOR_MS`: its sign-ins may use
+   * the hashing slots kept for priority (see auth.ts), so a flood from other addresses does
+   * not keep a clerk at their usual PC out. Guessing cannot make an address known.
+   */
+  isKnown(address: string, now: number): Promise<boolean>;
+  /** A correct password clears that username's failures from that address. */
+  succeeded(attempt: SignInAttempt): Promise<void>;
+  /** The attempt was not checked after all (no capacity to hash it): it does not count. */
+  withdrawn(attempt: SignInAttempt): Promise<void>;
+}
+
 /** At most this many addresses and account keys are tracked; the stalest go first. */
 const MAX_KEYS = 10_000;
 
 /** How long an address someone signed in from stays known (see `isKnown`). */
-const KNOWN_FOR_MS = 7 * 24 * 60 * 60_000;
+export const KNOWN_FOR_MS = 7 * 24 * 60 * 60_000;
 
-export function createSignInGuard(options: SignInGuardOptions = DEFAULT_SIGN_IN_GUARD) {
+/** A random id for an attempt (see `SignInAttempt.id`). */
+export function attemptId(): string {
+  return randomBytes(6).toString('hex');
+}
+
+/** The guard of one node, its counts in memory: a restart forgets them. */
+export function createSignInGuard(
+  options: SignInGuardOptions = DEFAULT_SIGN_IN_GUARD,
+): SignInGuard {
+  return asyncPort<SignInGuard>(createMemorySignInGuard(options));
+}
+
+/** The in-memory guard answered at once (the Redis guard falls back to it while Redis is down). */
+export function createMemorySignInGuard(
+  options: SignInGuardOptions = DEFAULT_SIGN_IN_GUARD,
+): Sync<SignInGuard> {
   const failures = new Map<string, number[]>();
   /** Keys being refused, with when the lock reported last ends: a lock is reported once. */
   const reportedLocks = new Map<string, number>();
@@ -123,7 +170,7 @@ export function createSignInGuard(options: SignInGuardOptions = DEFAULT_SIGN_IN_
       record(key, now);
       record(address, now);
       trim();
-      return { ok: true, attempt: { address, username, at: now } };
+      return { ok: true, attempt: { address, username, at: now, id: attemptId() } };
     },
     /** The attempt's password was wrong: its failure, counted by `begin`, stays. */
     failed(attempt: SignInAttempt): void {
@@ -159,5 +206,3 @@ export function createSignInGuard(options: SignInGuardOptions = DEFAULT_SIGN_IN_
     },
   };
 }
-
-export type SignInGuard = ReturnType<typeof createSignInGuard>;

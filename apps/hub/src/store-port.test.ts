@@ -5,9 +5,16 @@ import pino from 'pino';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { peopleAhead, type QueueCommand } from '@luot/domain';
 import { createFakeClock } from './clock.ts';
-import { createStore, openDatabase, tableDigest, type Db, type SqliteStore } from './db/index.ts';
+import {
+  asyncProvince,
+  createProvinceStore,
+  openDatabase,
+  tableDigest,
+  type Db,
+  type SqliteSite,
+} from './db/index.ts';
 import { createQueueService, type QueueService } from './queue-service.ts';
-import { asyncStore, type Store } from './store.ts';
+import { DEFAULT_SITE_ID, type Store } from './store.ts';
 import { MONDAY_9AM, testConfig } from '../testing/test-hub.ts';
 
 // The queue service over a store that truly waits, as one on another server does: each write
@@ -15,7 +22,8 @@ import { MONDAY_9AM, testConfig } from '../testing/test-hub.ts';
 
 let dir: string;
 let db: Db;
-let sqlite: SqliteStore;
+let province: ReturnType<typeof createProvinceStore>;
+let sqlite: SqliteSite;
 let queue: QueueService;
 let clock: ReturnType<typeof createFakeClock>;
 let groups: number[];
@@ -31,12 +39,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'luot-port-'));
   db = openDatabase(join(dir, 'luot.db'));
-  sqlite = createStore(db);
+  province = createProvinceStore(db);
   clock = createFakeClock(MONDAY_9AM);
-  sqlite.writeConfig(testConfig(2), clock.now());
+  province.createSite(DEFAULT_SITE_ID, testConfig(2), clock.now());
+  sqlite = province.site(DEFAULT_SITE_ID);
   groups = [];
   failNext = false;
-  const port = asyncStore(sqlite);
+  const port = asyncProvince(province).site(DEFAULT_SITE_ID);
   const slow: Store = {
     ...port,
     async append(commands) {
@@ -111,4 +120,30 @@ it('takes back a failed group and every command decided on top of it; the queue 
   expect(
     again.ok && again.events[0]?.type === 'ticket.issued' && again.events[0].ticket.label,
   ).toBe('1002');
+});
+
+it("runs two sites' queues on one file: each numbers its tickets and events as if alone", async () => {
+  province.createSite('xa-tan-phu', testConfig(2), clock.now());
+  const other = await createQueueService({
+    store: asyncProvince(province).site('xa-tan-phu'),
+    clock,
+    newId: () => `x${Math.random()}`,
+    log: pino({ level: 'silent' }),
+  });
+  for (let i = 0; i < 3; i++) {
+    await queue.execute(issue(), { actor: 'test' });
+    await other.execute(issue(), { actor: 'test' });
+  }
+  await other.execute(issue('dat-dai'), { actor: 'test' });
+  const labels = (q: QueueService) => Object.values(q.live.tickets).map((t) => t.label);
+  expect(labels(queue)).toEqual(['1001', '1002', '1003']);
+  expect(labels(other)).toEqual(['1001', '1002', '1003', 'A001']);
+  expect([queue.seq, other.seq]).toEqual([sqlite.lastSeq(), province.site('xa-tan-phu').lastSeq()]);
+  expect(sqlite.eventsAfter(0).map((e) => e.seq)).toEqual([1, 2, 3]);
+  expect(
+    province
+      .site('xa-tan-phu')
+      .eventsAfter(0)
+      .map((e) => e.seq),
+  ).toEqual([1, 2, 3, 4]);
 });

@@ -6,3 +6,4 @@ export * from './raw-http.ts';
 export * from './staff-api.ts';
 export * from './screen-recipe.ts';
 export * from './nginx.ts';
+export * from './redis.ts';

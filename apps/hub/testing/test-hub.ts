@@ -7,10 +7,18 @@ import { connectHub, request, type HubSocket } from '@luot/hub-client';
 import type { DeviceKind, BearerLoginResult, Snapshot } from '@luot/protocol';
 import { createFakeClock } from '../src/clock.ts';
 import { createHub, type Hub, type HubOptions } from '../src/hub.ts';
-import { addUser, databasePath, openStore, pairDevice, sqlitePorts } from '../src/setup.ts';
+import {
+  addUser,
+  databasePath,
+  initSite,
+  openProvince,
+  pairDevice,
+  sqlitePorts,
+} from '../src/setup.ts';
+import { DEFAULT_SITE_ID } from '../src/store.ts';
 import { defaultStaticApps, type StaticApp } from '../src/static-apps.ts';
 import { DEFAULT_SOCKET_LIMITS } from '../src/sockets/limits.ts';
-import type { SqliteStore } from '../src/db/index.ts';
+import type { SqliteProvince, SqliteSite } from '../src/db/index.ts';
 
 /** 09:00 on 2026-11-23 (a Monday) in Asia/Ho_Chi_Minh. */
 export const MONDAY_9AM = Date.parse('2026-11-23T02:00:00Z');
@@ -54,18 +62,24 @@ export interface TestHub {
   /** The public listener's address when `hub.publicListener` is set (give it port 0). */
   publicUrl: string | null;
   hub: Hub;
-  store: SqliteStore;
+  /** The first site's store, answering at once. */
+  store: SqliteSite;
+  /** The whole deployment's store (every site), answering at once. */
+  province: SqliteProvince;
+  /** The sites, the first one `DEFAULT_SITE_ID` unless `sites` named others. */
+  siteIds: string[];
   clock: ReturnType<typeof createFakeClock>;
   dataDir: string;
   dbPath: string;
   /**
    * Device tokens: `kiosk`, `display` (silent lobby board), `lobby` (a lobby board that
-   * speaks), `pad1`…`padN` (rating pads) and `sign1`…`signN` (displays above each counter).
+   * speaks), `pad1`…`padN` (rating pads) and `sign1`…`signN` (displays above each counter);
+   * the second and later sites' as `<site>/kiosk` and so on.
    */
   tokens: Record<string, string>;
   /** Signs a person in over HTTP; clerks name their counter. */
   /** Signs in as a non-browser client: the answer carries the bearer token. */
-  login(username: string, counterId?: string): Promise<BearerLoginResult>;
+  login(username: string, counterId?: string, siteId?: string): Promise<BearerLoginResult>;
   connect(token: string): HubSocket;
   /** Connects and waits for the first snapshot (or connect_error). */
   connectReady(token: string): Promise<{ socket: HubSocket; snapshot: Snapshot }>;
@@ -96,52 +110,40 @@ export async function startTestHub(
     staticApps?: StaticApp[];
     /** The site configuration; by default `testConfig(counters)`. */
     config?: SiteConfig;
+    /**
+     * Sites to serve (a province); by default one, `DEFAULT_SITE_ID`. The first site's people
+     * are `cb1`…, `giamsat`, `admin`; another site's `<site>.cb1`…, `<site>.giamsat`,
+     * `<site>.admin`; `tinh` administers every site.
+     */
+    sites?: string[];
   } = {},
 ): Promise<TestHub> {
   const counters = options.counters ?? 3;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'luot-hub-'));
   const clock = createFakeClock(options.now ?? MONDAY_9AM);
-  const store = openStore(dataDir);
+  const province = openProvince(dataDir);
+  const siteIds = options.sites ?? [DEFAULT_SITE_ID];
+  const store = province.site(siteIds[0]!);
   const tokens: Record<string, string> = {};
-  if (!store.readConfig()) {
-    store.writeConfig(options.config ?? testConfig(counters), clock.now());
-    for (let i = 1; i <= counters; i++)
+  if (province.listSites().length === 0) {
+    for (const [n, siteId] of siteIds.entries())
+      await seedSite(province, siteId, n === 0 ? '' : `${siteId}.`, tokens, {
+        counters,
+        config: options.config ?? testConfig(counters),
+        at: clock.now(),
+        name: n === 0 ? null : `Điểm ${siteId}`,
+      });
+    if (options.sites)
       await addUser(
-        store,
-        { username: `cb${i}`, name: `Cán bộ ${i}`, role: 'clerk', password: PASSWORD },
+        province,
+        { username: 'tinh', name: 'Quản trị tỉnh', role: 'admin', password: PASSWORD, sites: null },
         0,
       );
-    await addUser(
-      store,
-      { username: 'giamsat', name: 'Giám sát', role: 'supervisor', password: PASSWORD },
-      0,
-    );
-    await addUser(
-      store,
-      { username: 'admin', name: 'Quản trị', role: 'admin', password: PASSWORD },
-      0,
-    );
-    const devices: { id: string; kind: DeviceKind; counterId?: string; speaks?: boolean }[] = [
-      { id: 'kiosk', kind: 'kiosk' },
-      { id: 'display', kind: 'display' },
-      { id: 'lobby', kind: 'display', speaks: true },
-      ...Array.from({ length: counters }, (_, i) => ({
-        id: `pad${i + 1}`,
-        kind: 'rating' as const,
-        counterId: `c${i + 1}`,
-      })),
-      ...Array.from({ length: counters }, (_, i) => ({
-        id: `sign${i + 1}`,
-        kind: 'display' as const,
-        counterId: `c${i + 1}`,
-      })),
-    ];
-    for (const d of devices) tokens[d.id] = await pairDevice(store, { ...d, name: d.id }, 0);
   }
   const log = pino({ level: 'silent' });
   const newHub = () =>
     createHub({
-      ...sqlitePorts(store, log),
+      ...sqlitePorts(province, log),
       clock,
       log,
       staticApps: options.serveApps ? (options.staticApps ?? defaultStaticApps()) : [],
@@ -181,11 +183,14 @@ export async function startTestHub(
       return hub;
     },
     store,
+    province,
+    siteIds,
     clock,
     dataDir,
     dbPath: databasePath(dataDir),
     tokens,
-    login: (username, counterId) => signIn(url, { username, password: PASSWORD, counterId }),
+    login: (username, counterId, siteId) =>
+      signIn(url, { username, password: PASSWORD, counterId, siteId }),
     connect,
     connectReady(token) {
       const socket = connect(token);
@@ -205,7 +210,7 @@ export async function startTestHub(
     async close() {
       for (const s of sockets) s.disconnect();
       await stop();
-      store.close();
+      province.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -214,14 +219,77 @@ export async function startTestHub(
 export { request };
 
 /**
+ * One site of a test deployment: its configuration, clerks `<prefix>cb1`…, `<prefix>giamsat`,
+ * `<prefix>admin`, and its devices (tokens under `<prefix as site/>kiosk`, …).
+ */
+async function seedSite(
+  province: SqliteProvince,
+  siteId: string,
+  prefix: string,
+  tokens: Record<string, string>,
+  o: { counters: number; config: SiteConfig; at: number; name: string | null },
+): Promise<void> {
+  const { counters } = o;
+  const config = o.name ? { ...o.config, site: { ...o.config.site, name: o.name } } : o.config;
+  await initSite(province, siteId, config, o.at);
+  const sites = [siteId];
+  for (let i = 1; i <= counters; i++)
+    await addUser(
+      province,
+      {
+        username: `${prefix}cb${i}`,
+        name: `Cán bộ ${i}`,
+        role: 'clerk',
+        password: PASSWORD,
+        sites,
+      },
+      0,
+    );
+  await addUser(
+    province,
+    {
+      username: `${prefix}giamsat`,
+      name: 'Giám sát',
+      role: 'supervisor',
+      password: PASSWORD,
+      sites,
+    },
+    0,
+  );
+  await addUser(
+    province,
+    { username: `${prefix}admin`, name: 'Quản trị', role: 'admin', password: PASSWORD, sites },
+    0,
+  );
+  const devices: { id: string; kind: DeviceKind; counterId?: string; speaks?: boolean }[] = [
+    { id: 'kiosk', kind: 'kiosk' },
+    { id: 'display', kind: 'display' },
+    { id: 'lobby', kind: 'display', speaks: true },
+    ...Array.from({ length: counters }, (_, i) => ({
+      id: `pad${i + 1}`,
+      kind: 'rating' as const,
+      counterId: `c${i + 1}`,
+    })),
+    ...Array.from({ length: counters }, (_, i) => ({
+      id: `sign${i + 1}`,
+      kind: 'display' as const,
+      counterId: `c${i + 1}`,
+    })),
+  ];
+  const store = province.site(siteId);
+  const key = prefix ? `${siteId}/` : '';
+  for (const d of devices) tokens[key + d.id] = await pairDevice(store, { ...d, name: d.id }, 0);
+}
+
+/**
  * Signs a person in over HTTP as a script does (`bearer: true`: the token comes in the answer)
  * and, as the apps do, waits and tries again while the hub's password checking is full (503).
  */
 export async function signIn(
   url: string,
-  who: { username: string; password: string; counterId?: string },
+  who: { username: string; password: string; counterId?: string; siteId?: string },
 ): Promise<BearerLoginResult> {
-  const { username, password, counterId } = who;
+  const { username, password, counterId, siteId } = who;
   for (;;) {
     const res = await fetch(`${url}/api/login`, {
       method: 'POST',
@@ -231,6 +299,7 @@ export async function signIn(
         password,
         bearer: true,
         ...(counterId ? { counterId } : {}),
+        ...(siteId ? { siteId } : {}),
       }),
     });
     const body = (await res.json()) as { ok: boolean; data?: BearerLoginResult; error?: unknown };

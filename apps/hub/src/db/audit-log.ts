@@ -3,21 +3,22 @@ import type { Db } from './open-database.ts';
 
 export type AuditLog = ReturnType<typeof createAuditLog>;
 
-/** The administration's audit trail: who changed what, and when. Append-only. */
-export function createAuditLog(db: Db) {
+/** A site's audit trail: who changed what, and when. Append-only. */
+export function createAuditLog(db: Db, siteId: string) {
   const q = {
     insert: db.prepare(
-      `INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)`,
+      `INSERT INTO audit_log (site_id, at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)`,
     ),
     page: db.prepare(
       `SELECT id, at, actor, action, target, detail FROM audit_log
-       WHERE id < ? ORDER BY id DESC LIMIT ?`,
+       WHERE site_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
     ),
   };
   return {
     /** Records one change; returns its id. */
     append(entry: Omit<AuditEntry, 'id'>): number {
       const info = q.insert.run(
+        siteId,
         entry.at,
         entry.actor,
         entry.action,
@@ -28,7 +29,7 @@ export function createAuditLog(db: Db) {
     },
     /** The newest entries first, `limit` at a time, older than `beforeId` when given. */
     list(limit: number, beforeId = Number.MAX_SAFE_INTEGER): AuditEntry[] {
-      const rows = q.page.all(beforeId, limit) as (Omit<AuditEntry, 'detail' | 'action'> & {
+      const rows = q.page.all(siteId, beforeId, limit) as (Omit<AuditEntry, 'detail' | 'action'> & {
         action: AuditAction;
         detail: string;
       })[];

@@ -5,7 +5,13 @@ export {
   verifyDatabaseFile,
   type Db,
 } from './open-database.ts';
-export { createStore, type SqliteStore, type ServiceRow } from './store.ts';
+export {
+  createProvinceStore,
+  asyncProvince,
+  type SqliteProvince,
+  type SqliteSite,
+  type ServiceRow,
+} from './store.ts';
 export {
   type ReportQueries,
   type TicketCounts,

@@ -18,23 +18,43 @@ export function openDatabase(path: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   return db;
 }
 
+/**
+ * Applies the migrations after `user_version`, each in its own transaction. Foreign keys are off
+ * meanwhile (a migration that remakes a table drops the one others point to; SQLite's own
+ * procedure for changing a table) and checked before each commit: a migration that leaves a
+ * dangling reference is rolled back.
+ */
 function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   const files = readdirSync(migrationsDir)
     .filter((f) => /^\d{3}-.+\.sql$/.test(f))
-    .sort();
-  for (const file of files) {
-    const version = Number(file.slice(0, 3));
-    if (version <= current) continue;
-    const sql = readFileSync(migrationsDir + file, 'utf8');
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${version}`);
-    })();
+    .sort()
+    .filter((f) => Number(f.slice(0, 3)) > current);
+  if (files.length === 0) return;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const file of files) {
+      const version = Number(file.slice(0, 3));
+      const sql = readFileSync(migrationsDir + file, 'utf8');
+      db.transaction(() => {
+        db.exec(sql);
+        const dangling = db.pragma('foreign_key_check') as unknown[];
+        if (dangling.length > 0)
+          throw new Error(`migration ${file} leaves ${dangling.length} dangling references`);
+        db.pragma(`user_version = ${version}`);
+      })();
+    }
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }
 

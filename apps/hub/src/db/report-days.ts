@@ -34,14 +34,19 @@ export const OUTCOME_SQL = `CASE outcome WHEN 'done' THEN 1 WHEN 'no_show' THEN 
 
 export type ReportDays = ReturnType<typeof createReportDays>;
 
-/** Builds, keeps current and forgets the packed days; used on the hub's own (writing) connection. */
-export function createReportDays(db: Db) {
+/**
+ * Builds, keeps current and forgets one site's packed days; used on the hub's own (writing)
+ * connection.
+ */
+export function createReportDays(db: Db, siteId: string) {
   const q = {
-    packedDays: db.prepare(`SELECT day FROM report_days`).pluck(),
-    nextDay: db.prepare(`SELECT MIN(day) FROM tickets WHERE day > ? AND day < ?`).pluck(),
+    packedDays: db.prepare(`SELECT day FROM report_days WHERE site_id = ?`).pluck(),
+    nextDay: db
+      .prepare(`SELECT MIN(day) FROM tickets WHERE site_id = ? AND day > ? AND day < ?`)
+      .pluck(),
     tickets: db.prepare(
       `SELECT original_field_id AS fieldId, status, issued_at / 900000 AS quarter, COUNT(*) AS count
-       FROM tickets WHERE day = ? GROUP BY original_field_id, status, issued_at / 900000`,
+       FROM tickets WHERE site_id = ? AND day = ? GROUP BY original_field_id, status, issued_at / 900000`,
     ),
     visits: db.prepare(
       `SELECT field_id AS fieldId, counter_id AS counterId, COALESCE(clerk_id, '') AS clerkId,
@@ -49,17 +54,17 @@ export function createReportDays(db: Db) {
               COALESCE((ended_at - started_at) / 1000 + 1, 0) AS serviceS1,
               ${OUTCOME_SQL} AS outcome, COALESCE(rating, 0) AS rating,
               (called_at % 86400000) / 900000 AS quarter
-       FROM services WHERE day = ? ORDER BY field_id, id`,
+       FROM services WHERE site_id = ? AND day = ? ORDER BY field_id, id`,
     ),
     put: db.prepare(
-      `INSERT OR REPLACE INTO report_days (day, keys, tickets, visits, built_at)
-       VALUES (?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO report_days (site_id, day, keys, tickets, visits, built_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     ),
-    drop: db.prepare(`DELETE FROM report_days WHERE day = ?`),
-    has: db.prepare(`SELECT 1 FROM report_days WHERE day = ?`).pluck(),
+    drop: db.prepare(`DELETE FROM report_days WHERE site_id = ? AND day = ?`),
+    has: db.prepare(`SELECT 1 FROM report_days WHERE site_id = ? AND day = ?`).pluck(),
   };
   // Days that may have a row: forgetting one deletes its row (again, if a rollback restored it).
-  const packed = new Set(q.packedDays.all() as string[]);
+  const packed = new Set(q.packedDays.all(siteId) as string[]);
 
   const build = db.transaction((day: string, at: number) => {
     const keys: DayKeys = { fields: [], statuses: [], counters: [], clerks: [], runs: [] };
@@ -68,7 +73,7 @@ export function createReportDays(db: Db) {
     const counter = indexer(keys.counters);
     const clerk = indexer(keys.clerks);
 
-    const ticketRows = q.tickets.all(day) as {
+    const ticketRows = q.tickets.all(siteId, day) as {
       fieldId: string;
       status: string;
       quarter: number;
@@ -79,7 +84,7 @@ export function createReportDays(db: Db) {
       tickets.set([field(r.fieldId), status(r.status), r.quarter, r.count], i * 4);
     });
 
-    const visitRows = q.visits.all(day) as {
+    const visitRows = q.visits.all(siteId, day) as {
       fieldId: string;
       counterId: string;
       clerkId: string;
@@ -105,7 +110,7 @@ export function createReportDays(db: Db) {
         i * 4,
       );
     });
-    q.put.run(day, JSON.stringify(keys), bytes(tickets), bytes(visits), at);
+    q.put.run(siteId, day, JSON.stringify(keys), bytes(tickets), bytes(visits), at);
   });
 
   const pack = (day: string, at: number) => {
@@ -114,9 +119,9 @@ export function createReportDays(db: Db) {
   };
 
   const packNextDay = (today: string, at: number, after: string): string | null => {
-    let day = q.nextDay.get(after, today) as string | null;
-    while (day !== null && q.has.get(day) !== undefined)
-      day = q.nextDay.get(day, today) as string | null;
+    let day = q.nextDay.get(siteId, after, today) as string | null;
+    while (day !== null && q.has.get(siteId, day) !== undefined)
+      day = q.nextDay.get(siteId, day, today) as string | null;
     if (day !== null) pack(day, at);
     return day;
   };
@@ -140,24 +145,25 @@ export function createReportDays(db: Db) {
     },
     /** Drops a day's packed form because its tickets or visits changed (cheap when not packed). */
     forget(day: string): void {
-      if (packed.has(day)) q.drop.run(day);
+      if (packed.has(day)) q.drop.run(siteId, day);
     },
   };
 }
 
 /**
- * The packed days stored for `from`..`to`, for the report reader (any connection); without
+ * A site's packed days stored for `from`..`to`, for the report reader (any connection); without
  * `visits` (an empty array) when only ticket counts are wanted.
  */
-export function readPackedDays(db: Db) {
+export function readPackedDays(db: Db, siteId: string) {
   const select = (columns: string) =>
     db.prepare(
-      `SELECT day, keys, tickets${columns} FROM report_days WHERE day BETWEEN ? AND ? ORDER BY day`,
+      `SELECT day, keys, tickets${columns} FROM report_days
+       WHERE site_id = ? AND day BETWEEN ? AND ? ORDER BY day`,
     );
   const q = { all: select(', visits'), ticketsOnly: select('') };
   return (from: string, to: string, withVisits = true): PackedDay[] =>
     (
-      (withVisits ? q.all : q.ticketsOnly).all(from, to) as {
+      (withVisits ? q.all : q.ticketsOnly).all(siteId, from, to) as {
         day: string;
         keys: string;
         tickets: Buffer;

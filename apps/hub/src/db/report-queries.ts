@@ -62,30 +62,30 @@ const OUTCOME = OUTCOME_SQL;
 const MAX_KEYS_LENGTH = 8191;
 
 /**
- * The read-only queries behind the reports. Closed days come packed from `report_days` (see
+ * The read-only queries behind one site's reports. Closed days come packed from `report_days` (see
  * report-days.ts); the days not packed (today, or days not yet packed) are read through the
  * indexes of migration 002 in their own order, so even a long stretch needs no sorting.
  */
-export function createReportQueries(db: Db) {
+export function createReportQueries(db: Db, siteId: string) {
   const packed = (code: string) =>
     db
       .prepare(
         `SELECT (((((called_at - waiting_since) / 1000) * 131072
                   + COALESCE((ended_at - started_at) / 1000 + 1, 0)) * 8 + ${OUTCOME}) * 8
                   + COALESCE(rating, 0)) * 8192 + ${code}
-         FROM services WHERE day BETWEEN @from AND @to ORDER BY day, field_id`,
+         FROM services WHERE site_id = @site AND day BETWEEN @from AND @to ORDER BY day, field_id`,
       )
       .pluck();
   const q = {
     ticketCounts: db.prepare(
       `SELECT day, original_field_id AS fieldId, status, issued_at / 900000 AS quarter,
               COUNT(*) AS count
-       FROM tickets WHERE day BETWEEN ? AND ?
+       FROM tickets WHERE site_id = ? AND day BETWEEN ? AND ?
        GROUP BY day, original_field_id, status, issued_at / 900000`,
     ),
     runs: db.prepare(
       `SELECT day, field_id AS fieldId, COUNT(*) AS count FROM services
-       WHERE day BETWEEN ? AND ? GROUP BY day, field_id ORDER BY day, field_id`,
+       WHERE site_id = ? AND day BETWEEN ? AND ? GROUP BY day, field_id ORDER BY day, field_id`,
     ),
     packed: {
       counter: packed(`instr(@keys, '|' || counter_id || '|')`),
@@ -96,13 +96,15 @@ export function createReportQueries(db: Db) {
     missing: {
       counter: db
         .prepare(
-          `SELECT DISTINCT counter_id FROM services WHERE day BETWEEN @from AND @to
+          `SELECT DISTINCT counter_id FROM services
+           WHERE site_id = @site AND day BETWEEN @from AND @to
            AND instr(@keys, '|' || counter_id || '|') = 0`,
         )
         .pluck(),
       clerk: db
         .prepare(
-          `SELECT DISTINCT COALESCE(clerk_id, '') FROM services WHERE day BETWEEN @from AND @to
+          `SELECT DISTINCT COALESCE(clerk_id, '') FROM services
+           WHERE site_id = @site AND day BETWEEN @from AND @to
            AND instr(@keys, '|' || COALESCE(clerk_id, '') || '|') = 0`,
         )
         .pluck(),
@@ -122,7 +124,9 @@ export function createReportQueries(db: Db) {
       position += key.length + 1;
     });
     let unknown = 0;
-    const packed = (q.packed[dimension].all({ from, to, keys: joined }) as number[]).map((v) => {
+    const packed = (
+      q.packed[dimension].all({ site: siteId, from, to, keys: joined }) as number[]
+    ).map((v) => {
       const code = v % 8192;
       const index = codes.get(code) ?? 0;
       if (index === 0) unknown++;
@@ -131,7 +135,7 @@ export function createReportQueries(db: Db) {
     return { packed, unknown };
   };
 
-  const packedDays = readPackedDays(db);
+  const packedDays = readPackedDays(db, siteId);
 
   const read = db.transaction(
     (from: string, to: string, dimension: VisitDimension, known: string[]): VisitBatch => {
@@ -139,7 +143,7 @@ export function createReportQueries(db: Db) {
       const gaps = unpackedRanges(from, to, days).map(([gapFrom, gapTo]) => ({
         from: gapFrom,
         to: gapTo,
-        runs: q.runs.all(gapFrom, gapTo) as VisitBatch['runs'],
+        runs: q.runs.all(siteId, gapFrom, gapTo) as VisitBatch['runs'],
       }));
       let total = 0;
       for (const day of days) total += day.visits.length / 4;
@@ -167,14 +171,24 @@ export function createReportQueries(db: Db) {
       for (const gap of gaps) {
         batch.runs.push(...gap.runs);
         let packed: number[];
-        if (!keyed) packed = q.packed[dimension].all({ from: gap.from, to: gap.to }) as number[];
+        if (!keyed)
+          packed = q.packed[dimension].all({
+            site: siteId,
+            from: gap.from,
+            to: gap.to,
+          }) as number[];
         else {
           // Only when a scan meets a key outside the list is the range searched for such keys
           // and scanned again with them included.
           let scan = packedScan(dimension, gap.from, gap.to, keys);
           if (scan.unknown > 0) {
             const joined = `|${keys.join('|')}|`;
-            const missing = q.missing[dimension].all({ from: gap.from, to: gap.to, keys: joined });
+            const missing = q.missing[dimension].all({
+              site: siteId,
+              from: gap.from,
+              to: gap.to,
+              keys: joined,
+            });
             for (const key of missing as string[]) codeOf(key);
             scan = packedScan(dimension, gap.from, gap.to, keys);
           }
@@ -203,7 +217,7 @@ export function createReportQueries(db: Db) {
   const counts = db.transaction((from: string, to: string): TicketCounts => {
     const days = packedDays(from, to, false);
     const gapRows = unpackedRanges(from, to, days).flatMap(
-      ([gapFrom, gapTo]) => q.ticketCounts.all(gapFrom, gapTo) as TicketCountRow[],
+      ([gapFrom, gapTo]) => q.ticketCounts.all(siteId, gapFrom, gapTo) as TicketCountRow[],
     );
     let n = gapRows.length;
     for (const { tickets } of days) n += tickets.length / 4;

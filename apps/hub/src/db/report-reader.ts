@@ -5,8 +5,20 @@ import { createReportQueries, type ReportQueries } from './report-queries.ts';
  * A read-only connection for computing reports off the hub's main thread. SQLite's WAL lets it
  * read a consistent snapshot while the hub keeps writing; migrations are the writer's job.
  */
-export function openReportReader(path: string): { queries: ReportQueries; close(): void } {
+export function openReportReader(path: string): {
+  /** One site's report queries (prepared once per site, then kept). */
+  queries(siteId: string): ReportQueries;
+  close(): void;
+} {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
-  return { queries: createReportQueries(db), close: () => db.close() };
+  const sites = new Map<string, ReportQueries>();
+  return {
+    queries(siteId) {
+      let queries = sites.get(siteId);
+      if (!queries) sites.set(siteId, (queries = createReportQueries(db, siteId)));
+      return queries;
+    },
+    close: () => db.close(),
+  };
 }

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ReportQuery } from '@luot/protocol';
 import { generateHistory } from '../../bench/bench-history.ts';
-import { createStore, openDatabase, type Db, type SqliteStore } from '../db/index.ts';
+import { createProvinceStore, openDatabase, type Db, type SqliteSite } from '../db/index.ts';
+import { DEFAULT_SITE_ID } from '../store.ts';
 import { MONDAY_9AM, startTestHub, testConfig } from '../../testing/test-hub.ts';
 import { createDayPacker } from '../day-packer.ts';
 import { buildReport } from './build-report.ts';
 import pino from 'pino';
+import { sqlitePorts } from '../setup.ts';
 
 // Packed days (report_days) must give exactly the report the raw tables give, for every
 // grouping, whether a period is all packed, partly packed or not packed at all.
@@ -18,7 +20,7 @@ const FROM = '2026-10-01';
 const TO = '2026-10-23';
 let dir: string;
 let db: Db;
-let store: SqliteStore;
+let store: SqliteSite;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'luot-report-days-'));
@@ -43,7 +45,7 @@ beforeAll(() => {
     utcOffsetHours: 7,
     seed: 11,
   });
-  store = createStore(db);
+  store = createProvinceStore(db).site(DEFAULT_SITE_ID);
 });
 afterAll(() => {
   db.close();
@@ -60,8 +62,13 @@ function reports(from = FROM, to = TO): Report[] {
   }));
 }
 
-const packedDays = () =>
-  (db.prepare('SELECT day FROM report_days ORDER BY day').pluck().all() as string[]).length;
+const packedDays = (siteId = DEFAULT_SITE_ID) =>
+  (
+    db
+      .prepare('SELECT day FROM report_days WHERE site_id = ? ORDER BY day')
+      .pluck()
+      .all(siteId) as string[]
+  ).length;
 
 describe('packed days', () => {
   it('give the same report as the raw tables, packed in full, in part and not at all', () => {
@@ -111,6 +118,53 @@ describe('packing in slices', () => {
     expect(packedDays()).toBe(17);
     expect(reports()).toEqual(raw);
     packer.stop();
+  });
+});
+
+describe('another site in the same file', () => {
+  it("leaves this site's reports exactly as they were, and has its own", () => {
+    const before = reports();
+    const other = generateHistory(db, {
+      siteId: 'xa-tan-phu',
+      fields: [{ id: 'ho-tich', prefix: '1', start: 1, digits: 3, weight: 1, serviceMinutes: 5 }],
+      counters: [{ id: 'c1', fieldIds: ['ho-tich'] }],
+      clerks: ['cb1', 'xa-cb'],
+      from: FROM,
+      to: TO,
+      tickets: 900,
+      utcOffsetHours: 7,
+      seed: 12,
+    });
+    expect(JSON.stringify(reports())).toBe(JSON.stringify(before));
+
+    const site = createProvinceStore(db).site('xa-tan-phu');
+    expect(site.reportDays.packDaysBefore('2026-12-31', 0)).toBe(17);
+    expect(packedDays('xa-tan-phu')).toBe(17);
+    expect(JSON.stringify(reports())).toBe(JSON.stringify(before));
+    const theirs = buildReport(site.reports, { from: FROM, to: TO, groupBy: 'field' }, config, 0);
+    expect(theirs.total.issued).toBe(other.tickets);
+    expect(theirs.total.issued).not.toBe(before[0]!.total.issued);
+  });
+
+  it("computes each site's report on the worker thread, reading that site's rows only", async () => {
+    // Anything the runner logs (a worker that could not start, or failed) is a failure here.
+    const logged: string[] = [];
+    const log = pino({ level: 'warn' }, { write: (line: string) => logged.push(line) });
+    const { reports: engine } = sqlitePorts(createProvinceStore(db), log);
+    try {
+      const query: ReportQuery = { from: FROM, to: TO, groupBy: 'clerk' };
+      const ours = await engine.run(DEFAULT_SITE_ID, query, config, 0);
+      const theirs = await engine.run('xa-tan-phu', query, config, 0);
+      const here = (siteId: string) =>
+        buildReport(createProvinceStore(db).site(siteId).reports, query, config, 0);
+      expect({ ...ours, elapsedMs: 0 }).toEqual({ ...here(DEFAULT_SITE_ID), elapsedMs: 0 });
+      expect({ ...theirs, elapsedMs: 0 }).toEqual({ ...here('xa-tan-phu'), elapsedMs: 0 });
+      expect(theirs.rows.map((r) => r.key)).toContain('xa-cb');
+      expect(ours.rows.map((r) => r.key)).not.toContain('xa-cb');
+      expect(logged).toEqual([]);
+    } finally {
+      await engine.close();
+    }
   });
 });
 

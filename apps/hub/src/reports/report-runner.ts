@@ -20,13 +20,18 @@ const WORKER_ENTRY = new URL(
 /**
  * Runs reports on one worker thread (started on first use, jobs in order), so the queue's
  * sockets keep answering while a year is computed. Falls back to computing in-process when the
- * database is in memory or the worker cannot start.
+ * database is in memory or the worker cannot start. `queries(siteId)` gives a site's queries on
+ * the hub's own connection (`SqliteProvince.site(id).reports`), for that fallback.
  */
-export function createReportRunner(deps: { queries: ReportQueries; log: Logger }) {
-  const path = deps.queries.path;
+export function createReportRunner(deps: {
+  path: string | null;
+  queries: (siteId: string) => ReportQueries;
+  log: Logger;
+}) {
+  const { path } = deps;
   const thread = createJobThread<ReportJob, Report>({
     spawn: () => new Worker(WORKER_ENTRY),
-    inProcess: async (job) => buildReport(deps.queries, job.query, job.config, job.now),
+    inProcess: async (job) => buildReport(deps.queries(job.siteId), job.query, job.config, job.now),
     usable: path !== null,
     onFailure: (err, where) =>
       where === 'start'
@@ -34,9 +39,9 @@ export function createReportRunner(deps: { queries: ReportQueries; log: Logger }
         : deps.log.error({ err }, 'report worker failed'),
   });
   return {
-    /** The report of a period, computed off the main thread when possible. */
-    run(query: ReportQuery, config: SiteConfig, now: number): Promise<Report> {
-      return thread.run({ path: path ?? '', query, config, now });
+    /** A site's report of a period, computed off the main thread when possible. */
+    run(siteId: string, query: ReportQuery, config: SiteConfig, now: number): Promise<Report> {
+      return thread.run({ path: path ?? '', siteId, query, config, now });
     },
     close: thread.close,
   };

@@ -1,5 +1,5 @@
 // Worker thread entry: computes reports on its own read-only connection, so a year-long report
-// never stalls the hub's sockets. Messages: { id, job: { path, query, config, now } } →
+// never stalls the hub's sockets. Messages: { id, job: { path, siteId, query, config, now } } →
 // { id, result: report } or { id, error } (see job-thread.ts).
 import { parentPort } from 'node:worker_threads';
 import type { SiteConfig } from '@luot/domain';
@@ -9,6 +9,8 @@ import { buildReport } from './build-report.ts';
 
 export interface ReportJob {
   path: string;
+  /** The site whose report this is: every query filters by it. */
+  siteId: string;
   query: ReportQuery;
   config: SiteConfig;
   now: number;
@@ -26,7 +28,7 @@ parentPort?.on('message', ({ id, job }: { id: number; job: ReportJob }) => {
     }
     parentPort!.postMessage({
       id,
-      result: buildReport(reader!.queries, job.query, job.config, job.now),
+      result: buildReport(reader!.queries(job.siteId), job.query, job.config, job.now),
     });
   } catch (err) {
     parentPort!.postMessage({

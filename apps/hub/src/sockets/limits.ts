@@ -66,11 +66,22 @@ export function rateLimitedError(): Error {
   return Object.assign(new Error('RATE_LIMITED'), { data: failure('RATE_LIMITED').error });
 }
 
+/** Counts per key, each under a cap (several nodes may sum theirs: shared-state/socket-counts.ts). */
+export interface Counts {
+  get(key: string): number;
+  add(key: string): void;
+  remove(key: string): void;
+  /** This node's own counts, keys above zero. */
+  entries(): [string, number][];
+  readonly size: number;
+}
+
 /** Counts per key, each under a cap; keys at zero are forgotten. */
-export function createCounts() {
+export function createCounts(): Counts {
   const counts = new Map<string, number>();
   return {
     get: (key: string) => counts.get(key) ?? 0,
+    entries: () => [...counts],
     add(key: string): void {
       counts.set(key, (counts.get(key) ?? 0) + 1);
     },
@@ -130,14 +141,18 @@ export interface Lease {
  * `allowRequest` that bounds connections not yet signed in), the caps checked when a socket
  * signs in, and each socket's event budget. Call `watchEngine` once the server exists.
  */
-export function createSocketLimits(limits: SocketLimits, clientAddress: ClientAddress) {
+export function createSocketLimits(
+  limits: SocketLimits,
+  clientAddress: ClientAddress,
+  /** Open sockets per address, link and device: this node's by default, or every node's. */
+  connected: Counts = createCounts(),
+) {
   // Engine connections that have not connected a signed-in socket, in total and per address.
   const pending = createCounts();
   let pendingTotal = 0;
   // Handshakes allowed in this turn whose connection the engine has not created yet.
   let reserved = 0;
   const pendingOf = new WeakMap<object, { address: string; timer: NodeJS.Timeout }>();
-  const connected = createCounts();
   // Credentials (token hashes) disconnected for flooding, until when they are refused.
   const penalised = new Map<string, number>();
   const penaltyOver = (tokenHash: string): boolean => {

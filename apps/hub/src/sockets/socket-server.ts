@@ -17,7 +17,7 @@ import type { Site, Sites } from '../sites.ts';
 import type { ProvinceStore } from '../store.ts';
 import { actorOf, type HubServices, type KioskOptions } from './context.ts';
 import { failureOfStore } from '../store-failure.ts';
-import { createDevicePresence } from './device-presence.ts';
+import { createDevicePresence, type PresenceBook } from './device-presence.ts';
 import { counterHandlers } from './handlers/counter.ts';
 import { deviceHandlers } from './handlers/devices.ts';
 import { snapshotFor, syncHandlers } from './handlers/sync.ts';
@@ -26,7 +26,13 @@ import { createKioskMemory, ticketHandlers } from './handlers/tickets.ts';
 import { resolveCredential, stillValid, type Credential } from '../identity.ts';
 import { handshakeToken } from '../session-cookie.ts';
 import { createPhoneViews } from './phone-views.ts';
-import { createSocketLimits, peerAddress, rateLimitedError, type SocketLimits } from './limits.ts';
+import {
+  createSocketLimits,
+  peerAddress,
+  rateLimitedError,
+  type Counts,
+  type SocketLimits,
+} from './limits.ts';
 import { route, type Handlers } from './router.ts';
 
 type SocketData = { credential: Credential };
@@ -82,9 +88,17 @@ export function attachSocketServer(deps: {
   options: SocketOptions;
   /** The client's address (a reverse proxy's header when trusted); the TCP peer's by default. */
   clientAddress?: (req: IncomingMessage) => string;
+  /** Device presence shared by several nodes (shared-state/); this node's memory otherwise. */
+  presenceBook?: PresenceBook;
+  /** Socket counts per address, link and device summed over nodes (shared-state/). */
+  socketCounts?: Counts;
 }) {
   const { httpServer, sites, province, clock, log, options } = deps;
-  const limits = createSocketLimits(options.socketLimits, deps.clientAddress ?? peerAddress);
+  const limits = createSocketLimits(
+    options.socketLimits,
+    deps.clientAddress ?? peerAddress,
+    deps.socketCounts,
+  );
   const credentials = { province, clock, sessionIdleMs: options.sessionIdleMs };
   const io: HubServer = new Server(httpServer, {
     serveClient: false,
@@ -126,6 +140,7 @@ export function attachSocketServer(deps: {
         store,
         clock,
         publish: (status) => io.to(staffRoom(site.id)).emit('device', status),
+        book: deps.presenceBook,
       }),
       phoneViews: createPhoneViews({ queue, store, clock, log }),
     };
