@@ -10,7 +10,7 @@ import type { ProvinceGrouping, Report } from '@luot/protocol';
 import {
   buildReport,
   combineReports,
-  createStore,
+  createProvinceStore,
   generateHistory,
   openDatabase,
   reportCsv,
@@ -58,15 +58,15 @@ const dir = mkdtempSync(join(tmpdir(), 'luot-province-bench-'));
 const sites: {
   id: string;
   config: SiteConfig;
-  store: ReturnType<typeof createStore>;
-  close: () => void;
+  store: ReturnType<ReturnType<typeof createProvinceStore>['site']>;
 }[] = [];
+const db = openDatabase(join(dir, 'province.db'));
+const province = createProvinceStore(db);
 try {
   const generated = performance.now();
   let tickets = 0;
   let packedDays = 0;
   for (let n = 0; n < SITES; n++) {
-    const db = openDatabase(join(dir, `site-${n}.db`));
     const summary = generateHistory(db, {
       fields: FIELDS.map((f, i) => ({
         id: f.id,
@@ -82,11 +82,12 @@ try {
       tickets: TICKETS,
       utcOffsetHours: 7,
       seed: n + 1,
+      siteId: `xa-${n + 1}`,
     });
     tickets += summary.tickets;
-    const store = createStore(db);
+    const store = province.site(`xa-${n + 1}`);
     packedDays += store.reportDays.packDaysBefore('2026-01-01', Date.now());
-    sites.push({ id: `xa-${n + 1}`, config: siteConfig(n), store, close: () => db.close() });
+    sites.push({ id: `xa-${n + 1}`, config: siteConfig(n), store });
   }
   console.log(
     `${SITES} sites, ${tickets.toLocaleString('en')} tickets in 2025, ${packedDays} packed days; generated in ${((performance.now() - generated) / 1000).toFixed(1)} s`,
@@ -133,6 +134,6 @@ try {
     );
   }
 } finally {
-  for (const s of sites) s.close();
+  db.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -19,7 +19,7 @@ import {
 import type { ProvinceOverview, ProvinceReport, UserRole } from '@luot/protocol';
 import { generateHistory } from '../../bench/bench-history.ts';
 import { createFakeClock } from '../clock.ts';
-import { createStore, openDatabase, type Db } from '../db/index.ts';
+import { createProvinceStore, openDatabase, type Db } from '../db/index.ts';
 import { createHttpApp } from '../http-errors.ts';
 import { buildReport } from '../reports/build-report.ts';
 import type { CatalogueEntry } from '../store.ts';
@@ -80,19 +80,18 @@ const anPhu = config('Xã An Phú', [
 const phuong1 = config('Phường 1', [{ id: 'tu-phap', name: 'Tư pháp – Hộ tịch', code: 'HT' }]);
 
 let dir: string;
-const dbs: Db[] = [];
-const sites: { id: string; state: QueueState; db?: Db }[] = [];
+let db: Db;
+const sites: { id: string; state: QueueState }[] = [];
 let catalogue: CatalogueEntry[] = [{ code: 'HT', name: 'Hộ tịch' }];
 const app = createHttpApp({ log: pino({ level: 'silent' }), bodyLimit: 1 << 20 });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'luot-province-routes-'));
+  db = openDatabase(join(dir, 'luot.db'));
   for (const [id, cfg, seed, waiting, ago] of [
     ['xa-an-phu', anPhu, 1, 2, 20],
     ['phuong-1', phuong1, 2, 1, 3],
   ] as const) {
-    const db = openDatabase(join(dir, `${id}.db`));
-    dbs.push(db);
     generateHistory(db, {
       fields: cfg.fields.map((f, i) => ({
         id: f.id,
@@ -109,9 +108,11 @@ beforeAll(async () => {
       tickets: 400,
       utcOffsetHours: 7,
       seed,
+      siteId: id,
     });
-    sites.push({ id, state: live(cfg, waiting, ago), db });
+    sites.push({ id, state: live(cfg, waiting, ago) });
   }
+  const province = createProvinceStore(db);
   registerProvinceRoutes(app, {
     staff: async (req) => {
       const username = req.headers['x-person'];
@@ -121,7 +122,7 @@ beforeAll(async () => {
     sites: async () => sites.map(({ id, state }) => ({ id, state })),
     report: async (siteId, query) => {
       const site = sites.find((s) => s.id === siteId)!;
-      return buildReport(createStore(site.db!).reports, query, site.state.config, NOW);
+      return buildReport(province.site(siteId).reports, query, site.state.config, NOW);
     },
     readCatalogue: async () => catalogue,
     writeCatalogue: async (entries) => {
@@ -137,7 +138,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app.close();
-  for (const db of dbs) db.close();
+  db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
