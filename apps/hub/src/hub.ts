@@ -6,13 +6,14 @@ import { KIOSK_CANCEL_WINDOW_MS } from '@luot/domain';
 import { registerAdminRoutes } from './admin/admin-routes.ts';
 import { DEFAULT_PASSWORD_HASH_LIMIT, setPasswordHashLimit } from './auth.ts';
 import type { Clock } from './clock.ts';
-import type { ProvinceStore, ReportEngine } from './store.ts';
+import { hearsCommits, type ProvinceStore, type ReportEngine } from './store.ts';
 import { createDayPacker } from './day-packer.ts';
 import { clientAddress, type TrustProxy } from './client-address.ts';
 import type { Credential } from './identity.ts';
 import { createHttpApp } from './http-errors.ts';
 import { registerHttpRoutes } from './http-routes.ts';
 import { openSites, type Site } from './sites.ts';
+import { connectSharedState } from './shared-state/index.ts';
 import { createDailyPurge } from './retention.ts';
 import { attachSocketServer, type SocketOptions } from './sockets/socket-server.ts';
 import { DEFAULT_SOCKET_LIMITS } from './sockets/limits.ts';
@@ -59,6 +60,12 @@ export interface HubOptions extends SocketOptions {
    * ['127.0.0.1'] for nginx on the same machine (see client-address.ts).
    */
   trustProxy: TrustProxy;
+  /**
+   * The province's Redis (`--redis`), when several hub nodes serve it: broadcasts cross nodes
+   * (Socket.IO's Redis Streams adapter), and the sign-in guard, device presence and socket
+   * counts are shared. Without it everything stays in this process, as on a centre's own hub.
+   */
+  redisUrl?: string;
 }
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
@@ -99,6 +106,15 @@ export async function createHub(deps: {
   const sites = await openSites({ province, clock, log, newId: deps.newId ?? randomUUID });
   const first = sites.all()[0];
   if (!first) throw new Error('the database has no site; run `luot init` first');
+  const shared = options.redisUrl ? await connectSharedState({ url: options.redisUrl, log }) : null;
+  // On a store several nodes share, each commit of another node is heard: its site catches up.
+  const stopHearing = hearsCommits(province)
+    ? province.onCommit((siteId, seq) => {
+        const site = sites.get(siteId);
+        if (!site) void sites.refresh().catch((err: unknown) => log.error({ err }, 'sites'));
+        else if (seq > site.queue.seq) void site.queue.catchUp().catch(() => undefined);
+      })
+    : null;
   setPasswordHashLimit(options.passwordHashLimit);
   const https = options.tls;
   const socketAddress = clientAddress(options.trustProxy);
@@ -129,7 +145,14 @@ export async function createHub(deps: {
       clock,
       log,
       options,
+      crossNode: shared !== null,
+      ...(shared && {
+        presenceBook: shared.presenceBook,
+        socketCounts: shared.socketCounts(side),
+      }),
     });
+    // Redis back after an outage: this node's screens may have missed other nodes' events.
+    await shared?.attachAdapter(listenerSockets.io, () => listenerSockets.resend());
     return { app: listener, sockets: listenerSockets };
   }
 
@@ -149,6 +172,7 @@ export async function createHub(deps: {
     onSignOut: (tokenHash) => sockets.disconnectCredential(tokenHash),
     disconnectUser: sockets.disconnectUser,
     signInGuard: options.signInGuard,
+    ...(shared && { guard: shared.signInGuard(options.signInGuard) }),
     log,
   });
   registerReportRoutes(app, { province, sites, reports: deps.reports, clock, log, sessionIdleMs });
@@ -276,6 +300,8 @@ export async function createHub(deps: {
       app.server.closeAllConnections();
       publicSide?.app.server.closeAllConnections();
       await closing;
+      stopHearing?.();
+      await shared?.close();
       await app.close().catch(() => undefined);
       await publicSide?.app.close().catch(() => undefined);
     },

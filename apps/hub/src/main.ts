@@ -7,7 +7,9 @@ import { parseTrustProxy, type TrustProxy } from './client-address.ts';
 import { systemClock } from './clock.ts';
 import { describeFix } from './file-modes.ts';
 import { createHub, type HubOptions } from './hub.ts';
-import { openStore, seedDemo, sqlitePorts } from './setup.ts';
+import { openProvince, seedDemo, sqlitePorts } from './setup.ts';
+import { openPostgres } from './postgres.ts';
+import type { ProvinceStore, ReportEngine } from './store.ts';
 import { defaultStaticApps } from './static-apps.ts';
 import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './sockets/limits.ts';
 import { parseAllowedOrigins } from './web-edge.ts';
@@ -27,6 +29,9 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       data: { type: 'string', default: process.env.LUOT_DATA ?? './data' },
+      // A province's shared store and Redis, for several hub nodes (README, "Province").
+      postgres: { type: 'string', default: process.env.LUOT_POSTGRES_URL },
+      redis: { type: 'string', default: process.env.LUOT_REDIS_URL },
       port: { type: 'string', default: process.env.LUOT_PORT ?? '8080' },
       host: { type: 'string', default: process.env.LUOT_HOST },
       demo: { type: 'boolean', default: false },
@@ -68,42 +73,12 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  const dataDir = resolve(values.data);
-  // The database, its journal and the demo's credentials hold personal data and secrets:
-  // readable by the hub's own user only (the service unit sets the same).
-  process.umask(0o077);
-  const store = openStore(dataDir, (fix) =>
-    log.warn(
-      { path: fix.path, from: fix.from.toString(8), to: fix.to.toString(8) },
-      `data directory was readable by others: tightened ${describeFix(fix)}`,
-    ),
-  );
-
-  if (!store.readConfig()) {
-    if (!values.demo) {
-      log.error(
-        { dataDir },
-        'no site configuration: run `luot init --data DIR --site FILE`, or start with --demo',
-      );
-      process.exit(2);
-    }
-    const demo = await seedDemo(store, systemClock.now());
-    const file = join(dataDir, 'demo-credentials.txt');
-    writeFileSync(
-      file,
-      [
-        `Demo password for every account: ${demo.password}`,
-        ...demo.users.map((u) => `user ${u.username} (${u.role})`),
-        ...demo.devices.map((d) => `device ${d.id} (${d.kind}, ${d.name}): ${d.token}`),
-        '',
-      ].join('\n'),
-      // Passwords and device tokens: readable by the hub's own user only.
-      { mode: 0o600 },
-    );
-    log.info({ dataDir, credentials: file }, 'seeded the demo centre');
-  }
+  const ports = values.postgres
+    ? await postgresPorts(values.postgres, log)
+    : await sqliteDataPorts(resolve(values.data), values.demo, log);
 
   const options: Partial<HubOptions> = { trustProxy };
+  if (values.redis) options.redisUrl = values.redis;
   if (values['kiosk-interval-ms']) options.kioskMinIntervalMs = Number(values['kiosk-interval-ms']);
   options.socketLimits = parseSocketLimits(values['socket-limits'], log);
   const [certFile, keyFile] = [values['tls-cert'], values['tls-key']];
@@ -131,7 +106,8 @@ async function main(): Promise<void> {
   }
 
   const hub = await createHub({
-    ...sqlitePorts(store, log),
+    province: ports.province,
+    reports: ports.reports,
     clock: systemClock,
     log,
     staticApps: defaultStaticApps(),
@@ -142,11 +118,66 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping');
     await hub.close();
-    store.close();
+    await ports.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** What the hub runs on: its store, its reports, and how to close them. */
+interface Ports {
+  province: ProvinceStore;
+  reports: ReportEngine;
+  close(): Promise<void>;
+}
+
+/** A province's PostgreSQL, shared with the other nodes; its sites are added with `luot site add`. */
+async function postgresPorts(url: string, log: pino.Logger): Promise<Ports> {
+  const province = await openPostgres(url, log);
+  if ((await province.listSites()).length === 0) {
+    log.error('the PostgreSQL database has no site: run `luot init --postgres URL --site FILE`');
+    process.exit(2);
+  }
+  return { province, reports: province.reports, close: () => province.close() };
+}
+
+/** The data directory's SQLite file (seeded with the demo centre on `--demo`). */
+async function sqliteDataPorts(dataDir: string, demo: boolean, log: pino.Logger): Promise<Ports> {
+  // The database, its journal and the demo's credentials hold personal data and secrets:
+  // readable by the hub's own user only (the service unit sets the same).
+  process.umask(0o077);
+  const sqlite = openProvince(dataDir, (fix) =>
+    log.warn(
+      { path: fix.path, from: fix.from.toString(8), to: fix.to.toString(8) },
+      `data directory was readable by others: tightened ${describeFix(fix)}`,
+    ),
+  );
+  if (sqlite.listSites().length === 0) {
+    if (!demo) {
+      log.error(
+        { dataDir },
+        'no site configuration: run `luot init --data DIR --site FILE`, or start with --demo',
+      );
+      process.exit(2);
+    }
+    const seeded = await seedDemo(sqlite, systemClock.now());
+    const file = join(dataDir, 'demo-credentials.txt');
+    writeFileSync(
+      file,
+      [
+        `Demo password for every account: ${seeded.password}`,
+        ...seeded.users.map((u) => `user ${u.username} (${u.role})`),
+        ...seeded.devices.map((d) => `device ${d.id} (${d.kind}, ${d.name}): ${d.token}`),
+        '',
+      ].join('\n'),
+      // Passwords and device tokens: readable by the hub's own user only.
+      { mode: 0o600 },
+    );
+    log.info({ dataDir, credentials: file }, 'seeded the demo centre');
+  }
+  const ports = sqlitePorts(sqlite, log);
+  return { ...ports, close: async () => sqlite.close() };
 }
 
 main().catch((err: unknown) => {

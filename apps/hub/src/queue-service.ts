@@ -91,6 +91,8 @@ export async function createQueueService(deps: {
   let jobs: Job[] = [];
   let pumping = false;
   let inTurn = false;
+  /** The newest stored event this node knows (none until one is stored or heard). */
+  let latest: { seq: number; event: QueueEvent } | null = null;
 
   async function restore(): Promise<QueueState> {
     const config = await store.readConfig();
@@ -107,6 +109,7 @@ export async function createQueueService(deps: {
 
   function announce(events: { seq: number; event: QueueEvent }[], remote = false): void {
     if (events.length === 0) return;
+    latest = events[events.length - 1]!;
     const batch: CommittedBatch = { events, after: state, remote };
     for (const listener of listeners) {
       try {
@@ -380,6 +383,8 @@ export async function createQueueService(deps: {
       return decision;
     },
     afterDurable,
+    /** The newest stored event this node has stored or heard since it started. */
+    latest: () => latest,
     exclusive,
     catchUp,
     /** Stores what is pending now instead of at the end of the turn. */

@@ -52,6 +52,16 @@ export async function openSites(deps: {
       for (const listener of added) listener(site);
       return site;
     },
+    /** Serves the sites another node added since (heard from a commit of an unknown site). */
+    async refresh(): Promise<void> {
+      for (const row of await province.listSites()) {
+        if (sites.has(row.id)) continue;
+        const site = await open(row.id);
+        if (sites.has(row.id)) continue;
+        sites.set(row.id, site);
+        for (const listener of added) listener(site);
+      }
+    },
     onAdded(listener: (site: Site) => void): void {
       added.push(listener);
     },

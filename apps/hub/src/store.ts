@@ -77,6 +77,17 @@ export interface ProvinceStore {
   close(): Promise<void>;
 }
 
+/** A store several hub nodes share tells each node of the others' commits (PostgreSQL's NOTIFY). */
+export interface CommitHearing {
+  /** Calls `listener(siteId, seq)` for every commit of any node; returns the way to stop. */
+  onCommit(listener: (siteId: string, seq: number) => void): () => void;
+}
+
+/** Whether the store tells of other nodes' commits. */
+export function hearsCommits(store: ProvinceStore): store is ProvinceStore & CommitHearing {
+  return typeof (store as Partial<CommitHearing>).onCommit === 'function';
+}
+
 /** A site as the deployment lists it. */
 export interface SiteRow {
   id: string;

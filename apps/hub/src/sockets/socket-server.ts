@@ -66,6 +66,10 @@ const stream = (siteId: string, audience: Audience) => `${siteId}/stream:${audie
 const AUDIENCES: readonly Audience[] = ['staff', 'clerk', 'device'];
 /** A site's supervisors and admins (device status). */
 const staffRoom = (siteId: string) => `${siteId}/staff`;
+/** Every socket of one credential, one person, one device: disconnected together, on any node. */
+const credentialRoom = (tokenHash: string) => `credential:${tokenHash}`;
+const userRoom = (username: string) => `user:${username}`;
+const deviceRoom = (siteId: string, deviceId: string) => `device:${siteId}/${deviceId}`;
 /** Events that only read what is stored: answered at once, not after the pending group. */
 const READS: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'ticket:view']);
 
@@ -86,6 +90,11 @@ export function attachSocketServer(deps: {
   clock: Clock;
   log: Logger;
   options: SocketOptions;
+  /**
+   * Broadcasts cross hub nodes (the Redis adapter): events another node stored are not sent
+   * again by this one.
+   */
+  crossNode?: boolean;
   /** The client's address (a reverse proxy's header when trusted); the TCP peer's by default. */
   clientAddress?: (req: IncomingMessage) => string;
   /** Device presence shared by several nodes (shared-state/); this node's memory otherwise. */
@@ -120,6 +129,8 @@ export function attachSocketServer(deps: {
     if (known) return known;
     const { queue, store } = site;
     queue.onCommit((batch) => {
+      // Another node's events reached the screens through the adapter already.
+      if (batch.remote && deps.crossNode) return;
       // Same sequence numbers in every room, so each client's gap detection still holds.
       for (const e of batch.events)
         for (const audience of AUDIENCES)
@@ -163,13 +174,10 @@ export function attachSocketServer(deps: {
     ...superviseHandlers({ disconnectUser }),
   };
 
-  /** Disconnects the sockets of every session of a person but `keepTokenHash`'s. */
+  /** Disconnects the sockets of every session of a person but `keepTokenHash`'s, on every node. */
   function disconnectUser(username: string, keepTokenHash?: string): void {
-    for (const socket of io.sockets.sockets.values()) {
-      const { kind, identity, tokenHash } = socket.data.credential;
-      if (kind !== 'session' || tokenHash === keepTokenHash) continue;
-      if ('username' in identity && identity.username === username) socket.disconnect(true);
-    }
+    const room = io.in(userRoom(username));
+    (keepTokenHash ? room.except(credentialRoom(keepTokenHash)) : room).disconnectSockets(true);
   }
 
   io.use((socket, next) => {
@@ -207,8 +215,11 @@ export function attachSocketServer(deps: {
   });
 
   io.on('connection', (socket: HubSocket) => {
-    const { identity } = socket.data.credential;
+    const { identity, tokenHash } = socket.data.credential;
     const services = servicesFor(socket.data.credential)!;
+    void socket.join(credentialRoom(tokenHash));
+    if ('username' in identity) void socket.join(userRoom(identity.username));
+    if ('deviceId' in identity) void socket.join(deviceRoom(identity.siteId, identity.deviceId));
     const ticketId = identity.role === 'public' ? identity.ticketId : null;
     const deviceId = 'deviceId' in identity ? identity.deviceId : null;
     limits.signedIn(socket);
@@ -308,17 +319,30 @@ export function attachSocketServer(deps: {
     tick(): void {
       for (const services of siteServices.values()) services.phoneViews.tick();
     },
-    /** Disconnects every socket that authenticated with this secret (a sign-out or a revocation). */
+    /**
+     * Disconnects every socket that authenticated with this secret (a sign-out or a
+     * revocation), on every node.
+     */
     disconnectCredential(tokenHash: string): void {
-      for (const socket of io.sockets.sockets.values())
-        if (socket.data.credential.tokenHash === tokenHash) socket.disconnect(true);
+      io.in(credentialRoom(tokenHash)).disconnectSockets(true);
     },
     disconnectUser,
     disconnectDevice(siteId: string, deviceId: string): void {
-      for (const socket of io.sockets.sockets.values()) {
-        const id = socket.data.credential.identity;
-        if ('deviceId' in id && id.siteId === siteId && id.deviceId === deviceId)
-          socket.disconnect(true);
+      io.in(deviceRoom(siteId, deviceId)).disconnectSockets(true);
+    },
+    /**
+     * Sends this node's screens each site's newest stored event again (after Redis was away):
+     * a screen that missed others' events sees a gap in sequence numbers and resynchronises.
+     */
+    resend(): void {
+      for (const services of siteServices.values()) {
+        const latest = services.queue.latest();
+        if (!latest) continue;
+        for (const audience of AUDIENCES)
+          io.local.to(stream(services.siteId, audience)).emit('event', {
+            seq: latest.seq,
+            event: eventFor(audience, latest.event),
+          });
       }
     },
     async close(): Promise<void> {
