@@ -92,7 +92,7 @@ it('shows every site worst first with its alarms, sorts by a column, and adds a 
   expect(errors).toEqual([]);
 });
 
-it('shows the report across sites by site, and by field across sites', async () => {
+it('shows the report across sites by site, and counters named with their site', async () => {
   const { page, errors } = await openPage(browser, `${t.url}/admin/toan-tinh`, {
     width: 1366,
     height: 900,
@@ -118,4 +118,29 @@ it('shows the report across sites by site, and by field across sites', async () 
     .poll(() => page.$$eval('.province-report tbody th', (ths) => ths.map((h) => h.textContent)))
     .toContain('Quầy 1 — Điểm xa-an-phu');
   expect(errors).toEqual([]);
+});
+
+it("lets the province administrator write the catalogue and a site's admin code a field with it", async () => {
+  const { page, errors } = await openPage(browser, `${t.url}/admin/danh-muc`);
+  await signIn(page, 'tinh');
+  await page.waitForSelector('button >> text=Thêm lĩnh vực');
+  await page.click('button >> text=Thêm lĩnh vực');
+  await page.fill('input[aria-label="Mã"]', 'ht');
+  await page.fill('input[aria-label="Tên lĩnh vực"]', 'Hộ tịch');
+  await page.click('button >> text=Lưu danh mục');
+  await expect.poll(() => page.textContent('[role=status]')).toContain('Đã lưu danh mục');
+  expect(await t.province.readCatalogue()).toEqual([{ code: 'HT', name: 'Hộ tịch' }]);
+
+  // The site's own admin picks the code on the fields page; the hub keeps it in the site's config.
+  const other = await openPage(browser, `${t.url}/admin/linh-vuc`);
+  await signIn(other.page, 'admin');
+  await other.page.click('tr[data-field=ho-tich]');
+  await other.page.waitForSelector('[data-testid=field-editor]');
+  await other.page.selectOption('[data-testid=field-editor] select', 'HT');
+  await other.page.click('[data-testid=save-config]');
+  await expect.poll(() => other.page.textContent('[role=status]')).toContain('Đã lưu');
+  expect(
+    t.hub.sites.get('trung-tam')!.queue.live.config.fields.find((f) => f.id === 'ho-tich')!.code,
+  ).toBe('HT');
+  expect([...errors, ...other.errors]).toEqual([]);
 });

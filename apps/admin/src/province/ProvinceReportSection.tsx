@@ -1,7 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { PROVINCE_GROUPINGS, type ProvinceGrouping, type ProvinceReport } from '@luot/protocol';
 import type { Api } from '../api.ts';
 import { M } from '../messages.ts';
+import { ReportControls } from '../reports/ReportControls.tsx';
 import { ReportView } from '../reports/ReportsPage.tsx';
 import { fullDay, monthStart } from '../reports/format.ts';
 
@@ -57,62 +58,22 @@ export function ProvinceReportSection({ api, today }: { api: Api; today: string 
           </span>
         )}
       </header>
-      <form
-        className="report-form panel"
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void load();
+      <ReportControls
+        from={from}
+        to={to}
+        groupBy={groupBy}
+        groupings={PROVINCE_GROUPINGS}
+        busy={busy}
+        canExport={report !== null}
+        onFrom={setFrom}
+        onTo={setTo}
+        onGroupBy={(g) => {
+          setGroupBy(g);
+          if (report) void load(g);
         }}
-      >
-        <label>
-          {R.from}
-          <input
-            type="date"
-            value={from}
-            max={to || undefined}
-            onChange={(e) => setFrom(e.target.value)}
-            required
-          />
-        </label>
-        <label>
-          {R.to}
-          <input
-            type="date"
-            value={to}
-            min={from || undefined}
-            onChange={(e) => setTo(e.target.value)}
-            required
-          />
-        </label>
-        <label>
-          {R.groupBy}
-          <select
-            value={groupBy}
-            onChange={(e) => {
-              const g = e.target.value as ProvinceGrouping;
-              setGroupBy(g);
-              if (report) void load(g);
-            }}
-          >
-            {PROVINCE_GROUPINGS.map((g) => (
-              <option key={g} value={g}>
-                {R.groupings[g]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? R.loading : R.show}
-        </button>
-        <div className="exports">
-          <button type="button" onClick={() => void download('csv')} disabled={!report}>
-            {R.exportCsv}
-          </button>
-          <button type="button" onClick={() => void download('xlsx')} disabled={!report}>
-            {R.exportXlsx}
-          </button>
-        </div>
-      </form>
+        onSubmit={() => void load()}
+        onDownload={(format) => void download(format)}
+      />
       {error && (
         <p className="error" role="alert">
           {error}

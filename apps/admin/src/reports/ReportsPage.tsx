@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { SiteConfig } from '@luot/domain';
 import type { Report, ReportGrouping, ReportRow } from '@luot/protocol';
 import type { Api } from '../api.ts';
 import { M } from '../messages.ts';
 import { BarChart, LineChart, ShareBar } from './charts.tsx';
+import { ReportControls } from './ReportControls.tsx';
 import { addDays, dayLabel, duration, fullDay, monthStart, percent } from './format.ts';
 
 const R = M.reports;
@@ -52,11 +53,6 @@ export function ReportsPage({
     if (from && to && !report && !busy) void load();
   }, [from, to]);
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    void load();
-  }
-
   function quick(f: string, t: string) {
     setFrom(f);
     setTo(t);
@@ -82,47 +78,22 @@ export function ReportsPage({
           </span>
         )}
       </header>
-      <form className="report-form panel" onSubmit={submit}>
-        <label>
-          {R.from}
-          <input
-            type="date"
-            value={from}
-            max={to || undefined}
-            onChange={(e) => setFrom(e.target.value)}
-            required
-          />
-        </label>
-        <label>
-          {R.to}
-          <input
-            type="date"
-            value={to}
-            min={from || undefined}
-            onChange={(e) => setTo(e.target.value)}
-            required
-          />
-        </label>
-        <label>
-          {R.groupBy}
-          <select
-            value={groupBy}
-            onChange={(e) => {
-              const g = e.target.value as ReportGrouping;
-              setGroupBy(g);
-              void load(from, to, g);
-            }}
-          >
-            {GROUPINGS.map((g) => (
-              <option key={g} value={g}>
-                {R.groupings[g]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? R.loading : R.show}
-        </button>
+      <ReportControls
+        from={from}
+        to={to}
+        groupBy={groupBy}
+        groupings={GROUPINGS}
+        busy={busy}
+        canExport={report !== null}
+        onFrom={setFrom}
+        onTo={setTo}
+        onGroupBy={(g) => {
+          setGroupBy(g);
+          void load(from, to, g);
+        }}
+        onSubmit={() => void load()}
+        onDownload={(kind) => void download(kind)}
+      >
         {today && (
           <div className="quick">
             <button type="button" onClick={() => quick(today, today)}>
@@ -145,15 +116,7 @@ export function ReportsPage({
             </button>
           </div>
         )}
-        <div className="exports">
-          <button type="button" onClick={() => void download('csv')} disabled={!report}>
-            {R.exportCsv}
-          </button>
-          <button type="button" onClick={() => void download('xlsx')} disabled={!report}>
-            {R.exportXlsx}
-          </button>
-        </div>
-      </form>
+      </ReportControls>
       {error && (
         <p className="error" role="alert">
           {error}
