@@ -8,9 +8,22 @@ import type { Snapshot } from '@luot/protocol';
 import { hashSecret, verifyPassword } from './auth.ts';
 import { CLI_ACTOR, runCli } from './cli.ts';
 import { createFakeClock } from './clock.ts';
-import { createStore, openDatabase, tableDigest, type SqliteStore } from './db/index.ts';
+import {
+  createProvinceStore,
+  openDatabase,
+  tableDigest,
+  type SqliteProvince,
+  type SqliteSite,
+} from './db/index.ts';
+import { DEFAULT_SITE_ID } from './store.ts';
 import { createHub, type Hub } from './hub.ts';
-import { databasePath, DEMO_SITE_FILE, loadSiteConfig, openStore, sqlitePorts } from './setup.ts';
+import {
+  databasePath,
+  DEMO_SITE_FILE,
+  loadSiteConfig,
+  openProvince,
+  sqlitePorts,
+} from './setup.ts';
 
 const PASSWORD = 'mat-khau-cua-lan';
 /** 09:00 on Monday 2026-11-23 in Asia/Ho_Chi_Minh: inside the demo fields' morning session. */
@@ -19,7 +32,7 @@ const MONDAY_9AM = Date.parse('2026-11-23T02:00:00Z');
 let dir: string;
 let hub: {
   hub: Hub;
-  store: SqliteStore;
+  store: SqliteProvince;
   clock: ReturnType<typeof createFakeClock>;
   url: string;
 } | null = null;
@@ -57,13 +70,16 @@ async function init() {
   expect(res).toMatchObject({ code: 0, err: [] });
 }
 
-/** Reads the data directory through its own store, the way an operator's tools would. */
-function withStore<T>(read: (store: SqliteStore) => T): T {
-  const store = openStore(dir);
+/**
+ * Reads the data directory through its own store, the way an operator's tools would: the
+ * deployment's people, and the default site's part.
+ */
+function withStore<T>(read: (store: SqliteProvince & SqliteSite) => T): T {
+  const province = openProvince(dir);
   try {
-    return read(store);
+    return read({ ...province, ...province.site(DEFAULT_SITE_ID) });
   } finally {
-    store.close();
+    province.close();
   }
 }
 
@@ -78,7 +94,7 @@ function liveDigest(path: string): string {
 
 /** A real hub on the data directory, 09:00 on a Monday (inside the demo's issuing hours). */
 async function startHub(): Promise<string> {
-  const store = openStore(dir);
+  const store = openProvince(dir);
   const clock = createFakeClock(MONDAY_9AM);
   const h = await createHub({
     ...sqlitePorts(store, pino({ level: 'silent' })),
@@ -397,7 +413,8 @@ describe('luot backup', () => {
     const restored = await cli(['restore', '--in', out, '--key-file', key, '--data', copyDir]);
     expect(restored).toMatchObject({ code: 0, err: [] });
     expect(liveDigest(databasePath(copyDir))).toBe(live);
-    const backup = createStore(openDatabase(databasePath(copyDir)));
+    const backupFile = createProvinceStore(openDatabase(databasePath(copyDir)));
+    const backup = backupFile.site(DEFAULT_SITE_ID);
     try {
       const issued = backup
         .eventsOfDay('2026-11-23')
@@ -405,7 +422,7 @@ describe('luot backup', () => {
       expect(issued).toEqual(['1001', 'A001', '1002']);
       expect(backup.lastSeq()).toBe(hub!.hub.queue.seq);
     } finally {
-      backup.close();
+      backupFile.close();
     }
     // The hub keeps working after the backup.
     expect((await request(socket, 'ticket:issue', { fieldId: 'ho-tich' })).ok).toBe(true);

@@ -17,14 +17,16 @@ import type {
 } from '@luot/protocol';
 import { prng } from '@luot/test-support';
 import { signIn } from '../testing/test-hub.ts';
-import { createStore, openDatabase } from './db/index.ts';
+import { createProvinceStore, openDatabase } from './db/index.ts';
+import { DEFAULT_SITE_ID } from './store.ts';
 import {
   addUser,
   databasePath,
   DEMO_PEOPLE_FILE,
   DEMO_SITE_FILE,
   loadSiteConfig,
-  openStore,
+  initSite,
+  openProvince,
   pairDevice,
 } from './setup.ts';
 
@@ -141,18 +143,20 @@ async function initDataDir(): Promise<Record<string, string>> {
     fields: demo.fields.map((f) => ({ ...f, sessions: [{ from: '00:00', to: '23:59' }] })),
     calendar: { ...demo.calendar, workingDays: [0, 1, 2, 3, 4, 5, 6] },
   });
-  const store = openStore(dataDir);
+  const province = openProvince(dataDir);
+  const store = province.site(DEFAULT_SITE_ID);
+  const sites = [DEFAULT_SITE_ID];
   try {
-    store.writeConfig(config, Date.now());
+    await initSite(province, DEFAULT_SITE_ID, config, Date.now());
     await addUser(
-      store,
-      { username: 'giamsat', name: 'Giám sát', role: 'supervisor', password: PASSWORD },
+      province,
+      { username: 'giamsat', name: 'Giám sát', role: 'supervisor', password: PASSWORD, sites },
       Date.now(),
     );
     for (const c of CLERKS)
       await addUser(
-        store,
-        { username: c.username, name: c.username, role: 'clerk', password: PASSWORD },
+        province,
+        { username: c.username, name: c.username, role: 'clerk', password: PASSWORD, sites },
         Date.now(),
       );
     const tokens: Record<string, string> = {};
@@ -160,7 +164,7 @@ async function initDataDir(): Promise<Record<string, string>> {
       tokens[id] = await pairDevice(store, { id, kind: 'kiosk', name: id }, Date.now());
     return tokens;
   } finally {
-    store.close();
+    province.close();
   }
 }
 
@@ -668,7 +672,8 @@ describe('the hub survives SIGKILL under load', () => {
     // Finally, the file itself after the last kill: intact, every acknowledged ticket and call on
     // disk (whatever the service day), and no (day, field, number) held twice.
     const db = openDatabase(databasePath(dataDir));
-    const store = createStore(db);
+    const file = createProvinceStore(db);
+    const store = file.site(DEFAULT_SITE_ID);
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       for (const r of okIssues) {
@@ -699,7 +704,7 @@ describe('the hub survives SIGKILL under load', () => {
         .all();
       expect(repeated).toEqual([]);
     } finally {
-      store.close();
+      file.close();
     }
   }, 240_000);
 });

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './cli.ts';
 import { openDatabase, tableDigest } from './db/index.ts';
-import { databasePath, DEMO_SITE_FILE, openStore } from './setup.ts';
+import { databasePath, DEMO_SITE_FILE, openProvince } from './setup.ts';
 
 // Item 7 of issue 11: the data directory private, backups encrypted with the operator's key.
 
@@ -80,9 +80,9 @@ describe('the data directory', () => {
     expect(mode(data)).toBe(0o755);
 
     const fixes: string[] = [];
-    const store = openStore(data, (fix) => fixes.push(fix.path));
+    const store = openProvince(data, (fix) => fixes.push(fix.path));
     try {
-      store.listUsers();
+      store.listUsers(null);
     } finally {
       store.close();
     }
@@ -116,9 +116,9 @@ describe('the data directory', () => {
   it('is created private, with the database and its journal 0600, whatever the umask', async () => {
     const data = join(dir, 'new');
     expect((await cli(['init', '--data', data, '--site', DEMO_SITE_FILE])).code).toBe(0);
-    const store = openStore(data);
+    const store = openProvince(data);
     try {
-      store.listUsers();
+      store.listUsers(null);
       expect(mode(data)).toBe(0o700);
       for (const f of ['luot.db', 'luot.db-wal', 'luot.db-shm'])
         if (existsSync(join(data, f))) expect(mode(join(data, f))).toBe(0o600);

@@ -179,7 +179,7 @@ describe('an unexpected error', () => {
     try {
       const { token } = await t.login('admin');
       // The database goes away under the running hub (a failed disk, say).
-      t.store.close();
+      t.province.close();
       const res = await fetch(`${t.url}/api/admin/config`, {
         headers: { authorization: `Bearer ${token}` },
       });

@@ -54,8 +54,8 @@ beforeAll(async () => {
   config.ratingScale[2]!.label = RATING_LABEL;
   t = await startTestHub({ counters: 2, config });
   await addUser(
-    t.store,
-    { username: 'ke-gian', name: CLERK_NAME, role: 'clerk', password: PASSWORD },
+    t.province,
+    { username: 'ke-gian', name: CLERK_NAME, role: 'clerk', password: PASSWORD, sites: t.siteIds },
     0,
   );
   for (const d of DEVICES) await listen(d, t.tokens[d]!);

@@ -294,7 +294,7 @@ describe('the running hub', () => {
     expect(count(`SELECT COUNT(*) FROM sessions`)).toBe(0);
     expect(GROUPINGS.map(may)).toEqual(before);
     // The old phone link leads nowhere now.
-    expect(t.store.ticketIdByTokenHash(hashSecret(issued[0]!.token))).toBeNull();
+    expect(t.province.ticketByTokenHash(hashSecret(issued[0]!.token))).toBeNull();
     const phone = t.connect(issued[0]!.token);
     await expect(
       new Promise((resolve) => {

@@ -178,7 +178,7 @@ describe('idle timeout', () => {
   it('records a use at most once a minute', async () => {
     t = await startTestHub({ counters: 2 });
     const token = (await t.login('admin')).token;
-    const lastSeen = () => t.store.findSession(hashSecret(token))!.lastSeenAt;
+    const lastSeen = () => t.province.findSession(hashSecret(token))!.lastSeenAt;
     const signedInAt = lastSeen();
     t.clock.advance(59_000);
     await call('GET', '/api/session', { token });

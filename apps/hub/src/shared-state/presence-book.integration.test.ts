@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hasRedis, startRedis, type TestRedis } from '../../testing/redis.ts';
-import { createStore, openDatabase } from '../db/index.ts';
+import { createProvinceStore, openDatabase } from '../db/index.ts';
 import { createDevicePresence } from '../sockets/device-presence.ts';
 import { connectRedis } from './redis-client.ts';
 import { createRedisPresenceBook } from './presence-book.ts';
@@ -28,7 +28,7 @@ const printer = { online: true, paper: 'near-end' as const, coverOpen: false };
 describe.skipIf(!hasRedis)('device presence across nodes', () => {
   let redis: TestRedis;
   const db = openDatabase(':memory:');
-  const sqlite = createStore(db);
+  const sqlite = createProvinceStore(db).site(SITE);
   /** The site's devices, in a real (SQLite) store every node reads. */
   const site = {
     siteId: SITE,

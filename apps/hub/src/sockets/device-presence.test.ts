@@ -1,11 +1,12 @@
 // One node without Redis: device presence in the node's memory, over a real (SQLite) store.
 import type { DeviceStatus } from '@luot/protocol';
 import { describe, expect, it } from 'vitest';
-import { createStore, openDatabase } from '../db/index.ts';
+import { createProvinceStore, openDatabase } from '../db/index.ts';
+import { DEFAULT_SITE_ID } from '../store.ts';
 import { createDevicePresence } from './device-presence.ts';
 
 function setup() {
-  const sqlite = createStore(openDatabase(':memory:'));
+  const sqlite = createProvinceStore(openDatabase(':memory:')).site(DEFAULT_SITE_ID);
   for (const id of ['kiosk-1', 'board-1'])
     sqlite.createDevice(
       {
