@@ -5,3 +5,4 @@ export * from './browser.ts';
 export * from './raw-http.ts';
 export * from './staff-api.ts';
 export * from './screen-recipe.ts';
+export * from './postgres.ts';
