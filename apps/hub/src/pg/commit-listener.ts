@@ -48,7 +48,10 @@ export function createCommitListener(options: {
     c.end().catch(() => {});
     if (closed) return;
     if (!lost) {
-      options.log.warn({ err }, 'postgres: commit listener lost its connection; reconnecting');
+      options.log.warn(
+        { code: (err as { code?: string } | undefined)?.code, reason: err?.message },
+        'postgres: commit listener lost its connection; reconnecting',
+      );
       resetListening();
     }
     lost = true;

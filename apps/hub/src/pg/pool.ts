@@ -20,9 +20,13 @@ export interface PgDb {
   ): Promise<pg.QueryResult<R>>;
   /**
    * Runs `work` in one transaction on one connection: COMMIT when it resolves, ROLLBACK when it
-   * rejects. A connection that broke is dropped from the pool, not handed out again.
+   * rejects. A connection that broke is dropped from the pool, not handed out again. With
+   * `workCommits`, `work` sends COMMIT itself, pipelined behind its last statements.
    */
-  tx<T>(work: (client: pg.PoolClient) => Promise<T>, begin?: string): Promise<T>;
+  tx<T>(
+    work: (client: pg.PoolClient) => Promise<T>,
+    options?: { begin?: string; workCommits?: boolean },
+  ): Promise<T>;
 }
 
 /**
@@ -36,9 +40,16 @@ export function openPool(options: { url: string; log: Logger; max?: number }): P
     max: options.max ?? 10,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    // Statements sent without waiting for the one before share a round trip (a turn's writes).
+    pipeline: true,
     types,
   });
-  pool.on('error', (err) => options.log.warn({ err }, 'postgres: an idle connection failed'));
+  pool.on('error', (err) =>
+    options.log.warn(
+      { code: (err as { code?: string }).code, reason: err.message },
+      'postgres: an idle connection failed; the pool replaces it',
+    ),
+  );
   return {
     pool,
     async query(text, values) {
@@ -48,7 +59,7 @@ export function openPool(options: { url: string; log: Logger; max?: number }): P
         return unavailableOr(err);
       }
     },
-    async tx(work, begin = 'BEGIN') {
+    async tx(work, { begin = 'BEGIN', workCommits = false } = {}) {
       let client: pg.PoolClient;
       try {
         client = await pool.connect();
@@ -61,9 +72,12 @@ export function openPool(options: { url: string; log: Logger; max?: number }): P
       const onError = (err: Error) => (broken = err);
       client.on('error', onError);
       try {
-        await client.query(begin);
+        // BEGIN goes out with the transaction's first statement (pipelined).
+        const began = client.query(begin);
+        began.catch(() => {});
         const result = await work(client);
-        await client.query('COMMIT');
+        await began;
+        if (!workCommits) await client.query('COMMIT');
         return result;
       } catch (err) {
         if (isUnavailable(err)) broken = err as Error;

@@ -150,74 +150,97 @@ async function commit(
   afterSeq: number | null,
   decide: (missed: StoredEvent[]) => Promise<readonly StoredCommand[]>,
 ): Promise<number[][]> {
-  return db.tx(async (c) => {
-    const head = await c.query<{ head_seq: number }>({
-      name: 'site.lock',
-      text: 'SELECT head_seq FROM sites WHERE id = $1 FOR UPDATE',
-      values: [site],
-    });
-    if (head.rowCount === 0) throw new UnknownSiteError(site);
-    let seq = head.rows[0]!.head_seq;
-    const missed =
-      afterSeq !== null && afterSeq < seq
-        ? parseEvents(
-            (
-              await c.query<{ seq: number; payload: string }>({
-                name: 'events.after',
-                text: 'SELECT seq, payload FROM events WHERE site_id = $1 AND seq > $2 ORDER BY seq',
-                values: [site, afterSeq],
-              })
-            ).rows,
-          )
-        : [];
-    const commands = await decide(missed);
-    const columns: unknown[][] = Array.from({ length: 10 }, () => []);
-    const days = new Set<string>();
-    const seqs = commands.map((command) =>
-      command.events.map((event) => {
-        const ticket = event.type === 'ticket.issued' ? event.ticket : null;
-        const values = [
-          ++seq,
-          event.day,
-          event.at,
-          event.type,
-          'ticketId' in event ? event.ticketId : (ticket?.id ?? null),
-          'fieldId' in event ? event.fieldId : (ticket?.fieldId ?? null),
-          'counterId' in event ? event.counterId : null,
-          'clerkId' in event ? event.clerkId : null,
-          command.ctx.actor,
-          JSON.stringify(event),
-        ];
-        values.forEach((v, i) => columns[i]!.push(v));
-        if (event.type !== 'day.opened') days.add(event.day);
-        return seq;
-      }),
-    );
-    if (columns[0]!.length > 0)
-      await c.query({
-        name: 'events.insert',
-        text: `INSERT INTO events (site_id, seq, day, at, type, ticket_id, field_id, counter_id,
-                 clerk_id, actor, payload)
-               SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::text[],
-                 $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])`,
-        values: [site, ...columns],
+  return db.tx(
+    async (c) => {
+      // The lock and the read of what other nodes stored go out together: the read runs once
+      // the lock is held.
+      const locked = c.query<{ head_seq: number }>({
+        name: 'site.lock',
+        text: 'SELECT head_seq FROM sites WHERE id = $1 FOR UPDATE',
+        values: [site],
       });
-    for (const command of commands)
-      for (const row of command.rows) {
-        if (row.kind === 'ticket.insert' || row.kind === 'ticket.update') days.add(row.ticket.day);
-        await writeRow(c, site, row);
-      }
-    if (columns[0]!.length > 0 || days.size > 0)
-      // A packed day that these rows change is packed again when a report needs it.
-      await c.query({
-        name: 'site.head',
-        text: `WITH head AS (UPDATE sites SET head_seq = $2 WHERE id = $1),
-                    unpacked AS (DELETE FROM report_days WHERE site_id = $1 AND day = ANY($3))
-               SELECT pg_notify('${COMMIT_CHANNEL}', $1 || ':' || $2)`,
-        values: [site, seq, [...days]],
-      });
-    return seqs;
-  });
+      const after =
+        afterSeq === null
+          ? null
+          : c.query<{ seq: number; payload: string }>({
+              name: 'events.after',
+              text: 'SELECT seq, payload FROM events WHERE site_id = $1 AND seq > $2 ORDER BY seq',
+              values: [site, afterSeq],
+            });
+      after?.catch(() => {});
+      const head = await locked;
+      if (head.rowCount === 0) throw new UnknownSiteError(site);
+      let seq = head.rows[0]!.head_seq;
+      const missed = after ? parseEvents((await after).rows) : [];
+      const commands = await decide(missed);
+      const columns: unknown[][] = Array.from({ length: 10 }, () => []);
+      const days = new Set<string>();
+      const seqs = commands.map((command) =>
+        command.events.map((event) => {
+          const ticket = event.type === 'ticket.issued' ? event.ticket : null;
+          const values = [
+            ++seq,
+            event.day,
+            event.at,
+            event.type,
+            'ticketId' in event ? event.ticketId : (ticket?.id ?? null),
+            'fieldId' in event ? event.fieldId : (ticket?.fieldId ?? null),
+            'counterId' in event ? event.counterId : null,
+            'clerkId' in event ? event.clerkId : null,
+            command.ctx.actor,
+            JSON.stringify(event),
+          ];
+          values.forEach((v, i) => columns[i]!.push(v));
+          if (event.type !== 'day.opened') days.add(event.day);
+          return seq;
+        }),
+      );
+      // The writes go out together (the pool's connections pipeline): one round trip, not one
+      // per row. A failed statement aborts the transaction: the statements after it fail too.
+      const writes: Promise<unknown>[] = [];
+      if (columns[0]!.length > 0)
+        writes.push(
+          c.query({
+            name: 'events.insert',
+            text: `INSERT INTO events (site_id, seq, day, at, type, ticket_id, field_id, counter_id,
+                     clerk_id, actor, payload)
+                   SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::text[],
+                     $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])`,
+            values: [site, ...columns],
+          }),
+        );
+      for (const command of commands)
+        for (const row of command.rows) {
+          if (row.kind === 'ticket.insert' || row.kind === 'ticket.update') days.add(row.ticket.day);
+          writes.push(writeRow(c, site, row));
+        }
+      if (columns[0]!.length > 0 || days.size > 0)
+        // A packed day that these rows change is packed again when a report needs it.
+        writes.push(
+          c.query({
+            name: 'site.head',
+            text: `WITH head AS (UPDATE sites SET head_seq = $2 WHERE id = $1),
+                        unpacked AS (DELETE FROM report_days WHERE site_id = $1 AND day = ANY($3))
+                   SELECT pg_notify('${COMMIT_CHANNEL}', $1 || ':' || $2)`,
+            values: [site, seq, [...days]],
+          }),
+        );
+      // COMMIT goes out behind the writes, in the same round trip; after a failed write the
+      // server answers it by rolling back, so nothing of the group is stored.
+      const committed = c.query('COMMIT');
+      writes.push(committed);
+      await settleAll(writes);
+      return seqs;
+    },
+    { workCommits: true },
+  );
+}
+
+/** Waits for every statement sent; rejects with the first failure (the others are handled). */
+async function settleAll(writes: Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(writes);
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 function parseEvents(rows: { seq: number; payload: string }[]): StoredEvent[] {
