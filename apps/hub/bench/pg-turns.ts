@@ -7,8 +7,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { startPostgres } from '../testing/postgres.ts';
 import { openPgProvince } from '../src/pg/province-store.ts';
-import { siteConfig } from '../src/pg/test-config.ts';
-import { createTestNode } from '../src/pg/test-node.ts';
+import { createTestNode, oneFieldConfig } from '../testing/pg-node.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,9 +35,10 @@ const server = await startPostgres({
 const log = pino({ level: 'warn' });
 try {
   const stores = [];
-  for (let n = 0; n < nodeCount; n++) stores.push(await openPgProvince({ url: server.url, log, poolSize }));
+  for (let n = 0; n < nodeCount; n++)
+    stores.push(await openPgProvince({ url: server.url, log, poolSize }));
   const ids = Array.from({ length: sites }, (_, i) => `xa-${String(i + 1).padStart(3, '0')}`);
-  for (const id of ids) await stores[0]!.createSite(id, siteConfig(id), 0);
+  for (const id of ids) await stores[0]!.createSite(id, oneFieldConfig(id), 0);
 
   const turnsMs: number[] = [];
   let commands = 0;

@@ -383,9 +383,7 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
         await store.site('xa-a').append([issue('t1', 1)]);
         await expect(store.site('xa-a').append([issue('t2', 1)])).rejects.toThrow();
         expect(await store.site('xa-b').append([issue('t1', 1)])).toEqual([[1]]);
-        expect(await store.site('xa-a').append([issue('t3', 1, { day: NEXT_DAY })])).toEqual([
-          [2],
-        ]);
+        expect(await store.site('xa-a').append([issue('t3', 1, { day: NEXT_DAY })])).toEqual([[2]]);
       });
 
       it("keeps tickets' rows: request keys, issuer, snapshot, phone link to the site", async () => {
@@ -438,9 +436,9 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
         ).rejects.toThrow('decided nothing');
         await expect(a.turn(3, async () => [issue('a4', 4), issue('a5', 1)])).rejects.toThrow();
         expect(await a.lastSeq()).toBe(3);
-        expect(await a.turn(3, async (missed) => (missed.length ? [] : [issue('a4', 4)]))).toEqual(
-          [[4]],
-        );
+        expect(await a.turn(3, async (missed) => (missed.length ? [] : [issue('a4', 4)]))).toEqual([
+          [4],
+        ]);
       });
     });
 
@@ -508,11 +506,7 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
       const page = await a.listAudit(2);
       expect(page.map((e) => e.target)).toEqual(['d4', 'd3']);
       expect(page[0]).toEqual({ id: ids[4], ...entry(T0 + 4, 'd4') });
-      expect((await a.listAudit(10, page[1]!.id)).map((e) => e.target)).toEqual([
-        'd2',
-        'd1',
-        'd0',
-      ]);
+      expect((await a.listAudit(10, page[1]!.id)).map((e) => e.target)).toEqual(['d2', 'd1', 'd0']);
       expect((await b.listAudit(10)).map((e) => e.target)).toEqual(['b0']);
       expect(await a.purgeAudit(T0 + 2)).toBe(2);
       expect((await a.listAudit(10)).map((e) => e.target)).toEqual(['d4', 'd3', 'd2']);

@@ -6,3 +6,4 @@ export * from './raw-http.ts';
 export * from './staff-api.ts';
 export * from './screen-recipe.ts';
 export * from './postgres.ts';
+export * from './pg-node.ts';

@@ -76,7 +76,10 @@ export function createCommitListener(options: {
       await c.query(`LISTEN ${COMMIT_CHANNEL}`);
       if (lost) {
         const heads = await options.heads(c);
-        options.log.info({ sites: heads.length }, 'postgres: commit listener back; sites may have changed');
+        options.log.info(
+          { sites: heads.length },
+          'postgres: commit listener back; sites may have changed',
+        );
         lost = false;
         for (const { id, head } of heads) emit(id, head);
       }

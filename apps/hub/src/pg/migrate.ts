@@ -11,7 +11,9 @@ const MIGRATIONS_DIR = fileURLToPath(
 const MIGRATION_LOCK = 0x4c756f74; // "Luot"
 
 /** The numbered migrations, `NNN-name.sql`, in order. */
-export function migrationFiles(dir = MIGRATIONS_DIR): { version: number; name: string; sql: string }[] {
+export function migrationFiles(
+  dir = MIGRATIONS_DIR,
+): { version: number; name: string; sql: string }[] {
   return readdirSync(dir)
     .filter((f) => /^\d{3}-.+\.sql$/.test(f))
     .sort()

@@ -5,8 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPostgres, startPostgres, type TestPostgres } from '../../testing/postgres.ts';
 import { openPgProvince, type PgProvinceStore } from './province-store.ts';
-import { siteConfig } from './test-config.ts';
-import { createTestNode } from './test-node.ts';
+import { createTestNode, oneFieldConfig } from '../../testing/pg-node.ts';
 import { isUnavailable } from './unavailable.ts';
 
 if (!hasPostgres)
@@ -58,7 +57,7 @@ describe.skipIf(!hasPostgres)('hub nodes sharing PostgreSQL', () => {
   const twoNodes = async (url: string): Promise<[PgProvinceStore, PgProvinceStore]> => {
     const a = await openPgProvince({ url, log, poolSize: 4 });
     const b = await openPgProvince({ url, log, poolSize: 4 });
-    await a.createSite('xa-a', siteConfig('Xã A'), 0);
+    await a.createSite('xa-a', oneFieldConfig('Xã A'), 0);
     return [a, b];
   };
 
@@ -111,7 +110,10 @@ describe.skipIf(!hasPostgres)('hub nodes sharing PostgreSQL', () => {
     while (acknowledged.length < 40) await new Promise((r) => setTimeout(r, 10));
     await server.kill();
     // While it is down, every call is refused at once, recognisably.
-    const down = await a.site('xa-a').lastSeq().catch((err: unknown) => err);
+    const down = await a
+      .site('xa-a')
+      .lastSeq()
+      .catch((err: unknown) => err);
     expect(isUnavailable(down)).toBe(true);
     await expect(b.listSites()).rejects.toSatisfy(isUnavailable);
     await server.start();
@@ -136,7 +138,7 @@ describe.skipIf(!hasPostgres)('hub nodes sharing PostgreSQL', () => {
   it("hears another node's commits, and catches up after the server restarts", async () => {
     const url = await server.createDatabase();
     const [a, b] = await twoNodes(url);
-    await a.createSite('xa-b', siteConfig('Xã B'), 0);
+    await a.createSite('xa-b', oneFieldConfig('Xã B'), 0);
     const heard: string[] = [];
     b.onCommit((site, seq) => heard.push(`${site}:${seq}`));
     await b.listening();

@@ -7,6 +7,7 @@ import { hasPostgres, startPostgres, type TestPostgres } from '../../testing/pos
 import { describeProvinceStore } from '../store-conformance.ts';
 import { openPgProvince } from './province-store.ts';
 import { migrationFiles } from './migrate.ts';
+import { oneFieldConfig } from '../../testing/pg-node.ts';
 
 if (!hasPostgres)
   console.warn('pg store: skipped, PostgreSQL is not installed (apt-get install postgresql)');
@@ -33,11 +34,13 @@ describe.skipIf(!hasPostgres)('PostgreSQL province store', () => {
     );
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const { rows } = await client.query('SELECT version, name FROM schema_migrations ORDER BY version');
+    const { rows } = await client.query(
+      'SELECT version, name FROM schema_migrations ORDER BY version',
+    );
     await client.end();
     expect(rows).toEqual(migrationFiles().map((m) => ({ version: m.version, name: m.name })));
     // Every node works on the one schema.
-    await nodes[0]!.createSite('xa-a', (await import('./test-config.ts')).siteConfig('Xã A'), 0);
+    await nodes[0]!.createSite('xa-a', oneFieldConfig('Xã A'), 0);
     expect((await nodes[3]!.listSites()).map((s) => s.id)).toEqual(['xa-a']);
     await Promise.all(nodes.map((n) => n.close()));
   });

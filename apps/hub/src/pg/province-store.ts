@@ -56,9 +56,11 @@ export async function openPgProvince(options: {
     url: options.url,
     log: options.log,
     heads: async (client) =>
-      (await client.query<{ id: string; head: number }>(
-        'SELECT id, head_seq::float8 AS head FROM sites ORDER BY position',
-      )).rows,
+      (
+        await client.query<{ id: string; head: number }>(
+          'SELECT id, head_seq::float8 AS head FROM sites ORDER BY position',
+        )
+      ).rows,
   });
   return createProvince(db, listener);
 }
@@ -176,7 +178,17 @@ function createProvince(
         `INSERT INTO sessions (token_hash, id, username, site_id, counter_id, created_at,
            expires_at, last_seen_at, address, user_agent)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $6, $8, $9)`,
-        [s.tokenHash, s.id, s.username, s.siteId, s.counterId, at, at + s.ttlMs, s.address, s.userAgent],
+        [
+          s.tokenHash,
+          s.id,
+          s.username,
+          s.siteId,
+          s.counterId,
+          at,
+          at + s.ttlMs,
+          s.address,
+          s.userAgent,
+        ],
       );
     },
     async findSession(tokenHash) {

@@ -19,21 +19,24 @@ export function createPgReportEngine(db: PgDb): ReportEngine {
     async run(siteId: string, query: ReportQuery, config: SiteConfig, now: number) {
       const started = performance.now();
       const { from, to } = query;
-      const { days, names } = await db.tx(async (c) => {
-        const stored = await readPackedDays(c, siteId, from, to);
-        const read: PackedDay[] = [...stored];
-        for (const [gapFrom, gapTo] of unpackedRanges(from, to, stored))
-          for (const [day, rows] of await readDayRows(c, siteId, gapFrom, gapTo))
-            read.push({ day, ...packDay(rows.tickets, rows.visits) });
-        read.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-        const people = await c.query<{ username: string; name: string }>(
-          'SELECT username, name FROM users',
-        );
-        return {
-          days: read,
-          names: new Map(people.rows.map((r) => [r.username, r.name])),
-        };
-      }, { begin: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' });
+      const { days, names } = await db.tx(
+        async (c) => {
+          const stored = await readPackedDays(c, siteId, from, to);
+          const read: PackedDay[] = [...stored];
+          for (const [gapFrom, gapTo] of unpackedRanges(from, to, stored))
+            for (const [day, rows] of await readDayRows(c, siteId, gapFrom, gapTo))
+              read.push({ day, ...packDay(rows.tickets, rows.visits) });
+          read.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+          const people = await c.query<{ username: string; name: string }>(
+            'SELECT username, name FROM users',
+          );
+          return {
+            days: read,
+            names: new Map(people.rows.map((r) => [r.username, r.name])),
+          };
+        },
+        { begin: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' },
+      );
       const report: Report = buildReport(
         {
           ticketCounts: () => assembleTicketCounts(days, []),

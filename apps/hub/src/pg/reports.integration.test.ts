@@ -89,7 +89,13 @@ function commandsOf(db: Db): StoredCommand[] {
       rating: null,
     };
     const rows: RowChange[] = [
-      { kind: 'ticket.insert', ticket, tokenHash: null, issuedBy: 'device:kiosk-1', requestKey: null },
+      {
+        kind: 'ticket.insert',
+        ticket,
+        tokenHash: null,
+        issuedBy: 'device:kiosk-1',
+        requestKey: null,
+      },
     ];
     for (const v of visits.get(t.id) ?? []) {
       rows.push({
@@ -103,7 +109,8 @@ function commandsOf(db: Db): StoredCommand[] {
         waitingSince: v.waiting_since,
         calledAt: v.called_at,
       });
-      if (v.started_at !== null) rows.push({ kind: 'visit.start', ticketId: t.id, at: v.started_at });
+      if (v.started_at !== null)
+        rows.push({ kind: 'visit.start', ticketId: t.id, at: v.started_at });
       if (v.ended_at !== null && v.outcome !== null)
         rows.push({ kind: 'visit.end', ticketId: t.id, at: v.ended_at, outcome: v.outcome });
       if (v.rating !== null) rows.push({ kind: 'visit.rate', ticketId: t.id, score: v.rating });
@@ -210,7 +217,7 @@ describe.skipIf(!hasPostgres)('reports from PostgreSQL', () => {
 
     const site = province.site('xa-a');
     const packed: string[] = [];
-    for (let day = await site.packNextDayBefore('2026-10-14', 0, ''); day; )
+    for (let day = await site.packNextDayBefore('2026-10-14', 0, ''); day;)
       day = await site.packNextDayBefore('2026-10-14', 0, packed[packed.push(day) - 1]!);
     expect(packed.length).toBeGreaterThan(5);
     expect(await pgReports()).toEqual(expected);
@@ -260,6 +267,8 @@ describe.skipIf(!hasPostgres)('reports from PostgreSQL', () => {
     ]);
     const after = await pgReports('2026-10-01', '2026-10-01');
     expect(after[0]!.total.ratings.count).toBe(before[0]!.total.ratings.count + 1);
-    expect(after[0]!.total.ratings.byScore['1']).toBe((before[0]!.total.ratings.byScore['1'] ?? 0) + 1);
+    expect(after[0]!.total.ratings.byScore['1']).toBe(
+      (before[0]!.total.ratings.byScore['1'] ?? 0) + 1,
+    );
   });
 });

@@ -211,7 +211,8 @@ async function commit(
         );
       for (const command of commands)
         for (const row of command.rows) {
-          if (row.kind === 'ticket.insert' || row.kind === 'ticket.update') days.add(row.ticket.day);
+          if (row.kind === 'ticket.insert' || row.kind === 'ticket.update')
+            days.add(row.ticket.day);
           writes.push(writeRow(c, site, row));
         }
       if (columns[0]!.length > 0 || days.size > 0)
@@ -361,10 +362,10 @@ export function createPgSiteStore(db: PgDb, siteId: string): Store {
       );
     },
     async deviceById(id) {
-      return one<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE site_id = $1 AND id = $2`, [
-        site,
-        id,
-      ]);
+      return one<DeviceRow>(
+        `SELECT ${DEVICE_COLUMNS} FROM devices WHERE site_id = $1 AND id = $2`,
+        [site, id],
+      );
     },
     async listDevices() {
       const { rows } = await db.query<DeviceRow>(

@@ -23,9 +23,12 @@ const CONNECTION_MESSAGES =
 export class StoreUnavailableError extends Error {
   readonly code = 'UNAVAILABLE';
   constructor(cause: unknown) {
-    super(`the database is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      cause,
-    });
+    super(
+      `the database is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        cause,
+      },
+    );
     this.name = 'StoreUnavailableError';
   }
 }

@@ -1,7 +1,28 @@
-import type { QueueEvent, Ticket } from '@luot/domain';
-import type { Store, StoredCommand, StoredEvent } from '../store.ts';
+// A hub node as the pg tests and the pg-turns bench model it: a view of one site caught up
+// through `Store.turn`, issuing tickets from it. Imported by tests and benchmarks only.
+import { siteConfigSchema, type QueueEvent, type SiteConfig, type Ticket } from '@luot/domain';
+import type { Store, StoredCommand, StoredEvent } from '../src/store.ts';
 
-export const DAY = '2026-11-23';
+/** A small site's configuration for the pg tests: one field, two counters. */
+export function oneFieldConfig(name: string): SiteConfig {
+  return siteConfigSchema.parse({
+    site: { name, timeZone: 'Asia/Ho_Chi_Minh' },
+    fields: [
+      {
+        id: 'ho-tich',
+        name: 'Tư pháp – Hộ tịch',
+        numbering: { start: 1, digits: 3 },
+        sessions: [{ from: '07:30', to: '17:00' }],
+      },
+    ],
+    counters: [
+      { id: 'c1', number: 1, name: 'Quầy 1', fieldIds: ['ho-tich'] },
+      { id: 'c2', number: 2, name: 'Quầy 2', fieldIds: ['ho-tich'] },
+    ],
+  });
+}
+
+const DAY = '2026-11-23';
 const T0 = Date.parse('2026-11-23T02:00:00Z');
 
 /** A kiosk's issue of ticket `number`: one event and its ticket row. */
