@@ -1,5 +1,7 @@
 // Several hub nodes on one PostgreSQL: one site's commands ordered by the database across
 // nodes, a server restarted under load, and commits heard by the other nodes.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +134,44 @@ describe.skipIf(!hasPostgres)('hub nodes sharing PostgreSQL', () => {
     expect(db.numbers).toEqual(range(db.seqs.length));
     expect(db.head).toBe(db.seqs.length);
     for (const n of acknowledged) expect(db.numbers).toContain(n);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it("a node killed while it holds a site's lock: the lock is freed, nothing of it stored", async () => {
+    const url = await server.createDatabase();
+    const [a, b] = await twoNodes(url);
+    const script = fileURLToPath(new URL('../../testing/pg-hold-lock.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', script, url, 'xa-a'], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('locked')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`the locking node exited (${code})`)));
+    });
+    // This node's turn waits for the lock, and goes through once the holder is killed.
+    const node = createTestNode('b', b.site('xa-a'));
+    const waiting = node.issue();
+    const watcher = new pg.Client({ connectionString: url });
+    await watcher.connect();
+    const waitingForLock = async () =>
+      Number(
+        (
+          await watcher.query(
+            `SELECT count(*) AS n FROM pg_stat_activity
+             WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          )
+        ).rows[0].n,
+      );
+    await expect.poll(waitingForLock).toBe(1);
+    await watcher.end();
+    child.kill('SIGKILL');
+    expect(await waiting).toEqual({ numbers: [1], seqs: [[1]] });
+    const db = await stored(url, 'xa-a');
+    expect(db.seqs).toEqual([1]);
+    expect(db.ticketIds).toEqual(['b-1']);
     await Promise.all([a.close(), b.close()]);
   });
 

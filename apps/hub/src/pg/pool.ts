@@ -10,6 +10,12 @@ const types = {
       : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * The longest a transaction may wait on its node between statements: a turn's `decide` is the
+ * domain's work in memory (milliseconds), so a turn idle this long belongs to a node that hung.
+ */
+export const IDLE_IN_TRANSACTION_MS = 10_000;
+
 /** The pool and the two ways the stores use it: one statement, or one transaction. */
 export interface PgDb {
   pool: pg.Pool;
@@ -40,6 +46,10 @@ export function openPool(options: { url: string; log: Logger; max?: number }): P
     max: options.max ?? 10,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    // A node that vanished without closing its connection (a network cut) must not hold a
+    // site's lock: the server notices the dead peer, and ends a transaction left idle.
+    keepAlive: true,
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
     // Statements sent without waiting for the one before share a round trip (a turn's writes).
     pipeline: true,
     types,
