@@ -7,7 +7,9 @@ import { hasPostgres, startPostgres, type TestPostgres } from '../../testing/pos
 import { describeProvinceStore } from '../store-conformance.ts';
 import { openPgProvince } from './province-store.ts';
 import { migrationFiles } from './migrate.ts';
-import { oneFieldConfig } from '../../testing/pg-node.ts';
+import { issueCommand, oneFieldConfig } from '../../testing/pg-node.ts';
+import { UnknownSiteError } from './site-store.ts';
+import { isUnavailable } from './unavailable.ts';
 
 if (!hasPostgres)
   console.warn('pg store: skipped, PostgreSQL is not installed (apt-get install postgresql)');
@@ -26,6 +28,18 @@ describe.skipIf(!hasPostgres)('PostgreSQL province store', () => {
   describeProvinceStore('PostgreSQL', async () =>
     openPgProvince({ url: await server.createDatabase(), log, poolSize: 3 }),
   );
+
+  it('refuses commands for a site that was never created, as not found, not unavailable', async () => {
+    const store = await openPgProvince({ url: await server.createDatabase(), log, poolSize: 2 });
+    const refused = await store
+      .site('khong-co')
+      .append([issueCommand('t1', 1, 'device:kiosk-1')])
+      .catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(UnknownSiteError);
+    expect(isUnavailable(refused)).toBe(false);
+    expect(await store.site('khong-co').lastSeq()).toBe(0);
+    await store.close();
+  });
 
   it('applies each migration once when several nodes start at the same time', async () => {
     const url = await server.createDatabase();
