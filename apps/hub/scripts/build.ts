@@ -38,6 +38,8 @@ const result = await build({
 });
 // open-database.ts reads `./migrations/*.sql` next to the module, which is dist/ once bundled.
 cpSync(join(hubDir, 'src/db/migrations'), join(outdir, 'migrations'), { recursive: true });
+// pg/migrate.ts reads `./pg-migrations/*.sql` beside the bundle (its own `./migrations/` in src).
+cpSync(join(hubDir, 'src/pg/migrations'), join(outdir, 'pg-migrations'), { recursive: true });
 
 const sizes = Object.entries(result.metafile.outputs)
   .filter(([file]) => file.endsWith('.js'))

@@ -341,7 +341,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             name: need('name'),
           });
           io.out(
-            `Created ${role} ${values.username} (${sites ? sites.join(', ') : 'every site'}).`,
+            sites?.length === 1 && sites[0] === DEFAULT_SITE_ID
+              ? `Created ${role} ${values.username}.`
+              : `Created ${role} ${values.username} (${sites ? sites.join(', ') : 'every site'}).`,
           );
           return 0;
         }

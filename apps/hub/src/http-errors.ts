@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { failure, HTTP_STATUS, type ErrorCode } from '@luot/protocol';
 import { PASSWORD_HASHING_BUSY_VI, PasswordHashingBusy } from './auth.ts';
 import { fastifyTrustProxy, type TrustProxy } from './client-address.ts';
+import { STORE_UNAVAILABLE_VI, storeUnavailable } from './store-failure.ts';
 
 /** Sends a failure in the acknowledgement shape, with the HTTP status of its code. */
 export function sendFailure(reply: FastifyReply, code: ErrorCode, message?: string) {
@@ -142,6 +143,12 @@ export function createHttpApp(options: {
       // A password reset or a new account while sign-ins fill the hashing cap: try again soon.
       void reply.header('retry-after', '1');
       return sendFailure(reply, 'UNAVAILABLE', PASSWORD_HASHING_BUSY_VI);
+    }
+    if (storeUnavailable(error)) {
+      // The province's database is out of reach (a restart): nothing was done; try again soon.
+      log.warn({ err: error, url: request.url }, 'the store is out of reach; request refused');
+      void reply.header('retry-after', '2');
+      return sendFailure(reply, 'UNAVAILABLE', STORE_UNAVAILABLE_VI);
     }
     const code = errorCodeOf(error);
     if (code === 'INTERNAL') log.error({ err: error, url: request.url }, 'HTTP request failed');

@@ -22,7 +22,7 @@ import type { Clock } from './clock.ts';
 import type { ProvinceStore } from './store.ts';
 import type { Site, Sites } from './sites.ts';
 import { sendFailure } from './http-errors.ts';
-import { belongsTo, resolveCredential } from './identity.ts';
+import { belongsTo, resolveCredential, sitesOf } from './identity.ts';
 import { clearSessionCookie, requestToken, setSessionCookie } from './session-cookie.ts';
 import { createSignInAudit, type SignInAudit } from './sign-in-audit.ts';
 import {
@@ -173,7 +173,13 @@ export function registerHttpRoutes(
     // The site asked for; a person who names none works at their first (or the deployment's).
     const named = parsed.data.siteId ? sites.get(parsed.data.siteId) : undefined;
     if (parsed.data.siteId && !named) return sendFailure(reply, 'NOT_FOUND');
-    const checked = await checkPassword(request, reply, named ?? sites.all()[0]!, username, password);
+    const checked = await checkPassword(
+      request,
+      reply,
+      named ?? sites.all()[0]!,
+      username,
+      password,
+    );
     if ('answered' in checked) return checked.answered;
     const { user, valid, attempt } = checked;
     const site = named ?? (user ? sites.get(user.sites?.[0] ?? '') : undefined) ?? sites.all()[0]!;
@@ -246,7 +252,7 @@ export function registerHttpRoutes(
       user: { username: identity.username, name: identity.name, role: identity.role },
       counterId: identity.role === 'clerk' ? identity.counterId : null,
       siteId: identity.siteId,
-      sites: credential.sites ?? [identity.siteId],
+      sites: sitesOf(credential),
     };
     return { ok: true, data: info };
   });
@@ -255,7 +261,7 @@ export function registerHttpRoutes(
   app.get('/api/sites', async (request, reply) => {
     const credential = await requireSession(request, reply, deps);
     if (!credential) return reply;
-    const mine = sites.all().filter((site) => belongsTo(credential.sites ?? [], site.id));
+    const mine = sites.all().filter((site) => belongsTo(sitesOf(credential), site.id));
     const data: SiteSummary[] = await Promise.all(
       mine.map(async (site) => ({
         id: site.id,
@@ -279,7 +285,7 @@ export function registerHttpRoutes(
     if (identity.role !== 'supervisor' && identity.role !== 'admin')
       return sendFailure(reply, 'FORBIDDEN');
     const site = sites.get(parsed.data.siteId);
-    if (!site || !belongsTo(credential.sites ?? [], site.id)) return sendFailure(reply, 'NOT_FOUND');
+    if (!site || !belongsTo(sitesOf(credential), site.id)) return sendFailure(reply, 'NOT_FOUND');
     if (site.id !== identity.siteId) {
       if (!(await province.moveSession(credential.tokenHash, site.id, clock.now())))
         return sendFailure(reply, 'UNAUTHENTICATED');
@@ -289,7 +295,7 @@ export function registerHttpRoutes(
       user: { username: identity.username, name: identity.name, role: identity.role },
       counterId: null,
       siteId: site.id,
-      sites: credential.sites ?? [site.id],
+      sites: sitesOf(credential),
     };
     return { ok: true, data: info };
   });
@@ -358,7 +364,8 @@ export function registerHttpRoutes(
     }
     await province.endSession(credential.tokenHash, clock.now());
     deps.onSignOut(credential.tokenHash);
-    if ('username' in identity && site) await auditAt(site).signedOut(identity.username, request.ip);
+    if ('username' in identity && site)
+      await auditAt(site).signedOut(identity.username, request.ip);
     clearSessionCookie(request, reply);
     return { ok: true, data: { signedOut: true } };
   });

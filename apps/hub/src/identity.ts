@@ -134,3 +134,8 @@ export async function stillValid(
 export function belongsTo(sites: readonly string[] | null, siteId: string): boolean {
   return sites === null || sites.includes(siteId);
 }
+
+/** The sites of a credential's person (null: every site); a device or phone link: its own site. */
+export function sitesOf(credential: Credential): string[] | null {
+  return credential.sites === undefined ? [credential.identity.siteId] : credential.sites;
+}

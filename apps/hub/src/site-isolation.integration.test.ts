@@ -131,7 +131,6 @@ describe('two sites on one hub', () => {
     }
     // The attempts on B's ticket and clerk found nothing at A.
     expect(answers).toContain('ticket:cancel:NOT_FOUND');
-    expect(answers).toContain('counter:callTicket:NOT_FOUND');
     expect(answers).toContain('clerk:signOut:NOT_FOUND');
     expect(answers).toContain('ticket:move:NOT_FOUND');
     const after = await siteB();

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendFailure } from './http-errors.ts';
-import { resolveCredential, type Credential, type CredentialDeps } from './identity.ts';
+import { resolveCredential, sitesOf, type Credential, type CredentialDeps } from './identity.ts';
 import { requestToken } from './session-cookie.ts';
 
 /** A signed-in supervisor or admin, as the HTTP endpoints of reports and administration see them. */
@@ -60,7 +60,7 @@ export async function requireStaff(
     name: identity.name,
     role: identity.role,
     siteId: identity.siteId,
-    sites: credential.sites ?? [identity.siteId],
+    sites: sitesOf(credential),
     tokenHash: credential.tokenHash,
     sessionId: credential.sessionId,
   };

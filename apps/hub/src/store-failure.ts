@@ -4,34 +4,14 @@ import type { Logger } from 'pino';
 /** What a refused command adds to UNAVAILABLE's message when the shared store cannot be reached. */
 export const STORE_UNAVAILABLE_VI = 'máy chủ dữ liệu tạm thời không truy cập được';
 
-/** Error codes of a store that cannot be reached right now (the network's, PostgreSQL's). */
-const UNREACHABLE = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  // PostgreSQL: connection exceptions (08…), an administrator's or crash shutdown, starting up.
-  '08000',
-  '08001',
-  '08003',
-  '08004',
-  '08006',
-  '57P01',
-  '57P02',
-  '57P03',
-]);
-
-/** Whether an error says the store is out of reach (it may come back), not that a write was wrong. */
+/**
+ * Whether a store's error says it is out of reach for now (it may come back), not that a write
+ * was wrong: a store that waits on a server rejects so with `code: 'UNAVAILABLE'` (the
+ * PostgreSQL store's `StoreUnavailableError`, pg/unavailable.ts).
+ */
 export function storeUnavailable(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const { code, message } = err as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && UNREACHABLE.has(code)) return true;
   return (
-    typeof message === 'string' &&
-    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
-      message,
-    )
+    typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'UNAVAILABLE'
   );
 }
 

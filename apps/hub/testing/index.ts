@@ -7,3 +7,5 @@ export * from './staff-api.ts';
 export * from './screen-recipe.ts';
 export * from './nginx.ts';
 export * from './redis.ts';
+export * from './postgres.ts';
+export * from './pg-node.ts';

@@ -34,6 +34,59 @@ export const OUTCOME_SQL = `CASE outcome WHEN 'done' THEN 1 WHEN 'no_show' THEN 
 
 export type ReportDays = ReturnType<typeof createReportDays>;
 
+/** A day's tickets counted per field of issue, status and quarter-hour (a packed day's input). */
+export interface PackedTicketRow {
+  fieldId: string;
+  status: string;
+  quarter: number;
+  count: number;
+}
+
+/** A day's visit in whole seconds and codes, ordered by field then visit (a packed day's input). */
+export interface PackedVisitRow {
+  fieldId: string;
+  counterId: string;
+  clerkId: string;
+  waitS: number;
+  serviceS1: number;
+  outcome: number;
+  rating: number;
+  quarter: number;
+}
+
+/** Packs one day's rows (whichever database read them) into its keys and Int32 quadruples. */
+export function packDay(
+  ticketRows: readonly PackedTicketRow[],
+  visitRows: readonly PackedVisitRow[],
+): Omit<PackedDay, 'day'> {
+  const keys: DayKeys = { fields: [], statuses: [], counters: [], clerks: [], runs: [] };
+  const field = indexer(keys.fields);
+  const status = indexer(keys.statuses);
+  const counter = indexer(keys.counters);
+  const clerk = indexer(keys.clerks);
+  const tickets = new Int32Array(ticketRows.length * 4);
+  ticketRows.forEach((r, i) => {
+    tickets.set([field(r.fieldId), status(r.status), r.quarter, r.count], i * 4);
+  });
+  const visits = new Int32Array(visitRows.length * 4);
+  visitRows.forEach((r, i) => {
+    const f = field(r.fieldId);
+    const run = keys.runs.at(-1);
+    if (run && run[0] === f) run[1]++;
+    else keys.runs.push([f, 1]);
+    visits.set(
+      [
+        r.waitS,
+        r.serviceS1,
+        r.outcome | (r.rating << 3) | (r.quarter << 6),
+        counter(r.counterId) | (clerk(r.clerkId) << 16),
+      ],
+      i * 4,
+    );
+  });
+  return { keys, tickets, visits };
+}
+
 /**
  * Builds, keeps current and forgets one site's packed days; used on the hub's own (writing)
  * connection.
@@ -67,49 +120,10 @@ export function createReportDays(db: Db, siteId: string) {
   const packed = new Set(q.packedDays.all(siteId) as string[]);
 
   const build = db.transaction((day: string, at: number) => {
-    const keys: DayKeys = { fields: [], statuses: [], counters: [], clerks: [], runs: [] };
-    const field = indexer(keys.fields);
-    const status = indexer(keys.statuses);
-    const counter = indexer(keys.counters);
-    const clerk = indexer(keys.clerks);
-
-    const ticketRows = q.tickets.all(siteId, day) as {
-      fieldId: string;
-      status: string;
-      quarter: number;
-      count: number;
-    }[];
-    const tickets = new Int32Array(ticketRows.length * 4);
-    ticketRows.forEach((r, i) => {
-      tickets.set([field(r.fieldId), status(r.status), r.quarter, r.count], i * 4);
-    });
-
-    const visitRows = q.visits.all(siteId, day) as {
-      fieldId: string;
-      counterId: string;
-      clerkId: string;
-      waitS: number;
-      serviceS1: number;
-      outcome: number;
-      rating: number;
-      quarter: number;
-    }[];
-    const visits = new Int32Array(visitRows.length * 4);
-    visitRows.forEach((r, i) => {
-      const f = field(r.fieldId);
-      const run = keys.runs.at(-1);
-      if (run && run[0] === f) run[1]++;
-      else keys.runs.push([f, 1]);
-      visits.set(
-        [
-          r.waitS,
-          r.serviceS1,
-          r.outcome | (r.rating << 3) | (r.quarter << 6),
-          counter(r.counterId) | (clerk(r.clerkId) << 16),
-        ],
-        i * 4,
-      );
-    });
+    const { keys, tickets, visits } = packDay(
+      q.tickets.all(siteId, day) as PackedTicketRow[],
+      q.visits.all(siteId, day) as PackedVisitRow[],
+    );
     q.put.run(siteId, day, JSON.stringify(keys), bytes(tickets), bytes(visits), at);
   });
 
@@ -177,12 +191,13 @@ export function readPackedDays(db: Db, siteId: string) {
     }));
 }
 
-function bytes(values: Int32Array): Buffer {
+/** The little-endian bytes of packed values, as stored. */
+export function bytes(values: Int32Array): Buffer {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
 }
 
 /** An Int32Array over a blob's bytes (copied only when the Buffer's offset is not 4-aligned). */
-function int32s(blob: Buffer): Int32Array {
+export function int32s(blob: Buffer): Int32Array {
   if (blob.byteOffset % 4 === 0)
     return new Int32Array(blob.buffer, blob.byteOffset, blob.length / 4);
   return new Int32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));

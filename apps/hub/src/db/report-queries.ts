@@ -2,7 +2,7 @@ import type { Db } from './open-database.ts';
 import { indexer, OUTCOME_SQL, readPackedDays, type PackedDay } from './report-days.ts';
 
 /** Tickets of a period as one row from SQL: per day, field of issue, status and quarter-hour. */
-interface TicketCountRow {
+export interface TicketCountRow {
   day: string;
   fieldId: string;
   status: string;
@@ -219,42 +219,7 @@ export function createReportQueries(db: Db, siteId: string) {
     const gapRows = unpackedRanges(from, to, days).flatMap(
       ([gapFrom, gapTo]) => q.ticketCounts.all(siteId, gapFrom, gapTo) as TicketCountRow[],
     );
-    let n = gapRows.length;
-    for (const { tickets } of days) n += tickets.length / 4;
-    const out: TicketCounts = {
-      days: [],
-      fields: [],
-      statuses: [],
-      day: new Int32Array(n),
-      field: new Int32Array(n),
-      status: new Int32Array(n),
-      quarter: new Int32Array(n),
-      count: new Int32Array(n),
-    };
-    const fieldIndex = indexer(out.fields);
-    const statusIndex = indexer(out.statuses);
-    const dayIndex = indexer(out.days);
-    let at = 0;
-    for (const { day, keys, tickets } of days) {
-      const d = dayIndex(day);
-      const fields = keys.fields.map(fieldIndex);
-      const statuses = keys.statuses.map(statusIndex);
-      for (let i = 0; i < tickets.length; i += 4, at++) {
-        out.day[at] = d;
-        out.field[at] = fields[tickets[i]!]!;
-        out.status[at] = statuses[tickets[i + 1]!]!;
-        out.quarter[at] = tickets[i + 2]!;
-        out.count[at] = tickets[i + 3]!;
-      }
-    }
-    for (const r of gapRows) {
-      out.day[at] = dayIndex(r.day);
-      out.field[at] = fieldIndex(r.fieldId);
-      out.status[at] = statusIndex(r.status);
-      out.quarter[at] = r.quarter;
-      out.count[at++] = r.count;
-    }
-    return out;
+    return assembleTicketCounts(days, gapRows);
   });
 
   return {
@@ -279,8 +244,85 @@ export function createReportQueries(db: Db, siteId: string) {
   };
 }
 
+/** Ticket counts in columns from packed days and rows counted by SQL for the days not packed. */
+export function assembleTicketCounts(
+  days: readonly PackedDay[],
+  gapRows: readonly TicketCountRow[],
+): TicketCounts {
+  let n = gapRows.length;
+  for (const { tickets } of days) n += tickets.length / 4;
+  const out: TicketCounts = {
+    days: [],
+    fields: [],
+    statuses: [],
+    day: new Int32Array(n),
+    field: new Int32Array(n),
+    status: new Int32Array(n),
+    quarter: new Int32Array(n),
+    count: new Int32Array(n),
+  };
+  const fieldIndex = indexer(out.fields);
+  const statusIndex = indexer(out.statuses);
+  const dayIndex = indexer(out.days);
+  let at = 0;
+  for (const { day, keys, tickets } of days) {
+    const d = dayIndex(day);
+    const fields = keys.fields.map(fieldIndex);
+    const statuses = keys.statuses.map(statusIndex);
+    for (let i = 0; i < tickets.length; i += 4, at++) {
+      out.day[at] = d;
+      out.field[at] = fields[tickets[i]!]!;
+      out.status[at] = statuses[tickets[i + 1]!]!;
+      out.quarter[at] = tickets[i + 2]!;
+      out.count[at] = tickets[i + 3]!;
+    }
+  }
+  for (const r of gapRows) {
+    out.day[at] = dayIndex(r.day);
+    out.field[at] = fieldIndex(r.fieldId);
+    out.status[at] = statusIndex(r.status);
+    out.quarter[at] = r.quarter;
+    out.count[at++] = r.count;
+  }
+  return out;
+}
+
+/**
+ * Every visit of packed days in columns (see `VisitBatch`); for counters and clerks, codes
+ * follow `known`, and keys found outside it are appended.
+ */
+export function visitBatchOfPackedDays(
+  days: readonly PackedDay[],
+  dimension: VisitDimension,
+  known: readonly string[] = [],
+): VisitBatch {
+  let total = 0;
+  for (const day of days) total += day.visits.length / 4;
+  const keyed = dimension === 'counter' || dimension === 'clerk';
+  const keys = keyed ? [...known] : [];
+  const codes = new Map(keys.map((k, i) => [k, i + 1]));
+  const codeOf = (key: string) => {
+    let code = codes.get(key);
+    if (code === undefined) codes.set(key, (code = keys.push(key)));
+    return code;
+  };
+  const batch: VisitBatch = {
+    runs: [],
+    waitS: new Int32Array(total),
+    serviceS1: new Int32Array(total),
+    outcome: new Uint8Array(total),
+    rating: new Uint8Array(total),
+    code: new Int32Array(total),
+    keys: [],
+  };
+  let at = 0;
+  for (const day of days) at = appendPackedDay(day, dimension, codeOf, batch, at);
+  batch.keys = keyed ? ['', ...keys] : [];
+  return batch;
+}
+
 /** Writes a packed day's visits into the batch from index `at`; returns the next index. */
-function appendPackedDay(
+export function appendPackedDay(
   { day, keys, visits }: PackedDay,
   dimension: VisitDimension,
   codeOf: (key: string) => number,

@@ -3,9 +3,12 @@ import type { Report, ReportQuery } from '@luot/protocol';
 import type { ReportQueries } from '../db/index.ts';
 import { computeReport } from './compute-report.ts';
 
+/** What a report reads: SQLite's queries, or a period read ahead from another store. */
+export type ReportSource = Pick<ReportQueries, 'ticketCounts' | 'visits' | 'personNames'>;
+
 /** Reads a period's tickets and visits and computes its report, timing the whole. */
 export function buildReport(
-  queries: ReportQueries,
+  queries: ReportSource,
   query: ReportQuery,
   config: SiteConfig,
   now: number,

@@ -299,8 +299,7 @@ export function attachSocketServer(deps: {
         actor: actorOf(identity),
       });
     } catch (err) {
-      log.error({ err, event: name }, 'handler failed');
-      return failure('INTERNAL');
+      return failureOfStore(err, log.child({ event: name }));
     }
   }
 

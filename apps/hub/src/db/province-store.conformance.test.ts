@@ -1,0 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeProvinceStore } from '../store-conformance.ts';
+import { openDatabase } from './open-database.ts';
+import { asyncProvince, createProvinceStore } from './store.ts';
+
+// The port's conformance suite (shared with the PostgreSQL store) on a fresh SQLite file each time.
+describeProvinceStore('SQLite', async () =>
+  asyncProvince(
+    createProvinceStore(openDatabase(join(mkdtempSync(join(tmpdir(), 'luot-conf-')), 'luot.db'))),
+  ),
+);

@@ -1,0 +1,275 @@
+// The PostgreSQL report engine gives the SQLite engine's report for the same data: a generated
+// history stored in both (in PostgreSQL through the store port's commands), every grouping,
+// with the period unpacked, partly packed and fully packed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ticket } from '@luot/domain';
+import type { Report, ReportQuery } from '@luot/protocol';
+import { generateHistory } from '../../bench/bench-history.ts';
+import { hasPostgres, startPostgres, type TestPostgres } from '../../testing/postgres.ts';
+import { testConfig } from '../../testing/test-hub.ts';
+import { DEFAULT_SITE_ID } from '../store.ts';
+import { createProvinceStore, openDatabase, type Db } from '../db/index.ts';
+import { buildReport } from '../reports/build-report.ts';
+import type { RowChange, StoredCommand, VisitOutcome } from '../store.ts';
+import { openPgProvince, type PgProvinceStore } from './province-store.ts';
+
+if (!hasPostgres)
+  console.warn('pg reports: skipped, PostgreSQL is not installed (apt-get install postgresql)');
+
+const config = testConfig(4);
+const FROM = '2026-10-01';
+const TO = '2026-10-23';
+const GROUPINGS: ReportQuery['groupBy'][] = ['field', 'counter', 'clerk', 'hour', 'day'];
+
+interface TicketRow {
+  id: string;
+  day: string;
+  field_id: string;
+  original_field_id: string;
+  number: number;
+  label: string;
+  priority_class_id: string | null;
+  status: Ticket['status'];
+  issued_at: number;
+  first_called_at: number | null;
+  finished_at: number | null;
+  counter_id: string | null;
+  clerk_id: string | null;
+  rating: number | null;
+}
+
+interface ServiceRow {
+  ticket_id: string;
+  day: string;
+  field_id: string;
+  counter_id: string;
+  clerk_id: string | null;
+  priority: number;
+  waiting_since: number;
+  called_at: number;
+  started_at: number | null;
+  ended_at: number | null;
+  outcome: VisitOutcome | null;
+  rating: number | null;
+}
+
+/**
+ * The generated history as the commands that made it: per ticket, its issue (the event and
+ * its row), each visit opened, started, ended and rated, and the ticket's final state.
+ */
+function commandsOf(db: Db): StoredCommand[] {
+  const tickets = db.prepare('SELECT * FROM tickets ORDER BY day, id').all() as TicketRow[];
+  const services = db.prepare('SELECT * FROM services ORDER BY id').all() as ServiceRow[];
+  const visits = new Map<string, ServiceRow[]>();
+  for (const s of services) visits.set(s.ticket_id, [...(visits.get(s.ticket_id) ?? []), s]);
+  return tickets.map((t) => {
+    const ticket: Ticket = {
+      id: t.id,
+      day: t.day,
+      fieldId: t.original_field_id,
+      originalFieldId: t.original_field_id,
+      number: t.number,
+      label: t.label,
+      priorityClassId: t.priority_class_id,
+      status: 'waiting',
+      issuedAt: t.issued_at,
+      issueSeq: 0,
+      waitingSince: t.issued_at,
+      calledAt: null,
+      startedAt: null,
+      finishedAt: null,
+      counterId: null,
+      clerkId: null,
+      assignedCounterId: null,
+      callCount: 0,
+      transferCount: 0,
+      rating: null,
+    };
+    const rows: RowChange[] = [
+      {
+        kind: 'ticket.insert',
+        ticket,
+        tokenHash: null,
+        issuedBy: 'device:kiosk-1',
+        requestKey: null,
+      },
+    ];
+    for (const v of visits.get(t.id) ?? []) {
+      rows.push({
+        kind: 'visit.open',
+        ticketId: t.id,
+        day: v.day,
+        fieldId: v.field_id,
+        counterId: v.counter_id,
+        clerkId: v.clerk_id,
+        priority: v.priority === 1,
+        waitingSince: v.waiting_since,
+        calledAt: v.called_at,
+      });
+      if (v.started_at !== null)
+        rows.push({ kind: 'visit.start', ticketId: t.id, at: v.started_at });
+      if (v.ended_at !== null && v.outcome !== null)
+        rows.push({ kind: 'visit.end', ticketId: t.id, at: v.ended_at, outcome: v.outcome });
+      if (v.rating !== null) rows.push({ kind: 'visit.rate', ticketId: t.id, score: v.rating });
+    }
+    rows.push({
+      kind: 'ticket.update',
+      ticket: {
+        id: t.id,
+        day: t.day,
+        status: t.status,
+        fieldId: t.field_id,
+        counterId: t.counter_id,
+        clerkId: t.clerk_id,
+        finishedAt: t.finished_at,
+        calledAt: t.first_called_at,
+        rating: t.rating,
+      },
+    });
+    return {
+      events: [{ type: 'ticket.issued', at: t.issued_at, day: t.day, ticket }],
+      ctx: { actor: 'device:kiosk-1' },
+      rows,
+    };
+  });
+}
+
+describe.skipIf(!hasPostgres)('reports from PostgreSQL', () => {
+  let server: TestPostgres;
+  let dir: string;
+  let db: Db;
+  let province: PgProvinceStore;
+
+  beforeAll(async () => {
+    server = await startPostgres();
+    dir = mkdtempSync(join(tmpdir(), 'luot-pg-reports-'));
+    db = openDatabase(join(dir, 'luot.db'));
+    generateHistory(db, {
+      fields: [
+        { id: 'ho-tich', prefix: '1', start: 1, digits: 3, weight: 2, serviceMinutes: 6 },
+        { id: 'dat-dai', prefix: 'A', start: 1, digits: 3, weight: 1, serviceMinutes: 12 },
+        // A field since removed from the configuration still has its history.
+        { id: 'cu', prefix: 'C', start: 1, digits: 3, weight: 1, serviceMinutes: 8 },
+      ],
+      counters: [
+        { id: 'c1', fieldIds: ['ho-tich', 'dat-dai'] },
+        { id: 'c2', fieldIds: ['ho-tich'] },
+        { id: 'c3', fieldIds: ['dat-dai', 'cu'] },
+        { id: 'c9', fieldIds: ['cu'] },
+      ],
+      clerks: ['cb1', 'cb2', 'cb3', 'nghi-viec', 'cb4'],
+      from: FROM,
+      to: TO,
+      tickets: 2500,
+      utcOffsetHours: 7,
+      seed: 11,
+    });
+    province = await openPgProvince({ url: server.url, log: pino({ level: 'silent' }) });
+    await province.createSite('xa-a', config, 0);
+    await province.createSite('xa-b', config, 0);
+    // Clerks with names (reports label clerks by them); 'cb3' and 'cb4' have none.
+    for (const name of ['cb1', 'cb2', 'nghi-viec']) {
+      db.prepare(
+        `INSERT INTO users (username, name, role, password_hash, created_at)
+         VALUES (?, ?, 'clerk', 'x', 0)`,
+      ).run(name, `Cán bộ ${name}`);
+      await province.createUser(
+        { username: name, name: `Cán bộ ${name}`, role: 'clerk', passwordHash: 'x', sites: null },
+        0,
+      );
+    }
+    const commands = commandsOf(db);
+    for (let i = 0; i < commands.length; i += 250)
+      await province.site('xa-a').append(commands.slice(i, i + 250));
+    // Another site's history must not count in this one's reports.
+    await province.site('xa-b').append(commands.slice(0, 300));
+  });
+  afterAll(async () => {
+    await province?.close();
+    db?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
+  });
+
+  const sqliteReports = (from = FROM, to = TO): Report[] =>
+    GROUPINGS.map((groupBy) => ({
+      ...buildReport(createProvinceStore(db).site(DEFAULT_SITE_ID).reports, { from, to, groupBy }, config, 0),
+      elapsedMs: 0,
+    }));
+  const pgReports = async (from = FROM, to = TO): Promise<Report[]> => {
+    const out: Report[] = [];
+    for (const groupBy of GROUPINGS)
+      out.push({
+        ...(await province.reports.run('xa-a', { from, to, groupBy }, config, 0)),
+        elapsedMs: 0,
+      });
+    return out;
+  };
+
+  it('are the SQLite reports, for every grouping, unpacked, partly packed and packed', async () => {
+    const expected = sqliteReports();
+    expect(expected[0]!.total.issued).toBeGreaterThan(2000);
+    expect(expected[0]!.total.served).toBeGreaterThan(1500);
+    expect(await pgReports()).toEqual(expected);
+
+    const site = province.site('xa-a');
+    const packed: string[] = [];
+    for (let day = await site.packNextDayBefore('2026-10-14', 0, ''); day;)
+      day = await site.packNextDayBefore('2026-10-14', 0, packed[packed.push(day) - 1]!);
+    expect(packed.length).toBeGreaterThan(5);
+    expect(await pgReports()).toEqual(expected);
+    expect(await pgReports('2026-10-06', '2026-10-20')).toEqual(
+      sqliteReports('2026-10-06', '2026-10-20'),
+    );
+
+    while ((await site.packNextDayBefore('2026-12-31', 0, packed.at(-1)!)) !== null)
+      packed.push('x');
+    expect(await pgReports()).toEqual(expected);
+  });
+
+  it('packs a day again after it changed', async () => {
+    const site = province.site('xa-a');
+    const before = await pgReports('2026-10-01', '2026-10-01');
+    // A late rating of a ticket served that day: its packed day is dropped and rebuilt.
+    const { id } = db
+      .prepare(
+        `SELECT t.id FROM tickets t JOIN services s ON s.ticket_id = t.id
+         WHERE t.day = '2026-10-01' AND s.outcome = 'done' AND s.rating IS NULL LIMIT 1`,
+      )
+      .get() as { id: string };
+    expect(id).toBeDefined();
+    const rated = db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow;
+    await site.append([
+      {
+        events: [],
+        ctx: { actor: 'device:rating-1' },
+        rows: [
+          { kind: 'visit.rate', ticketId: id, score: 1 },
+          {
+            kind: 'ticket.update',
+            ticket: {
+              id: id,
+              day: rated.day,
+              status: rated.status,
+              fieldId: rated.field_id,
+              counterId: rated.counter_id,
+              clerkId: rated.clerk_id,
+              finishedAt: rated.finished_at,
+              calledAt: rated.first_called_at,
+              rating: 1,
+            },
+          },
+        ],
+      },
+    ]);
+    const after = await pgReports('2026-10-01', '2026-10-01');
+    expect(after[0]!.total.ratings.count).toBe(before[0]!.total.ratings.count + 1);
+    expect(after[0]!.total.ratings.byScore['1']).toBe(
+      (before[0]!.total.ratings.byScore['1'] ?? 0) + 1,
+    );
+  });
+});
