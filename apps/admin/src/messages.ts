@@ -336,6 +336,9 @@ export const M = {
     passwordChanged: 'Đã đặt lại mật khẩu. Các phiên đăng nhập của người này đã kết thúc.',
     status: 'Trạng thái',
     actions: 'Thao tác',
+    sites: 'Điểm phục vụ',
+    everySite: 'Mọi điểm (toàn tỉnh)',
+    currentSite: 'Điểm đang làm việc',
   },
   sessions: {
     title: 'Phiên đăng nhập',

@@ -1,13 +1,22 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { USER_ROLES, type AdminUser, type UserRole } from '@luot/protocol';
+import { USER_ROLES, type AdminUser, type SiteSummary, type UserRole } from '@luot/protocol';
 import type { Api } from '../api.ts';
 import { M } from '../messages.ts';
 
 const U = M.users;
 
-/** People: create an account, reset a password, disable or enable an account. */
+/** How a new person's sites are chosen: this site (''), one other site, or every site. */
+const EVERY_SITE = '*';
+
+/**
+ * People: create an account, reset a password, disable or enable an account. In a province,
+ * each person's sites are shown, and an administrator of several sites chooses where a new
+ * person works (every site: a province administrator only).
+ */
 export function UsersPage({ api }: { api: Api }) {
   const [users, setUsers] = useState<AdminUser[]>([]);
+  const [sites, setSites] = useState<SiteSummary[]>([]);
+  const [site, setSite] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [form, setForm] = useState({
     username: '',
@@ -24,13 +33,16 @@ export function UsersPage({ api }: { api: Api }) {
   }, [api]);
   useEffect(() => {
     void load();
-  }, [load]);
+    void api.get<SiteSummary[]>('/api/sites').then((res) => res.ok && setSites(res.data));
+  }, [load, api]);
+  const siteName = (id: string) => sites.find((s) => s.id === id)?.name ?? id;
 
   async function create(e: FormEvent) {
     e.preventDefault();
     const res = await api.post<AdminUser>('/api/admin/users', {
       ...form,
       username: form.username.trim(),
+      ...(site && { sites: site === EVERY_SITE ? null : [site] }),
     });
     setMessage(res.ok ? { ok: true, text: U.created } : { ok: false, text: res.error.message });
     if (res.ok) {
@@ -100,6 +112,20 @@ export function UsersPage({ api }: { api: Api }) {
             ))}
           </select>
         </label>
+        {sites.length > 1 && (
+          <label>
+            {U.sites}
+            <select value={site} onChange={(e) => setSite(e.target.value)}>
+              <option value="">{U.currentSite}</option>
+              {sites.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+              <option value={EVERY_SITE}>{U.everySite}</option>
+            </select>
+          </label>
+        )}
         <label>
           {U.password}
           <input
@@ -120,6 +146,7 @@ export function UsersPage({ api }: { api: Api }) {
             <th>{U.username}</th>
             <th>{U.name}</th>
             <th>{U.role}</th>
+            {sites.length > 1 && <th>{U.sites}</th>}
             <th>{U.status}</th>
             <th>{U.actions}</th>
           </tr>
@@ -130,6 +157,9 @@ export function UsersPage({ api }: { api: Api }) {
               <td>{u.username}</td>
               <td>{u.name}</td>
               <td>{U.roles[u.role]}</td>
+              {sites.length > 1 && (
+                <td>{u.sites === null ? U.everySite : u.sites.map(siteName).join(', ')}</td>
+              )}
               <td>{u.disabled ? <span className="tag">{U.disabled}</span> : U.active}</td>
               <td className="actions">
                 {resetting === u.username ? (

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeProvinceStore } from '../store-conformance.ts';
+import { describeProvinceStore } from '../../testing/store-conformance.ts';
 import { openDatabase } from './open-database.ts';
 import { asyncProvince, createProvinceStore } from './store.ts';
 

@@ -12,6 +12,7 @@ import type { Db } from './open-database.ts';
 import { createPurge } from './purge.ts';
 import { createReportDays } from './report-days.ts';
 import { createReportQueries } from './report-queries.ts';
+import { ticketOfRow } from '../ticket-row.ts';
 
 export interface ServiceRow {
   id: number;
@@ -253,7 +254,7 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
     },
     ticketSnapshot(ticketId: string): Ticket | null {
       const r = q.ticketRow.get(siteId, ticketId) as Record<string, unknown> | undefined;
-      return r ? toTicket(r) : null;
+      return r ? ticketOfRow(r) : null;
     },
     createDevice(device: NewDevice, at: number): void {
       q.insertDevice.run({ ...device, siteId, speaks: device.speaks ? 1 : 0, createdAt: at });
@@ -287,33 +288,6 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
     services(day: string): ServiceRow[] {
       return q.servicesOfDay.all(siteId, day) as ServiceRow[];
     },
-  };
-}
-
-/** A stored ticket as the domain shapes it, for tickets of past days that are no longer in memory. */
-function toTicket(r: Record<string, unknown>): Ticket {
-  return {
-    id: r.id as string,
-    day: r.day as string,
-    fieldId: r.field_id as string,
-    originalFieldId: r.original_field_id as string,
-    number: r.number as number,
-    label: r.label as string,
-    priorityClassId: (r.priority_class_id as string | null) ?? null,
-    status: r.status as Ticket['status'],
-    issuedAt: r.issued_at as number,
-    // A past day's ticket never waits in today's queue, so its place in the issue order is moot.
-    issueSeq: 0,
-    waitingSince: r.issued_at as number,
-    calledAt: (r.first_called_at as number | null) ?? null,
-    startedAt: null,
-    finishedAt: (r.finished_at as number | null) ?? null,
-    counterId: (r.counter_id as string | null) ?? null,
-    clerkId: (r.clerk_id as string | null) ?? null,
-    assignedCounterId: null,
-    callCount: 0,
-    transferCount: 0,
-    rating: (r.rating as number | null) ?? null,
   };
 }
 

@@ -4,7 +4,7 @@ import pino from 'pino';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPostgres, startPostgres, type TestPostgres } from '../../testing/postgres.ts';
-import { describeProvinceStore } from '../store-conformance.ts';
+import { describeProvinceStore } from '../../testing/store-conformance.ts';
 import { openPgProvince } from './province-store.ts';
 import { migrationFiles } from './migrate.ts';
 import { issueCommand, oneFieldConfig } from '../../testing/pg-node.ts';

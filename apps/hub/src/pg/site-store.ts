@@ -11,6 +11,7 @@ import type {
 } from '../store.ts';
 import type { PgDb } from './pool.ts';
 import { packStoredDay } from './report-days.ts';
+import { ticketOfRow } from '../ticket-row.ts';
 
 /** The channel every commit is announced on, as `<siteId>:<seq>` (see commit-listener.ts). */
 export const COMMIT_CHANNEL = 'luot_commit';
@@ -320,30 +321,7 @@ export function createPgSiteStore(db: PgDb, siteId: string): Store {
         'SELECT * FROM tickets WHERE site_id = $1 AND id = $2',
         [site, ticketId],
       );
-      if (!r) return null;
-      return {
-        id: r.id as string,
-        day: r.day as string,
-        fieldId: r.field_id as string,
-        originalFieldId: r.original_field_id as string,
-        number: r.number as number,
-        label: r.label as string,
-        priorityClassId: (r.priority_class_id as string | null) ?? null,
-        status: r.status as Ticket['status'],
-        issuedAt: r.issued_at as number,
-        // A past day's ticket never waits in today's queue, so its place in the issue order is moot.
-        issueSeq: 0,
-        waitingSince: r.issued_at as number,
-        calledAt: (r.first_called_at as number | null) ?? null,
-        startedAt: null,
-        finishedAt: (r.finished_at as number | null) ?? null,
-        counterId: (r.counter_id as string | null) ?? null,
-        clerkId: (r.clerk_id as string | null) ?? null,
-        assignedCounterId: null,
-        callCount: 0,
-        transferCount: 0,
-        rating: (r.rating as number | null) ?? null,
-      };
+      return r ? ticketOfRow(r) : null;
     },
     async createDevice(device, at) {
       await db.query(

@@ -3,7 +3,7 @@
 // opens a fresh, empty store. Imported by tests only.
 import { siteConfigSchema, type QueueEvent, type SiteConfig, type Ticket } from '@luot/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProvinceStore, StoredCommand } from './store.ts';
+import type { ProvinceStore, StoredCommand } from '../src/store.ts';
 
 const DAY = '2026-11-23';
 const NEXT_DAY = '2026-11-24';
