@@ -9,7 +9,9 @@ import type { Clock } from './clock.ts';
 import { hearsCommits, type ProvinceStore, type ReportEngine } from './store.ts';
 import { createDayPacker } from './day-packer.ts';
 import { clientAddress, type TrustProxy } from './client-address.ts';
-import type { Credential } from './identity.ts';
+import { resolveCredential, sitesOf, type Credential } from './identity.ts';
+import { requestToken } from './session-cookie.ts';
+import { registerProvinceRoutes } from './province/province-routes.ts';
 import { createHttpApp } from './http-errors.ts';
 import { registerHttpRoutes } from './http-routes.ts';
 import { openSites, type Site } from './sites.ts';
@@ -184,6 +186,31 @@ export async function createHub(deps: {
     disconnectDevice: sockets.disconnectDevice,
     disconnectCredential: sockets.disconnectCredential,
     disconnectUser: sockets.disconnectUser,
+  });
+
+  // The province as a whole: every site's overview, reports across sites, catalogue, new sites.
+  registerProvinceRoutes(app, {
+    async staff(request) {
+      const credential = await resolveCredential(
+        { province, clock, sessionIdleMs },
+        requestToken(request),
+      );
+      if (credential?.kind !== 'session') return null;
+      const { identity } = credential;
+      if (!('username' in identity)) return null;
+      return { username: identity.username, role: identity.role, sites: sitesOf(credential) };
+    },
+    sites: async () => sites.all().map((site) => ({ id: site.id, state: site.queue.live })),
+    report: async (siteId, query) => {
+      const site = sites.get(siteId);
+      if (!site) throw new Error(`no site ${siteId}`);
+      const { config } = (await site.queue.durable()).state;
+      return deps.reports.run(siteId, query, config, clock.now());
+    },
+    readCatalogue: () => province.readCatalogue(),
+    writeCatalogue: (entries) => province.writeCatalogue(entries, clock.now()),
+    createSite: async (id, config) => void (await sites.add(id, config)),
+    clock,
   });
 
   /** The public listener: the phone page and its files, ticket sockets only. */

@@ -65,8 +65,3 @@ export async function requireStaff(
     sessionId: credential.sessionId,
   };
 }
-
-/** Whether a person administers every site of the deployment (a province administrator). */
-export function provinceAdmin(staff: Pick<Staff, 'role' | 'sites'>): boolean {
-  return staff.role === 'admin' && staff.sites === null;
-}

@@ -1,5 +1,15 @@
 import type { QueueEvent, SiteConfig, Ticket } from '@luot/domain';
-import type { AuditEntry, DeviceKind, Report, ReportQuery, UserRole } from '@luot/protocol';
+import type {
+  AuditEntry,
+  CatalogueEntry,
+  DeviceKind,
+  Report,
+  ReportQuery,
+  UserRole,
+} from '@luot/protocol';
+
+/** The province's standard list of fields (code, name), as the protocol shapes it. */
+export type { CatalogueEntry };
 
 /** A site's id: lower-case letters, digits and hyphens, e.g. "xa-tan-phu" (the default site: "trung-tam"). */
 export const SITE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -93,12 +103,6 @@ export interface SiteRow {
   id: string;
   config: SiteConfig;
   createdAt: number;
-}
-
-/** One field of the province's standard list (e.g. code "HT", "Hộ tịch"). */
-export interface CatalogueEntry {
-  code: string;
-  name: string;
 }
 
 /** Events another node stored, handed over to catch up before deciding. */

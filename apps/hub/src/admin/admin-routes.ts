@@ -6,6 +6,7 @@ import {
   configUpdateSchema,
   devicePairSchema,
   HTTP_STATUS,
+  isProvinceAdmin,
   passwordResetSchema,
   sessionIdSchema,
   userCreateSchema,
@@ -24,7 +25,7 @@ import type { Site, Sites } from '../sites.ts';
 import { belongsTo } from '../identity.ts';
 import { sendFailure } from '../http-errors.ts';
 import { addUser, pairDevice } from '../setup.ts';
-import { provinceAdmin, requireStaff, type Staff } from '../staff-auth.ts';
+import { requireStaff, type Staff } from '../staff-auth.ts';
 import { configChanges } from './config-diff.ts';
 import { ADMIN_MESSAGES_VI, domainConfigRefusalVi } from './messages-vi.ts';
 
@@ -98,7 +99,7 @@ export function registerAdminRoutes(
    * administrator only people of their site who work nowhere they do not (nobody province-wide).
    */
   const manages = (staff: Staff, sites_: string[] | null): boolean =>
-    provinceAdmin(staff) ||
+    isProvinceAdmin(staff) ||
     (sites_ !== null &&
       sites_.includes(staff.siteId) &&
       sites_.every((id) => belongsTo(staff.sites, id)));
@@ -267,7 +268,7 @@ export function registerAdminRoutes(
     const id = parsed.data;
     // Only a session at the administrator's site (a province administrator's: any).
     const now = clock.now();
-    const scope = provinceAdmin(at.staff) ? null : at.site.id;
+    const scope = isProvinceAdmin(at.staff) ? null : at.site.id;
     const open = await province.listOpenSessions(scope, now, now - deps.sessionIdleMs);
     if (!open.some((s) => s.id === id))
       return sendFailure(reply, 'NOT_FOUND', ADMIN_MESSAGES_VI.noSession);
