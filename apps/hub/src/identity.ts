@@ -102,9 +102,7 @@ export async function resolveCredential(
     };
   }
   const ticket = await province.ticketByTokenHash(tokenHash);
-  return ticket
-    ? { tokenHash, kind: 'ticket', identity: { role: 'public', ...ticket } }
-    : null;
+  return ticket ? { tokenHash, kind: 'ticket', identity: { role: 'public', ...ticket } } : null;
 }
 
 /**

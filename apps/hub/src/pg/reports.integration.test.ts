@@ -197,7 +197,12 @@ describe.skipIf(!hasPostgres)('reports from PostgreSQL', () => {
 
   const sqliteReports = (from = FROM, to = TO): Report[] =>
     GROUPINGS.map((groupBy) => ({
-      ...buildReport(createProvinceStore(db).site(DEFAULT_SITE_ID).reports, { from, to, groupBy }, config, 0),
+      ...buildReport(
+        createProvinceStore(db).site(DEFAULT_SITE_ID).reports,
+        { from, to, groupBy },
+        config,
+        0,
+      ),
       elapsedMs: 0,
     }));
   const pgReports = async (from = FROM, to = TO): Promise<Report[]> => {

@@ -111,11 +111,13 @@ export function registerReportRoutes(
   app.get('/api/staff', async (request, reply) => {
     const site = await staffSite(request, reply);
     if (!site) return reply;
-    const people: StaffMember[] = (await province.listUsers(site.id)).map(({ username, name, role }) => ({
-      username,
-      name,
-      role,
-    }));
+    const people: StaffMember[] = (await province.listUsers(site.id)).map(
+      ({ username, name, role }) => ({
+        username,
+        name,
+        role,
+      }),
+    );
     return { ok: true, data: people };
   });
 
