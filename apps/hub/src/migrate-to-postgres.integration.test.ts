@@ -356,4 +356,59 @@ describe.skipIf(!hasPostgres)('luot migrate', () => {
     expect(clash.err).toMatch(/usernames belong to other people in PostgreSQL: cb2/);
     expect(await digest(url)).toBe(before);
   });
+  it('stores nothing when a row fails half way (a phone link already in the province)', async () => {
+    const url = await server.createDatabase();
+    const other = await openPgProvince({ url, log: pino({ level: 'silent' }) });
+    const late = tickets.at(-10)!;
+    try {
+      await other.createSite('xa-a', config, NOW);
+      // Another site holds a ticket with the same phone link as one of the centre's last days:
+      // the copy fails after the log and most tickets went in.
+      const ticket = {
+        id: 'khac-1',
+        day: '2026-09-01',
+        fieldId: 'ho-tich',
+        originalFieldId: 'ho-tich',
+        number: 1,
+        label: '1001',
+        priorityClassId: null,
+        status: 'waiting' as const,
+        issuedAt: NOW,
+        issueSeq: 1,
+        waitingSince: NOW,
+        calledAt: null,
+        startedAt: null,
+        finishedAt: null,
+        counterId: null,
+        clerkId: null,
+        assignedCounterId: null,
+        callCount: 0,
+        transferCount: 0,
+        rating: null,
+      };
+      await other.site('xa-a').append([
+        {
+          events: [{ type: 'ticket.issued', at: NOW, day: ticket.day, ticket }],
+          ctx: { actor: 'device:kiosk-1' },
+          rows: [
+            {
+              kind: 'ticket.insert',
+              ticket,
+              tokenHash: hashSecret(phoneSecret(late.id)),
+              issuedBy: 'device:kiosk-1',
+              requestKey: null,
+            },
+          ],
+        },
+      ]);
+    } finally {
+      await other.close();
+    }
+    const before = await digest(url);
+    const failed = await cli(['migrate', '--data', dataDir, '--postgres', url, '--as', 'xa-b']);
+    expect(failed.code).toBe(2);
+    expect(failed.err).toMatch(/already in PostgreSQL \(tickets_token_hash_key\)/);
+    expect(failed.err).toMatch(/^events: \d+ rows/m);
+    expect(await digest(url)).toBe(before);
+  });
 });
