@@ -36,6 +36,8 @@ const PERIODS: [string, string][] = [
   ['2026-09-15', '2026-09-15'],
 ];
 const phoneSecret = (ticketId: string) => `phone-${ticketId}`;
+/** A name with what COPY's text format escapes: a tab, a newline, a backslash, quotes. */
+const KIOSK_NAME = 'Kiosk "sảnh"\tA\\B\nC';
 
 /** Every row of the province's tables, as a digest: equal digests, nothing changed. */
 async function digest(url: string): Promise<string> {
@@ -172,13 +174,13 @@ describe.skipIf(!hasPostgres)('luot migrate', () => {
       NOW - 120_000,
     );
     sqlite.endSession(hashSecret('phien-dong'), NOW - 30_000);
-    deviceToken = await pairDevice(site, { id: 'kiosk-1', kind: 'kiosk', name: 'Kiosk sảnh' }, NOW);
+    deviceToken = await pairDevice(site, { id: 'kiosk-1', kind: 'kiosk', name: KIOSK_NAME }, NOW);
     site.appendAudit({
       at: NOW,
       actor: 'quan-tri',
       action: 'device.pair',
       target: 'kiosk-1',
-      detail: { kind: 'kiosk', name: 'Kiosk sảnh' },
+      detail: { kind: 'kiosk', name: KIOSK_NAME },
     });
 
     for (const [from, to] of PERIODS)
@@ -270,9 +272,12 @@ describe.skipIf(!hasPostgres)('luot migrate', () => {
       siteId: 'xa-tan-phu',
       id: 'kiosk-1',
       kind: 'kiosk',
+      name: KIOSK_NAME,
       revokedAt: null,
     });
-    expect((await site.listAudit(10)).map((a) => a.action)).toEqual(['device.pair']);
+    expect(await site.listAudit(10)).toMatchObject([
+      { action: 'device.pair', target: 'kiosk-1', detail: { kind: 'kiosk', name: KIOSK_NAME } },
+    ]);
 
     // People sign in with their passwords, at the new site only; the open session goes on.
     const cb1 = await province.findUser('cb1');

@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import {
   createSiteExport,
   DatabaseInUseError,
@@ -46,7 +49,7 @@ export interface MigrationOptions {
   now: number;
   /** Hears progress, one line per table copied. */
   progress?: (line: string) => void;
-  /** Rows per INSERT (multi-row, through arrays). */
+  /** Rows per chunk sent to COPY. */
   batchRows?: number;
 }
 
@@ -57,7 +60,7 @@ interface TableCopy {
   columns: [name: string, pgType: string][];
   /** SQLite's value as PostgreSQL's, where the types differ. */
   convert?: Record<string, (value: unknown) => unknown>;
-  /** Fewer rows per INSERT for tables of large rows (packed report days). */
+  /** Fewer rows per chunk for tables of large rows (packed report days). */
   batchRows?: number;
 }
 
@@ -296,7 +299,7 @@ async function copySite(
         spec.columns.map(([name]) => name),
       ),
       as,
-      spec.batchRows ?? options.batchRows ?? 5000,
+      spec.batchRows ?? options.batchRows ?? 2000,
     );
     say(
       `${spec.table}: ${counts[spec.count]} rows in ${Math.round(performance.now() - tableStarted)} ms`,
@@ -358,9 +361,20 @@ async function copySite(
   return counts;
 }
 
+/** A value in COPY's text format (tab-separated, \N for null, backslash escapes). */
+function copyText(value: unknown, type: string): string {
+  if (value === null || value === undefined) return '\\N';
+  if (type === 'bytea') return `\\\\x${(value as Buffer).toString('hex')}`;
+  if (type === 'boolean') return value ? 't' : 'f';
+  if (typeof value !== 'string') return String(value);
+  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
+}
+
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
 /**
- * Copies rows into a site-owned table with multi-row INSERTs (one array per column, `unnest`ed
- * in order): the next batch is read from SQLite while PostgreSQL stores the one before.
+ * Copies rows into a site-owned table with COPY FROM STDIN, a batch of rows per chunk sent:
+ * the stream's backpressure paces reading SQLite to what PostgreSQL takes in.
  */
 async function copyTable(
   client: pg.Client,
@@ -370,33 +384,30 @@ async function copyTable(
   batchRows: number,
 ): Promise<number> {
   const names = spec.columns.map(([name]) => name);
-  const arrays = spec.columns.map(([, type], i) => `$${i + 2}::${type}[]`).join(', ');
-  const sql = `INSERT INTO ${spec.table} (site_id, ${names.join(', ')})
-    SELECT $1, ${names.join(', ')}
-    FROM unnest(${arrays}) WITH ORDINALITY AS r (${names.join(', ')}, ord) ORDER BY ord`;
+  const types = spec.columns.map(([, type]) => type);
   const converts = names.map((name) => spec.convert?.[name]);
-  let pending: Promise<unknown> | null = null;
-  let batch: unknown[][] = names.map(() => []);
-  let inBatch = 0;
+  const prefix = `${copyText(site, 'text')}\t`;
   let total = 0;
-  const send = async () => {
-    const values = [site, ...batch];
-    batch = names.map(() => []);
-    inBatch = 0;
-    if (pending) await pending;
-    pending = client.query(sql, values);
-    // Its failure is met when it is awaited (before the next send, or at the end).
-    (pending as Promise<unknown>).catch(() => undefined);
-  };
-  for (const row of rows) {
-    for (let i = 0; i < row.length; i++) {
-      const convert = converts[i];
-      batch[i]!.push(convert ? convert(row[i]) : row[i]);
+  function* chunks(): Generator<string> {
+    let lines: string[] = [];
+    for (const row of rows) {
+      let line = prefix;
+      for (let i = 0; i < row.length; i++) {
+        const convert = converts[i];
+        line += (i > 0 ? '\t' : '') + copyText(convert ? convert(row[i]) : row[i], types[i]!);
+      }
+      lines.push(line);
+      total++;
+      if (lines.length === batchRows) {
+        yield lines.join('\n') + '\n';
+        lines = [];
+      }
     }
-    total++;
-    if (++inBatch === batchRows) await send();
+    if (lines.length > 0) yield lines.join('\n') + '\n';
   }
-  if (inBatch > 0) await send();
-  if (pending) await pending;
+  await pipeline(
+    Readable.from(chunks()),
+    client.query(copyFrom(`COPY ${spec.table} (site_id, ${names.join(', ')}) FROM STDIN`)),
+  );
   return total;
 }
