@@ -179,6 +179,9 @@ export async function migrateToPostgres(options: MigrationOptions): Promise<Migr
     if (!site) throw new MigrationRefused(`${options.sqlitePath} has no site ${siteId}`);
 
     const client = new pg.Client({ connectionString: options.postgresUrl });
+    // A connection lost mid-way fails the statement in flight (and so the migration), never
+    // the process through an unheard 'error' event.
+    client.on('error', () => undefined);
     await client.connect();
     try {
       // The province's tables, as a hub node would make them (several may start at once).
