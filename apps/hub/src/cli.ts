@@ -30,6 +30,7 @@ import {
 import { DEFAULT_SITE_ID, SITE_ID_PATTERN, type ProvinceStore } from './store.ts';
 import { openPostgres } from './postgres.ts';
 import { issueTls, trustSteps } from './tls-files.ts';
+import { MigrationRefused, migrateToPostgres } from './migrate-to-postgres.ts';
 
 /** Who the audit trail names for changes made with this command line. */
 export const CLI_ACTOR = 'luot (dòng lệnh)';
@@ -61,6 +62,9 @@ const USAGE = `luot — operator commands for a Lượt hub
   luot backup-key    --out KEY                            a new backup key (keep a copy off the machine)
   luot purge         --data DIR [--before YYYY-MM-DD | --older-than-days N] [--dry-run]
                      removes visits, free text, phone links and sessions past the retention
+  luot migrate       --data DIR --postgres URL [--site-id ID] [--as ID]
+                     moves a centre's site (its whole history, devices, people) into the
+                     province's PostgreSQL as site --as (default: the same id); stop the hub first
   luot tls           --data DIR --name HOST [--name HOST…] [--ip ADDR…]
                      makes the centre's CA once (DIR/tls/ca.crt), issues DIR/tls/server.crt
                      for these names, and prints how to trust ca.crt on each machine
@@ -89,6 +93,7 @@ const COMMANDS = [
   'restore',
   'backup-key',
   'purge',
+  'migrate',
 ];
 
 function parseCommandLine(argv: string[]) {
@@ -100,6 +105,7 @@ function parseCommandLine(argv: string[]) {
       postgres: { type: 'string' },
       site: { type: 'string' },
       'site-id': { type: 'string' },
+      as: { type: 'string' },
       sites: { type: 'string' },
       'all-sites': { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
@@ -258,6 +264,31 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (command === 'tls') return tls(resolve(need('data')));
+    if (command === 'migrate') {
+      const dataDir = resolve(need('data'));
+      if (!existsSync(databasePath(dataDir))) throw new UsageError(`${dataDir} has no database`);
+      try {
+        const counts = await migrateToPostgres({
+          sqlitePath: databasePath(dataDir),
+          postgresUrl: values.postgres ?? io.env.LUOT_POSTGRES_URL ?? need('postgres'),
+          siteId: values['site-id'],
+          as: values.as,
+          now: io.now(),
+          progress: io.err,
+        });
+        io.out(
+          `Migrated ${values['site-id'] ?? DEFAULT_SITE_ID} as ${values.as ?? values['site-id'] ?? DEFAULT_SITE_ID}: ` +
+            `${counts.events} events (last seq ${counts.lastSeq}), ${counts.tickets} tickets, ` +
+            `${counts.visits} visits, ${counts.reportDays} packed days, ${counts.devices} devices, ` +
+            `${counts.audit} audit entries, ${counts.users} people, ${counts.sessions} open sessions ` +
+            `in ${(counts.ms / 1000).toFixed(1)} s. Do not start this hub on ${dataDir} again.`,
+        );
+        return 0;
+      } catch (err) {
+        if (err instanceof MigrationRefused) throw new UsageError(err.message);
+        throw err;
+      }
+    }
     if (command === 'backup') {
       const dataDir = resolve(need('data'));
       if (!existsSync(databasePath(dataDir)))

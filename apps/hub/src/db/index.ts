@@ -1,5 +1,6 @@
 export {
   openDatabase,
+  DatabaseInUseError,
   backupDatabase,
   tableDigest,
   verifyDatabaseFile,
@@ -20,3 +21,4 @@ export {
 } from './report-queries.ts';
 export type { AuditLog } from './audit-log.ts';
 export { openReportReader } from './report-reader.ts';
+export { createSiteExport, type SiteExport, type ExportedTable } from './site-export.ts';

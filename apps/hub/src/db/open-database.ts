@@ -12,13 +12,50 @@ const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
  * synchronous=FULL, so an acknowledged command survives power loss. Applies numbered
  * migrations (`migrations/NNN-name.sql`) that the file has not seen yet, each in a transaction.
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, options: { exclusive?: boolean } = {}): Db {
+  if (options.exclusive) return openExclusive(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   try {
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
+/** Another connection (a hub that is running) has the file open: it cannot be held alone. */
+export class DatabaseInUseError extends Error {
+  constructor(path: string) {
+    super(`${path} is open in another process (is the hub still running?)`);
+    this.name = 'DatabaseInUseError';
+  }
+}
+
+/**
+ * Opens an existing file held by this connection alone until it closes (`locking_mode =
+ * EXCLUSIVE`, set before the first access, so no shared memory is used): throws
+ * `DatabaseInUseError` at once when a hub has it open, and a hub that starts meanwhile cannot
+ * open it. Migrations are applied as the hub would.
+ */
+function openExclusive(path: string): Db {
+  const db = new Database(path, { fileMustExist: true, timeout: 0 });
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    try {
+      db.exec('BEGIN EXCLUSIVE; COMMIT');
+    } catch (err) {
+      if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY'))
+        throw new DatabaseInUseError(path);
+      throw err;
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
     migrate(db);
   } catch (err) {
     db.close();
