@@ -3,7 +3,7 @@ import type { Ticket } from '@luot/domain';
 import type { Db } from '../src/db/index.ts';
 import type { RowChange, StoredCommand, VisitOutcome } from '../src/store.ts';
 
-interface TicketRow {
+export interface TicketRow {
   id: string;
   day: string;
   field_id: string;

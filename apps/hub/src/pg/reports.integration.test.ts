@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ticket } from '@luot/domain';
 import type { Report, ReportQuery } from '@luot/protocol';
 import { generateHistory } from '../../bench/bench-history.ts';
 import { hasPostgres, startPostgres, type TestPostgres } from '../../testing/postgres.ts';
@@ -14,8 +13,8 @@ import { testConfig } from '../../testing/test-hub.ts';
 import { DEFAULT_SITE_ID } from '../store.ts';
 import { createProvinceStore, openDatabase, type Db } from '../db/index.ts';
 import { buildReport } from '../reports/build-report.ts';
-import type { RowChange, StoredCommand, VisitOutcome } from '../store.ts';
 import { openPgProvince, type PgProvinceStore } from './province-store.ts';
+import { historyCommands, type TicketRow } from '../../testing/history-commands.ts';
 
 if (!hasPostgres)
   console.warn('pg reports: skipped, PostgreSQL is not installed (apt-get install postgresql)');
@@ -25,118 +24,6 @@ const FROM = '2026-10-01';
 const TO = '2026-10-23';
 const GROUPINGS: ReportQuery['groupBy'][] = ['field', 'counter', 'clerk', 'hour', 'day'];
 
-interface TicketRow {
-  id: string;
-  day: string;
-  field_id: string;
-  original_field_id: string;
-  number: number;
-  label: string;
-  priority_class_id: string | null;
-  status: Ticket['status'];
-  issued_at: number;
-  first_called_at: number | null;
-  finished_at: number | null;
-  counter_id: string | null;
-  clerk_id: string | null;
-  rating: number | null;
-}
-
-interface ServiceRow {
-  ticket_id: string;
-  day: string;
-  field_id: string;
-  counter_id: string;
-  clerk_id: string | null;
-  priority: number;
-  waiting_since: number;
-  called_at: number;
-  started_at: number | null;
-  ended_at: number | null;
-  outcome: VisitOutcome | null;
-  rating: number | null;
-}
-
-/**
- * The generated history as the commands that made it: per ticket, its issue (the event and
- * its row), each visit opened, started, ended and rated, and the ticket's final state.
- */
-function commandsOf(db: Db): StoredCommand[] {
-  const tickets = db.prepare('SELECT * FROM tickets ORDER BY day, id').all() as TicketRow[];
-  const services = db.prepare('SELECT * FROM services ORDER BY id').all() as ServiceRow[];
-  const visits = new Map<string, ServiceRow[]>();
-  for (const s of services) visits.set(s.ticket_id, [...(visits.get(s.ticket_id) ?? []), s]);
-  return tickets.map((t) => {
-    const ticket: Ticket = {
-      id: t.id,
-      day: t.day,
-      fieldId: t.original_field_id,
-      originalFieldId: t.original_field_id,
-      number: t.number,
-      label: t.label,
-      priorityClassId: t.priority_class_id,
-      status: 'waiting',
-      issuedAt: t.issued_at,
-      issueSeq: 0,
-      waitingSince: t.issued_at,
-      calledAt: null,
-      startedAt: null,
-      finishedAt: null,
-      counterId: null,
-      clerkId: null,
-      assignedCounterId: null,
-      callCount: 0,
-      transferCount: 0,
-      rating: null,
-    };
-    const rows: RowChange[] = [
-      {
-        kind: 'ticket.insert',
-        ticket,
-        tokenHash: null,
-        issuedBy: 'device:kiosk-1',
-        requestKey: null,
-      },
-    ];
-    for (const v of visits.get(t.id) ?? []) {
-      rows.push({
-        kind: 'visit.open',
-        ticketId: t.id,
-        day: v.day,
-        fieldId: v.field_id,
-        counterId: v.counter_id,
-        clerkId: v.clerk_id,
-        priority: v.priority === 1,
-        waitingSince: v.waiting_since,
-        calledAt: v.called_at,
-      });
-      if (v.started_at !== null)
-        rows.push({ kind: 'visit.start', ticketId: t.id, at: v.started_at });
-      if (v.ended_at !== null && v.outcome !== null)
-        rows.push({ kind: 'visit.end', ticketId: t.id, at: v.ended_at, outcome: v.outcome });
-      if (v.rating !== null) rows.push({ kind: 'visit.rate', ticketId: t.id, score: v.rating });
-    }
-    rows.push({
-      kind: 'ticket.update',
-      ticket: {
-        id: t.id,
-        day: t.day,
-        status: t.status,
-        fieldId: t.field_id,
-        counterId: t.counter_id,
-        clerkId: t.clerk_id,
-        finishedAt: t.finished_at,
-        calledAt: t.first_called_at,
-        rating: t.rating,
-      },
-    });
-    return {
-      events: [{ type: 'ticket.issued', at: t.issued_at, day: t.day, ticket }],
-      ctx: { actor: 'device:kiosk-1' },
-      rows,
-    };
-  });
-}
 
 describe.skipIf(!hasPostgres)('reports from PostgreSQL', () => {
   let server: TestPostgres;
@@ -182,7 +69,7 @@ describe.skipIf(!hasPostgres)('reports from PostgreSQL', () => {
         0,
       );
     }
-    const commands = commandsOf(db);
+    const commands = historyCommands(db);
     for (let i = 0; i < commands.length; i += 250)
       await province.site('xa-a').append(commands.slice(i, i + 250));
     // Another site's history must not count in this one's reports.
