@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,13 +13,18 @@ import {
 } from '@luot/domain';
 import { connectHub, createQueueMirror, type HubSocket } from '@luot/hub-client';
 import type {
-  Ack,
   ClientEventName,
   ClientPayload,
   ClientResults,
   IssuedTicket,
   Snapshot,
 } from '@luot/protocol';
+import {
+  sendEvent,
+  startHubProcess,
+  type HubProcess,
+  type Outcome as SentOutcome,
+} from '../testing/hub-process.ts';
 import { freePort, HAS_NGINX, startNginx, type RunningNginx } from '../testing/nginx.ts';
 import { hasPostgres, startPostgres, type TestPostgres } from '../testing/postgres.ts';
 import { hasRedis, startRedis, type TestRedis } from '../testing/redis.ts';
@@ -42,8 +45,6 @@ import type { ProvinceStore } from './store.ts';
  * connected so nothing was sent.
  */
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
-const HUB_DIR = fileURLToPath(new URL('..', import.meta.url));
 const RECIPE = fileURLToPath(new URL('../deploy/nginx-nodes.conf', import.meta.url));
 const READY = hasPostgres && hasRedis && HAS_NGINX;
 if (!READY)
@@ -70,13 +71,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 // ---------------------------------------------------------------------------------------------
 // Servers
 
-interface HubNode {
-  port: number;
-  url: string;
-  child: ChildProcess;
-  exited: Promise<void>;
-  stderr: () => string;
-}
+type HubNode = HubProcess;
 
 let pg: TestPostgres;
 let redis: TestRedis;
@@ -93,13 +88,10 @@ const sockets = new Set<HubSocket>();
 const devices: Record<string, Record<string, string>> = {};
 const clerkTokens: Record<string, Record<string, string>> = {};
 
-function startNode(port: number): Promise<HubNode> {
-  const child = spawn(
-    process.execPath,
+async function startNode(port: number): Promise<HubNode> {
+  const warnings = nodeWarnings[port] ?? (nodeWarnings[port] = []);
+  const node = await startHubProcess(
     [
-      '--import',
-      'tsx',
-      MAIN,
       '--postgres',
       pg.url,
       '--redis',
@@ -116,48 +108,15 @@ function startNode(port: number): Promise<HubNode> {
       '--socket-limits',
       JSON.stringify({ eventsPerSecond: 1e6, eventBurst: 1e6 }),
     ],
-    {
-      cwd: HUB_DIR,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LUOT_LOG_LEVEL: 'info' },
+    (entry, line) => {
+      if ((entry.level ?? 0) >= 40) warnings.push(line.slice(0, 600));
     },
   );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const warnings = nodeWarnings[port] ?? (nodeWarnings[port] = []);
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
+  void node.exited.then(() => {
+    if (node.child.signalCode !== 'SIGKILL')
+      warnings.push(`exited (${node.child.exitCode}): ${node.stderr()}`);
   });
-  void exited.then(() => {
-    if (child.signalCode !== 'SIGKILL') warnings.push(`exited (${child.exitCode}): ${stderr}`);
-  });
-  const node: HubNode = {
-    port,
-    url: `http://127.0.0.1:${port}`,
-    child,
-    exited,
-    stderr: () => stderr,
-  };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`node did not listen\n${stderr}`)), 30_000);
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`node exited before listening (${child.exitCode})\n${stderr}`));
-    });
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      let entry: { msg?: string; port?: number };
-      try {
-        entry = JSON.parse(line) as typeof entry;
-      } catch {
-        return;
-      }
-      if ((entry as { level?: number }).level! >= 40) warnings.push(line.slice(0, 600));
-      if (entry.msg === 'listening') {
-        clearTimeout(timer);
-        resolve(node);
-      }
-    });
-  });
+  return node;
 }
 
 async function killNode(index: number): Promise<void> {
@@ -210,37 +169,13 @@ beforeAll(async () => {
   for (const [i, site] of SITES.entries()) {
     await cli([i === 0 ? 'init' : 'site add', '--site', file, '--site-id', site]);
     devices[site] = {};
-    for (const id of KIOSKS) {
-      const out = await cli([
-        'device',
-        'pair',
-        '--site-id',
-        site,
-        '--id',
-        id,
-        '--kind',
-        'kiosk',
-        '--name',
-        id,
-      ]);
-      devices[site][id] = out.at(-1)!;
-    }
-    for (let b = 0; b <= NODES; b++) {
-      const id = `bang-${b}`;
-      const out = await cli([
-        'device',
-        'pair',
-        '--site-id',
-        site,
-        '--id',
-        id,
-        '--kind',
-        'display',
-        '--name',
-        id,
-      ]);
-      devices[site][id] = out.at(-1)!;
-    }
+    const pair = async (id: string, kind: 'kiosk' | 'display') =>
+      (devices[site]![id] = (
+        await cli(['device', 'pair', '--site-id', site, '--id', id, '--kind', kind, '--name', id])
+      ).at(-1)!);
+    for (const id of KIOSKS) await pair(id, 'kiosk');
+    // A board for each node, and one more that reads the truth in checkBoards.
+    for (let b = 0; b <= NODES; b++) await pair(`bang-${b}`, 'display');
     for (const counter of COUNTERS)
       await cli([
         'user',
@@ -308,11 +243,8 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------
 // Clients
 
-type Outcome<T> =
-  | { kind: 'ok'; data: T }
-  | { kind: 'refused'; code: string }
-  | { kind: 'lost' }
-  | { kind: 'offline' };
+/** An outcome, or "offline": the socket was not connected, so nothing was sent. */
+type Outcome<T> = SentOutcome<T> | { kind: 'offline' };
 
 function send<E extends ClientEventName>(
   socket: HubSocket,
@@ -320,19 +252,7 @@ function send<E extends ClientEventName>(
   payload: ClientPayload<E>,
 ): Promise<Outcome<ClientResults[E]>> {
   if (!socket.connected) return Promise.resolve({ kind: 'offline' });
-  return new Promise((resolve) => {
-    const timed = socket.timeout(ACK_MS);
-    const emit = timed.emit as unknown as (
-      event: E,
-      payload: ClientPayload<E>,
-      ack: (err: Error | null, res: Ack<ClientResults[E]>) => void,
-    ) => void;
-    emit.call(timed, event, payload, (err, res) => {
-      if (err) resolve({ kind: 'lost' });
-      else if (res.ok) resolve({ kind: 'ok', data: res.data });
-      else resolve({ kind: 'refused', code: res.error.code });
-    });
-  });
+  return sendEvent(socket, event, payload, ACK_MS);
 }
 
 /** A socket that has its first snapshot. */
@@ -379,6 +299,8 @@ interface IssueRecord {
   site: string;
   fieldId: string;
   outcome: Outcome<IssuedTicket>;
+  /** When the outcome was known (ms since the epoch). */
+  at?: number;
 }
 interface ClerkRecord {
   site: string;
@@ -412,7 +334,7 @@ async function rush(
         left--;
         const fieldId = FIELDS[n++ % FIELDS.length]!;
         const outcome = await send(socket, 'ticket:issue', { fieldId });
-        log.issues.push({ site, fieldId, outcome });
+        log.issues.push({ site, fieldId, outcome, at: Date.now() });
         if (
           outcome.kind !== 'ok' &&
           (outcome.kind !== 'refused' || outcome.code === 'UNAVAILABLE')
@@ -725,12 +647,15 @@ describe.skipIf(!READY)('a province on several hub nodes under faults (real serv
       issues: [{ site: kiosks[0]!.site, fieldId: 'ho-tich', outcome: after }],
       clerkOps: [],
     });
+    const resumed = Math.min(
+      ...log.issues.flatMap((r) => (r.outcome.kind === 'ok' && r.at! > restarted ? [r.at!] : [])),
+    );
     const refused = [...log.issues, ...log.clerkOps].filter(
       (r) => r.outcome.kind === 'refused' && r.outcome.code === 'UNAVAILABLE',
     ).length;
     console.info(
       `postgres restart: ${refused} rush requests refused UNAVAILABLE; ${okCount(log)} tickets in all; ` +
-        `rush done ${Date.now() - restarted} ms after the server was back`,
+        `first ticket ${resumed - restarted} ms after the server was back, rush done after ${Date.now() - restarted} ms`,
     );
     for (const site of SITES) await checkSite(site, logs);
     await checkBoards(boards);
