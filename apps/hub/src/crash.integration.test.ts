@@ -1,14 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { siteConfigSchema, type QueueState, type Ticket, type TicketStatus } from '@luot/domain';
 import { connectHub, type HubSocket } from '@luot/hub-client';
 import type {
-  Ack,
   ClientEventName,
   ClientPayload,
   ClientResults,
@@ -16,6 +12,12 @@ import type {
   Snapshot,
 } from '@luot/protocol';
 import { prng } from '@luot/test-support';
+import {
+  sendEvent,
+  startHubProcess,
+  type HubProcess,
+  type Outcome as SentOutcome,
+} from '../testing/hub-process.ts';
 import { signIn } from '../testing/test-hub.ts';
 import { createProvinceStore, openDatabase } from './db/index.ts';
 import { DEFAULT_SITE_ID } from './store.ts';
@@ -41,8 +43,6 @@ import {
  * NOTHING_WAITING) is an answer that changed nothing.
  */
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
-const HUB_DIR = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = 6;
 const MAX_REQUESTS_PER_ROUND = 300;
 /** Requests fired per 1 ms tick, spread over the five client sockets. */
@@ -85,11 +85,7 @@ const PRIORITY_CLASS = 'nguoi-cao-tuoi';
 type ClerkOp = 'callNext' | 'start' | 'finish';
 const CLERK_CYCLE: readonly ClerkOp[] = ['callNext', 'start', 'finish'];
 
-type Outcome<T> =
-  | { kind: 'pending' }
-  | { kind: 'ok'; data: T }
-  | { kind: 'refused'; code: string }
-  | { kind: 'lost' };
+type Outcome<T> = SentOutcome<T> | { kind: 'pending' };
 
 interface IssueRecord {
   kiosk: string;
@@ -111,11 +107,7 @@ interface RoundLog {
   clerkOps: Map<string, ClerkRecord[]>;
 }
 
-interface RunningHub {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<void>;
-}
+type RunningHub = HubProcess;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -168,63 +160,24 @@ async function initDataDir(): Promise<Record<string, string>> {
   }
 }
 
-/** Starts `main.ts` on the data directory and resolves once its "listening" log line names the port. */
-function startHub(): Promise<RunningHub> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      MAIN,
-      '--data',
-      dataDir,
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--kiosk-interval-ms',
-      '0',
-      // The load comes from one loopback address, as fast as the hub answers: lift the
-      // per-socket event budget (the limits are tested in socket-limits.integration.test.ts).
-      '--socket-limits',
-      JSON.stringify({ eventsPerSecond: 1e6, eventBurst: 1e6 }),
-    ],
-    {
-      cwd: HUB_DIR,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LUOT_LOG_LEVEL: 'info' },
-    },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  const hub: RunningHub = { child, url: '', exited };
+/** Starts `main.ts` on the data directory; resolves once it listens. */
+async function startHub(): Promise<RunningHub> {
+  const hub = await startHubProcess([
+    '--data',
+    dataDir,
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
+    '--kiosk-interval-ms',
+    '0',
+    // The load comes from one loopback address, as fast as the hub answers: lift the
+    // per-socket event budget (the limits are tested in socket-limits.integration.test.ts).
+    '--socket-limits',
+    JSON.stringify({ eventsPerSecond: 1e6, eventBurst: 1e6 }),
+  ]);
   running = hub;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`hub did not listen within 30 s\n${stderr}`)),
-      30_000,
-    );
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`hub exited before listening (code ${child.exitCode})\n${stderr}`));
-    });
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      let entry: { msg?: string; port?: number };
-      try {
-        entry = JSON.parse(line) as typeof entry;
-      } catch {
-        return;
-      }
-      if (entry.msg === 'listening' && typeof entry.port === 'number') {
-        clearTimeout(timer);
-        hub.url = `http://127.0.0.1:${entry.port}`;
-        resolve(hub);
-      }
-    });
-  });
+  return hub;
 }
 
 async function login(url: string, username: string, counterId?: string): Promise<string> {
@@ -252,21 +205,7 @@ function send<E extends ClientEventName>(
   event: E,
   payload: ClientPayload<E>,
 ): Promise<Outcome<ClientResults[E]>> {
-  return new Promise((resolve) => {
-    const timed = socket.timeout(ACK_TIMEOUT_MS);
-    // Socket.IO's typed emit cannot follow a generic event name; the protocol map guarantees the shape.
-    const emit = timed.emit as unknown as (
-      event: E,
-      payload: ClientPayload<E>,
-      ack: (err: Error | null, res: Ack<ClientResults[E]>) => void,
-    ) => void;
-    // socket.io-client calls the ack with an error when the connection drops first.
-    emit.call(timed, event, payload, (err, res) => {
-      if (err) resolve({ kind: 'lost' });
-      else if (res.ok) resolve({ kind: 'ok', data: res.data });
-      else resolve({ kind: 'refused', code: res.error.code });
-    });
-  });
+  return sendEvent(socket, event, payload, ACK_TIMEOUT_MS);
 }
 
 function waitDisconnected(socket: HubSocket, ms: number): Promise<void> {

@@ -66,7 +66,11 @@ export function createDayPacker(deps: {
         .finally(() => {
           running = false;
         });
-      void deps.today().then((day) => (lastToday = day));
+      // The store may be out of reach (a shared store's server restarting): try at the next check.
+      deps.today().then(
+        (day) => (lastToday = day),
+        () => undefined,
+      );
     },
     /** Whether every day before today is packed (as of the last run). */
     done(): boolean {

@@ -9,3 +9,4 @@ export * from './nginx.ts';
 export * from './redis.ts';
 export * from './postgres.ts';
 export * from './pg-node.ts';
+export * from './hub-process.ts';

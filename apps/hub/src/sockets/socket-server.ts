@@ -91,8 +91,9 @@ export function attachSocketServer(deps: {
   log: Logger;
   options: SocketOptions;
   /**
-   * Broadcasts cross hub nodes (the Redis adapter): events another node stored are not sent
-   * again by this one.
+   * Broadcasts cross hub nodes (the Redis adapter). A site's events are the exception: each
+   * node sends them to its own sockets only, every one of them in sequence order (its own as it
+   * stores them, the others' as it catches up with PostgreSQL).
    */
   crossNode?: boolean;
   /** The client's address (a reverse proxy's header when trusted); the TCP peer's by default. */
@@ -129,12 +130,14 @@ export function attachSocketServer(deps: {
     if (known) return known;
     const { queue, store } = site;
     queue.onCommit((batch) => {
-      // Another node's events reached the screens through the adapter already.
-      if (batch.remote && deps.crossNode) return;
+      // Through the adapter, another node's event could reach a screen after this node's next
+      // one, and the screen would resynchronise for nothing (or miss it while Redis is away).
+      // (Read at each commit: the adapter is attached after this server is made.)
+      const screens = deps.crossNode ? io.local : io;
       // Same sequence numbers in every room, so each client's gap detection still holds.
       for (const e of batch.events)
         for (const audience of AUDIENCES)
-          io.to(stream(site.id, audience)).emit('event', {
+          screens.to(stream(site.id, audience)).emit('event', {
             seq: e.seq,
             event: eventFor(audience, e.event),
           });
