@@ -147,14 +147,13 @@ export async function createHub(deps: {
       clock,
       log,
       options,
-      crossNode: shared !== null,
       ...(shared && {
         presenceBook: shared.presenceBook,
         socketCounts: shared.socketCounts(side),
       }),
     });
-    // Redis back after an outage: this node's screens may have missed other nodes' events.
-    await shared?.attachAdapter(listenerSockets.io, () => listenerSockets.resend());
+    // Across nodes: device status, sign-outs and revocations (a site's events go through the store).
+    await shared?.attachAdapter(listenerSockets.io);
     return { app: listener, sockets: listenerSockets };
   }
 

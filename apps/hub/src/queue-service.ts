@@ -18,10 +18,7 @@ import { createWaitingIndex } from './waiting-index.ts';
 
 export interface CommittedBatch {
   events: { seq: number; event: QueueEvent }[];
-  /**
-   * Stored by another hub node (heard while catching up): that node broadcast them already
-   * when nodes share a broadcast channel (the Redis adapter).
-   */
+  /** Stored by another hub node (heard while catching up), not by this one. */
   remote: boolean;
   /** The service's live state after the batch: read it now, do not keep it. */
   after: QueueState;
@@ -91,8 +88,6 @@ export async function createQueueService(deps: {
   let jobs: Job[] = [];
   let pumping = false;
   let inTurn = false;
-  /** The newest stored event this node knows (none until one is stored or heard). */
-  let latest: { seq: number; event: QueueEvent } | null = null;
 
   async function restore(): Promise<QueueState> {
     const config = await store.readConfig();
@@ -109,7 +104,6 @@ export async function createQueueService(deps: {
 
   function announce(events: { seq: number; event: QueueEvent }[], remote = false): void {
     if (events.length === 0) return;
-    latest = events[events.length - 1]!;
     const batch: CommittedBatch = { events, after: state, remote };
     for (const listener of listeners) {
       try {
@@ -383,8 +377,6 @@ export async function createQueueService(deps: {
       return decision;
     },
     afterDurable,
-    /** The newest stored event this node has stored or heard since it started. */
-    latest: () => latest,
     exclusive,
     catchUp,
     /** Stores what is pending now instead of at the end of the turn. */

@@ -54,6 +54,11 @@ export function openPool(options: { url: string; log: Logger; max?: number }): P
     pipeline: true,
     types,
   });
+  // Transactions hold a connection while their work runs, and that work (a hub node's
+  // handlers, inside a site's turn) reads through the same pool: at most half the connections
+  // go to transactions, so those reads always find one and turns of many sites never wait on
+  // each other for a connection none of them will give back.
+  const gate = createGate(Math.max(1, Math.floor((options.max ?? 10) / 2)));
   pool.on('error', (err) =>
     options.log.warn(
       { code: (err as { code?: string }).code, reason: err.message },
@@ -69,34 +74,67 @@ export function openPool(options: { url: string; log: Logger; max?: number }): P
         return unavailableOr(err);
       }
     },
-    async tx(work, { begin = 'BEGIN', workCommits = false } = {}) {
-      let client: pg.PoolClient;
+    async tx(work, options_ = {}) {
+      await gate.enter();
       try {
-        client = await pool.connect();
-      } catch (err) {
-        return unavailableOr(err);
-      }
-      let broken: Error | undefined;
-      // An error on a checked-out client (the server went away between statements) is thrown
-      // by the statement that meets it; this keeps it from being an unhandled 'error' event.
-      const onError = (err: Error) => (broken = err);
-      client.on('error', onError);
-      try {
-        // BEGIN goes out with the transaction's first statement (pipelined).
-        const began = client.query(begin);
-        began.catch(() => {});
-        const result = await work(client);
-        await began;
-        if (!workCommits) await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        if (isUnavailable(err)) broken = err as Error;
-        else await client.query('ROLLBACK').catch((e: Error) => (broken = e));
-        return unavailableOr(err);
+        return await transaction(work, options_);
       } finally {
-        client.off('error', onError);
-        client.release(broken ?? false);
+        gate.leave();
       }
+    },
+  };
+
+  async function transaction<T>(
+    work: (client: pg.PoolClient) => Promise<T>,
+    { begin = 'BEGIN', workCommits = false }: { begin?: string; workCommits?: boolean },
+  ): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (err) {
+      return unavailableOr(err);
+    }
+    let broken: Error | undefined;
+    // An error on a checked-out client (the server went away between statements) is thrown
+    // by the statement that meets it; this keeps it from being an unhandled 'error' event.
+    const onError = (err: Error) => (broken = err);
+    client.on('error', onError);
+    try {
+      // BEGIN goes out with the transaction's first statement (pipelined).
+      const began = client.query(begin);
+      began.catch(() => {});
+      const result = await work(client);
+      await began;
+      if (!workCommits) await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      if (isUnavailable(err)) broken = err as Error;
+      else await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+      return unavailableOr(err);
+    } finally {
+      client.off('error', onError);
+      client.release(broken ?? false);
+    }
+  }
+}
+
+/** At most `limit` holders at once; the others wait in order. */
+function createGate(limit: number) {
+  let inside = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async enter(): Promise<void> {
+      if (inside < limit) {
+        inside++;
+        return;
+      }
+      // The one leaving hands its place over.
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    leave(): void {
+      const next = waiting.shift();
+      if (next) next();
+      else inside--;
     },
   };
 }

@@ -234,7 +234,7 @@ export function createSocketLimits(
         key = `ticket:${credential.tokenHash}`;
         cap = limits.socketsPerTicket;
       } else if ('deviceId' in identity) {
-        key = `device:${identity.deviceId}`;
+        key = `device:${identity.siteId}/${identity.deviceId}`;
         cap = limits.socketsPerDevice;
       }
       if (key === null) return { release() {} };

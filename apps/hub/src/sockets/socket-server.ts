@@ -90,12 +90,6 @@ export function attachSocketServer(deps: {
   clock: Clock;
   log: Logger;
   options: SocketOptions;
-  /**
-   * Broadcasts cross hub nodes (the Redis adapter). A site's events are the exception: each
-   * node sends them to its own sockets only, every one of them in sequence order (its own as it
-   * stores them, the others' as it catches up with PostgreSQL).
-   */
-  crossNode?: boolean;
   /** The client's address (a reverse proxy's header when trusted); the TCP peer's by default. */
   clientAddress?: (req: IncomingMessage) => string;
   /** Device presence shared by several nodes (shared-state/); this node's memory otherwise. */
@@ -130,14 +124,14 @@ export function attachSocketServer(deps: {
     if (known) return known;
     const { queue, store } = site;
     queue.onCommit((batch) => {
-      // Through the adapter, another node's event could reach a screen after this node's next
-      // one, and the screen would resynchronise for nothing (or miss it while Redis is away).
-      // (Read at each commit: the adapter is attached after this server is made.)
-      const screens = deps.crossNode ? io.local : io;
-      // Same sequence numbers in every room, so each client's gap detection still holds.
+      // A site's events go to this node's own sockets only, every one in sequence order: its
+      // own as it stores them, other nodes' as it catches up with the store (never through the
+      // Redis adapter, where another node's event could arrive after this node's next one and
+      // the screen would resynchronise for nothing, or miss it while Redis is away). Same
+      // sequence numbers in every room, so each client's gap detection still holds.
       for (const e of batch.events)
         for (const audience of AUDIENCES)
-          screens.to(stream(site.id, audience)).emit('event', {
+          io.local.to(stream(site.id, audience)).emit('event', {
             seq: e.seq,
             event: eventFor(audience, e.event),
           });
@@ -269,18 +263,26 @@ export function attachSocketServer(deps: {
     const services = servicesFor(socket.data.credential);
     if (!services) return answer(failure('FORBIDDEN'));
     const { queue } = services;
-    if (READS.has(name)) {
-      void handle(socket, services, name, payload).then(answer);
-      return;
-    }
-    // A command is decided in the site's turn (on a store several nodes share, after catching
-    // up with theirs), and answered once what it did (or what a refusal was decided on) is stored.
-    queue
-      .exclusive(() => handle(socket, services, name, payload))
-      .then(
-        (res) => queue.afterDurable((stored) => answer(stored ? res : failure('INTERNAL'))),
-        (err: unknown) => answer(failureOfStore(err, log)),
+    void (async () => {
+      // The credential is checked before the site's turn: a turn holds the site (and, on a
+      // shared store, a connection) only for deciding.
+      if (!(await valid(socket))) return failure('UNAUTHENTICATED');
+      if (READS.has(name)) return handle(socket, services, name, payload);
+      // A command is decided in the site's turn (on a store several nodes share, after catching
+      // up with theirs), and answered once what it did (or what a refusal was decided on) is
+      // stored.
+      const res = await queue.exclusive(() => handle(socket, services, name, payload));
+      return new Promise<Ack<unknown>>((resolve) =>
+        queue.afterDurable((stored) => resolve(stored ? res : failure('INTERNAL'))),
       );
+    })().then(answer, (err: unknown) => answer(failureOfStore(err, log)));
+  }
+
+  /** Whether the socket's credential still holds (a use of it); one that ended is dropped. */
+  async function valid(socket: HubSocket): Promise<boolean> {
+    if (await stillValid(credentials, socket.data.credential, true)) return true;
+    setImmediate(() => socket.disconnect(true));
+    return false;
   }
 
   async function handle(
@@ -289,13 +291,8 @@ export function attachSocketServer(deps: {
     name: ClientEventName,
     payload: unknown,
   ): Promise<Ack<unknown>> {
-    const { credential } = socket.data;
+    const { identity } = socket.data.credential;
     try {
-      if (!(await stillValid(credentials, credential, true))) {
-        setImmediate(() => socket.disconnect(true));
-        return failure('UNAUTHENTICATED');
-      }
-      const { identity } = credential;
       return await route(handlers, name, payload, {
         ...services,
         identity,
@@ -331,21 +328,6 @@ export function attachSocketServer(deps: {
     disconnectUser,
     disconnectDevice(siteId: string, deviceId: string): void {
       io.in(deviceRoom(siteId, deviceId)).disconnectSockets(true);
-    },
-    /**
-     * Sends this node's screens each site's newest stored event again (after Redis was away):
-     * a screen that missed others' events sees a gap in sequence numbers and resynchronises.
-     */
-    resend(): void {
-      for (const services of siteServices.values()) {
-        const latest = services.queue.latest();
-        if (!latest) continue;
-        for (const audience of AUDIENCES)
-          io.local.to(stream(services.siteId, audience)).emit('event', {
-            seq: latest.seq,
-            event: eventFor(audience, latest.event),
-          });
-      }
     },
     async close(): Promise<void> {
       clearInterval(sweep);

@@ -30,11 +30,11 @@ export type KioskMemory = ReturnType<typeof createKioskMemory>;
 
 /** The ticket a kiosk's named request produced: this process's memory, then the store. */
 async function ticketOfRequest(
-  ctx: Pick<HubServices, 'store'>,
+  ctx: Pick<HubServices, 'store' | 'siteId'>,
   kiosk: KioskMemory,
   key: string,
 ): Promise<string | null> {
-  return kiosk.issuedFor(key) ?? (await ctx.store.ticketIdByRequestKey(key));
+  return kiosk.issuedFor(`${ctx.siteId}/${key}`) ?? (await ctx.store.ticketIdByRequestKey(key));
 }
 
 /** Handlers of tickets: issue, take back, cancel, rate, and a phone page's view. */
@@ -50,9 +50,12 @@ export function ticketHandlers(
       const requestKey = p.requestId ? `${actor}:${p.requestId}` : undefined;
       const known = requestKey ? await ticketOfRequest(ctx, kiosk, requestKey) : null;
       // Checked after the store answered, with nothing awaited until the ticket is decided.
-      if (known || (requestKey && kiosk.issuedFor(requestKey))) return failure('INVALID_ARGUMENT');
+      if (known || (requestKey && kiosk.issuedFor(`${ctx.siteId}/${requestKey}`)))
+        return failure('INVALID_ARGUMENT');
       const now = clock.now();
-      const last = kiosk.lastIssueAt.get(identity.deviceId);
+      // Device ids are per site: the memory is keyed by both.
+      const device = `${identity.siteId}/${identity.deviceId}`;
+      const last = kiosk.lastIssueAt.get(device);
       if (last !== undefined && now - last < options.kioskMinIntervalMs)
         return failure('RATE_LIMITED');
       const token = randomBytes(16).toString('base64url');
@@ -61,10 +64,10 @@ export function ticketHandlers(
         { actor, tokenHash: hashSecret(token), requestKey },
       );
       if (!result.ok) return failure(result.error.code);
-      kiosk.lastIssueAt.set(identity.deviceId, now);
+      kiosk.lastIssueAt.set(device, now);
       const issued = result.events[0];
       if (issued?.type !== 'ticket.issued') return failure('INTERNAL');
-      if (requestKey) kiosk.remember(requestKey, issued.ticket.id);
+      if (requestKey) kiosk.remember(`${ctx.siteId}/${requestKey}`, issued.ticket.id);
       const ticket = result.state.tickets[issued.ticket.id];
       if (!ticket) return failure('INTERNAL');
       const ahead = queue.waiting.ahead(ticket);
