@@ -24,7 +24,6 @@ const FROM = '2026-10-01';
 const TO = '2026-10-23';
 const GROUPINGS: ReportQuery['groupBy'][] = ['field', 'counter', 'clerk', 'hour', 'day'];
 
-
 describe.skipIf(!hasPostgres)('reports from PostgreSQL', () => {
   let server: TestPostgres;
   let dir: string;
