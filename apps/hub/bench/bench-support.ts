@@ -31,3 +31,10 @@ export { buildReport } from '../src/reports/build-report.ts';
 export const HUB_MAIN_FILE = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 /** The hub package's directory, the working directory to start it in. */
 export const HUB_PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+// `pnpm bench --province`: a province on throwaway servers (PostgreSQL, Redis, nginx).
+export { openPostgres } from '../src/postgres.ts';
+export { startPostgres, type TestPostgres } from '../testing/postgres.ts';
+export { startRedis, type TestRedis } from '../testing/redis.ts';
+export { freePort, startNginx, type RunningNginx } from '../testing/nginx.ts';
+export { commitLog, type CommitLog } from './pg-commit-log.ts';
