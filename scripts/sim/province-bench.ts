@@ -201,7 +201,7 @@ export interface DeploymentResult {
     /** PostgreSQL's duration of each COMMIT during the issuance, ms. */
     commitMs: Distribution;
   };
-  rush: Omit<RushResult, 'records' | 'clients'>;
+  rush: Partial<Pick<RushResult, 'records'>> & Omit<RushResult, 'records' | 'clients'>;
   /** Peak RSS (VmHWM) of each node, MB, after the rush. */
   peakRssMb: number[];
   kill?: KillResult;
@@ -354,11 +354,7 @@ async function runDeployment(
       `${nodeCount} node(s): rush, ${clerks.length + displays.length + kiosks.length + phones.length} sockets, ` +
         `${arrivals.length} arrivals over ${o.durationMs / 1000} s`,
     );
-    const {
-      records: _records,
-      clients,
-      ...rush
-    } = await runRush(
+    const { clients, ...rush }: Partial<RushResult> & Omit<RushResult, 'records'> = await runRush(
       pool,
       'hub',
       { clerks, displays, phones, kiosks },
@@ -372,6 +368,7 @@ async function runDeployment(
         displaysPerCall: o.displaysPerSite,
       },
     );
+    delete rush.records;
     const peakRssMb = nodes.map((n) => n.memory()?.peakRssMb ?? NaN);
     const result: DeploymentResult = {
       nodes: nodeCount,
@@ -416,9 +413,10 @@ export async function benchProvince(o: ProvinceBenchOptions): Promise<ProvinceBe
     const single = await runDeployment(1, await pg.createDatabase(), null, log, o);
     const cluster = await runDeployment(o.nodes, await pg.createDatabase(), redis.url, log, o);
     const ratio = (a: number | null, b: number | null) => (a !== null && b ? a / b : null);
-    const { log: _log, ...options } = o;
+    const options: Partial<ProvinceBenchOptions> = { ...o };
+    delete options.log;
     return {
-      options,
+      options: options as Omit<ProvinceBenchOptions, 'log'>,
       single,
       cluster,
       ratios: {
