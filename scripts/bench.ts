@@ -729,7 +729,7 @@ function printProvinceDetails(): void {
       `\n${d.nodes} node(s): ${d.clients.total} sockets (${d.clients.clerks} clerks, ${d.clients.displays} boards, ` +
         `${d.clients.kiosks} kiosks, ${d.clients.phones} phones), set up in ${ms(d.setupSeconds, 0)} s; ` +
         `rush ${r.calls} calls counted, ${r.arrivalsIssued} arrivals issued, display gaps ${r.gaps}, ` +
-        `calls not on every board of their site ${r.incomplete}, call-to-phone p50/p99 ${ms(r.callToPhone.p50)} / ${ms(r.callToPhone.p99)} ms` +
+        `calls not on every board of their site ${r.incomplete}, clients that failed to connect ${d.connectFailures.length}, call-to-phone p50/p99 ${ms(r.callToPhone.p50)} / ${ms(r.callToPhone.p99)} ms` +
         (Object.keys(r.errors).length ? `; errors ${JSON.stringify(r.errors)}` : '') +
         (Object.keys(d.issuance.failures).length
           ? `; issuance failures ${JSON.stringify(d.issuance.failures)}`

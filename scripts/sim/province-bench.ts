@@ -33,10 +33,16 @@ import {
   startRedis,
   type RunningNginx,
 } from '@luot/hub/bench';
-import type { ClerkSpec, DisplaySpec, KioskSpec, PhoneSpec, WatchRecord } from './messages.ts';
+import type {
+  ClerkSpec,
+  ClientSpec,
+  DisplaySpec,
+  KioskSpec,
+  PhoneSpec,
+  WatchRecord,
+} from './messages.ts';
 import {
   capacityRates,
-  connectClients,
   drawFields,
   issueFromKiosks,
   rushArrivals,
@@ -192,6 +198,8 @@ export interface DeploymentResult {
   nodes: number;
   clients: RushResult['clients'];
   setupSeconds: number;
+  /** Clients that failed to connect (left out of the run). */
+  connectFailures: string[];
   issuance: {
     tickets: number;
     perSecond: number;
@@ -218,6 +226,24 @@ export interface KillResult {
   /** After that, one ticket from every kiosk through the remaining nodes. */
   issuedAfter: number;
   issueFailuresAfter: Record<string, number>;
+}
+
+/**
+ * Connects clients, tolerating a few that fail (on a shared, loaded machine a handshake now and
+ * then does not complete): they are left out and counted in the results.
+ */
+async function connectSome(
+  pool: WorkerPool,
+  url: string,
+  clients: ClientSpec[],
+  failures: string[],
+): Promise<void> {
+  const { failed } = await pool.connect('hub', url, clients);
+  failures.push(...failed);
+  if (failed.length > Math.max(3, clients.length * 0.01))
+    throw new Error(
+      `${failed.length} of ${clients.length} clients failed to connect, e.g. ${failed.slice(0, 3).join('; ')}`,
+    );
 }
 
 async function watchKill(
@@ -311,7 +337,8 @@ async function runDeployment(
     const displays: DisplaySpec[] = people.flatMap((p) =>
       p.displays.map((token, i) => ({ kind: 'display', id: `${p.siteId}-bang-${i + 1}`, token })),
     );
-    await connectClients(pool, 'hub', entry, [...kiosks, ...displays, ...clerks]);
+    const connectFailures: string[] = [];
+    await connectSome(pool, entry, [...kiosks, ...displays, ...clerks], connectFailures);
     const setupSeconds = (performance.now() - setupStarted) / 1000;
 
     o.log(
@@ -336,7 +363,7 @@ async function runDeployment(
       perSite.set(t.kioskId, n + 1);
       phones.push({ kind: 'phone', token: t.token, ticketId: t.ticketId, fieldId: t.fieldId });
     });
-    await connectClients(pool, 'hub', entry, phones);
+    await connectSome(pool, entry, phones, connectFailures);
 
     const behaviour = clerkBehaviour(o.speed, SMALL_FIELDS);
     const arrivals = rushArrivals({
@@ -374,6 +401,7 @@ async function runDeployment(
       nodes: nodeCount,
       clients,
       setupSeconds,
+      connectFailures,
       issuance: {
         tickets: prefill.issued.length,
         perSecond: prefill.perSecond,
