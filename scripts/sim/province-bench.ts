@@ -23,6 +23,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { siteConfigSchema, type SiteConfig } from '@luot/domain';
 import {
+  activity,
   commitLog,
   freePort,
   hashPassword,
@@ -302,6 +303,7 @@ async function runDeployment(
   o.log(`${nodeCount} node(s): creating ${o.sites} sites, their clerks and devices`);
   const people = await seedProvince(url, o);
   const nodes: ServerProcess[] = [];
+  let shown = 0;
   let edge: { nginx: RunningNginx; url: string } | null = null;
   let pool: WorkerPool | null = null;
   try {
@@ -312,6 +314,13 @@ async function runDeployment(
           postgres: url,
           ...(redisUrl ? { redis: redisUrl } : {}),
           ...(nodeCount > 1 ? { hubArgs: ['--trust-proxy', '127.0.0.1'] } : {}),
+          onLine: (line) => {
+            // A node's warnings and errors are shown (the first few).
+            if (shown < 10 && /"level":(40|50|60)/.test(line) && !line.includes('front ends')) {
+              shown++;
+              o.log(`node ${i + 1}: ${line.slice(0, 400)}`);
+            }
+          },
         }),
       );
     if (nodeCount > 1) edge = await startEdge(nodes);
@@ -345,13 +354,28 @@ async function runDeployment(
       `${nodeCount} node(s): issuance, ${o.sites} kiosks × ${o.prefillPerSite} tickets, all sites at once`,
     );
     await log.start(url);
+    // A node whose store stops answering: what PostgreSQL's connections are doing, once.
+    let probed = false;
+    const probe = setInterval(() => {
+      if (probed || shown < 2) return;
+      probed = true;
+      void activity(url).then((a) =>
+        o.log(`a node logged errors; PostgreSQL's connections:\n${a}`),
+      );
+    }, 3000);
     const prefill = await issueFromKiosks(
       pool,
       kiosks,
       drawFields(SMALL_FIELDS, o.sites * o.prefillPerSite, o.seed),
       120_000,
-    );
+    ).finally(() => clearInterval(probe));
     const commits = await log.stop(url);
+    o.log(
+      `${nodeCount} node(s): issued ${prefill.issued.length} tickets, ${Math.round(prefill.perSecond)}/s` +
+        (Object.keys(prefill.failures).length
+          ? `; refused ${JSON.stringify(prefill.failures)}`
+          : ''),
+    );
 
     // Phones follow two of every three tickets waiting at opening, as many per site as asked.
     const perSite = new Map<string, number>();
@@ -434,7 +458,7 @@ export interface ProvinceBenchResult {
 /** The whole province bench: throwaway PostgreSQL and Redis, one node, then the nodes behind nginx. */
 export async function benchProvince(o: ProvinceBenchOptions): Promise<ProvinceBenchResult> {
   const log = commitLog();
-  const pg = await startPostgres({ settings: { max_connections: '300', ...log.settings } });
+  const pg = await startPostgres({ settings: { max_connections: '500', ...log.settings } });
   const redis = await startRedis();
   try {
     // The same PostgreSQL server for both, each on a database of its own.

@@ -37,4 +37,4 @@ export { openPostgres } from '../src/postgres.ts';
 export { startPostgres, type TestPostgres } from '../testing/postgres.ts';
 export { startRedis, type TestRedis } from '../testing/redis.ts';
 export { freePort, startNginx, type RunningNginx } from '../testing/nginx.ts';
-export { commitLog, type CommitLog } from './pg-commit-log.ts';
+export { activity, commitLog, type CommitLog } from './pg-commit-log.ts';

@@ -69,3 +69,19 @@ export function commitLog(): CommitLog {
     },
   };
 }
+
+/** What the server's connections are doing now (state, wait event, count), to explain a stall. */
+export async function activity(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT state, wait_event_type, wait_event, left(query, 60) AS query, count(*)::int AS n
+         FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+        GROUP BY 1, 2, 3, 4 ORDER BY n DESC`,
+    );
+    return rows.map((r) => JSON.stringify(r)).join('\n');
+  } finally {
+    await client.end();
+  }
+}
