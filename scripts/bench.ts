@@ -22,9 +22,15 @@
  *
  * Prints a table of every target with its ratio and whether it is met, and writes
  * bench/results/<timestamp>.json.
+ *
+ * `--province` runs instead a province's morning (scripts/sim/province-bench.ts): 100 small
+ * sites on one PostgreSQL, three hub nodes behind nginx with Redis, against one node on the same
+ * PostgreSQL; issuance across sites with PostgreSQL's commit times, a node killed, peak RSS per
+ * node. Writes bench/results/<timestamp>-province.json.
  * Options: --quick (a small, fast run), --profile (CPU-profile the hub and the relay: --cpu-prof,
  * summarised), --only start,rush,issue,reports,ticket,flood, --rounds N (rush rounds), --tuned (one more
- * rush on a hub with the README's glibc setting), --workers N, --duration SECONDS.
+ * rush on a hub with the README's glibc setting), --workers N, --duration SECONDS, --province
+ * (with --quick: 30 sites, a 15 s rush; --sites N).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -57,6 +63,12 @@ import {
 import { killAllServers, SIM_SOCKET_LIMITS } from './sim/server-process.ts';
 import { SIM_FIELDS } from './sim/site.ts';
 import { benchTicket, type TicketBenchResult } from './sim/ticket-bench.ts';
+import {
+  benchProvince,
+  PROVINCE_BENCH,
+  PROVINCE_BENCH_QUICK,
+  type ProvinceBenchResult,
+} from './sim/province-bench.ts';
 import { startWorkers, type WorkerPool } from './sim/worker-pool.ts';
 import type { RushResult } from './sim/rush.ts';
 import type { Distribution } from './sim/stats.ts';
@@ -75,6 +87,8 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '3' },
     duration: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'bench', 'results') },
+    province: { type: 'boolean', default: false },
+    sites: { type: 'string' },
   },
 });
 const only = new Set(values.only.split(','));
@@ -192,6 +206,7 @@ interface Results {
   ticket?: TicketBenchResult;
   flood?: FloodBenchResult & { lifted: FloodBenchResult };
   profiles?: Record<string, ProfileSummary>;
+  province?: ProvinceBenchResult;
   rows?: Row[];
 }
 
@@ -566,6 +581,7 @@ function rows(): Row[] {
       target: '≤ 300 ms',
       met: q.same && q.packedMs <= 300,
     });
+  out.push(...provinceRows());
   const t = results.ticket;
   if (t)
     out.push({
@@ -615,6 +631,76 @@ function rows(): Row[] {
   return out;
 }
 
+function provinceRows(): Row[] {
+  const p = results.province;
+  if (!p) return [];
+  const { single, cluster } = p;
+  const n = cluster.nodes;
+  const out: Row[] = [];
+  const clients = `${int(cluster.clients.total)} sockets, ${p.options.sites} sites`;
+  out.push({
+    what: `province call-to-screen p50, ms (${clients}; ~${cluster.rush.calls} calls)`,
+    value: `${ms(cluster.rush.callToScreen.p50)} (${n} nodes)`,
+    baseline: `${ms(single.rush.callToScreen.p50)} (1 node)`,
+    ratio: times(p.ratios.p50),
+    target: '≤ 2× one node',
+    met: p.ratios.p50 === null ? null : p.ratios.p50 <= 2,
+  });
+  out.push({
+    what: `province call-to-screen p99, ms (max ${ms(cluster.rush.callToScreen.max, 0)} / ${ms(single.rush.callToScreen.max, 0)})`,
+    value: `${ms(cluster.rush.callToScreen.p99)} (${n} nodes)`,
+    baseline: `${ms(single.rush.callToScreen.p99)} (1 node)`,
+    ratio: times(p.ratios.p99),
+    target: '≤ 2× one node',
+    met: p.ratios.p99 === null ? null : p.ratios.p99 <= 2,
+  });
+  const ci = cluster.issuance;
+  const si = single.issuance;
+  out.push({
+    what: `issuance across ${p.options.sites} sites, tickets/s (${int(ci.tickets)} tickets, ${p.options.sites} kiosks at once)`,
+    value: `${int(ci.perSecond)} (${n} nodes)`,
+    baseline: `${int(si.perSecond)} (1 node)`,
+    ratio: times(ci.perSecond / si.perSecond),
+    target: '≥ 500/s',
+    met: ci.perSecond >= 500,
+  });
+  out.push({
+    what: `PostgreSQL COMMIT p50 / p99, ms (its statement log; ${int(ci.commitMs.n)} commits)`,
+    value: `${ms(ci.commitMs.p50, 2)} / ${ms(ci.commitMs.p99, 2)} (${n} nodes)`,
+    baseline: `${ms(si.commitMs.p50, 2)} / ${ms(si.commitMs.p99, 2)} (1 node)`,
+    ratio: '—',
+    target: '—',
+    met: null,
+  });
+  out.push({
+    what: 'kiosk issue → acknowledged p50 / p99, ms (during the issuance)',
+    value: `${ms(ci.latency.p50)} / ${ms(ci.latency.p99)} (${n} nodes)`,
+    baseline: `${ms(si.latency.p50)} / ${ms(si.latency.p99)} (1 node)`,
+    ratio: '—',
+    target: '—',
+    met: null,
+  });
+  const k = cluster.kill;
+  if (k)
+    out.push({
+      what: `node killed: its ${k.clients} clients all served again, s (p50 ${ms(k.servedSeconds.p50, 2)}; ${k.notServed} never)`,
+      value: ms(k.allServedSeconds, 2),
+      baseline: `then ${k.issuedAfter}/${p.options.sites} kiosks issued`,
+      ratio: '—',
+      target: '≤ 5 s',
+      met: k.allServedSeconds !== null && k.allServedSeconds <= 5,
+    });
+  out.push({
+    what: 'peak RSS per node (VmHWM), MB',
+    value: cluster.peakRssMb.map((v) => ms(v, 0)).join(' / '),
+    baseline: `${ms(single.peakRssMb[0], 0)} (1 node)`,
+    ratio: '—',
+    target: '—',
+    met: null,
+  });
+  return out;
+}
+
 function printTable(table: Row[]): void {
   const headers: Row = {
     what: 'what',
@@ -634,6 +720,33 @@ function printTable(table: Row[]): void {
   for (const r of table) console.log(line(r, r.met === null ? '' : r.met ? 'yes' : 'no'));
 }
 
+function printProvinceDetails(): void {
+  const p = results.province;
+  if (!p) return;
+  for (const d of [p.single, p.cluster]) {
+    const r = d.rush;
+    console.log(
+      `\n${d.nodes} node(s): ${d.clients.total} sockets (${d.clients.clerks} clerks, ${d.clients.displays} boards, ` +
+        `${d.clients.kiosks} kiosks, ${d.clients.phones} phones), set up in ${ms(d.setupSeconds, 0)} s; ` +
+        `rush ${r.calls} calls counted, ${r.arrivalsIssued} arrivals issued, display gaps ${r.gaps}, ` +
+        `calls not on every board of their site ${r.incomplete}, clients that failed to connect ${d.connectFailures.length}, call-to-phone p50/p99 ${ms(r.callToPhone.p50)} / ${ms(r.callToPhone.p99)} ms` +
+        (Object.keys(r.errors).length ? `; errors ${JSON.stringify(r.errors)}` : '') +
+        (Object.keys(d.issuance.failures).length
+          ? `; issuance failures ${JSON.stringify(d.issuance.failures)}`
+          : ''),
+    );
+    if (d.kill)
+      console.log(
+        `node kill: ${d.kill.clients} clients lost their node (${JSON.stringify(d.kill.byKind)}), ` +
+          `served again p50 ${ms(d.kill.servedSeconds.p50, 2)} s, max ${ms(d.kill.servedSeconds.max, 2)} s; ` +
+          `${d.kill.notServed} not served within 30 s; afterwards ${d.kill.issuedAfter} kiosks issued` +
+          (Object.keys(d.kill.issueFailuresAfter).length
+            ? ` (failures ${JSON.stringify(d.kill.issueFailuresAfter)})`
+            : ''),
+      );
+  }
+}
+
 async function main(): Promise<void> {
   const m = results.machine;
   log(
@@ -641,12 +754,24 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  if (only.has('start')) await benchStartup();
-  if (only.has('ticket')) benchTicketRendering();
-  if (only.has('issue')) await benchIssuance();
-  if (only.has('rush')) await benchRush();
-  if (only.has('reports')) benchReportQueries();
-  if (only.has('flood')) await benchSocketFlood();
+  if (values.province) {
+    const base = values.quick ? PROVINCE_BENCH_QUICK : PROVINCE_BENCH;
+    log(`province: ${values.sites ?? base.sites} sites, 1 node then ${base.nodes} behind nginx`);
+    results.province = await benchProvince({
+      ...base,
+      ...(values.sites ? { sites: Number(values.sites) } : {}),
+      ...(values.duration ? { durationMs: Number(values.duration) * 1000 } : {}),
+      workers,
+      log,
+    });
+  } else {
+    if (only.has('start')) await benchStartup();
+    if (only.has('ticket')) benchTicketRendering();
+    if (only.has('issue')) await benchIssuance();
+    if (only.has('rush')) await benchRush();
+    if (only.has('reports')) benchReportQueries();
+    if (only.has('flood')) await benchSocketFlood();
+  }
   results.load.after = loadavg();
   results.finishedAt = new Date().toISOString();
   results.rows = rows();
@@ -655,6 +780,7 @@ async function main(): Promise<void> {
       `load ${results.load.before[0]!.toFixed(2)} → ${results.load.after[0]!.toFixed(2)}${values.quick ? ' (quick)' : ''}\n`,
   );
   printTable(results.rows);
+  printProvinceDetails();
   for (const [round, r] of (results.rush?.rounds ?? []).entries()) {
     const a = r.accounting;
     console.log(
@@ -668,7 +794,10 @@ async function main(): Promise<void> {
       console.log(`hub errors: ${JSON.stringify(r.hub.errors)}`);
   }
   mkdirSync(values.out, { recursive: true });
-  const file = join(values.out, `${stamp}${values.quick ? '-quick' : ''}.json`);
+  const file = join(
+    values.out,
+    `${stamp}${values.province ? '-province' : ''}${values.quick ? '-quick' : ''}.json`,
+  );
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${file}`);
 }

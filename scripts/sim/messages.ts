@@ -84,6 +84,10 @@ export type ToWorker =
       seed: number;
     }
   | { t: 'ping'; id: number }
+  /** Starts watching every client for a lost connection and its first answer once back. */
+  | { t: 'watch' }
+  /** Reports what the watch saw so far. */
+  | { t: 'watched?' }
   /** Disconnects every client (between runs). */
   | { t: 'drop' }
   | { t: 'close' };
@@ -144,4 +148,14 @@ export type FromWorker =
   | { t: 'ran'; report: RunReport }
   | { t: 'pong'; id: number; now: number }
   | { t: 'dropped' }
+  | { t: 'watched'; clients: WatchRecord[] }
   | { t: 'error'; message: string };
+
+/** A client that lost its connection while watched: when, and when it was served again. */
+export interface WatchRecord {
+  kind: ClientSpec['kind'];
+  /** Shared-clock time of the disconnect. */
+  downAt: number;
+  /** Shared-clock time of its first snapshot (a phone: its ticket's view) after reconnecting. */
+  servedAt: number | null;
+}

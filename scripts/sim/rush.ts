@@ -24,6 +24,11 @@ export interface RushPlan {
   behaviour: ClerkBehaviour;
   arrivals: Arrival[];
   seed: number;
+  /**
+   * How many displays see each call: every display of the one site (the default), or, for a
+   * province of many sites, the displays of the caller's site.
+   */
+  displaysPerCall?: number;
 }
 
 export interface RushClients {
@@ -234,6 +239,7 @@ export async function runRush(
   const toFirst: number[] = [];
   const acks: number[] = [];
   const toPhone: number[] = [];
+  const displaysPerCall = plan.displaysPerCall ?? clients.displays.length;
   let incomplete = 0;
   let counted = 0;
   const phoneSeen = new Set<string>();
@@ -242,10 +248,10 @@ export async function runRush(
     counted++;
     acks.push(call.ackAt - call.sentAt);
     const s = seen.get(call.key);
-    if (!s || s.n < clients.displays.length) incomplete++;
+    if (!s || s.n < displaysPerCall) incomplete++;
     if (s) {
       toFirst.push(s.first - call.sentAt);
-      if (s.n >= clients.displays.length) {
+      if (s.n >= displaysPerCall) {
         toLast.push(s.last - call.sentAt);
         timeline.push({ atMs: call.sentAt - startAt, ms: s.last - call.sentAt });
         const stamped = Number(call.key.split('|')[2]);

@@ -146,6 +146,11 @@ export function startServer(options: {
   env?: Record<string, string>;
   /** The hub's socket limits over its defaults (see `SIM_SOCKET_LIMITS`). */
   socketLimits?: Record<string, number>;
+  /** A province's PostgreSQL (`--postgres`, instead of a data directory) and Redis (`--redis`). */
+  postgres?: string;
+  redis?: string;
+  /** More options for the hub itself (e.g. `--trust-proxy 127.0.0.1` behind nginx). */
+  hubArgs?: string[];
 }): Promise<ServerProcess> {
   // Both run as plain JavaScript on bare node: the hub built, as in production (`pnpm build`
   // first), the relay transpiled.
@@ -158,8 +163,11 @@ export function startServer(options: {
     args.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir);
   }
   if (options.kind === 'hub') {
-    if (!options.dataDir) throw new Error('the hub needs a data directory');
-    args.push(HUB_MAIN_FILE, '--data', options.dataDir);
+    if (options.postgres) args.push(HUB_MAIN_FILE, '--postgres', options.postgres);
+    else if (options.dataDir) args.push(HUB_MAIN_FILE, '--data', options.dataDir);
+    else throw new Error('the hub needs a data directory or a PostgreSQL URL');
+    if (options.redis) args.push('--redis', options.redis);
+    args.push(...(options.hubArgs ?? []));
     args.push('--port', String(options.port ?? 0), '--host', options.host ?? '127.0.0.1');
     args.push('--kiosk-interval-ms', '0');
     args.push('--socket-limits', JSON.stringify(options.socketLimits ?? SIM_SOCKET_LIMITS));

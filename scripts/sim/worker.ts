@@ -424,6 +424,23 @@ async function run(message: Extract<ToWorker, { t: 'run' }>): Promise<void> {
   send({ t: 'ran', report });
 }
 
+/** Clients being watched for a lost connection (a node killed under them) and their return. */
+const watched = new Map<Client, { downAt: number | null; servedAt: number | null }>();
+
+function watch(): void {
+  watched.clear();
+  for (const c of clients) {
+    const w: { downAt: number | null; servedAt: number | null } = { downAt: null, servedAt: null };
+    watched.set(c, w);
+    c.socket.once('disconnect', () => (w.downAt ??= sharedNow()));
+    // Served again: the hub answered the reconnected socket with what it shows (the snapshot;
+    // a phone page: its ticket's view), which it sends only once it has read the store.
+    c.socket.on(c.spec.kind === 'phone' ? 'ticket:view' : 'snapshot', () => {
+      if (w.downAt !== null && w.servedAt === null) w.servedAt = sharedNow();
+    });
+  }
+}
+
 function dropAll(): void {
   for (const c of clients) {
     c.socket.disconnect();
@@ -431,6 +448,7 @@ function dropAll(): void {
   }
   clients.length = 0;
   lastSeq.clear();
+  watched.clear();
 }
 
 process.on('message', (message: ToWorker) => {
@@ -448,6 +466,18 @@ process.on('message', (message: ToWorker) => {
       break;
     case 'ping':
       send({ t: 'pong', id: message.id, now: sharedNow() });
+      break;
+    case 'watch':
+      watch();
+      send({ t: 'watched', clients: [] });
+      break;
+    case 'watched?':
+      send({
+        t: 'watched',
+        clients: [...watched]
+          .filter(([, w]) => w.downAt !== null)
+          .map(([c, w]) => ({ kind: c.spec.kind, downAt: w.downAt!, servedAt: w.servedAt })),
+      });
       break;
     case 'drop':
       dropAll();

@@ -33,3 +33,10 @@ export const HUB_MAIN_FILE = fileURLToPath(new URL('../dist/main.js', import.met
 export const HUB_PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 export { combineReports, siteGrouping } from '../src/province/combine-reports.ts';
 export { reportCsv, reportXlsx } from '../src/reports/export.ts';
+
+// `pnpm bench --province`: a province on throwaway servers (PostgreSQL, Redis, nginx).
+export { openPostgres } from '../src/postgres.ts';
+export { startPostgres, type TestPostgres } from '../testing/postgres.ts';
+export { startRedis, type TestRedis } from '../testing/redis.ts';
+export { freePort, startNginx, type RunningNginx } from '../testing/nginx.ts';
+export { activity, commitLog, type CommitLog } from './pg-commit-log.ts';

@@ -43,7 +43,11 @@ export interface RunningNginx {
  * included in a minimal `http { }` block with every file in a temporary folder. Resolves once
  * `waitPort` listens.
  */
-export async function startNginx(site: string, waitPort: number): Promise<RunningNginx> {
+export async function startNginx(
+  site: string,
+  waitPort: number,
+  options: { workerConnections?: number } = {},
+): Promise<RunningNginx> {
   const dir = mkdtempSync(join(tmpdir(), 'luot-nginx-'));
   const temps = ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'];
   writeFileSync(join(dir, 'site.conf'), site);
@@ -56,7 +60,11 @@ export async function startNginx(site: string, waitPort: number): Promise<Runnin
       'worker_processes 1;',
       `pid ${join(dir, 'nginx.pid')};`,
       `error_log ${join(dir, 'error.log')} warn;`,
-      'events { worker_connections 4096; }',
+      `events { worker_connections ${options.workerConnections ?? 4096}; }`,
+      // Each proxied client holds two connections (its own and the node's).
+      ...(options.workerConnections
+        ? [`worker_rlimit_nofile ${options.workerConnections * 2};`]
+        : []),
       'http {',
       '  access_log off;',
       ...temps.map(
