@@ -148,30 +148,13 @@ export function createReportQueries(db: Db, siteId: string) {
       let total = 0;
       for (const day of days) total += day.visits.length / 4;
       for (const gap of gaps) for (const run of gap.runs) total += run.count;
-      const keyed = dimension === 'counter' || dimension === 'clerk';
-      // Keys outside `known` (a counter since removed from the configuration) are appended.
-      const keys = keyed ? [...known] : [];
-      const codes = new Map(keys.map((k, i) => [k, i + 1]));
-      const codeOf = (key: string) => {
-        let code = codes.get(key);
-        if (code === undefined) codes.set(key, (code = keys.push(key)));
-        return code;
-      };
-      const batch: VisitBatch = {
-        runs: [],
-        waitS: new Int32Array(total),
-        serviceS1: new Int32Array(total),
-        outcome: new Uint8Array(total),
-        rating: new Uint8Array(total),
-        code: new Int32Array(total),
-        keys: [],
-      };
+      const { batch, keyed, keys, codeOf } = emptyBatch(total, dimension, known);
       let at = 0;
       for (const day of days) at = appendPackedDay(day, dimension, codeOf, batch, at);
       for (const gap of gaps) {
         batch.runs.push(...gap.runs);
         let packed: number[];
-        if (!keyed)
+        if (dimension !== 'counter' && dimension !== 'clerk')
           packed = q.packed[dimension].all({
             site: siteId,
             from: gap.from,
@@ -298,23 +281,7 @@ export function visitBatchOfPackedDays(
 ): VisitBatch {
   let total = 0;
   for (const day of days) total += day.visits.length / 4;
-  const keyed = dimension === 'counter' || dimension === 'clerk';
-  const keys = keyed ? [...known] : [];
-  const codes = new Map(keys.map((k, i) => [k, i + 1]));
-  const codeOf = (key: string) => {
-    let code = codes.get(key);
-    if (code === undefined) codes.set(key, (code = keys.push(key)));
-    return code;
-  };
-  const batch: VisitBatch = {
-    runs: [],
-    waitS: new Int32Array(total),
-    serviceS1: new Int32Array(total),
-    outcome: new Uint8Array(total),
-    rating: new Uint8Array(total),
-    code: new Int32Array(total),
-    keys: [],
-  };
+  const { batch, keyed, keys, codeOf } = emptyBatch(total, dimension, known);
   let at = 0;
   for (const day of days) at = appendPackedDay(day, dimension, codeOf, batch, at);
   batch.keys = keyed ? ['', ...keys] : [];
@@ -365,4 +332,30 @@ export function unpackedRanges(from: string, to: string, packed: PackedDay[]): [
     else ranges.push((open = [day, day]));
   }
   return ranges;
+}
+
+/**
+ * A batch of `total` visits to fill, and how its keys are coded: for counters and clerks, codes
+ * follow `known` (from 1), and a key outside it (a counter since removed from the
+ * configuration) is appended when first met.
+ */
+function emptyBatch(total: number, dimension: VisitDimension, known: readonly string[]) {
+  const keyed = dimension === 'counter' || dimension === 'clerk';
+  const keys = keyed ? [...known] : [];
+  const codes = new Map(keys.map((k, i) => [k, i + 1]));
+  const codeOf = (key: string): number => {
+    let code = codes.get(key);
+    if (code === undefined) codes.set(key, (code = keys.push(key)));
+    return code;
+  };
+  const batch: VisitBatch = {
+    runs: [],
+    waitS: new Int32Array(total),
+    serviceS1: new Int32Array(total),
+    outcome: new Uint8Array(total),
+    rating: new Uint8Array(total),
+    code: new Int32Array(total),
+    keys: [],
+  };
+  return { batch, keyed, keys, codeOf };
 }
