@@ -10,7 +10,7 @@ import {
   type SiteExport,
 } from './db/index.ts';
 import { migrate } from './pg/migrate.ts';
-import { COMMIT_CHANNEL } from './pg/site-store.ts';
+import { COMMIT_CHANNEL } from './pg/commit.ts';
 import { DEFAULT_SITE_ID, SITE_ID_PATTERN } from './store.ts';
 
 /** The migration was refused before anything was written (a reason the operator can act on). */

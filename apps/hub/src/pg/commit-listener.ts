@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { COMMIT_CHANNEL } from './site-store.ts';
+import { COMMIT_CHANNEL } from './commit.ts';
 
 export type CommitListener = (siteId: string, seq: number) => void;
 

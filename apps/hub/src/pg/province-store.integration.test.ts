@@ -8,7 +8,7 @@ import { describeProvinceStore } from '../../testing/store-conformance.ts';
 import { openPgProvince } from './province-store.ts';
 import { migrationFiles } from './migrate.ts';
 import { issueCommand, oneFieldConfig } from '../../testing/pg-node.ts';
-import { UnknownSiteError } from './site-store.ts';
+import { UnknownSiteError } from './commit.ts';
 import { isUnavailable } from './unavailable.ts';
 
 if (!hasPostgres)
