@@ -18,8 +18,6 @@ import { createWaitingIndex } from './waiting-index.ts';
 
 export interface CommittedBatch {
   events: { seq: number; event: QueueEvent }[];
-  /** Stored by another hub node (heard while catching up), not by this one. */
-  remote: boolean;
   /** The service's live state after the batch: read it now, do not keep it. */
   after: QueueState;
 }
@@ -102,9 +100,9 @@ export async function createQueueService(deps: {
     return { ...restored, config };
   }
 
-  function announce(events: { seq: number; event: QueueEvent }[], remote = false): void {
+  function announce(events: { seq: number; event: QueueEvent }[]): void {
     if (events.length === 0) return;
-    const batch: CommittedBatch = { events, after: state, remote };
+    const batch: CommittedBatch = { events, after: state };
     for (const listener of listeners) {
       try {
         listener(batch);
@@ -226,7 +224,7 @@ export async function createQueueService(deps: {
     state = evolveOwned(state, events);
     waiting.reset(state);
     seq = fresh[fresh.length - 1]!.seq;
-    announce(fresh, true);
+    announce(fresh);
   }
 
   function onLane<T>(task: () => Promise<T>): Promise<T> {
