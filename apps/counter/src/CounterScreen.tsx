@@ -283,7 +283,7 @@ export function CounterScreen({
             state={state}
             fieldName={fieldName}
             tickets={waiting}
-            nextId={nextFor(state, counterId)?.id ?? null}
+            nextId={nextFor(state, counterId, now)?.id ?? null}
             counterId={counterId}
             now={now}
             canCall={enabled.callNumber}

@@ -63,8 +63,8 @@ export function servedHere(state: QueueState, counterId: string): Ticket[] {
 }
 
 /** The ticket "call next" would give this counter now, for the "next" mark in the list. */
-export function nextFor(state: QueueState, counterId: string): Ticket | null {
-  return pickNext(state, counterId);
+export function nextFor(state: QueueState, counterId: string, now: number): Ticket | null {
+  return pickNext(state, counterId, now);
 }
 
 export interface ClerkFigures {

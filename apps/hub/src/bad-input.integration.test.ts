@@ -15,6 +15,7 @@ import { request, startTestHub, type TestHub } from '../testing/test-hub.ts';
 /** A well-formed payload of every event, naming things that exist in the test centre. */
 const VALID: Record<ClientEventName, Record<string, unknown>> = {
   'ticket:issue': { fieldId: 'ho-tich', priorityClassId: null },
+  'ticket:checkIn': { scanned: 'ABC234' },
   'ticket:abandon': { requestId: 'khong-co-yeu-cau', reason: 'Mất kết nối' },
   'ticket:cancel': { ticketId: 'TICKET', reason: 'In lỗi' },
   'counter:callNext': {},

@@ -45,6 +45,7 @@ export function eventFor(audience: Audience, event: QueueEvent): QueueEvent {
     case 'counter.resumed':
       return audience === 'device' ? { ...event, clerkId: clerk(audience, event.clerkId) } : event;
     case 'ticket.expired':
+    case 'ticket.arrived':
     case 'day.opened':
     case 'config.updated':
       return event;

@@ -1,4 +1,5 @@
 import type { SiteConfig } from './config.ts';
+import type { TicketOrigin } from './state.ts';
 import type { SupervisorCommand } from './supervise.ts';
 
 interface ByClerk {
@@ -8,7 +9,16 @@ interface ByClerk {
 
 /** Everything a person or the hub's clock can ask of the queue. */
 export type QueueCommand =
-  | { type: 'issue'; fieldId: string; priorityClassId: string | null }
+  | {
+      type: 'issue';
+      fieldId: string;
+      priorityClassId: string | null;
+      /** Absent: a walk-in. `booking` needs `slotAt`, the booked slot's start. */
+      origin?: TicketOrigin;
+      slotAt?: number;
+    }
+  /** A remote number of a `check-in` field checked in at the kiosk: it may be called now. */
+  | { type: 'arrive'; ticketId: string }
   | ({ type: 'callNext' } & ByClerk)
   | ({ type: 'callTicket'; ticketId: string } & ByClerk)
   | ({ type: 'recall' } & ByClerk)

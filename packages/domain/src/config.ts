@@ -87,6 +87,30 @@ export const catalogueCodeSchema = z
   .string()
   .regex(/^[A-Z][A-Z0-9]{0,9}$/, 'a code of capital letters and digits, at most 10');
 
+/**
+ * How citizens reach a field from outside the lobby. `remote`: a number taken from the public
+ * page now either ranks like a walk-in (`walk-in`), or waits in its place but cannot be called
+ * until the citizen checks in at the kiosk (`check-in`); `off` offers none. `booking`: time
+ * slots of `slotMinutes` within the field's sessions, `capacity` citizens each, bookable up to
+ * `daysAhead` days ahead; a booking checks in from `earlyMinutes` before its slot to
+ * `graceMinutes` after it, and is released after that.
+ */
+export const onlineSchema = z
+  .strictObject({
+    remote: z.enum(['off', 'walk-in', 'check-in']).default('off'),
+    booking: z
+      .strictObject({
+        enabled: z.boolean().default(false),
+        slotMinutes: z.number().int().min(5).max(240).default(15),
+        capacity: z.number().int().min(1).max(100).default(2),
+        daysAhead: z.number().int().min(0).max(60).default(6),
+        earlyMinutes: z.number().int().min(0).max(240).default(30),
+        graceMinutes: z.number().int().min(0).max(240).default(15),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
 export const fieldSchema = z.strictObject({
   id: slug,
   name: z.string().trim().min(1).max(120),
@@ -102,6 +126,8 @@ export const fieldSchema = z.strictObject({
   /** Used for the estimated wait until the field has real service times today. */
   defaultServiceMinutes: z.number().min(0.5).max(240).default(10),
   kioskOrder: z.number().int().min(0).default(0),
+  /** Numbers taken from a phone and time slots booked ahead (see `onlineSchema`). */
+  online: onlineSchema,
 });
 
 export const callingRuleSchema = z.enum(['priority-then-longest-wait', 'fields-in-order']);
@@ -136,6 +162,22 @@ export const DEFAULT_RETENTION = { visitDays: 180, auditDays: 730 } as const;
 export const alertsSchema = z.strictObject({
   calledNotStartedMinutes: z.number().int().min(1).max(120).default(5),
 });
+
+/**
+ * Citizens who take numbers or book from their phones: each phone number (confirmed by a
+ * one-time code) may take `numbersPerDay` numbers a day and hold `openBookings` bookings not yet
+ * used, across the province. At most `bookingMaxStreak` checked-in bookings are called in a row
+ * at a counter while walk-ins wait. A message tells a citizen when `nearTurnAhead` people are
+ * ahead of them.
+ */
+export const citizensSchema = z
+  .strictObject({
+    numbersPerDay: z.number().int().min(1).max(20).default(2),
+    openBookings: z.number().int().min(1).max(20).default(2),
+    bookingMaxStreak: z.number().int().min(1).max(100).default(2),
+    nearTurnAhead: z.number().int().min(1).max(50).default(3),
+  })
+  .prefault({});
 
 /** What waiting citizens are told once the day's service is over (`texts.endOfDay`). */
 export const DEFAULT_END_OF_DAY_TEXT =
@@ -203,6 +245,7 @@ export const siteConfigSchema = z
       .prefault({}),
     /** When the supervisor's dashboard raises an alarm (besides a wait past its field's target). */
     alerts: alertsSchema.prefault({}),
+    citizens: citizensSchema,
   })
   .superRefine((config, ctx) => {
     for (const issue of configProblems(config)) ctx.addIssue({ code: 'custom', ...issue });
@@ -215,6 +258,8 @@ export type CounterConfig = z.infer<typeof counterSchema>;
 export type CallingRule = z.infer<typeof callingRuleSchema>;
 export type SessionConfig = z.infer<typeof sessionSchema>;
 export type AlertsConfig = z.infer<typeof alertsSchema>;
+export type OnlineConfig = z.infer<typeof onlineSchema>;
+export type CitizensConfig = z.infer<typeof citizensSchema>;
 export type CalendarConfig = z.infer<typeof calendarSchema>;
 export type Holiday = z.infer<typeof holidaySchema>;
 export type SpecialDay = z.infer<typeof specialDaySchema>;

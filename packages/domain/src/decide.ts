@@ -1,4 +1,5 @@
 import type { QueueCommand } from './commands.ts';
+import type { FieldConfig } from './config.ts';
 import { configChangeRefusal } from './config-change.ts';
 import type { DomainError, DomainErrorCode } from './errors.ts';
 import type { QueueEvent } from './events.ts';
@@ -135,6 +136,20 @@ function clearForCall(
   );
 }
 
+/** Why a field refuses a number of this origin: remote numbers only where offered; a booking needs its slot. */
+function originRefusal(
+  field: FieldConfig,
+  cmd: Extract<QueueCommand, { type: 'issue' }>,
+): DomainError | null {
+  if (cmd.origin === 'remote' && field.online.remote === 'off')
+    return fail('NOT_OFFERED', `field ${field.id} takes no remote numbers`);
+  if (cmd.origin === 'booking' && cmd.slotAt === undefined)
+    return fail('INVALID_ARGUMENT', 'a booked ticket needs its slot');
+  if (cmd.origin !== 'booking' && cmd.slotAt !== undefined)
+    return fail('INVALID_ARGUMENT', 'only a booked ticket has a slot');
+  return null;
+}
+
 function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcome {
   const at = ctx.now;
   const day = state.day;
@@ -151,6 +166,8 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
         return fail('NOT_FOUND', `no priority class ${cmd.priorityClassId}`);
       const availability = fieldAvailability(state, field.id, at);
       if (availability !== 'open') return fail(availability, `field ${field.id}: ${availability}`);
+      const origin = originRefusal(field, cmd);
+      if (origin) return origin;
       const number = nextNumber(state, field);
       const ticket: Ticket = {
         id: ctx.newId(),
@@ -173,8 +190,20 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
         callCount: 0,
         transferCount: 0,
         rating: null,
+        ...(cmd.origin && { origin: cmd.origin }),
+        ...(cmd.origin === 'booking' && { slotAt: cmd.slotAt! }),
+        ...(cmd.origin === 'remote' &&
+          field.online.remote === 'check-in' && { awaitingArrival: true }),
       };
       return [{ type: 'ticket.issued', at, day, ticket }];
+    }
+
+    case 'arrive': {
+      const ticket = own(state.tickets, cmd.ticketId);
+      if (!ticket) return fail('NOT_FOUND', `no ticket ${cmd.ticketId}`);
+      if (ticket.status !== 'waiting' || ticket.awaitingArrival !== true)
+        return fail('INVALID_STATE', `ticket ${ticket.label} is not awaiting its check-in`);
+      return [{ type: 'ticket.arrived', at, day, ticketId: ticket.id, fieldId: ticket.fieldId }];
     }
 
     case 'callNext':
@@ -185,7 +214,7 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
       if (isError(before)) return before;
       let ticket: Ticket | null;
       if (cmd.type === 'callNext') {
-        ticket = pickNext(state, counter.id);
+        ticket = pickNext(state, counter.id, at);
         if (!ticket) return fail('NOTHING_WAITING', `nothing waits for counter ${counter.id}`);
       } else {
         ticket = own(state.tickets, cmd.ticketId) ?? null;

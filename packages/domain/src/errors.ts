@@ -15,6 +15,13 @@ export const DOMAIN_ERROR_CODES = [
   'STALE_DAY',
   'INVALID_ARGUMENT',
   'INVALID_CONFIG',
+  'NOT_OFFERED',
+  'SLOT_FULL',
+  'CLOSED_DAY',
+  'TOO_EARLY',
+  'TOO_LATE',
+  'WRONG_SITE',
+  'LIMIT_REACHED',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

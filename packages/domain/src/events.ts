@@ -38,6 +38,7 @@ export type QueueEvent =
       reason: string;
     })
   | (Base & { type: 'ticket.expired'; ticketId: string; fieldId: string })
+  | (Base & { type: 'ticket.arrived'; ticketId: string; fieldId: string })
   | (AtCounter & { type: 'ticket.rated'; score: number })
   | (Base & { type: 'counter.opened'; counterId: string; clerkId: string })
   | (Base & { type: 'counter.closed'; counterId: string; clerkId: string | null })

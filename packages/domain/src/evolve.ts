@@ -2,6 +2,7 @@ import type { QueueEvent } from './events.ts';
 import {
   counterState,
   initialState,
+  isDueBooking,
   own,
   RECENT_SERVICE_SAMPLES,
   type CounterState,
@@ -65,6 +66,7 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
       return withCounter(next, event.counterId, {
         currentTicketId: event.ticketId,
         priorityStreak: ticket.priorityClassId ? counter.priorityStreak + 1 : 0,
+        bookingStreak: isDueBooking(ticket, event.at) ? (counter.bookingStreak ?? 0) + 1 : 0,
       });
     }
     case 'ticket.recalled': {
@@ -132,6 +134,8 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
         withTicket(state, event.ticketId, { status: 'expired' }),
         event.ticketId,
       );
+    case 'ticket.arrived':
+      return withTicket(state, event.ticketId, { awaitingArrival: false });
     case 'ticket.rated':
       return withTicket(state, event.ticketId, { rating: event.score });
     case 'counter.opened':

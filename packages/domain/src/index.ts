@@ -18,3 +18,4 @@ export * from './config-change.ts';
 export * from './addresses.ts';
 export * from './dashboard.ts';
 export * from './overview.ts';
+export * from './bookings.ts';

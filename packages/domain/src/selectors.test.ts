@@ -57,9 +57,9 @@ describe('calling rules', () => {
   });
 
   it('pickNext is what callNext calls', () => {
-    expect(pickNext(mixed, 'quay-1')?.label).toBe('1002');
-    expect(pickNext(mixed, 'quay-2')?.label).toBe('A003');
-    expect(pickNext(mixed, 'quay-3')).toBeNull();
+    expect(pickNext(mixed, 'quay-1', 0)?.label).toBe('1002');
+    expect(pickNext(mixed, 'quay-2', 0)?.label).toBe('A003');
+    expect(pickNext(mixed, 'quay-3', 0)).toBeNull();
   });
 
   it('calls tickets issued in the same millisecond in the order they were issued', () => {
@@ -143,7 +143,7 @@ describe('calling rules', () => {
         run(queue).state,
       ).state;
       expect(s.counters['quay-1']!.priorityStreak).toBe(2);
-      expect(pickNext(s, 'quay-1')?.label).toBe('1001');
+      expect(pickNext(s, 'quay-1', 0)?.label).toBe('1001');
     });
   });
 });

@@ -5,7 +5,7 @@ import {
   type FieldConfig,
 } from './config.ts';
 import { sessionsOn } from './calendar.ts';
-import { own, type QueueState, type Ticket } from './state.ts';
+import { isDueBooking, own, type QueueState, type Ticket } from './state.ts';
 import { localTime } from './time.ts';
 
 /** The printed form of a field's sequence number: prefix plus zero-padded digits. */
@@ -33,6 +33,7 @@ export function currentTicket(state: QueueState, counterId: string): CurrentTick
 
 /** The rule behind `callableBy`, for a counter already looked up. */
 function callableAt(counter: CounterConfig, ticket: Ticket): boolean {
+  if (ticket.awaitingArrival === true) return false;
   return (
     ticket.assignedCounterId === counter.id ||
     (ticket.assignedCounterId === null && counter.fieldIds.includes(ticket.fieldId))
@@ -41,7 +42,8 @@ function callableAt(counter: CounterConfig, ticket: Ticket): boolean {
 
 /**
  * Whether this counter may call the ticket: it was transferred to this very counter, or it is
- * in one of the counter's fields and not reserved for another counter. The status (waiting or
+ * in one of the counter's fields and not reserved for another counter; a remote number still
+ * awaiting its citizen's check-in is callable nowhere. The status (waiting or
  * no-show) is the caller's to check; "call next" and "call a number" both apply this rule.
  */
 export function callableBy(state: QueueState, counterId: string, ticket: Ticket): boolean {
@@ -74,20 +76,30 @@ export function waitingCounts(state: QueueState): Record<string, number> {
 }
 
 /**
- * The ticket "call next" gives this counter, or null when nothing waits for it.
- * Default rule: priority first, then longest wait across all its fields. Alternative
- * rule: its fields in order. Either way, tickets transferred to this very counter come
- * first under "fields in order", and after `priorityMaxStreak` priority calls in a row a
- * waiting normal ticket goes before further priority ones, so none starves.
+ * The ticket "call next" gives this counter at `now`, or null when nothing waits for it.
+ * Checked-in bookings whose slot has begun come first, earliest slot first, but after
+ * `citizens.bookingMaxStreak` of them in a row a waiting walk-in goes next. Then the default
+ * rule: priority first, then longest wait across all its fields; or the alternative rule: its
+ * fields in order. Either way, tickets transferred to this very counter come first under
+ * "fields in order", and after `priorityMaxStreak` priority calls in a row a waiting normal
+ * ticket goes before further priority ones, so none starves.
  */
-export function pickNext(state: QueueState, counterId: string): Ticket | null {
+export function pickNext(state: QueueState, counterId: string, now: number): Ticket | null {
   const counter = state.config.counters.find((c) => c.id === counterId);
   const live = own(state.counters, counterId);
   if (!counter || !live) return null;
-  const candidates = Object.values(state.tickets).filter(
+  let candidates = Object.values(state.tickets).filter(
     (t) => t.status === 'waiting' && callableAt(counter, t),
   );
   if (candidates.length === 0) return null;
+
+  const due = candidates.filter((t) => isDueBooking(t, now));
+  if (due.length > 0) {
+    const walkIns = candidates.length > due.length;
+    if (!walkIns || (live.bookingStreak ?? 0) < state.config.citizens.bookingMaxStreak)
+      return due.sort((a, b) => a.slotAt! - b.slotAt! || callOrder(a, b))[0]!;
+    candidates = candidates.filter((t) => !isDueBooking(t, now));
+  }
 
   const groups: Ticket[][] =
     counter.rule === 'fields-in-order'

@@ -35,7 +35,18 @@ export interface Ticket {
   callCount: number;
   transferCount: number;
   rating: number | null;
+  /**
+   * Where the number came from when not a walk-in at the kiosk: `remote`, taken from the public
+   * page; `booking`, a booked slot checked in at the kiosk. Absent: a walk-in.
+   */
+  origin?: TicketOrigin;
+  /** A booking's slot start (epoch ms): from then on it is called ahead of walk-ins. */
+  slotAt?: number;
+  /** A remote number of a `check-in` field not yet checked in: it keeps its place, uncallable. */
+  awaitingArrival?: boolean;
 }
+
+export type TicketOrigin = 'remote' | 'booking';
 
 export type CounterStatus = 'closed' | 'open' | 'paused';
 
@@ -48,6 +59,8 @@ export interface CounterState {
   lastFinishedTicketId: string | null;
   /** Priority tickets called in a row; bounded by config.priorityMaxStreak. */
   priorityStreak: number;
+  /** Due bookings called in a row; bounded by config.citizens.bookingMaxStreak. Absent: 0. */
+  bookingStreak?: number;
   /** When the counter last changed status. */
   since: number;
   pauseReason: string | null;
@@ -65,6 +78,11 @@ export interface QueueState {
   counters: Record<string, CounterState>;
   /** The latest service durations (ms) per field, newest last, for the estimated wait. */
   recentServiceMs: Record<string, number[]>;
+}
+
+/** A checked-in booking whose slot has begun: called ahead of walk-ins (within a streak cap). */
+export function isDueBooking(ticket: Ticket, now: number): boolean {
+  return ticket.origin === 'booking' && ticket.slotAt !== undefined && ticket.slotAt <= now;
 }
 
 /** How many recent service durations feed the estimated wait. */

@@ -6,3 +6,4 @@ export * from './reports.ts';
 export * from './config-issues.ts';
 export * from './supervise.ts';
 export * from './province.ts';
+export * from './citizens.ts';

@@ -6,6 +6,7 @@ import {
   type Ticket,
   type TicketStatus,
 } from '@luot/domain';
+import { checkInPayloadSchema } from './citizens.ts';
 import type { Ack } from './errors.ts';
 import { siteIdSchema, type Identity, type Role } from './roles.ts';
 
@@ -25,6 +26,11 @@ export const CLIENT_EVENTS = {
       /** The kiosk's own name for this request, so it can take the number back if the answer is lost. */
       requestId: requestId.optional(),
     }),
+  },
+  /** A citizen with a booking or a remote number arrived: the kiosk prints their ticket. */
+  'ticket:checkIn': {
+    roles: ['kiosk'],
+    payload: checkInPayloadSchema,
   },
   'ticket:abandon': {
     roles: ['kiosk'],
@@ -179,6 +185,8 @@ export interface SequencedEvent {
 /** Results of each client-to-server event. */
 export interface ClientResults {
   'ticket:issue': IssuedTicket;
+  /** A booking's new ticket, or the remote number now callable (the same number, reprinted). */
+  'ticket:checkIn': IssuedTicket & { kind: 'booking' | 'remote' };
   'ticket:abandon': { ticketId: string | null };
   'ticket:cancel': { ticketId: string };
   'counter:callNext': Ticket;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ticketLabel, type FieldConfig, type SiteConfig } from '@luot/domain';
+import { onlineSchema, ticketLabel, type FieldConfig, type SiteConfig } from '@luot/domain';
 import type { Api } from '../api.ts';
 import { M } from '../messages.ts';
 import { NumberInput } from './inputs.tsx';
@@ -26,6 +26,7 @@ function newField(config: SiteConfig): FieldConfig {
     targetWaitMinutes: 30,
     defaultServiceMinutes: 10,
     kioskOrder: Math.max(0, ...config.fields.map((f) => f.kioskOrder)) + 1,
+    online: onlineSchema.parse({}),
   };
 }
 

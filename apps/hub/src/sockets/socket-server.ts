@@ -23,6 +23,7 @@ import { deviceHandlers } from './handlers/devices.ts';
 import { snapshotFor, syncHandlers } from './handlers/sync.ts';
 import { superviseHandlers } from './handlers/supervise.ts';
 import { createKioskMemory, ticketHandlers } from './handlers/tickets.ts';
+import { checkInHandlers } from '../citizens/check-in.ts';
 import { resolveCredential, stillValid, type Credential } from '../identity.ts';
 import { handshakeToken } from '../session-cookie.ts';
 import { createPhoneViews } from './phone-views.ts';
@@ -165,6 +166,7 @@ export function attachSocketServer(deps: {
   const kiosk = createKioskMemory();
   const handlers: Handlers = {
     ...ticketHandlers(kiosk),
+    ...checkInHandlers(),
     ...counterHandlers(),
     ...deviceHandlers(),
     ...syncHandlers(),
