@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bookingRefusal, checkInRefusal, daysFrom, isPastGrace, slotsOn } from './bookings.ts';
+import type { QueueCommand } from './commands.ts';
 import type { SiteConfigInput } from './config.ts';
 import { at, cmd, DAY, fixtureConfig, fresh, NEXT_DAY, refusal, run } from './test-support.ts';
 
@@ -120,11 +121,13 @@ describe('checkInRefusal and isPastGrace', () => {
 });
 
 describe('issuing a booked ticket', () => {
-  const booked = (slot: string) => ({
-    ...cmd.issue('dat-dai'),
-    origin: 'booking' as const,
-    slotAt: at(slot),
+  const issue = (extra: { origin?: 'booking'; slotAt?: number }): QueueCommand => ({
+    type: 'issue',
+    fieldId: 'dat-dai',
+    priorityClassId: null,
+    ...extra,
   });
+  const booked = (slot: string) => issue({ origin: 'booking', slotAt: at(slot) });
 
   it('is issued before the session opens (check-in opens early), a walk-in is not', () => {
     const { state, last } = run([booked('07:30')], '07:05', fresh(withBookings()));
@@ -150,12 +153,8 @@ describe('issuing a booked ticket', () => {
 
   it('still needs its slot, and only a booking has one', () => {
     const state = fresh(withBookings());
-    expect(refusal(state, { ...cmd.issue('dat-dai'), origin: 'booking' }, '08:00').code).toBe(
-      'INVALID_ARGUMENT',
-    );
-    expect(refusal(state, { ...cmd.issue('dat-dai'), slotAt: at('08:00') }, '08:00').code).toBe(
-      'INVALID_ARGUMENT',
-    );
+    expect(refusal(state, issue({ origin: 'booking' }), '08:00').code).toBe('INVALID_ARGUMENT');
+    expect(refusal(state, issue({ slotAt: at('08:00') }), '08:00').code).toBe('INVALID_ARGUMENT');
   });
 
   it('is called at its slot ahead of walk-ins who came first, at most bookingMaxStreak in a row', () => {
