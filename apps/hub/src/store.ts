@@ -177,20 +177,26 @@ export interface CitizenStore {
   createCitizenSession(session: {
     tokenHash: string;
     phoneHash: string;
+    /** The phone sealed with a key only the token gives (see citizens/seal.ts). */
+    phoneSealed: string;
     at: number;
     expiresAt: number;
   }): Promise<void>;
   /** The citizen signed in with this token, while it has not expired. */
-  citizenSession(
-    tokenHash: string,
-    now: number,
-  ): Promise<{ phoneHash: string; expiresAt: number } | null>;
+  citizenSession(tokenHash: string, now: number): Promise<CitizenSessionRow | null>;
   /**
    * Removes a site's bookings over (checked in, released, cancelled, or of a day) before
    * `before.day`, and what every site shares once past: numbers counted before `before.day`,
    * codes and citizen sign-ins expired by `now`, attempts older than a day. Resolves how many rows.
    */
   purgeCitizens(siteId: string, before: { day: string }, now: number): Promise<number>;
+}
+
+/** A citizen's sign-in as the store keeps it. */
+export interface CitizenSessionRow {
+  phoneHash: string;
+  phoneSealed: string;
+  expiresAt: number;
 }
 
 /** A booking as the store keeps it: the domain's, with what only the hub uses. */

@@ -743,11 +743,13 @@ function describeCitizenStore(current: () => ProvinceStore): void {
       await store.createCitizenSession({
         tokenHash: 'tk',
         phoneHash: 'p',
+        phoneSealed: 'sealed',
         at: T0,
         expiresAt: T0 + 10,
       });
       expect(await store.citizenSession('tk', T0 + 9)).toEqual({
         phoneHash: 'p',
+        phoneSealed: 'sealed',
         expiresAt: T0 + 10,
       });
       expect(await store.citizenSession('tk', T0 + 10)).toBeNull();
@@ -767,6 +769,7 @@ function describeCitizenStore(current: () => ProvinceStore): void {
       await store.createCitizenSession({
         tokenHash: 'tk',
         phoneHash: 'p',
+        phoneSealed: 'sealed',
         at: T0,
         expiresAt: T0 + 10,
       });

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { BookingStatus } from '@luot/domain';
-import type { BookingRow, BookOutcome, CitizenStore, NewBooking, Sync } from '../store.ts';
+import type {
+  BookingRow,
+  CitizenSessionRow,
+  BookOutcome,
+  CitizenStore,
+  NewBooking,
+  Sync,
+} from '../store.ts';
 import type { Db } from './open-database.ts';
 
 const BOOKING_COLUMNS = `id, site_id AS siteId, field_id AS fieldId, day, start, slot_at AS slotAt,
@@ -77,10 +84,12 @@ export function createCitizenStore(db: Db): Sync<CitizenStore> {
     insertAttempt: db.prepare(`INSERT INTO citizen_attempts (key, at) VALUES (?, ?)`),
     dropAttempt: db.prepare(`DELETE FROM citizen_attempts WHERE id = ?`),
     insertSession: db.prepare(
-      `INSERT INTO citizen_sessions (token_hash, phone_hash, created_at, expires_at) VALUES (?, ?, ?, ?)`,
+      `INSERT INTO citizen_sessions (token_hash, phone_hash, phone_sealed, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?)`,
     ),
     session: db.prepare(
-      `SELECT phone_hash AS phoneHash, expires_at AS expiresAt FROM citizen_sessions
+      `SELECT phone_hash AS phoneHash, phone_sealed AS phoneSealed, expires_at AS expiresAt
+       FROM citizen_sessions
        WHERE token_hash = ? AND expires_at > ?`,
     ),
     purgeBookings: db.prepare(`DELETE FROM bookings WHERE site_id = ? AND day < ?`),
@@ -182,11 +191,10 @@ export function createCitizenStore(db: Db): Sync<CitizenStore> {
     },
     oldestAttempt: (key, since) => (q.oldest.get(key, since) as { at: number | null }).at ?? null,
     createCitizenSession(s) {
-      q.insertSession.run(s.tokenHash, s.phoneHash, s.at, s.expiresAt);
+      q.insertSession.run(s.tokenHash, s.phoneHash, s.phoneSealed, s.at, s.expiresAt);
     },
     citizenSession: (tokenHash, now) =>
-      (q.session.get(tokenHash, now) as { phoneHash: string; expiresAt: number } | undefined) ??
-      null,
+      (q.session.get(tokenHash, now) as CitizenSessionRow | undefined) ?? null,
     purgeCitizens(siteId, before, now) {
       return db.transaction(
         () =>

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import type { BookingRow, BookOutcome, CitizenStore, NewBooking } from '../store.ts';
+import type {
+  BookingRow,
+  CitizenSessionRow,
+  BookOutcome,
+  CitizenStore,
+  NewBooking,
+} from '../store.ts';
 import type { PgDb } from './pool.ts';
 
 const BOOKING_COLUMNS = `id, site_id AS "siteId", field_id AS "fieldId", day, start,
@@ -238,14 +244,14 @@ export function createPgCitizenStore(db: PgDb): CitizenStore {
     },
     async createCitizenSession(s) {
       await db.query(
-        `INSERT INTO citizen_sessions (token_hash, phone_hash, created_at, expires_at)
-         VALUES ($1, $2, $3, $4)`,
-        [s.tokenHash, s.phoneHash, s.at, s.expiresAt],
+        `INSERT INTO citizen_sessions (token_hash, phone_hash, phone_sealed, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [s.tokenHash, s.phoneHash, s.phoneSealed, s.at, s.expiresAt],
       );
     },
     citizenSession: (tokenHash, now) =>
-      one<{ phoneHash: string; expiresAt: number }>(
-        `SELECT phone_hash AS "phoneHash", expires_at AS "expiresAt" FROM citizen_sessions
+      one<CitizenSessionRow>(
+        `SELECT phone_hash AS "phoneHash", phone_sealed AS "phoneSealed", expires_at AS "expiresAt" FROM citizen_sessions
          WHERE token_hash = $1 AND expires_at > $2`,
         [tokenHash, now],
       ),

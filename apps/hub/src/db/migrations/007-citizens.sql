@@ -66,9 +66,12 @@ CREATE TABLE citizen_attempts (
 );
 CREATE INDEX citizen_attempts_by_key ON citizen_attempts (key, at);
 
--- A citizen's sign-in (the token's SHA-256), for two hours.
+-- A citizen's sign-in (the token's SHA-256), for two hours. The phone, to hand to the messages
+-- part while signed in, only sealed with a key derived from the token (AES-256-GCM), which the
+-- hub does not keep: the row alone does not give the phone back.
 CREATE TABLE citizen_sessions (
   token_hash TEXT    PRIMARY KEY,
+  phone_sealed TEXT  NOT NULL,
   phone_hash TEXT    NOT NULL,
   created_at INTEGER NOT NULL,
   expires_at INTEGER NOT NULL
