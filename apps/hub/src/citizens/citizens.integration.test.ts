@@ -606,4 +606,19 @@ describe('release and data kept', () => {
       expect(bytes.includes(Buffer.from(local, 'utf16le')), file).toBe(false);
     }
   });
+
+  it("removes a booking with its phone's hash once its day is past the site's retention", async () => {
+    await start({ config: citizensConfig((c) => void (c.retention.visitDays = 1)) });
+    const booked = (await book(await signIn(), '10:00')).body.data!;
+    const page = `/api/public/bookings/${secretOf(booked)}`;
+    // The next day the booking is kept (one day of retention); the day after, it is gone.
+    t.clock.set(at('08:00', '2026-11-24'));
+    await expect.poll(() => t.hub.purge.doneFor()).toBe('2026-11-24');
+    expect((await api<BookingView>('GET', page)).status).toBe(200);
+    t.clock.set(at('08:00', '2026-11-25'));
+    await expect.poll(() => t.hub.purge.doneFor()).toBe('2026-11-25');
+    expect((await api<BookingView>('GET', page)).status).toBe(404);
+    const rows = t.province.db.prepare('SELECT count(*) AS n FROM bookings').get() as { n: number };
+    expect(rows.n).toBe(0);
+  });
 });
