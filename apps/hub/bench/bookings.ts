@@ -5,15 +5,12 @@
 // in the database that no slot ever holds more than its capacity.
 //   pnpm exec tsx apps/hub/bench/bookings.ts [--citizens 200] [--rounds 5] [--slots 6] [--capacity 20] [--pg]
 import { parseArgs } from 'node:util';
-import pino from 'pino';
 import { siteConfigSchema, type SiteConfig } from '@luot/domain';
 import { codeReceived, createRecordingContacts } from '../testing/citizen-contacts.ts';
+import { startPgHubs } from '../testing/pg-hubs.ts';
 import { startPostgres, type TestPostgres } from '../testing/postgres.ts';
 import { MONDAY_9AM, startTestHub, testConfig, type TestHub } from '../testing/test-hub.ts';
 import { createFakeClock } from '../src/clock.ts';
-import { createHub, type Hub } from '../src/hub.ts';
-import { openPgProvince, type PgProvinceStore } from '../src/pg/province-store.ts';
-import { initSite } from '../src/setup.ts';
 import type { ProvinceStore } from '../src/store.ts';
 
 const { values } = parseArgs({
@@ -55,30 +52,19 @@ const limits = { trustProxy: ['127.0.0.1'] as string[] };
 
 if (values.pg) {
   const server: TestPostgres = await startPostgres();
-  const url = await server.createDatabase();
-  const log = pino({ level: 'warn' });
-  const clock = createFakeClock(MONDAY_9AM);
-  const stores: PgProvinceStore[] = [];
-  const hubs: Hub[] = [];
-  for (let n = 0; n < 2; n++) {
-    const store = await openPgProvince({ url, log, poolSize: 10 });
-    if (n === 0) await initSite(store, SITE, benchConfig(), clock.now());
-    const hub = await createHub({
-      province: store,
-      reports: store.reports,
-      clock,
-      log,
-      contacts,
-      options: limits,
-    });
-    urls.push(`http://127.0.0.1:${await hub.listen(0, '127.0.0.1')}`);
-    stores.push(store);
-    hubs.push(hub);
-  }
-  province = stores[0]!;
+  const nodes = await startPgHubs({
+    url: await server.createDatabase(),
+    siteId: SITE,
+    config: benchConfig(),
+    clock: createFakeClock(MONDAY_9AM),
+    contacts,
+    poolSize: 10,
+    options: limits,
+  });
+  urls.push(...nodes.urls);
+  province = nodes.stores[0]!;
   close = async () => {
-    for (const hub of hubs) await hub.close();
-    for (const store of stores) await store.close();
+    await nodes.close();
     await server.stop();
   };
 } else {

@@ -1,27 +1,21 @@
 // The citizens' side on a province: two hub nodes on one real PostgreSQL, citizens spread over
 // both. The last places of a slot go to exactly as many citizens, whichever node they reach; a
 // booking made on one node checks in once on the other, however often it is scanned.
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteConfigSchema } from '@luot/domain';
 import { connectHub, request, type HubSocket } from '@luot/hub-client';
 import type { BookingView, CitizenSession, RemoteTicket } from '@luot/protocol';
 import { codeReceived, createRecordingContacts } from '../../testing/citizen-contacts.ts';
+import { startPgHubs, type PgHubs } from '../../testing/pg-hubs.ts';
 import { hasPostgres, startPostgres, type TestPostgres } from '../../testing/postgres.ts';
 import { MONDAY_9AM, testConfig } from '../../testing/test-hub.ts';
 import { createFakeClock } from '../clock.ts';
-import { createHub, type Hub } from '../hub.ts';
-import { openPgProvince, type PgProvinceStore } from '../pg/province-store.ts';
-import { initSite, pairDevice } from '../setup.ts';
 
 if (!hasPostgres) console.warn('citizens on PostgreSQL: skipped, PostgreSQL is not installed');
 
-const log = pino({ level: 'silent' });
-
 describe.skipIf(!hasPostgres)('citizens on a province (two nodes, PostgreSQL)', () => {
   let server: TestPostgres;
-  const stores: PgProvinceStore[] = [];
-  const hubs: Hub[] = [];
+  let nodes: PgHubs | undefined;
   const urls: string[] = [];
   const sockets: HubSocket[] = [];
   const contacts = createRecordingContacts();
@@ -44,34 +38,21 @@ describe.skipIf(!hasPostgres)('citizens on a province (two nodes, PostgreSQL)', 
       },
     };
     base.citizens.openBookings = 5;
-    for (let n = 0; n < 2; n++) {
-      const store = await openPgProvince({ url, log, poolSize: 6 });
-      stores.push(store);
-      if (n === 0) {
-        await initSite(store, 'xa-a', siteConfigSchema.parse(base), clock.now());
-        kioskToken = await pairDevice(
-          store.site('xa-a'),
-          { id: 'kiosk', kind: 'kiosk', name: 'kiosk' },
-          0,
-        );
-      }
-      const hub = await createHub({
-        province: store,
-        reports: store.reports,
-        clock,
-        log,
-        contacts,
-        options: { trustProxy: ['127.0.0.1'], rolloverCheckMs: 100 },
-      });
-      hubs.push(hub);
-      urls.push(`http://127.0.0.1:${await hub.listen(0, '127.0.0.1')}`);
-    }
+    nodes = await startPgHubs({
+      url,
+      siteId: 'xa-a',
+      config: siteConfigSchema.parse(base),
+      clock,
+      contacts,
+      options: { trustProxy: ['127.0.0.1'], rolloverCheckMs: 100 },
+    });
+    urls.push(...nodes.urls);
+    kioskToken = nodes.kioskToken;
   }, 60_000);
 
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
-    for (const hub of hubs) await hub.close();
-    for (const store of stores) await store.close();
+    await nodes?.close();
     await server?.stop();
   });
 
