@@ -21,9 +21,11 @@ describe.skipIf(!hasPostgres)('PostgreSQL province store', () => {
   beforeAll(async () => {
     server = await startPostgres();
   });
+  // The shutdown checkpoint writes every database the suite made (one per test, 30 of them):
+  // on a busy machine that takes longer than the default minute.
   afterAll(async () => {
     await server?.stop();
-  });
+  }, 240_000);
 
   describeProvinceStore('PostgreSQL', async () =>
     openPgProvince({ url: await server.createDatabase(), log, poolSize: 3 }),
