@@ -31,13 +31,27 @@ export function currentTicket(state: QueueState, counterId: string): CurrentTick
   return isCurrent(ticket) ? ticket : null;
 }
 
-/** The rule behind `callableBy`, for a counter already looked up. */
-function callableAt(counter: CounterConfig, ticket: Ticket): boolean {
-  if (ticket.awaitingArrival === true) return false;
+/** The rule behind `inQueueOf`, for a counter already looked up. */
+function queuedAt(counter: CounterConfig, ticket: Ticket): boolean {
   return (
     ticket.assignedCounterId === counter.id ||
     (ticket.assignedCounterId === null && counter.fieldIds.includes(ticket.fieldId))
   );
+}
+
+/** The rule behind `callableBy`, for a counter already looked up. */
+function callableAt(counter: CounterConfig, ticket: Ticket): boolean {
+  return ticket.awaitingArrival !== true && queuedAt(counter, ticket);
+}
+
+/**
+ * Whether the ticket is in this counter's queue, callable now or once its citizen checks in:
+ * transferred to this very counter, or in one of its fields and not reserved for another
+ * counter. What the counter app lists; `callableBy` says which of them may be called.
+ */
+export function inQueueOf(state: QueueState, counterId: string, ticket: Ticket): boolean {
+  const counter = state.config.counters.find((c) => c.id === counterId);
+  return counter !== undefined && queuedAt(counter, ticket);
 }
 
 /**
