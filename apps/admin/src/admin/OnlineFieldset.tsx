@@ -30,22 +30,20 @@ export function OnlineFieldset({
   return (
     <fieldset data-testid="online-settings">
       <legend>{F.legend}</legend>
-      <div className="form-grid">
-        <label>
-          {F.remote}
-          <select
-            name="online-remote"
-            value={remote}
-            onChange={(e) => onChange((o) => (o.remote = e.target.value as OnlineConfig['remote']))}
-          >
-            {REMOTE.map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <label>
+        {F.remote}
+        <select
+          name="online-remote"
+          value={remote}
+          onChange={(e) => onChange((o) => (o.remote = e.target.value as OnlineConfig['remote']))}
+        >
+          {REMOTE.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className="check">
         <input
           type="checkbox"
