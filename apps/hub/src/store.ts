@@ -1,4 +1,4 @@
-import type { QueueEvent, SiteConfig, Ticket } from '@luot/domain';
+import type { QueueEvent, SiteConfig, Ticket, TicketOrigin } from '@luot/domain';
 import type {
   AuditEntry,
   CatalogueEntry,
@@ -250,6 +250,8 @@ export type RowChange =
       counterId: string;
       clerkId: string | null;
       priority: boolean;
+      /** The ticket's origin; null for a walk-in. */
+      origin: TicketOrigin | null;
       waitingSince: number;
       calledAt: number;
     }

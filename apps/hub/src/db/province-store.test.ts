@@ -89,6 +89,7 @@ function call(t: Ticket, counterId: string, clerkId: string): StoredCommand {
       {
         kind: 'visit.open',
         ticketId: t.id,
+        origin: null,
         day: DAY,
         fieldId: t.fieldId,
         counterId,

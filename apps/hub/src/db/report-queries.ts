@@ -1,5 +1,12 @@
 import type { Db } from './open-database.ts';
-import { indexer, OUTCOME_SQL, readPackedDays, type PackedDay } from './report-days.ts';
+import {
+  indexer,
+  ORIGIN_SQL,
+  OUTCOME_SQL,
+  readPackedDays,
+  TICKET_STATUS_KEY_SQL,
+  type PackedDay,
+} from './report-days.ts';
 
 /** Tickets of a period as one row from SQL: per day, field of issue, status and quarter-hour. */
 export interface TicketCountRow {
@@ -12,7 +19,8 @@ export interface TicketCountRow {
 }
 
 /**
- * Tickets of a period counted per day, field of issue, status and quarter-hour of issue, in
+ * Tickets of a period counted per day, field of issue, status key (the status, and the origin
+ * when not a walk-in: `splitStatusKey`) and quarter-hour of issue, in
  * columns: row i is `count[i]` tickets of `days[day[i]]`, `fields[field[i]]`,
  * `statuses[status[i]]`, issued in the quarter-hour `quarter[i]` (floor(issued_at / 15 min),
  * which falls inside one local hour in every time zone).
@@ -38,7 +46,8 @@ export type VisitDimension = 'counter' | 'clerk' | 'quarter' | 'none';
  * in `keys` (0: none), or the UTC quarter of the day of the call (0–95).
  *
  * Unpacked days cross from SQLite as one integer per visit,
- * ((((waitS · 2^17 + serviceS1) · 8 + outcome) · 8 + rating) · 2^13 + code) < 2^53.
+ * ((((waitS · 2^17 + serviceS1) · 16 + outcome + 5 · origin) · 8 + rating) · 2^13 + code)
+ * < 2^53, so a wait up to 2^16 s (18 hours, longer than any service day) fits.
  */
 export interface VisitBatch {
   runs: { day: string; fieldId: string; count: number }[];
@@ -49,6 +58,8 @@ export interface VisitBatch {
   outcome: Uint8Array;
   /** 0 none / 1–5. */
   rating: Uint8Array;
+  /** The ticket's origin: 0 walk-in / 1 remote / 2 booking. */
+  origin: Uint8Array;
   code: Int32Array;
   /** For counter and clerk: the key of each code (index 0 unused). */
   keys: string[];
@@ -71,17 +82,18 @@ export function createReportQueries(db: Db, siteId: string) {
     db
       .prepare(
         `SELECT (((((called_at - waiting_since) / 1000) * 131072
-                  + COALESCE((ended_at - started_at) / 1000 + 1, 0)) * 8 + ${OUTCOME}) * 8
+                  + COALESCE((ended_at - started_at) / 1000 + 1, 0)) * 16
+                  + ${OUTCOME} + 5 * ${ORIGIN_SQL}) * 8
                   + COALESCE(rating, 0)) * 8192 + ${code}
          FROM services WHERE site_id = @site AND day BETWEEN @from AND @to ORDER BY day, field_id`,
       )
       .pluck();
   const q = {
     ticketCounts: db.prepare(
-      `SELECT day, original_field_id AS fieldId, status, issued_at / 900000 AS quarter,
-              COUNT(*) AS count
+      `SELECT day, original_field_id AS fieldId, ${TICKET_STATUS_KEY_SQL} AS status,
+              issued_at / 900000 AS quarter, COUNT(*) AS count
        FROM tickets WHERE site_id = ? AND day BETWEEN ? AND ?
-       GROUP BY day, original_field_id, status, issued_at / 900000`,
+       GROUP BY day, original_field_id, status, origin, issued_at / 900000`,
     ),
     runs: db.prepare(
       `SELECT day, field_id AS fieldId, COUNT(*) AS count FROM services
@@ -182,12 +194,13 @@ export function createReportQueries(db: Db, siteId: string) {
           let rest = (v - code) / 8192;
           const rating = rest % 8;
           rest = (rest - rating) / 8;
-          const outcome = rest % 8;
-          rest = (rest - outcome) / 8;
+          const outcomeOrigin = rest % 16;
+          rest = (rest - outcomeOrigin) / 16;
           const serviceS1 = rest % 131072;
           batch.waitS[at] = (rest - serviceS1) / 131072;
           batch.serviceS1[at] = serviceS1;
-          batch.outcome[at] = outcome;
+          batch.outcome[at] = outcomeOrigin % 5;
+          batch.origin[at] = (outcomeOrigin - (outcomeOrigin % 5)) / 5;
           batch.rating[at] = rating;
           batch.code[at++] = code;
         }
@@ -307,13 +320,14 @@ export function appendPackedDay(
     batch.serviceS1[at] = visits[i + 1]!;
     batch.outcome[at] = bits & 7;
     batch.rating[at] = (bits >>> 3) & 7;
+    batch.origin[at] = (bits >>> 13) & 3;
     batch.code[at] =
       dimension === 'counter'
         ? counterCodes[who & 0xffff]!
         : dimension === 'clerk'
           ? clerkCodes[who >>> 16]!
           : dimension === 'quarter'
-            ? bits >>> 6
+            ? (bits >>> 6) & 127
             : 0;
   }
   return at;
@@ -354,6 +368,7 @@ function emptyBatch(total: number, dimension: VisitDimension, known: readonly st
     serviceS1: new Int32Array(total),
     outcome: new Uint8Array(total),
     rating: new Uint8Array(total),
+    origin: new Uint8Array(total),
     code: new Int32Array(total),
     keys: [],
   };

@@ -54,6 +54,10 @@ describe.skipIf(!hasPostgres)('reports from PostgreSQL', () => {
       utcOffsetHours: 7,
       seed: 11,
     });
+    // Some tickets came from phones and booked slots (issue 14); their visits carry it.
+    db.exec(`UPDATE tickets SET origin = CASE number % 5 WHEN 1 THEN 'remote' WHEN 3 THEN 'booking' END;
+      UPDATE services SET origin = (SELECT origin FROM tickets t
+        WHERE t.site_id = services.site_id AND t.id = services.ticket_id)`);
     province = await openPgProvince({ url: server.url, log: pino({ level: 'silent' }) });
     await province.createSite('xa-a', config, 0);
     await province.createSite('xa-b', config, 0);
@@ -105,6 +109,12 @@ describe.skipIf(!hasPostgres)('reports from PostgreSQL', () => {
     const expected = sqliteReports();
     expect(expected[0]!.total.issued).toBeGreaterThan(2000);
     expect(expected[0]!.total.served).toBeGreaterThan(1500);
+    const { byOrigin } = expected[0]!.total;
+    expect(byOrigin.booking.issued).toBeGreaterThan(300);
+    expect(byOrigin.remote.waiting.count).toBeGreaterThan(300);
+    expect(byOrigin['walk-in'].issued! + byOrigin.remote.issued! + byOrigin.booking.issued!).toBe(
+      expected[0]!.total.issued,
+    );
     expect(await pgReports()).toEqual(expected);
 
     const site = province.site('xa-a');
