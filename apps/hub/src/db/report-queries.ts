@@ -36,6 +36,24 @@ export interface TicketCounts {
   count: Int32Array;
 }
 
+/**
+ * Booked slots of one field and day whose time has passed by the report's `now` (cancelled
+ * ones left out), and how many of them were checked in: "the share of bookings that came".
+ */
+export interface BookingShowUpRow {
+  day: string;
+  fieldId: string;
+  due: number;
+  came: number;
+}
+
+/** The SQL of `BookingShowUpRow`s, the same in both stores ($1 site, $2 from, $3 to, $4 now). */
+export const BOOKING_SHOW_UP_SQL = `SELECT day, field_id AS "fieldId", COUNT(*) AS due,
+    SUM(CASE WHEN status = 'checked_in' THEN 1 ELSE 0 END) AS came
+  FROM bookings WHERE site_id = $1 AND day BETWEEN $2 AND $3 AND kind = 'slot'
+    AND status <> 'cancelled' AND slot_at <= $4
+  GROUP BY day, field_id`;
+
 /** Which visit dimension, besides day and field, each packed visit carries. */
 export type VisitDimension = 'counter' | 'clerk' | 'quarter' | 'none';
 
@@ -122,6 +140,8 @@ export function createReportQueries(db: Db, siteId: string) {
         .pluck(),
     },
     names: db.prepare(`SELECT username, name FROM users`),
+    // $1…$4 appear once each, in order: SQLite takes them as plain positional parameters.
+    showUp: db.prepare(BOOKING_SHOW_UP_SQL.replace(/\$\d/g, '?')),
   };
 
   /** Packed visits with the dimension's code mapped from instr positions to 1-based key indexes. */
@@ -231,6 +251,10 @@ export function createReportQueries(db: Db, siteId: string) {
      */
     visits(from: string, to: string, dimension: VisitDimension, known: string[] = []): VisitBatch {
       return read(from, to, dimension, known);
+    },
+    /** Booked slots passed by `now` and those checked in, per day and field (see the type). */
+    bookingShowUp(from: string, to: string, now: number): BookingShowUpRow[] {
+      return q.showUp.all(siteId, from, to, now) as BookingShowUpRow[];
     },
     /** Display names of every person, by username (clerks of past days included). */
     personNames(): Map<string, string> {

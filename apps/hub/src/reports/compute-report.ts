@@ -7,7 +7,7 @@ import {
   type ReportQuery,
   type ReportRow,
 } from '@luot/protocol';
-import type { TicketCounts, VisitBatch } from '../db/index.ts';
+import type { BookingShowUpRow, TicketCounts, VisitBatch } from '../db/index.ts';
 import { splitStatusKey } from '../db/report-days.ts';
 import { dayLabel, hourLabel, TOTAL_VI } from './labels-vi.ts';
 import { SecondsHistogram } from './statistics.ts';
@@ -57,6 +57,9 @@ class Bucket {
   within = 0;
   /** Count per score 1–5 (index 0 unused). */
   ratings = [0, 0, 0, 0, 0, 0];
+  /** Booked slots passed, and those checked in. */
+  bookingsDue = 0;
+  bookingsCame = 0;
 }
 
 /** The inputs of a report: what the database returned and the configuration naming things. */
@@ -66,6 +69,8 @@ export interface ReportInput {
   tickets: TicketCounts;
   visits: VisitBatch;
   personNames: Map<string, string>;
+  /** Booked slots passed and checked in, per day and field. */
+  bookings: readonly BookingShowUpRow[];
   now: number;
 }
 
@@ -147,6 +152,17 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
     else if (groupBy === 'hour')
       addTickets((rowBuckets[hour] ??= bucket(hourKey(hour))), count, status);
     else if (groupBy === 'day') addTickets((rowBuckets[d] ??= bucket(t.days[d]!)), count, status);
+  }
+
+  // Bookings are per field and day: they split by field or by day, and count in the total.
+  for (const b of input.bookings) {
+    total.bookingsDue += b.due;
+    total.bookingsCame += b.came;
+    const key = groupBy === 'field' ? b.fieldId : groupBy === 'day' ? b.day : null;
+    if (key === null) continue;
+    const g = bucket(key);
+    g.bookingsDue += b.due;
+    g.bookingsCame += b.came;
   }
 
   const { runs, keys } = input.visits;
@@ -232,7 +248,14 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
     total.waits.countIn(fromS, WAIT_BUCKETS_S[h + 1] ?? Infinity),
   );
 
-  const row = (key: string, label: string, b: Bucket, withTickets: boolean): ReportRow => {
+  const bookingRows = groupBy === 'field' || groupBy === 'day';
+  const row = (
+    key: string,
+    label: string,
+    b: Bucket,
+    withTickets: boolean,
+    withBookings = bookingRows,
+  ): ReportRow => {
     const byScore: Record<string, number> = {};
     for (const s of scale) byScore[String(s.score)] = 0;
     let count = 0;
@@ -280,7 +303,13 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
           ];
         }),
       ) as Record<ReportOrigin, OriginFigures>,
-      bookings: null,
+      bookings: withBookings
+        ? {
+            due: b.bookingsDue,
+            came: b.bookingsCame,
+            share: b.bookingsDue === 0 ? null : b.bookingsCame / b.bookingsDue,
+          }
+        : null,
     };
   };
 
@@ -315,7 +344,7 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
     generatedAt: input.now,
     ratingScale: scale,
     rows,
-    total: row('total', TOTAL_VI, total, true),
+    total: row('total', TOTAL_VI, total, true, true),
     charts: {
       arrivalsByHour,
       waitHistogram: WAIT_BUCKETS_MIN.map((fromMin, i) => ({
