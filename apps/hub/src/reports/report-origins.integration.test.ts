@@ -153,4 +153,20 @@ describe('a report split by origin', () => {
     at(40);
     expect((await report('field')).total.bookings).toEqual({ due: 4, came: 1, share: 1 / 4 });
   });
+
+  it('writes the split and the share into the CSV export', async () => {
+    at(20);
+    const res = await fetch(`${t.url}/api/reports/export.csv?from=${DAY}&to=${DAY}&groupBy=field`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const [header, hoTich] = (await res.text()).replace('\uFEFF', '').split('\r\n');
+    const cells = header!.split(';');
+    const value = (name: string) => hoTich!.split(';')[cells.indexOf(name)];
+    expect(value('Đặt lịch hẹn: số phiếu')).toBe('1');
+    expect(value('Đặt lịch hẹn: chờ trung bình (phút)')).toBe('5');
+    expect(value('Lấy số trực tuyến: chờ P90 (phút)')).toBe('14');
+    expect(value('Lấy số tại ki-ốt: số phiếu')).toBe('1');
+    expect(value('Lịch hẹn đã đến giờ')).toBe('2');
+    expect(value('Tỷ lệ lịch hẹn công dân đến (%)')).toBe('50');
+  });
 });
