@@ -30,4 +30,15 @@ export const MO = {
     bookingMaxStreak: 'Số lịch hẹn được gọi liên tiếp khi còn người lấy số tại chỗ chờ',
     nearTurnAhead: 'Nhắn tin “sắp đến lượt” khi còn số người phía trước',
   },
+  report: {
+    title: 'Theo nguồn lấy số',
+    help: 'Số lấy tại ki-ốt, lấy trực tuyến và đặt lịch hẹn, tính riêng. Lịch hẹn công dân đến: số lịch hẹn đã xác nhận tại ki-ốt trên số lịch hẹn đã đến giờ (không tính lịch công dân tự hủy).',
+    origins: { 'walk-in': 'Tại ki-ốt', remote: 'Trực tuyến', booking: 'Đặt lịch' },
+    issued: 'Số phiếu',
+    served: 'Đã phục vụ',
+    meanWait: 'Chờ TB',
+    p90Wait: 'Chờ P90',
+    bookings: 'Lịch hẹn công dân đến',
+    bookingsShare: (came: number, due: number) => `${came}/${due}`,
+  },
 } as const;
