@@ -248,7 +248,11 @@ export function ReportView({
         </p>
       </section>
 
-      <OriginTable rows={report.rows} total={report.total} grouping={R.groupings[report.groupBy]} />
+      <OriginTable
+        rows={report.rows}
+        total={report.total}
+        grouping={R.groupings[report.groupBy] ?? ''}
+      />
 
       <div className="charts">
         <section className="panel">
