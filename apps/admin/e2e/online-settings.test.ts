@@ -123,3 +123,38 @@ it("an admin sets the site's limits per phone and the bookings called in a row",
     expect(await section.getByLabel(label).inputValue()).toBe(value);
   if (SHOTS) await section.screenshot({ path: `${SHOTS}/lobby-admin-site.png` });
 });
+
+it('shows the report split by origin, with the share of bookings that came', async () => {
+  const MIN = 60_000;
+  const start = t.clock.now();
+  const run = (command: Parameters<TestHub['hub']['queue']['submit']>[0]) => {
+    const result = t.hub.queue.submit(command, { actor: 'test' });
+    if (!result.ok) throw new Error(`${command.type}: ${result.error.code}`);
+  };
+  const c1 = { counterId: 'c1', clerkId: 'cb1' };
+  const issue = { type: 'issue', fieldId: 'ho-tich', priorityClassId: null } as const;
+  run(issue);
+  run({ ...issue, origin: 'booking', slotAt: start + 5 * MIN });
+  t.clock.advance(2 * MIN);
+  run({ ...issue, origin: 'remote' }); // ho-tich must check in (first test)
+  run({ type: 'arrive', ticketId: Object.values(t.hub.queue.live.tickets).at(-1)!.id });
+  run({ type: 'openCounter', ...c1 });
+  for (let i = 0; i < 3; i++) {
+    t.clock.advance(6 * MIN);
+    run({ type: 'callNext', ...c1 });
+    run({ type: 'start', ...c1 });
+    t.clock.advance(4 * MIN);
+    run({ type: 'finish', ...c1 });
+  }
+  const { page } = await openPage(browser, `${t.url}/admin/`, { width: 1366, height: 900 });
+  await signIn(page);
+  await page.click('nav >> text=Báo cáo');
+  const table = page.locator('[data-testid=origin-table]');
+  await table.waitFor();
+  const cell = (key: string, name: string) =>
+    table.locator(`tr[data-key="${key}"] [data-cell="${name}"]`).textContent();
+  expect(await cell('ho-tich', 'booking-issued')).toBe('1');
+  expect(await cell('ho-tich', 'remote-issued')).toBe('1');
+  expect(await cell('ho-tich', 'walk-in-issued')).toBe('1');
+  if (SHOTS) await table.screenshot({ path: `${SHOTS}/lobby-report-origins.png` });
+});
