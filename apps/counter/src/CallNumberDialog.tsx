@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Ticket } from '@luot/domain';
 import { Modal } from './Modal.tsx';
 import { MSG } from './messages.ts';
+import { OriginMark } from './OriginMark.tsx';
 
 /**
  * Calls a chosen number from the waiting list or the no-shows. Typing narrows the list and
@@ -11,6 +12,7 @@ export function CallNumberDialog({
   waiting,
   noShows,
   fieldName,
+  timeZone,
   disabled,
   onCall,
   onClose,
@@ -18,6 +20,7 @@ export function CallNumberDialog({
   waiting: Ticket[];
   noShows: Ticket[];
   fieldName: (fieldId: string) => string;
+  timeZone: string;
   disabled: boolean;
   onCall: (ticket: Ticket) => Promise<string | null>;
   onClose: () => void;
@@ -58,6 +61,7 @@ export function CallNumberDialog({
             />
             <span className="choice-label">{t.label}</span>
             <small>{fieldName(t.fieldId)}</small>
+            <OriginMark ticket={t} timeZone={timeZone} />
           </label>
         ))}
       </fieldset>

@@ -71,7 +71,7 @@ export function CounterScreen({
   const usable = online && mine;
   const paused = counter?.status === 'paused';
   const current = state ? currentTicket(state, counterId) : null;
-  const waiting = state ? waitingHere(state, counterId) : [];
+  const waiting = state ? waitingHere(state, counterId, now) : [];
   const noShows = state ? noShowsHere(state, counterId) : [];
   const asker = { clerkId: session.username, now };
   const available = state
@@ -317,6 +317,7 @@ export function CounterScreen({
           waiting={waiting}
           noShows={noShows}
           fieldName={fieldName}
+          timeZone={state?.config.site.timeZone ?? 'Asia/Ho_Chi_Minh'}
           disabled={!usable}
           onCall={callTicket}
           onClose={() => setDialog(null)}

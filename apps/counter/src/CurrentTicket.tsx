@@ -2,6 +2,7 @@ import { fieldById, type QueueState, type Ticket } from '@luot/domain';
 import { formatDurationVi, formatTimeVi } from '@luot/ui';
 import { minutesBetween } from './format.ts';
 import { MSG } from './messages.ts';
+import { OriginMark } from './OriginMark.tsx';
 
 /** The ticket at the counter, large: number, field, priority, time waited, time in service. */
 export function CurrentTicket({
@@ -64,6 +65,11 @@ export function CurrentTicket({
           {priority ? (
             <p className="badge priority" data-testid="current-priority">
               ★ {MSG.current.priority}: {priority}
+            </p>
+          ) : null}
+          {ticket.origin ? (
+            <p className="current-origin" data-testid="current-origin">
+              <OriginMark ticket={ticket} timeZone={tz} />
             </p>
           ) : null}
           {fromField ? <p className="current-note">{MSG.current.transferred(fromField)}</p> : null}

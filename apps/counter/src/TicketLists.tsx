@@ -2,6 +2,7 @@ import type { QueueState, Ticket } from '@luot/domain';
 import { formatDurationVi, formatTimeVi } from '@luot/ui';
 import { minutesBetween } from './format.ts';
 import { MSG } from './messages.ts';
+import { OriginMark } from './OriginMark.tsx';
 
 interface ListProps {
   state: QueueState;
@@ -49,11 +50,13 @@ export function WaitingList({
         <ol>
           {tickets.map((t) => {
             const priority = priorityName(state, t);
+            const awaiting = t.awaitingArrival === true;
             return (
               <li
                 key={t.id}
                 data-ticket={t.label}
-                className={t.id === nextId ? 'is-next' : undefined}
+                data-awaiting={awaiting || undefined}
+                className={t.id === nextId ? 'is-next' : awaiting ? 'is-awaiting' : undefined}
               >
                 <span className="row-label">{t.label}</span>
                 <span className="row-main">
@@ -61,6 +64,7 @@ export function WaitingList({
                   <span className="row-marks">
                     {t.id === nextId ? <span className="badge next">{MSG.lists.next}</span> : null}
                     {priority ? <span className="badge priority">★ {priority}</span> : null}
+                    <OriginMark ticket={t} timeZone={state.config.site.timeZone} />
                     {t.assignedCounterId === counterId ? (
                       <span className="badge assigned">{MSG.lists.assignedHere}</span>
                     ) : null}
@@ -69,15 +73,19 @@ export function WaitingList({
                 <span className="row-time" data-testid="waited">
                   {MSG.minutes(minutesBetween(t.waitingSince, now))}
                 </span>
-                <button
-                  type="button"
-                  className="row-call"
-                  aria-disabled={!canCall}
-                  aria-label={MSG.lists.callLabel(t.label)}
-                  onClick={() => onCall(t)}
-                >
-                  {MSG.lists.call}
-                </button>
+                {awaiting ? (
+                  <span className="row-call-none" aria-hidden="true" />
+                ) : (
+                  <button
+                    type="button"
+                    className="row-call"
+                    aria-disabled={!canCall}
+                    aria-label={MSG.lists.callLabel(t.label)}
+                    onClick={() => onCall(t)}
+                  >
+                    {MSG.lists.call}
+                  </button>
+                )}
               </li>
             );
           })}

@@ -11,6 +11,7 @@ import {
   actionForKey,
   availableActions,
   clerkFigures,
+  nextFor,
   noShowsHere,
   servedHere,
   SHORTCUTS,
@@ -79,7 +80,7 @@ function commandFor(action: Action, state: QueueState): QueueCommand | null {
     case 'transfer':
       return { type: 'transfer', to: { fieldId: 'dat-dai' }, reason: 'thử', ...c1 };
     case 'callNumber': {
-      const first = waitingHere(state, 'c1')[0];
+      const first = waitingHere(state, 'c1', 0)[0];
       return first ? { type: 'callTicket', ticketId: first.id, ...c1 } : null;
     }
     case 'pauseResume':
@@ -166,8 +167,8 @@ describe('the lists', () => {
       issue('dat-dai'),
       issue('ho-tich', 'cao-tuoi'),
     );
-    expect(waitingHere(s, 'c1').map((t) => t.label)).toEqual(['1002', '1001']);
-    expect(waitingHere(s, 'c2').map((t) => t.label)).toEqual(['1002', '1001', 'A001']);
+    expect(waitingHere(s, 'c1', 0).map((t) => t.label)).toEqual(['1002', '1001']);
+    expect(waitingHere(s, 'c2', 0).map((t) => t.label)).toEqual(['1002', '1001', 'A001']);
   });
 
   it('includes a ticket transferred to this counter, whatever its field', () => {
@@ -179,8 +180,8 @@ describe('the lists', () => {
       { type: 'callNext', ...c2 },
       { type: 'transfer', to: { counterId: 'c1' }, reason: 'thử', ...c2 },
     );
-    expect(waitingHere(s, 'c1').map((t) => t.label)).toEqual(['A001']);
-    expect(waitingHere(s, 'c2')).toEqual([]);
+    expect(waitingHere(s, 'c1', 0).map((t) => t.label)).toEqual(['A001']);
+    expect(waitingHere(s, 'c2', 0)).toEqual([]);
   });
 
   it('keeps no-shows to call again and today’s served tickets, newest first', () => {
@@ -265,5 +266,48 @@ describe('shortcut keys', () => {
     for (const a of ACTIONS) expect(actionForKey(SHORTCUTS[a])).toBe(a);
     expect(actionForKey('F9')).toBeNull();
     expect(actionForKey('n')).toBeNull();
+  });
+});
+
+describe('tickets from outside the lobby', () => {
+  // Hộ tịch: remote numbers must check in at the kiosk; bookings taken.
+  const online = {
+    ...config,
+    fields: config.fields.map((f) => ({
+      ...f,
+      online: { remote: 'check-in' as const, booking: { ...f.online.booking, enabled: true } },
+    })),
+  };
+  const MIN = 60_000;
+  const remote = (fieldId: string): QueueCommand => ({
+    type: 'issue',
+    fieldId,
+    priorityClassId: null,
+    origin: 'remote',
+  });
+
+  it('lists a remote number awaiting check-in in its place, and a booking first from its slot', () => {
+    const s = play(initialState(online, '2026-11-23', NINE), remote('ho-tich'), issue('ho-tich'), {
+      type: 'issue',
+      fieldId: 'ho-tich',
+      priorityClassId: null,
+      origin: 'booking',
+      slotAt: NINE + 30 * MIN,
+    });
+    const labels = (now: number) => waitingHere(s, 'c1', now).map((t) => t.label);
+    expect(labels(NINE + 10 * MIN)).toEqual(['1001', '1002', '1003']);
+    expect(labels(NINE + 30 * MIN)).toEqual(['1003', '1001', '1002']);
+    expect(waitingHere(s, 'c1', NINE).find((t) => t.label === '1001')?.awaitingArrival).toBe(true);
+  });
+
+  it('marks no "next" while only an absent citizen waits, and the arrived one once checked in', () => {
+    const s = play(
+      initialState(online, '2026-11-23', NINE),
+      { type: 'openCounter', ...c1 },
+      remote('ho-tich'),
+    );
+    expect(nextFor(s, 'c1', asker.now)).toBeNull();
+    const arrived = play(s, { type: 'arrive', ticketId: waitingHere(s, 'c1', NINE)[0]!.id });
+    expect(nextFor(arrived, 'c1', asker.now)?.label).toBe('1001');
   });
 });

@@ -1,8 +1,9 @@
 import {
   callableBy,
-  callOrder,
   canDecide,
+  inQueueOf,
   pickNext,
+  placeOrder,
   type CounterConfig,
   type DomainErrorCode,
   type FieldConfig,
@@ -41,11 +42,15 @@ export function actionForKey(key: string): Action | null {
   return ACTIONS.find((a) => SHORTCUTS[a] === key) ?? null;
 }
 
-/** Waiting tickets this counter may call, in call order (priority first, then longest held). */
-export function waitingHere(state: QueueState, counterId: string): Ticket[] {
+/**
+ * Waiting tickets in this counter's queue at `now`, in the order they are called (due bookings,
+ * then priority, then longest held), remote numbers awaiting their check-in among them in
+ * their place (listed, not callable).
+ */
+export function waitingHere(state: QueueState, counterId: string, now: number): Ticket[] {
   return Object.values(state.tickets)
-    .filter((t) => t.status === 'waiting' && callableBy(state, counterId, t))
-    .sort(callOrder);
+    .filter((t) => t.status === 'waiting' && inQueueOf(state, counterId, t))
+    .sort((a, b) => placeOrder(a, b, now));
 }
 
 /** No-show tickets this counter may call again, the most recently called first. */
@@ -146,7 +151,11 @@ function commandsFor(
     case 'callNumber': {
       // Each listed ticket; with none listed, whether this counter may call at all (the
       // dialog then says there is nobody to call).
-      const listed = [...waitingHere(state, counterId), ...noShowsHere(state, counterId)];
+      const listed = [
+        // Any order will do: an action is offered when one of its commands is accepted.
+        ...waitingHere(state, counterId, 0).filter((t) => callableBy(state, counterId, t)),
+        ...noShowsHere(state, counterId),
+      ];
       return listed.length > 0
         ? listed.map((t): QueueCommand => ({ type: 'callTicket', ticketId: t.id, ...by }))
         : [{ type: 'callNext', ...by }];

@@ -61,6 +61,15 @@ export const MSG = {
     serviceTime: 'Thời gian phục vụ',
     transferred: (from: string) => `Chuyển từ ${from}`,
   },
+  origin: {
+    booked: (time: string) => `Hẹn ${time}`,
+    bookedTitle: 'Công dân đặt lịch hẹn trực tuyến, đã xác nhận tại ki-ốt',
+    remote: 'Trực tuyến',
+    remoteTitle: 'Số lấy trực tuyến từ điện thoại',
+    awaiting: 'Chưa đến',
+    awaitingTitle:
+      'Công dân lấy số trực tuyến nhưng chưa xác nhận có mặt tại ki-ốt: giữ chỗ, chưa gọi được',
+  },
   paused: {
     banner: 'Quầy đang tạm dừng — không nhận số mới.',
   },

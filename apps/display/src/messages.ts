@@ -17,6 +17,8 @@ export const BOARD_TEXT = {
   /** The ticket's state under its number. */
   called: 'Mời số',
   serving: 'Đang phục vụ',
+  /** Beside the number of a ticket from a booked slot. */
+  booked: 'Đặt lịch',
   loading: 'Đang tải dữ liệu…',
   /** Above the site's end-of-day text once the day's service is over. */
   endOfDayTitle: 'Hết giờ phục vụ hôm nay',

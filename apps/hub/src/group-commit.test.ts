@@ -155,7 +155,7 @@ describe('group commit', () => {
     expect(JSON.stringify(queue.live)).toBe(before);
     expect(tableDigest(db)).toBe(digest);
     for (const t of Object.values(queue.live.tickets))
-      expect(queue.waiting.ahead(t)).toBe(peopleAhead(queue.live, t.id));
+      expect(queue.waiting.ahead(t, 0)).toBe(peopleAhead(queue.live, t.id, 0));
 
     // The queue carries on from where it was: the next ticket gets the number the lost one had.
     const again: typeof answers = [];

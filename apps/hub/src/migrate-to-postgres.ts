@@ -95,7 +95,7 @@ const TABLES: TableCopy[] = [
       ...bigint('issued_at', 'first_called_at', 'finished_at'),
       ...text('counter_id', 'clerk_id'),
       ...integer('rating'),
-      ...text('token_hash', 'issued_by', 'request_key'),
+      ...text('token_hash', 'issued_by', 'request_key', 'origin'),
     ],
   },
   {
@@ -107,6 +107,7 @@ const TABLES: TableCopy[] = [
       ...bigint('waiting_since', 'called_at', 'started_at', 'ended_at'),
       ...text('outcome'),
       ...integer('recalls', 'rating'),
+      ...text('origin'),
     ],
   },
   {

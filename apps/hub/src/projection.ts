@@ -70,6 +70,7 @@ export function createProjection() {
         counterId: event.counterId,
         clerkId: event.clerkId,
         priority: after.priorityClassId !== null,
+        origin: after.origin ?? null,
         waitingSince:
           event.from === 'no_show' ? (absentSince.get(after.id) ?? event.at) : prior.waitingSince,
         calledAt: event.at,

@@ -114,7 +114,7 @@ it('takes back a failed group and every command decided on top of it; the queue 
   expect(JSON.stringify(queue.live)).toBe(before);
   expect(tableDigest(db)).toBe(digest);
   for (const t of Object.values(queue.live.tickets))
-    expect(queue.waiting.ahead(t)).toBe(peopleAhead(queue.live, t.id));
+    expect(queue.waiting.ahead(t, 0)).toBe(peopleAhead(queue.live, t.id, 0));
 
   const again = await queue.execute(issue(), { actor: 'test' });
   expect(

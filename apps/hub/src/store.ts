@@ -1,4 +1,11 @@
-import type { Booking, BookingStatus, QueueEvent, SiteConfig, Ticket } from '@luot/domain';
+import type {
+  Booking,
+  BookingStatus,
+  QueueEvent,
+  SiteConfig,
+  Ticket,
+  TicketOrigin,
+} from '@luot/domain';
 import type {
   AuditEntry,
   CatalogueEntry,
@@ -382,6 +389,8 @@ export type RowChange =
       counterId: string;
       clerkId: string | null;
       priority: boolean;
+      /** The ticket's origin; null for a walk-in. */
+      origin: TicketOrigin | null;
       waitingSince: number;
       calledAt: number;
     }

@@ -1,10 +1,10 @@
 import {
-  callOrder,
   endOfDayMessageFor,
   estimateWaitMinutes,
   fieldById,
   nextOpening,
   peopleAhead,
+  placesAmong,
   type QueueState,
   type Ticket,
 } from '@luot/domain';
@@ -26,7 +26,7 @@ export function publicTicketView(
   const field = fieldById(state, ticket.fieldId);
   const counter = state.config.counters.find((c) => c.id === ticket.counterId);
   const waiting = ticket.status === 'waiting';
-  const placesAhead = waiting ? (ahead ?? peopleAhead(state, ticket.id)) : 0;
+  const placesAhead = waiting ? (ahead ?? peopleAhead(state, ticket.id, now)) : 0;
   const endOfDayMessage =
     ticket.day === state.day ? endOfDayMessageFor(state, ticket.status, now) : null;
   const reopening =
@@ -49,8 +49,12 @@ export function publicTicketView(
   };
 }
 
-/** Places ahead of every waiting ticket in some fields, computed once per field (not per ticket). */
-export function placesAhead(state: QueueState, fieldIds: Set<string>): Map<string, number> {
+/** Places ahead of every waiting ticket in some fields at `now`, computed once per field (not per ticket). */
+export function placesAhead(
+  state: QueueState,
+  fieldIds: Set<string>,
+  now: number,
+): Map<string, number> {
   const byField = new Map<string, Ticket[]>();
   for (const t of Object.values(state.tickets)) {
     if (t.status !== 'waiting' || !fieldIds.has(t.fieldId)) continue;
@@ -59,6 +63,7 @@ export function placesAhead(state: QueueState, fieldIds: Set<string>): Map<strin
     byField.set(t.fieldId, list);
   }
   const result = new Map<string, number>();
-  for (const list of byField.values()) list.sort(callOrder).forEach((t, i) => result.set(t.id, i));
+  for (const list of byField.values())
+    for (const [id, place] of placesAmong(list, now)) result.set(id, place);
   return result;
 }

@@ -18,6 +18,7 @@ const config = siteConfigSchema.parse({
     numbering: { prefix: id.toUpperCase(), start: 1, digits: 3 },
     sessions: [{ from: '00:00', to: '23:59' }],
     kioskOrder: i,
+    online: { remote: id === 'a' ? 'check-in' : 'walk-in' },
   })),
   counters: [
     { id: 'q1', number: 1, name: 'Quầy 1', fieldIds: ['a'] },
@@ -31,17 +32,28 @@ const COUNTERS = ['q1', 'q2', 'q3', 'q4'];
 /** 08:00 on 2026-11-23 in Asia/Ho_Chi_Minh. */
 const START = Date.parse('2026-11-23T01:00:00Z');
 
-function randomCommand(state: QueueState, random: () => number): QueueCommand {
+function randomCommand(state: QueueState, random: () => number, now: number): QueueCommand {
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const counterId = pick(COUNTERS);
   const clerkId = `cb-${counterId}`;
   const r = random();
-  if (r < 0.35)
+  if (r < 0.35) {
+    // Walk-ins, remote numbers (in "a" they wait for check-in) and bookings whose slot is a few
+    // minutes either side of now, so that places change as slots come due.
+    const origin = random();
     return {
       type: 'issue',
       fieldId: pick(['a', 'b', 'c']),
       priorityClassId: random() < 0.15 ? 'cao-tuoi' : null,
+      ...(origin < 0.15 && { origin: 'remote' as const }),
+      ...(origin > 0.85 && {
+        origin: 'booking' as const,
+        slotAt: now + Math.floor((random() - 0.5) * 10) * 60_000,
+      }),
     };
+  }
+  const awaiting = Object.values(state.tickets).filter((t) => t.awaitingArrival === true);
+  if (r < 0.4 && awaiting.length > 0) return { type: 'arrive', ticketId: pick(awaiting).id };
   if (r < 0.55) return { type: 'callNext', counterId, clerkId };
   if (r < 0.65) return { type: 'start', counterId, clerkId };
   if (r < 0.72) return { type: 'finish', counterId, clerkId };
@@ -84,23 +96,25 @@ describe('waiting index', () => {
         step({ type: 'openCounter', counterId, clerkId: `cb-${counterId}` });
       let accepted = 0;
       for (let i = 0; i < 600; i++) {
-        if (!step(randomCommand(state, random))) continue;
+        if (!step(randomCommand(state, random, now))) continue;
         accepted++;
-        const places = index.places(['a', 'b', 'c']);
+        const places = index.places(['a', 'b', 'c'], now);
         for (const ticket of Object.values(state.tickets)) {
-          const expected = peopleAhead(state, ticket.id);
-          expect(index.ahead(ticket)).toBe(expected);
+          const expected = peopleAhead(state, ticket.id, now);
+          expect(index.ahead(ticket, now)).toBe(expected);
           if (ticket.status === 'waiting') expect(places.get(ticket.id)).toBe(expected);
           else expect(places.has(ticket.id)).toBe(false);
         }
       }
       expect(accepted).toBeGreaterThan(300);
       expect(Object.values(state.tickets).some((t) => t.transferCount > 0)).toBe(true);
+      expect(Object.values(state.tickets).some((t) => t.awaitingArrival === false)).toBe(true);
+      expect(Object.values(state.tickets).some((t) => t.origin === 'booking')).toBe(true);
 
       // The next day starts empty.
       now = Date.parse('2026-11-23T17:00:00Z');
       expect(step({ type: 'closeDay' })).toBe(true);
-      expect(index.places(['a', 'b', 'c']).size).toBe(0);
+      expect(index.places(['a', 'b', 'c'], now).size).toBe(0);
     },
   );
 });

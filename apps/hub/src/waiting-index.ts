@@ -1,5 +1,6 @@
 import {
-  callOrder,
+  countsAhead,
+  placesAmong,
   ticketIdsOf,
   type QueueEvent,
   type QueueState,
@@ -49,21 +50,20 @@ export function createWaitingIndex(state: QueueState) {
           if (ticket?.status === 'waiting') put(ticket);
         }
     },
-    /** How many waiting tickets of its field go before a ticket (0 unless it waits). */
-    ahead(ticket: Ticket): number {
+    /** How many waiting tickets of its field are counted ahead of a ticket at `now` (0 unless it waits). */
+    ahead(ticket: Ticket, now: number): number {
       if (ticket.status !== 'waiting') return 0;
       let ahead = 0;
       for (const other of byField.get(ticket.fieldId)?.values() ?? [])
-        if (callOrder(other, ticket) < 0) ahead++;
+        if (countsAhead(other, ticket, now)) ahead++;
       return ahead;
     },
-    /** Places ahead of every waiting ticket in some fields, by ticket id. */
-    places(fieldIds: Iterable<string>): Map<string, number> {
+    /** Places ahead of every waiting ticket in some fields at `now`, by ticket id. */
+    places(fieldIds: Iterable<string>, now: number): Map<string, number> {
       const result = new Map<string, number>();
-      for (const fieldId of fieldIds) {
-        const waiting = [...(byField.get(fieldId)?.values() ?? [])].sort(callOrder);
-        waiting.forEach((t, i) => result.set(t.id, i));
-      }
+      for (const fieldId of fieldIds)
+        for (const [id, place] of placesAmong([...(byField.get(fieldId)?.values() ?? [])], now))
+          result.set(id, place);
       return result;
     },
   };

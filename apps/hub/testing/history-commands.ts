@@ -18,6 +18,8 @@ export interface TicketRow {
   counter_id: string | null;
   clerk_id: string | null;
   rating: number | null;
+  /** Absent in files older than migration 009. */
+  origin?: 'remote' | 'booking' | null;
 }
 
 interface ServiceRow {
@@ -27,6 +29,8 @@ interface ServiceRow {
   counter_id: string;
   clerk_id: string | null;
   priority: number;
+  /** Absent in files older than migration 009. */
+  origin?: 'remote' | 'booking' | null;
   waiting_since: number;
   called_at: number;
   started_at: number | null;
@@ -71,6 +75,7 @@ export function historyCommands(
       callCount: 0,
       transferCount: 0,
       rating: null,
+      ...(t.origin && { origin: t.origin }),
     };
     const rows: RowChange[] = [
       {
@@ -90,6 +95,7 @@ export function historyCommands(
         counterId: v.counter_id,
         clerkId: v.clerk_id,
         priority: v.priority === 1,
+        origin: v.origin ?? null,
         waitingSince: v.waiting_since,
         calledAt: v.called_at,
       });

@@ -87,6 +87,7 @@ function serve(id: string, day = DAY, at = T0 + 60_000): StoredCommand {
       {
         kind: 'visit.open',
         ticketId: id,
+        origin: null,
         day,
         fieldId: 'ho-tich',
         counterId: 'c1',

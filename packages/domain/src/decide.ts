@@ -228,6 +228,8 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
         if (!ticket) return fail('NOT_FOUND', `no ticket ${cmd.ticketId}`);
         if (ticket.status !== 'waiting' && ticket.status !== 'no_show')
           return fail('INVALID_STATE', `ticket ${ticket.label} is ${ticket.status}`);
+        if (ticket.awaitingArrival === true)
+          return fail('NOT_ARRIVED', `ticket ${ticket.label} awaits its check-in at the kiosk`);
         if (!callableBy(state, counter.id, ticket))
           return fail(
             'INVALID_ARGUMENT',

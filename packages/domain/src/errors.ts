@@ -22,6 +22,7 @@ export const DOMAIN_ERROR_CODES = [
   'TOO_LATE',
   'WRONG_SITE',
   'LIMIT_REACHED',
+  'NOT_ARRIVED',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -70,7 +70,7 @@ describe('calling rules', () => {
     ).state;
     expect(callSequence(same, 'quay-1')).toEqual(['1001', 'A001']);
     const sameField = run([cmd.issue('ho-tich'), cmd.issue('ho-tich')], ['08:00', '08:00']).state;
-    expect(peopleAhead(sameField, byLabel(sameField, 'A002').id)).toBe(1);
+    expect(peopleAhead(sameField, byLabel(sameField, 'A002').id, 0)).toBe(1);
   });
 
   it('two counters calling one after the other never get the same ticket', () => {
@@ -112,7 +112,7 @@ describe('calling rules', () => {
           .state,
       ).state;
       expect(callSequence(s, 'quay-2')).toEqual(['A001', '1001', 'A002']);
-      expect(peopleAhead(s, 't2')).toBe(1);
+      expect(peopleAhead(s, 't2', 0)).toBe(1);
     });
   });
 
@@ -163,13 +163,13 @@ describe('peopleAhead', () => {
     { label: '1003', ahead: 0 },
     { label: 'A001', ahead: 0 },
   ])('$label has $ahead ahead', ({ label, ahead }) => {
-    expect(peopleAhead(s, byLabel(s, label).id)).toBe(ahead);
+    expect(peopleAhead(s, byLabel(s, label).id, 0)).toBe(ahead);
   });
 
   it('shrinks as tickets are called and is 0 once called', () => {
     const after = run([cmd.open('quay-1'), cmd.callNext('quay-1')], '09:00', s).state;
-    expect(peopleAhead(after, 't1')).toBe(0);
-    expect(peopleAhead(after, 't2')).toBe(1);
+    expect(peopleAhead(after, 't1', 0)).toBe(0);
+    expect(peopleAhead(after, 't2', 0)).toBe(1);
     expect(byLabel(after, '1003').status).toBe('called');
   });
 

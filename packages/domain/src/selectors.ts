@@ -31,13 +31,27 @@ export function currentTicket(state: QueueState, counterId: string): CurrentTick
   return isCurrent(ticket) ? ticket : null;
 }
 
-/** The rule behind `callableBy`, for a counter already looked up. */
-function callableAt(counter: CounterConfig, ticket: Ticket): boolean {
-  if (ticket.awaitingArrival === true) return false;
+/** The rule behind `inQueueOf`, for a counter already looked up. */
+function queuedAt(counter: CounterConfig, ticket: Ticket): boolean {
   return (
     ticket.assignedCounterId === counter.id ||
     (ticket.assignedCounterId === null && counter.fieldIds.includes(ticket.fieldId))
   );
+}
+
+/** The rule behind `callableBy`, for a counter already looked up. */
+function callableAt(counter: CounterConfig, ticket: Ticket): boolean {
+  return ticket.awaitingArrival !== true && queuedAt(counter, ticket);
+}
+
+/**
+ * Whether the ticket is in this counter's queue, callable now or once its citizen checks in:
+ * transferred to this very counter, or in one of its fields and not reserved for another
+ * counter. What the counter app lists; `callableBy` says which of them may be called.
+ */
+export function inQueueOf(state: QueueState, counterId: string, ticket: Ticket): boolean {
+  const counter = state.config.counters.find((c) => c.id === counterId);
+  return counter !== undefined && queuedAt(counter, ticket);
 }
 
 /**
@@ -97,7 +111,7 @@ export function pickNext(state: QueueState, counterId: string, now: number): Tic
   if (due.length > 0) {
     const walkIns = candidates.length > due.length;
     if (!walkIns || (live.bookingStreak ?? 0) < state.config.citizens.bookingMaxStreak)
-      return due.sort((a, b) => a.slotAt! - b.slotAt! || callOrder(a, b))[0]!;
+      return due.sort((a, b) => placeOrder(a, b, now))[0]!;
     candidates = candidates.filter((t) => !isDueBooking(t, now));
   }
 
@@ -120,14 +134,59 @@ export function pickNext(state: QueueState, counterId: string, now: number): Tic
   return first;
 }
 
-/** How many waiting tickets of its field will be called before this one. */
-export function peopleAhead(state: QueueState, ticketId: string): number {
+/**
+ * The order in which one field's waiting tickets are called as things stand at `now`: checked-in
+ * bookings whose slot has begun first, earliest slot first, then `callOrder` (priority, then
+ * issue time; a booking whose slot is still to come ranks there by its issue time).
+ */
+export function placeOrder(a: Ticket, b: Ticket, now: number): number {
+  const dueA = isDueBooking(a, now);
+  const dueB = isDueBooking(b, now);
+  if (dueA !== dueB) return dueA ? -1 : 1;
+  if (dueA) return a.slotAt! - b.slotAt! || callOrder(a, b);
+  return callOrder(a, b);
+}
+
+/**
+ * Whether `other`, waiting in the same field, is counted ahead of `ticket` at `now` — the one
+ * rule behind every "N people ahead of you". What is honest for a citizen: a remote number
+ * still awaiting its citizen's check-in is counted ahead of nobody, since it cannot be called
+ * and its citizen may never come (once checked in it takes its old place, so the count behind
+ * it grows by one then). A checked-in booking whose slot has begun is counted ahead of every
+ * walk-in, since it is called first; after `bookingMaxStreak` of them a walk-in goes between,
+ * so with many due bookings the count is an upper bound, never a promise broken.
+ */
+export function countsAhead(other: Ticket, ticket: Ticket, now: number): boolean {
+  return (
+    other.id !== ticket.id &&
+    other.status === 'waiting' &&
+    other.fieldId === ticket.fieldId &&
+    other.awaitingArrival !== true &&
+    placeOrder(other, ticket, now) < 0
+  );
+}
+
+/** How many waiting tickets of its field are counted ahead of this one at `now` (`countsAhead`). */
+export function peopleAhead(state: QueueState, ticketId: string, now: number): number {
   const ticket = own(state.tickets, ticketId);
   if (!ticket || ticket.status !== 'waiting') return 0;
   let ahead = 0;
-  for (const t of Object.values(state.tickets))
-    if (t.status === 'waiting' && t.fieldId === ticket.fieldId && callOrder(t, ticket) < 0) ahead++;
+  for (const t of Object.values(state.tickets)) if (countsAhead(t, ticket, now)) ahead++;
   return ahead;
+}
+
+/**
+ * `peopleAhead` of each of one field's waiting tickets at once (one sort, not a scan per
+ * ticket), by ticket id: the same answers, for pages that follow many tickets.
+ */
+export function placesAmong(waiting: readonly Ticket[], now: number): Map<string, number> {
+  const places = new Map<string, number>();
+  let counted = 0;
+  for (const t of [...waiting].sort((a, b) => placeOrder(a, b, now))) {
+    places.set(t.id, counted);
+    if (t.awaitingArrival !== true) counted++;
+  }
+  return places;
 }
 
 /** Counters open (not paused) that serve a field. */

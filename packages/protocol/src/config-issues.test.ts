@@ -60,3 +60,19 @@ describe('a refused calendar, in Vietnamese', () => {
     expect(refusals(calendar)).toContain(message);
   });
 });
+
+describe('refused online settings, in Vietnamese', () => {
+  const refused = (config: unknown) => {
+    const r = siteConfigSchema.safeParse(config);
+    return r.success ? [] : r.error.issues.map((i) => configIssueVi(i, config));
+  };
+
+  it("names a field's booking setting and the site's citizen limits", () => {
+    const field = { ...base.fields[0]!, online: { booking: { enabled: true, slotMinutes: 2 } } };
+    const issues = refused({ ...base, fields: [field], citizens: { numbersPerDay: 0 } });
+    expect(issues.map((i) => i.message).sort()).toEqual([
+      'Công dân trực tuyến › Số lần lấy số mỗi ngày cho một số điện thoại: phải từ 1 trở lên.',
+      'Lĩnh vực "Đất đai" › Trực tuyến › Đặt lịch hẹn › Độ dài khung giờ (phút): phải từ 5 trở lên.',
+    ]);
+  });
+});

@@ -153,6 +153,20 @@ export const CONFIG_KEY_LABELS: Readonly<Record<string, string>> = {
   holidays: 'Ngày lễ',
   specialDays: 'Ngày làm việc đặc biệt',
   date: 'Ngày',
+  online: 'Trực tuyến',
+  remote: 'Lấy số từ điện thoại',
+  booking: 'Đặt lịch hẹn',
+  enabled: 'Nhận đặt lịch',
+  slotMinutes: 'Độ dài khung giờ (phút)',
+  capacity: 'Số người mỗi khung giờ',
+  daysAhead: 'Số ngày đặt trước tối đa',
+  earlyMinutes: 'Số phút xác nhận sớm nhất trước giờ hẹn',
+  graceMinutes: 'Số phút giữ lịch sau giờ hẹn',
+  citizens: 'Công dân trực tuyến',
+  numbersPerDay: 'Số lần lấy số mỗi ngày cho một số điện thoại',
+  openBookings: 'Số lịch hẹn chưa dùng tối đa cho một số điện thoại',
+  bookingMaxStreak: 'Số lịch hẹn được gọi liên tiếp',
+  nearTurnAhead: 'Ngưỡng nhắn tin sắp đến lượt',
 };
 
 /** Where an issue is, as a person reads it: `Lĩnh vực "Đất đai" › Số chữ số`. */

@@ -32,6 +32,31 @@ export interface DurationStats {
   p90Ms: number | null;
 }
 
+/** Where tickets came from, in the order reports list them: the kiosk, a phone, a booked slot. */
+export const REPORT_ORIGINS = ['walk-in', 'remote', 'booking'] as const;
+export type ReportOrigin = (typeof REPORT_ORIGINS)[number];
+
+/** One origin's part of a report row. */
+export interface OriginFigures {
+  /** Tickets of this origin issued; null when grouping by counter or clerk. */
+  issued: number | null;
+  /** Visits of this origin's tickets that ended served. */
+  served: number;
+  /** Waiting times of every visit of this origin's tickets (count, mean, median, p90). */
+  waiting: DurationStats;
+}
+
+/**
+ * "The share of bookings that came": booked slots whose time has passed (cancelled ones left
+ * out) and how many of them were checked in at the kiosk.
+ */
+export interface BookingShowUp {
+  due: number;
+  came: number;
+  /** came ÷ due; null when no booked slot has passed. */
+  share: number | null;
+}
+
 export interface ReportRow {
   /** Field id, counter id, clerk username, hour "08", or day "2026-11-23"; "total" for the total. */
   key: string;
@@ -74,6 +99,10 @@ export interface ReportRow {
     /** satisfied / count, or null when nothing was rated. */
     rate: number | null;
   };
+  /** Walk-in, remote and booked tickets apart (every origin present, zero when none). */
+  byOrigin: Record<ReportOrigin, OriginFigures>;
+  /** Bookings that came, for field and day groupings and the total; null otherwise. */
+  bookings: BookingShowUp | null;
 }
 
 export interface Report {

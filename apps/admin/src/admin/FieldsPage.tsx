@@ -3,6 +3,8 @@ import { onlineSchema, ticketLabel, type FieldConfig, type SiteConfig } from '@l
 import type { Api } from '../api.ts';
 import { M } from '../messages.ts';
 import { NumberInput } from './inputs.tsx';
+import { OnlineFieldset, onlineSummary } from './OnlineFieldset.tsx';
+import { MO } from '../messages-online.ts';
 import { SaveBar } from './SaveBar.tsx';
 import { useConfigEditor } from './use-config-editor.ts';
 import { CatalogueCodeSelect, useCatalogue } from '../province/CatalogueCodeSelect.tsx';
@@ -86,6 +88,7 @@ export function FieldsPage({ api, liveConfig }: { api: Api; liveConfig: SiteConf
                 <th>{F.sessions}</th>
                 <th className="num">{F.dailyLimit}</th>
                 <th className="num">{F.target}</th>
+                <th>{MO.field.column}</th>
               </tr>
             </thead>
             <tbody>
@@ -129,6 +132,7 @@ export function FieldsPage({ api, liveConfig }: { api: Api; liveConfig: SiteConf
                   </td>
                   <td className="num">{f.dailyLimit ?? '—'}</td>
                   <td className="num">{f.targetWaitMinutes}</td>
+                  <td data-testid="online-summary">{onlineSummary(f)}</td>
                 </tr>
               ))}
             </tbody>
@@ -269,6 +273,11 @@ export function FieldsPage({ api, liveConfig }: { api: Api; liveConfig: SiteConf
                 {F.addSession}
               </button>
             </fieldset>
+
+            <OnlineFieldset
+              field={current}
+              onChange={(change) => editField(current.id, (f) => change(f.online))}
+            />
 
             <fieldset>
               <legend>{M.counters.title}</legend>

@@ -2,6 +2,7 @@ import { deviceBaseUrl, phoneBaseUrl, type SiteConfig } from '@luot/domain';
 import type { Api } from '../api.ts';
 import { M } from '../messages.ts';
 import { hubUrl } from '../session.ts';
+import { CitizensSection } from './CitizensSection.tsx';
 import { SaveBar } from './SaveBar.tsx';
 import { formatOffset, utcOffsetMinutes, zoneChoices } from './time-zones.ts';
 import { useConfigEditor } from './use-config-editor.ts';
@@ -105,6 +106,7 @@ export function SitePage({ api, liveConfig }: { api: Api; liveConfig: SiteConfig
           </dd>
         </dl>
       </section>
+      <CitizensSection editor={editor} />
     </div>
   );
 }

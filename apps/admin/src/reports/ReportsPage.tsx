@@ -4,6 +4,7 @@ import type { Report, ReportGrouping, ReportRow } from '@luot/protocol';
 import type { Api } from '../api.ts';
 import { M } from '../messages.ts';
 import { BarChart, LineChart, ShareBar } from './charts.tsx';
+import { OriginTable } from './OriginTable.tsx';
 import { ReportControls } from './ReportControls.tsx';
 import { addDays, dayLabel, duration, fullDay, monthStart, percent } from './format.ts';
 
@@ -246,6 +247,12 @@ export function ReportView({
           {R.computedIn(report.elapsedMs)}.
         </p>
       </section>
+
+      <OriginTable
+        rows={report.rows}
+        total={report.total}
+        grouping={R.groupings[report.groupBy] ?? ''}
+      />
 
       <div className="charts">
         <section className="panel">

@@ -42,12 +42,20 @@ export function CounterTileView({
           <span className="tile__state">{BOARD_TEXT.closed}</span>
         ) : tile.ticket ? (
           <>
-            <span
-              className="tile__ticket"
-              data-testid={`ticket-${tile.id}`}
-              style={{ '--chars': tile.ticket.label.length } as CSSProperties}
-            >
-              {tile.ticket.label}
+            <span className="tile__ticket-row">
+              <span
+                className="tile__ticket"
+                data-testid={`ticket-${tile.id}`}
+                data-booked={tile.ticket.booked}
+                style={{ '--chars': tile.ticket.label.length } as CSSProperties}
+              >
+                {tile.ticket.label}
+              </span>
+              {tile.ticket.booked && (
+                <span className="tile__booked" data-testid={`booked-${tile.id}`}>
+                  {BOARD_TEXT.booked}
+                </span>
+              )}
             </span>
             {/* Paused with a citizen at the counter: the number stays, the pause is said. */}
             <span

@@ -19,6 +19,8 @@ export interface TileTicket {
   status: 'called' | 'serving';
   /** Hub time of the latest call or recall of this ticket. */
   callAt: number;
+  /** A booked slot checked in at the kiosk: the board marks it "Đặt lịch". */
+  booked: boolean;
 }
 
 /** One counter as the board shows it. */
@@ -55,6 +57,7 @@ export function counterTiles(
             label: ticket.label,
             status: ticket.status,
             callAt: lastCallAt(ticket, callTimes),
+            booked: ticket.origin === 'booking',
           }
         : null,
     };

@@ -177,7 +177,10 @@ function LatestCalls({ calls, now }: { calls: RecentCall[]; now: number }) {
                 isFresh(c.callAt, now) ? 'calls__row--fresh' : '',
               ].join(' ')}
             >
-              <span className="calls__label">{c.label}</span>
+              <span className="calls__label">
+                {c.label}
+                {c.booked && <span className="calls__booked">{BOARD_TEXT.booked}</span>}
+              </span>
               <span className="calls__arrow" aria-hidden="true">
                 →
               </span>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { counterTiles, isFresh, BLINK_MS } from '../common/counter-tiles.ts';
-import { at, centre, config, issue } from '../test-fixture.ts';
+import { at, centre, config, issue, NINE } from '../test-fixture.ts';
 import { fieldWaiting, gridShape, recentCalls, RECENT_CALLS } from './lobby-model.ts';
 
 const counters = config.counters;
@@ -46,6 +46,31 @@ describe('counter tiles', () => {
     expect(isFresh(5000, 1000)).toBe(true);
     expect(isFresh(1000, 1000 + BLINK_MS - 1)).toBe(true);
     expect(isFresh(1000, 1000 + BLINK_MS)).toBe(false);
+  });
+});
+
+describe('a booked ticket', () => {
+  it('is marked on its counter tile and in the latest calls, a walk-in is not', () => {
+    const c = centre();
+    c.run(
+      { type: 'issue', fieldId: 'ho-tich', priorityClassId: null, origin: 'booking', slotAt: NINE },
+      issue('dat-dai'),
+      at('q1').open(),
+      at('q2').open(),
+      at('q1').callNext(),
+      at('q2').callNext(),
+    );
+    const tiles = counterTiles(c.state, counters, new Map());
+    expect(tiles.map((t) => [t.ticket?.label, t.ticket?.booked])).toEqual([
+      ['1001', true],
+      ['A001', false],
+      [undefined, undefined],
+    ]);
+    const calls = recentCalls(c.state, counters, new Map());
+    expect(calls.map((x) => [x.label, x.booked])).toEqual([
+      ['A001', false],
+      ['1001', true],
+    ]);
   });
 });
 

@@ -16,6 +16,8 @@ export interface RecentCall {
   label: string;
   counterNumber: number;
   callAt: number;
+  /** From a booked slot: marked "Đặt lịch". */
+  booked: boolean;
 }
 
 /** The tickets now at the shown counters, latest call first, at most `limit`. */
@@ -34,6 +36,7 @@ export function recentCalls(
         label: ticket.label,
         counterNumber: c.number,
         callAt: lastCallAt(ticket, callTimes),
+        booked: ticket.origin === 'booking',
       });
   }
   return calls

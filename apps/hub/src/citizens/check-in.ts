@@ -56,7 +56,7 @@ export function checkInHandlers(citizens: Citizens | null): Pick<Handlers, 'tick
     const ticket: Ticket | null =
       own(ctx.queue.live.tickets, ticketId) ?? (await ctx.store.ticketSnapshot(ticketId));
     if (!ticket) return failure('INTERNAL');
-    const ahead = ctx.queue.waiting.ahead(ticket);
+    const ahead = ctx.queue.waiting.ahead(ticket, ctx.clock.now());
     return {
       ok: true,
       data: {

@@ -377,7 +377,7 @@ export function registerCitizenRoutes(app: FastifyInstance, citizens: Citizens):
     citizens.tell('followTicket', () => contacts.followTicket(site.id, ticket.id, citizen.phone));
     const state = site.queue.live;
     const placed = state.tickets[ticket.id] ?? ticket;
-    const ahead = site.queue.waiting.ahead(placed);
+    const ahead = site.queue.waiting.ahead(placed, clock.now());
     return ok<RemoteTicket>({
       label: ticket.label,
       fieldName: field.name,

@@ -14,6 +14,7 @@ export {
   type ServiceRow,
 } from './store.ts';
 export {
+  type BookingShowUpRow,
   type ReportQueries,
   type TicketCounts,
   type VisitBatch,

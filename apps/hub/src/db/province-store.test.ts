@@ -89,6 +89,7 @@ function call(t: Ticket, counterId: string, clerkId: string): StoredCommand {
       {
         kind: 'visit.open',
         ticketId: t.id,
+        origin: null,
         day: DAY,
         fieldId: t.fieldId,
         counterId,
@@ -328,7 +329,11 @@ function rowsOf(db: Db, tables: string[]): Record<string, unknown[]> {
       (row) =>
         sortKeys(
           Object.fromEntries(
-            Object.entries(row).filter(([key]) => key !== 'site_id' && key !== 'sites'),
+            // `origin` (migration 009) is new and NULL on an older file's rows: a walk-in.
+            Object.entries(row).filter(
+              ([key, value]) =>
+                key !== 'site_id' && key !== 'sites' && !(key === 'origin' && value === null),
+            ),
           ),
         ),
     );

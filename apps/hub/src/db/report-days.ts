@@ -8,8 +8,11 @@ import type { Db } from './open-database.ts';
  * - `tickets`: (field index, status index, quarter-hour of issue, count) — the day's rows of
  *   `ReportQueries.ticketCounts`.
  * - `visits`: per visit, ordered by field: wait seconds; service seconds + 1 (0: never
- *   started); outcome | rating << 3 | UTC quarter of the day of the call << 6; counter index |
- *   clerk index << 16. Seconds, outcome and rating are exactly those of `VisitBatch`.
+ *   started); outcome | rating << 3 | UTC quarter of the day of the call << 6 | origin << 13;
+ *   counter index | clerk index << 16. Seconds, outcome, rating and origin are exactly those
+ *   of `VisitBatch`. Days packed before migration 009 have origin 0: they had only walk-ins.
+ *
+ * A ticket's status key carries its origin when not a walk-in (`ticketStatusKey`).
  */
 export interface PackedDay {
   day: string;
@@ -32,6 +35,27 @@ export interface DayKeys {
 export const OUTCOME_SQL = `CASE outcome WHEN 'done' THEN 1 WHEN 'no_show' THEN 2 WHEN 'transferred' THEN 3
   WHEN 'cancelled' THEN 4 WHEN 'expired' THEN 4 ELSE 0 END`;
 
+/** Ticket origins as `VisitBatch` codes them: 0 walk-in, 1 remote, 2 booking. */
+export const ORIGIN_SQL = `CASE origin WHEN 'remote' THEN 1 WHEN 'booking' THEN 2 ELSE 0 END`;
+
+/**
+ * A ticket row's status key as counted for reports: the status, with "/remote" or "/booking"
+ * appended for a ticket not issued at the kiosk (the SQL of both stores; `splitStatusKey`
+ * reads it back). One key per (status, origin) keeps the packed days' layout as it was.
+ */
+export const TICKET_STATUS_KEY_SQL = `status || COALESCE('/' || origin, '')`;
+
+/** The status and origin code (0 walk-in, 1 remote, 2 booking) of a ticket status key. */
+export function splitStatusKey(key: string): { status: string; origin: number } {
+  const slash = key.indexOf('/');
+  if (slash < 0) return { status: key, origin: 0 };
+  const origin = key.slice(slash + 1);
+  return {
+    status: key.slice(0, slash),
+    origin: origin === 'remote' ? 1 : origin === 'booking' ? 2 : 0,
+  };
+}
+
 export type ReportDays = ReturnType<typeof createReportDays>;
 
 /** A day's tickets counted per field of issue, status and quarter-hour (a packed day's input). */
@@ -52,6 +76,8 @@ export interface PackedVisitRow {
   outcome: number;
   rating: number;
   quarter: number;
+  /** 0 walk-in, 1 remote, 2 booking. */
+  origin: number;
 }
 
 /** Packs one day's rows (whichever database read them) into its keys and Int32 quadruples. */
@@ -78,7 +104,7 @@ export function packDay(
       [
         r.waitS,
         r.serviceS1,
-        r.outcome | (r.rating << 3) | (r.quarter << 6),
+        r.outcome | (r.rating << 3) | (r.quarter << 6) | (r.origin << 13),
         counter(r.counterId) | (clerk(r.clerkId) << 16),
       ],
       i * 4,
@@ -98,15 +124,17 @@ export function createReportDays(db: Db, siteId: string) {
       .prepare(`SELECT MIN(day) FROM tickets WHERE site_id = ? AND day > ? AND day < ?`)
       .pluck(),
     tickets: db.prepare(
-      `SELECT original_field_id AS fieldId, status, issued_at / 900000 AS quarter, COUNT(*) AS count
-       FROM tickets WHERE site_id = ? AND day = ? GROUP BY original_field_id, status, issued_at / 900000`,
+      `SELECT original_field_id AS fieldId, ${TICKET_STATUS_KEY_SQL} AS status,
+              issued_at / 900000 AS quarter, COUNT(*) AS count
+       FROM tickets WHERE site_id = ? AND day = ?
+       GROUP BY original_field_id, status, origin, issued_at / 900000`,
     ),
     visits: db.prepare(
       `SELECT field_id AS fieldId, counter_id AS counterId, COALESCE(clerk_id, '') AS clerkId,
               (called_at - waiting_since) / 1000 AS waitS,
               COALESCE((ended_at - started_at) / 1000 + 1, 0) AS serviceS1,
               ${OUTCOME_SQL} AS outcome, COALESCE(rating, 0) AS rating,
-              (called_at % 86400000) / 900000 AS quarter
+              (called_at % 86400000) / 900000 AS quarter, ${ORIGIN_SQL} AS origin
        FROM services WHERE site_id = ? AND day = ? ORDER BY field_id, id`,
     ),
     put: db.prepare(

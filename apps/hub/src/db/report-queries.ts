@@ -1,5 +1,12 @@
 import type { Db } from './open-database.ts';
-import { indexer, OUTCOME_SQL, readPackedDays, type PackedDay } from './report-days.ts';
+import {
+  indexer,
+  ORIGIN_SQL,
+  OUTCOME_SQL,
+  readPackedDays,
+  TICKET_STATUS_KEY_SQL,
+  type PackedDay,
+} from './report-days.ts';
 
 /** Tickets of a period as one row from SQL: per day, field of issue, status and quarter-hour. */
 export interface TicketCountRow {
@@ -12,7 +19,8 @@ export interface TicketCountRow {
 }
 
 /**
- * Tickets of a period counted per day, field of issue, status and quarter-hour of issue, in
+ * Tickets of a period counted per day, field of issue, status key (the status, and the origin
+ * when not a walk-in: `splitStatusKey`) and quarter-hour of issue, in
  * columns: row i is `count[i]` tickets of `days[day[i]]`, `fields[field[i]]`,
  * `statuses[status[i]]`, issued in the quarter-hour `quarter[i]` (floor(issued_at / 15 min),
  * which falls inside one local hour in every time zone).
@@ -28,6 +36,24 @@ export interface TicketCounts {
   count: Int32Array;
 }
 
+/**
+ * Booked slots of one field and day whose time has passed by the report's `now` (cancelled
+ * ones left out), and how many of them were checked in: "the share of bookings that came".
+ */
+export interface BookingShowUpRow {
+  day: string;
+  fieldId: string;
+  due: number;
+  came: number;
+}
+
+/** The SQL of `BookingShowUpRow`s, the same in both stores ($1 site, $2 from, $3 to, $4 now). */
+export const BOOKING_SHOW_UP_SQL = `SELECT day, field_id AS "fieldId", COUNT(*) AS due,
+    SUM(CASE WHEN status = 'checked_in' THEN 1 ELSE 0 END) AS came
+  FROM bookings WHERE site_id = $1 AND day BETWEEN $2 AND $3 AND kind = 'slot'
+    AND status <> 'cancelled' AND slot_at <= $4
+  GROUP BY day, field_id`;
+
 /** Which visit dimension, besides day and field, each packed visit carries. */
 export type VisitDimension = 'counter' | 'clerk' | 'quarter' | 'none';
 
@@ -38,7 +64,8 @@ export type VisitDimension = 'counter' | 'clerk' | 'quarter' | 'none';
  * in `keys` (0: none), or the UTC quarter of the day of the call (0–95).
  *
  * Unpacked days cross from SQLite as one integer per visit,
- * ((((waitS · 2^17 + serviceS1) · 8 + outcome) · 8 + rating) · 2^13 + code) < 2^53.
+ * ((((waitS · 2^17 + serviceS1) · 16 + outcome + 5 · origin) · 8 + rating) · 2^13 + code)
+ * < 2^53, so a wait up to 2^16 s (18 hours, longer than any service day) fits.
  */
 export interface VisitBatch {
   runs: { day: string; fieldId: string; count: number }[];
@@ -49,6 +76,8 @@ export interface VisitBatch {
   outcome: Uint8Array;
   /** 0 none / 1–5. */
   rating: Uint8Array;
+  /** The ticket's origin: 0 walk-in / 1 remote / 2 booking. */
+  origin: Uint8Array;
   code: Int32Array;
   /** For counter and clerk: the key of each code (index 0 unused). */
   keys: string[];
@@ -71,17 +100,18 @@ export function createReportQueries(db: Db, siteId: string) {
     db
       .prepare(
         `SELECT (((((called_at - waiting_since) / 1000) * 131072
-                  + COALESCE((ended_at - started_at) / 1000 + 1, 0)) * 8 + ${OUTCOME}) * 8
+                  + COALESCE((ended_at - started_at) / 1000 + 1, 0)) * 16
+                  + ${OUTCOME} + 5 * ${ORIGIN_SQL}) * 8
                   + COALESCE(rating, 0)) * 8192 + ${code}
          FROM services WHERE site_id = @site AND day BETWEEN @from AND @to ORDER BY day, field_id`,
       )
       .pluck();
   const q = {
     ticketCounts: db.prepare(
-      `SELECT day, original_field_id AS fieldId, status, issued_at / 900000 AS quarter,
-              COUNT(*) AS count
+      `SELECT day, original_field_id AS fieldId, ${TICKET_STATUS_KEY_SQL} AS status,
+              issued_at / 900000 AS quarter, COUNT(*) AS count
        FROM tickets WHERE site_id = ? AND day BETWEEN ? AND ?
-       GROUP BY day, original_field_id, status, issued_at / 900000`,
+       GROUP BY day, original_field_id, status, origin, issued_at / 900000`,
     ),
     runs: db.prepare(
       `SELECT day, field_id AS fieldId, COUNT(*) AS count FROM services
@@ -110,6 +140,8 @@ export function createReportQueries(db: Db, siteId: string) {
         .pluck(),
     },
     names: db.prepare(`SELECT username, name FROM users`),
+    // $1…$4 appear once each, in order: SQLite takes them as plain positional parameters.
+    showUp: db.prepare(BOOKING_SHOW_UP_SQL.replace(/\$\d/g, '?')),
   };
 
   /** Packed visits with the dimension's code mapped from instr positions to 1-based key indexes. */
@@ -182,12 +214,13 @@ export function createReportQueries(db: Db, siteId: string) {
           let rest = (v - code) / 8192;
           const rating = rest % 8;
           rest = (rest - rating) / 8;
-          const outcome = rest % 8;
-          rest = (rest - outcome) / 8;
+          const outcomeOrigin = rest % 16;
+          rest = (rest - outcomeOrigin) / 16;
           const serviceS1 = rest % 131072;
           batch.waitS[at] = (rest - serviceS1) / 131072;
           batch.serviceS1[at] = serviceS1;
-          batch.outcome[at] = outcome;
+          batch.outcome[at] = outcomeOrigin % 5;
+          batch.origin[at] = (outcomeOrigin - (outcomeOrigin % 5)) / 5;
           batch.rating[at] = rating;
           batch.code[at++] = code;
         }
@@ -218,6 +251,10 @@ export function createReportQueries(db: Db, siteId: string) {
      */
     visits(from: string, to: string, dimension: VisitDimension, known: string[] = []): VisitBatch {
       return read(from, to, dimension, known);
+    },
+    /** Booked slots passed by `now` and those checked in, per day and field (see the type). */
+    bookingShowUp(from: string, to: string, now: number): BookingShowUpRow[] {
+      return q.showUp.all(siteId, from, to, now) as BookingShowUpRow[];
     },
     /** Display names of every person, by username (clerks of past days included). */
     personNames(): Map<string, string> {
@@ -307,13 +344,14 @@ export function appendPackedDay(
     batch.serviceS1[at] = visits[i + 1]!;
     batch.outcome[at] = bits & 7;
     batch.rating[at] = (bits >>> 3) & 7;
+    batch.origin[at] = (bits >>> 13) & 3;
     batch.code[at] =
       dimension === 'counter'
         ? counterCodes[who & 0xffff]!
         : dimension === 'clerk'
           ? clerkCodes[who >>> 16]!
           : dimension === 'quarter'
-            ? bits >>> 6
+            ? (bits >>> 6) & 127
             : 0;
   }
   return at;
@@ -354,6 +392,7 @@ function emptyBatch(total: number, dimension: VisitDimension, known: readonly st
     serviceS1: new Int32Array(total),
     outcome: new Uint8Array(total),
     rating: new Uint8Array(total),
+    origin: new Uint8Array(total),
     code: new Int32Array(total),
     keys: [],
   };

@@ -51,9 +51,9 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
     ),
     insertTicket: db.prepare(
       `INSERT INTO tickets (id, site_id, day, field_id, original_field_id, number, label,
-         priority_class_id, status, issued_at, token_hash, issued_by, request_key)
+         priority_class_id, status, issued_at, token_hash, issued_by, request_key, origin)
        VALUES (@id, @siteId, @day, @fieldId, @originalFieldId, @number, @label, @priorityClassId,
-         @status, @issuedAt, @tokenHash, @issuedBy, @requestKey)`,
+         @status, @issuedAt, @tokenHash, @issuedBy, @requestKey, @origin)`,
     ),
     ticketStatus: db.prepare(
       `UPDATE tickets SET status = @status, field_id = @fieldId, counter_id = @counterId,
@@ -63,9 +63,9 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
     ),
     openService: db.prepare(
       `INSERT INTO services (site_id, ticket_id, day, field_id, counter_id, clerk_id, priority,
-         waiting_since, called_at)
+         waiting_since, called_at, origin)
        VALUES (@siteId, @ticketId, @day, @fieldId, @counterId, @clerkId, @priority,
-         @waitingSince, @calledAt)`,
+         @waitingSince, @calledAt, @origin)`,
     ),
     serviceRecall: db.prepare(
       `UPDATE services SET recalls = recalls + 1
@@ -136,6 +136,7 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
           tokenHash: row.tokenHash,
           issuedBy: row.issuedBy,
           requestKey: row.requestKey,
+          origin: row.ticket.origin ?? null,
         });
         return;
       case 'ticket.update':

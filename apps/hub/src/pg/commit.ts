@@ -16,8 +16,8 @@ async function writeRow(c: pg.PoolClient, site: string, row: RowChange): Promise
       await c.query({
         name: 'ticket.insert',
         text: `INSERT INTO tickets (site_id, id, day, field_id, original_field_id, number, label,
-                 priority_class_id, status, issued_at, token_hash, issued_by, request_key)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+                 priority_class_id, status, issued_at, token_hash, issued_by, request_key, origin)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
         values: [
           site,
           t.id,
@@ -32,6 +32,7 @@ async function writeRow(c: pg.PoolClient, site: string, row: RowChange): Promise
           row.tokenHash,
           row.issuedBy,
           row.requestKey,
+          t.origin ?? null,
         ],
       });
       return;
@@ -61,8 +62,8 @@ async function writeRow(c: pg.PoolClient, site: string, row: RowChange): Promise
       await c.query({
         name: 'visit.open',
         text: `INSERT INTO services (site_id, ticket_id, day, field_id, counter_id, clerk_id,
-                 priority, waiting_since, called_at)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+                 priority, waiting_since, called_at, origin)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         values: [
           site,
           row.ticketId,
@@ -73,6 +74,7 @@ async function writeRow(c: pg.PoolClient, site: string, row: RowChange): Promise
           row.priority ? 1 : 0,
           row.waitingSince,
           row.calledAt,
+          row.origin,
         ],
       });
       return;

@@ -2,7 +2,9 @@ import type pg from 'pg';
 import {
   bytes,
   int32s,
+  ORIGIN_SQL,
   packDay,
+  TICKET_STATUS_KEY_SQL,
   type DayKeys,
   type PackedDay,
   type PackedTicketRow,
@@ -33,10 +35,10 @@ export async function readDayRows(
   };
   const tickets = await c.query<PackedTicketRow & { day: string }>({
     name: 'report.tickets',
-    text: `SELECT day, original_field_id AS "fieldId", status,
+    text: `SELECT day, original_field_id AS "fieldId", ${TICKET_STATUS_KEY_SQL} AS status,
              (issued_at / 900000)::int AS quarter, COUNT(*)::int AS count
            FROM tickets WHERE site_id = $1 AND day BETWEEN $2 AND $3
-           GROUP BY day, original_field_id, status, issued_at / 900000`,
+           GROUP BY day, original_field_id, status, origin, issued_at / 900000`,
     values: [site, from, to],
   });
   for (const { day, ...row } of tickets.rows) of(day).tickets.push(row);
@@ -48,7 +50,7 @@ export async function readDayRows(
              ((called_at - waiting_since) / 1000)::int AS "waitS",
              COALESCE((ended_at - started_at) / 1000 + 1, 0)::int AS "serviceS1",
              ${OUTCOME} AS outcome, COALESCE(rating, 0) AS rating,
-             ((called_at % 86400000) / 900000)::int AS quarter
+             ((called_at % 86400000) / 900000)::int AS quarter, ${ORIGIN_SQL} AS origin
            FROM services WHERE site_id = $1 AND day BETWEEN $2 AND $3
            ORDER BY day, field_id COLLATE "C", id`,
     values: [site, from, to],

@@ -1,6 +1,10 @@
 import type { SiteConfig } from '@luot/domain';
 import type { Report, ReportQuery } from '@luot/protocol';
-import { unpackedRanges } from '../db/report-queries.ts';
+import {
+  BOOKING_SHOW_UP_SQL,
+  unpackedRanges,
+  type BookingShowUpRow,
+} from '../db/report-queries.ts';
 import { assembleTicketCounts, visitBatchOfPackedDays } from '../db/report-queries.ts';
 import { packDay, type PackedDay } from '../db/report-days.ts';
 import { buildReport } from '../reports/build-report.ts';
@@ -19,7 +23,7 @@ export function createPgReportEngine(db: PgDb): ReportEngine {
     async run(siteId: string, query: ReportQuery, config: SiteConfig, now: number) {
       const started = performance.now();
       const { from, to } = query;
-      const { days, names } = await db.tx(
+      const { days, names, showUp } = await db.tx(
         async (c) => {
           const stored = await readPackedDays(c, siteId, from, to);
           const read: PackedDay[] = [...stored];
@@ -30,9 +34,17 @@ export function createPgReportEngine(db: PgDb): ReportEngine {
           const people = await c.query<{ username: string; name: string }>(
             'SELECT username, name FROM users',
           );
+          const bookings = await c.query<BookingShowUpRow>(BOOKING_SHOW_UP_SQL, [
+            siteId,
+            from,
+            to,
+            now,
+          ]);
           return {
             days: read,
             names: new Map(people.rows.map((r) => [r.username, r.name])),
+            // COUNT and SUM are bigint in PostgreSQL: numbers here, as SQLite gives them.
+            showUp: bookings.rows.map((r) => ({ ...r, due: Number(r.due), came: Number(r.came) })),
           };
         },
         { begin: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' },
@@ -42,6 +54,7 @@ export function createPgReportEngine(db: PgDb): ReportEngine {
           ticketCounts: () => assembleTicketCounts(days, []),
           visits: (_from, _to, dimension, known) => visitBatchOfPackedDays(days, dimension, known),
           personNames: () => names,
+          bookingShowUp: () => showUp,
         },
         query,
         config,

@@ -23,6 +23,8 @@ const config = testConfig(4);
 const FROM = '2026-10-01';
 const TO = '2026-10-23';
 const GROUPINGS: ReportQuery['groupBy'][] = ['field', 'counter', 'clerk', 'hour', 'day'];
+/** The reports' clock: after every booked slot of the period but one. */
+const NOW = Date.parse('2026-11-01T00:00:00Z');
 
 describe.skipIf(!hasPostgres)('reports from PostgreSQL', () => {
   let server: TestPostgres;
@@ -54,6 +56,10 @@ describe.skipIf(!hasPostgres)('reports from PostgreSQL', () => {
       utcOffsetHours: 7,
       seed: 11,
     });
+    // Some tickets came from phones and booked slots (issue 14); their visits carry it.
+    db.exec(`UPDATE tickets SET origin = CASE number % 5 WHEN 1 THEN 'remote' WHEN 3 THEN 'booking' END;
+      UPDATE services SET origin = (SELECT origin FROM tickets t
+        WHERE t.site_id = services.site_id AND t.id = services.ticket_id)`);
     province = await openPgProvince({ url: server.url, log: pino({ level: 'silent' }) });
     await province.createSite('xa-a', config, 0);
     await province.createSite('xa-b', config, 0);
@@ -73,6 +79,35 @@ describe.skipIf(!hasPostgres)('reports from PostgreSQL', () => {
       await province.site('xa-a').append(commands.slice(i, i + 250));
     // Another site's history must not count in this one's reports.
     await province.site('xa-b').append(commands.slice(0, 300));
+    // Booked slots in both stores, for the share of bookings that came: per day and field,
+    // some checked in, some not, one cancelled (left out), one after `NOW` (not yet due).
+    const sqlite = createProvinceStore(db);
+    const statuses = ['checked_in', 'booked', 'released', 'cancelled', 'checked_in'] as const;
+    for (let i = 0; i < 40; i++) {
+      const day = `2026-10-${String(1 + (i % 23)).padStart(2, '0')}`;
+      const b = {
+        id: `bk${i}`,
+        siteId: 'xa-a',
+        fieldId: i % 3 === 0 ? 'dat-dai' : 'ho-tich',
+        day,
+        start: '09:00',
+        slotAt: i === 39 ? NOW + 1 : Date.parse(`${day}T02:00:00Z`),
+        code: `C${String(i).padStart(5, '0')}`,
+        tokenHash: `t${i}`,
+        ticketTokenHash: null,
+        phoneHash: `p${i}`,
+        kind: 'slot' as const,
+        createdAt: 0,
+      };
+      const limits = { capacity: 99, openBookings: 99 };
+      expect(await province.book(b, limits)).toEqual({ ok: true });
+      expect(sqlite.book({ ...b, siteId: DEFAULT_SITE_ID }, limits)).toEqual({ ok: true });
+      const to = statuses[i % statuses.length]!;
+      if (to !== 'booked') {
+        await province.moveBooking(b.id, 'booked', to, 1);
+        sqlite.moveBooking(b.id, 'booked', to, 1);
+      }
+    }
   });
   afterAll(async () => {
     await province?.close();
@@ -87,7 +122,7 @@ describe.skipIf(!hasPostgres)('reports from PostgreSQL', () => {
         createProvinceStore(db).site(DEFAULT_SITE_ID).reports,
         { from, to, groupBy },
         config,
-        0,
+        NOW,
       ),
       elapsedMs: 0,
     }));
@@ -95,7 +130,7 @@ describe.skipIf(!hasPostgres)('reports from PostgreSQL', () => {
     const out: Report[] = [];
     for (const groupBy of GROUPINGS)
       out.push({
-        ...(await province.reports.run('xa-a', { from, to, groupBy }, config, 0)),
+        ...(await province.reports.run('xa-a', { from, to, groupBy }, config, NOW)),
         elapsedMs: 0,
       });
     return out;
@@ -105,6 +140,14 @@ describe.skipIf(!hasPostgres)('reports from PostgreSQL', () => {
     const expected = sqliteReports();
     expect(expected[0]!.total.issued).toBeGreaterThan(2000);
     expect(expected[0]!.total.served).toBeGreaterThan(1500);
+    // 40 slots: 8 cancelled, 1 (checked in) not yet due; of the 31 due, 15 checked in.
+    expect(expected[0]!.total.bookings).toEqual({ due: 31, came: 15, share: 15 / 31 });
+    const { byOrigin } = expected[0]!.total;
+    expect(byOrigin.booking.issued).toBeGreaterThan(300);
+    expect(byOrigin.remote.waiting.count).toBeGreaterThan(300);
+    expect(byOrigin['walk-in'].issued! + byOrigin.remote.issued! + byOrigin.booking.issued!).toBe(
+      expected[0]!.total.issued,
+    );
     expect(await pgReports()).toEqual(expected);
 
     const site = province.site('xa-a');

@@ -33,6 +33,29 @@ function row(
     withinTarget: { served, within, share: served ? within / served : null },
     onTime: { within, issued: served + 2, share: within / (served + 2) },
     ratings: { count: rated, byScore: { '3': rated }, satisfied: rated, rate: rated ? 1 : null },
+    byOrigin: {
+      'walk-in': {
+        issued: served + 2,
+        served,
+        waiting: {
+          count: served,
+          meanMs: waitMin * MIN,
+          medianMs: waitMin * MIN,
+          p90Ms: 2 * waitMin * MIN,
+        },
+      },
+      remote: {
+        issued: 0,
+        served: 0,
+        waiting: { count: 0, meanMs: null, medianMs: null, p90Ms: null },
+      },
+      booking: {
+        issued: 0,
+        served: 0,
+        waiting: { count: 0, meanMs: null, medianMs: null, p90Ms: null },
+      },
+    },
+    bookings: null,
   };
 }
 

@@ -1,13 +1,17 @@
 // Reports across sites: each site's report, computed by its own engine, added up here. Pure.
 import type { SiteConfig } from '@luot/domain';
-import type {
-  CatalogueEntry,
-  DurationStats,
-  ProvinceGrouping,
-  ProvinceReport,
-  Report,
-  ReportGrouping,
-  ReportRow,
+import {
+  REPORT_ORIGINS,
+  type BookingShowUp,
+  type CatalogueEntry,
+  type DurationStats,
+  type OriginFigures,
+  type ReportOrigin,
+  type ProvinceGrouping,
+  type ProvinceReport,
+  type Report,
+  type ReportGrouping,
+  type ReportRow,
 } from '@luot/protocol';
 import { TOTAL_VI } from '../reports/labels-vi.ts';
 
@@ -46,6 +50,15 @@ export function combineDurations(parts: readonly DurationStats[]): DurationStats
   return { count, meanMs, medianMs: null, p90Ms: null };
 }
 
+/** Bookings that came, of several rows together; null when none of them counts bookings. */
+function combineBookings(rows: readonly ReportRow[]): BookingShowUp | null {
+  const parts = rows.map((r) => r.bookings).filter((b) => b !== null);
+  if (parts.length === 0) return null;
+  const due = parts.reduce((n, b) => n + b.due, 0);
+  const came = parts.reduce((n, b) => n + b.came, 0);
+  return { due, came, share: share(came, due) };
+}
+
 /** Several rows as one, under a new key and label: counts added, shares recomputed. */
 export function combineRows(key: string, label: string, rows: readonly ReportRow[]): ReportRow {
   const issued = sum(rows.map((r) => r.issued));
@@ -78,6 +91,17 @@ export function combineRows(key: string, label: string, rows: readonly ReportRow
       share: share(onTimeWithin, onTimeIssued),
     },
     ratings: { count: rated, byScore, satisfied, rate: share(satisfied, rated) },
+    byOrigin: Object.fromEntries(
+      REPORT_ORIGINS.map((origin): [ReportOrigin, OriginFigures] => [
+        origin,
+        {
+          issued: sum(rows.map((r) => r.byOrigin[origin].issued)),
+          served: rows.reduce((n, r) => n + r.byOrigin[origin].served, 0),
+          waiting: combineDurations(rows.map((r) => r.byOrigin[origin].waiting)),
+        },
+      ]),
+    ) as Record<ReportOrigin, OriginFigures>,
+    bookings: combineBookings(rows),
   };
 }
 

@@ -4,7 +4,10 @@ import type { ReportQueries } from '../db/index.ts';
 import { computeReport } from './compute-report.ts';
 
 /** What a report reads: SQLite's queries, or a period read ahead from another store. */
-export type ReportSource = Pick<ReportQueries, 'ticketCounts' | 'visits' | 'personNames'>;
+export type ReportSource = Pick<
+  ReportQueries,
+  'ticketCounts' | 'visits' | 'personNames' | 'bookingShowUp'
+>;
 
 /** Reads a period's tickets and visits and computes its report, timing the whole. */
 export function buildReport(
@@ -33,6 +36,7 @@ export function buildReport(
     tickets: queries.ticketCounts(from, to),
     visits,
     personNames,
+    bookings: queries.bookingShowUp(from, to, now),
     now,
   });
   return { ...report, elapsedMs: Math.round(performance.now() - started) };

@@ -1,6 +1,14 @@
 import { localTime, type SiteConfig } from '@luot/domain';
-import type { Report, ReportQuery, ReportRow } from '@luot/protocol';
-import type { TicketCounts, VisitBatch } from '../db/index.ts';
+import {
+  REPORT_ORIGINS,
+  type OriginFigures,
+  type Report,
+  type ReportOrigin,
+  type ReportQuery,
+  type ReportRow,
+} from '@luot/protocol';
+import type { BookingShowUpRow, TicketCounts, VisitBatch } from '../db/index.ts';
+import { splitStatusKey } from '../db/report-days.ts';
 import { dayLabel, hourLabel, TOTAL_VI } from './labels-vi.ts';
 import { SecondsHistogram } from './statistics.ts';
 
@@ -26,8 +34,17 @@ function utcOffsetMinutes(day: string, timeZone: string): number {
   return dayShift * 1440 + local.minutes - 720;
 }
 
+/** One origin's part of a group: tickets issued, visits served, waiting times. */
+class OriginPart {
+  issued = 0;
+  served = 0;
+  waits = new SecondsHistogram();
+}
+
 /** Everything of one group, before the statistics are taken. */
 class Bucket {
+  /** By origin code: 0 walk-in, 1 remote, 2 booking (REPORT_ORIGINS' order). */
+  origins = [new OriginPart(), new OriginPart(), new OriginPart()];
   issued = 0;
   expired = 0;
   cancelled = 0;
@@ -40,6 +57,9 @@ class Bucket {
   within = 0;
   /** Count per score 1–5 (index 0 unused). */
   ratings = [0, 0, 0, 0, 0, 0];
+  /** Booked slots passed, and those checked in. */
+  bookingsDue = 0;
+  bookingsCame = 0;
 }
 
 /** The inputs of a report: what the database returned and the configuration naming things. */
@@ -49,6 +69,8 @@ export interface ReportInput {
   tickets: TicketCounts;
   visits: VisitBatch;
   personNames: Map<string, string>;
+  /** Booked slots passed and checked in, per day and field. */
+  bookings: readonly BookingShowUpRow[];
   now: number;
 }
 
@@ -107,13 +129,15 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
   const t = input.tickets;
   const dayPoints = t.days.map(dayPoint);
   const dayOffsets = t.days.map(offsetOf);
-  const expired = t.statuses.indexOf('expired');
-  const cancelled = t.statuses.indexOf('cancelled');
+  // A status key carries the ticket's origin (db/report-days.ts): read once per key.
+  const statusKeys = t.statuses.map(splitStatusKey);
   const rowBuckets: Bucket[] = [];
   const addTickets = (b: Bucket, count: number, status: number) => {
+    const { status: plain, origin } = statusKeys[status]!;
     b.issued += count;
-    if (status === expired) b.expired += count;
-    if (status === cancelled) b.cancelled += count;
+    b.origins[origin]!.issued += count;
+    if (plain === 'expired') b.expired += count;
+    if (plain === 'cancelled') b.cancelled += count;
   };
   for (let r = 0; r < t.count.length; r++) {
     const count = t.count[r]!;
@@ -130,12 +154,24 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
     else if (groupBy === 'day') addTickets((rowBuckets[d] ??= bucket(t.days[d]!)), count, status);
   }
 
+  // Bookings are per field and day: they split by field or by day, and count in the total.
+  for (const b of input.bookings) {
+    total.bookingsDue += b.due;
+    total.bookingsCame += b.came;
+    const key = groupBy === 'field' ? b.fieldId : groupBy === 'day' ? b.day : null;
+    if (key === null) continue;
+    const g = bucket(key);
+    g.bookingsDue += b.due;
+    g.bookingsCame += b.came;
+  }
+
   const { runs, keys } = input.visits;
   const {
     waitS: waits,
     serviceS1: services,
     outcome: outcomes,
     rating: ratings,
+    origin: origins,
     code: codes,
   } = input.visits;
   // Buckets by local hour and by code, so the loop over a year of visits looks up no keys.
@@ -166,6 +202,9 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
       point.waits++;
       // Every visit is in one group: the total's durations are the groups' merged, below.
       b.waits.add(waitS);
+      const part = b.origins[origins[i]!]!;
+      part.waits.add(waitS);
+      if (outcome === OUTCOME_DONE) part.served++;
       if (outcome === OUTCOME_NO_SHOW) {
         total.noShow++;
         b.noShow++;
@@ -200,12 +239,23 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
   for (const b of groups.values()) {
     total.waits.merge(b.waits);
     total.services.merge(b.services);
+    b.origins.forEach((part, o) => {
+      total.origins[o]!.waits.merge(part.waits);
+      total.origins[o]!.served += part.served;
+    });
   }
   const histogram = WAIT_BUCKETS_S.map((fromS, h) =>
     total.waits.countIn(fromS, WAIT_BUCKETS_S[h + 1] ?? Infinity),
   );
 
-  const row = (key: string, label: string, b: Bucket, withTickets: boolean): ReportRow => {
+  const bookingRows = groupBy === 'field' || groupBy === 'day';
+  const row = (
+    key: string,
+    label: string,
+    b: Bucket,
+    withTickets: boolean,
+    withBookings = bookingRows,
+  ): ReportRow => {
     const byScore: Record<string, number> = {};
     for (const s of scale) byScore[String(s.score)] = 0;
     let count = 0;
@@ -240,6 +290,26 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
         share: withTickets && b.issued > 0 ? b.within / b.issued : null,
       },
       ratings: { count, byScore, satisfied, rate: count === 0 ? null : satisfied / count },
+      byOrigin: Object.fromEntries(
+        REPORT_ORIGINS.map((origin, o): [ReportOrigin, OriginFigures] => {
+          const part = b.origins[o]!;
+          return [
+            origin,
+            {
+              issued: withTickets ? part.issued : null,
+              served: part.served,
+              waiting: part.waits.stats(),
+            },
+          ];
+        }),
+      ) as Record<ReportOrigin, OriginFigures>,
+      bookings: withBookings
+        ? {
+            due: b.bookingsDue,
+            came: b.bookingsCame,
+            share: b.bookingsDue === 0 ? null : b.bookingsCame / b.bookingsDue,
+          }
+        : null,
     };
   };
 
@@ -274,7 +344,7 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
     generatedAt: input.now,
     ratingScale: scale,
     rows,
-    total: row('total', TOTAL_VI, total, true),
+    total: row('total', TOTAL_VI, total, true, true),
     charts: {
       arrivalsByHour,
       waitHistogram: WAIT_BUCKETS_MIN.map((fromMin, i) => ({

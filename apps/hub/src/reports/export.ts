@@ -1,5 +1,5 @@
 import { formatDateTime } from '@luot/domain';
-import type { Report, ReportGrouping, ReportRow } from '@luot/protocol';
+import { REPORT_ORIGINS, type Report, type ReportGrouping, type ReportRow } from '@luot/protocol';
 import {
   COLUMNS_VI,
   DAILY_COLUMNS_VI,
@@ -8,6 +8,7 @@ import {
   hourLabel,
   HOURLY_COLUMNS_VI,
   META_VI,
+  ORIGIN_VI,
   REPORT_TITLE_VI,
   SHEETS_VI,
   WAIT_COLUMNS_VI,
@@ -45,6 +46,14 @@ export function reportTable(report: ExportableReport): { headers: string[]; rows
     COLUMNS_VI.ratings,
     ...report.ratingScale.map((r) => r.label),
     COLUMNS_VI.satisfaction,
+    ...REPORT_ORIGINS.flatMap((o) => [
+      COLUMNS_VI.originIssued(ORIGIN_VI[o]),
+      COLUMNS_VI.originWaitMean(ORIGIN_VI[o]),
+      COLUMNS_VI.originWaitP90(ORIGIN_VI[o]),
+    ]),
+    COLUMNS_VI.bookingsDue,
+    COLUMNS_VI.bookingsCame,
+    COLUMNS_VI.bookingsShare,
   ];
   const cells = (r: ReportRow): Cell[] => [
     r.label,
@@ -67,6 +76,13 @@ export function reportTable(report: ExportableReport): { headers: string[]; rows
     r.ratings.count,
     ...report.ratingScale.map((s) => r.ratings.byScore[String(s.score)] ?? 0),
     percent(r.ratings.rate),
+    ...REPORT_ORIGINS.flatMap((o) => {
+      const part = r.byOrigin[o];
+      return [part.issued, minutes(part.waiting.meanMs), minutes(part.waiting.p90Ms)];
+    }),
+    r.bookings?.due ?? null,
+    r.bookings?.came ?? null,
+    percent(r.bookings?.share ?? null),
   ];
   return { headers, rows: [...report.rows.map(cells), cells(report.total)] };
 }

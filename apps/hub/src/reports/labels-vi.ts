@@ -36,6 +36,20 @@ export const COLUMNS_VI = {
   withinTarget: 'Đúng hạn trên số đã phục vụ (%)',
   ratings: 'Số lượt đánh giá',
   satisfaction: 'Tỷ lệ hài lòng (%)',
+  /** Per origin (ORIGIN_VI): tickets issued, mean and P90 wait. */
+  originIssued: (origin: string) => `${origin}: số phiếu`,
+  originWaitMean: (origin: string) => `${origin}: chờ trung bình (phút)`,
+  originWaitP90: (origin: string) => `${origin}: chờ P90 (phút)`,
+  bookingsDue: 'Lịch hẹn đã đến giờ',
+  bookingsCame: 'Lịch hẹn công dân đã đến',
+  bookingsShare: 'Tỷ lệ lịch hẹn công dân đến (%)',
+} as const;
+
+/** Where tickets came from, as the report names them. */
+export const ORIGIN_VI = {
+  'walk-in': 'Lấy số tại ki-ốt',
+  remote: 'Lấy số trực tuyến',
+  booking: 'Đặt lịch hẹn',
 } as const;
 
 export const SHEETS_VI = {

@@ -105,8 +105,8 @@ export function createPhoneViews(deps: {
     fields: Set<string>,
     tickets: Set<string>,
   ): void {
-    const ahead = queue.waiting.places(fields);
     const now = clock.now();
+    const ahead = queue.waiting.places(fields, now);
     for (const [ticketId, pages] of watchers) {
       const ticket = state.tickets[ticketId];
       if (!ticket) {
@@ -129,7 +129,7 @@ export function createPhoneViews(deps: {
         ticket,
         queue.seq,
         now,
-        ahead.get(ticketId) ?? queue.waiting.ahead(ticket),
+        ahead.get(ticketId) ?? queue.waiting.ahead(ticket, now),
       );
       if (!changed(ticketId, next)) continue;
       for (const page of pages) page.emit('ticket:view', next);

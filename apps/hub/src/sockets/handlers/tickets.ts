@@ -70,7 +70,7 @@ export function ticketHandlers(
       if (requestKey) kiosk.remember(`${ctx.siteId}/${requestKey}`, issued.ticket.id);
       const ticket = result.state.tickets[issued.ticket.id];
       if (!ticket) return failure('INTERNAL');
-      const ahead = queue.waiting.ahead(ticket);
+      const ahead = queue.waiting.ahead(ticket, now);
       return {
         ok: true,
         data: {
