@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'react';
-import QRCode from 'qrcode';
 import type { BookingView } from '@luot/protocol';
 import { CITIZEN_TEXT as T } from '../messages.ts';
 import { citizenApi } from './api.ts';
@@ -38,9 +37,12 @@ export function BookingPage({ token }: { token: string }) {
   const address = window.location.origin + window.location.pathname;
   useEffect(() => {
     let live = true;
-    void QRCode.toString(address, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then(
-      (svg) => live && setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`),
-    );
+    // Loaded with this page only: the lobby screens never need the QR encoder.
+    void import('qrcode')
+      .then(({ default: QRCode }) =>
+        QRCode.toString(address, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+      )
+      .then((svg) => live && setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`));
     return () => {
       live = false;
     };
