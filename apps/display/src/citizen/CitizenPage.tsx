@@ -107,8 +107,10 @@ export function CitizenPage() {
     if (site) document.title = `${T.title} — ${site.name}`;
   }, [site]);
 
+  const siteIdRef = useRef(siteId);
+  siteIdRef.current = siteId;
   const loadHoldings = useCallback(async (token: string) => {
-    const answer = await citizenApi.me(token);
+    const answer = await citizenApi.me(token, siteIdRef.current);
     if (answer.ok) setHoldings(answer.data);
     else if (answer.refusal.code === 'UNAUTHENTICATED') signOut();
   }, []);
@@ -218,6 +220,7 @@ export function CitizenPage() {
 
       {step.kind === 'signin' && (
         <SignIn
+          siteId={siteId}
           onSignedIn={(s) => {
             saveSession(s);
             setSession(s);

@@ -26,7 +26,8 @@ export function Problem({
   onRetry?: () => void;
   children?: ReactNode;
 }) {
-  const offline = refusal.code === 'UNAVAILABLE';
+  // The network's own failure carries no message; the hub's UNAVAILABLE (a code not sent) does.
+  const offline = refusal.code === 'UNAVAILABLE' && !refusal.message;
   return (
     <div
       className="cz-problem"

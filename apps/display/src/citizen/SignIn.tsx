@@ -9,7 +9,14 @@ import { Problem } from './Notices.tsx';
  * The citizen's sign-in: a Vietnamese mobile number, then the six-digit code the hub sent to
  * it. Refusals (a wrong code, too many tries, the network) are said under the field.
  */
-export function SignIn({ onSignedIn }: { onSignedIn: (session: CitizenSession) => void }) {
+export function SignIn({
+  siteId,
+  onSignedIn,
+}: {
+  /** The site the citizen is looking at: its channel sends the code. */
+  siteId: string | null;
+  onSignedIn: (session: CitizenSession) => void;
+}) {
   const [phoneInput, setPhoneInput] = useState('');
   const [codeInput, setCodeInput] = useState('');
   const [sent, setSent] = useState<(CodeSent & { normalised: string }) | null>(null);
@@ -24,7 +31,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: CitizenSession) =
     if (!phone) return setInvalid(T.phoneInvalid);
     setInvalid(null);
     setBusy(true);
-    const answer = await citizenApi.sendCode(phone);
+    const answer = await citizenApi.sendCode(phone, siteId);
     setBusy(false);
     if (!answer.ok) return setRefusal(answer.refusal);
     setSent({ ...answer.data, normalised: phone });

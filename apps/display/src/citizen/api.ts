@@ -45,7 +45,7 @@ const OFFLINE: Refusal = { code: 'UNAVAILABLE', message: '' };
 
 /** One request: the answer's data, or the refusal (the network's counts as UNAVAILABLE). */
 async function call<T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   options: { body?: unknown; token?: string | null } = {},
 ): Promise<Answer<T>> {
@@ -107,10 +107,18 @@ export const citizenApi = {
       'GET',
       `/api/public/sites/${enc(siteId)}/fields/${enc(fieldId)}/slots?day=${enc(day)}`,
     ),
-  sendCode: (phone: string) => call<CodeSent>('POST', '/api/public/code', { body: { phone } }),
+  /** Sent through the channel of the site the citizen is looking at. */
+  sendCode: (phone: string, siteId: string | null) =>
+    call<CodeSent>('POST', '/api/public/code', { body: siteId ? { phone, siteId } : { phone } }),
   verify: (phone: string, code: string) =>
     call<CitizenSession>('POST', '/api/public/verify', { body: { phone, code } }),
-  me: (token: string) => call<CitizenHoldings>('GET', '/api/public/me', { token }),
+  /** What the phone holds, under the limits of the site given. */
+  me: (token: string, siteId: string | null) =>
+    call<CitizenHoldings>(
+      'GET',
+      siteId ? `/api/public/me?siteId=${enc(siteId)}` : '/api/public/me',
+      { token },
+    ),
   takeNumber: (token: string, siteId: string, fieldId: string) =>
     call<RemoteTicket>('POST', '/api/public/tickets', { token, body: { siteId, fieldId } }),
   book: (token: string, request: { siteId: string; fieldId: string; day: string; start: string }) =>
@@ -118,5 +126,5 @@ export const citizenApi = {
   booking: (bookingToken: string) =>
     call<BookingView>('GET', `/api/public/bookings/${enc(bookingToken)}`),
   cancelBooking: (bookingToken: string) =>
-    call<BookingView>('POST', `/api/public/bookings/${enc(bookingToken)}/cancel`, { body: {} }),
+    call<BookingView>('DELETE', `/api/public/bookings/${enc(bookingToken)}`),
 };

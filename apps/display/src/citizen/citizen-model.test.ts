@@ -213,6 +213,20 @@ describe('refusals in plain Vietnamese', () => {
     expect(refusalText({ code: 'LIMIT_REACHED' })).toMatch(/hết số lượt cho phép/);
   });
 
+  it("prefers the hub's own words, except for a wrong code, an expired sign-in, no network", () => {
+    const locked = 'Nhập sai mã xác nhận quá nhiều lần. Vui lòng thử lại sau 15 phút.';
+    expect(refusalText({ code: 'RATE_LIMITED', message: locked, retryAfterSeconds: 900 })).toBe(
+      locked,
+    );
+    expect(refusalText({ code: 'CODE_WRONG', message: 'Mã xác nhận không đúng.' })).toMatch(
+      /Gửi lại mã/,
+    );
+    expect(refusalText({ code: 'UNAVAILABLE', message: '' })).toMatch(/kiểm tra mạng/);
+    expect(refusalText({ code: 'UNAVAILABLE', message: 'Chưa gửi được mã xác nhận.' })).toBe(
+      'Chưa gửi được mã xác nhận.',
+    );
+  });
+
   it("takes every other code's text from the protocol's catalogue", () => {
     expect(refusalText({ code: 'CLOSED_DAY' })).toBe('Ngày này trung tâm không làm việc.');
     expect(refusalText({ code: 'SLOT_FULL' })).toMatch(/chọn khung giờ khác/);

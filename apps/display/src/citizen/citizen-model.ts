@@ -153,14 +153,26 @@ export interface Refusal {
 }
 
 /**
- * The Vietnamese sentence for a refusal: the page's own for the codes a citizen meets here
- * (with the lock's length, and which limit, when known), else the protocol's catalogue.
+ * The Vietnamese sentence for a refusal. The hub's own message when it sent one (it knows the
+ * limit, how long a lock lasts, why a day is closed), except where the page has more to say
+ * (a wrong code: "Gửi lại mã"; an expired sign-in; the network down). Without a message: the
+ * page's words for the codes a citizen meets here (with the lock's length from Retry-After,
+ * which limit from what the phone holds), else the protocol's catalogue.
  */
 export function refusalText(
-  refusal: Pick<Refusal, 'code' | 'retryAfterSeconds'>,
+  refusal: Pick<Refusal, 'code' | 'retryAfterSeconds'> & { message?: string },
   context: { holdings?: CitizenHoldings | null; action?: 'take' | 'book' } = {},
 ): string {
   const { code, retryAfterSeconds } = refusal;
+  const message = refusal.message?.trim();
+  switch (code) {
+    case 'CODE_WRONG':
+    case 'UNAUTHENTICATED':
+      return T.errors[code];
+    case 'UNAVAILABLE':
+      return message || T.errors.UNAVAILABLE;
+  }
+  if (message) return message;
   switch (code) {
     case 'RATE_LIMITED':
       return retryAfterSeconds !== undefined && retryAfterSeconds > 0
@@ -172,12 +184,9 @@ export function refusalText(
       if (h && context.action === 'book') return T.errors.limitBookings(h.openBookingsLimit);
       return T.errors.LIMIT_REACHED;
     }
-    case 'CODE_WRONG':
     case 'OUTSIDE_HOURS':
     case 'SOLD_OUT':
     case 'SLOT_FULL':
-    case 'UNAUTHENTICATED':
-    case 'UNAVAILABLE':
       return T.errors[code];
     default:
       return ERROR_MESSAGES_VI[code];
