@@ -43,7 +43,7 @@ export function CitizenPage() {
   const step = stack[stack.length - 1]!;
   const [sites, setSites] = useState<PublicSite[] | null>(null);
   const [sitesRefusal, setSitesRefusal] = useState<Refusal | null>(null);
-  const [session, setSession] = useState<CitizenSession | null>(() => loadSession(Date.now()));
+  const [session, setSession] = useState<CitizenSession | null>(() => loadSession());
   const [holdings, setHoldings] = useState<CitizenHoldings | null>(null);
 
   // Each step forward is a history entry, so the phone's Back button goes one step back.
@@ -126,7 +126,7 @@ export function CitizenPage() {
 
   /** Goes to `next`, through the sign-in first when the phone is not confirmed yet. */
   function withSession(next: Step) {
-    if (session && session.expiresAt > Date.now()) go(next);
+    if (session) go(next);
     else go({ kind: 'signin', next });
   }
 

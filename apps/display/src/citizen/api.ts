@@ -18,14 +18,18 @@ export type Answer<T> = { ok: true; data: T } | { ok: false; refusal: Refusal };
 /** Where the page keeps the citizen's sign-in: this tab only, gone when it closes. */
 const SESSION_KEY = 'luot.citizen';
 
-/** The sign-in kept for this tab, or null (none, unreadable or expired by the clock given). */
-export function loadSession(now: number, storage: Storage = sessionStorage): CitizenSession | null {
+/**
+ * The sign-in kept for this tab, or null. Its expiry is not checked here: `expiresAt` is on the
+ * hub's clock, not the phone's; a sign-in the hub no longer knows is answered UNAUTHENTICATED,
+ * and the page then asks for the phone again.
+ */
+export function loadSession(storage: Storage = sessionStorage): CitizenSession | null {
   try {
     const raw = storage.getItem(SESSION_KEY);
     if (!raw) return null;
     const s = JSON.parse(raw) as Partial<CitizenSession>;
     if (typeof s.token !== 'string' || typeof s.phone !== 'string') return null;
-    if (typeof s.expiresAt !== 'number' || s.expiresAt <= now) return null;
+    if (typeof s.expiresAt !== 'number') return null;
     return { token: s.token, phone: s.phone, expiresAt: s.expiresAt };
   } catch {
     return null;
