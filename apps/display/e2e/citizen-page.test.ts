@@ -217,6 +217,8 @@ describe('a number from the phone', () => {
     await expect
       .poll(() => text(page, '[data-testid=cz-problem]'))
       .toBe('Mỗi số điện thoại được lấy tối đa 2 số thứ tự mỗi ngày; quý khách đã lấy đủ.');
+    // Trying again cannot help: the button is gone, the reason stays.
+    expect(await page.$('[data-testid=cz-take-confirm]')).toBeNull();
     await shot(page, 'refusal-limit');
     expect(errors).toEqual([]);
   });
@@ -331,6 +333,27 @@ describe('a booked slot', () => {
     await expect.poll(() => text(page, '.cz-slot[data-start="10:00"]')).toBe('10:00Đã đủ');
     expect(await page.isDisabled('.cz-slot[data-start="10:00"]')).toBe(true);
     expect(errors).toEqual([]);
+  });
+});
+
+// Last: the hub restarts on the staff listener's port (the public one would get a new port).
+describe('when the hub is out of reach', () => {
+  it('says so with a retry, keeps the last figures, and carries on once it answers', async () => {
+    const { page } = await phone(`${t.url}/display/lay-so`);
+    await page.waitForSelector('[data-field="ho-tich"]');
+    await t.stop();
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect
+      .poll(() => page.getAttribute('[data-testid=cz-problem]', 'data-kind'))
+      .toBe('offline');
+    expect(await text(page, '[data-testid=cz-problem] p')).toBe(
+      'Không kết nối được máy chủ. Quý khách kiểm tra mạng rồi bấm “Thử lại”.',
+    );
+    expect(await page.$('[data-field="ho-tich"]')).not.toBeNull();
+    await shot(page, 'offline');
+    await t.restart();
+    await page.tap('[data-testid=cz-problem] button');
+    await expect.poll(() => page.$('[data-testid=cz-problem]')).toBeNull();
   });
 });
 

@@ -189,7 +189,7 @@ export const CITIZEN_TEXT = {
   dayNotOffered: 'Không nhận',
   dayTooEarly: 'Chưa mở đặt',
   dayFull: 'Hết chỗ',
-  dayOpen: (n: number) => `${n} khung giờ`,
+  dayOpen: 'Còn chỗ',
   noSlots: 'Ngày này không còn khung giờ nào để đặt. Quý khách chọn ngày khác.',
   slotLeft: (n: number) => `còn ${n} chỗ`,
   slotFull: 'Đã đủ',

@@ -137,7 +137,10 @@ export function CitizenPage() {
   }
 
   const field = (id: string) => site?.fields.find((f) => f.id === id) ?? null;
-  const siteName = site?.name ?? sites?.find((s) => s.id === siteId)?.name ?? '';
+  const siteName =
+    step.kind === 'taken'
+      ? step.ticket.siteName
+      : (site?.name ?? sites?.find((s) => s.id === siteId)?.name ?? '');
 
   return (
     <main className="cz" data-step={step.kind}>
@@ -279,6 +282,14 @@ export function CitizenPage() {
   );
 }
 
+/** Refusals that the same request will meet again: no button to repeat it. */
+const FINAL: ReadonlySet<string> = new Set([
+  'LIMIT_REACHED',
+  'SOLD_OUT',
+  'NOT_OFFERED',
+  'CLOSED_DAY',
+]);
+
 function TakeNumber({
   siteId,
   field,
@@ -297,6 +308,8 @@ function TakeNumber({
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   if (!field) return <Problem refusal={{ code: 'NOT_FOUND', message: '' }} />;
+  // Trying again cannot help after these: the button goes, the reason stays.
+  const final = refusal !== null && FINAL.has(refusal.code);
   async function take() {
     if (!session || !field) return onSignInAgain();
     setBusy(true);
@@ -329,15 +342,17 @@ function TakeNumber({
           }
         />
       )}
-      <button
-        type="button"
-        className="cz-button cz-button--big"
-        onClick={() => void take()}
-        disabled={busy}
-        data-testid="cz-take-confirm"
-      >
-        {busy ? T.taking : T.takeConfirm}
-      </button>
+      {!final && (
+        <button
+          type="button"
+          className="cz-button cz-button--big"
+          onClick={() => void take()}
+          disabled={busy}
+          data-testid="cz-take-confirm"
+        >
+          {busy ? T.taking : T.takeConfirm}
+        </button>
+      )}
     </section>
   );
 }
@@ -400,6 +415,7 @@ function ConfirmBooking({
     setRefusal(answer.refusal);
   }
   const slotGone = refusal?.code === 'SLOT_FULL' || refusal?.code === 'TOO_LATE';
+  const final = refusal !== null && FINAL.has(refusal.code);
   return (
     <section className="cz-section" aria-labelledby="cz-confirm-title" data-testid="cz-confirm">
       <h2 id="cz-confirm-title" className="cz-h2">
@@ -435,7 +451,7 @@ function ConfirmBooking({
           )}
         </Problem>
       )}
-      {!slotGone && (
+      {!slotGone && !final && (
         <button
           type="button"
           className="cz-button cz-button--big"

@@ -120,7 +120,7 @@ describe('the day strip', () => {
     const strip = dayStrip(TODAY, 4, known);
     expect(strip.map((d) => [d.name, d.date, d.state, d.note])).toEqual([
       ['Hôm nay', '30/11', 'full', 'Hết chỗ'],
-      ['Ngày mai', '01/12', 'open', '1 khung giờ'],
+      ['Ngày mai', '01/12', 'open', 'Còn chỗ'],
       ['Thứ Tư', '02/12', 'closed', 'Nghỉ'],
       ['Thứ Năm', '03/12', 'closed', 'Chưa mở đặt'],
       ['Thứ Sáu', '04/12', 'loading', '…'],

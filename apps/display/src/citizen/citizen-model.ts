@@ -56,7 +56,7 @@ export interface StripDay {
   /** "02/12". */
   date: string;
   state: 'loading' | 'open' | 'closed' | 'full';
-  /** Under the date: "3 khung giờ", "Nghỉ", "Hết chỗ". */
+  /** Under the date: "Còn chỗ", "Nghỉ", "Hết chỗ". */
   note: string;
 }
 
@@ -86,7 +86,7 @@ export function dayStrip(
     if (slots.closed !== null) return { ...base, state: 'closed', note: closedNote(slots.closed) };
     const open = slots.slots.filter((s) => slotState(s).bookable).length;
     if (open === 0) return { ...base, state: 'full', note: T.dayFull };
-    return { ...base, state: 'open', note: T.dayOpen(open) };
+    return { ...base, state: 'open', note: T.dayOpen };
   });
 }
 
