@@ -173,6 +173,34 @@ describe('the field list', () => {
   });
 });
 
+describe('a province', () => {
+  it('lists its sites first, and Back returns to them', async () => {
+    const province = await startTestHub({
+      serveApps: true,
+      config: citizenConfig(),
+      sites: ['trung-tam', 'xa-an-phu'],
+      hub: { publicListener: { port: 0, host: '127.0.0.1' } },
+    });
+    try {
+      const { page, errors } = await phone(`${province.publicUrl}/lay-so`);
+      await page.waitForSelector('[data-site]');
+      expect(await page.$$eval('[data-site]', (b) => b.map((e) => e.textContent))).toEqual([
+        'Bộ phận Một cửa xã Thử Nghiệm ›',
+        'Điểm xa-an-phu ›',
+      ]);
+      await shot(page, 'sites');
+      await page.tap('[data-site="xa-an-phu"]');
+      await page.waitForSelector('[data-field="ho-tich"]');
+      expect(await text(page, '.cz-site')).toBe('Điểm xa-an-phu');
+      await page.goBack();
+      await page.waitForSelector('[data-site="trung-tam"]');
+      expect(errors).toEqual([]);
+    } finally {
+      await province.close();
+    }
+  });
+});
+
 describe('a number from the phone', () => {
   it('signs in (a wrong code refused), takes a number and opens its live ticket page', async () => {
     const { page, errors } = await phone(`${pub}/`);

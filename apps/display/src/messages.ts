@@ -127,6 +127,8 @@ export const SCREEN_TEXT = {
 export const CITIZEN_TEXT = {
   title: 'Lấy số và đặt lịch trực tuyến',
   chooseSite: 'Chọn điểm phục vụ',
+  searchSite: 'Tìm theo tên xã, phường, trung tâm',
+  noSiteFound: 'Không có điểm phục vụ nào khớp với tên đã nhập.',
   chooseField: 'Chọn lĩnh vực',
   otherSite: 'Chọn điểm khác',
   back: 'Quay lại',

@@ -9,7 +9,14 @@ import type {
 } from '@luot/protocol';
 import { CITIZEN_TEXT as T } from '../messages.ts';
 import { citizenApi, loadSession, saveSession } from './api.ts';
-import { refusalText, waitText, whenWords, type Refusal } from './citizen-model.ts';
+import {
+  filterSites,
+  refusalText,
+  SITE_SEARCH_FROM,
+  waitText,
+  whenWords,
+  type Refusal,
+} from './citizen-model.ts';
 import { BookSlot } from './BookSlot.tsx';
 import { FieldList } from './FieldList.tsx';
 import { Loading, Problem } from './Notices.tsx';
@@ -178,26 +185,7 @@ export function CitizenPage() {
         ))}
 
       {step.kind === 'sites' && sites && (
-        <section className="cz-section" aria-labelledby="cz-sites-title">
-          <h2 id="cz-sites-title" className="cz-h2">
-            {T.chooseSite}
-          </h2>
-          {sites.length === 0 && <p className="cz-empty">{T.noSites}</p>}
-          <ul className="cz-sites">
-            {sites.map((s) => (
-              <li key={s.id}>
-                <button
-                  type="button"
-                  className="cz-site-button"
-                  data-site={s.id}
-                  onClick={() => go({ kind: 'fields', siteId: s.id })}
-                >
-                  {s.name} <span aria-hidden="true">›</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <SiteList sites={sites} onChoose={(id) => go({ kind: 'fields', siteId: id })} />
       )}
 
       {siteId && step.kind !== 'signin' && step.kind !== 'taken' && !site && (
@@ -279,6 +267,51 @@ export function CitizenPage() {
         />
       )}
     </main>
+  );
+}
+
+/** The sites of the province, with a search box when there are many. */
+function SiteList({
+  sites,
+  onChoose,
+}: {
+  sites: PublicSite[];
+  onChoose: (siteId: string) => void;
+}) {
+  const [query, setQuery] = useState('');
+  const shown = filterSites(sites, query);
+  return (
+    <section className="cz-section" aria-labelledby="cz-sites-title">
+      <h2 id="cz-sites-title" className="cz-h2">
+        {T.chooseSite}
+      </h2>
+      {sites.length === 0 && <p className="cz-empty">{T.noSites}</p>}
+      {sites.length >= SITE_SEARCH_FROM && (
+        <input
+          className="cz-input"
+          type="search"
+          aria-label={T.searchSite}
+          placeholder={T.searchSite}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      )}
+      {sites.length > 0 && shown.length === 0 && <p className="cz-empty">{T.noSiteFound}</p>}
+      <ul className="cz-sites">
+        {shown.map((s) => (
+          <li key={s.id}>
+            <button
+              type="button"
+              className="cz-site-button"
+              data-site={s.id}
+              onClick={() => onChoose(s.id)}
+            >
+              {s.name} <span aria-hidden="true">›</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -4,6 +4,7 @@ import {
   checkInWindow,
   dayStrip,
   dayWords,
+  filterSites,
   fieldOffer,
   firstOpenDay,
   lockWords,
@@ -246,5 +247,20 @@ describe('what the citizen types', () => {
     expect(normaliseCode('123 456')).toBe('123456');
     expect(normaliseCode('12345')).toBeNull();
     expect(normaliseCode('12345a')).toBeNull();
+  });
+});
+
+describe('finding a site', () => {
+  it('matches words of the name with or without diacritics', () => {
+    const sites = [
+      { id: 'a', name: 'Trung tâm Phục vụ hành chính công tỉnh' },
+      { id: 'b', name: 'Xã An Phú' },
+      { id: 'c', name: 'Phường Đống Đa' },
+    ];
+    expect(filterSites(sites, 'an phu').map((s) => s.id)).toEqual(['b']);
+    expect(filterSites(sites, 'phu').map((s) => s.id)).toEqual(['a', 'b', 'c']);
+    expect(filterSites(sites, 'dong da').map((s) => s.id)).toEqual(['c']);
+    expect(filterSites(sites, 'Phục vụ').map((s) => s.id)).toEqual(['a']);
+    expect(filterSites(sites, '  ').map((s) => s.id)).toEqual(['a', 'b', 'c']);
   });
 });

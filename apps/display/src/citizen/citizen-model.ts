@@ -214,3 +214,23 @@ export function normaliseCode(input: string): string | null {
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
+
+/** Letters as typed on any keyboard: lower case, without diacritics ("Đất" → "dat"). */
+function plain(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
+}
+
+/**
+ * The sites whose name has a word starting with each word the citizen typed, diacritics or not
+ * ("an phu" finds "Xã An Phú").
+ */
+export function filterSites<S extends { name: string }>(sites: readonly S[], query: string): S[] {
+  const typed = plain(query).split(/\s+/).filter(Boolean);
+  return sites.filter((s) => {
+    const words = plain(s.name).split(/[\s,.–-]+/);
+    return typed.every((t) => words.some((w) => w.startsWith(t)));
+  });
+}
+
+/** From how many sites the list offers a search box. */
+export const SITE_SEARCH_FROM = 8;
