@@ -364,6 +364,28 @@ describe('a booked slot', () => {
   });
 });
 
+describe('with a keyboard', () => {
+  it('reaches every step without a tap: a field, the phone number, the code', async () => {
+    const { page } = await phone(`${pub}/lay-so`);
+    await page.focus('[data-field="ho-tich"] [data-testid=cz-take]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#cz-phone');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('cz-phone');
+    nextMinute();
+    await page.keyboard.type('0901 222 333');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#cz-code');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('cz-code');
+    await page.keyboard.type(await codeReceived(t.contacts, '84901222333'));
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=cz-take-confirm]');
+    await page.focus('[data-testid=cz-take-confirm]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/t\/[^/]+$/);
+    await expect.poll(() => text(page, '[data-testid=phone-field]')).toBe('Tư pháp – Hộ tịch');
+  });
+});
+
 // Last: the hub restarts on the staff listener's port (the public one would get a new port).
 describe('when the hub is out of reach', () => {
   it('says so with a retry, keeps the last figures, and carries on once it answers', async () => {
