@@ -124,3 +124,134 @@ export const SCREEN_TEXT = {
     tv: 'Để TV tự mở màn hình khi khởi động, tự phát loa không cần bấm và tự chờ máy chủ, dùng tệp khởi động trong thư mục deploy/screens của máy chủ (Linux và Windows).',
   },
 } as const;
+
+/** Texts of the citizens' public page (`/lay-so`) and a booking's page (`/b/<token>`). */
+export const CITIZEN_TEXT = {
+  title: 'Lấy số và đặt lịch trực tuyến',
+  chooseSite: 'Chọn điểm phục vụ',
+  searchSite: 'Tìm theo tên xã, phường, trung tâm',
+  noSiteFound: 'Không có điểm phục vụ nào khớp với tên đã nhập.',
+  chooseField: 'Chọn lĩnh vực',
+  otherSite: 'Chọn điểm khác',
+  back: 'Quay lại',
+  loading: 'Đang tải…',
+  retry: 'Thử lại',
+  offline: 'Không kết nối được máy chủ. Quý khách kiểm tra mạng rồi bấm “Thử lại”.',
+  noSites: 'Chưa có điểm phục vụ nào nhận lấy số trực tuyến.',
+  noFields: 'Điểm phục vụ này chưa có lĩnh vực nào.',
+  nothingToday:
+    'Hôm nay không nhận lấy số trực tuyến. Quý khách vẫn có thể đặt lịch nếu lĩnh vực cho phép.',
+  nothingOnline: 'Điểm phục vụ này chưa nhận lấy số hay đặt lịch trực tuyến.',
+  updatedEvery: 'Số liệu tự cập nhật khoảng 20 giây một lần.',
+  waiting: (n: number) => (n === 0 ? 'Không có người chờ' : `${n} người đang chờ`),
+  waitAbout: (text: string) => `Chờ khoảng ${text}`,
+  noCounterOpen: 'Chưa có quầy mở',
+  takeNow: 'Lấy số ngay',
+  book: 'Đặt lịch',
+  notOnline: 'Lĩnh vực không nhận trực tuyến',
+  outsideHours: (reopening: string) => `Ngoài giờ lấy số — ${reopening}`,
+  soldOut: 'Hết số hôm nay',
+  bookOnly: 'Chỉ nhận đặt lịch trước',
+
+  signInTitle: 'Xác nhận số điện thoại',
+  signInWhy:
+    'Mã xác nhận gồm 6 chữ số được gửi tới số điện thoại của quý khách (tin nhắn SMS hoặc Zalo). Số điện thoại chỉ dùng để xác nhận và giới hạn số lượt lấy số.',
+  phoneLabel: 'Số điện thoại di động',
+  phonePlaceholder: 'Ví dụ: 0912 345 678',
+  phoneInvalid: 'Số điện thoại chưa đúng. Ví dụ: 0912 345 678 hoặc +84 912 345 678.',
+  sendCode: 'Gửi mã xác nhận',
+  sending: 'Đang gửi…',
+  codeSentTo: (phone: string, minutes: number) =>
+    `Đã gửi mã tới ${phone}. Mã có hiệu lực trong ${minutes} phút.`,
+  codeLabel: 'Mã xác nhận (6 chữ số)',
+  codeInvalid: 'Mã xác nhận gồm đúng 6 chữ số.',
+  verify: 'Xác nhận',
+  resend: 'Gửi lại mã',
+  changePhone: 'Đổi số điện thoại',
+  signedInAs: (phone: string) => `Số điện thoại: ${phone}`,
+  signOut: 'Thoát',
+  holdingsNumbers: (n: number, max: number) => `Hôm nay quý khách đã lấy ${n}/${max} số`,
+  holdingsBookings: (n: number, max: number) => `Lịch hẹn đang giữ: ${n}/${max}`,
+
+  takeTitle: 'Lấy số thứ tự',
+  takeConfirm: 'Xác nhận lấy số',
+  taking: 'Đang lấy số…',
+  takeCheckInNote:
+    'Số của lĩnh vực này chỉ được gọi sau khi quý khách có mặt: khi đến trung tâm, quét mã hoặc nhập mã tại máy lấy số.',
+  takenTitle: 'Quý khách đã có số',
+  checkInHow: (code: string) =>
+    `Khi đến trung tâm, quét mã hoặc nhập mã ${code} tại máy lấy số. Số của quý khách được giữ chỗ nhưng chỉ được gọi sau khi quý khách làm thủ tục này.`,
+  checkInCode: 'Mã làm thủ tục tại máy lấy số',
+  openTicket: 'Xem số và theo dõi lượt',
+
+  bookTitle: 'Đặt lịch hẹn',
+  chooseDay: 'Chọn ngày',
+  chooseSlot: 'Chọn giờ',
+  today: 'Hôm nay',
+  tomorrow: 'Ngày mai',
+  dayClosed: 'Nghỉ',
+  dayNotOffered: 'Không nhận',
+  dayTooEarly: 'Chưa mở đặt',
+  dayFull: 'Hết chỗ',
+  dayOpen: 'Còn chỗ',
+  noSlots: 'Ngày này không còn khung giờ nào để đặt. Quý khách chọn ngày khác.',
+  slotLeft: (n: number) => `còn ${n} chỗ`,
+  slotFull: 'Đã đủ',
+  slotPast: 'Đã qua',
+  confirmTitle: 'Xác nhận đặt lịch',
+  confirmBook: 'Xác nhận đặt lịch',
+  booking: 'Đang đặt lịch…',
+  chooseOtherSlot: 'Chọn giờ khác',
+  when: (dayWords: string, time: string) => `${dayWords} lúc ${time}`,
+
+  bookingTitle: 'Lịch hẹn của quý khách',
+  bookingSite: 'Điểm phục vụ',
+  bookingField: 'Lĩnh vực',
+  bookingWhen: 'Thời gian',
+  bookingCode: 'Mã lịch hẹn',
+  bookingQrHint: 'Đưa mã QR này vào đầu đọc của máy lấy số, hoặc nhập mã trên màn hình máy.',
+  checkInWindow: (from: string, until: string) =>
+    `Làm thủ tục tại máy lấy số từ ${from} đến ${until}. Sau ${until} lịch hẹn hết hiệu lực.`,
+  status: {
+    booked: 'Đã đặt',
+    checked_in: 'Đã đến',
+    cancelled: 'Đã hủy',
+    released: 'Quá hạn',
+  },
+  statusHint: {
+    booked: 'Xin quý khách đến đúng giờ và giữ trang này để làm thủ tục tại máy lấy số.',
+    checked_in: 'Quý khách đã làm thủ tục. Xin mời theo dõi số thứ tự của mình.',
+    cancelled: 'Lịch hẹn đã được hủy. Quý khách có thể đặt lịch khác.',
+    released: 'Quý khách không làm thủ tục trong thời gian cho phép nên lịch hẹn đã hết hiệu lực.',
+  },
+  cancel: 'Hủy lịch hẹn',
+  cancelAsk: 'Quý khách chắc chắn muốn hủy lịch hẹn này? Khung giờ sẽ được nhường cho người khác.',
+  cancelYes: 'Đồng ý hủy',
+  cancelNo: 'Không hủy',
+  cancelling: 'Đang hủy…',
+  bookingNotFound: 'Không tìm thấy lịch hẹn',
+  bookingNotFoundHint:
+    'Đường dẫn không đúng hoặc lịch hẹn không còn lưu. Quý khách có thể đặt lịch mới.',
+  newRequest: 'Lấy số hoặc đặt lịch khác',
+  keepPage: 'Quý khách lưu lại trang này (hoặc chụp màn hình mã QR) để làm thủ tục khi đến.',
+
+  /** What the hub's refusals mean to a citizen; the rest come from the protocol's catalogue. */
+  errors: {
+    CODE_WRONG:
+      'Mã xác nhận không đúng hoặc đã hết hạn. Quý khách kiểm tra lại tin nhắn hoặc bấm “Gửi lại mã”.',
+    RATE_LIMITED: 'Quý khách đã thử quá nhiều lần. Vui lòng đợi một lúc rồi thử lại.',
+    rateLimitedFor: (wait: string) =>
+      `Quý khách đã thử quá nhiều lần. Vui lòng thử lại sau ${wait}.`,
+    LIMIT_REACHED:
+      'Quý khách đã dùng hết số lượt cho phép (số lấy trong ngày hoặc lịch hẹn đang giữ).',
+    limitNumbers: (max: number) =>
+      `Quý khách đã lấy đủ ${max} số hôm nay, không thể lấy thêm. Xin mời quay lại vào ngày làm việc tiếp theo.`,
+    limitBookings: (max: number) =>
+      `Quý khách đang giữ ${max} lịch hẹn, không thể đặt thêm. Hủy một lịch hẹn hoặc đợi sau khi đã đến.`,
+    OUTSIDE_HOURS: 'Đang ngoài giờ lấy số của lĩnh vực này.',
+    SOLD_OUT: 'Lĩnh vực này đã hết số hôm nay.',
+    SLOT_FULL: 'Khung giờ này vừa có người đặt hết chỗ. Quý khách chọn khung giờ khác.',
+    UNAUTHENTICATED: 'Phiên xác nhận đã hết hạn. Quý khách xác nhận lại số điện thoại.',
+    UNAVAILABLE: 'Không kết nối được máy chủ. Quý khách kiểm tra mạng rồi thử lại.',
+  },
+} as const;

@@ -264,7 +264,7 @@ describe('public listener', () => {
   const publicHub = () =>
     startTestHub({ serveApps: true, hub: { publicListener: { port: 0, host: '127.0.0.1' } } });
 
-  it('serves the phone page and its files, and 404 for every staff page and API', async () => {
+  it("serves the phone and citizens' pages and their files, and 404 for every staff page and API", async () => {
     t = await publicHub();
     const pub = t.publicUrl!;
     const ticket = await issueTicket(t);
@@ -277,8 +277,14 @@ describe('public listener', () => {
     const css = /href="(\/display\/assets\/[^"]+\.css)"/.exec(page.body)?.[1];
     expect((await fetchRaw(pub + css!)).status).toBe(200);
 
+    // The citizens' pages are the same app: take a number, book, a booking's page.
+    for (const path of ['/', '/lay-so', '/b/bkg_some-booking-token']) {
+      const res = await fetchRaw(pub + path);
+      expect(res.status, path).toBe(200);
+      expect(res.body, path).toContain(script!);
+    }
+
     for (const path of [
-      '/',
       '/admin/',
       '/admin/index.html',
       '/counter/',

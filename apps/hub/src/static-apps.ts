@@ -67,10 +67,14 @@ export function registerStaticApps(app: FastifyInstance, apps: StaticApp[]): str
 /** The phone page's 404, in the documented error shape. */
 const NOT_FOUND = { ok: false, error: { code: 'NOT_FOUND', message: 'Không tìm thấy.' } };
 
+/** The display app's pages on the public listener: the ticket page and the citizens' pages. */
+export const PUBLIC_PAGES = ['/t/:token', '/', '/lay-so', '/b/:token'] as const;
+
 /**
- * What the public listener serves from the display app: the phone ticket page (`/t/<token>`)
- * and the files it loads (`/display/assets/…`: its script, stylesheet and fonts). Every other
- * path, the display's own screens and the staff apps included, is 404.
+ * What the public listener serves from the display app: the phone ticket page (`/t/<token>`),
+ * the citizens' page (`/` and `/lay-so`: take a number or book a slot) and a booking's page
+ * (`/b/<token>`), and the files they load (`/display/assets/…`: script, stylesheet and fonts).
+ * Every other path, the display's own screens and the staff apps included, is 404.
  */
 export function registerPublicApp(app: FastifyInstance, display: StaticApp | undefined): boolean {
   const built = display !== undefined && existsSync(join(display.dir, 'index.html'));
@@ -82,10 +86,11 @@ export function registerPublicApp(app: FastifyInstance, display: StaticApp | und
       wildcard: true,
     });
   }
-  app.get('/t/:token', async (_request, reply) => {
-    if (!built) return reply.code(404).send(NOT_FOUND);
-    return reply.sendFile('index.html', display.dir);
-  });
+  for (const page of PUBLIC_PAGES)
+    app.get(page, async (_request, reply) => {
+      if (!built) return reply.code(404).send(NOT_FOUND);
+      return reply.sendFile('index.html', display.dir);
+    });
   app.setNotFoundHandler(async (_request, reply) => reply.code(404).send(NOT_FOUND));
   return built;
 }

@@ -46,7 +46,7 @@ export interface CitizenSession {
   phone: string;
 }
 
-/** A site as the public page lists it. */
+/** A site as the public page lists it: GET /api/public/sites answers `PublicSite[]`. */
 export interface PublicSite {
   id: string;
   name: string;
