@@ -14,6 +14,8 @@ import { requestToken } from './session-cookie.ts';
 import { registerProvinceRoutes } from './province/province-routes.ts';
 import { createHttpApp } from './http-errors.ts';
 import { registerHttpRoutes } from './http-routes.ts';
+import { createMessaging, type MessagingOptions } from './messages/messaging.ts';
+import { registerMessageAdminRoutes, registerPushRoutes } from './messages/routes.ts';
 import { openSites, type Site } from './sites.ts';
 import { connectSharedState } from './shared-state/index.ts';
 import { createDailyPurge } from './retention.ts';
@@ -102,6 +104,8 @@ export async function createHub(deps: {
   newId?: () => string;
   /** Built front ends to serve; none by default. */
   staticApps?: StaticApp[];
+  /** The messages part: how often the outbox sends, provider timeouts, the VAPID subject. */
+  messages?: Partial<MessagingOptions>;
 }) {
   const { province, clock, log } = deps;
   const options = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
@@ -109,6 +113,16 @@ export async function createHub(deps: {
   const first = sites.all()[0];
   if (!first) throw new Error('the database has no site; run `luot init` first');
   const shared = options.redisUrl ? await connectSharedState({ url: options.redisUrl, log }) : null;
+  // Messages to citizens: the contacts port (`messaging.contacts`, what the citizens' part
+  // calls), the triggers on each site's batches, and the outbox's sender.
+  const messaging = await createMessaging({
+    province,
+    sites,
+    clock,
+    log,
+    newId: deps.newId ?? randomUUID,
+    ...(deps.messages && { options: deps.messages }),
+  });
   // On a store several nodes share, each commit of another node is heard: its site catches up.
   const stopHearing = hearsCommits(province)
     ? province.onCommit((siteId, seq) => {
@@ -154,6 +168,8 @@ export async function createHub(deps: {
     });
     // Across nodes: device status, sign-outs and revocations (a site's events go through the store).
     await shared?.attachAdapter(listenerSockets.io);
+    // The phone page's push opt-in, on both listeners (a citizen's route).
+    registerPushRoutes(listener, { province, clock, sessionIdleMs: options.sessionIdleMs, messaging });
     return { app: listener, sockets: listenerSockets };
   }
 
@@ -186,6 +202,8 @@ export async function createHub(deps: {
     disconnectCredential: sockets.disconnectCredential,
     disconnectUser: sockets.disconnectUser,
   });
+
+  registerMessageAdminRoutes(app, { province, clock, sessionIdleMs, sites, messaging });
 
   // The province as a whole: every site's overview, reports across sites, catalogue, new sites.
   registerProvinceRoutes(app, {
@@ -281,6 +299,7 @@ export async function createHub(deps: {
     }
     // The last session's end reaches open phone pages without a queue event.
     sockets.tick();
+    messaging.tick();
     publicSide?.sockets.tick();
   }, options.rolloverCheckMs);
   rollover.unref();
@@ -293,6 +312,8 @@ export async function createHub(deps: {
     queue: first.queue,
     io: sockets.io,
     disconnectDevice: sockets.disconnectDevice,
+    /** Messages to citizens: `contacts` (the citizens' port), push opt-in, the outbox. */
+    messaging,
     /** The first site's daily purge of data past its retention (its `doneFor` day, for tests). */
     purge: upkeep[0]!.purge,
     /**
@@ -320,6 +341,7 @@ export async function createHub(deps: {
     async close(): Promise<void> {
       clearInterval(rollover);
       for (const u of upkeep) u.stop();
+      await messaging.close();
       const closing = Promise.all([sockets.close(), publicSide?.sockets.close()]);
       // Drop every connection still open (a browser's spare one, a clip mid-stream): clients
       // reconnect by themselves, and a server that waits for them may wait a minute.
