@@ -159,3 +159,83 @@ describe('messages to a followed ticket', () => {
     expect(fake.deliveries).toHaveLength(2);
   });
 });
+
+describe('the outbox when the provider fails', () => {
+  /** A ticket with nobody ahead, followed: its "next" message is enqueued at once. */
+  async function followOne() {
+    const { issue } = await setUp(fakeOptions);
+    const mine = await issue();
+    return mine;
+  }
+  let fakeOptions: { providerTimeoutMs?: number } = {};
+  const follow = async (ticketId: string) => {
+    await t.hub.messaging.contacts.followTicket('trung-tam', ticketId, PHONE);
+    await t.hub.messaging.settled();
+    return t.hub.messaging.drain();
+  };
+  const only = async () => {
+    const supervisor = await t.login('giamsat');
+    const list = await deliveryList(supervisor.token);
+    expect(list.messages).toHaveLength(1);
+    return { ...list.messages[0]!, counts: list.counts };
+  };
+
+  it('retries a 500 with back-off, then gives up after about an hour: failed, listed, never delivered', async () => {
+    fakeOptions = {};
+    const mine = await followOne();
+    fake.setMode('error500');
+    const start = t.clock.now();
+    expect(await follow(mine.id)).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await only()).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 500' });
+    // Not due again before its back-off (10 s).
+    t.clock.advance(9_000);
+    expect(await t.hub.messaging.drain()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    let failedAt = 0;
+    for (let i = 0; i < 600 && !failedAt; i++) {
+      t.clock.advance(10_000);
+      if ((await t.hub.messaging.drain()).failed === 1) failedAt = t.clock.now();
+    }
+    const minutes = (failedAt - start) / 60_000;
+    expect(minutes).toBeGreaterThan(60);
+    expect(minutes).toBeLessThan(80);
+    const failed = await only();
+    expect(failed).toMatchObject({ status: 'failed', lastError: 'HTTP 500', counts: { failed: 1, pending: 0 } });
+    // 1 + the back-off's steps (10 s, 30 s, 2 min, 5 min, then every 10 min).
+    expect(failed.attempts).toBe(11);
+    expect(fake.deliveries).toEqual([]);
+    expect(t.province.db.prepare('SELECT recipient FROM messages').get()).toEqual({ recipient: null });
+  });
+
+  it('times out a provider that hangs, and sends again with the same key', async () => {
+    fakeOptions = { providerTimeoutMs: 300 };
+    const mine = await followOne();
+    fake.setMode('hang');
+    expect(await follow(mine.id)).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await only()).toMatchObject({ status: 'pending', lastError: 'không trả lời (hết thời gian chờ)' });
+    fake.setMode('ok');
+    t.clock.advance(10_000);
+    expect(await t.hub.messaging.drain()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(fake.deliveries).toHaveLength(1);
+    expect(await only()).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('delivers once when a provider down for an hour comes back', async () => {
+    fakeOptions = {};
+    const mine = await followOne();
+    fake.setMode('down');
+    await follow(mine.id);
+    for (let minute = 0; minute < 60; minute += 5) {
+      t.clock.advance(5 * 60_000);
+      await t.hub.messaging.drain();
+    }
+    expect(await only()).toMatchObject({ status: 'pending' });
+    expect((await only()).lastError).toMatch(/^không kết nối được/);
+    fake.setMode('ok');
+    t.clock.advance(10 * 60_000);
+    expect(await t.hub.messaging.drain()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    t.clock.advance(60 * 60_000);
+    await t.hub.messaging.drain();
+    expect(fake.deliveries).toHaveLength(1);
+    expect([...fake.requestsPerKey.values()]).toEqual([1]);
+  });
+});
