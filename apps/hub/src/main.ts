@@ -112,6 +112,11 @@ async function main(): Promise<void> {
     log,
     staticApps: defaultStaticApps(),
     options,
+    // How long a message being sent is held before it may be sent again (a sender that died);
+    // tests shorten it, see src/messages/outbox.ts.
+    ...(process.env.LUOT_MESSAGES_LEASE_MS && {
+      messages: { leaseMs: Number(process.env.LUOT_MESSAGES_LEASE_MS) },
+    }),
   });
   await hub.listen(Number(values.port), host);
 

@@ -6,7 +6,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type FakeMode = 'ok' | 'error500' | 'hang' | 'down';
+/**
+ * `take-and-hang`: records the message (the provider took it) and never answers, so the sender
+ * cannot know: what a hub killed mid-send leaves behind.
+ */
+export type FakeMode = 'ok' | 'error500' | 'hang' | 'down' | 'take-and-hang';
 
 /** One message the fake accepted (the first time its idempotency key was seen). */
 export interface FakeDelivery {
@@ -74,14 +78,18 @@ export async function startFakeProvider(
     for (const w of waiters) w();
   };
 
-  function accept(d: FakeDelivery): boolean {
+  /** Records a message once per key; false (after a 'take-and-hang' answer is held) to stop. */
+  function accept(d: FakeDelivery, res: ServerResponse): boolean {
     requestsPerKey.set(d.key, (requestsPerKey.get(d.key) ?? 0) + 1);
-    if (seen.has(d.key)) return false;
-    seen.add(d.key);
-    deliveries.push(d);
-    options.onDelivery?.(d);
+    if (!seen.has(d.key)) {
+      seen.add(d.key);
+      deliveries.push(d);
+      options.onDelivery?.(d);
+    }
     notify();
-    return true;
+    if (mode !== 'take-and-hang') return true;
+    hanging.add(res);
+    return false;
   }
 
   const server: Server = createServer((req, res) => {
@@ -98,7 +106,8 @@ export async function startFakeProvider(
         const b = JSON.parse(body.toString('utf8')) as Record<string, string>;
         if (!b.ApiKey || !b.SecretKey) return json(res, 200, { CodeResult: '101', ErrorMessage: 'Authorize Failed' });
         if (!b.RequestId) return json(res, 200, { CodeResult: '99', ErrorMessage: 'RequestId missing' });
-        accept({ provider: 'esms', key: b.RequestId, phone: b.Phone ?? '', text: b.Content ?? '', body: b });
+        if (!accept({ provider: 'esms', key: b.RequestId, phone: b.Phone ?? '', text: b.Content ?? '', body: b }, res))
+          return;
         return json(res, 200, { CodeResult: '100', CountRegenerate: 0, SMSID: `fake-${b.RequestId}` });
       }
       if (req.method === 'POST' && path === '/message/template') {
@@ -110,14 +119,15 @@ export async function startFakeProvider(
           tracking_id?: string;
         };
         if (!b.tracking_id) return json(res, 200, { error: -100, message: 'tracking_id missing' });
-        accept({
+        const taken = accept({
           provider: 'zns',
           key: b.tracking_id,
           phone: b.phone ?? '',
           text: b.template_id ?? '',
           templateData: b.template_data ?? {},
           body: b as Record<string, unknown>,
-        });
+        }, res);
+        if (!taken) return;
         return json(res, 200, { error: 0, message: 'Success', data: { msg_id: `fake-${b.tracking_id}` } });
       }
       if (req.method === 'POST' && path.startsWith('/push/')) {
@@ -147,7 +157,7 @@ export async function startFakeProvider(
     pushes,
     setMode(next) {
       mode = next;
-      if (next !== 'hang') {
+      if (next !== 'hang' && next !== 'take-and-hang') {
         for (const res of hanging) res.destroy();
         hanging.clear();
       }

@@ -18,7 +18,7 @@ import type {
   MessageKind,
   ProvinceStore,
 } from '../store.ts';
-import { createOutbox, type DrainResult } from './outbox.ts';
+import { createOutbox, LEASE_MS, type DrainResult } from './outbox.ts';
 import { esmsProvider } from './providers/esms.ts';
 import type { Provider } from './providers/provider.ts';
 import { makeVapidKeys, VAPID_SECRET, webPushProvider, type VapidKeys } from './providers/web-push.ts';
@@ -49,6 +49,8 @@ export interface MessagingOptions {
   pollMs: number;
   /** Every provider call's timeout. */
   providerTimeoutMs: number;
+  /** How long a claimed message stays `sending` before another sender may claim it again. */
+  leaseMs: number;
   /** The VAPID subject (mailto: or https:) of whoever runs the deployment. */
   vapidSubject: string;
   /** Reminders of tomorrow's bookings go out between these local times (minutes). */
@@ -59,6 +61,7 @@ export interface MessagingOptions {
 export const DEFAULT_MESSAGING_OPTIONS: MessagingOptions = {
   pollMs: 2000,
   providerTimeoutMs: 10_000,
+  leaseMs: LEASE_MS,
   vapidSubject: 'mailto:quan-tri@luot.invalid',
   reminderFrom: 8 * 60,
   reminderTo: 21 * 60,
@@ -114,6 +117,7 @@ export async function createMessaging(deps: {
     sealer,
     clock,
     log,
+    leaseMs: options.leaseMs,
   });
 
   /** The channel a contact is reached by now, or null when its channel is off. */
