@@ -4,6 +4,7 @@
 // that keeps what it received (encrypted; the test decrypts it). It can be told to answer 500,
 // to hang, or to be down (every connection dropped).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 
 /**
@@ -52,7 +53,14 @@ export interface FakeProvider {
 const ESMS_PATH = '/MainService.svc/json/SendMultipleMessage_V4_post_json/';
 
 export async function startFakeProvider(
-  options: { port?: number; host?: string; onDelivery?: (d: FakeDelivery) => void; onPush?: (p: FakePush) => void } = {},
+  options: {
+    port?: number;
+    host?: string;
+    onDelivery?: (d: FakeDelivery) => void;
+    onPush?: (p: FakePush) => void;
+    /** A certificate for 127.0.0.1: the push endpoint is then HTTPS too (as push services are). */
+    tls?: { cert: string; key: string };
+  } = {},
 ): Promise<FakeProvider> {
   let mode: FakeMode = 'ok';
   const deliveries: FakeDelivery[] = [];
@@ -92,7 +100,7 @@ export async function startFakeProvider(
     return false;
   }
 
-  const server: Server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       if (mode === 'down') return req.socket.destroy();
       const body = await readBody(req);
@@ -140,18 +148,23 @@ export async function startFakeProvider(
       }
       json(res, 404, { error: 'fake: no such endpoint' });
     })().catch(() => res.destroy());
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
+  };
+  const track = (server: Server) =>
+    server.on('connection', (s: Socket) => {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+    });
+  const server = track(createServer(handler));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  const secure = options.tls ? track(createHttpsServer(options.tls, handler)) : null;
+  if (secure) await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', resolve));
+  const pushBase = secure ? `https://127.0.0.1:${(secure.address() as AddressInfo).port}` : url;
 
   return {
     url,
-    pushEndpoint: (id) => `${url}/push/${id}`,
+    pushEndpoint: (id) => `${pushBase}/push/${id}`,
     deliveries,
     requestsPerKey,
     pushes,
@@ -183,6 +196,7 @@ export async function startFakeProvider(
       for (const res of hanging) res.destroy();
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (secure) await new Promise<void>((resolve) => secure.close(() => resolve()));
     },
   };
 }

@@ -11,3 +11,4 @@ export * from './postgres.ts';
 export * from './pg-node.ts';
 export * from './hub-process.ts';
 export * from './fake-provider.ts';
+export * from './push-subscriber.ts';

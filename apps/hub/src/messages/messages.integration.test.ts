@@ -1,8 +1,12 @@
 // Messages to citizens on real parts: a hub on a SQLite file with a fake clock, clerks and a
 // kiosk over Socket.IO, and the fake eSMS/ZNS server over HTTP on loopback.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { issueTls } from '../tls-files.ts';
 import {
+  makePushSubscriber,
   request,
   staffApi,
   startFakeProvider,
@@ -237,5 +241,69 @@ describe('the outbox when the provider fails', () => {
     await t.hub.messaging.drain();
     expect(fake.deliveries).toHaveLength(1);
     expect([...fake.requestsPerKey.values()]).toEqual([1]);
+  });
+});
+
+describe('Web Push from the phone page', () => {
+  it('keeps a subscription given with the ticket link and pushes the call, encrypted for it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'luot-push-tls-'));
+    const { paths } = issueTls(dir, { names: ['localhost'], ips: ['127.0.0.1'] });
+    fake = await startFakeProvider({
+      tls: { cert: readFileSync(paths.serverCert, 'utf8'), key: readFileSync(paths.serverKey, 'utf8') },
+    });
+    t = await startTestHub({ counters: 1, messages: { pushCa: readFileSync(paths.caCert, 'utf8') } });
+    const admin = await t.login('admin');
+    const { socket: kiosk } = await t.connectReady(t.tokens.kiosk!);
+    const issued = await request(kiosk, 'ticket:issue', { fieldId: 'ho-tich' });
+    if (!issued.ok) throw new Error(issued.error.code);
+    const link = { authorization: `Bearer ${issued.data.token}`, 'content-type': 'application/json' };
+    const subscriber = makePushSubscriber(fake.pushEndpoint('p1'));
+
+    // Off until an admin turns Web Push on.
+    const off = await fetch(`${t.url}/api/public/push`, { headers: link });
+    expect(await off.json()).toMatchObject({ ok: true, data: { enabled: false } });
+    await staffApi(t.url, admin.token, 'PUT', '/api/admin/messages/settings', {
+      ...settings(fake.url),
+      push: { enabled: true },
+      sms: { ...settings(fake.url).sms, enabled: false },
+    });
+    const on = (await (await fetch(`${t.url}/api/public/push`, { headers: link })).json()) as {
+      data: { enabled: boolean; publicKey: string };
+    };
+    expect(on.data.enabled).toBe(true);
+    expect(on.data.publicKey).toMatch(/^[A-Za-z0-9_-]{80,}$/);
+    // A staff session is not a ticket link.
+    const refused = await fetch(`${t.url}/api/public/push`, {
+      method: 'POST',
+      headers: { ...link, authorization: `Bearer ${admin.token}` },
+      body: JSON.stringify(subscriber.subscription),
+    });
+    expect(refused.status).toBe(401);
+    const kept = await fetch(`${t.url}/api/public/push`, {
+      method: 'POST',
+      headers: link,
+      body: JSON.stringify(subscriber.subscription),
+    });
+    expect(kept.status).toBe(200);
+    await t.hub.messaging.settled();
+    await fake.waitFor(1, 'pushes'); // nobody ahead: "next"
+
+    const clerk = await clerkAt('c1');
+    expect((await request(clerk, 'counter:callNext', {})).ok).toBe(true);
+    await fake.waitFor(2, 'pushes');
+    const push = fake.pushes[1]!;
+    expect(push.path).toBe('/push/p1');
+    expect(push.headers['content-encoding']).toBe('aes128gcm');
+    expect(String(push.headers.authorization)).toMatch(/^vapid t=.+, k=/);
+    expect(push.body.includes('quầy')).toBe(false);
+    expect(subscriber.decrypt(push.body)).toMatchObject({
+      title: 'Lượt – số thứ tự',
+      body: `Mời quý khách số ${issued.data.ticket.label} đến quầy số 1 (Bộ phận Một cửa xã Thử Nghiệm).`,
+    });
+    const list = await deliveryList(admin.token);
+    expect(list.messages.map((m) => [m.kind, m.masked, m.status])).toEqual([
+      ['called', 'Web Push', 'sent'],
+      ['near', 'Web Push', 'sent'],
+    ]);
   });
 });

@@ -6,6 +6,8 @@ import {
   type QueueState,
   type Ticket,
 } from '@luot/domain';
+import { Agent } from 'node:https';
+import { rootCertificates } from 'node:tls';
 import type { Logger } from 'pino';
 import type { CitizenContacts } from '../citizens/contacts.ts';
 import type { Clock } from '../clock.ts';
@@ -53,6 +55,11 @@ export interface MessagingOptions {
   leaseMs: number;
   /** The VAPID subject (mailto: or https:) of whoever runs the deployment. */
   vapidSubject: string;
+  /**
+   * An extra CA (PEM) that push services' certificates may be signed by, besides the public
+   * ones: a private push relay, or a test's local push endpoint.
+   */
+  pushCa?: string;
   /** Reminders of tomorrow's bookings go out between these local times (minutes). */
   reminderFrom: number;
   reminderTo: number;
@@ -94,6 +101,9 @@ export async function createMessaging(deps: {
     await province.secret(VAPID_SECRET, makeVapidKeys, clock.now()),
   ) as VapidKeys;
 
+  const pushAgent = options.pushCa
+    ? new Agent({ ca: [...rootCertificates, options.pushCa], keepAlive: true })
+    : undefined;
   const settingsOf = async (siteId: string): Promise<MessageSettings> =>
     parseSettings(await province.readMessageSettings(siteId));
 
@@ -106,7 +116,13 @@ export async function createMessaging(deps: {
         return settings.zns.enabled ? znsProvider({ ...settings.zns, timeoutMs }) : null;
       case 'push':
         return settings.push.enabled
-          ? webPushProvider({ vapid, subject: options.vapidSubject, title: PUSH_TITLE, timeoutMs })
+          ? webPushProvider({
+              vapid,
+              subject: options.vapidSubject,
+              title: PUSH_TITLE,
+              timeoutMs,
+              ...(pushAgent && { agent: pushAgent }),
+            })
           : null;
     }
   }
@@ -460,6 +476,7 @@ export async function createMessaging(deps: {
     async close(): Promise<void> {
       await this.settled();
       await outbox.stop();
+      pushAgent?.destroy();
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { Agent } from 'node:https';
 import webpush from 'web-push';
 import { PROVIDER_TIMEOUT_MS, SendError, type Outgoing, type Provider } from './provider.ts';
 
@@ -26,6 +27,8 @@ export function webPushProvider(options: {
   subject: string;
   title: string;
   timeoutMs?: number;
+  /** An HTTPS agent for the push services (one that also trusts a private CA). */
+  agent?: Agent;
 }): Provider {
   return {
     async send(message: Outgoing) {
@@ -42,6 +45,7 @@ export function webPushProvider(options: {
           TTL: 3600,
           timeout: options.timeoutMs ?? PROVIDER_TIMEOUT_MS,
           contentEncoding: 'aes128gcm',
+          ...(options.agent && { agent: options.agent }),
         });
       } catch (err) {
         const status = (err as { statusCode?: number }).statusCode;
