@@ -2,6 +2,10 @@
 // and the decryption of what a push endpoint received (aes128gcm, RFC 8291) with `http_ece`,
 // the library web-push itself encrypts with.
 import { createECDH, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { issueTls } from '../src/tls-files.ts';
 // @ts-expect-error http_ece ships no types; decrypt(buffer, params) → Buffer.
 import ece from 'http_ece';
 
@@ -29,5 +33,19 @@ export function makePushSubscriber(endpoint: string): PushSubscriber {
       });
       return JSON.parse(plain.toString('utf8')) as { title: string; body: string; tag: string };
     },
+  };
+}
+
+/**
+ * A certificate for 127.0.0.1 signed by a throwaway CA (`luot tls`'s own code), for a local
+ * HTTPS push endpoint: push services speak HTTPS only, and web-push sends over HTTPS only.
+ */
+export function pushTls(): { cert: string; key: string; ca: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'luot-push-tls-'));
+  const { paths } = issueTls(dir, { names: ['localhost'], ips: ['127.0.0.1'] });
+  return {
+    cert: readFileSync(paths.serverCert, 'utf8'),
+    key: readFileSync(paths.serverKey, 'utf8'),
+    ca: readFileSync(paths.caCert, 'utf8'),
   };
 }

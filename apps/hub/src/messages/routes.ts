@@ -24,6 +24,13 @@ export function registerPushRoutes(
     if (credential?.kind !== 'ticket' || !('ticketId' in credential.identity)) return null;
     return credential.identity;
   }
+  // The ticket pages' push worker: shows each notification; its scope is `/t/`.
+  app.get('/t/push-sw.js', async (_request, reply) =>
+    reply
+      .header('content-type', 'text/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(PUSH_WORKER_JS),
+  );
   app.get('/api/public/push', async (request, reply) => {
     const ticket = await ticketOf(requestToken(request));
     if (!ticket) return sendFailure(reply, 'UNAUTHENTICATED');
@@ -118,3 +125,24 @@ function diff(a: unknown, b: unknown, path = ''): { path: string; from: unknown;
   }
   return a === b ? [] : [{ path, from: a, to: b }];
 }
+
+/**
+ * The service worker of ticket pages (`/t/push-sw.js`): shows a pushed message as a
+ * notification (its tag the message id, so one delivered twice shows once) and, on a tap,
+ * brings the ticket page forward. Served by the hub itself, not the display build, whose
+ * worker's scope is `/display/` and cannot cover `/t/`.
+ */
+const PUSH_WORKER_JS = `self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('push', (event) => {
+  let message = {};
+  try { message = event.data ? event.data.json() : {}; } catch (e) { message = { body: event.data ? event.data.text() : '' }; }
+  event.waitUntil(self.registration.showNotification(message.title || 'Lượt', {
+    body: message.body || '', tag: message.tag, lang: 'vi', renotify: false,
+  }));
+});
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil(self.clients.matchAll({ type: 'window' }).then((pages) => pages[0] && pages[0].focus()));
+});
+`;
