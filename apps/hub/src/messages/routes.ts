@@ -108,6 +108,8 @@ export function registerMessageAdminRoutes(
     return {
       ok: true,
       data: {
+        /** Whether this person may change the settings (administrators). */
+        canEdit: staff.role === 'admin',
         counts,
         messages: messages.map((m) => ({ ...m, kindName: KIND_NAMES_VI[m.kind] })),
       },
