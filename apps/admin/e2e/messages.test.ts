@@ -50,10 +50,13 @@ it('an admin sets SMS up, keys never shown back; a supervisor sees what was deli
   expect(await page.getByLabel(/^ApiKey/).inputValue()).toBe('');
   await page.getByText('ApiKey (đã lưu)').waitFor();
   // The keys never come back to the browser.
-  const answer = await page.evaluate(async () => (await fetch('/api/admin/messages/settings')).text());
+  const answer = await page.evaluate(async () =>
+    (await fetch('/api/admin/messages/settings')).text(),
+  );
   expect(answer).not.toContain('khoa-api-that');
   expect(answer).not.toContain('khoa-bi-mat-that');
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/messages-admin-settings.png`, fullPage: true });
+  if (SHOTS)
+    await page.screenshot({ path: `${SHOTS}/messages-admin-settings.png`, fullPage: true });
 
   // Two followed tickets: the first told it is next (delivered), the second's message fails.
   const { socket: kiosk } = await t.connectReady(t.tokens.kiosk!);
@@ -78,6 +81,10 @@ it('an admin sets SMS up, keys never shown back; a supervisor sees what was deli
     ['Sắp đến lượt', 'SMS', '********321', 'Chờ gửi lại', '1', 'HTTP 500'],
     ['Sắp đến lượt', 'SMS', '********678', 'Đã gửi', '1', ''],
   ]);
-  if (SHOTS) await supervisor.page.screenshot({ path: `${SHOTS}/messages-admin-deliveries.png`, fullPage: true });
+  if (SHOTS)
+    await supervisor.page.screenshot({
+      path: `${SHOTS}/messages-admin-deliveries.png`,
+      fullPage: true,
+    });
   expect(supervisor.errors).toEqual([]);
 });

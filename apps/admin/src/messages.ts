@@ -46,10 +46,12 @@ export const M = {
     status: 'Trạng thái',
     attempts: 'Số lần gửi',
     lastError: 'Lỗi gần nhất',
-    statuses: { pending: 'Chờ gửi lại', sending: 'Đang gửi', sent: 'Đã gửi', failed: 'Thất bại' } as Record<
-      string,
-      string
-    >,
+    statuses: {
+      pending: 'Chờ gửi lại',
+      sending: 'Đang gửi',
+      sent: 'Đã gửi',
+      failed: 'Thất bại',
+    } as Record<string, string>,
     channelNames: { sms: 'SMS', zns: 'Zalo ZNS', push: 'Web Push' } as Record<string, string>,
   },
   appTitle: 'Lượt — Giám sát & Quản trị',

@@ -62,7 +62,10 @@ it('a citizen turns notifications on from the ticket page and is told by push wh
   await context.grantPermissions(['notifications'], { origin: t.url });
   await context.addInitScript((subscription) => {
     PushManager.prototype.subscribe = async () =>
-      ({ endpoint: subscription.endpoint, toJSON: () => subscription }) as unknown as PushSubscription;
+      ({
+        endpoint: subscription.endpoint,
+        toJSON: () => subscription,
+      }) as unknown as PushSubscription;
   }, subscriber.subscription);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -75,7 +78,9 @@ it('a citizen turns notifications on from the ticket page and is told by push wh
   await optIn.click();
   await expect.poll(() => text(page, '.phone__push-on')).toBe('✓ Đã bật thông báo cho số này');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/messages-phone-opt-in-on.png` });
-  expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toBe(`${t.url}/t/`);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toBe(
+    `${t.url}/t/`,
+  );
 
   // Nobody ahead: "next" at once; then the clerk's call.
   await fake.waitFor(1, 'pushes');

@@ -66,7 +66,8 @@ export const PHONE_TEXT = {
   pushOfferHint: 'Điện thoại sẽ báo khi còn ít người trước quý khách và khi được mời đến quầy.',
   pushAsking: 'Đang bật thông báo…',
   pushOn: 'Đã bật thông báo cho số này',
-  pushDenied: 'Trình duyệt đã chặn thông báo. Quý khách có thể bật lại trong cài đặt của trình duyệt.',
+  pushDenied:
+    'Trình duyệt đã chặn thông báo. Quý khách có thể bật lại trong cài đặt của trình duyệt.',
   pushFailed: 'Không bật được thông báo. Xin quý khách thử lại.',
 } as const;
 

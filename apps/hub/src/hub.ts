@@ -169,7 +169,12 @@ export async function createHub(deps: {
     // Across nodes: device status, sign-outs and revocations (a site's events go through the store).
     await shared?.attachAdapter(listenerSockets.io);
     // The phone page's push opt-in, on both listeners (a citizen's route).
-    registerPushRoutes(listener, { province, clock, sessionIdleMs: options.sessionIdleMs, messaging });
+    registerPushRoutes(listener, {
+      province,
+      clock,
+      sessionIdleMs: options.sessionIdleMs,
+      messaging,
+    });
     return { app: listener, sockets: listenerSockets };
   }
 

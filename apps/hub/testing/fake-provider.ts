@@ -112,14 +112,32 @@ export async function startFakeProvider(
       const path = (req.url ?? '').split('?')[0]!;
       if (req.method === 'POST' && path === ESMS_PATH) {
         const b = JSON.parse(body.toString('utf8')) as Record<string, string>;
-        if (!b.ApiKey || !b.SecretKey) return json(res, 200, { CodeResult: '101', ErrorMessage: 'Authorize Failed' });
-        if (!b.RequestId) return json(res, 200, { CodeResult: '99', ErrorMessage: 'RequestId missing' });
-        if (!accept({ provider: 'esms', key: b.RequestId, phone: b.Phone ?? '', text: b.Content ?? '', body: b }, res))
+        if (!b.ApiKey || !b.SecretKey)
+          return json(res, 200, { CodeResult: '101', ErrorMessage: 'Authorize Failed' });
+        if (!b.RequestId)
+          return json(res, 200, { CodeResult: '99', ErrorMessage: 'RequestId missing' });
+        if (
+          !accept(
+            {
+              provider: 'esms',
+              key: b.RequestId,
+              phone: b.Phone ?? '',
+              text: b.Content ?? '',
+              body: b,
+            },
+            res,
+          )
+        )
           return;
-        return json(res, 200, { CodeResult: '100', CountRegenerate: 0, SMSID: `fake-${b.RequestId}` });
+        return json(res, 200, {
+          CodeResult: '100',
+          CountRegenerate: 0,
+          SMSID: `fake-${b.RequestId}`,
+        });
       }
       if (req.method === 'POST' && path === '/message/template') {
-        if (!req.headers.access_token) return json(res, 200, { error: -124, message: 'Access token is invalid' });
+        if (!req.headers.access_token)
+          return json(res, 200, { error: -124, message: 'Access token is invalid' });
         const b = JSON.parse(body.toString('utf8')) as {
           phone?: string;
           template_id?: string;
@@ -127,16 +145,23 @@ export async function startFakeProvider(
           tracking_id?: string;
         };
         if (!b.tracking_id) return json(res, 200, { error: -100, message: 'tracking_id missing' });
-        const taken = accept({
-          provider: 'zns',
-          key: b.tracking_id,
-          phone: b.phone ?? '',
-          text: b.template_id ?? '',
-          templateData: b.template_data ?? {},
-          body: b as Record<string, unknown>,
-        }, res);
+        const taken = accept(
+          {
+            provider: 'zns',
+            key: b.tracking_id,
+            phone: b.phone ?? '',
+            text: b.template_id ?? '',
+            templateData: b.template_data ?? {},
+            body: b as Record<string, unknown>,
+          },
+          res,
+        );
         if (!taken) return;
-        return json(res, 200, { error: 0, message: 'Success', data: { msg_id: `fake-${b.tracking_id}` } });
+        return json(res, 200, {
+          error: 0,
+          message: 'Success',
+          data: { msg_id: `fake-${b.tracking_id}` },
+        });
       }
       if (req.method === 'POST' && path.startsWith('/push/')) {
         const push = { path, headers: req.headers, body };
@@ -155,7 +180,9 @@ export async function startFakeProvider(
       s.on('close', () => sockets.delete(s));
     });
   const server = track(createServer(handler));
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+  );
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const secure = options.tls ? track(createHttpsServer(options.tls, handler)) : null;

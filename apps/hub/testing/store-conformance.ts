@@ -602,8 +602,18 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
         await store.finishMessage('m1', { status: 'sent', at: T0 + 61_000 });
         await store.retryMessage('m2', T0 + 120_000, 'HTTP 500');
         await store.finishMessage('m3', { status: 'failed', at: T0 + 61_000, error: 'quá hạn' });
-        expect(await store.countMessages('xa-a')).toEqual({ pending: 1, sending: 0, sent: 1, failed: 0 });
-        expect(await store.countMessages('xa-b')).toEqual({ pending: 0, sending: 0, sent: 0, failed: 1 });
+        expect(await store.countMessages('xa-a')).toEqual({
+          pending: 1,
+          sending: 0,
+          sent: 1,
+          failed: 0,
+        });
+        expect(await store.countMessages('xa-b')).toEqual({
+          pending: 0,
+          sending: 0,
+          sent: 0,
+          failed: 1,
+        });
         const list = await store.listMessages('xa-a', 10);
         expect(list.find((m) => m.id === 'm2')).toMatchObject({
           status: 'pending',
@@ -611,7 +621,10 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
           nextAt: T0 + 120_000,
           masked: '*******678',
         });
-        expect(list.find((m) => m.id === 'm1')).toMatchObject({ status: 'sent', sentAt: T0 + 61_000 });
+        expect(list.find((m) => m.id === 'm1')).toMatchObject({
+          status: 'sent',
+          sentAt: T0 + 61_000,
+        });
         // Sent or failed: the recipient is gone from the store.
         expect(await store.claimMessages(T0 + 10 * 3_600_000, 10, 30_000)).toEqual([
           expect.objectContaining({ id: 'm2', recipient: 'sealed:m2' }),
@@ -623,7 +636,11 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
 
       it("keeps contacts per subject and channel, moves a booking's to its ticket, deletes them", async () => {
         await twoSites();
-        const contact = (subject: string, channel: 'phone' | 'push', slotAt: number | null = null) => ({
+        const contact = (
+          subject: string,
+          channel: 'phone' | 'push',
+          slotAt: number | null = null,
+        ) => ({
           siteId: 'xa-a',
           subject,
           channel,
@@ -635,10 +652,9 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
         await store.saveContact(contact('ticket:t1', 'push'), T0);
         await store.saveContact(contact('booking:b1', 'phone', T0 + 86_400_000), T0);
         await store.saveContact({ ...contact('ticket:t1', 'phone'), siteId: 'xa-b' }, T0);
-        expect((await store.contactsOf('xa-a', ['ticket:t1', 'ticket:t9'])).map((c) => c.channel)).toEqual([
-          'phone',
-          'push',
-        ]);
+        expect(
+          (await store.contactsOf('xa-a', ['ticket:t1', 'ticket:t9'])).map((c) => c.channel),
+        ).toEqual(['phone', 'push']);
         expect(await store.contactsWithSlotIn('xa-a', T0, T0 + 2 * 86_400_000)).toEqual([
           contact('booking:b1', 'phone', T0 + 86_400_000),
         ]);

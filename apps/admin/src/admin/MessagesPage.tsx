@@ -81,8 +81,9 @@ export function MessagesPage({ api, config }: { api: Api; config: SiteConfig | n
 
   async function save() {
     if (!settings) return;
-    const { apiKeySaved: _a, secretKeySaved: _s, ...sms } = settings.sms;
-    const { accessTokenSaved: _t, ...zns } = settings.zns;
+    const { apiKeySaved, secretKeySaved, ...sms } = settings.sms;
+    const { accessTokenSaved, ...zns } = settings.zns;
+    void [apiKeySaved, secretKeySaved, accessTokenSaved]; // sent back as typed keys, not flags
     const res = await api.put<{ settings: Settings }>('/api/admin/messages/settings', {
       ...settings,
       sms: { ...sms, apiKey: secrets.apiKey, secretKey: secrets.secretKey },
@@ -154,13 +155,19 @@ export function MessagesPage({ api, config }: { api: Api; config: SiteConfig | n
             </legend>
             <label>
               {T.baseUrl}
-              <input value={settings.sms.baseUrl} onChange={(e) => edit((s) => (s.sms.baseUrl = e.target.value))} />
+              <input
+                value={settings.sms.baseUrl}
+                onChange={(e) => edit((s) => (s.sms.baseUrl = e.target.value))}
+              />
             </label>
             {secretField('apiKey', T.apiKey, settings.sms.apiKeySaved)}
             {secretField('secretKey', T.secretKey, settings.sms.secretKeySaved)}
             <label>
               {T.brandname}
-              <input value={settings.sms.brandname} onChange={(e) => edit((s) => (s.sms.brandname = e.target.value))} />
+              <input
+                value={settings.sms.brandname}
+                onChange={(e) => edit((s) => (s.sms.brandname = e.target.value))}
+              />
             </label>
             <label>
               {T.smsType}
@@ -186,7 +193,10 @@ export function MessagesPage({ api, config }: { api: Api; config: SiteConfig | n
             </legend>
             <label>
               {T.baseUrl}
-              <input value={settings.zns.baseUrl} onChange={(e) => edit((s) => (s.zns.baseUrl = e.target.value))} />
+              <input
+                value={settings.zns.baseUrl}
+                onChange={(e) => edit((s) => (s.zns.baseUrl = e.target.value))}
+              />
             </label>
             {secretField('accessToken', T.accessToken, settings.zns.accessTokenSaved)}
             <p className="muted">{T.templates}</p>

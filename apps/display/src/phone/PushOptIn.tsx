@@ -19,10 +19,17 @@ export function PushOptIn({ token }: { token: string }) {
   const headers = { authorization: `Bearer ${token}` };
 
   useEffect(() => {
-    if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) return;
+    if (
+      !('serviceWorker' in navigator) ||
+      !('PushManager' in window) ||
+      !('Notification' in window)
+    )
+      return;
     let live = true;
     fetch(`${hubUrl()}/api/public/push`, { headers })
-      .then((r) => r.json() as Promise<{ ok: boolean; data?: { enabled: boolean; publicKey: string } }>)
+      .then(
+        (r) => r.json() as Promise<{ ok: boolean; data?: { enabled: boolean; publicKey: string } }>,
+      )
       .then((answer) => {
         if (!live || !answer.ok || !answer.data?.enabled) return;
         setPublicKey(answer.data.publicKey);
@@ -33,7 +40,6 @@ export function PushOptIn({ token }: { token: string }) {
       live = false;
     };
     // The token does not change for a page.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [token]);
 
   async function subscribe(): Promise<void> {
@@ -83,7 +89,10 @@ export function PushOptIn({ token }: { token: string }) {
 }
 
 function base64UrlBytes(text: string): Uint8Array<ArrayBuffer> {
-  const base64 = text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '=');
+  const base64 = text
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(text.length / 4) * 4, '=');
   const raw = atob(base64);
   const bytes = new Uint8Array(new ArrayBuffer(raw.length));
   for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);

@@ -89,7 +89,11 @@ export function createMessageStore(db: Db): Sync<MessageStore> {
     const rows = q.due.all(now, limit) as (Omit<ClaimedMessage, 'data'> & { data: string })[];
     return rows.map((row) => {
       q.claim.run(now + leaseMs, row.id);
-      return { ...row, data: JSON.parse(row.data) as Record<string, string>, attempts: row.attempts + 1 };
+      return {
+        ...row,
+        data: JSON.parse(row.data) as Record<string, string>,
+        attempts: row.attempts + 1,
+      };
     });
   });
   const move = db.transaction((siteId: string, from: string, to: string) => {
@@ -100,7 +104,10 @@ export function createMessageStore(db: Db): Sync<MessageStore> {
   return {
     enqueueMessage(m: NewMessage): boolean {
       const { notBefore, data, ...rest } = m;
-      return q.enqueue.run({ ...rest, data: JSON.stringify(data), nextAt: notBefore ?? m.at }).changes === 1;
+      return (
+        q.enqueue.run({ ...rest, data: JSON.stringify(data), nextAt: notBefore ?? m.at })
+          .changes === 1
+      );
     },
     claimMessages: (now, limit, leaseMs) => claim(now, limit, leaseMs),
     finishMessage(id, outcome): void {

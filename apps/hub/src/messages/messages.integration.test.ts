@@ -57,7 +57,13 @@ async function setUp(options: { providerTimeoutMs?: number } = {}) {
     messages: { providerTimeoutMs: options.providerTimeoutMs ?? 10_000 },
   });
   const admin = await t.login('admin');
-  const saved = await staffApi(t.url, admin.token, 'PUT', '/api/admin/messages/settings', settings(fake.url));
+  const saved = await staffApi(
+    t.url,
+    admin.token,
+    'PUT',
+    '/api/admin/messages/settings',
+    settings(fake.url),
+  );
   expect(saved.status).toBe(200);
   const { socket: kiosk } = await t.connectReady(t.tokens.kiosk!);
   const issue = async () => {
@@ -77,7 +83,13 @@ async function clerkAt(counterId: string): Promise<HubSocket> {
 async function deliveryList(token: string) {
   const answer = await staffApi<{
     counts: Record<string, number>;
-    messages: { kind: string; status: string; masked: string; attempts: number; lastError: string | null }[];
+    messages: {
+      kind: string;
+      status: string;
+      masked: string;
+      attempts: number;
+      lastError: string | null;
+    }[];
   }>(t.url, token, 'GET', '/api/admin/messages');
   if (!answer.body.ok) throw new Error(answer.body.error.code);
   return answer.body.data;
@@ -101,7 +113,12 @@ describe('messages to a followed ticket', () => {
       phone: '0912345678',
       text: `Số ${mine.label}: còn 3 người trước quý khách tại Bộ phận Một cửa xã Thử Nghiệm. Xin mời quý khách chuẩn bị.`,
     });
-    expect(fake.deliveries[0]!.body).toMatchObject({ ApiKey: 'khoa-api', SecretKey: 'khoa-bi-mat', Brandname: 'LUOT', SmsType: '2' });
+    expect(fake.deliveries[0]!.body).toMatchObject({
+      ApiKey: 'khoa-api',
+      SecretKey: 'khoa-bi-mat',
+      Brandname: 'LUOT',
+      SmsType: '2',
+    });
     // Fewer ahead: no second "near" message.
     const next = async () => {
       expect((await request(clerk, 'counter:start', {})).ok).toBe(true);
@@ -126,8 +143,12 @@ describe('messages to a followed ticket', () => {
     expect([...fake.requestsPerKey.values()]).toEqual([1, 1]);
 
     // The ticket is over: its contact is gone; the outbox keeps only the masked phone.
-    expect(t.province.db.prepare('SELECT COUNT(*) AS n FROM message_contacts').get()).toEqual({ n: 0 });
-    expect(t.province.db.prepare('SELECT COUNT(*) AS n FROM messages WHERE recipient IS NOT NULL').get()).toEqual({ n: 0 });
+    expect(t.province.db.prepare('SELECT COUNT(*) AS n FROM message_contacts').get()).toEqual({
+      n: 0,
+    });
+    expect(
+      t.province.db.prepare('SELECT COUNT(*) AS n FROM messages WHERE recipient IS NOT NULL').get(),
+    ).toEqual({ n: 0 });
     const supervisor = await t.login('giamsat');
     const list = await deliveryList(supervisor.token);
     expect(list.counts).toEqual({ pending: 0, sending: 0, sent: 2, failed: 0 });
@@ -203,11 +224,17 @@ describe('the outbox when the provider fails', () => {
     expect(minutes).toBeGreaterThan(60);
     expect(minutes).toBeLessThan(80);
     const failed = await only();
-    expect(failed).toMatchObject({ status: 'failed', lastError: 'HTTP 500', counts: { failed: 1, pending: 0 } });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      lastError: 'HTTP 500',
+      counts: { failed: 1, pending: 0 },
+    });
     // 1 + the back-off's steps (10 s, 30 s, 2 min, 5 min, then every 10 min).
     expect(failed.attempts).toBe(11);
     expect(fake.deliveries).toEqual([]);
-    expect(t.province.db.prepare('SELECT recipient FROM messages').get()).toEqual({ recipient: null });
+    expect(t.province.db.prepare('SELECT recipient FROM messages').get()).toEqual({
+      recipient: null,
+    });
   });
 
   it('times out a provider that hangs, and sends again with the same key', async () => {
@@ -215,7 +242,10 @@ describe('the outbox when the provider fails', () => {
     const mine = await followOne();
     fake.setMode('hang');
     expect(await follow(mine.id)).toEqual({ sent: 0, retried: 1, failed: 0 });
-    expect(await only()).toMatchObject({ status: 'pending', lastError: 'không trả lời (hết thời gian chờ)' });
+    expect(await only()).toMatchObject({
+      status: 'pending',
+      lastError: 'không trả lời (hết thời gian chờ)',
+    });
     fake.setMode('ok');
     t.clock.advance(10_000);
     expect(await t.hub.messaging.drain()).toEqual({ sent: 1, retried: 0, failed: 0 });
@@ -249,14 +279,23 @@ describe('Web Push from the phone page', () => {
     const dir = mkdtempSync(join(tmpdir(), 'luot-push-tls-'));
     const { paths } = issueTls(dir, { names: ['localhost'], ips: ['127.0.0.1'] });
     fake = await startFakeProvider({
-      tls: { cert: readFileSync(paths.serverCert, 'utf8'), key: readFileSync(paths.serverKey, 'utf8') },
+      tls: {
+        cert: readFileSync(paths.serverCert, 'utf8'),
+        key: readFileSync(paths.serverKey, 'utf8'),
+      },
     });
-    t = await startTestHub({ counters: 1, messages: { pushCa: readFileSync(paths.caCert, 'utf8') } });
+    t = await startTestHub({
+      counters: 1,
+      messages: { pushCa: readFileSync(paths.caCert, 'utf8') },
+    });
     const admin = await t.login('admin');
     const { socket: kiosk } = await t.connectReady(t.tokens.kiosk!);
     const issued = await request(kiosk, 'ticket:issue', { fieldId: 'ho-tich' });
     if (!issued.ok) throw new Error(issued.error.code);
-    const link = { authorization: `Bearer ${issued.data.token}`, 'content-type': 'application/json' };
+    const link = {
+      authorization: `Bearer ${issued.data.token}`,
+      'content-type': 'application/json',
+    };
     const subscriber = makePushSubscriber(fake.pushEndpoint('p1'));
 
     // Off until an admin turns Web Push on.

@@ -14,16 +14,16 @@ import type { Clock } from '../clock.ts';
 import type { CommittedBatch } from '../queue-service.ts';
 import { addDays } from '../retention.ts';
 import type { Site, Sites } from '../sites.ts';
-import type {
-  ContactRow,
-  MessageChannel,
-  MessageKind,
-  ProvinceStore,
-} from '../store.ts';
+import type { ContactRow, MessageChannel, MessageKind, ProvinceStore } from '../store.ts';
 import { createOutbox, LEASE_MS, type DrainResult } from './outbox.ts';
 import { esmsProvider } from './providers/esms.ts';
 import type { Provider } from './providers/provider.ts';
-import { makeVapidKeys, VAPID_SECRET, webPushProvider, type VapidKeys } from './providers/web-push.ts';
+import {
+  makeVapidKeys,
+  VAPID_SECRET,
+  webPushProvider,
+  type VapidKeys,
+} from './providers/web-push.ts';
 import { znsProvider } from './providers/zns.ts';
 import { maskPhone, storeSealer } from './recipient-crypto.ts';
 import { kindOn, parseSettings, type MessageSettings } from './settings.ts';
@@ -170,7 +170,8 @@ export async function createMessaging(deps: {
       });
       if (added) stored++;
     }
-    if (stored > 0) outbox.drain().catch((err: unknown) => log.error({ err }, 'outbox drain failed'));
+    if (stored > 0)
+      outbox.drain().catch((err: unknown) => log.error({ err }, 'outbox drain failed'));
     return stored;
   }
 
@@ -181,7 +182,9 @@ export async function createMessaging(deps: {
     let chain: Promise<void> = Promise.resolve();
     /** Runs the site's message work in order (a call's message before its ticket is forgotten). */
     const later = (work: () => Promise<void>) => {
-      chain = chain.then(work).catch((err: unknown) => log.error({ err, site: site.id }, 'message trigger failed'));
+      chain = chain
+        .then(work)
+        .catch((err: unknown) => log.error({ err, site: site.id }, 'message trigger failed'));
     };
 
     interface Candidate {
@@ -260,7 +263,12 @@ export async function createMessaging(deps: {
         if (ahead > limit) continue;
         const ticket = state.tickets[ticketId];
         if (ticket)
-          found.push({ ticket, kind: 'near', key: `${ticketId}/near`, text: nearText(ticket.label, ahead, centre) });
+          found.push({
+            ticket,
+            kind: 'near',
+            key: `${ticketId}/near`,
+            text: nearText(ticket.label, ahead, centre),
+          });
       }
       return found;
     }
@@ -296,7 +304,8 @@ export async function createMessaging(deps: {
           }
         }
       }
-      for (const ticketId of found.over) await province.deleteContacts(site.id, ticketSubject(ticketId));
+      for (const ticketId of found.over)
+        await province.deleteContacts(site.id, ticketSubject(ticketId));
     }
 
     queue.onCommit((batch) => {
@@ -321,8 +330,19 @@ export async function createMessaging(deps: {
       const settings = await settingsOf(site.id);
       for (const contact of due) {
         const p = zonedParts(contact.slotAt!, tz);
-        const text = reminderText(`${p.hour}:${p.minute}`, config.site.name, fieldNameOfBooking(contact));
-        await enqueue(site.id, [contact], 'reminder', `${contact.subject}/reminder`, text, settings);
+        const text = reminderText(
+          `${p.hour}:${p.minute}`,
+          config.site.name,
+          fieldNameOfBooking(contact),
+        );
+        await enqueue(
+          site.id,
+          [contact],
+          'reminder',
+          `${contact.subject}/reminder`,
+          text,
+          settings,
+        );
       }
     }
 
@@ -363,7 +383,10 @@ export async function createMessaging(deps: {
   /** Bookings' fields, for their reminder's wording (kept by the node that was told). */
   const bookingFields = new Map<string, string>();
 
-  async function contactsOfMany(siteId: string, subjects: string[]): Promise<Map<string, ContactRow[]>> {
+  async function contactsOfMany(
+    siteId: string,
+    subjects: string[],
+  ): Promise<Map<string, ContactRow[]>> {
     const bySubject = new Map<string, ContactRow[]>();
     for (let i = 0; i < subjects.length; i += 500)
       for (const row of await province.contactsOf(siteId, subjects.slice(i, i + 500))) {
@@ -378,7 +401,12 @@ export async function createMessaging(deps: {
   for (const site of sites.all()) triggers.set(site.id, triggersOf(site));
   sites.onAdded((site) => triggers.set(site.id, triggersOf(site)));
 
-  const phoneContact = (siteId: string, subject: string, phone: string, slotAt: number | null): ContactRow => ({
+  const phoneContact = (
+    siteId: string,
+    subject: string,
+    phone: string,
+    slotAt: number | null,
+  ): ContactRow => ({
     siteId,
     subject,
     channel: 'phone',
@@ -414,18 +442,28 @@ export async function createMessaging(deps: {
       try {
         await provider.send({ id, kind: 'code', to: phone, text: text.text, data: text.data });
       } catch (err) {
-        await province.finishMessage(id, { status: 'failed', at: clock.now(), error: (err as Error).message });
+        await province.finishMessage(id, {
+          status: 'failed',
+          at: clock.now(),
+          error: (err as Error).message,
+        });
         throw err;
       }
       await province.finishMessage(id, { status: 'sent', at: clock.now() });
     },
     async followTicket(siteId, ticketId, phone) {
-      await province.saveContact(phoneContact(siteId, ticketSubject(ticketId), phone, null), clock.now());
+      await province.saveContact(
+        phoneContact(siteId, ticketSubject(ticketId), phone, null),
+        clock.now(),
+      );
       triggers.get(siteId)?.followed(ticketId);
     },
     async followBooking(siteId, booking, phone) {
       bookingFields.set(`${siteId}/${bookingSubject(booking.id)}`, booking.fieldId);
-      await province.saveContact(phoneContact(siteId, bookingSubject(booking.id), phone, booking.slotAt), clock.now());
+      await province.saveContact(
+        phoneContact(siteId, bookingSubject(booking.id), phone, booking.slotAt),
+        clock.now(),
+      );
     },
     async bookingCheckedIn(siteId, bookingId, ticketId) {
       await province.moveContacts(siteId, bookingSubject(bookingId), ticketSubject(ticketId));
@@ -443,7 +481,11 @@ export async function createMessaging(deps: {
   return {
     contacts,
     /** The phone page's push subscription for its ticket (`POST /api/public/push`). */
-    async followByPush(siteId: string, ticketId: string, subscription: PushSubscriptionJson): Promise<void> {
+    async followByPush(
+      siteId: string,
+      ticketId: string,
+      subscription: PushSubscriptionJson,
+    ): Promise<void> {
       await province.saveContact(
         {
           siteId,

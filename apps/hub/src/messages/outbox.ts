@@ -75,11 +75,29 @@ export function createOutbox(deps: {
     if (error.retry && next - m.createdAt < giveUpAfterMs) {
       await store.retryMessage(m.id, next, error.message);
       result.retried++;
-      log.warn({ message: m.id, site: m.siteId, channel: m.channel, attempts: m.attempts, error: error.message }, 'message not sent; retrying');
+      log.warn(
+        {
+          message: m.id,
+          site: m.siteId,
+          channel: m.channel,
+          attempts: m.attempts,
+          error: error.message,
+        },
+        'message not sent; retrying',
+      );
     } else {
       await store.finishMessage(m.id, { status: 'failed', at: now, error: error.message });
       result.failed++;
-      log.warn({ message: m.id, site: m.siteId, channel: m.channel, attempts: m.attempts, error: error.message }, 'message failed');
+      log.warn(
+        {
+          message: m.id,
+          site: m.siteId,
+          channel: m.channel,
+          attempts: m.attempts,
+          error: error.message,
+        },
+        'message failed',
+      );
     }
   }
 

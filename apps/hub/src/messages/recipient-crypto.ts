@@ -21,14 +21,20 @@ export function createSealer(key: Buffer): Sealer {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return ['v1', iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+      return ['v1', iv, cipher.getAuthTag(), body]
+        .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+        .join('.');
     },
     open(sealed) {
       const [version, iv, tag, body] = sealed.split('.');
-      if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('not a sealed recipient');
+      if (version !== 'v1' || !iv || !tag || body === undefined)
+        throw new Error('not a sealed recipient');
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+      return Buffer.concat([
+        decipher.update(Buffer.from(body, 'base64url')),
+        decipher.final(),
+      ]).toString('utf8');
     },
   };
 }
@@ -37,8 +43,15 @@ export function createSealer(key: Buffer): Sealer {
  * The deployment's sealer: its key is a secret in the store, made once by whichever node asks
  * first, so every node of a province opens what another sealed (see README "Messages").
  */
-export async function storeSealer(store: Pick<MessageStore, 'secret'>, now: number): Promise<Sealer> {
-  const key = await store.secret(RECIPIENT_KEY_SECRET, () => randomBytes(32).toString('base64'), now);
+export async function storeSealer(
+  store: Pick<MessageStore, 'secret'>,
+  now: number,
+): Promise<Sealer> {
+  const key = await store.secret(
+    RECIPIENT_KEY_SECRET,
+    () => randomBytes(32).toString('base64'),
+    now,
+  );
   return createSealer(Buffer.from(key, 'base64'));
 }
 

@@ -47,7 +47,8 @@ export function registerPushRoutes(
     if (!ticket) return sendFailure(reply, 'UNAUTHENTICATED');
     const body = pushSubscriptionSchema.safeParse(request.body);
     if (!body.success) return sendFailure(reply, 'BAD_REQUEST');
-    if (!(await deps.messaging.pushEnabled(ticket.siteId))) return sendFailure(reply, 'INVALID_STATE');
+    if (!(await deps.messaging.pushEnabled(ticket.siteId)))
+      return sendFailure(reply, 'INVALID_STATE');
     await deps.messaging.followByPush(ticket.siteId, ticket.ticketId, body.data);
     return { ok: true, data: {} };
   });
@@ -68,7 +69,10 @@ export function registerMessageAdminRoutes(
     const staff = await requireStaff(request, reply, deps, ['admin']);
     if (!staff) return reply;
     const settings = parseSettings(await province.readMessageSettings(staff.siteId));
-    return { ok: true, data: { settings: publicSettings(settings), vapidPublicKey: deps.messaging.vapidPublicKey } };
+    return {
+      ok: true,
+      data: { settings: publicSettings(settings), vapidPublicKey: deps.messaging.vapidPublicKey },
+    };
   });
 
   app.put('/api/admin/messages/settings', async (request, reply) => {
@@ -86,7 +90,13 @@ export function registerMessageAdminRoutes(
     const after = publicSettings(next);
     const keys = diff(before, after).map((d) => d.path);
     const changes = [
-      { section: 'other' as const, item: 'messages', name: 'Tin nhắn', change: 'changed' as const, keys },
+      {
+        section: 'other' as const,
+        item: 'messages',
+        name: 'Tin nhắn',
+        change: 'changed' as const,
+        keys,
+      },
     ];
     await site.store.appendAudit({
       at: clock.now(),
@@ -122,7 +132,11 @@ function diff(a: unknown, b: unknown, path = ''): { path: string; from: unknown;
   if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     return [...keys].flatMap((k) =>
-      diff((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k),
+      diff(
+        (a as Record<string, unknown>)[k],
+        (b as Record<string, unknown>)[k],
+        path ? `${path}.${k}` : k,
+      ),
     );
   }
   return a === b ? [] : [{ path, from: a, to: b }];

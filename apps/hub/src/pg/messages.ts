@@ -173,9 +173,10 @@ export function createPgMessageStore(db: PgDb): MessageStore {
         `INSERT INTO secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`,
         [name, make(), at],
       );
-      const { rows } = await db.query<{ value: string }>(`SELECT value FROM secrets WHERE name = $1`, [
-        name,
-      ]);
+      const { rows } = await db.query<{ value: string }>(
+        `SELECT value FROM secrets WHERE name = $1`,
+        [name],
+      );
       return rows[0]!.value;
     },
   };

@@ -35,7 +35,10 @@ export function esmsProvider(settings: {
       )) as { CodeResult?: string; ErrorMessage?: string };
       const code = String(answer.CodeResult ?? '');
       if (code === '100') return;
-      throw new SendError(`eSMS ${code || '?'}${answer.ErrorMessage ? `: ${answer.ErrorMessage}` : ''}`, code === '99');
+      throw new SendError(
+        `eSMS ${code || '?'}${answer.ErrorMessage ? `: ${answer.ErrorMessage}` : ''}`,
+        code === '99',
+      );
     },
   };
 }

@@ -50,13 +50,18 @@ export async function postJson(
   } catch (err) {
     const name = (err as Error).name;
     throw new SendError(
-      name === 'TimeoutError' ? 'không trả lời (hết thời gian chờ)' : `không kết nối được (${describe(err)})`,
+      name === 'TimeoutError'
+        ? 'không trả lời (hết thời gian chờ)'
+        : `không kết nối được (${describe(err)})`,
       true,
     );
   }
   const text = await response.text().catch(() => '');
   if (!response.ok)
-    throw new SendError(`HTTP ${response.status}`, response.status >= 500 || response.status === 429);
+    throw new SendError(
+      `HTTP ${response.status}`,
+      response.status >= 500 || response.status === 429,
+    );
   try {
     return JSON.parse(text) as unknown;
   } catch {

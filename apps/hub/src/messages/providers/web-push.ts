@@ -49,8 +49,10 @@ export function webPushProvider(options: {
         });
       } catch (err) {
         const status = (err as { statusCode?: number }).statusCode;
-        if (status === 404 || status === 410) throw new SendError(`Web Push ${status}: đã hủy đăng ký`, false);
-        if (status !== undefined) throw new SendError(`Web Push HTTP ${status}`, status >= 500 || status === 429);
+        if (status === 404 || status === 410)
+          throw new SendError(`Web Push ${status}: đã hủy đăng ký`, false);
+        if (status !== undefined)
+          throw new SendError(`Web Push HTTP ${status}`, status >= 500 || status === 429);
         throw new SendError(`Web Push: ${(err as Error).message}`, true);
       }
     },

@@ -29,7 +29,10 @@ export function znsProvider(settings: {
         { headers: { access_token: settings.accessToken }, timeoutMs: settings.timeoutMs },
       )) as { error?: number; message?: string };
       if (answer.error === 0) return;
-      throw new SendError(`ZNS ${answer.error ?? '?'}${answer.message ? `: ${answer.message}` : ''}`, false);
+      throw new SendError(
+        `ZNS ${answer.error ?? '?'}${answer.message ? `: ${answer.message}` : ''}`,
+        false,
+      );
     },
   };
 }
