@@ -346,3 +346,43 @@ describe('Web Push from the phone page', () => {
     ]);
   });
 });
+
+describe('one-time codes', () => {
+  it('go at once through Zalo ZNS with the code template, and a refusal reaches the caller', async () => {
+    fake = await startFakeProvider();
+    t = await startTestHub({ counters: 1 });
+    const admin = await t.login('admin');
+    const base = settings(fake.url);
+    await staffApi(t.url, admin.token, 'PUT', '/api/admin/messages/settings', {
+      ...base,
+      zns: {
+        ...base.zns,
+        enabled: true,
+        accessToken: 'token-oa',
+        templates: { ...base.zns.templates, code: 'mau-otp' },
+      },
+      codeChannel: 'zns',
+    });
+    await t.hub.messaging.contacts.sendCode('trung-tam', PHONE, '482915');
+    expect(fake.deliveries).toEqual([
+      expect.objectContaining({
+        provider: 'zns',
+        phone: PHONE,
+        text: 'mau-otp',
+        templateData: { otp: '482915' },
+      }),
+    ]);
+    fake.setMode('error500');
+    await expect(t.hub.messaging.contacts.sendCode('trung-tam', PHONE, '111111')).rejects.toThrow(
+      'HTTP 500',
+    );
+    const list = await deliveryList(admin.token);
+    expect(list.messages.map((m) => [m.kind, m.status, m.masked, m.lastError])).toEqual([
+      ['code', 'failed', '********678', 'HTTP 500'],
+      ['code', 'sent', '********678', null],
+    ]);
+    // Neither code is kept.
+    const texts = t.province.db.prepare('SELECT text, data FROM messages').all();
+    expect(JSON.stringify(texts)).not.toMatch(/482915|111111/);
+  });
+});
