@@ -11,6 +11,7 @@ import { PasswordPage } from './admin/PasswordPage.tsx';
 import { PrioritiesPage } from './admin/PrioritiesPage.tsx';
 import { SitePage } from './admin/SitePage.tsx';
 import { SessionsPage } from './admin/SessionsPage.tsx';
+import { MessagesPage } from './admin/MessagesPage.tsx';
 import { TextsPage } from './admin/TextsPage.tsx';
 import { CalendarPage } from './admin/CalendarPage.tsx';
 import { UsersPage } from './admin/UsersPage.tsx';
@@ -233,6 +234,8 @@ function Page({
       return <ProvincePage api={api} today={view?.state.day ?? null} />;
     case 'catalogue':
       return <CataloguePage api={api} />;
+    case 'messages':
+      return <MessagesPage api={api} config={config} />;
   }
 }
 

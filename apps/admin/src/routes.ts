@@ -15,7 +15,8 @@ export type PageId =
   | 'priorities'
   | 'site'
   | 'province'
-  | 'catalogue';
+  | 'catalogue'
+  | 'messages';
 
 export interface Route {
   id: PageId;
@@ -37,6 +38,7 @@ export const ROUTES: Route[] = [
   { id: 'sessions', slug: 'phien-dang-nhap', label: M.nav.sessions, adminOnly: true },
   { id: 'devices', slug: 'thiet-bi', label: M.nav.devices, adminOnly: true },
   { id: 'texts', slug: 'noi-dung', label: M.nav.texts, adminOnly: true },
+  { id: 'messages', slug: 'tin-nhan', label: M.nav.messages, adminOnly: false },
   { id: 'priorities', slug: 'uu-tien', label: M.nav.priorities, adminOnly: true },
   { id: 'site', slug: 'trung-tam', label: M.nav.site, adminOnly: true },
   { id: 'calendar', slug: 'lich-lam-viec', label: M.nav.calendar, adminOnly: true },

@@ -63,6 +63,14 @@ export const PHONE_TEXT = {
   notFoundHint:
     'Đường dẫn không đúng hoặc phiếu không còn hiệu lực. Xin quý khách quét lại mã QR trên phiếu.',
   offline: 'Mất kết nối — đang kết nối lại…',
+  /** Web Push opt-in (issue 14). */
+  pushOffer: 'Nhận thông báo khi sắp đến lượt',
+  pushOfferHint: 'Điện thoại sẽ báo khi còn ít người trước quý khách và khi được mời đến quầy.',
+  pushAsking: 'Đang bật thông báo…',
+  pushOn: 'Đã bật thông báo cho số này',
+  pushDenied:
+    'Trình duyệt đã chặn thông báo. Quý khách có thể bật lại trong cài đặt của trình duyệt.',
+  pushFailed: 'Không bật được thông báo. Xin quý khách thử lại.',
 } as const;
 
 /**

@@ -6,7 +6,6 @@ import pino from 'pino';
 import { parseTrustProxy, type TrustProxy } from './client-address.ts';
 import { systemClock } from './clock.ts';
 import { describeFix } from './file-modes.ts';
-import { createLogContacts } from './citizens/log-contacts.ts';
 import { createHub, type HubOptions } from './hub.ts';
 import { openProvince, seedDemo, sqlitePorts } from './setup.ts';
 import { openPostgres } from './postgres.ts';
@@ -113,8 +112,11 @@ async function main(): Promise<void> {
     log,
     staticApps: defaultStaticApps(),
     options,
-    // TEMPORARY until the messages part lands (issue 14): one-time codes go to this log.
-    contacts: createLogContacts(log),
+    // How long a message being sent is held before it may be sent again (a sender that died);
+    // tests shorten it, see src/messages/outbox.ts.
+    ...(process.env.LUOT_MESSAGES_LEASE_MS && {
+      messages: { leaseMs: Number(process.env.LUOT_MESSAGES_LEASE_MS) },
+    }),
   });
   await hub.listen(Number(values.port), host);
 

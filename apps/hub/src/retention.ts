@@ -53,7 +53,7 @@ export interface PurgePorts {
    * Sessions are the deployment's, not a site's: each site's purge removes those past its own
    * cut-off, so the shortest retention of any site holds for all.
    */
-  province: Pick<ProvinceStore, 'purgeSessions' | 'purgeCitizens'>;
+  province: Pick<ProvinceStore, 'purgeSessions' | 'purgeCitizens' | 'purgeMessages'>;
 }
 
 /** Runs a whole purge through the store port, one service day per call; returns what went. */
@@ -86,6 +86,9 @@ export async function runPurge(
   // The site's bookings of days past its retention; codes, sign-ins and attempts once expired.
   counts.citizens = await province.purgeCitizens(store.siteId, { day: plan.before }, at);
   counts.audit = await store.purgeAudit(plan.auditBefore);
+  // The outbox's delivery list (no recipients left in it) and contacts left behind go with the
+  // visits' cut-off: nobody needs them once the days they were about are gone.
+  await province.purgeMessages(store.siteId, plan.sessionsBefore);
   return counts;
 }
 

@@ -12,3 +12,5 @@ export * from './pg-node.ts';
 export * from './hub-process.ts';
 export * from './citizen-contacts.ts';
 export * from './pg-hubs.ts';
+export * from './fake-provider.ts';
+export * from './push-subscriber.ts';

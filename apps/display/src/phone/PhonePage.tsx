@@ -4,6 +4,7 @@ import type { PublicTicketView } from '@luot/protocol';
 import { formatTimeVi } from '@luot/ui';
 import { hubUrl } from '../device-token.ts';
 import { PHONE_TEXT } from '../messages.ts';
+import { PushOptIn } from './PushOptIn.tsx';
 import { presentTicket, ticketTitle } from './ticket-status.ts';
 import './phone.css';
 
@@ -51,6 +52,7 @@ export function PhonePage({ token }: { token: string }) {
         </p>
       </section>
       {!called && <TicketState view={view} />}
+      {view.status === 'waiting' && view.endOfDayMessage === null && <PushOptIn token={token} />}
       <footer className="phone__footer">
         {status === 'online' && <p className="phone__live">{PHONE_TEXT.live}</p>}
         <p>
