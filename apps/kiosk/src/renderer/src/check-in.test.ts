@@ -31,6 +31,14 @@ describe('telling a QR reader from a person by the speed of the keys', () => {
   it('does not take a person typing, even a fast typist, for a scan', () => {
     expect(type(createScanDetector(), 'K7MP2Q', 120)).toBeNull();
     expect(type(createScanDetector(), 'K7MP2Q', 70)).toBeNull();
+    expect(type(createScanDetector(), 'K7MP2QABCDEF', 45)).toBeNull();
+  });
+
+  it('keeps a scan whole through a pause of a busy machine', () => {
+    const d = createScanDetector();
+    let at = 0;
+    for (const [i, ch] of Array.from(url).entries()) d.key(ch, (at += i === 12 ? 110 : 8));
+    expect(d.key('Enter', at + 8)).toBe(url);
   });
 
   it('ignores Shift between a reader’s keys (capitals) and needs six characters', () => {
@@ -48,6 +56,7 @@ describe('telling a QR reader from a person by the speed of the keys', () => {
     const d = createScanDetector();
     d.key('x', 0);
     d.key('y', 400);
+    d.key('z', 900);
     expect(type(d, 'K7MP2Q', 10, 2000)).toBe('K7MP2Q');
   });
 

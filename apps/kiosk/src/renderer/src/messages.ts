@@ -72,8 +72,8 @@ export const messages = {
     /** The entry on the main screen. */
     entry: 'Đã đặt lịch / lấy số trực tuyến?',
     entryAction: 'Quét mã hoặc nhập mã',
-    title: 'Nhận số cho lịch hẹn hoặc số lấy trực tuyến',
-    scanHint: 'Đưa mã QR trên điện thoại vào đầu đọc mã, hoặc nhập mã 6 ký tự:',
+    title: 'Quét mã QR hoặc nhập mã 6 ký tự',
+    scanHint: 'Đưa mã QR trên điện thoại vào đầu đọc mã, hoặc nhập mã trong tin nhắn đặt lịch',
     codeLabel: 'Mã đã nhập',
     keypad: 'Bàn phím nhập mã',
     backspace: 'Xoá ký tự cuối',

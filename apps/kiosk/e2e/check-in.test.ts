@@ -1,0 +1,206 @@
+// The kiosk's check-in screen in Chromium against a real hub: the keypad, a QR reader typing
+// like a keyboard anywhere on the kiosk, and what a refusal says.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { siteConfigSchema } from '@luot/domain';
+import { launchChromium, startTestHub, testConfig, type TestHub } from '@luot/hub/testing';
+import { openKiosk, startPrinterRig, type PrinterRig } from './kiosk-harness.ts';
+
+/** Where screenshots go for a person to look at (not the repository); unset: none. */
+const SHOTS = process.env.LUOT_SHOTS_DIR;
+
+/** The test centre with bookings taken for civil status and remote numbers checking in for land. */
+function onlineCentre() {
+  const base = testConfig();
+  return siteConfigSchema.parse({
+    ...base,
+    fields: base.fields.map((f) =>
+      f.id === 'ho-tich'
+        ? { ...f, online: { ...f.online, booking: { ...f.online.booking, enabled: true } } }
+        : { ...f, online: { ...f.online, remote: 'check-in' } },
+    ),
+  });
+}
+
+let hub: TestHub;
+let rig: PrinterRig;
+let browser: Browser;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  hub = await startTestHub({ serveApps: true, config: onlineCentre() });
+  rig = await startPrinterRig();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await rig?.close();
+  await hub?.close();
+});
+afterEach(async () => {
+  for (const p of pages.splice(0)) await p.context().close();
+});
+
+async function kiosk(viewport?: { width: number; height: number }) {
+  const opened = await openKiosk(browser, rig, {
+    hubUrl: hub.url,
+    token: hub.tokens.kiosk!,
+    ...(viewport ? { viewport } : {}),
+  });
+  pages.push(opened.page);
+  await opened.page.waitForSelector('.field-button[data-state="open"]');
+  return opened;
+}
+
+const tickets = () => Object.values(hub.hub.queue.live.tickets);
+const code = (page: Page) => page.getByTestId('check-in-code').getAttribute('data-code');
+const shot = async (page: Page, name: string) => {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, name) });
+};
+
+/** A QR reader: the characters a key every few milliseconds, then Enter. */
+async function scan(page: Page, text: string) {
+  await page.keyboard.type(text, { delay: 0 });
+  await page.keyboard.press('Enter');
+}
+
+describe('checking in at the kiosk', () => {
+  it('opens a keypad from the main screen; keys, backspace and clear edit the code', async () => {
+    const { page, errors } = await kiosk();
+    const entry = page.getByTestId('check-in-entry');
+    expect(await entry.textContent()).toBe('Đã đặt lịch / lấy số trực tuyến?Quét mã hoặc nhập mã');
+    await shot(page, 'kiosk-checkin-entry.png');
+    await entry.click();
+    await page.waitForSelector('[data-screen="check-in"]');
+
+    for (const k of ['K', '7', 'M', 'P']) await page.click(`[data-key="${k}"]`);
+    expect(await code(page)).toBe('K7MP');
+    await page.click('[data-key="backspace"]');
+    expect(await code(page)).toBe('K7M');
+    expect(await page.getByTestId('check-in-submit').isDisabled()).toBe(true);
+    await shot(page, 'kiosk-checkin-keypad.png');
+
+    await page.click('[data-key="clear"]');
+    expect(await code(page)).toBe('');
+    // No more than six characters, whatever is pressed.
+    for (const k of ['2', '3', '4', '5', '6', '7', '8', '9']) await page.click(`[data-key="${k}"]`);
+    expect(await code(page)).toBe('234567');
+    expect(await page.getByTestId('check-in-submit').isEnabled()).toBe(true);
+
+    // Every character of the alphabet has a key, and each key is as big as a finger needs.
+    const keys = await page.$$eval('.code-key', (els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { key: e.getAttribute('data-key'), w: r.width, h: r.height, bottom: r.bottom };
+      }),
+    );
+    expect(keys.map((k) => k.key).join('')).toBe('23456789ABCDEFGHJKMNPQRSTUVWXYZbackspaceclear');
+    for (const k of keys) {
+      expect(Math.min(k.w, k.h)).toBeGreaterThanOrEqual(120);
+      expect(k.bottom).toBeLessThanOrEqual(1920);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('sends a typed code and says why it was refused, with a way back', async () => {
+    const { page } = await kiosk();
+    const before = tickets().length;
+    await page.getByTestId('check-in-entry').click();
+    // A person at a keyboard: slow keys, lower case taken as upper case.
+    await page.keyboard.type('k7mp2q', { delay: 120 });
+    expect(await code(page)).toBe('K7MP2Q');
+    await page.getByTestId('check-in-submit').click();
+    // The hub's check-in is not built on this branch: it refuses every code as not offered.
+    await page.waitForSelector('[data-screen="not-issued"]');
+    expect(await page.textContent('[data-screen="not-issued"] h1')).toBe('Chưa nhận được số');
+    expect(await page.getByTestId('not-issued-reason').textContent()).toContain(
+      'chưa nhận lịch hẹn',
+    );
+    await expect.poll(() => page.getByTestId('retry').isEnabled()).toBe(true);
+    await shot(page, 'kiosk-checkin-refused.png');
+    expect(tickets()).toHaveLength(before);
+    expect(rig.printed.filter((t) => t.origin)).toHaveLength(0);
+
+    // "Nhập lại mã" opens an empty keypad; "Quay lại" there goes to the start.
+    await page.getByTestId('retry').click({ timeout: 5_000 });
+    await page.waitForSelector('[data-screen="check-in"]');
+    expect(await code(page)).toBe('');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-screen="home"]');
+  });
+
+  it('hears a QR reader on the field buttons: the scan checks in and takes no walk-in number', async () => {
+    const { page } = await kiosk();
+    const before = tickets().length;
+    // The focus on a field button, where Enter alone would choose the field.
+    await page.focus('[data-field="ho-tich"]');
+    await scan(page, `${hub.url}/b/Zq3-x_K9aT2mWv8Jk`);
+    await page.waitForSelector('[data-screen="not-issued"]');
+    expect(await page.textContent('[data-screen="not-issued"] h1')).toBe('Chưa nhận được số');
+    expect(tickets()).toHaveLength(before);
+
+    // A person typing the same on the keyboard is no scan: their Enter presses the field.
+    await page.getByRole('button', { name: 'Quay lại' }).click({ timeout: 5_000 });
+    await page.waitForSelector('[data-screen="home"]');
+    await page.focus('[data-field="ho-tich"]');
+    await page.keyboard.type('K7MP2Q', { delay: 120 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-screen="confirm"]');
+    expect(tickets()).toHaveLength(before);
+  });
+
+  it('hears a QR reader on the check-in screen: the scan is sent, not typed into the code', async () => {
+    const { page } = await kiosk();
+    await page.getByTestId('check-in-entry').click();
+    await page.click('[data-key="A"]');
+    await scan(page, `${hub.url}/b/Zq3-x_K9aT2mWv8Jk`);
+    await page.waitForSelector('[data-screen="not-issued"]');
+    expect(await page.textContent('[data-screen="not-issued"] h1')).toBe('Chưa nhận được số');
+  });
+
+  it('works by keyboard alone: Tab to a key, Enter presses it', async () => {
+    const { page } = await kiosk();
+    await page.focus('[data-testid="check-in-entry"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-screen="check-in"]');
+    // The first key has the focus: "2"; Tab moves to "3".
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await code(page)).toBe('23');
+  });
+});
+
+describe('the check-in screen in landscape', () => {
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 1366, height: 768 },
+  ])
+    it(`shows the whole keypad and both buttons on a ${viewport.width}×${viewport.height} screen`, async () => {
+      const { page, errors } = await kiosk(viewport);
+      const entry = await page.getByTestId('check-in-entry').boundingBox();
+      expect(entry!.y + entry!.height).toBeLessThanOrEqual(viewport.height);
+      expect(entry!.height).toBeGreaterThanOrEqual(90);
+      if (viewport.width === 1920) await shot(page, 'kiosk-checkin-entry-landscape.png');
+      await page.getByTestId('check-in-entry').click();
+      for (const k of ['K', '7', 'M']) await page.click(`[data-key="${k}"]`);
+      const boxes = await page.$$eval('.code-key, .check-in-actions button', (els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { w: r.width, h: r.height, bottom: r.bottom, right: r.right };
+        }),
+      );
+      for (const b of boxes) {
+        expect(b.bottom).toBeLessThanOrEqual(viewport.height);
+        expect(b.right).toBeLessThanOrEqual(viewport.width);
+        // At least the field buttons' smallest height on these screens (90 px).
+        expect(Math.min(b.w, b.h)).toBeGreaterThanOrEqual(90);
+      }
+      if (viewport.width === 1920) await shot(page, 'kiosk-checkin-keypad-landscape.png');
+      expect(errors).toEqual([]);
+    });
+});
