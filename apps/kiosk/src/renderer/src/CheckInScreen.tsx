@@ -8,6 +8,15 @@ import {
 } from './check-in-code.ts';
 import { messages } from './messages.ts';
 
+/** Whether Enter goes to a focused button other than a character key (whose press is moot then). */
+function pressesOtherButton(e: KeyboardEvent): boolean {
+  const t = e.target;
+  return (
+    t instanceof HTMLButtonElement &&
+    !(t.classList.contains('code-key') && !t.classList.contains('edit'))
+  );
+}
+
 /**
  * The check-in screen: six boxes, a large keypad of the code alphabet with backspace and clear,
  * and _Nhận số_. A keyboard works too (letters and digits, Backspace, Enter, Escape), and every
@@ -38,9 +47,10 @@ export function CheckInScreen({
         setCode((c) => c.slice(0, -1));
         e.preventDefault();
       } else if (e.key === 'Escape') latest.current.onBack();
-      // Enter on a focused key presses that key; elsewhere it sends a complete code.
-      else if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {
-        if (codeComplete(latest.current.code)) latest.current.onSubmit(latest.current.code);
+      // Enter sends a complete code, unless it presses a button that is no character key
+      // (backspace, clear, back); with the code not complete it presses the focused key.
+      else if (e.key === 'Enter' && codeComplete(latest.current.code) && !pressesOtherButton(e)) {
+        latest.current.onSubmit(latest.current.code);
         e.preventDefault();
       }
     };
