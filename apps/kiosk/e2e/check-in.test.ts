@@ -54,11 +54,12 @@ afterEach(async () => {
   for (const p of pages.splice(0)) await p.context().close();
 });
 
-async function kiosk(viewport?: { width: number; height: number }) {
+async function kiosk(viewport?: { width: number; height: number }, clock = false) {
   const opened = await openKiosk(browser, rig, {
     hubUrl: hub.url,
     token: hub.tokens.kiosk!,
     ...(viewport ? { viewport } : {}),
+    clock,
   });
   pages.push(opened.page);
   await opened.page.waitForSelector('.field-button[data-state="open"]');
@@ -282,6 +283,17 @@ describe('checking in a booking and a remote number made through the citizens’
     await page.waitForSelector('[data-screen="printed"]');
     expect(lastPrint().data.label).toBe(label);
     expect(tickets()).toHaveLength(count + 1);
+  });
+
+  it('hears a QR reader on the idle screen', async () => {
+    const booking = await book('09:30');
+    const { page } = await kiosk(undefined, true);
+    // Nobody touched the kiosk for a minute: the idle screen.
+    await page.clock.fastForward(61_000);
+    await page.waitForSelector('[data-screen="idle"]');
+    await scan(page, `${hub.url}${booking.path}`);
+    await page.waitForSelector('[data-screen="printed"]');
+    expect(await page.getByTestId('issued-origin').textContent()).toBe('Lịch hẹn 09:30');
   });
 
   it('prints a remote number of a field where it must check in, with "Lấy số trực tuyến"', async () => {
