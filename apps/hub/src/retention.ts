@@ -48,12 +48,12 @@ export function purgePlan(
 
 /** What a purge goes through: a site's part of the store, and the deployment's sessions. */
 export interface PurgePorts {
-  store: Pick<Store, 'purgeOldestDayBefore' | 'purgeAudit'>;
+  store: Pick<Store, 'siteId' | 'purgeOldestDayBefore' | 'purgeAudit'>;
   /**
    * Sessions are the deployment's, not a site's: each site's purge removes those past its own
    * cut-off, so the shortest retention of any site holds for all.
    */
-  province: Pick<ProvinceStore, 'purgeSessions'>;
+  province: Pick<ProvinceStore, 'purgeSessions' | 'purgeCitizens'>;
 }
 
 /** Runs a whole purge through the store port, one service day per call; returns what went. */
@@ -83,6 +83,8 @@ export async function runPurge(
     await betweenDays();
   }
   counts.sessions = await province.purgeSessions(plan.sessionsBefore);
+  // The site's bookings of days past its retention; codes, sign-ins and attempts once expired.
+  counts.citizens = await province.purgeCitizens(store.siteId, { day: plan.before }, at);
   counts.audit = await store.purgeAudit(plan.auditBefore);
   return counts;
 }
@@ -113,7 +115,7 @@ export function createDailyPurge(deps: {
     const counts = await runPurge(deps, plan, now, nextTurn, () => stopped);
     if (stopped) return;
     doneFor = today;
-    if (counts.days + counts.sessions + counts.audit > 0) {
+    if (counts.days + counts.sessions + counts.audit + (counts.citizens ?? 0) > 0) {
       deps.log.info({ ...counts, before: plan.before }, 'personal data past its retention removed');
       await deps.store.appendAudit({
         at: now,

@@ -325,6 +325,8 @@ export interface PurgeCounts {
   services: number;
   sessions: number;
   audit: number;
+  /** Citizens' rows: bookings of days past, numbers counted, expired codes and sign-ins, attempts. */
+  citizens?: number;
 }
 
 /** Who caused stored events, and what only the hub keeps (the phone page secret). */

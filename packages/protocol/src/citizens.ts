@@ -125,6 +125,11 @@ export interface BookingView {
   /** Check-in opens and closes (epoch ms). */
   checkInFrom: number;
   checkInUntil: number;
+  /**
+   * The site's time zone, so the page writes `checkInFrom`/`checkInUntil` as the centre's clock
+   * reads them, whatever the phone's own zone (Asia/Ho_Chi_Minh when absent).
+   */
+  timeZone?: string;
   /** The booking's own page: "/b/<token>" (its secret; stored as a hash only). */
   path: string;
   /** Once checked in: the ticket's phone page. */

@@ -129,6 +129,7 @@ export function registerCitizenRoutes(app: FastifyInstance, citizens: Citizens):
       status: row.status,
       checkInFrom: row.slotAt - earlyMinutes * 60_000,
       checkInUntil: row.slotAt + graceMinutes * 60_000,
+      timeZone: config.site.timeZone,
       path: `/b/${token}`,
       ticketPath: row.status === 'checked_in' ? `/t/${ticketSecretOf(token)}` : null,
     };
