@@ -74,6 +74,14 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: join(SHOTS, name) });
 };
 
+/** Waits for the check-in's outcome; the screen's text, so a failure says what it showed. */
+async function outcome(page: Page): Promise<string> {
+  await page
+    .waitForSelector('[data-screen="printed"], [data-screen="not-issued"]', { timeout: 20_000 })
+    .catch(() => undefined);
+  return `${await page.getAttribute('main, section', 'data-screen')}: ${await page.innerText('body')}`;
+}
+
 /** A QR reader: the characters a key every few milliseconds, then Enter. */
 async function scan(page: Page, text: string) {
   await page.keyboard.type(text, { delay: 0 });
@@ -267,7 +275,7 @@ describe('checking in a booking and a remote number made through the citizens’
     const { page } = await kiosk();
     const count = tickets().length;
     await scan(page, `${hub.url}${booking.path}`);
-    await page.waitForSelector('[data-screen="printed"]');
+    expect(await outcome(page)).toMatch(/^printed/);
     const label = await page.getByTestId('issued-label').textContent();
     expect(tickets()).toHaveLength(count + 1);
     expect(lastPrint().data).toMatchObject({ label, origin: 'booking' });
@@ -292,7 +300,7 @@ describe('checking in a booking and a remote number made through the citizens’
     await page.clock.fastForward(61_000);
     await page.waitForSelector('[data-screen="idle"]');
     await scan(page, `${hub.url}${booking.path}`);
-    await page.waitForSelector('[data-screen="printed"]');
+    expect(await outcome(page)).toMatch(/^printed/);
     expect(await page.getByTestId('issued-origin').textContent()).toBe('Lịch hẹn 09:30');
   });
 
