@@ -95,6 +95,8 @@ export interface KioskPageOptions {
   viewport?: { width: number; height: number };
   /** Leave the bridge out: the page runs as in a plain browser, with its virtual printer. */
   noBridge?: boolean;
+  /** Install Playwright's clock before the page loads, so a test can fast-forward its timers. */
+  clock?: boolean;
 }
 
 /**
@@ -147,6 +149,7 @@ export async function openKiosk(
     // A string, not a function: a bundler's helpers (such as tsx's __name) do not exist in the page.
     await page.addInitScript(BRIDGE_STUB);
   }
+  if (options.clock) await context.clock.install();
   const query = options.noBridge ? `?token=${encodeURIComponent(options.token)}` : '';
   await page.goto(`${options.hubUrl}/kiosk/${query}`);
   return { page, errors };

@@ -1,7 +1,7 @@
 import CodepageEncoder from '@point-of-sale/codepage-encoder';
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { bitmapToRgba } from './bitmap.ts';
-import { formatIssuedAt, formatWait } from './format.ts';
+import { formatIssuedAt, formatOrigin, formatWait } from './format.ts';
 import { viTicketMessages } from './messages.ts';
 import type { TicketMessages } from './messages.ts';
 import { renderTicket } from './render-ticket.ts';
@@ -172,6 +172,8 @@ export function encodeTicketText(data: TicketData, options: EncodeOptions): Uint
   put(messages.numberHeading);
   // 4× characters: 12 columns on 80 mm paper, 8 on 58 mm, enough for any label.
   put(data.label, { width: 4, height: 4, bold: true });
+  const origin = formatOrigin(data, messages);
+  if (origin) put(`[ ${origin} ]`, { height: 2, bold: true });
   put(data.fieldName, { height: 2, bold: true });
   if (data.priorityName) put(data.priorityName, { bold: true, invert: true });
   rule();

@@ -1,5 +1,6 @@
 import { zonedParts } from '@luot/domain';
 import type { TicketMessages } from './messages.ts';
+import type { TicketData } from './types.ts';
 
 /** Issue time as printed on a ticket, in the site's zone: "08:15 – Thứ Bảy, 21/11/2026". */
 export function formatIssuedAt(
@@ -17,4 +18,19 @@ export function formatWait(minutes: number | null, messages: TicketMessages): st
   if (minutes === null || !Number.isFinite(minutes) || minutes < 0) return messages.waitUnknown;
   if (minutes < 1) return messages.waitUnderOneMinute;
   return messages.waitAbout(minutes);
+}
+
+/**
+ * The line under the number of a ticket not taken at the kiosk: "Lịch hẹn 09:30" (the slot's
+ * start in the site's zone) or "Lấy số trực tuyến"; null for a walk-in.
+ */
+export function formatOrigin(
+  data: Pick<TicketData, 'origin' | 'slotAt' | 'timeZone'>,
+  messages: TicketMessages,
+): string | null {
+  if (data.origin === 'remote') return messages.remote;
+  if (data.origin !== 'booking') return null;
+  if (data.slotAt === undefined) return messages.booked('').trim();
+  const p = zonedParts(data.slotAt, data.timeZone);
+  return messages.booked(`${p.hour}:${p.minute}`);
 }

@@ -6,6 +6,10 @@ export interface TicketMessages {
   waitUnderOneMinute: string;
   waitUnknown: string;
   qrCaption: string;
+  /** Under the number of a booked ticket: its slot's start, "HH:MM". */
+  booked: (start: string) => string;
+  /** Under the number of a ticket taken from a phone. */
+  remote: string;
   /** Weekday names, Sunday first. */
   weekdays: readonly [string, string, string, string, string, string, string];
 }
@@ -27,5 +31,7 @@ export const viTicketMessages: TicketMessages = {
   waitUnderOneMinute: 'Thời gian chờ dự kiến: dưới 1 phút',
   waitUnknown: 'Thời gian chờ dự kiến: chưa xác định',
   qrCaption: 'Quét mã để theo dõi lượt của quý khách',
+  booked: (start) => `Lịch hẹn ${start}`,
+  remote: 'Lấy số trực tuyến',
   weekdays: ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
 };

@@ -1,8 +1,10 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import type { AddressInfo, Server } from 'node:net';
 import jsQR from 'jsqr';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bitmapToRgba, countDifferentPixels } from './bitmap.ts';
+import { bitmapToPng, bitmapToRgba, countDifferentPixels } from './bitmap.ts';
 import { decodeRaster } from './decode-raster.ts';
 import { encodeBitmap, encodeTicket } from './encode-ticket.ts';
 import { createPrinter } from './printer.ts';
@@ -11,6 +13,10 @@ import type { PrinterEmulator } from './printer-emulator.ts';
 import { renderTicket } from './render-ticket.ts';
 import { sampleTicket } from './sample-ticket.ts';
 import { PrintJobError, createTcpTransport } from './tcp-transport.ts';
+import type { Bitmap } from './types.ts';
+
+/** Where the printed tickets go as PNG files for a person to look at (`LUOT_SHOTS_DIR`); unset: none. */
+const SHOTS = process.env.LUOT_SHOTS_DIR;
 
 let emulator: PrinterEmulator;
 
@@ -54,6 +60,54 @@ describe('a ticket through TCP to the printer emulator', () => {
     expect(decoded.width).toBe(384);
     expect(countDifferentPixels(decoded, renderTicket(data, { paper: '58mm' }))).toBe(0);
     expect(jsQR(bitmapToRgba(decoded), decoded.width, decoded.height)?.data).toBe(data.qrUrl);
+  });
+
+  it('prints "Lịch hẹn 09:30" in a frame right under the number of a booked ticket', async () => {
+    // 09:30 and 10:30 on Monday 23/11/2026 in Hà Nội.
+    const at = (h: number) => Date.UTC(2026, 10, 23, h - 7, 30);
+    const booked = sampleTicket({ priorityName: null, origin: 'booking', slotAt: at(9) });
+    await printerFor(emulator).print(encodeTicket(booked, { paper: '80mm' }));
+    const printed = decodeRaster(emulator.tickets()[0]!);
+    expect(countDifferentPixels(printed, renderTicket(booked, { paper: '80mm' }))).toBe(0);
+    expect(jsQR(bitmapToRgba(printed), printed.width, printed.height)?.data).toBe(booked.qrUrl);
+    if (SHOTS) {
+      mkdirSync(SHOTS, { recursive: true });
+      writeFileSync(join(SHOTS, 'kiosk-ticket-booked.png'), bitmapToPng(printed));
+    }
+
+    // The walk-in ticket is the same down to the number; the booked one adds its line there.
+    const walkIn = renderTicket(
+      { ...booked, origin: undefined, slotAt: undefined },
+      {
+        paper: '80mm',
+      },
+    );
+    const top = firstDifferentRow(printed, walkIn);
+    expect(top).toBeGreaterThan(200); // below the centre's name, the heading and the number
+    expect(printed.height).toBeGreaterThan(walkIn.height);
+    // The line starts with its frame: a row of ink nearly as wide as the paper.
+    const frameTop = rowsFrom(printed, top).findIndex((run) => run > 500);
+    expect(frameTop).toBeGreaterThanOrEqual(0);
+    expect(frameTop).toBeLessThan(4);
+
+    // Another slot time changes only that framed line: the time is printed in it.
+    const later = renderTicket({ ...booked, slotAt: at(10) }, { paper: '80mm' });
+    expect(later.height).toBe(printed.height);
+    const changed = differentRows(printed, later);
+    expect(changed.length).toBeGreaterThan(10);
+    expect(Math.min(...changed)).toBeGreaterThan(top);
+    expect(Math.max(...changed)).toBeLessThan(top + 80);
+
+    // A number taken from the phone says so in the same place, in other words.
+    const remote = renderTicket(
+      { ...booked, origin: 'remote', slotAt: undefined },
+      {
+        paper: '80mm',
+      },
+    );
+    expect(firstDifferentRow(remote, walkIn)).toBe(top);
+    expect(Math.min(...differentRows(remote, printed))).toBeGreaterThan(top);
+    if (SHOTS) writeFileSync(join(SHOTS, 'kiosk-ticket-remote.png'), bitmapToPng(remote));
   });
 
   it('keeps jobs apart: two prints are two tickets', async () => {
@@ -155,3 +209,36 @@ describe('a connection that drops in the middle of a ticket', () => {
     expect(emulator.tickets()).toHaveLength(1);
   });
 });
+
+/** The first row where two bitmaps of the same width differ. */
+function firstDifferentRow(a: Bitmap, b: Bitmap): number {
+  for (let y = 0; y < Math.min(a.height, b.height); y++) if (!rowEquals(a, b, y)) return y;
+  return -1;
+}
+
+/** The rows where two bitmaps of the same size differ. */
+function differentRows(a: Bitmap, b: Bitmap): number[] {
+  const rows: number[] = [];
+  for (let y = 0; y < a.height; y++) if (!rowEquals(a, b, y)) rows.push(y);
+  return rows;
+}
+
+function rowEquals(a: Bitmap, b: Bitmap, y: number): boolean {
+  const row = (x: Bitmap) => x.data.subarray(y * x.width, (y + 1) * x.width);
+  return Buffer.from(row(a)).equals(Buffer.from(row(b)));
+}
+
+/** The longest run of dots in each row from `top` on. */
+function rowsFrom(b: Bitmap, top: number): number[] {
+  const runs: number[] = [];
+  for (let y = top; y < b.height; y++) {
+    let best = 0;
+    let run = 0;
+    for (let x = 0; x < b.width; x++) {
+      run = b.data[y * b.width + x] ? run + 1 : 0;
+      best = Math.max(best, run);
+    }
+    runs.push(best);
+  }
+  return runs;
+}

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { createBitmap } from './bitmap.ts';
 import { registerTicketFonts, ticketFont } from './fonts.ts';
 import type { FontWeight } from './fonts.ts';
-import { formatIssuedAt, formatWait } from './format.ts';
+import { formatIssuedAt, formatOrigin, formatWait } from './format.ts';
 import { viTicketMessages } from './messages.ts';
 import type { TicketMessages } from './messages.ts';
 import type { Bitmap, PaperWidth, TicketData } from './types.ts';
@@ -93,6 +93,8 @@ type Block =
       ascent: number;
       lineHeight: number;
       inverted: boolean;
+      /** Drawn inside a rounded frame (the origin line), which inverted text does not need. */
+      framed?: boolean;
     }
   | { kind: 'gap'; height: number }
   | { kind: 'rule'; thickness: number }
@@ -147,14 +149,14 @@ export function renderTicket(data: TicketData, options: RenderOptions): Bitmap {
   measure.lang = 'vi';
   const blocks: Block[] = [];
 
-  const text = (value: string, style: TextStyle, inverted = false): void => {
+  const text = (value: string, style: TextStyle, inverted = false, framed = false): void => {
     const font = ticketFont(style.weight, style.size);
     measure.font = font;
     // Room above for stacked Vietnamese marks on capitals (Ấ, Ộ) and below for dots (ụ) and descenders.
     const probe = measure.measureText('ẤỘỸ');
     const ascent = Math.ceil(probe.actualBoundingBoxAscent);
     const descent = Math.ceil(measure.measureText('gỵp').actualBoundingBoxDescent);
-    const padding = inverted ? Math.round(style.size * 0.5) : 0;
+    const padding = inverted || framed ? Math.round(style.size * 0.5) : 0;
     const lines = wrapText(measure, value.normalize('NFC'), contentWidth - 2 * padding);
     blocks.push({
       kind: 'text',
@@ -163,6 +165,7 @@ export function renderTicket(data: TicketData, options: RenderOptions): Bitmap {
       ascent,
       lineHeight: ascent + descent + Math.round(style.size * 0.12),
       inverted,
+      framed,
     });
   };
   const gap = (height: number): void => void blocks.push({ kind: 'gap', height });
@@ -202,6 +205,12 @@ export function renderTicket(data: TicketData, options: RenderOptions): Bitmap {
   });
   gap(Math.round(m.gap * 1.4));
 
+  // A booked or remote number says so right under it, framed, so the clerk and the citizen see it.
+  const origin = formatOrigin(data, messages);
+  if (origin) {
+    text(origin, m.priority, false, true);
+    gap(m.gap);
+  }
   text(data.fieldName, m.field);
   if (data.priorityName) {
     gap(m.gap);
@@ -228,7 +237,7 @@ export function renderTicket(data: TicketData, options: RenderOptions): Bitmap {
   const blockHeight = (b: Block): number => {
     switch (b.kind) {
       case 'text':
-        return b.lines.length * b.lineHeight + (b.inverted ? b.lineHeight : 0);
+        return b.lines.length * b.lineHeight + (b.inverted || b.framed ? b.lineHeight : 0);
       case 'gap':
         return b.height;
       case 'rule':
@@ -264,6 +273,20 @@ export function renderTicket(data: TicketData, options: RenderOptions): Bitmap {
         ctx.beginPath();
         ctx.roundRect(m.margin, y, contentWidth, h, Math.round(b.lineHeight / 3));
         ctx.fill();
+        lineTop += Math.round(b.lineHeight / 2);
+      } else if (b.framed) {
+        ctx.strokeStyle = '#000';
+        ctx.lineWidth = m.rule;
+        ctx.beginPath();
+        const inset = m.rule / 2;
+        ctx.roundRect(
+          m.margin + inset,
+          y + inset,
+          contentWidth - m.rule,
+          h - m.rule,
+          Math.round(b.lineHeight / 3),
+        );
+        ctx.stroke();
         lineTop += Math.round(b.lineHeight / 2);
       }
       ctx.fillStyle = b.inverted ? '#fff' : '#000';

@@ -11,6 +11,13 @@ export interface TicketData {
   label: string;
   /** The priority class shown on the ticket, e.g. "Ưu tiên – Người cao tuổi"; null for none. */
   priorityName: string | null;
+  /**
+   * How the citizen got the number, when not at the kiosk: a booked slot ("Lịch hẹn 09:30",
+   * at `slotAt`) or a number taken from the phone ("Lấy số trực tuyến"). Absent: a walk-in.
+   */
+  origin?: 'booking' | 'remote' | undefined;
+  /** A booking's slot start (epoch ms), printed in `timeZone`. */
+  slotAt?: number | undefined;
   issuedAt: number;
   timeZone: string;
   /** How many people wait ahead of this ticket. */

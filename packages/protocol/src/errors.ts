@@ -22,6 +22,11 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
+  /**
+   * With TOO_EARLY: when the refused thing opens (epoch ms), so a screen can say when to come
+   * back ("mời quý khách quay lại từ 09:00"), e.g. a booking's check-in opening.
+   */
+  opensAt?: number;
 }
 
 /** Every client-to-server event is acknowledged with one of these, never an exception. */
@@ -107,8 +112,19 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   HEADERS_TOO_LARGE: 431,
 };
 
-/** A failed acknowledgement with the catalogue message, optionally extended with a detail. */
-export function failure(code: ErrorCode, detail?: string): { ok: false; error: ErrorBody } {
+/**
+ * A failed acknowledgement with the catalogue message, optionally extended with a detail and,
+ * for a refusal that will pass with time, when it opens (`opensAt`).
+ */
+export function failure(
+  code: ErrorCode,
+  detail?: string,
+  extra: { opensAt?: number } = {},
+): { ok: false; error: ErrorBody } {
   const message = detail ? `${ERROR_MESSAGES_VI[code]} (${detail})` : ERROR_MESSAGES_VI[code];
-  return { ok: false, error: { code, message } };
+  return {
+    ok: false,
+    error:
+      extra.opensAt === undefined ? { code, message } : { code, message, opensAt: extra.opensAt },
+  };
 }

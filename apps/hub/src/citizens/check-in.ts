@@ -31,8 +31,10 @@ export function readScanned(scanned: string): { token: string } | { code: string
   return found ? { code: found[1]! } : null;
 }
 
-const refuse = (code: ErrorCode, message?: string): Ack<never> =>
-  message ? { ok: false, error: { code, message } } : failure(code);
+const refuse = (code: ErrorCode, message?: string, opensAt?: number): Ack<never> =>
+  message
+    ? { ok: false, error: { code, message, ...(opensAt !== undefined && { opensAt }) } }
+    : failure(code);
 
 /**
  * The kiosk's check-in of a booking or a remote number (`ticket:checkIn`), decided in the site's
@@ -94,8 +96,11 @@ export function checkInHandlers(citizens: Citizens | null): Pick<Handlers, 'tick
     const refusal = checkInRefusal(ctx.queue.live.config, row, ctx.siteId, now);
     if (refusal) {
       const field = ctx.queue.live.config.fields.find((f) => f.id === row.fieldId);
-      if (refusal.code === 'TOO_EARLY')
-        return refuse('TOO_EARLY', M.checkInTooEarly(field?.online.booking.earlyMinutes ?? 0));
+      if (refusal.code === 'TOO_EARLY') {
+        const early = field?.online.booking.earlyMinutes ?? 0;
+        // When check-in opens, so the kiosk can say "mời quý khách quay lại từ 09:00".
+        return refuse('TOO_EARLY', M.checkInTooEarly(early), row.slotAt - early * 60_000);
+      }
       if (refusal.code === 'TOO_LATE')
         return refuse('TOO_LATE', row.status === 'booked' ? M.checkInTooLate : M.bookingOver);
       return refuse(refusal.code);

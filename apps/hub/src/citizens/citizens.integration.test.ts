@@ -500,6 +500,8 @@ describe('check-in at the kiosk', () => {
     expect(early.ok || early.error).toEqual({
       code: 'TOO_EARLY',
       message: 'Chưa đến giờ xác nhận. Quý khách có thể xác nhận từ 30 phút trước giờ hẹn.',
+      // When check-in opens, for the kiosk's "mời quý khách quay lại từ 09:30".
+      opensAt: at('09:30'),
     });
     t.clock.set(at('10:16'));
     const late = await request(kiosk, 'ticket:checkIn', { scanned: booked.code });

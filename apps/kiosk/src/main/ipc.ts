@@ -21,6 +21,8 @@ export const ticketDataSchema = z.strictObject({
   fieldName: z.string().max(120),
   label: z.string().min(1).max(12),
   priorityName: z.string().max(120).nullable(),
+  origin: z.enum(['booking', 'remote']).optional(),
+  slotAt: z.number().int().nonnegative().optional(),
   issuedAt: z.number().int().nonnegative(),
   timeZone: z.string().max(64),
   ahead: z.number().int().nonnegative(),

@@ -3,19 +3,21 @@ import { isWorkingDay, serviceOver } from '@luot/domain';
 import { request } from '@luot/hub-client';
 import { useHubMirror } from '@luot/hub-client/react';
 import type { TicketData } from '@luot/printing/types';
-import { ERROR_MESSAGES_VI, failure, type IssuedTicket } from '@luot/protocol';
+import { ERROR_MESSAGES_VI, failure, type Ack, type IssuedTicket } from '@luot/protocol';
 import { formatDateVi, formatTimeVi, siteClosedLineVi, useNow } from '@luot/ui';
 import type { KioskConfig, OpenSettingsResult } from '../../shared/bridge.ts';
+import { CheckInScreen } from './CheckInScreen.tsx';
 import { ConfirmScreen } from './ConfirmScreen.tsx';
 import { EndOfDayPanel } from './EndOfDayPanel.tsx';
 import { FieldGrid } from './FieldGrid.tsx';
 import { fieldTiles, issuingHours, type FieldTile } from './fields.ts';
 import type { KioskHost } from './host.ts';
 import { IdleScreen } from './IdleScreen.tsx';
-import { issueAndPrint, type FlowStep } from './issue-flow.ts';
-import { messages, pinRefusalText } from './messages.ts';
+import { issueAndPrint, type FlowDeps, type FlowStep } from './issue-flow.ts';
+import { checkInRefusalText, messages, pinRefusalText } from './messages.ts';
 import { PinPad } from './PinPad.tsx';
 import { printerProblem } from './printer-problem.ts';
+import { createScanDetector } from './scan-detector.ts';
 import { NotIssuedScreen, OnScreenTicket, PrintedScreen } from './ResultScreen.tsx';
 import { SettingsScreen } from './SettingsScreen.tsx';
 import { buildTicketData } from './ticket-data.ts';
@@ -27,7 +29,9 @@ type Screen =
   | { kind: 'home' }
   | { kind: 'closed'; tile: FieldTile }
   | { kind: 'confirm'; fieldId: string }
-  | { kind: 'working'; step: FlowStep }
+  | { kind: 'working'; step: FlowStep; purpose: 'issue' | 'check-in' }
+  | { kind: 'check-in' }
+  | { kind: 'check-in-refused'; message: string }
   | { kind: 'printed'; ticket: TicketData; preview: string | null }
   | { kind: 'on-screen'; ticket: TicketData }
   | { kind: 'not-issued'; message: string }
@@ -43,12 +47,27 @@ const BACK_AFTER_MS: Partial<Record<Screen['kind'], number>> = {
   printed: 8_000,
   'on-screen': 90_000,
   'not-issued': 10_000,
+  'check-in-refused': 15_000,
   pin: 30_000,
   'browser-info': 15_000,
 };
 /** Result screens ignore taps at first, so a hand still tapping does not start over. */
 const ARM_AFTER_MS = 1_500;
 const IDLE_AFTER_MS = 60_000;
+/** The check-in screen goes back to the start when nobody touched or typed for this long. */
+const CHECK_IN_IDLE_MS = 45_000;
+/** Screens where a QR reader's scan checks in at once; not the PIN, settings or a flow underway. */
+const SCAN_SCREENS: ReadonlySet<Screen['kind']> = new Set([
+  'home',
+  'closed',
+  'confirm',
+  'idle',
+  'check-in',
+  'check-in-refused',
+  'printed',
+  'on-screen',
+  'not-issued',
+]);
 /** Taps on the top-left corner within this time that open the settings. */
 const SECRET_TAPS = 5;
 const SECRET_WINDOW_MS = 3_000;
@@ -73,6 +92,12 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
   }, [socket, status, unanswered]);
 
   const state = view?.state ?? null;
+  const timeZone = state?.config.site.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const centreName = state?.config.site.name ?? '';
+  // The check-in entry shows where some field takes bookings or remote numbers that check in.
+  const checkInOffered =
+    state?.config.fields.some((f) => f.online.booking.enabled || f.online.remote === 'check-in') ??
+    false;
   const tiles = useMemo(() => (state ? fieldTiles(state, now) : []), [state, now]);
   const hubProblem = status !== 'online' || !state;
   const printerIssue = printerProblem(printer);
@@ -84,8 +109,9 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
   useTimeout(BACK_AFTER_MS[screen.kind] ?? null, home, screen);
   // After service, the end-of-day text stays: the idle screen invites a tap to take a number.
   useIdle(IDLE_AFTER_MS, screen.kind === 'home' && !over, () => setScreen({ kind: 'idle' }));
+  useIdle(CHECK_IN_IDLE_MS, screen.kind === 'check-in', home);
   useEffect(() => {
-    const arms = ['printed', 'on-screen', 'not-issued'].includes(screen.kind);
+    const arms = ['printed', 'on-screen', 'not-issued', 'check-in-refused'].includes(screen.kind);
     setArmed(!arms);
     if (!arms) return;
     const id = setTimeout(() => setArmed(true), ARM_AFTER_MS);
@@ -105,7 +131,15 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
     else setScreen({ kind: 'confirm', fieldId: tile.field.id });
   };
 
-  const take = async (fieldId: string, priorityClassId: string | null) => {
+  /**
+   * One flow through the printer and the hub: a walk-in number (`issue`, taken back if it cannot
+   * have printed) or a check-in (`checkIn`, never taken back: the citizen can check in again).
+   */
+  const run = async (
+    purpose: 'issue' | 'check-in',
+    ask: () => Promise<Ack<IssuedTicket>>,
+    cancel: FlowDeps['cancel'],
+  ) => {
     // One ticket per confirmation, however fast the taps come.
     if (busy.current || !socket || !state) return;
     busy.current = true;
@@ -119,26 +153,12 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
         },
         // Socket.IO would buffer an event sent while disconnected and deliver it on reconnect,
         // long after the citizen left: a number nobody holds. Ask only while connected.
-        issue: async () => {
-          if (!socket.connected) return failure('UNAVAILABLE');
-          const requestId = newRequestId();
-          const ack = await request(socket, 'ticket:issue', {
-            fieldId,
-            priorityClassId,
-            requestId,
-          });
-          // No answer: the hub may have issued a number that nobody will hold.
-          if (!ack.ok && ack.error.code === 'UNAVAILABLE') unanswered.add(requestId);
-          return ack;
-        },
+        issue: () => (socket.connected ? ask() : Promise.resolve(failure('UNAVAILABLE'))),
         ticketData: (issued: IssuedTicket) =>
           buildTicketData(state, issued, config.publicUrl || config.hubUrl),
         print: (ticket) => host.printTicket(ticket),
-        cancel: (ticketId, reason) =>
-          socket.connected
-            ? request(socket, 'ticket:cancel', { ticketId, reason })
-            : Promise.resolve(failure('UNAVAILABLE')),
-        onStep: (step) => setScreen({ kind: 'working', step }),
+        ...(cancel ? { cancel } : {}),
+        onStep: (step) => setScreen({ kind: 'working', step, purpose }),
       });
       switch (result.kind) {
         case 'printed':
@@ -157,13 +177,19 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
           setScreen({ kind: 'not-issued', message: messages.printFailedCancelled });
           break;
         case 'refused':
-          setScreen({
-            kind: 'not-issued',
-            message:
-              result.code === 'UNAVAILABLE' || result.code === 'INTERNAL'
-                ? messages.offlineDuringIssue
-                : ERROR_MESSAGES_VI[result.code],
-          });
+          if (purpose === 'check-in')
+            setScreen({
+              kind: 'check-in-refused',
+              message: checkInRefusalText(result, (at) => formatTimeVi(at, timeZone)),
+            });
+          else
+            setScreen({
+              kind: 'not-issued',
+              message:
+                result.code === 'UNAVAILABLE' || result.code === 'INTERNAL'
+                  ? messages.offlineDuringIssue
+                  : ERROR_MESSAGES_VI[result.code],
+            });
           break;
       }
       if (result.kind !== 'printed') void host.printerStatus().then(setPrinter);
@@ -171,6 +197,52 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
       busy.current = false;
     }
   };
+
+  const take = (fieldId: string, priorityClassId: string | null) =>
+    run(
+      'issue',
+      async () => {
+        if (!socket) return failure('UNAVAILABLE');
+        const requestId = newRequestId();
+        const ack = await request(socket, 'ticket:issue', { fieldId, priorityClassId, requestId });
+        // No answer: the hub may have issued a number that nobody will hold.
+        if (!ack.ok && ack.error.code === 'UNAVAILABLE') unanswered.add(requestId);
+        return ack;
+      },
+      (ticketId, reason) =>
+        socket?.connected
+          ? request(socket, 'ticket:cancel', { ticketId, reason })
+          : Promise.resolve(failure('UNAVAILABLE')),
+    );
+
+  /** A typed code or a scanned QR code: the hub finds the booking or remote number in it. */
+  const checkIn = (scanned: string) =>
+    run(
+      'check-in',
+      () =>
+        socket
+          ? request(socket, 'ticket:checkIn', { scanned: scanned.slice(0, 300) })
+          : Promise.resolve(failure('UNAVAILABLE')),
+      undefined,
+    );
+
+  // A QR reader types like a keyboard, anywhere: its fast keys ending in Enter are a scan, sent
+  // at once. Its Enter is kept from the focused button (it would take a walk-in number).
+  const scanContext = useRef({ checkIn, screen });
+  scanContext.current = { checkIn, screen };
+  useEffect(() => {
+    const detector = createScanDetector();
+    const onKey = (e: KeyboardEvent) => {
+      const scanned = detector.key(e.key, e.timeStamp);
+      if (scanned === null) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      if (SCAN_SCREENS.has(scanContext.current.screen.kind) && !busy.current)
+        void scanContext.current.checkIn(scanned);
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, []);
 
   const secretTap = () => {
     const t = Date.now();
@@ -189,9 +261,6 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
         error: pinRefusalText(open.reason),
       });
   };
-
-  const timeZone = state?.config.site.timeZone ?? 'Asia/Ho_Chi_Minh';
-  const centreName = state?.config.site.name ?? '';
 
   if (screen.kind === 'idle')
     return <IdleScreen centreName={centreName} now={now} timeZone={timeZone} onWake={home} />;
@@ -255,6 +324,20 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
           {!(over && !hubProblem) && (
             <FieldGrid tiles={tiles} disabled={stopped} onPick={pickField} />
           )}
+          {checkInOffered && !(over && !hubProblem) && (
+            <button
+              type="button"
+              className="check-in-entry"
+              data-testid="check-in-entry"
+              disabled={stopped}
+              onClick={() => {
+                if (!stopped && !busy.current) setScreen({ kind: 'check-in' });
+              }}
+            >
+              <span className="check-in-entry-question">{messages.checkIn.entry}</span>
+              <span className="check-in-entry-action">{messages.checkIn.entryAction}</span>
+            </button>
+          )}
           {printer?.paper === 'near-end' && !stopped && !over && (
             <p className="near-end">{messages.paperNearEnd}</p>
           )}
@@ -307,10 +390,16 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
             />
           );
         })()
+      ) : screen.kind === 'check-in' ? (
+        <CheckInScreen onSubmit={(code) => void checkIn(code)} onBack={home} />
       ) : screen.kind === 'working' ? (
         <section className="screen working" data-screen="working" aria-busy="true">
           <div className="spinner" aria-hidden="true" />
-          <p>{messages.working[screen.step]}</p>
+          <p>
+            {screen.purpose === 'check-in' && screen.step === 'issuing'
+              ? messages.checkIn.working
+              : messages.working[screen.step]}
+          </p>
         </section>
       ) : screen.kind === 'printed' ? (
         <PrintedScreen
@@ -321,6 +410,14 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
         />
       ) : screen.kind === 'on-screen' ? (
         <OnScreenTicket ticket={screen.ticket} armed={armed} onDone={home} />
+      ) : screen.kind === 'check-in-refused' ? (
+        <NotIssuedScreen
+          title={messages.checkIn.refusedTitle}
+          message={screen.message}
+          armed={armed}
+          onBack={home}
+          retry={{ label: messages.checkIn.retype, onRetry: () => setScreen({ kind: 'check-in' }) }}
+        />
       ) : (
         <NotIssuedScreen message={screen.message} armed={armed} onBack={home} />
       )}

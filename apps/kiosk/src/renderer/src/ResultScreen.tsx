@@ -1,3 +1,5 @@
+import { formatOrigin } from '@luot/printing/format';
+import { viTicketMessages } from '@luot/printing/messages';
 import type { TicketData } from '@luot/printing/types';
 import { messages } from './messages.ts';
 import { QrCode } from './QrCode.tsx';
@@ -14,6 +16,8 @@ export function PrintedScreen({
   armed: boolean;
   onDone: () => void;
 }) {
+  // The same line the ticket prints under the number: "Lịch hẹn 09:30", "Lấy số trực tuyến".
+  const origin = formatOrigin(ticket, viTicketMessages);
   return (
     <section className="screen result printed" data-screen="printed">
       <h1 className="result-title">{messages.printedTitle}</h1>
@@ -21,6 +25,11 @@ export function PrintedScreen({
       <p className="result-label" data-testid="issued-label">
         {ticket.label}
       </p>
+      {origin && (
+        <p className="result-origin" data-testid="issued-origin">
+          {origin}
+        </p>
+      )}
       <p className="result-field">{ticket.fieldName}</p>
       {ticket.priorityName && <p className="result-priority">{ticket.priorityName}</p>}
       <p className="result-ahead">{messages.aheadOnTicket(ticket.ahead)}</p>
@@ -72,25 +81,42 @@ export function OnScreenTicket({
   );
 }
 
-/** No number was given: why, in words a citizen understands. */
+/** No number was given: why, in words a citizen understands; back, or try again (a check-in). */
 export function NotIssuedScreen({
+  title = messages.notIssuedTitle,
   message,
   armed,
   onBack,
+  retry,
 }: {
+  title?: string;
   message: string;
   armed: boolean;
   onBack: () => void;
+  retry?: { label: string; onRetry: () => void };
 }) {
   return (
     <section className="screen result not-issued" data-screen="not-issued" role="alert">
-      <h1 className="result-title warn">{messages.notIssuedTitle}</h1>
+      <h1 className="result-title warn">{title}</h1>
       <p className="result-body" data-testid="not-issued-reason">
         {message}
       </p>
-      <button type="button" className="done-button" disabled={!armed} onClick={onBack}>
-        {messages.back}
-      </button>
+      <div className="result-actions">
+        {retry && (
+          <button
+            type="button"
+            className="take-button"
+            data-testid="retry"
+            disabled={!armed}
+            onClick={retry.onRetry}
+          >
+            {retry.label}
+          </button>
+        )}
+        <button type="button" className="done-button" disabled={!armed} onClick={onBack}>
+          {messages.back}
+        </button>
+      </div>
     </section>
   );
 }

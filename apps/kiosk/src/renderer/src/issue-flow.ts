@@ -13,7 +13,11 @@ export interface FlowDeps {
   issue(): Promise<Ack<IssuedTicket>>;
   ticketData(issued: IssuedTicket): TicketData;
   print(ticket: TicketData): Promise<PrintOutcome>;
-  cancel(ticketId: string, reason: string): Promise<Ack<unknown>>;
+  /**
+   * Takes back a number that cannot have printed. Absent for a check-in: the booking's or remote
+   * number stays the citizen's, who can check in again for a reprint, so it is shown instead.
+   */
+  cancel?(ticketId: string, reason: string): Promise<Ack<unknown>>;
   onStep?(step: FlowStep): void;
 }
 
@@ -23,13 +27,13 @@ export type FlowResult =
   /** Nothing was asked of the hub: the printer cannot print. */
   | { kind: 'printer-not-ready'; problem: PrinterProblem }
   /** The hub gave no number (closed, sold out, too fast, unreachable). */
-  | { kind: 'refused'; code: ErrorCode; message: string }
+  | { kind: 'refused'; code: ErrorCode; message: string; opensAt?: number }
   /** The number exists and the citizen must hold it: shown on screen with its QR code. */
   | {
       kind: 'on-screen';
       issued: IssuedTicket;
       ticket: TicketData;
-      why: 'maybe-printed' | 'cancel-failed';
+      why: 'maybe-printed' | 'cancel-failed' | 'not-printed';
     }
   /** Printing failed before any paper could come out, and the hub took the number back. */
   | { kind: 'cancelled'; issued: IssuedTicket };
@@ -49,7 +53,15 @@ export async function issueAndPrint(deps: FlowDeps): Promise<FlowResult> {
 
   deps.onStep?.('issuing');
   const ack = await deps.issue();
-  if (!ack.ok) return { kind: 'refused', code: ack.error.code, message: ack.error.message };
+  if (!ack.ok)
+    return ack.error.opensAt === undefined
+      ? { kind: 'refused', code: ack.error.code, message: ack.error.message }
+      : {
+          kind: 'refused',
+          code: ack.error.code,
+          message: ack.error.message,
+          opensAt: ack.error.opensAt,
+        };
   const issued = ack.data;
   const ticket = deps.ticketData(issued);
 
@@ -65,6 +77,7 @@ export async function issueAndPrint(deps: FlowDeps): Promise<FlowResult> {
   if (outcome.printed === 'maybe')
     return { kind: 'on-screen', issued, ticket, why: 'maybe-printed' };
 
+  if (!deps.cancel) return { kind: 'on-screen', issued, ticket, why: 'not-printed' };
   const cancelled = await deps.cancel(issued.ticket.id, PRINT_FAILED_REASON);
   return cancelled.ok
     ? { kind: 'cancelled', issued }

@@ -168,6 +168,31 @@ describe('the ticket the kiosk prints', () => {
     );
   });
 
+  it('carries a booked ticket’s origin and slot, so it prints "Lịch hẹn 09:30"', () => {
+    const slotAt = NINE + 30 * 60_000;
+    const state = run(initialState(config, '2026-11-23', NINE), {
+      type: 'issue',
+      fieldId: 'ho-tich',
+      priorityClassId: null,
+      origin: 'booking',
+      slotAt,
+    });
+    const ticket = Object.values(state.tickets)[0]!;
+    const issued: IssuedTicket = {
+      ticket,
+      token: 'b',
+      path: '/t/b',
+      ahead: 0,
+      estimatedWaitMinutes: 5,
+    };
+    expect(buildTicketData(state, issued, 'http://luot.local')).toMatchObject({
+      origin: 'booking',
+      slotAt,
+    });
+    const walkIn = { ...issued, ticket: { ...ticket, origin: undefined, slotAt: undefined } };
+    expect(buildTicketData(state, walkIn, 'http://luot.local')).not.toHaveProperty('origin');
+  });
+
   it('joins the public address and the path with one slash', () => {
     expect(ticketUrl('http://10.0.0.2', '/t/x')).toBe('http://10.0.0.2/t/x');
     expect(ticketUrl('https://so.example.vn/luot/', 't/x')).toBe('https://so.example.vn/luot/t/x');

@@ -1,4 +1,5 @@
 // Every piece of text the kiosk shows, in one place, so another language can follow.
+import { ERROR_MESSAGES_VI, type ErrorBody } from '@luot/protocol';
 import type { PrinterProblem } from './printer-problem.ts';
 
 export const messages = {
@@ -67,6 +68,22 @@ export const messages = {
   printerStopped: 'Tạm ngừng cấp số. Vui lòng liên hệ cán bộ hướng dẫn.',
   paperNearEnd: 'Máy in sắp hết giấy',
 
+  checkIn: {
+    /** The entry on the main screen. */
+    entry: 'Đã đặt lịch / lấy số trực tuyến?',
+    entryAction: 'Quét mã hoặc nhập mã',
+    title: 'Quét mã QR hoặc nhập mã 6 ký tự',
+    scanHint: 'Đưa mã QR trên điện thoại vào đầu đọc mã, hoặc nhập mã trong tin nhắn đặt lịch',
+    codeLabel: 'Mã đã nhập',
+    keypad: 'Bàn phím nhập mã',
+    backspace: 'Xoá ký tự cuối',
+    clear: 'Xoá hết',
+    submit: 'Nhận số',
+    working: 'Đang kiểm tra mã…',
+    refusedTitle: 'Chưa nhận được số',
+    retype: 'Nhập lại mã',
+  },
+
   idleTitle: 'Chạm vào màn hình để lấy số thứ tự',
   idleSubtitle: 'Touch the screen to take a number',
 
@@ -116,4 +133,38 @@ export function pinRefusalText(reason: 'wrong-pin' | 'locked' | 'damaged'): stri
     : reason === 'damaged'
       ? messages.settings.damaged
       : messages.settings.wrongPin;
+}
+
+/**
+ * Why a check-in was refused, in the citizen's words: each code the hub can answer with. A
+ * refusal for coming too early says from when the booking can check in, in the site's zone.
+ */
+export function checkInRefusalText(
+  error: Pick<ErrorBody, 'code' | 'opensAt'>,
+  formatTime: (at: number) => string,
+): string {
+  switch (error.code) {
+    case 'NOT_FOUND':
+    case 'CODE_WRONG':
+    case 'BAD_REQUEST':
+    case 'INVALID_ARGUMENT':
+      return 'Không tìm thấy mã. Vui lòng kiểm tra lại mã trong tin nhắn hoặc trên điện thoại.';
+    case 'TOO_EARLY':
+      return error.opensAt === undefined
+        ? 'Chưa đến giờ nhận lịch hẹn — mời quý khách quay lại gần giờ hẹn.'
+        : `Chưa đến giờ nhận lịch hẹn — mời quý khách quay lại từ ${formatTime(error.opensAt)}.`;
+    case 'TOO_LATE':
+      return 'Lịch hẹn đã quá thời gian nhận số. Mời quý khách lấy số thứ tự mới.';
+    case 'WRONG_SITE':
+      return 'Lịch hẹn này thuộc điểm phục vụ khác.';
+    case 'NOT_OFFERED':
+      return 'Điểm phục vụ này chưa nhận lịch hẹn và số lấy trực tuyến. Mời quý khách lấy số thứ tự mới.';
+    case 'INVALID_STATE':
+      return 'Mã này đã được dùng để nhận số. Vui lòng liên hệ cán bộ hướng dẫn.';
+    case 'UNAVAILABLE':
+    case 'INTERNAL':
+      return 'Hệ thống tạm gián đoạn. Vui lòng thử lại sau.';
+    default:
+      return ERROR_MESSAGES_VI[error.code];
+  }
 }

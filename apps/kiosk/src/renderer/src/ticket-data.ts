@@ -27,6 +27,9 @@ export function buildTicketData(
     fieldName: fieldById(state, ticket.fieldId)?.name ?? ticket.fieldId,
     label: ticket.label,
     priorityName: priority ? `${messages.priorityPrefix}${priority.name}` : null,
+    // A booked or remote number says so under the number ("Lịch hẹn 09:30", "Lấy số trực tuyến").
+    ...(ticket.origin ? { origin: ticket.origin } : {}),
+    ...(ticket.slotAt !== undefined ? { slotAt: ticket.slotAt } : {}),
     issuedAt: ticket.issuedAt,
     timeZone: config.site.timeZone,
     ahead: issued.ahead,
