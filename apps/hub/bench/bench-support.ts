@@ -15,6 +15,7 @@ export {
   seedDemo,
 } from '../src/setup.ts';
 export { DEFAULT_SITE_ID } from '../src/store.ts';
+export { issueTls } from '../src/tls-files.ts';
 export { openDatabase } from '../src/db/index.ts';
 export {
   generateHistory,
