@@ -359,7 +359,7 @@ export async function raceBookings(
     const manyAttempts = await race(url, siteId, citizens, (i) => picks[i]!);
     await server.stop();
     server = null;
-    const stored = await storedBookings({ dataDir, siteId });
+    const stored = storedBookings({ dataDir, siteId });
     const accepted = [...fewAttempts, ...manyAttempts].flatMap((a) =>
       a.booking ? [a.booking] : [],
     );

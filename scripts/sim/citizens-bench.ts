@@ -121,7 +121,7 @@ export function messageKind(text: string): 'called' | 'ahead' | 'other' {
     // plain text
   }
   if (/quầy/i.test(body)) return 'called';
-  if (/trước/i.test(body)) return 'ahead';
+  if (/trước|tiếp theo/i.test(body)) return 'ahead';
   return 'other';
 }
 

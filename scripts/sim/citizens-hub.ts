@@ -3,20 +3,18 @@
  * (branch i14-messages): how a hub is set up to send one-time codes through the fake SMS
  * provider, how the bench reads a code, and how it reads the stored bookings afterwards.
  */
-import { DEFAULT_SITE_ID } from '@luot/hub/bench';
+import {
+  databasePath,
+  DEFAULT_SITE_ID,
+  storedBookingsSqlite,
+  type StoredBooking,
+} from '@luot/hub/bench';
+
+export type { StoredBooking };
 
 /** Where the bench reads the one-time code a phone was sent. */
 export interface CodeInbox {
   codeFor(phone: string): Promise<string>;
-}
-
-/** A booking as the database holds it. */
-export interface StoredBooking {
-  fieldId: string;
-  day: string;
-  start: string;
-  code: string;
-  status: string;
 }
 
 export interface CitizenSignInHub {
@@ -35,13 +33,9 @@ export async function citizenSignInHub(): Promise<CitizenSignInHub> {
   throw new Error('the citizens part (one-time codes, bookings) is not merged yet');
 }
 
-/** The bookings stored in a data directory's database. */
-export async function storedBookings(_where: {
-  dataDir: string;
-  siteId: string;
-}): Promise<StoredBooking[]> {
-  await Promise.resolve();
-  throw new Error('the citizens part (bookings table) is not merged yet');
+/** The slot bookings stored in a data directory's database (read once the hub has stopped). */
+export function storedBookings(where: { dataDir: string; siteId: string }): StoredBooking[] {
+  return storedBookingsSqlite(databasePath(where.dataDir), where.siteId);
 }
 
 export { DEFAULT_SITE_ID };

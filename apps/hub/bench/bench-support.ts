@@ -41,3 +41,10 @@ export { startPostgres, type TestPostgres } from '../testing/postgres.ts';
 export { startRedis, type TestRedis } from '../testing/redis.ts';
 export { freePort, startNginx, type RunningNginx } from '../testing/nginx.ts';
 export { activity, commitLog, type CommitLog } from './pg-commit-log.ts';
+
+// `pnpm bench --citizens`: the booking race's check against the database.
+export {
+  storedBookingsPostgres,
+  storedBookingsSqlite,
+  type StoredBooking,
+} from './bench-bookings.ts';
