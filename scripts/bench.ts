@@ -780,8 +780,7 @@ function citizensRows(): Row[] {
       met: null,
     });
   }
-  const race = c.race;
-  if (race) {
+  for (const race of c.race ?? []) {
     for (const p of race.phases) {
       const refused = Object.entries(p.refused)
         .map(([k, v]) => `${k} ${v}`)
@@ -805,7 +804,7 @@ function citizensRows(): Row[] {
     }
     const k = race.check;
     out.push({
-      what: `database after the race: slots over capacity (fullest ${k.maxHeld} of ${k.capacity}); accepted bookings stored once`,
+      what: `database (${race.backend}) after the race: slots over capacity (fullest ${k.maxHeld} of ${k.capacity}); accepted bookings stored once`,
       value: `${k.overCapacity} over; ${k.storedOnce} of ${k.accepted}`,
       baseline: `missing ${k.missing}, doubled ${k.duplicated}, unknown ${k.unknown}`,
       ratio: '—',

@@ -17,15 +17,21 @@ import { serviceDay, siteConfigSchema, slotsOn, type SiteConfig } from '@luot/do
 import type { BookingView, CitizenSession } from '@luot/protocol';
 import { prng } from '@luot/test-support';
 import { mapLimit } from './scenarios.ts';
-import { prepareDataDir, startServer, type ServerProcess } from './server-process.ts';
+import { startServer, type ServerProcess } from './server-process.ts';
 import { middayTimeZone, SIM_FIELDS, simCounters } from './site.ts';
 import { distribution, sharedNow, type Distribution } from './stats.ts';
 import {
-  citizenSignInHub,
-  storedBookings,
-  type CodeInbox,
+  asyncProvince,
+  databasePath,
+  initSite,
+  openPostgres,
+  openProvince,
+  startPostgres,
+  storedBookingsPostgres,
+  storedBookingsSqlite,
   type StoredBooking,
-} from './citizens-hub.ts';
+} from '@luot/hub/bench';
+import { citizenSignInHub, type CitizenSignInHub, type CodeInbox } from './citizens-hub.ts';
 
 export interface RaceOptions {
   citizens: number;
@@ -37,6 +43,8 @@ export interface RaceOptions {
   capacity: number;
   slotMinutes: number;
   seed: number;
+  /** Where the hub keeps its data: its SQLite file, and PostgreSQL if asked for. */
+  backends: RaceResult['backend'][];
 }
 
 export const RACE: RaceOptions = {
@@ -46,8 +54,9 @@ export const RACE: RaceOptions = {
   capacity: 2,
   slotMinutes: 15,
   seed: 20_261_130,
+  backends: ['sqlite', 'postgres'],
 };
-export const RACE_QUICK: RaceOptions = { ...RACE };
+export const RACE_QUICK: RaceOptions = { ...RACE, backends: ['sqlite'] };
 
 export interface RacePhase {
   name: 'few' | 'many';
@@ -289,27 +298,74 @@ export function checkStored(
   };
 }
 
-/** The whole race on a fresh hub (SQLite data directory). */
+/** A fresh hub for the race on SQLite (a data directory) or PostgreSQL (a new database). */
+async function startRaceHub(
+  backend: RaceResult['backend'],
+  config: SiteConfig,
+  setup: CitizenSignInHub,
+  postgres: (() => Promise<string>) | null,
+): Promise<{ server: ServerProcess; stored(): Promise<StoredBooking[]>; cleanup(): void }> {
+  const at = Date.now();
+  const siteId = setup.siteId;
+  const hubArgs = ['--trust-proxy', '127.0.0.1', ...setup.hubArgs];
+  if (backend === 'sqlite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'luot-race-'));
+    const province = openProvince(dataDir);
+    try {
+      await initSite(province, siteId, config, at);
+      await setup.configure(asyncProvince(province));
+    } finally {
+      province.close();
+    }
+    const server = await startServer({ kind: 'hub', dataDir, hubArgs, env: setup.env });
+    return {
+      server,
+      stored: () => Promise.resolve(storedBookingsSqlite(databasePath(dataDir), siteId)),
+      cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  if (!postgres) throw new Error('no PostgreSQL server for the race');
+  const url = await postgres();
+  const province = await openPostgres(url);
+  try {
+    await province.createSite(siteId, config, at);
+    await setup.configure(province);
+  } finally {
+    await province.close();
+  }
+  const server = await startServer({ kind: 'hub', postgres: url, hubArgs, env: setup.env });
+  return { server, stored: () => storedBookingsPostgres(url, siteId), cleanup: () => undefined };
+}
+
+/** The whole race on a fresh hub of each backend asked for. */
 export async function raceBookings(
   o: RaceOptions & { log: (message: string) => void },
-): Promise<RaceResult> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'luot-race-'));
-  const config = raceSiteConfig(o, middayTimeZone(Date.now()));
-  const hubSetup = await citizenSignInHub();
-  let server: ServerProcess | null = null;
+): Promise<RaceResult[]> {
+  const results: RaceResult[] = [];
+  const pg = o.backends.includes('postgres') ? await startPostgres() : null;
   try {
-    await prepareDataDir(dataDir, config, { displays: 1, kiosks: 1 });
-    await hubSetup.beforeStart(dataDir);
-    server = await startServer({
-      kind: 'hub',
-      dataDir,
-      hubArgs: ['--trust-proxy', '127.0.0.1', ...hubSetup.hubArgs],
-      env: hubSetup.env,
-    });
-    const url = server.url;
-    const siteId = hubSetup.siteId;
+    for (const backend of o.backends)
+      results.push(await raceOn(backend, o, pg ? () => pg.createDatabase() : null));
+  } finally {
+    await pg?.stop();
+  }
+  return results;
+}
+
+async function raceOn(
+  backend: RaceResult['backend'],
+  o: RaceOptions & { log: (message: string) => void },
+  postgres: (() => Promise<string>) | null,
+): Promise<RaceResult> {
+  const config = raceSiteConfig(o, middayTimeZone(Date.now()));
+  const setup = await citizenSignInHub();
+  let hub: Awaited<ReturnType<typeof startRaceHub>> | null = null;
+  try {
+    hub = await startRaceHub(backend, config, setup, postgres);
+    const url = hub.server.url;
+    const siteId = setup.siteId;
     o.log(
-      `booking race: ${o.citizens} citizens sign in (one-time code through the fake SMS provider)`,
+      `booking race (${backend}): ${o.citizens} citizens sign in (one-time code through the fake SMS provider)`,
     );
     const signInStarted = sharedNow();
     const signInFailures: Record<string, number> = {};
@@ -319,7 +375,7 @@ export async function raceBookings(
         16,
         async (c) => {
           try {
-            return { ...c, token: await signIn(url, c, hubSetup.inbox) };
+            return { ...c, token: await signIn(url, c, setup.inbox) };
           } catch (err) {
             const code = (err as Error).message;
             signInFailures[code] = (signInFailures[code] ?? 0) + 1;
@@ -337,10 +393,9 @@ export async function raceBookings(
     const dayAfter = (n: number) =>
       new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
     const tomorrow = dayAfter(1);
-    const tomorrowSlots = slotsOn(config, field, tomorrow);
-    const few = tomorrowSlots.slice(0, o.fewSlots);
+    const few = slotsOn(config, field, tomorrow).slice(0, o.fewSlots);
     o.log(
-      `booking race, few: ${citizens.length} citizens at once on ${few.length} slots (${few.length * o.capacity} places)`,
+      `booking race (${backend}), few: ${citizens.length} citizens at once on ${few.length} slots (${few.length * o.capacity} places)`,
     );
     const fewAttempts = await race(url, siteId, citizens, (i) => ({
       day: tomorrow,
@@ -354,25 +409,24 @@ export async function raceBookings(
     const random = prng(o.seed);
     const picks = citizens.map(() => spread[Math.floor(random() * spread.length)]!);
     o.log(
-      `booking race, many: ${citizens.length} citizens at once over ${spread.length} slots of ${o.manyDays} days`,
+      `booking race (${backend}), many: ${citizens.length} citizens at once over ${spread.length} slots of ${o.manyDays} days`,
     );
     const manyAttempts = await race(url, siteId, citizens, (i) => picks[i]!);
-    await server.stop();
-    server = null;
-    const stored = storedBookings({ dataDir, siteId });
+    await hub.server.stop();
+    const stored = await hub.stored();
     const accepted = [...fewAttempts, ...manyAttempts].flatMap((a) =>
       a.booking ? [a.booking] : [],
     );
     return {
       options: o,
-      backend: 'sqlite',
+      backend,
       signIn: { citizens: citizens.length, seconds: signInSeconds, failures: signInFailures },
       phases: [phaseOf('few', fewAttempts, o.capacity), phaseOf('many', manyAttempts, o.capacity)],
       check: checkStored(stored, accepted, o.capacity),
     };
   } finally {
-    await server?.stop();
-    await hubSetup.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await hub?.server.stop();
+    hub?.cleanup();
+    await setup.close();
   }
 }

@@ -92,7 +92,7 @@ export interface CitizensBenchResult {
     rounds: CitizensRushRound[];
     median: { p50: number | null; p99: number | null };
   };
-  race?: RaceResult;
+  race?: RaceResult[];
 }
 
 const strip = <T extends { records: unknown }>({ records: _records, ...rest }: T) => rest;

@@ -3,14 +3,10 @@
  * (branch i14-messages): how a hub is set up to send one-time codes through the fake SMS
  * provider, how the bench reads a code, and how it reads the stored bookings afterwards.
  */
-import {
-  databasePath,
-  DEFAULT_SITE_ID,
-  storedBookingsSqlite,
-  type StoredBooking,
-} from '@luot/hub/bench';
+import { DEFAULT_SITE_ID, type asyncProvince } from '@luot/hub/bench';
 
-export type { StoredBooking };
+/** The province's store, SQLite or PostgreSQL, as the hub's port. */
+export type ProvinceStore = ReturnType<typeof asyncProvince>;
 
 /** Where the bench reads the one-time code a phone was sent. */
 export interface CodeInbox {
@@ -21,8 +17,8 @@ export interface CitizenSignInHub {
   siteId: string;
   hubArgs: string[];
   env: Record<string, string>;
-  /** Runs on the prepared data directory before the hub starts. */
-  beforeStart(dataDir: string): Promise<void>;
+  /** Writes the site's message settings into the province's store before the hub starts. */
+  configure(province: ProvinceStore): Promise<void>;
   inbox: CodeInbox;
   close(): Promise<void>;
 }
@@ -31,11 +27,6 @@ export interface CitizenSignInHub {
 export async function citizenSignInHub(): Promise<CitizenSignInHub> {
   await Promise.resolve();
   throw new Error('the citizens part (one-time codes, bookings) is not merged yet');
-}
-
-/** The slot bookings stored in a data directory's database (read once the hub has stopped). */
-export function storedBookings(where: { dataDir: string; siteId: string }): StoredBooking[] {
-  return storedBookingsSqlite(databasePath(where.dataDir), where.siteId);
 }
 
 export { DEFAULT_SITE_ID };
