@@ -4,6 +4,11 @@ import { fastifyCookie } from '@fastify/cookie';
 import type { Logger } from 'pino';
 import { KIOSK_CANCEL_WINDOW_MS } from '@luot/domain';
 import { registerAdminRoutes } from './admin/admin-routes.ts';
+import { createCitizens, DEFAULT_CITIZEN_LIMITS, type CitizenLimits } from './citizens/citizens.ts';
+import type { CitizenContacts } from './citizens/contacts.ts';
+import { createLogContacts } from './citizens/log-contacts.ts';
+import { registerCitizenRoutes } from './citizens/public-routes.ts';
+import { createReleaseSweep } from './citizens/release.ts';
 import { DEFAULT_PASSWORD_HASH_LIMIT, setPasswordHashLimit } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { hearsCommits, type ProvinceStore, type ReportEngine } from './store.ts';
@@ -68,6 +73,8 @@ export interface HubOptions extends SocketOptions {
    * counts are shared. Without it everything stays in this process, as on a centre's own hub.
    */
   redisUrl?: string;
+  /** What one phone and one address may do on the citizens' public API (codes, sign-in, release). */
+  citizenLimits: CitizenLimits;
 }
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
@@ -83,6 +90,7 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   purgeDaily: true,
   passwordHashLimit: DEFAULT_PASSWORD_HASH_LIMIT,
   trustProxy: false,
+  citizenLimits: DEFAULT_CITIZEN_LIMITS,
 };
 
 export type Hub = Awaited<ReturnType<typeof createHub>>;
@@ -102,6 +110,11 @@ export async function createHub(deps: {
   newId?: () => string;
   /** Built front ends to serve; none by default. */
   staticApps?: StaticApp[];
+  /**
+   * How the citizens' side reaches a phone (one-time codes, messages about a ticket or a
+   * booking): the messages part's outbox. Without it, codes go to the log (a stand-in).
+   */
+  contacts?: CitizenContacts;
 }) {
   const { province, clock, log } = deps;
   const options = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
@@ -118,6 +131,15 @@ export async function createHub(deps: {
       })
     : null;
   setPasswordHashLimit(options.passwordHashLimit);
+  const citizens = createCitizens({
+    province,
+    sites,
+    clock,
+    log: log.child({ part: 'citizens' }),
+    contacts: deps.contacts ?? createLogContacts(log),
+    limits: options.citizenLimits,
+  });
+  const releaseSweep = createReleaseSweep(citizens);
   const https = options.tls;
   const socketAddress = clientAddress(options.trustProxy);
 
@@ -137,11 +159,14 @@ export async function createHub(deps: {
     });
     await registerSecurityHeaders(listener, { tls: https !== undefined });
     registerOriginGuard(listener, options.allowedOrigins);
+    // The citizens' public API answers on both listeners (a centre may have no public one).
+    registerCitizenRoutes(listener, citizens);
     const listenerSockets = attachSocketServer({
       httpServer: listener.server,
       allowOrigin: socketOriginCheck(options.allowedOrigins, staff),
       ...(staff ? {} : { admits: (credential: Credential) => credential.kind === 'ticket' }),
       clientAddress: socketAddress,
+      citizens,
       sites,
       province,
       clock,
@@ -279,6 +304,7 @@ export async function createHub(deps: {
         log.error({ err, site: site.id }, 'day rollover failed');
       }
     }
+    releaseSweep.check();
     // The last session's end reaches open phone pages without a queue event.
     sockets.tick();
     publicSide?.sockets.tick();
@@ -292,6 +318,8 @@ export async function createHub(deps: {
     /** The first site's queue (a centre's hub has only that one). */
     queue: first.queue,
     io: sockets.io,
+    /** The citizens' side: its store calls, keyed hashes and contacts. */
+    citizens,
     disconnectDevice: sockets.disconnectDevice,
     /** The first site's daily purge of data past its retention (its `doneFor` day, for tests). */
     purge: upkeep[0]!.purge,

@@ -10,3 +10,4 @@ export * from './redis.ts';
 export * from './postgres.ts';
 export * from './pg-node.ts';
 export * from './hub-process.ts';
+export * from './citizen-contacts.ts';

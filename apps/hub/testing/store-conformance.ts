@@ -3,7 +3,7 @@
 // opens a fresh, empty store. Imported by tests only.
 import { siteConfigSchema, type QueueEvent, type SiteConfig, type Ticket } from '@luot/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProvinceStore, StoredCommand } from '../src/store.ts';
+import type { NewBooking, ProvinceStore, StoredCommand } from '../src/store.ts';
 
 const DAY = '2026-11-23';
 const NEXT_DAY = '2026-11-24';
@@ -557,6 +557,229 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
         // Numbering goes on after a purge: no sequence number is used twice.
         expect(await a.append([issue('a3', 2, { day: NEXT_DAY })])).toEqual([[7]]);
       });
+    });
+    describeCitizenStore(() => store);
+  });
+}
+
+let bookingNumber = 0;
+/** A booking of slot 09:00 (field ho-tich, site xa-a, DAY) by `phone`, with a fresh id and code. */
+function booking(phone: string, extra: Partial<NewBooking> = {}): NewBooking {
+  bookingNumber++;
+  return {
+    id: `bk-${bookingNumber}`,
+    siteId: 'xa-a',
+    fieldId: 'ho-tich',
+    day: DAY,
+    start: '09:00',
+    slotAt: T0,
+    code: `C${String(bookingNumber).padStart(5, '0')}`.slice(-6),
+    createdAt: T0 - 86_400_000,
+    kind: 'slot',
+    phoneHash: `phone-${phone}`,
+    tokenHash: `token-${bookingNumber}`,
+    ticketTokenHash: `ticket-token-${bookingNumber}`,
+    ...extra,
+  };
+}
+
+/** The citizens' part of the port (issue 14): bookings, limits, codes, sign-ins, purge. */
+function describeCitizenStore(current: () => ProvinceStore): void {
+  describe('citizens', () => {
+    it('gives the last places of a slot to exactly as many of 50 citizens booking at once', async () => {
+      const store = current();
+      const outcomes = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          store.book(booking(`p${i}`), { capacity: 3, openBookings: 2 }),
+        ),
+      );
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(3);
+      expect(outcomes.filter((o) => !o.ok && o.code === 'SLOT_FULL')).toHaveLength(47);
+      expect(await store.slotTakings('xa-a', 'ho-tich', DAY)).toEqual({ '09:00': 3 });
+    });
+
+    it('holds one phone to its open bookings, even when it books many slots at once', async () => {
+      const store = current();
+      const outcomes = await Promise.all(
+        ['08:00', '08:15', '08:30', '08:45', '09:00'].map((start) =>
+          store.book(booking('same', { start }), { capacity: 5, openBookings: 2 }),
+        ),
+      );
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(2);
+      expect(outcomes.filter((o) => !o.ok && o.code === 'LIMIT_REACHED')).toHaveLength(3);
+      expect(await store.openBookingsOf('phone-same')).toBe(2);
+    });
+
+    it('refuses a code in use that day at the site, and finds bookings by code and by secret', async () => {
+      const store = current();
+      const first = booking('a', { code: 'ABCDEF' });
+      expect(await store.book(first, { capacity: 5, openBookings: 5 })).toEqual({ ok: true });
+      expect(
+        await store.book(booking('b', { code: 'ABCDEF' }), { capacity: 5, openBookings: 5 }),
+      ).toEqual({
+        ok: false,
+        code: 'CODE_TAKEN',
+      });
+      expect(
+        await store.book(booking('c', { code: 'ABCDEF', day: NEXT_DAY }), {
+          capacity: 5,
+          openBookings: 5,
+        }),
+      ).toEqual({ ok: true });
+      const found = await store.bookingByCode('xa-a', DAY, 'ABCDEF');
+      expect(found).toMatchObject({
+        id: first.id,
+        status: 'booked',
+        kind: 'slot',
+        phoneHash: 'phone-a',
+        slotAt: T0,
+        ticketId: null,
+        ticketTokenHash: first.ticketTokenHash,
+      });
+      expect((await store.bookingByTokenHash(first.tokenHash!))?.id).toBe(first.id);
+      expect(await store.bookingByCode('xa-b', DAY, 'ABCDEF')).toBeNull();
+    });
+
+    it('moves a booking only from the status it is in; a cancelled one frees its place', async () => {
+      const store = current();
+      const b = booking('a');
+      await store.book(b, { capacity: 1, openBookings: 5 });
+      expect(await store.book(booking('b'), { capacity: 1, openBookings: 5 })).toMatchObject({
+        ok: false,
+      });
+      expect(await store.moveBooking(b.id, 'booked', 'cancelled', T0)).toBe(true);
+      expect(await store.moveBooking(b.id, 'booked', 'released', T0)).toBe(false);
+      expect((await store.bookingByCode('xa-a', DAY, b.code))?.status).toBe('cancelled');
+      expect(await store.openBookingsOf('phone-a')).toBe(0);
+      const c = booking('c');
+      expect(await store.book(c, { capacity: 1, openBookings: 5 })).toEqual({ ok: true });
+      expect(await store.moveBooking(c.id, 'booked', 'checked_in', T0, 't-9')).toBe(true);
+      expect(await store.bookingByCode('xa-a', DAY, c.code)).toMatchObject({
+        status: 'checked_in',
+        ticketId: 't-9',
+        updatedAt: T0,
+      });
+      // Checked in still holds its place, but is no longer open.
+      expect(await store.slotTakings('xa-a', 'ho-tich', DAY)).toEqual({ '09:00': 1 });
+      expect(await store.openBookingsOf('phone-c')).toBe(0);
+    });
+
+    it('lists booked slots that have begun, and keeps remote numbers out of slots and limits', async () => {
+      const store = current();
+      await store.book(booking('a', { start: '08:00', slotAt: T0 - 3_600_000 }), {
+        capacity: 5,
+        openBookings: 5,
+      });
+      await store.book(booking('b', { start: '10:00', slotAt: T0 + 3_600_000 }), {
+        capacity: 5,
+        openBookings: 5,
+      });
+      const remote = booking('a', {
+        kind: 'remote',
+        tokenHash: null,
+        ticketTokenHash: null,
+        code: 'REMOTE',
+      });
+      expect(await store.addRemoteBooking({ ...remote, ticketId: 't-1' })).toBe(true);
+      expect(await store.addRemoteBooking({ ...remote, id: 'other', ticketId: 't-2' })).toBe(false);
+      expect((await store.bookingsBegunBefore('xa-a', T0)).map((b) => b.start)).toEqual(['08:00']);
+      expect(await store.openBookingsOf('phone-a')).toBe(1);
+      expect(await store.bookingByCode('xa-a', DAY, 'REMOTE')).toMatchObject({
+        kind: 'remote',
+        ticketId: 't-1',
+      });
+    });
+
+    it('counts numbers per phone and day across sites, up to the limit, even all at once', async () => {
+      const store = current();
+      const ids = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          store.reserveNumber(
+            { phoneHash: 'p', day: DAY, siteId: i % 2 ? 'xa-a' : 'xa-b', at: T0 },
+            2,
+          ),
+        ),
+      );
+      const taken = ids.filter((id): id is number => id !== null);
+      expect(taken).toHaveLength(2);
+      await store.settleNumber(taken[0]!, 't-1');
+      await store.settleNumber(taken[1]!, null);
+      expect(await store.numbersOf('p', DAY)).toBe(1);
+      expect(await store.numbersOf('p', NEXT_DAY)).toBe(0);
+    });
+
+    it('checks one-time codes: used once, void once expired or tried too often', async () => {
+      const store = current();
+      await store.putCode({ phoneHash: 'p', codeHash: 'h1', at: T0, expiresAt: T0 + 300_000 });
+      expect(await store.codeMadeAt('p')).toBe(T0);
+      expect(await store.useCode('p', 'nope', T0 + 1, 5)).toBe('wrong');
+      expect(await store.useCode('p', 'h1', T0 + 2, 5)).toBe('ok');
+      expect(await store.useCode('p', 'h1', T0 + 3, 5)).toBe('wrong');
+      await store.putCode({ phoneHash: 'p', codeHash: 'h2', at: T0, expiresAt: T0 + 300_000 });
+      expect(await store.useCode('p', 'h2', T0 + 300_000, 5)).toBe('wrong');
+      await store.putCode({ phoneHash: 'p', codeHash: 'h3', at: T0, expiresAt: T0 + 300_000 });
+      for (let i = 0; i < 2; i++) expect(await store.useCode('p', 'x', T0, 2)).toBe('wrong');
+      expect(await store.useCode('p', 'h3', T0, 2)).toBe('wrong');
+    });
+
+    it('counts attempts under every key and refuses once one key is at its limit, even all at once', async () => {
+      const store = current();
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => store.attempt(['phone:p', 'addr:a'], T0 - 1000, 5, T0)),
+      );
+      expect(results.filter((r) => r !== null)).toHaveLength(5);
+      expect(await store.attempt(['phone:q', 'addr:a'], T0 - 1000, 5, T0)).toBeNull();
+      // Outside the window they no longer count; taken back, they never did.
+      expect(await store.attempt(['phone:q', 'addr:a'], T0 + 1, 5, T0 + 2)).not.toBeNull();
+      const first = results.find((r) => r !== null)!;
+      await store.forgetAttempts(first);
+      expect(await store.attempt(['phone:p'], T0 - 1000, 5, T0)).not.toBeNull();
+      expect(await store.oldestAttempt('phone:p', T0 - 1000)).toBe(T0);
+      expect(await store.oldestAttempt('phone:none', 0)).toBeNull();
+    });
+
+    it('keeps a citizen sign-in until it expires, and one key for keyed hashes', async () => {
+      const store = current();
+      await store.createCitizenSession({
+        tokenHash: 'tk',
+        phoneHash: 'p',
+        phoneSealed: 'sealed',
+        at: T0,
+        expiresAt: T0 + 10,
+      });
+      expect(await store.citizenSession('tk', T0 + 9)).toEqual({
+        phoneHash: 'p',
+        phoneSealed: 'sealed',
+        expiresAt: T0 + 10,
+      });
+      expect(await store.citizenSession('tk', T0 + 10)).toBeNull();
+      expect(await store.citizenSession('other', T0)).toBeNull();
+      const key = await store.citizenKey();
+      expect(key.length).toBeGreaterThanOrEqual(32);
+      expect(await store.citizenKey()).toBe(key);
+    });
+
+    it("purges a site's bookings of days past, and what has expired everywhere", async () => {
+      const store = current();
+      await store.book(booking('a'), { capacity: 5, openBookings: 5 });
+      await store.book(booking('b', { day: NEXT_DAY }), { capacity: 5, openBookings: 5 });
+      await store.book(booking('c', { siteId: 'xa-b' }), { capacity: 5, openBookings: 5 });
+      await store.reserveNumber({ phoneHash: 'p', day: DAY, siteId: 'xa-a', at: T0 }, 5);
+      await store.putCode({ phoneHash: 'p', codeHash: 'h', at: T0, expiresAt: T0 + 10 });
+      await store.createCitizenSession({
+        tokenHash: 'tk',
+        phoneHash: 'p',
+        phoneSealed: 'sealed',
+        at: T0,
+        expiresAt: T0 + 10,
+      });
+      await store.attempt(['phone:p'], 0, 5, T0);
+      expect(await store.purgeCitizens('xa-a', { day: NEXT_DAY }, T0 + 10 + 86_400_000)).toBe(5);
+      expect(await store.slotTakings('xa-a', 'ho-tich', DAY)).toEqual({});
+      expect(await store.slotTakings('xa-a', 'ho-tich', NEXT_DAY)).toEqual({ '09:00': 1 });
+      expect(await store.slotTakings('xa-b', 'ho-tich', DAY)).toEqual({ '09:00': 1 });
+      expect(await store.numbersOf('p', DAY)).toBe(0);
+      expect(await store.codeMadeAt('p')).toBeNull();
     });
   });
 }

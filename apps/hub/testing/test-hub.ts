@@ -19,6 +19,7 @@ import { DEFAULT_SITE_ID } from '../src/store.ts';
 import { defaultStaticApps, type StaticApp } from '../src/static-apps.ts';
 import { DEFAULT_SOCKET_LIMITS } from '../src/sockets/limits.ts';
 import type { SqliteProvince, SqliteSite } from '../src/db/index.ts';
+import { createRecordingContacts, type RecordingContacts } from './citizen-contacts.ts';
 
 /** 09:00 on 2026-11-23 (a Monday) in Asia/Ho_Chi_Minh. */
 export const MONDAY_9AM = Date.parse('2026-11-23T02:00:00Z');
@@ -69,6 +70,8 @@ export interface TestHub {
   /** The sites, the first one `DEFAULT_SITE_ID` unless `sites` named others. */
   siteIds: string[];
   clock: ReturnType<typeof createFakeClock>;
+  /** What the citizens' side sent and followed (codes: read them with `codeReceived`). */
+  contacts: RecordingContacts;
   dataDir: string;
   dbPath: string;
   /**
@@ -141,11 +144,13 @@ export async function startTestHub(
       );
   }
   const log = pino({ level: 'silent' });
+  const contacts = createRecordingContacts();
   const newHub = () =>
     createHub({
       ...sqlitePorts(province, log),
       clock,
       log,
+      contacts,
       staticApps: options.serveApps ? (options.staticApps ?? defaultStaticApps()) : [],
       options: {
         kioskMinIntervalMs: 0,
@@ -186,6 +191,7 @@ export async function startTestHub(
     province,
     siteIds,
     clock,
+    contacts,
     dataDir,
     dbPath: databasePath(dataDir),
     tokens,

@@ -1,5 +1,5 @@
 import type { QueueCommand } from './commands.ts';
-import type { FieldConfig } from './config.ts';
+import { numberingCapacity, type FieldConfig } from './config.ts';
 import { configChangeRefusal } from './config-change.ts';
 import type { DomainError, DomainErrorCode } from './errors.ts';
 import type { QueueEvent } from './events.ts';
@@ -164,7 +164,14 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
         !state.config.priorityClasses.some((p) => p.id === cmd.priorityClassId)
       )
         return fail('NOT_FOUND', `no priority class ${cmd.priorityClassId}`);
-      const availability = fieldAvailability(state, field.id, at);
+      // A booked slot was promised: its ticket is issued from check-in (before the session
+      // opens) and past the field's daily limit; only the numbering itself can run out.
+      const availability =
+        cmd.origin === 'booking'
+          ? nextNumber(state, field) > numberingCapacity(field)
+            ? 'SOLD_OUT'
+            : 'open'
+          : fieldAvailability(state, field.id, at);
       if (availability !== 'open') return fail(availability, `field ${field.id}: ${availability}`);
       const origin = originRefusal(field, cmd);
       if (origin) return origin;

@@ -19,8 +19,14 @@ export const phoneSchema = z
 const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time as HH:MM');
 
-/** Body of POST /api/public/code: send a one-time code to this phone (SMS or Zalo). */
-export const codeRequestSchema = z.strictObject({ phone: phoneSchema });
+/**
+ * Body of POST /api/public/code: send a one-time code to this phone (SMS or Zalo), through the
+ * channel of `siteId` (the site the citizen is looking at; the deployment's first without it).
+ */
+export const codeRequestSchema = z.strictObject({
+  phone: phoneSchema,
+  siteId: siteIdSchema.optional(),
+});
 export interface CodeSent {
   /** The phone as shown back to the citizen, masked: "0912 *** 678". */
   phone: string;

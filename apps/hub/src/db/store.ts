@@ -14,6 +14,7 @@ import {
   type UserRow,
   type UserSummary,
 } from '../store.ts';
+import { createCitizenStore } from './citizens.ts';
 import { createSessions } from './sessions.ts';
 import type { Db } from './open-database.ts';
 import { createSiteStore, deviceSelect, toDevice, type SqliteSite } from './site-store.ts';
@@ -66,6 +67,7 @@ export function createProvinceStore(db: Db) {
   const sites = new Map<string, SqliteSite>();
 
   const province = {
+    ...createCitizenStore(db),
     listSites(): SiteRow[] {
       return (q.listSites.all() as { id: string; json: string; createdAt: number }[]).map((r) => ({
         id: r.id,

@@ -11,6 +11,7 @@ import type {
   UserRow,
   UserSummary,
 } from '../store.ts';
+import { createPgCitizenStore } from './citizens.ts';
 import { createCommitListener, type CommitListener } from './commit-listener.ts';
 import { migrate } from './migrate.ts';
 import { openPool, type PgDb } from './pool.ts';
@@ -74,6 +75,7 @@ function createProvince(
     ((await db.query(text, values)).rows[0] as R | undefined) ?? null;
 
   return {
+    ...createPgCitizenStore(db),
     async listSites(): Promise<SiteRow[]> {
       const { rows } = await db.query<{ id: string; json: string; created_at: number }>(
         'SELECT id, json, created_at FROM sites ORDER BY position',

@@ -24,6 +24,7 @@ import { snapshotFor, syncHandlers } from './handlers/sync.ts';
 import { superviseHandlers } from './handlers/supervise.ts';
 import { createKioskMemory, ticketHandlers } from './handlers/tickets.ts';
 import { checkInHandlers } from '../citizens/check-in.ts';
+import type { Citizens } from '../citizens/citizens.ts';
 import { resolveCredential, stillValid, type Credential } from '../identity.ts';
 import { handshakeToken } from '../session-cookie.ts';
 import { createPhoneViews } from './phone-views.ts';
@@ -97,6 +98,8 @@ export function attachSocketServer(deps: {
   presenceBook?: PresenceBook;
   /** Socket counts per address, link and device summed over nodes (shared-state/). */
   socketCounts?: Counts;
+  /** The citizens' side, for the kiosk's check-in (refused as not offered without it). */
+  citizens?: Citizens;
 }) {
   const { httpServer, sites, province, clock, log, options } = deps;
   const limits = createSocketLimits(
@@ -166,7 +169,7 @@ export function attachSocketServer(deps: {
   const kiosk = createKioskMemory();
   const handlers: Handlers = {
     ...ticketHandlers(kiosk),
-    ...checkInHandlers(),
+    ...checkInHandlers(deps.citizens ?? null),
     ...counterHandlers(),
     ...deviceHandlers(),
     ...syncHandlers(),
