@@ -317,7 +317,13 @@ async function startRaceHub(
     } finally {
       province.close();
     }
-    const server = await startServer({ kind: 'hub', dataDir, hubArgs, env: setup.env });
+    const server = await startServer({
+      kind: 'hub',
+      dataDir,
+      hubArgs,
+      env: setup.env,
+      onLine: (line) => setup.onLine(line),
+    });
     return {
       server,
       stored: () => Promise.resolve(storedBookingsSqlite(databasePath(dataDir), siteId)),
@@ -333,7 +339,13 @@ async function startRaceHub(
   } finally {
     await province.close();
   }
-  const server = await startServer({ kind: 'hub', postgres: url, hubArgs, env: setup.env });
+  const server = await startServer({
+    kind: 'hub',
+    postgres: url,
+    hubArgs,
+    env: setup.env,
+    onLine: (line) => setup.onLine(line),
+  });
   return { server, stored: () => storedBookingsPostgres(url, siteId), cleanup: () => undefined };
 }
 
