@@ -493,6 +493,7 @@ export const M = {
       'ticket.cancel': 'Huỷ số',
       'ticket.recall': 'Giám sát gọi lại số',
       'ticket.move': 'Giám sát chuyển số',
+      'messages.settings': 'Sửa cài đặt tin nhắn',
     } as Record<string, string>,
     /** Sign-in entries: who was tried, from where, and what the hub did. */
     auth: {

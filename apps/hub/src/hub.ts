@@ -6,7 +6,6 @@ import { KIOSK_CANCEL_WINDOW_MS } from '@luot/domain';
 import { registerAdminRoutes } from './admin/admin-routes.ts';
 import { createCitizens, DEFAULT_CITIZEN_LIMITS, type CitizenLimits } from './citizens/citizens.ts';
 import type { CitizenContacts } from './citizens/contacts.ts';
-import { createLogContacts } from './citizens/log-contacts.ts';
 import { registerCitizenRoutes } from './citizens/public-routes.ts';
 import { createReleaseSweep } from './citizens/release.ts';
 import { DEFAULT_PASSWORD_HASH_LIMIT, setPasswordHashLimit } from './auth.ts';
@@ -19,6 +18,8 @@ import { requestToken } from './session-cookie.ts';
 import { registerProvinceRoutes } from './province/province-routes.ts';
 import { createHttpApp } from './http-errors.ts';
 import { registerHttpRoutes } from './http-routes.ts';
+import { createMessaging, type MessagingOptions } from './messages/messaging.ts';
+import { registerMessageAdminRoutes, registerPushRoutes } from './messages/routes.ts';
 import { openSites, type Site } from './sites.ts';
 import { connectSharedState } from './shared-state/index.ts';
 import { createDailyPurge } from './retention.ts';
@@ -112,9 +113,11 @@ export async function createHub(deps: {
   staticApps?: StaticApp[];
   /**
    * How the citizens' side reaches a phone (one-time codes, messages about a ticket or a
-   * booking): the messages part's outbox. Without it, codes go to the log (a stand-in).
+   * booking): the messages part's outbox (`messaging.contacts`) unless a test passes its own.
    */
   contacts?: CitizenContacts;
+  /** The messages part: how often the outbox sends, provider timeouts, the VAPID subject. */
+  messages?: Partial<MessagingOptions>;
 }) {
   const { province, clock, log } = deps;
   const options = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
@@ -122,6 +125,16 @@ export async function createHub(deps: {
   const first = sites.all()[0];
   if (!first) throw new Error('the database has no site; run `luot init` first');
   const shared = options.redisUrl ? await connectSharedState({ url: options.redisUrl, log }) : null;
+  // Messages to citizens: the contacts port (`messaging.contacts`, what the citizens' part
+  // calls), the triggers on each site's batches, and the outbox's sender.
+  const messaging = await createMessaging({
+    province,
+    sites,
+    clock,
+    log,
+    newId: deps.newId ?? randomUUID,
+    ...(deps.messages && { options: deps.messages }),
+  });
   // On a store several nodes share, each commit of another node is heard: its site catches up.
   const stopHearing = hearsCommits(province)
     ? province.onCommit((siteId, seq) => {
@@ -136,7 +149,7 @@ export async function createHub(deps: {
     sites,
     clock,
     log: log.child({ part: 'citizens' }),
-    contacts: deps.contacts ?? createLogContacts(log),
+    contacts: deps.contacts ?? messaging.contacts,
     limits: options.citizenLimits,
   });
   const releaseSweep = createReleaseSweep(citizens);
@@ -179,6 +192,8 @@ export async function createHub(deps: {
     });
     // Across nodes: device status, sign-outs and revocations (a site's events go through the store).
     await shared?.attachAdapter(listenerSockets.io);
+    // The phone page's push opt-in, on both listeners (a citizen's route).
+    registerPushRoutes(listener, { province, clock, sessionIdleMs: options.sessionIdleMs, messaging });
     return { app: listener, sockets: listenerSockets };
   }
 
@@ -211,6 +226,8 @@ export async function createHub(deps: {
     disconnectCredential: sockets.disconnectCredential,
     disconnectUser: sockets.disconnectUser,
   });
+
+  registerMessageAdminRoutes(app, { province, clock, sessionIdleMs, sites, messaging });
 
   // The province as a whole: every site's overview, reports across sites, catalogue, new sites.
   registerProvinceRoutes(app, {
@@ -307,6 +324,7 @@ export async function createHub(deps: {
     releaseSweep.check();
     // The last session's end reaches open phone pages without a queue event.
     sockets.tick();
+    messaging.tick();
     publicSide?.sockets.tick();
   }, options.rolloverCheckMs);
   rollover.unref();
@@ -321,6 +339,8 @@ export async function createHub(deps: {
     /** The citizens' side: its store calls, keyed hashes and contacts. */
     citizens,
     disconnectDevice: sockets.disconnectDevice,
+    /** Messages to citizens: `contacts` (the citizens' port), push opt-in, the outbox. */
+    messaging,
     /** The first site's daily purge of data past its retention (its `doneFor` day, for tests). */
     purge: upkeep[0]!.purge,
     /**
@@ -348,6 +368,7 @@ export async function createHub(deps: {
     async close(): Promise<void> {
       clearInterval(rollover);
       for (const u of upkeep) u.stop();
+      await messaging.close();
       const closing = Promise.all([sockets.close(), publicSide?.sockets.close()]);
       // Drop every connection still open (a browser's spare one, a clip mid-stream): clients
       // reconnect by themselves, and a server that waits for them may wait a minute.

@@ -6,7 +6,6 @@ import pino from 'pino';
 import { parseTrustProxy, type TrustProxy } from './client-address.ts';
 import { systemClock } from './clock.ts';
 import { describeFix } from './file-modes.ts';
-import { createLogContacts } from './citizens/log-contacts.ts';
 import { createHub, type HubOptions } from './hub.ts';
 import { openProvince, seedDemo, sqlitePorts } from './setup.ts';
 import { openPostgres } from './postgres.ts';
@@ -113,8 +112,6 @@ async function main(): Promise<void> {
     log,
     staticApps: defaultStaticApps(),
     options,
-    // TEMPORARY until the messages part lands (issue 14): one-time codes go to this log.
-    contacts: createLogContacts(log),
   });
   await hub.listen(Number(values.port), host);
 

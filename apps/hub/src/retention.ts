@@ -48,12 +48,12 @@ export function purgePlan(
 
 /** What a purge goes through: a site's part of the store, and the deployment's sessions. */
 export interface PurgePorts {
-  store: Pick<Store, 'purgeOldestDayBefore' | 'purgeAudit'>;
+  store: Pick<Store, 'siteId' | 'purgeOldestDayBefore' | 'purgeAudit'>;
   /**
    * Sessions are the deployment's, not a site's: each site's purge removes those past its own
    * cut-off, so the shortest retention of any site holds for all.
    */
-  province: Pick<ProvinceStore, 'purgeSessions'>;
+  province: Pick<ProvinceStore, 'purgeSessions' | 'purgeMessages'>;
 }
 
 /** Runs a whole purge through the store port, one service day per call; returns what went. */
@@ -84,6 +84,9 @@ export async function runPurge(
   }
   counts.sessions = await province.purgeSessions(plan.sessionsBefore);
   counts.audit = await store.purgeAudit(plan.auditBefore);
+  // The outbox's delivery list (no recipients left in it) and contacts left behind go with the
+  // visits' cut-off: nobody needs them once the days they were about are gone.
+  await province.purgeMessages(store.siteId, plan.sessionsBefore);
   return counts;
 }
 

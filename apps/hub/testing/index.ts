@@ -11,3 +11,4 @@ export * from './postgres.ts';
 export * from './pg-node.ts';
 export * from './hub-process.ts';
 export * from './citizen-contacts.ts';
+export * from './fake-provider.ts';

@@ -3,7 +3,7 @@
 // opens a fresh, empty store. Imported by tests only.
 import { siteConfigSchema, type QueueEvent, type SiteConfig, type Ticket } from '@luot/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewBooking, ProvinceStore, StoredCommand } from '../src/store.ts';
+import type { NewBooking, NewMessage, ProvinceStore, StoredCommand } from '../src/store.ts';
 
 const DAY = '2026-11-23';
 const NEXT_DAY = '2026-11-24';
@@ -556,6 +556,109 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
         expect(await b.ticketSnapshot('b1')).not.toBeNull();
         // Numbering goes on after a purge: no sequence number is used twice.
         expect(await a.append([issue('a3', 2, { day: NEXT_DAY })])).toEqual([[7]]);
+      });
+    });
+    describe('messages', () => {
+      const message = (id: string, key: string, extra: Partial<NewMessage> = {}): NewMessage => ({
+        id,
+        key,
+        siteId: 'xa-a',
+        kind: 'near',
+        channel: 'sms',
+        recipient: 'sealed:' + id,
+        masked: '*******678',
+        text: 'Còn 3 người trước quý khách',
+        data: { number: '1023' },
+        at: T0,
+        ...extra,
+      });
+
+      it('stores one message per key, claims due ones once, leases them, and clears the recipient', async () => {
+        await twoSites();
+        expect(await store.enqueueMessage(message('m1', 'xa-a/t1/near'))).toBe(true);
+        expect(await store.enqueueMessage(message('m1b', 'xa-a/t1/near'))).toBe(false);
+        await store.enqueueMessage(message('m2', 'xa-a/t2/near', { notBefore: T0 + 60_000 }));
+        await store.enqueueMessage(message('m3', 'xa-b/t3/near', { siteId: 'xa-b' }));
+
+        const first = await store.claimMessages(T0, 10, 30_000);
+        expect(first.map((m) => m.id).sort()).toEqual(['m1', 'm3']);
+        expect(first.find((m) => m.id === 'm1')).toMatchObject({
+          siteId: 'xa-a',
+          recipient: 'sealed:m1',
+          data: { number: '1023' },
+          attempts: 1,
+        });
+        // Claimed: nobody else gets them while the lease holds.
+        expect(await store.claimMessages(T0 + 1000, 10, 30_000)).toEqual([]);
+        // A sender that died: the lease runs out and the message is claimed again.
+        const again = await store.claimMessages(T0 + 60_000, 10, 30_000);
+        expect(again.map((m) => [m.id, m.attempts]).sort()).toEqual([
+          ['m1', 2],
+          ['m2', 1],
+          ['m3', 2],
+        ]);
+
+        await store.finishMessage('m1', { status: 'sent', at: T0 + 61_000 });
+        await store.retryMessage('m2', T0 + 120_000, 'HTTP 500');
+        await store.finishMessage('m3', { status: 'failed', at: T0 + 61_000, error: 'quá hạn' });
+        expect(await store.countMessages('xa-a')).toEqual({ pending: 1, sending: 0, sent: 1, failed: 0 });
+        expect(await store.countMessages('xa-b')).toEqual({ pending: 0, sending: 0, sent: 0, failed: 1 });
+        const list = await store.listMessages('xa-a', 10);
+        expect(list.find((m) => m.id === 'm2')).toMatchObject({
+          status: 'pending',
+          lastError: 'HTTP 500',
+          nextAt: T0 + 120_000,
+          masked: '*******678',
+        });
+        expect(list.find((m) => m.id === 'm1')).toMatchObject({ status: 'sent', sentAt: T0 + 61_000 });
+        // Sent or failed: the recipient is gone from the store.
+        expect(await store.claimMessages(T0 + 10 * 3_600_000, 10, 30_000)).toEqual([
+          expect.objectContaining({ id: 'm2', recipient: 'sealed:m2' }),
+        ]);
+        expect(await store.purgeMessages('xa-a', T0 + 1)).toBe(2);
+        expect(await store.listMessages('xa-a', 10)).toEqual([]);
+        expect(await store.listMessages('xa-b', 10)).toHaveLength(1);
+      });
+
+      it("keeps contacts per subject and channel, moves a booking's to its ticket, deletes them", async () => {
+        await twoSites();
+        const contact = (subject: string, channel: 'phone' | 'push', slotAt: number | null = null) => ({
+          siteId: 'xa-a',
+          subject,
+          channel,
+          recipient: `sealed:${subject}:${channel}`,
+          masked: channel === 'push' ? 'Web Push' : '*******678',
+          slotAt,
+        });
+        await store.saveContact(contact('ticket:t1', 'phone'), T0);
+        await store.saveContact(contact('ticket:t1', 'push'), T0);
+        await store.saveContact(contact('booking:b1', 'phone', T0 + 86_400_000), T0);
+        await store.saveContact({ ...contact('ticket:t1', 'phone'), siteId: 'xa-b' }, T0);
+        expect((await store.contactsOf('xa-a', ['ticket:t1', 'ticket:t9'])).map((c) => c.channel)).toEqual([
+          'phone',
+          'push',
+        ]);
+        expect(await store.contactsWithSlotIn('xa-a', T0, T0 + 2 * 86_400_000)).toEqual([
+          contact('booking:b1', 'phone', T0 + 86_400_000),
+        ]);
+        await store.moveContacts('xa-a', 'booking:b1', 'ticket:t2');
+        expect(await store.contactsOf('xa-a', ['booking:b1'])).toEqual([]);
+        expect(await store.contactsOf('xa-a', ['ticket:t2'])).toEqual([
+          { ...contact('booking:b1', 'phone'), subject: 'ticket:t2' },
+        ]);
+        expect(await store.deleteContacts('xa-a', 'ticket:t1')).toBe(2);
+        expect(await store.contactsOf('xa-a', ['ticket:t1'])).toEqual([]);
+        expect(await store.contactsOf('xa-b', ['ticket:t1'])).toHaveLength(1);
+      });
+
+      it('keeps message settings per site and makes each secret once', async () => {
+        await twoSites();
+        expect(await store.readMessageSettings('xa-a')).toBeNull();
+        await store.writeMessageSettings('xa-a', { sms: { enabled: true } }, T0);
+        expect(await store.readMessageSettings('xa-a')).toEqual({ sms: { enabled: true } });
+        expect(await store.readMessageSettings('xa-b')).toBeNull();
+        expect(await store.secret('k', () => 'first', T0)).toBe('first');
+        expect(await store.secret('k', () => 'second', T0)).toBe('first');
       });
     });
     describeCitizenStore(() => store);

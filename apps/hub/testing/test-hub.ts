@@ -7,6 +7,7 @@ import { connectHub, request, type HubSocket } from '@luot/hub-client';
 import type { DeviceKind, BearerLoginResult, Snapshot } from '@luot/protocol';
 import { createFakeClock } from '../src/clock.ts';
 import { createHub, type Hub, type HubOptions } from '../src/hub.ts';
+import type { MessagingOptions } from '../src/messages/messaging.ts';
 import {
   addUser,
   databasePath,
@@ -119,6 +120,8 @@ export async function startTestHub(
      * `<site>.admin`; `tinh` administers every site.
      */
     sites?: string[];
+    /** The messages part's options; the outbox sends only when a message is enqueued or `drain` is called. */
+    messages?: Partial<MessagingOptions>;
   } = {},
 ): Promise<TestHub> {
   const counters = options.counters ?? 3;
@@ -152,6 +155,7 @@ export async function startTestHub(
       log,
       contacts,
       staticApps: options.serveApps ? (options.staticApps ?? defaultStaticApps()) : [],
+      messages: { pollMs: 0, ...options.messages },
       options: {
         kioskMinIntervalMs: 0,
         sweepIntervalMs: 200,

@@ -139,6 +139,8 @@ export const AUDIT_ACTIONS = [
   'ticket.cancel',
   'ticket.recall',
   'ticket.move',
+  // The site's message settings (channels, provider keys; the keys themselves never written).
+  'messages.settings',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

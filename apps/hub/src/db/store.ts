@@ -15,6 +15,7 @@ import {
   type UserSummary,
 } from '../store.ts';
 import { createCitizenStore } from './citizens.ts';
+import { createMessageStore } from './messages.ts';
 import { createSessions } from './sessions.ts';
 import type { Db } from './open-database.ts';
 import { createSiteStore, deviceSelect, toDevice, type SqliteSite } from './site-store.ts';
@@ -68,6 +69,7 @@ export function createProvinceStore(db: Db) {
 
   const province = {
     ...createCitizenStore(db),
+    ...createMessageStore(db),
     listSites(): SiteRow[] {
       return (q.listSites.all() as { id: string; json: string; createdAt: number }[]).map((r) => ({
         id: r.id,
