@@ -18,9 +18,6 @@
  *                             database read afterwards: no slot over its capacity, every accepted
  *                             booking stored exactly once.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { RushResult } from './rush.ts';
 import {
   mapLimit,
@@ -29,7 +26,8 @@ import {
   type RushOptions,
   type ServerUsage,
 } from './scenarios.ts';
-import { startPushEndpoint, type PushEndpoint } from './push-endpoint.ts';
+import { messagesOffHub, messagesOnHub } from './citizens-hub.ts';
+import type { PushEndpoint } from './push-endpoint.ts';
 import { followByPush, type PushFollow } from './push-follow.ts';
 import { distribution, type Distribution } from './stats.ts';
 import { startWorkers, type WorkerPool } from './worker-pool.ts';
@@ -205,11 +203,14 @@ async function rushRun(
   o: CitizensBenchOptions,
   messages: 'off' | 'on',
 ): Promise<RushRun & { messages?: MessageFigures }> {
-  const endpoint = messages === 'on' ? await startPushEndpoint() : null;
-  const dataDir = mkdtempSync(join(tmpdir(), `luot-citizens-${messages}-`));
+  const hub = messages === 'on' ? await messagesOnHub() : await messagesOffHub();
+  const endpoint = hub.endpoint;
   try {
-    const setup = endpoint ? messagesOnHub(endpoint) : messagesOffHub();
-    const prepared = await prepareHubRush(pool, o.rush, { dataDir, ...setup });
+    const prepared = await prepareHubRush(pool, o.rush, {
+      hubArgs: hub.hubArgs,
+      env: hub.env,
+      ...(hub.beforeStart ? { beforeStart: hub.beforeStart } : {}),
+    });
     try {
       let follow: PushFollow | undefined;
       const subscribed = new Set<string>();
@@ -231,9 +232,8 @@ async function rushRun(
       await endpoint.settle(3000, 30_000);
       // Tickets issued during the rush subscribed as they were issued (the workers counted them).
       for (const t of result.records.issued) subscribed.add(t.ticketId);
-      for (const [k, n] of Object.entries(result.follows.failures)) {
+      for (const [k, n] of Object.entries(result.follows.failures))
         failures[k] = (failures[k] ?? 0) + n;
-      }
       const figures = messageFigures(
         endpoint,
         result,
@@ -247,25 +247,8 @@ async function rushRun(
       await prepared.cleanup();
     }
   } finally {
-    await endpoint?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await hub.close();
   }
-}
-
-/** How a hub is started with messages off: as `pnpm bench` starts it. */
-function messagesOffHub(): { hubArgs?: string[]; beforeStart?: (dir: string) => Promise<void> } {
-  return {};
-}
-
-/**
- * How a hub is started with messages on: Web Push configured for the site, its pushes allowed
- * to a push service on loopback (the bench's endpoint).
- */
-function messagesOnHub(_endpoint: PushEndpoint): {
-  hubArgs?: string[];
-  beforeStart?: (dir: string) => Promise<void>;
-} {
-  return {};
 }
 
 async function benchRush(o: CitizensBenchOptions): Promise<CitizensBenchResult['rush']> {

@@ -1,9 +1,19 @@
 /**
- * Where the citizens' bench meets the hub's citizen side (branch i14-citizens) and its messages
- * (branch i14-messages): how a hub is set up to send one-time codes through the fake SMS
- * provider, how the bench reads a code, and how it reads the stored bookings afterwards.
+ * Where the citizens' bench meets the hub's citizen side (i14-citizens) and its messages
+ * (i14-messages): how a hub is set up so its one-time codes reach the fake SMS provider and its
+ * Web Push reaches the bench's endpoint, and how the bench reads a code.
  */
-import { DEFAULT_SITE_ID, type asyncProvince } from '@luot/hub/bench';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  asyncProvince,
+  DEFAULT_SITE_ID,
+  issueTls,
+  openProvince,
+  startFakeProvider,
+} from '@luot/hub/bench';
+import { startPushEndpoint, type PushEndpoint } from './push-endpoint.ts';
 
 /** The province's store, SQLite or PostgreSQL, as the hub's port. */
 export type ProvinceStore = ReturnType<typeof asyncProvince>;
@@ -25,35 +35,48 @@ export interface CitizenSignInHub {
   close(): Promise<void>;
 }
 
-/** "84912345678" → "0912 *** 678", as the hub masks a phone in its log and answers. */
-const masked = (phone: string) => {
-  const local = `0${phone.slice(2)}`;
-  return `${local.slice(0, 4)} *** ${local.slice(-3)}`;
-};
+/** "84912345678" → "0912345678", as eSMS is sent a phone. */
+const localPhone = (phone: string) => (phone.startsWith('84') ? `0${phone.slice(2)}` : phone);
 
 /**
- * A hub whose one-time codes the bench can read. Until the messages part lands, the hub writes
- * each code to its log with the phone masked (apps/hub/src/citizens/log-contacts.ts): the inbox
- * reads them there, so the bench's phones must differ in their last three digits.
+ * A hub whose one-time codes go by SMS to the fake eSMS provider (apps/hub/testing), which the
+ * bench runs in this process and reads each code from.
  */
-export function citizenSignInHub(): Promise<CitizenSignInHub> {
+export async function citizenSignInHub(): Promise<CitizenSignInHub> {
   const codes = new Map<string, string>();
   const waiting = new Map<string, (code: string) => void>();
-  return Promise.resolve({
+  const fake = await startFakeProvider({
+    onDelivery(d) {
+      const code = /\b(\d{6})\b/.exec(d.text)?.[1];
+      if (!code) return;
+      codes.set(d.phone, code);
+      waiting.get(d.phone)?.(code);
+    },
+  });
+  return {
     siteId: DEFAULT_SITE_ID,
     hubArgs: [],
     env: {},
-    configure: () => Promise.resolve(),
-    onLine(line) {
-      if (!line.includes('one-time code')) return;
-      const entry = JSON.parse(line) as { phone?: string; code?: string };
-      if (!entry.phone || !entry.code) return;
-      codes.set(entry.phone, entry.code);
-      waiting.get(entry.phone)?.(entry.code);
-    },
+    configure: (province) =>
+      province.writeMessageSettings(
+        DEFAULT_SITE_ID,
+        {
+          sms: {
+            enabled: true,
+            baseUrl: fake.url,
+            apiKey: 'demo',
+            secretKey: 'demo',
+            brandname: 'LUOT',
+          },
+          codeChannel: 'sms',
+          phoneChannel: 'sms',
+        },
+        Date.now(),
+      ),
+    onLine: () => undefined,
     inbox: {
       codeFor(phone) {
-        const key = masked(phone);
+        const key = localPhone(phone);
         const known = codes.get(key);
         if (known) return Promise.resolve(known);
         return new Promise<string>((resolve, reject) => {
@@ -66,8 +89,57 @@ export function citizenSignInHub(): Promise<CitizenSignInHub> {
         });
       },
     },
-    close: () => Promise.resolve(),
-  });
+    close: () => fake.close(),
+  };
 }
 
-export { DEFAULT_SITE_ID };
+/** A hub started with messages on or off, and what the bench needs to start it. */
+export interface MessagesHub {
+  endpoint: PushEndpoint | null;
+  hubArgs: string[];
+  env: Record<string, string>;
+  beforeStart?: (dataDir: string) => Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Messages off: the hub as `pnpm bench` starts it (no message settings: nothing is sent). */
+export function messagesOffHub(): Promise<MessagesHub> {
+  return Promise.resolve({ endpoint: null, hubArgs: [], env: {}, close: () => Promise.resolve() });
+}
+
+/**
+ * Messages on: Web Push on for the site, the bench's push endpoint over HTTPS with a certificate
+ * of a throwaway authority that the hub is started trusting (NODE_EXTRA_CA_CERTS), as it trusts a
+ * browser vendor's push service.
+ */
+export async function messagesOnHub(): Promise<MessagesHub> {
+  const tlsDir = mkdtempSync(join(tmpdir(), 'luot-push-tls-'));
+  const { paths } = issueTls(tlsDir, { names: ['localhost'], ips: ['127.0.0.1'] });
+  const endpoint = await startPushEndpoint({
+    tls: {
+      cert: readFileSync(paths.serverCert, 'utf8'),
+      key: readFileSync(paths.serverKey, 'utf8'),
+    },
+  });
+  return {
+    endpoint,
+    hubArgs: [],
+    env: { NODE_EXTRA_CA_CERTS: paths.caCert },
+    async beforeStart(dataDir) {
+      const province = openProvince(dataDir);
+      try {
+        await asyncProvince(province).writeMessageSettings(
+          DEFAULT_SITE_ID,
+          { push: { enabled: true } },
+          Date.now(),
+        );
+      } finally {
+        province.close();
+      }
+    },
+    async close() {
+      await endpoint.close();
+      rmSync(tlsDir, { recursive: true, force: true });
+    },
+  };
+}

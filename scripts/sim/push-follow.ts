@@ -22,11 +22,8 @@ export async function followByPush(
   try {
     const res = await fetch(`${follow.hubUrl}/api/public/push`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        token: ticket.token,
-        subscription: subscriptionFor(follow.endpointUrl, follow.keys, ticket.ticketId),
-      }),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ticket.token}` },
+      body: JSON.stringify(subscriptionFor(follow.endpointUrl, follow.keys, ticket.ticketId)),
     });
     const body = (await res.json()) as { ok: boolean; error?: { code: string } };
     return body.ok ? { ok: true } : { ok: false, code: body.error?.code ?? String(res.status) };

@@ -48,3 +48,4 @@ export {
   storedBookingsSqlite,
   type StoredBooking,
 } from './bench-bookings.ts';
+export { startFakeProvider, type FakeProvider } from '../testing/fake-provider.ts';
