@@ -794,9 +794,9 @@ function citizensRows(): Row[] {
         met: p.accepted <= p.places,
       });
       out.push({
-        what: `  …bookings/s (answers/s); answer p50 / p99 / max, ms`,
+        what: `  …bookings/s (answers/s); answer p50 / p99 / max, ms; hub CPU per request`,
         value: `${ms(p.bookingsPerSecond, 0)}/s (${ms(p.answersPerSecond, 0)}/s)`,
-        baseline: dist(p.latency),
+        baseline: `${dist(p.latency)}; ${ms(p.hubCpuMsPerRequest, 1)} ms CPU`,
         ratio: '—',
         target: 'reported',
         met: null,
@@ -875,11 +875,16 @@ async function main(): Promise<void> {
     results.citizens = await benchCitizens({
       rush: rushOptions,
       rounds: rushRounds,
-      race: values.quick ? RACE_QUICK : RACE,
+      race: {
+        ...(values.quick ? RACE_QUICK : RACE),
+        ...(profileDir ? { cpuProfileDir: join(profileDir, 'race') } : {}),
+      },
       workers,
       only,
       log,
     });
+    for (const race of results.citizens.race ?? [])
+      profileOf(`booking race (${race.backend})`, race.cpuProfile);
   } else if (values.province) {
     const base = values.quick ? PROVINCE_BENCH_QUICK : PROVINCE_BENCH;
     log(`province: ${values.sites ?? base.sites} sites, 1 node then ${base.nodes} behind nginx`);

@@ -45,6 +45,8 @@ export interface RaceOptions {
   seed: number;
   /** Where the hub keeps its data: its SQLite file, and PostgreSQL if asked for. */
   backends: RaceResult['backend'][];
+  /** CPU-profile the hub into this folder (`--profile`). */
+  cpuProfileDir?: string;
 }
 
 export const RACE: RaceOptions = {
@@ -72,6 +74,8 @@ export interface RacePhase {
   bookingsPerSecond: number;
   answersPerSecond: number;
   latency: Distribution;
+  /** The hub's CPU time (user + system) over the phase, per request: load-independent. */
+  hubCpuMsPerRequest: number | null;
 }
 
 export interface RaceCheck {
@@ -97,6 +101,8 @@ export interface RaceResult {
   signIn: { citizens: number; seconds: number; failures: Record<string, number> };
   phases: RacePhase[];
   check: RaceCheck;
+  /** The hub's CPU profile, when asked for. */
+  cpuProfile: string | null;
 }
 
 const BOOKABLE_FIELD = SIM_FIELDS[1]!;
@@ -231,7 +237,12 @@ async function race(
   );
 }
 
-function phaseOf(name: RacePhase['name'], attempts: Attempt[], capacity: number): RacePhase {
+function phaseOf(
+  name: RacePhase['name'],
+  attempts: Attempt[],
+  capacity: number,
+  cpuSeconds: number | null,
+): RacePhase {
   const refused: Record<string, number> = {};
   for (const a of attempts) if (a.code) refused[a.code] = (refused[a.code] ?? 0) + 1;
   const accepted = attempts.filter((a) => a.booking).length;
@@ -249,6 +260,16 @@ function phaseOf(name: RacePhase['name'], attempts: Attempt[], capacity: number)
     bookingsPerSecond: accepted / ((last - first) / 1000),
     answersPerSecond: attempts.length / ((last - first) / 1000),
     latency: distribution(attempts.map((a) => a.answeredAt - a.sentAt)),
+    hubCpuMsPerRequest: cpuSeconds === null ? null : (cpuSeconds * 1000) / attempts.length,
+  };
+}
+
+/** Starts counting a server's CPU seconds; the returned function tells how many since. */
+function cpuMeter(server: ServerProcess): () => number | null {
+  const before = server.cpuSeconds();
+  return () => {
+    const after = server.cpuSeconds();
+    return before === null || after === null ? null : after - before;
   };
 }
 
@@ -304,6 +325,7 @@ async function startRaceHub(
   config: SiteConfig,
   setup: CitizenSignInHub,
   postgres: (() => Promise<string>) | null,
+  cpuProfileDir: string | undefined,
 ): Promise<{ server: ServerProcess; stored(): Promise<StoredBooking[]>; cleanup(): void }> {
   const at = Date.now();
   const siteId = setup.siteId;
@@ -323,6 +345,7 @@ async function startRaceHub(
       hubArgs,
       env: setup.env,
       onLine: (line) => setup.onLine(line),
+      cpuProfileDir,
     });
     return {
       server,
@@ -345,6 +368,7 @@ async function startRaceHub(
     hubArgs,
     env: setup.env,
     onLine: (line) => setup.onLine(line),
+    cpuProfileDir,
   });
   return { server, stored: () => storedBookingsPostgres(url, siteId), cleanup: () => undefined };
 }
@@ -373,7 +397,7 @@ async function raceOn(
   const setup = await citizenSignInHub();
   let hub: Awaited<ReturnType<typeof startRaceHub>> | null = null;
   try {
-    hub = await startRaceHub(backend, config, setup, postgres);
+    hub = await startRaceHub(backend, config, setup, postgres, o.cpuProfileDir);
     const url = hub.server.url;
     const siteId = setup.siteId;
     o.log(
@@ -409,10 +433,12 @@ async function raceOn(
     o.log(
       `booking race (${backend}), few: ${citizens.length} citizens at once on ${few.length} slots (${few.length * o.capacity} places)`,
     );
+    const cpu = cpuMeter(hub.server);
     const fewAttempts = await race(url, siteId, citizens, (i) => ({
       day: tomorrow,
       start: few[i % few.length]!.start,
     }));
+    const fewCpu = cpu();
     const spread = Array.from({ length: o.manyDays }, (_, d) => dayAfter(d + 1)).flatMap((day) =>
       slotsOn(config, field, day)
         .filter((s) => !(day === tomorrow && few.some((f) => f.start === s.start)))
@@ -423,7 +449,9 @@ async function raceOn(
     o.log(
       `booking race (${backend}), many: ${citizens.length} citizens at once over ${spread.length} slots of ${o.manyDays} days`,
     );
+    const manyCpuFrom = cpuMeter(hub.server);
     const manyAttempts = await race(url, siteId, citizens, (i) => picks[i]!);
+    const manyCpu = manyCpuFrom();
     await hub.server.stop();
     const stored = await hub.stored();
     const accepted = [...fewAttempts, ...manyAttempts].flatMap((a) =>
@@ -433,8 +461,12 @@ async function raceOn(
       options: o,
       backend,
       signIn: { citizens: citizens.length, seconds: signInSeconds, failures: signInFailures },
-      phases: [phaseOf('few', fewAttempts, o.capacity), phaseOf('many', manyAttempts, o.capacity)],
+      phases: [
+        phaseOf('few', fewAttempts, o.capacity, fewCpu),
+        phaseOf('many', manyAttempts, o.capacity, manyCpu),
+      ],
       check: checkStored(stored, accepted, o.capacity),
+      cpuProfile: hub.server.cpuProfile(),
     };
   } finally {
     await hub?.server.stop();
