@@ -49,3 +49,6 @@ export {
   type StoredBooking,
 } from './bench-bookings.ts';
 export { startFakeProvider, type FakeProvider } from '../testing/fake-provider.ts';
+// The bench's push endpoint is tested against the hub's own Web Push provider and texts.
+export { webPushProvider, makeVapidKeys } from '../src/messages/providers/web-push.ts';
+export { calledText, nearText, PUSH_TITLE } from '../src/messages/texts.ts';
