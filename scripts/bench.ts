@@ -924,6 +924,25 @@ async function main(): Promise<void> {
     if (Object.keys(r.hub.errors).length)
       console.log(`hub errors: ${JSON.stringify(r.hub.errors)}`);
   }
+  for (const [round, r] of (results.citizens?.rush?.rounds ?? []).entries())
+    for (const m of r.order) {
+      const run = r[m];
+      console.log(
+        `\ncitizens rush ${round + 1}, messages ${m}: ${run.calls} calls counted, ${run.arrivalsIssued} arrivals issued, ` +
+          `display gaps ${run.gaps}, calls not on every display ${run.incomplete}` +
+          (m === 'on'
+            ? `; push subscriptions ${r.on.messages.subscribed}, refused ${JSON.stringify(r.on.messages.subscribeFailures)}`
+            : '') +
+          (Object.keys(run.errors).length ? `; errors ${JSON.stringify(run.errors)}` : ''),
+      );
+    }
+  for (const race of results.citizens?.race ?? [])
+    console.log(
+      `\nbooking race (${race.backend}): ${race.signIn.citizens} citizens signed in in ${ms(race.signIn.seconds, 1)} s` +
+        (Object.keys(race.signIn.failures).length
+          ? ` (failures ${JSON.stringify(race.signIn.failures)})`
+          : ''),
+    );
   mkdirSync(values.out, { recursive: true });
   const file = join(
     values.out,
