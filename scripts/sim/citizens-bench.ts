@@ -131,7 +131,8 @@ function messageFigures(
   endpoint: PushEndpoint,
   result: RushResult,
   warmupMs: number,
-  subscribed: Set<string>,
+  /** When each ticket's subscription was made (shared clock; before the rush: 0). */
+  subscribed: Map<string, number>,
   subscribeFailures: Record<string, number>,
   rushEndedAt: number,
 ): MessageFigures {
@@ -168,8 +169,11 @@ function messageFigures(
   let notified = 0;
   const firstCall = new Set<string>();
   for (const call of result.records.calls) {
-    if (!subscribed.has(call.ticketId) || firstCall.has(call.ticketId)) continue;
+    if (firstCall.has(call.ticketId)) continue;
     firstCall.add(call.ticketId);
+    // A ticket called before its phone had subscribed is not told: not counted.
+    const since = subscribed.get(call.ticketId);
+    if (since === undefined || since > call.sentAt) continue;
     if (call.sentAt < result.startedAt + warmupMs) continue;
     calls++;
     const calledAt = Number(call.key.split('|')[2]);
@@ -213,14 +217,14 @@ async function rushRun(
     });
     try {
       let follow: PushFollow | undefined;
-      const subscribed = new Set<string>();
+      const subscribed = new Map<string, number>();
       const failures: Record<string, number> = {};
       if (endpoint) {
         follow = { hubUrl: prepared.server.url, endpointUrl: endpoint.url, keys: endpoint.keys };
         const plan = follow;
         await mapLimit(prepared.prefill, 16, async (t) => {
           const res = await followByPush(plan, t);
-          if (res.ok) subscribed.add(t.ticketId);
+          if (res.ok) subscribed.set(t.ticketId, 0);
           else failures[res.code] = (failures[res.code] ?? 0) + 1;
         });
         if (subscribed.size === 0)
@@ -230,8 +234,8 @@ async function rushRun(
       if (!endpoint) return strip(result);
       const rushEndedAt = result.startedAt + o.rush.durationMs;
       await endpoint.settle(3000, 30_000);
-      // Tickets issued during the rush subscribed as they were issued (the workers counted them).
-      for (const t of result.records.issued) subscribed.add(t.ticketId);
+      // Tickets issued during the rush subscribed as soon as they were issued.
+      for (const [id, at] of Object.entries(result.follows.subscribedAt)) subscribed.set(id, at);
       for (const [k, n] of Object.entries(result.follows.failures))
         failures[k] = (failures[k] ?? 0) + n;
       const figures = messageFigures(

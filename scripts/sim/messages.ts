@@ -144,7 +144,7 @@ export interface RunReport {
   /** Unexpected refusals and lost answers, by code. */
   errors: Record<string, number>;
   /** Push subscriptions of tickets issued during the run: made, and refused by code. */
-  follows: { ok: number; failures: Record<string, number> };
+  follows: { ok: number; failures: Record<string, number>; subscribedAt: Record<string, number> };
 }
 
 export type FromWorker =

@@ -72,7 +72,7 @@ export interface RushResult {
   clerkOps: number;
   errors: Record<string, number>;
   /** Push subscriptions of the tickets issued during the run (messages on): made, refused. */
-  follows: { ok: number; failures: Record<string, number> };
+  follows: { ok: number; failures: Record<string, number>; subscribedAt: Record<string, number> };
   clock: { maxOffsetMs: number; maxRoundTripMs: number };
   /** Raw records for accounting checks. */
   records: {
@@ -315,6 +315,10 @@ export async function runRush(
         for (const [k, n] of Object.entries(r.follows.failures)) all[k] = (all[k] ?? 0) + n;
         return all;
       }, {}),
+      subscribedAt: Object.assign({}, ...reports.map((r) => r.follows.subscribedAt)) as Record<
+        string,
+        number
+      >,
     },
     clock,
     records: {

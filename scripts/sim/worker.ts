@@ -57,7 +57,7 @@ function emptyRunReport(): RunReport {
     phoneCalledAt: {},
     arrivals: emptyIssueReport(),
     errors: {},
-    follows: { ok: 0, failures: {} },
+    follows: { ok: 0, failures: {}, subscribedAt: {} },
   };
 }
 
@@ -236,8 +236,10 @@ async function issue(
 async function follow(plan: PushFollow, ticket: IssuedRecord | null): Promise<void> {
   if (!ticket) return;
   const res = await followByPush(plan, ticket);
-  if (res.ok) report.follows.ok++;
-  else count(report.follows.failures, res.code);
+  if (res.ok) {
+    report.follows.ok++;
+    report.follows.subscribedAt[ticket.ticketId] = sharedNow();
+  } else count(report.follows.failures, res.code);
 }
 
 /** One clerk's working loop: call, wait for the citizen, serve, finish (or no-show, transfer). */
