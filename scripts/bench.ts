@@ -77,7 +77,7 @@ import {
 import { startWorkers, type WorkerPool } from './sim/worker-pool.ts';
 import { benchCitizens, RACE, RACE_QUICK, type CitizensBenchResult } from './sim/citizens-bench.ts';
 import type { RushResult } from './sim/rush.ts';
-import type { Distribution } from './sim/stats.ts';
+import { median, type Distribution } from './sim/stats.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Nothing in the bench may run longer than this; then everything it started is killed. */
@@ -258,14 +258,6 @@ async function withWorkers<T>(fn: (pool: WorkerPool) => Promise<T>): Promise<T> 
 
 const ratio = (hub: number | null, relay: number | null) =>
   hub !== null && relay ? hub / relay : null;
-
-/** The median of the values that are known (null when none is). */
-function median(values: (number | null)[]): number | null {
-  const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-  if (known.length === 0) return null;
-  const mid = Math.floor(known.length / 2);
-  return known.length % 2 ? known[mid]! : (known[mid - 1]! + known[mid]!) / 2;
-}
 
 async function rushRound(round: number): Promise<RushRound> {
   const profiled = profileDir && round === 0 ? profileDir : undefined;

@@ -1,24 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RACE } from './booking-race.ts';
 import { benchCitizens, type CitizensBenchResult } from './citizens-bench.ts';
-import { BENCH_RUSH, type RushOptions } from './scenarios.ts';
+import { TINY_RUSH } from './scenarios.ts';
 
 /*
  * `pnpm bench --citizens` in miniature, on real hub child processes (built: `pnpm build` first),
  * real sockets, the fake SMS provider and the bench's HTTPS push endpoint: what it reports must
  * add up. A test of the bench's correctness, not of speed.
  */
-const TINY: RushOptions = {
-  ...BENCH_RUSH,
-  counters: 10,
-  displays: 2,
-  phones: 6,
-  kiosks: 2,
-  prefill: 12,
-  durationMs: 5_000,
-  warmupMs: 0,
-  speed: 1_500,
-};
+const TINY = TINY_RUSH;
 
 let result: CitizensBenchResult;
 

@@ -29,7 +29,7 @@ import {
 import { messagesOffHub, messagesOnHub } from './citizens-hub.ts';
 import type { PushEndpoint } from './push-endpoint.ts';
 import { followByPush, type PushFollow } from './push-follow.ts';
-import { distribution, type Distribution } from './stats.ts';
+import { distribution, median, type Distribution } from './stats.ts';
 import { startWorkers, type WorkerPool } from './worker-pool.ts';
 import {
   raceBookings,
@@ -94,14 +94,6 @@ export interface CitizensBenchResult {
 }
 
 const strip = <T extends { records: unknown }>({ records: _records, ...rest }: T) => rest;
-
-/** The median of the values that are known (null when none is). */
-export function median(values: (number | null)[]): number | null {
-  const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-  if (known.length === 0) return null;
-  const mid = Math.floor(known.length / 2);
-  return known.length % 2 ? known[mid]! : (known[mid - 1]! + known[mid]!) / 2;
-}
 
 const ratio = (a: number | null, b: number | null) => (a !== null && b ? a / b : null);
 

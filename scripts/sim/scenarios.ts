@@ -57,6 +57,22 @@ export const BENCH_RUSH: RushOptions = {
   seed: 20_261_123,
 };
 
+/**
+ * A tiny morning for tests of the simulator and the benches (correctness, not speed): services
+ * of a few hundred milliseconds, several cycles per counter in five seconds.
+ */
+export const TINY_RUSH: RushOptions = {
+  ...BENCH_RUSH,
+  counters: 10,
+  displays: 2,
+  phones: 6,
+  kiosks: 2,
+  prefill: 12,
+  durationMs: 5_000,
+  warmupMs: 0,
+  speed: 1_500,
+};
+
 /** Clerks' behaviour at `speed` times real time, from each field's typical service time. */
 export function clerkBehaviour(
   speed: number,
