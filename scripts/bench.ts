@@ -27,6 +27,11 @@
  * sites on one PostgreSQL, three hub nodes behind nginx with Redis, against one node on the same
  * PostgreSQL; issuance across sites with PostgreSQL's commit times, a node killed, peak RSS per
  * node. Writes bench/results/<timestamp>-province.json.
+ * `--citizens` runs instead issue 14's targets (scripts/sim/citizens-bench.ts): the same rush with
+ * messages off and on (every ticket's phone subscribed to Web Push at a local push endpoint),
+ * rounds alternating, call-to-screen p99 on ÷ off and the messages' lag; then the booking race of
+ * 200 citizens (signed in first) on a few slots and on many, bookings/s, and the database checked
+ * for slots over capacity. Writes bench/results/<timestamp>-citizens.json. With --only rush,race.
  * Options: --quick (a small, fast run), --profile (CPU-profile the hub and the relay: --cpu-prof,
  * summarised), --only start,rush,issue,reports,ticket,flood, --rounds N (rush rounds), --tuned (one more
  * rush on a hub with the README's glibc setting), --workers N, --duration SECONDS, --province
@@ -70,8 +75,9 @@ import {
   type ProvinceBenchResult,
 } from './sim/province-bench.ts';
 import { startWorkers, type WorkerPool } from './sim/worker-pool.ts';
+import { benchCitizens, RACE, RACE_QUICK, type CitizensBenchResult } from './sim/citizens-bench.ts';
 import type { RushResult } from './sim/rush.ts';
-import type { Distribution } from './sim/stats.ts';
+import { median, type Distribution } from './sim/stats.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Nothing in the bench may run longer than this; then everything it started is killed. */
@@ -81,7 +87,7 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'start,rush,issue,reports,ticket,flood' },
+    only: { type: 'string' },
     rounds: { type: 'string' },
     tuned: { type: 'boolean', default: false },
     workers: { type: 'string', default: '3' },
@@ -89,9 +95,14 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(ROOT, 'bench', 'results') },
     province: { type: 'boolean', default: false },
     sites: { type: 'string' },
+    citizens: { type: 'boolean', default: false },
   },
 });
-const only = new Set(values.only.split(','));
+const only = new Set(
+  (values.only ?? (values.citizens ? 'rush,race' : 'start,rush,issue,reports,ticket,flood')).split(
+    ',',
+  ),
+);
 const workers = Number(values.workers);
 const stamp = new Date()
   .toISOString()
@@ -207,6 +218,7 @@ interface Results {
   flood?: FloodBenchResult & { lifted: FloodBenchResult };
   profiles?: Record<string, ProfileSummary>;
   province?: ProvinceBenchResult;
+  citizens?: CitizensBenchResult;
   rows?: Row[];
 }
 
@@ -246,14 +258,6 @@ async function withWorkers<T>(fn: (pool: WorkerPool) => Promise<T>): Promise<T> 
 
 const ratio = (hub: number | null, relay: number | null) =>
   hub !== null && relay ? hub / relay : null;
-
-/** The median of the values that are known (null when none is). */
-function median(values: (number | null)[]): number | null {
-  const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-  if (known.length === 0) return null;
-  const mid = Math.floor(known.length / 2);
-  return known.length % 2 ? known[mid]! : (known[mid - 1]! + known[mid]!) / 2;
-}
 
 async function rushRound(round: number): Promise<RushRound> {
   const profiled = profileDir && round === 0 ? profileDir : undefined;
@@ -582,6 +586,7 @@ function rows(): Row[] {
       met: q.same && q.packedMs <= 300,
     });
   out.push(...provinceRows());
+  out.push(...citizensRows());
   const t = results.ticket;
   if (t)
     out.push({
@@ -701,6 +706,107 @@ function provinceRows(): Row[] {
   return out;
 }
 
+function citizensRows(): Row[] {
+  const c = results.citizens;
+  if (!c) return [];
+  const out: Row[] = [];
+  const r = c.rush;
+  if (r) {
+    const n = r.rounds.length;
+    const of = n > 1 ? `median of ${n} rounds` : '1 round';
+    const first = r.rounds[0]!;
+    const on99 = median(r.rounds.map((x) => x.on.callToScreen.p99));
+    const off99 = median(r.rounds.map((x) => x.off.callToScreen.p99));
+    out.push({
+      what: `call-to-screen p99 with messages on, ms (${first.on.clients.total} clients, ~${first.on.calls} calls; ${of}; each round on/off: ${r.rounds.map((x) => `${ms(x.on.callToScreen.p99, 0)}/${ms(x.off.callToScreen.p99, 0)}`).join(', ')})`,
+      value: ms(on99),
+      baseline: `${ms(off99)} (messages off)`,
+      ratio: times(r.median.p99),
+      target: '≤ 1.1× off',
+      met: r.median.p99 === null ? null : r.median.p99 <= 1.1,
+    });
+    out.push({
+      what: `call-to-screen p50 with messages on, ms (${of})`,
+      value: ms(median(r.rounds.map((x) => x.on.callToScreen.p50))),
+      baseline: `${ms(median(r.rounds.map((x) => x.off.callToScreen.p50)))} (messages off)`,
+      ratio: times(r.median.p50),
+      target: '—',
+      met: null,
+    });
+    for (const [round, x] of r.rounds.entries()) {
+      const m = x.on.messages;
+      out.push({
+        what: `message lag, call (hub's calledAt) → push at the endpoint, p50 / p99 / max ms (round ${round + 1}; ${m.notified} of ${m.calls} calls notified)`,
+        value: dist(m.lagFromCalledAt),
+        baseline: `${dist(m.lagFromAck)} from the clerk's ack`,
+        ratio: '—',
+        target: 'reported',
+        met: null,
+      });
+    }
+    const m = first.on.messages;
+    out.push({
+      what: `pushes in round 1: ${int(m.arrived)} arrived (${Object.entries(m.byKind)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}), undecryptable, "called" sent twice`,
+      value: `${m.undecryptable}, ${m.doubled}`,
+      baseline: `${int(m.subscribed)} tickets subscribed; outbox drained ${ms(m.drainMs / 1000, 1)} s after the rush`,
+      ratio: '—',
+      target: '0, 0',
+      met: m.undecryptable === 0 && m.doubled === 0,
+    });
+    out.push({
+      what: 'hub peak RSS, MB, messages on (round 1)',
+      value: mb(first.on.server.peakRssMb),
+      baseline: `${mb(first.off.server.peakRssMb)} (messages off)`,
+      ratio: times(first.on.server.peakRssMb / first.off.server.peakRssMb),
+      target: '—',
+      met: null,
+    });
+    out.push({
+      what: 'hub CPU during the rush, share of one core, messages on (round 1)',
+      value: ms(first.on.server.cpuShare, 2),
+      baseline: `${ms(first.off.server.cpuShare, 2)} (messages off)`,
+      ratio: '—',
+      target: '—',
+      met: null,
+    });
+  }
+  for (const race of c.race ?? []) {
+    for (const p of race.phases) {
+      const refused = Object.entries(p.refused)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
+      out.push({
+        what: `booking race (${race.backend}), ${p.requests} citizens at once on ${p.slots} slots (${p.places} places): accepted, refused`,
+        value: `${p.accepted} accepted`,
+        baseline: refused || 'none refused',
+        ratio: '—',
+        target: `≤ ${p.places}`,
+        met: p.accepted <= p.places,
+      });
+      out.push({
+        what: `  …bookings/s (answers/s); answer p50 / p99 / max, ms; hub CPU per request`,
+        value: `${ms(p.bookingsPerSecond, 0)}/s (${ms(p.answersPerSecond, 0)}/s)`,
+        baseline: `${dist(p.latency)}; ${ms(p.hubCpuMsPerRequest, 1)} ms CPU`,
+        ratio: '—',
+        target: 'reported',
+        met: null,
+      });
+    }
+    const k = race.check;
+    out.push({
+      what: `database (${race.backend}) after the race: slots over capacity (fullest ${k.maxHeld} of ${k.capacity}); accepted bookings stored once`,
+      value: `${k.overCapacity} over; ${k.storedOnce} of ${k.accepted}`,
+      baseline: `missing ${k.missing}, doubled ${k.duplicated}, unknown ${k.unknown}`,
+      ratio: '—',
+      target: '0 over, all once',
+      met: k.ok,
+    });
+  }
+  return out;
+}
+
 function printTable(table: Row[]): void {
   const headers: Row = {
     what: 'what',
@@ -754,7 +860,24 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  if (values.province) {
+  if (values.citizens) {
+    log(
+      `citizens: the rush with messages off and on (${rushRounds} round(s)), then the booking race`,
+    );
+    results.citizens = await benchCitizens({
+      rush: rushOptions,
+      rounds: rushRounds,
+      race: {
+        ...(values.quick ? RACE_QUICK : RACE),
+        ...(profileDir ? { cpuProfileDir: join(profileDir, 'race') } : {}),
+      },
+      workers,
+      only,
+      log,
+    });
+    for (const race of results.citizens.race ?? [])
+      profileOf(`booking race (${race.backend})`, race.cpuProfile);
+  } else if (values.province) {
     const base = values.quick ? PROVINCE_BENCH_QUICK : PROVINCE_BENCH;
     log(`province: ${values.sites ?? base.sites} sites, 1 node then ${base.nodes} behind nginx`);
     results.province = await benchProvince({
@@ -793,10 +916,29 @@ async function main(): Promise<void> {
     if (Object.keys(r.hub.errors).length)
       console.log(`hub errors: ${JSON.stringify(r.hub.errors)}`);
   }
+  for (const [round, r] of (results.citizens?.rush?.rounds ?? []).entries())
+    for (const m of r.order) {
+      const run = r[m];
+      console.log(
+        `\ncitizens rush ${round + 1}, messages ${m}: ${run.calls} calls counted, ${run.arrivalsIssued} arrivals issued, ` +
+          `display gaps ${run.gaps}, calls not on every display ${run.incomplete}` +
+          (m === 'on'
+            ? `; push subscriptions ${r.on.messages.subscribed}, refused ${JSON.stringify(r.on.messages.subscribeFailures)}`
+            : '') +
+          (Object.keys(run.errors).length ? `; errors ${JSON.stringify(run.errors)}` : ''),
+      );
+    }
+  for (const race of results.citizens?.race ?? [])
+    console.log(
+      `\nbooking race (${race.backend}): ${race.signIn.citizens} citizens signed in in ${ms(race.signIn.seconds, 1)} s` +
+        (Object.keys(race.signIn.failures).length
+          ? ` (failures ${JSON.stringify(race.signIn.failures)})`
+          : ''),
+    );
   mkdirSync(values.out, { recursive: true });
   const file = join(
     values.out,
-    `${stamp}${values.province ? '-province' : ''}${values.quick ? '-quick' : ''}.json`,
+    `${stamp}${values.province ? '-province' : ''}${values.citizens ? '-citizens' : ''}${values.quick ? '-quick' : ''}.json`,
   );
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${file}`);

@@ -1,3 +1,5 @@
+import type { PushFollow } from './push-follow.ts';
+
 /** The server the load generators talk to: the real hub, or the bare relay (the baseline). */
 export type ServerMode = 'hub' | 'relay';
 
@@ -82,6 +84,8 @@ export type ToWorker =
       behaviour: ClerkBehaviour;
       arrivals: Arrival[];
       seed: number;
+      /** Messages on: each ticket issued during the run subscribes its phone to Web Push. */
+      follow?: PushFollow;
     }
   | { t: 'ping'; id: number }
   /** Starts watching every client for a lost connection and its first answer once back. */
@@ -139,6 +143,8 @@ export interface RunReport {
   arrivals: IssueReport;
   /** Unexpected refusals and lost answers, by code. */
   errors: Record<string, number>;
+  /** Push subscriptions of tickets issued during the run: made, and refused by code. */
+  follows: { ok: number; failures: Record<string, number>; subscribedAt: Record<string, number> };
 }
 
 export type FromWorker =

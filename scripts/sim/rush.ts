@@ -1,6 +1,7 @@
 import { prng } from '@luot/test-support';
 import type {
   Arrival,
+  CallRecord,
   ClerkBehaviour,
   ClerkOpRecord,
   ClerkSpec,
@@ -12,6 +13,7 @@ import type {
   RunReport,
   ServerMode,
 } from './messages.ts';
+import type { PushFollow } from './push-follow.ts';
 import { morningRush, poissonArrivals, shapeMean, weightedIndex } from './random.ts';
 import { distribution, sharedNow, type Distribution } from './stats.ts';
 import type { WorkerPool } from './worker-pool.ts';
@@ -29,6 +31,8 @@ export interface RushPlan {
    * province of many sites, the displays of the caller's site.
    */
   displaysPerCall?: number;
+  /** Messages on: every ticket issued during the run subscribes its phone to Web Push. */
+  follow?: PushFollow;
 }
 
 export interface RushClients {
@@ -40,6 +44,8 @@ export interface RushClients {
 
 export interface RushResult {
   mode: ServerMode;
+  /** Shared-clock time the run started (calls before it plus the warm-up are not counted). */
+  startedAt: number;
   clients: { clerks: number; displays: number; phones: number; kiosks: number; total: number };
   durationMs: number;
   /** Calls counted (after the warm-up), and the latency from "call next" to the last display. */
@@ -65,11 +71,15 @@ export interface RushResult {
   arrivalsIssued: number;
   clerkOps: number;
   errors: Record<string, number>;
+  /** Push subscriptions of the tickets issued during the run (messages on): made, refused. */
+  follows: { ok: number; failures: Record<string, number>; subscribedAt: Record<string, number> };
   clock: { maxOffsetMs: number; maxRoundTripMs: number };
   /** Raw records for accounting checks. */
   records: {
     issued: IssuedRecord[];
     clerkOps: ClerkOpRecord[];
+    /** Every successful call (warm-up included), with the server's `calledAt` in its key. */
+    calls: CallRecord[];
     /** Each counted call: when it was sent (ms after the start) and its call-to-screen time. */
     callToScreen: { atMs: number; ms: number }[];
   };
@@ -210,6 +220,7 @@ export async function runRush(
             behaviour: plan.behaviour,
             arrivals: plan.arrivals.filter((a) => pool.kioskWorker(a.kioskId) === w),
             seed: plan.seed + w,
+            ...(plan.follow ? { follow: plan.follow } : {}),
           },
           'ran',
         ),
@@ -281,6 +292,7 @@ export async function runRush(
   };
   return {
     mode,
+    startedAt: startAt,
     clients: { ...clientCounts, total: Object.values(clientCounts).reduce((a, b) => a + b, 0) },
     durationMs: plan.durationMs,
     calls: counted,
@@ -297,10 +309,22 @@ export async function runRush(
     arrivalsIssued: reports.reduce((s, r) => s + r.arrivals.issued.length, 0),
     clerkOps: reports.reduce((s, r) => s + r.clerkOps.length, 0),
     errors,
+    follows: {
+      ok: reports.reduce((s, r) => s + r.follows.ok, 0),
+      failures: reports.reduce<Record<string, number>>((all, r) => {
+        for (const [k, n] of Object.entries(r.follows.failures)) all[k] = (all[k] ?? 0) + n;
+        return all;
+      }, {}),
+      subscribedAt: Object.assign({}, ...reports.map((r) => r.follows.subscribedAt)) as Record<
+        string,
+        number
+      >,
+    },
     clock,
     records: {
       issued: reports.flatMap((r) => r.arrivals.issued),
       clerkOps: reports.flatMap((r) => r.clerkOps),
+      calls: reports.flatMap((r) => r.calls),
       callToScreen: timeline,
     },
   };

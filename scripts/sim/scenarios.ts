@@ -23,6 +23,7 @@ import {
   type RushResult,
 } from './rush.ts';
 import type { Distribution } from './stats.ts';
+import type { PushFollow } from './push-follow.ts';
 import { prepareDataDir, SIM_PASSWORD, startServer, type ServerProcess } from './server-process.ts';
 import { middayTimeZone, SIM_FIELDS, simSiteConfig } from './site.ts';
 import type { WorkerPool } from './worker-pool.ts';
@@ -54,6 +55,22 @@ export const BENCH_RUSH: RushOptions = {
   speed: 60,
   load: 1,
   seed: 20_261_123,
+};
+
+/**
+ * A tiny morning for tests of the simulator and the benches (correctness, not speed): services
+ * of a few hundred milliseconds, several cycles per counter in five seconds.
+ */
+export const TINY_RUSH: RushOptions = {
+  ...BENCH_RUSH,
+  counters: 10,
+  displays: 2,
+  phones: 6,
+  kiosks: 2,
+  prefill: 12,
+  durationMs: 5_000,
+  warmupMs: 0,
+  speed: 1_500,
 };
 
 /** Clerks' behaviour at `speed` times real time, from each field's typical service time. */
@@ -180,6 +197,10 @@ export async function prepareHubRush(
     nodeArgs?: string[];
     onLine?: (line: string) => void;
     env?: Record<string, string>;
+    /** More options for the hub itself. */
+    hubArgs?: string[];
+    /** Runs on the prepared data directory before the hub starts (more settings, say). */
+    beforeStart?: (dataDir: string) => Promise<void>;
   } = {},
 ): Promise<PreparedRush> {
   const dataDir = extra.dataDir ?? mkdtempSync(join(tmpdir(), 'luot-sim-'));
@@ -191,6 +212,7 @@ export async function prepareHubRush(
     displays: options.displays,
     kiosks: options.kiosks,
   });
+  await extra.beforeStart?.(dataDir);
   const server = await startServer({
     kind: 'hub',
     dataDir,
@@ -198,6 +220,7 @@ export async function prepareHubRush(
     nodeArgs: extra.nodeArgs,
     onLine: extra.onLine,
     env: extra.env,
+    hubArgs: extra.hubArgs,
   });
   const cleanup = async () => {
     await pool.drop();
@@ -323,6 +346,7 @@ export async function runPreparedRush(
   pool: WorkerPool,
   prepared: PreparedRush,
   options: RushOptions,
+  extra: { follow?: PushFollow } = {},
 ): Promise<RushResult & { server: ServerUsage }> {
   const behaviour = clerkBehaviour(options.speed);
   const arrivals = rushArrivals({
@@ -340,6 +364,7 @@ export async function runPreparedRush(
     behaviour,
     arrivals,
     seed: options.seed + 2,
+    ...(extra.follow ? { follow: extra.follow } : {}),
   });
   const cpuAfter = prepared.server.cpuSeconds();
   return {

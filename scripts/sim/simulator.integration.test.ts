@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accountFor,
-  BENCH_RUSH,
+  TINY_RUSH,
   hubState,
   prepareHubRush,
   runPreparedRush,
@@ -16,18 +16,7 @@ import { startWorkers, type WorkerPool } from './worker-pool.ts';
  * 127.0.0.1), driven by two load-generating processes. What the simulator was told must add
  * up against the hub's own state afterwards. A test of correctness, not of speed.
  */
-const TINY: RushOptions = {
-  ...BENCH_RUSH,
-  counters: 10,
-  displays: 2,
-  phones: 6,
-  kiosks: 2,
-  prefill: 12,
-  durationMs: 5_000,
-  warmupMs: 0,
-  // Services of a few hundred milliseconds: several cycles per counter in five seconds.
-  speed: 1_500,
-};
+const TINY: RushOptions = TINY_RUSH;
 
 let pool: WorkerPool;
 let result: RushResult;

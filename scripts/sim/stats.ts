@@ -31,3 +31,11 @@ export function distribution(samples: readonly number[]): Distribution {
 export function sharedNow(): number {
   return performance.timeOrigin + performance.now();
 }
+
+/** The median of the values that are known (null when none is). */
+export function median(values: readonly (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  if (known.length === 0) return null;
+  const mid = Math.floor(known.length / 2);
+  return known.length % 2 ? known[mid]! : (known[mid - 1]! + known[mid]!) / 2;
+}

@@ -16,11 +16,13 @@ import type {
   ClerkSpec,
   ClientSpec,
   FromWorker,
+  IssuedRecord,
   IssueReport,
   RunReport,
   ServerMode,
   ToWorker,
 } from './messages.ts';
+import { followByPush, type PushFollow } from './push-follow.ts';
 import { logNormal, uniform } from './random.ts';
 import { sharedNow } from './stats.ts';
 
@@ -55,6 +57,7 @@ function emptyRunReport(): RunReport {
     phoneCalledAt: {},
     arrivals: emptyIssueReport(),
     errors: {},
+    follows: { ok: 0, failures: {}, subscribedAt: {} },
   };
 }
 
@@ -199,7 +202,7 @@ async function issue(
   fieldId: string,
   priority: boolean,
   into: IssueReport,
-): Promise<void> {
+): Promise<IssuedRecord | null> {
   const kioskId = (kiosk.spec as { id: string }).id;
   const id = `${kioskId}-${++fakeIds}`;
   const started = sharedNow();
@@ -210,17 +213,33 @@ async function issue(
     { type: 'ticket.issued', day: '2026-11-23', fieldId, ticket: fakeTicket(fieldId, id) },
   );
   into.latenciesMs.push(sharedNow() - started);
-  if (!res.ok) return count(into.failures, res.error.code);
+  if (!res.ok) {
+    count(into.failures, res.error.code);
+    return null;
+  }
+  let record: IssuedRecord;
   if (mode === 'hub') {
     const data = res.data as { ticket: Ticket; token: string };
-    into.issued.push({
+    record = {
       ticketId: data.ticket.id,
       fieldId: data.ticket.fieldId,
       label: data.ticket.label,
       token: data.token,
       kioskId,
-    });
-  } else into.issued.push({ ticketId: id, fieldId, label: 'A0001', token: '', kioskId });
+    };
+  } else record = { ticketId: id, fieldId, label: 'A0001', token: '', kioskId };
+  into.issued.push(record);
+  return record;
+}
+
+/** The citizen of a ticket just issued turns on its phone's messages (messages-on runs). */
+async function follow(plan: PushFollow, ticket: IssuedRecord | null): Promise<void> {
+  if (!ticket) return;
+  const res = await followByPush(plan, ticket);
+  if (res.ok) {
+    report.follows.ok++;
+    report.follows.subscribedAt[ticket.ticketId] = sharedNow();
+  } else count(report.follows.failures, res.code);
 }
 
 /** One clerk's working loop: call, wait for the citizen, serve, finish (or no-show, transfer). */
@@ -402,7 +421,10 @@ async function run(message: Extract<ToWorker, { t: 'run' }>): Promise<void> {
       await pause(message.startAt + a.atMs - sharedNow());
       if (stopping) break;
       const kiosk = kiosks.get(a.kioskId);
-      if (kiosk) pending.push(issue(kiosk, a.fieldId, a.priority, report.arrivals));
+      if (!kiosk) continue;
+      const issued = issue(kiosk, a.fieldId, a.priority, report.arrivals);
+      const plan = message.follow;
+      pending.push(plan ? issued.then((t) => follow(plan, t)) : issued.then(() => undefined));
     }
   })();
   report.arrivals.startedAt = message.startAt;

@@ -15,6 +15,7 @@ export {
   seedDemo,
 } from '../src/setup.ts';
 export { DEFAULT_SITE_ID } from '../src/store.ts';
+export { issueTls } from '../src/tls-files.ts';
 export { openDatabase } from '../src/db/index.ts';
 export {
   generateHistory,
@@ -40,3 +41,14 @@ export { startPostgres, type TestPostgres } from '../testing/postgres.ts';
 export { startRedis, type TestRedis } from '../testing/redis.ts';
 export { freePort, startNginx, type RunningNginx } from '../testing/nginx.ts';
 export { activity, commitLog, type CommitLog } from './pg-commit-log.ts';
+
+// `pnpm bench --citizens`: the booking race's check against the database.
+export {
+  storedBookingsPostgres,
+  storedBookingsSqlite,
+  type StoredBooking,
+} from './bench-bookings.ts';
+export { startFakeProvider, type FakeProvider } from '../testing/fake-provider.ts';
+// The bench's push endpoint is tested against the hub's own Web Push provider and texts.
+export { webPushProvider, makeVapidKeys } from '../src/messages/providers/web-push.ts';
+export { calledText, nearText, PUSH_TITLE } from '../src/messages/texts.ts';

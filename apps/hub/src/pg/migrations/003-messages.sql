@@ -51,7 +51,7 @@ CREATE TABLE message_settings (
 );
 
 -- Secrets the deployment generates once and every node shares.
-CREATE TABLE secrets (
+CREATE TABLE IF NOT EXISTS secrets (
   name       text    PRIMARY KEY,
   value      text    NOT NULL,
   created_at bigint NOT NULL
