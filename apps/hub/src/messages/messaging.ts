@@ -259,7 +259,7 @@ export async function createMessaging(deps: {
       const limit = state.config.citizens.nearTurnAhead;
       const centre = state.config.site.name;
       const found: Candidate[] = [];
-      for (const [ticketId, ahead] of queue.waiting.places(fields)) {
+      for (const [ticketId, ahead] of queue.waiting.places(fields, clock.now())) {
         if (ahead > limit) continue;
         const ticket = state.tickets[ticketId];
         if (ticket)

@@ -1,6 +1,6 @@
 -- Messages to citizens (issue 14): the durable outbox, who follows a ticket or a booking, each
--- site's message settings, and the deployment's generated secrets (the key that encrypts
--- recipients, the Web Push VAPID keys).
+-- site's message settings; the deployment's generated secrets (the key that encrypts
+-- recipients, the Web Push VAPID keys) live in `secrets`, made by 007.
 --
 -- The outbox: one row per message, unique by `key` (e.g. "<site>/<ticket>/near"), so every node
 -- that hears the same batch enqueues it once. `recipient` is encrypted (AES-256-GCM, see
@@ -50,9 +50,3 @@ CREATE TABLE message_settings (
   updated_at INTEGER NOT NULL
 );
 
--- Secrets the deployment generates once and every node shares.
-CREATE TABLE IF NOT EXISTS secrets (
-  name       TEXT    PRIMARY KEY,
-  value      TEXT    NOT NULL,
-  created_at INTEGER NOT NULL
-);
