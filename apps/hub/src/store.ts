@@ -300,17 +300,20 @@ export interface ContactRow {
  * the message id as the provider's idempotency key, then marks them sent, due again, or failed.
  */
 export interface MessageStore {
-  /** Stores a pending message; false (storing nothing) when its key is already stored. */
-  enqueueMessage(message: NewMessage): Promise<boolean>;
+  /**
+   * Stores pending messages in ONE transaction (one disk sync for a whole batch's messages),
+   * each only if its key is not stored yet; resolves with how many were stored.
+   */
+  enqueueMessages(messages: readonly NewMessage[]): Promise<number>;
   /**
    * Claims up to `limit` due messages: pending ones whose time has come, and ones left
    * `sending` past their lease (a sender that died). Each becomes `sending` until
    * `now + leaseMs`, its attempts counted.
    */
   claimMessages(now: number, limit: number, leaseMs: number): Promise<ClaimedMessage[]>;
-  /** The provider took it (or it failed for good): its recipient is cleared. */
-  finishMessage(
-    id: string,
+  /** The provider took them (or they failed for good), in ONE transaction: recipients cleared. */
+  finishMessages(
+    ids: readonly string[],
     outcome: { status: 'sent' | 'failed'; at: number; error?: string },
   ): Promise<void>;
   /** Sending failed: due again at `nextAt`. */

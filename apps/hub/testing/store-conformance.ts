@@ -577,10 +577,16 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
 
       it('stores one message per key, claims due ones once, leases them, and clears the recipient', async () => {
         await twoSites();
-        expect(await store.enqueueMessage(message('m1', 'xa-a/t1/near'))).toBe(true);
-        expect(await store.enqueueMessage(message('m1b', 'xa-a/t1/near'))).toBe(false);
-        await store.enqueueMessage(message('m2', 'xa-a/t2/near', { notBefore: T0 + 60_000 }));
-        await store.enqueueMessage(message('m3', 'xa-b/t3/near', { siteId: 'xa-b' }));
+        expect(await store.enqueueMessages([message('m1', 'xa-a/t1/near')])).toBe(1);
+        expect(await store.enqueueMessages([message('m1b', 'xa-a/t1/near')])).toBe(0);
+        // A batch: each new key stored once, a key twice in one batch stored once.
+        expect(
+          await store.enqueueMessages([
+            message('m2', 'xa-a/t2/near', { notBefore: T0 + 60_000 }),
+            message('m3', 'xa-b/t3/near', { siteId: 'xa-b' }),
+            message('m3b', 'xa-b/t3/near', { siteId: 'xa-b' }),
+          ]),
+        ).toBe(2);
 
         const first = await store.claimMessages(T0, 10, 30_000);
         expect(first.map((m) => m.id).sort()).toEqual(['m1', 'm3']);
@@ -600,9 +606,9 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
           ['m3', 2],
         ]);
 
-        await store.finishMessage('m1', { status: 'sent', at: T0 + 61_000 });
+        await store.finishMessages(['m1'], { status: 'sent', at: T0 + 61_000 });
         await store.retryMessage('m2', T0 + 120_000, 'HTTP 500');
-        await store.finishMessage('m3', { status: 'failed', at: T0 + 61_000, error: 'quá hạn' });
+        await store.finishMessages(['m3'], { status: 'failed', at: T0 + 61_000, error: 'quá hạn' });
         expect(await store.countMessages('xa-a')).toEqual({
           pending: 1,
           sending: 0,

@@ -96,22 +96,30 @@ export function createMessageStore(db: Db): Sync<MessageStore> {
       };
     });
   });
+  const enqueue = db.transaction((messages: readonly NewMessage[]) => {
+    let stored = 0;
+    for (const m of messages) {
+      const { notBefore, data, ...rest } = m;
+      const row = { ...rest, data: JSON.stringify(data), nextAt: notBefore ?? m.at };
+      stored += q.enqueue.run(row).changes;
+    }
+    return stored;
+  });
+  const finish = db.transaction(
+    (ids: readonly string[], o: { status: string; at: number; error?: string }) => {
+      for (const id of ids) q.finish.run(o.status, o.at, o.error ?? null, id);
+    },
+  );
   const move = db.transaction((siteId: string, from: string, to: string) => {
     q.dropMoved.run(siteId, to, siteId, from);
     q.move.run(to, siteId, from);
   });
 
   return {
-    enqueueMessage(m: NewMessage): boolean {
-      const { notBefore, data, ...rest } = m;
-      return (
-        q.enqueue.run({ ...rest, data: JSON.stringify(data), nextAt: notBefore ?? m.at })
-          .changes === 1
-      );
-    },
+    enqueueMessages: (messages: readonly NewMessage[]): number => enqueue(messages),
     claimMessages: (now, limit, leaseMs) => claim(now, limit, leaseMs),
-    finishMessage(id, outcome): void {
-      q.finish.run(outcome.status, outcome.at, outcome.error ?? null, id);
+    finishMessages(ids, outcome): void {
+      finish(ids, outcome);
     },
     retryMessage(id, nextAt, error): void {
       q.retry.run(nextAt, error, id);

@@ -14,7 +14,13 @@ import type { Clock } from '../clock.ts';
 import type { CommittedBatch } from '../queue-service.ts';
 import { addDays } from '../retention.ts';
 import type { Site, Sites } from '../sites.ts';
-import type { ContactRow, MessageChannel, MessageKind, ProvinceStore } from '../store.ts';
+import type {
+  ContactRow,
+  MessageChannel,
+  MessageKind,
+  NewMessage,
+  ProvinceStore,
+} from '../store.ts';
 import { createOutbox, LEASE_MS, type DrainResult } from './outbox.ts';
 import { esmsProvider } from './providers/esms.ts';
 import type { Provider } from './providers/provider.ts';
@@ -142,21 +148,21 @@ export async function createMessaging(deps: {
     return settings[settings.phoneChannel].enabled ? settings.phoneChannel : null;
   }
 
-  /** Enqueues a message to every contact of a subject, once per key and contact channel. */
-  async function enqueue(
+  /** The messages to every contact of a subject, one per key and contact channel. */
+  function messagesFor(
     siteId: string,
     contacts: readonly ContactRow[],
     kind: MessageKind,
     key: string,
     text: Text,
     settings: MessageSettings,
-  ): Promise<number> {
-    if (!kindOn(settings, kind)) return 0;
-    let stored = 0;
+  ): NewMessage[] {
+    if (!kindOn(settings, kind)) return [];
+    const messages: NewMessage[] = [];
     for (const contact of contacts) {
       const channel = channelOf(settings, contact);
       if (!channel) continue;
-      const added = await province.enqueueMessage({
+      messages.push({
         id: deps.newId(),
         key: `${siteId}/${key}/${contact.channel}`,
         siteId,
@@ -168,8 +174,17 @@ export async function createMessaging(deps: {
         data: text.data,
         at: clock.now(),
       });
-      if (added) stored++;
     }
+    return messages;
+  }
+
+  /**
+   * Stores messages in one transaction (a whole batch's: one disk sync, not one per message,
+   * so the queue's own commits are not held up), then wakes the sender if any was new.
+   */
+  async function enqueue(messages: readonly NewMessage[]): Promise<number> {
+    if (messages.length === 0) return 0;
+    const stored = await province.enqueueMessages(messages);
     if (stored > 0)
       outbox.drain().catch((err: unknown) => log.error({ err }, 'outbox drain failed'));
     return stored;
@@ -298,10 +313,12 @@ export async function createMessaging(deps: {
         const contacts = await contactsOfMany(site.id, ids);
         if (contacts.size > 0) {
           const settings = await settingsOf(site.id);
+          const messages: NewMessage[] = [];
           for (const c of found.candidates) {
             const of = contacts.get(ticketSubject(c.ticket.id));
-            if (of) await enqueue(site.id, of, c.kind, c.key, c.text, settings);
+            if (of) messages.push(...messagesFor(site.id, of, c.kind, c.key, c.text, settings));
           }
+          await enqueue(messages);
         }
       }
       for (const ticketId of found.over)
@@ -328,22 +345,17 @@ export async function createMessaging(deps: {
       );
       if (due.length === 0) return;
       const settings = await settingsOf(site.id);
-      for (const contact of due) {
+      const messages = due.flatMap((contact) => {
         const p = zonedParts(contact.slotAt!, tz);
         const text = reminderText(
           `${p.hour}:${p.minute}`,
           config.site.name,
           fieldNameOfBooking(contact),
         );
-        await enqueue(
-          site.id,
-          [contact],
-          'reminder',
-          `${contact.subject}/reminder`,
-          text,
-          settings,
-        );
-      }
+        const key = `${contact.subject}/reminder`;
+        return messagesFor(site.id, [contact], 'reminder', key, text, settings);
+      });
+      await enqueue(messages);
     }
 
     /** The field's name is not kept with the contact (no need): the data names the centre. */
@@ -426,7 +438,7 @@ export async function createMessaging(deps: {
       const at = clock.now();
       // Listed for supervisors like every message, with neither the code nor the phone kept;
       // never claimed by the sender (due in a year), finished here.
-      await province.enqueueMessage({
+      await province.enqueueMessages([{
         id,
         key: `${siteId}/code/${id}`,
         siteId,
@@ -438,18 +450,18 @@ export async function createMessaging(deps: {
         data: {},
         at,
         notBefore: at + 365 * 86_400_000,
-      });
+      }]);
       try {
         await provider.send({ id, kind: 'code', to: phone, text: text.text, data: text.data });
       } catch (err) {
-        await province.finishMessage(id, {
+        await province.finishMessages([id], {
           status: 'failed',
           at: clock.now(),
           error: (err as Error).message,
         });
         throw err;
       }
-      await province.finishMessage(id, { status: 'sent', at: clock.now() });
+      await province.finishMessages([id], { status: 'sent', at: clock.now() });
     },
     async followTicket(siteId, ticketId, phone) {
       await province.saveContact(

@@ -27,8 +27,8 @@ async function enqueue(dataDir: string, ids: string[]) {
   const sqlite = openProvince(dataDir);
   const province = asyncProvince(sqlite);
   const sealer = await storeSealer(province, Date.now());
-  for (const id of ids)
-    await province.enqueueMessage({
+  await province.enqueueMessages(
+    ids.map((id) => ({
       id,
       key: `${DEFAULT_SITE_ID}/${id}/called/phone`,
       siteId: DEFAULT_SITE_ID,
@@ -39,7 +39,8 @@ async function enqueue(dataDir: string, ids: string[]) {
       text: `Mời quý khách số ${id} đến quầy số 1.`,
       data: {},
       at: Date.now(),
-    });
+    })),
+  );
   return sqlite;
 }
 

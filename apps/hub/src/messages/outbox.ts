@@ -52,7 +52,11 @@ export function createOutbox(deps: {
   let again = false;
   let timer: NodeJS.Timeout | null = null;
 
-  async function sendOne(m: ClaimedMessage, result: DrainResult): Promise<void> {
+  /**
+   * Sends one claimed message; resolves true when the provider took it (the caller marks a
+   * round's sent messages together), or marks it due again or failed and resolves false.
+   */
+  async function sendOne(m: ClaimedMessage, result: DrainResult): Promise<boolean> {
     let error: SendError;
     try {
       const provider = await deps.provider(m.siteId, m.channel);
@@ -64,9 +68,8 @@ export function createOutbox(deps: {
         throw new SendError('không mở được người nhận (khóa đã đổi?)', false);
       }
       await provider.send({ id: m.id, kind: m.kind, to, text: m.text, data: m.data });
-      await store.finishMessage(m.id, { status: 'sent', at: clock.now() });
       result.sent++;
-      return;
+      return true;
     } catch (err) {
       error = err instanceof SendError ? err : new SendError((err as Error).message, true);
     }
@@ -86,7 +89,7 @@ export function createOutbox(deps: {
         'message not sent; retrying',
       );
     } else {
-      await store.finishMessage(m.id, { status: 'failed', at: now, error: error.message });
+      await store.finishMessages([m.id], { status: 'failed', at: now, error: error.message });
       result.failed++;
       log.warn(
         {
@@ -99,6 +102,7 @@ export function createOutbox(deps: {
         'message failed',
       );
     }
+    return false;
   }
 
   async function drainOnce(): Promise<DrainResult> {
@@ -114,14 +118,21 @@ export function createOutbox(deps: {
     for (;;) {
       const claimed = await store.claimMessages(clock.now(), batch, leaseMs);
       if (claimed.length === 0) break;
-      await Promise.all(
+      const taken = await Promise.all(
         claimed.map((m) =>
-          sendOne(m, result).catch((err: unknown) =>
+          sendOne(m, result).catch((err: unknown) => {
             // The store failed while marking: the lease brings it back later.
-            log.error({ err, message: m.id }, 'marking a message failed'),
-          ),
+            log.error({ err, message: m.id }, 'marking a message failed');
+            return false;
+          }),
         ),
       );
+      // A round's sent messages marked in one transaction (their recipients cleared); a hub
+      // killed before this sends them again after the lease, with the same idempotency keys.
+      const sent = claimed.filter((_, i) => taken[i]).map((m) => m.id);
+      await store
+        .finishMessages(sent, { status: 'sent', at: clock.now() })
+        .catch((err: unknown) => log.error({ err, messages: sent.length }, 'marking messages sent failed'));
       if (claimed.length < batch) break;
     }
   }

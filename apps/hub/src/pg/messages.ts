@@ -4,6 +4,7 @@ import type {
   MessageCounts,
   MessageRow,
   MessageStore,
+  NewMessage,
 } from '../store.ts';
 import type { PgDb } from './pool.ts';
 
@@ -17,29 +18,46 @@ const CONTACT_ROW = `site_id AS "siteId", subject, channel, recipient, masked, s
  * message, and marks them `sending` with a lease in the same statement.
  */
 export function createPgMessageStore(db: PgDb): MessageStore {
+  /** Stores a chunk of messages in one statement; resolves how many were new. */
+  async function insertMessages(messages: readonly NewMessage[]): Promise<number> {
+    const columns = 11;
+    const values = messages.flatMap((m) => [
+      m.id,
+      m.key,
+      m.siteId,
+      m.kind,
+      m.channel,
+      m.recipient,
+      m.masked,
+      m.text,
+      JSON.stringify(m.data),
+      m.notBefore ?? m.at,
+      m.at,
+    ]);
+    const rows = messages.map((_, r) => {
+      const $ = (k: number) => `$${r * columns + k}`;
+      return `(${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}, ${$(7)}, ${$(8)}, ${$(9)}, 'pending', 0, ${$(10)}, ${$(11)})`;
+    });
+    // One statement: one commit for the whole batch.
+    const { rowCount } = await db.query(
+      `INSERT INTO messages (id, key, site_id, kind, channel, recipient, masked, text, data,
+         status, attempts, next_at, created_at)
+       VALUES ${rows.join(', ')}
+       ON CONFLICT (key) DO NOTHING`,
+      values,
+    );
+    return rowCount ?? 0;
+    }
+
   return {
-    async enqueueMessage(m) {
-      const { rowCount } = await db.query(
-        `INSERT INTO messages (id, key, site_id, kind, channel, recipient, masked, text, data,
-           status, attempts, next_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', 0, $10, $11)
-         ON CONFLICT (key) DO NOTHING`,
-        [
-          m.id,
-          m.key,
-          m.siteId,
-          m.kind,
-          m.channel,
-          m.recipient,
-          m.masked,
-          m.text,
-          JSON.stringify(m.data),
-          m.notBefore ?? m.at,
-          m.at,
-        ],
-      );
-      return rowCount === 1;
+    async enqueueMessages(messages) {
+      let stored = 0;
+      // One statement (one commit) per 1,000 messages: well under PostgreSQL's 65,535 parameters.
+      for (let i = 0; i < messages.length; i += 1000)
+        stored += await insertMessages(messages.slice(i, i + 1000));
+      return stored;
     },
+
     async claimMessages(now, limit, leaseMs) {
       const { rows } = await db.query<Omit<ClaimedMessage, 'data'> & { data: string }>(
         `UPDATE messages m SET status = 'sending', attempts = m.attempts + 1, next_at = $2
@@ -53,11 +71,12 @@ export function createPgMessageStore(db: PgDb): MessageStore {
       );
       return rows.map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, string> }));
     },
-    async finishMessage(id, outcome) {
+    async finishMessages(ids, outcome) {
+      if (ids.length === 0) return;
       await db.query(
         `UPDATE messages SET status = $1, sent_at = $2, last_error = COALESCE($3, last_error),
-           recipient = NULL WHERE id = $4`,
-        [outcome.status, outcome.at, outcome.error ?? null, id],
+           recipient = NULL WHERE id = ANY($4::text[])`,
+        [outcome.status, outcome.at, outcome.error ?? null, [...ids]],
       );
     },
     async retryMessage(id, nextAt, error) {
