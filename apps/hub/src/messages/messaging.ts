@@ -438,19 +438,21 @@ export async function createMessaging(deps: {
       const at = clock.now();
       // Listed for supervisors like every message, with neither the code nor the phone kept;
       // never claimed by the sender (due in a year), finished here.
-      await province.enqueueMessages([{
-        id,
-        key: `${siteId}/code/${id}`,
-        siteId,
-        kind: 'code',
-        channel,
-        recipient: '',
-        masked: maskPhone(phone),
-        text: KIND_CODE_TEXT,
-        data: {},
-        at,
-        notBefore: at + 365 * 86_400_000,
-      }]);
+      await province.enqueueMessages([
+        {
+          id,
+          key: `${siteId}/code/${id}`,
+          siteId,
+          kind: 'code',
+          channel,
+          recipient: '',
+          masked: maskPhone(phone),
+          text: KIND_CODE_TEXT,
+          data: {},
+          at,
+          notBefore: at + 365 * 86_400_000,
+        },
+      ]);
       try {
         await provider.send({ id, kind: 'code', to: phone, text: text.text, data: text.data });
       } catch (err) {

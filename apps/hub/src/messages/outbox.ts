@@ -132,7 +132,9 @@ export function createOutbox(deps: {
       const sent = claimed.filter((_, i) => taken[i]).map((m) => m.id);
       await store
         .finishMessages(sent, { status: 'sent', at: clock.now() })
-        .catch((err: unknown) => log.error({ err, messages: sent.length }, 'marking messages sent failed'));
+        .catch((err: unknown) =>
+          log.error({ err, messages: sent.length }, 'marking messages sent failed'),
+        );
       if (claimed.length < batch) break;
     }
   }

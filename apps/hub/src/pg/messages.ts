@@ -47,7 +47,7 @@ export function createPgMessageStore(db: PgDb): MessageStore {
       values,
     );
     return rowCount ?? 0;
-    }
+  }
 
   return {
     async enqueueMessages(messages) {
