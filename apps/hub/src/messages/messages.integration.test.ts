@@ -163,6 +163,47 @@ describe('messages to a followed ticket', () => {
     }
   });
 
+  it('sends after a restart what a hub stopped right after the call had not yet stored', async () => {
+    const { issue } = await setUp();
+    const mine = await issue();
+    await t.hub.messaging.contacts.followTicket('trung-tam', mine.id, PHONE);
+    await t.hub.messaging.settled();
+    await t.hub.messaging.drain();
+    const before = fake.deliveries.length; // "là người tiếp theo"
+    // The call is in the store, its message is not: as if the hub died between the two.
+    await t.restart(async () => {
+      t.store.append([
+        {
+          events: [
+            {
+              type: 'ticket.called',
+              at: t.clock.now(),
+              day: mine.day,
+              ticketId: mine.id,
+              fieldId: mine.fieldId,
+              counterId: 'c1',
+              clerkId: 'cb1',
+              from: 'waiting',
+            },
+          ],
+          ctx: { actor: 'test' },
+          rows: [],
+        },
+      ]);
+    });
+    await t.hub.messaging.settled();
+    await t.hub.messaging.drain();
+    const calls = () =>
+      fake.deliveries.filter((d) => d.text.startsWith(`Mời quý khách số ${mine.label}`));
+    expect(calls()).toHaveLength(1);
+    expect(fake.deliveries).toHaveLength(before + 1);
+    // Once only: another restart finds the message stored under its key.
+    await t.restart();
+    await t.hub.messaging.settled();
+    await t.hub.messaging.drain();
+    expect(calls()).toHaveLength(1);
+  });
+
   it('tells waiting citizens when the day ends without them, once', async () => {
     const { issue } = await setUp();
     const mine = await issue();

@@ -330,6 +330,36 @@ export async function createMessaging(deps: {
       if (found.candidates.length > 0 || found.over.length > 0) later(() => handle(found));
     });
 
+    /**
+     * What the state as restored owes followed tickets: a hub stopped between a queue commit
+     * and its messages' enqueue (a few milliseconds) would otherwise never send them. Keys are
+     * unique, so what was already stored is not stored again.
+     */
+    function fromState(state: QueueState): { candidates: Candidate[]; over: string[] } {
+      const centre = state.config.site.name;
+      const candidates: Candidate[] = [];
+      for (const ticket of Object.values(state.tickets)) {
+        if (ticket.status !== 'called' || ticket.counterId === null) continue;
+        const counter = state.config.counters.find((c) => c.id === ticket.counterId);
+        if (counter)
+          candidates.push({
+            ticket,
+            kind: 'called',
+            key: `${ticket.id}/called/${counter.id}`,
+            text: calledText(ticket.label, counter.number, centre),
+          });
+      }
+      candidates.push(
+        ...nearIn(
+          state,
+          state.config.fields.map((f) => f.id),
+        ),
+      );
+      if (serviceOver(state, clock.now())) candidates.push(...notServedAll(state));
+      return { candidates, over: [] };
+    }
+    later(() => handle(fromState(queue.live)));
+
     /** Reminders of tomorrow's bookings (idempotent: once per booking by key). */
     async function remind(): Promise<void> {
       const { config } = queue.live;
