@@ -34,6 +34,18 @@ export type AnyProvince =
 export const DEMO_SITE_FILE = fileURLToPath(new URL('../demo/site.json', import.meta.url));
 export const DEMO_PEOPLE_FILE = fileURLToPath(new URL('../demo/people.json', import.meta.url));
 
+/** The demo's message settings: eSMS at the local fake provider (`pnpm fake-provider`). */
+export const DEMO_MESSAGE_SETTINGS = {
+  push: { enabled: true },
+  sms: {
+    enabled: true,
+    baseUrl: 'http://127.0.0.1:9099',
+    apiKey: 'demo',
+    secretKey: 'demo',
+    brandname: 'LUOT',
+  },
+};
+
 /** The database file inside a data directory. */
 export function databasePath(dataDir: string): string {
   return join(dataDir, 'luot.db');
@@ -196,6 +208,8 @@ export async function seedDemo(
   const site = province.site(siteId);
   const devices = [];
   for (const d of people.devices) devices.push({ ...d, token: await pairDevice(site, d, at) });
+  // Messages to citizens go by SMS to `pnpm fake-provider` (it prints them), and Web Push is on.
+  await province.writeMessageSettings(siteId, DEMO_MESSAGE_SETTINGS, at);
   return {
     password: people.password,
     users: people.users.map(({ username, role }) => ({ username, role })),
