@@ -111,7 +111,7 @@ async function signIn(page: Page, number: string, normalised: string, wrongFirst
   await page.fill('#cz-phone', number);
   await page.tap('[data-testid=cz-send-code]');
   await page.waitForSelector('#cz-code');
-  const code = await codeReceived(t.contacts, normalised);
+  const code = await codeReceived(t, normalised);
   if (wrongFirst) {
     await page.fill('#cz-code', code === '000000' ? '111111' : '000000');
     await page.tap('[data-testid=cz-verify]');
@@ -343,7 +343,7 @@ describe('a booked slot', () => {
     await api('POST', '/api/public/code', { phone: other });
     const session = await api<{ token: string }>('POST', '/api/public/verify', {
       phone: other,
-      code: await codeReceived(t.contacts, other),
+      code: await codeReceived(t, other),
     });
     await api(
       'POST',
@@ -376,7 +376,7 @@ describe('with a keyboard', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#cz-code');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('cz-code');
-    await page.keyboard.type(await codeReceived(t.contacts, '84901222333'));
+    await page.keyboard.type(await codeReceived(t, '84901222333'));
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=cz-take-confirm]');
     await page.focus('[data-testid=cz-take-confirm]');

@@ -6,7 +6,8 @@
 //   pnpm exec tsx apps/hub/bench/bookings.ts [--citizens 200] [--rounds 5] [--slots 6] [--capacity 20] [--pg]
 import { parseArgs } from 'node:util';
 import { siteConfigSchema, type SiteConfig } from '@luot/domain';
-import { codeReceived, createRecordingContacts } from '../testing/citizen-contacts.ts';
+import type { FakeProvider } from '../testing/fake-provider.ts';
+import { codeReceived } from '../testing/phone-messages.ts';
 import { startPgHubs } from '../testing/pg-hubs.ts';
 import { startPostgres, type TestPostgres } from '../testing/postgres.ts';
 import { MONDAY_9AM, startTestHub, testConfig, type TestHub } from '../testing/test-hub.ts';
@@ -44,9 +45,10 @@ function benchConfig(): SiteConfig {
   return siteConfigSchema.parse(config);
 }
 
-const contacts = createRecordingContacts();
 const urls: string[] = [];
 let province: ProvinceStore;
+/** The fake eSMS the codes go to (the hubs run their real messages part). */
+let provider: FakeProvider;
 let close: () => Promise<void>;
 const limits = { trustProxy: ['127.0.0.1'] as string[] };
 
@@ -57,20 +59,19 @@ if (values.pg) {
     siteId: SITE,
     config: benchConfig(),
     clock: createFakeClock(MONDAY_9AM),
-    contacts,
     poolSize: 10,
     options: limits,
   });
   urls.push(...nodes.urls);
   province = nodes.stores[0]!;
+  provider = nodes.provider;
   close = async () => {
     await nodes.close();
     await server.stop();
   };
 } else {
   const t: TestHub = await startTestHub({ counters: 2, config: benchConfig(), hub: limits });
-  // The test hub records codes in its own contacts.
-  contacts.codes = t.contacts.codes;
+  provider = t.provider;
   urls.push(t.url);
   province = t.hub.citizens.province;
   close = () => t.close();
@@ -103,7 +104,7 @@ try {
           const digits = String(30_000_000 + n);
           const ip = `10.${Math.floor(n / 250)}.${n % 250}.1`;
           await post(n, '/api/public/code', { phone: `09${digits}` }, ip);
-          const code = await codeReceived(contacts, `849${digits}`);
+          const code = await codeReceived(provider, `849${digits}`);
           const verified = await post(n, '/api/public/verify', { phone: `09${digits}`, code }, ip);
           return verified.body.data!.token;
         }),

@@ -10,7 +10,7 @@ export * from './redis.ts';
 export * from './postgres.ts';
 export * from './pg-node.ts';
 export * from './hub-process.ts';
-export * from './citizen-contacts.ts';
+export * from './phone-messages.ts';
 export * from './pg-hubs.ts';
 export * from './fake-provider.ts';
 export * from './push-subscriber.ts';

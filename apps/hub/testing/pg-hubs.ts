@@ -1,12 +1,15 @@
 // Hub nodes of one province in this process, each on its own PostgreSQL store instance, sharing
-// one database, one fake clock and one contacts port. Imported by tests and benches only.
+// one database and one fake clock; the site's messages go by SMS to one fake provider. Imported by
+// tests and benches only.
 import pino from 'pino';
 import type { SiteConfig } from '@luot/domain';
-import type { CitizenContacts } from '../src/citizens/contacts.ts';
 import type { Clock } from '../src/clock.ts';
 import { createHub, type Hub, type HubOptions } from '../src/hub.ts';
+import type { MessagingOptions } from '../src/messages/messaging.ts';
 import { openPgProvince, type PgProvinceStore } from '../src/pg/province-store.ts';
 import { initSite, pairDevice } from '../src/setup.ts';
+import { startFakeProvider, type FakeProvider } from './fake-provider.ts';
+import { smsSettings } from './phone-messages.ts';
 
 export interface PgHubs {
   /** Each node's staff listener, `http://127.0.0.1:PORT`. */
@@ -15,6 +18,8 @@ export interface PgHubs {
   stores: PgProvinceStore[];
   /** The site's kiosk token (device `kiosk`). */
   kioskToken: string;
+  /** The fake eSMS the site's codes and phone messages go to (read with `codeReceived`). */
+  provider: FakeProvider;
   close(): Promise<void>;
 }
 
@@ -24,12 +29,14 @@ export async function startPgHubs(o: {
   siteId: string;
   config: SiteConfig;
   clock: Clock;
-  contacts: CitizenContacts;
   nodes?: number;
   poolSize?: number;
   options?: Partial<HubOptions>;
+  /** The messages part's options (`pollMs` 0 by default: the outbox sends when a message is enqueued). */
+  messages?: Partial<MessagingOptions>;
 }): Promise<PgHubs> {
   const log = pino({ level: 'warn' });
+  const provider = await startFakeProvider();
   const urls: string[] = [];
   const hubs: Hub[] = [];
   const stores: PgProvinceStore[] = [];
@@ -44,13 +51,14 @@ export async function startPgHubs(o: {
         { id: 'kiosk', kind: 'kiosk', name: 'kiosk' },
         0,
       );
+      await store.writeMessageSettings(o.siteId, smsSettings(provider.url), o.clock.now());
     }
     const hub = await createHub({
       province: store,
       reports: store.reports,
       clock: o.clock,
       log,
-      contacts: o.contacts,
+      messages: { pollMs: 0, ...o.messages },
       options: o.options,
     });
     hubs.push(hub);
@@ -61,9 +69,11 @@ export async function startPgHubs(o: {
     hubs,
     stores,
     kioskToken,
+    provider,
     async close() {
       for (const hub of hubs) await hub.close();
       for (const store of stores) await store.close();
+      await provider.close();
     },
   };
 }

@@ -20,7 +20,8 @@ import { DEFAULT_SITE_ID } from '../src/store.ts';
 import { defaultStaticApps, type StaticApp } from '../src/static-apps.ts';
 import { DEFAULT_SOCKET_LIMITS } from '../src/sockets/limits.ts';
 import type { SqliteProvince, SqliteSite } from '../src/db/index.ts';
-import { createRecordingContacts, type RecordingContacts } from './citizen-contacts.ts';
+import { startFakeProvider, type FakeProvider } from './fake-provider.ts';
+import { smsSettings } from './phone-messages.ts';
 
 /** 09:00 on 2026-11-23 (a Monday) in Asia/Ho_Chi_Minh. */
 export const MONDAY_9AM = Date.parse('2026-11-23T02:00:00Z');
@@ -71,8 +72,11 @@ export interface TestHub {
   /** The sites, the first one `DEFAULT_SITE_ID` unless `sites` named others. */
   siteIds: string[];
   clock: ReturnType<typeof createFakeClock>;
-  /** What the citizens' side sent and followed (codes: read them with `codeReceived`). */
-  contacts: RecordingContacts;
+  /**
+   * The fake eSMS/ZNS provider every site's messages go to by SMS (unless a test saves its own
+   * settings): read what a phone received with `codeReceived`, `smsTo`, `smsReceived`.
+   */
+  provider: FakeProvider;
   dataDir: string;
   dbPath: string;
   /**
@@ -120,7 +124,11 @@ export async function startTestHub(
      * `<site>.admin`; `tinh` administers every site.
      */
     sites?: string[];
-    /** The messages part's options; the outbox sends only when a message is enqueued or `drain` is called. */
+    /**
+     * The messages part's options; the outbox sends only when a message is enqueued or `drain` is
+     * called. Every site that has no message settings yet sends codes and phone messages by SMS
+     * through `provider` (a fake on 127.0.0.1).
+     */
     messages?: Partial<MessagingOptions>;
   } = {},
 ): Promise<TestHub> {
@@ -146,14 +154,17 @@ export async function startTestHub(
         0,
       );
   }
+  // Sites with settings of their own (a reused data folder) keep them; a test may save others.
+  const provider = await startFakeProvider();
+  for (const siteId of province.listSites().map((s) => s.id))
+    if ((await province.readMessageSettings(siteId)) == null)
+      await province.writeMessageSettings(siteId, smsSettings(provider.url), clock.now());
   const log = pino({ level: 'silent' });
-  const contacts = createRecordingContacts();
   const newHub = () =>
     createHub({
       ...sqlitePorts(province, log),
       clock,
       log,
-      contacts,
       staticApps: options.serveApps ? (options.staticApps ?? defaultStaticApps()) : [],
       messages: { pollMs: 0, ...options.messages },
       options: {
@@ -195,7 +206,7 @@ export async function startTestHub(
     province,
     siteIds,
     clock,
-    contacts,
+    provider,
     dataDir,
     dbPath: databasePath(dataDir),
     tokens,
@@ -220,6 +231,7 @@ export async function startTestHub(
     async close() {
       for (const s of sockets) s.disconnect();
       await stop();
+      await provider.close();
       province.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },

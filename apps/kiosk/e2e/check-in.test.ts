@@ -217,7 +217,7 @@ let phones = 0;
 async function citizen(): Promise<string> {
   const digits = String(12_345_000 + ++phones);
   await api('POST', '/api/public/code', { phone: `09${digits}` });
-  const code = await codeReceived(hub.contacts, `849${digits}`);
+  const code = await codeReceived(hub, `849${digits}`);
   const session = await api<CitizenSession>('POST', '/api/public/verify', {
     phone: `09${digits}`,
     code,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteConfigSchema } from '@luot/domain';
 import { connectHub, request, type HubSocket } from '@luot/hub-client';
 import type { BookingView, CitizenSession, RemoteTicket } from '@luot/protocol';
-import { codeReceived, createRecordingContacts } from '../../testing/citizen-contacts.ts';
+import { codeReceived } from '../../testing/phone-messages.ts';
 import { startPgHubs, type PgHubs } from '../../testing/pg-hubs.ts';
 import { hasPostgres, startPostgres, type TestPostgres } from '../../testing/postgres.ts';
 import { MONDAY_9AM, testConfig } from '../../testing/test-hub.ts';
@@ -18,7 +18,6 @@ describe.skipIf(!hasPostgres)('citizens on a province (two nodes, PostgreSQL)', 
   let nodes: PgHubs | undefined;
   const urls: string[] = [];
   const sockets: HubSocket[] = [];
-  const contacts = createRecordingContacts();
   const clock = createFakeClock(MONDAY_9AM);
   let kioskToken = '';
 
@@ -43,7 +42,6 @@ describe.skipIf(!hasPostgres)('citizens on a province (two nodes, PostgreSQL)', 
       siteId: 'xa-a',
       config: siteConfigSchema.parse(base),
       clock,
-      contacts,
       options: { trustProxy: ['127.0.0.1'], rolloverCheckMs: 100 },
     });
     urls.push(...nodes.urls);
@@ -84,7 +82,7 @@ describe.skipIf(!hasPostgres)('citizens on a province (two nodes, PostgreSQL)', 
     const digits = String(22_000_000 + ++n);
     const ip = `10.2.${Math.floor(n / 200)}.${n % 200}`;
     await post(node, '/api/public/code', { phone: `09${digits}` }, undefined, ip);
-    const code = await codeReceived(contacts, `849${digits}`);
+    const code = await codeReceived(nodes!.provider, `849${digits}`);
     const verified = await post<CitizenSession>(
       node,
       '/api/public/verify',

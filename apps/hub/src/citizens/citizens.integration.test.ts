@@ -14,8 +14,10 @@ import type {
 } from '@luot/protocol';
 import {
   codeReceived,
+  codesTo,
   MONDAY_9AM,
   request,
+  smsReceived,
   startTestHub,
   testConfig,
   type TestHub,
@@ -109,7 +111,7 @@ function newPhone(): { typed: string; normalised: string } {
 async function signIn(phone = newPhone(), ip = newAddress()): Promise<string> {
   const sent = await api('POST', '/api/public/code', { body: { phone: phone.typed }, ip });
   expect(sent.status, JSON.stringify(sent.body)).toBe(200);
-  const code = await codeReceived(t.contacts, phone.normalised);
+  const code = await codeReceived(t, phone.normalised);
   const verified = await api<CitizenSession>('POST', '/api/public/verify', {
     body: { phone: phone.typed, code },
     ip,
@@ -126,6 +128,12 @@ const book = (token: string, start: string, day = '2026-11-23', fieldId = 'ho-ti
     body: { siteId: 'trung-tam', fieldId, day, start },
     token,
   });
+
+/** How many bookings' phones the messages part keeps for slots on a day (any booking's contact). */
+async function bookingContactsOn(day: string): Promise<number> {
+  const from = Date.parse(`${day}T00:00:00+07:00`);
+  return (await t.province.contactsWithSlotIn('trung-tam', from, from + 86_400_000)).length;
+}
 
 /** The booking page's secret in its path "/b/<token>". */
 const secretOf = (view: BookingView) => view.path.slice(3);
@@ -162,12 +170,6 @@ describe('a number taken from the phone', () => {
       checkInCode: null,
       ahead: 0,
     });
-    expect(t.contacts.calls).toContainEqual([
-      'followTicket',
-      'trung-tam',
-      expect.any(String),
-      phone.normalised,
-    ]);
     // The phone page opens with the path the citizen got.
     const page = t.connect(taken.body.data!.path.slice(3));
     const view = await new Promise<{ label: string }>((resolve) =>
@@ -177,6 +179,12 @@ describe('a number taken from the phone', () => {
     // The clerk calls it and sees where it came from.
     const called = await request(await clerk(), 'counter:callNext', {});
     expect(called.ok && called.data).toMatchObject({ label: '1001', origin: 'remote' });
+    // The phone that took it is told by SMS (the messages part followed the ticket).
+    await smsReceived(
+      t,
+      phone.normalised,
+      'Mời quý khách số 1001 đến quầy số 1 (Bộ phận Một cửa xã Thử Nghiệm).',
+    );
     const me = await api<CitizenHoldings>('GET', '/api/public/me', { token });
     expect(me.body.data).toEqual({
       numbersToday: 1,
@@ -259,7 +267,7 @@ describe('one-time codes', () => {
     await start();
     const phone = newPhone();
     await api('POST', '/api/public/code', { body: { phone: phone.typed } });
-    const code = await codeReceived(t.contacts, phone.normalised);
+    const code = await codeReceived(t, phone.normalised);
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i++) {
       const r = await api('POST', '/api/public/verify', {
@@ -280,7 +288,7 @@ describe('one-time codes', () => {
     // After the lock, a new code works.
     t.clock.advance(15 * MINUTE);
     await api('POST', '/api/public/code', { body: { phone: phone.typed } });
-    const fresh = await codeReceived(t.contacts, phone.normalised);
+    const fresh = await codeReceived(t, phone.normalised);
     const ok = await api('POST', '/api/public/verify', {
       body: { phone: phone.typed, code: fresh },
     });
@@ -293,7 +301,7 @@ describe('one-time codes', () => {
     for (let i = 0; i < 5; i++) {
       const phone = newPhone();
       await api('POST', '/api/public/code', { body: { phone: phone.typed }, ip: newAddress() });
-      const code = await codeReceived(t.contacts, phone.normalised);
+      const code = await codeReceived(t, phone.normalised);
       const r = await api('POST', '/api/public/verify', {
         body: { phone: phone.typed, code: code === '000000' ? '111111' : '000000' },
         ip,
@@ -302,7 +310,7 @@ describe('one-time codes', () => {
     }
     const phone = newPhone();
     await api('POST', '/api/public/code', { body: { phone: phone.typed }, ip: newAddress() });
-    const code = await codeReceived(t.contacts, phone.normalised);
+    const code = await codeReceived(t, phone.normalised);
     const locked = await api('POST', '/api/public/verify', {
       body: { phone: phone.typed, code },
       ip,
@@ -328,7 +336,7 @@ describe('one-time codes', () => {
     expect(soon.body.error?.message).toBe(
       'Mã xác nhận vừa được gửi. Vui lòng đợi 60 giây trước khi xin mã mới.',
     );
-    expect(t.contacts.codes.get(phone.normalised)).toHaveLength(1);
+    expect(codesTo(t, phone.normalised)).toHaveLength(1);
     for (let i = 0; i < 9; i++)
       expect(
         (await api('POST', '/api/public/code', { body: { phone: newPhone().typed }, ip })).status,
@@ -336,6 +344,23 @@ describe('one-time codes', () => {
     const budget = await api('POST', '/api/public/code', { body: { phone: newPhone().typed }, ip });
     expect(budget.status).toBe(429);
     expect(budget.body.error?.message).toMatch(/quá nhiều yêu cầu gửi mã từ mạng này/);
+  });
+
+  it('answer 503 when no provider takes the code, and send it once the provider is back', async () => {
+    await start();
+    const phone = newPhone();
+    for (const mode of ['error500', 'down'] as const) {
+      t.provider.setMode(mode);
+      const refused = await api('POST', '/api/public/code', { body: { phone: phone.typed } });
+      expect(refused.status, mode).toBe(503);
+      expect(refused.body.error?.code, mode).toBe('UNAVAILABLE');
+      t.clock.advance(MINUTE);
+    }
+    expect(codesTo(t, phone.normalised)).toEqual([]);
+    t.provider.setMode('ok');
+    const sent = await api('POST', '/api/public/code', { body: { phone: phone.typed } });
+    expect(sent.status).toBe(200);
+    expect(codesTo(t, phone.normalised)).toHaveLength(1);
   });
 
   it('without a valid citizen token nothing is taken or booked (401) and nothing is stored', async () => {
@@ -419,9 +444,11 @@ describe('bookings', () => {
     expect(third.body.error?.code).toBe('LIMIT_REACHED');
     // Cancelling frees the slot and the phone's place.
     const view = booked.body.data!;
+    expect(await bookingContactsOn('2026-11-23')).toBe(1);
     const cancelled = await api<BookingView>('DELETE', `/api/public/bookings/${secretOf(view)}`);
     expect(cancelled.body.data?.status).toBe('cancelled');
-    expect(t.contacts.calls).toContainEqual(['forgetBooking', 'trung-tam', expect.any(String)]);
+    // Its phone is forgotten: no contact is left for a slot that day.
+    expect(await bookingContactsOn('2026-11-23')).toBe(0);
     expect((await book(b, '10:00')).body.error?.code).toBe('LIMIT_REACHED');
     expect((await book(await signIn(), '10:00')).status).toBe(200);
     const gone = await api('DELETE', `/api/public/bookings/${secretOf(view)}`);
@@ -448,7 +475,8 @@ describe('bookings', () => {
 describe('check-in at the kiosk', () => {
   it('prints one ticket however often the booking is scanned, and the booking page then shows it', async () => {
     await start();
-    const booked = (await book(await signIn(), '09:30')).body.data!;
+    const citizen = newPhone();
+    const booked = (await book(await signIn(citizen), '09:30')).body.data!;
     const { socket: kiosk } = await t.connectReady(t.tokens.kiosk!);
     // The QR reader types the booking page's address.
     const first = await request(kiosk, 'ticket:checkIn', {
@@ -476,12 +504,14 @@ describe('check-in at the kiosk', () => {
       phone.once('ticket:view', resolve),
     );
     expect(view.label).toBe('1001');
-    expect(t.contacts.calls).toContainEqual([
-      'bookingCheckedIn',
-      'trung-tam',
-      expect.any(String),
-      first.ok && first.data.ticket.id,
-    ]);
+    // The booking's phone now follows the ticket: calling it tells the phone by SMS.
+    const called = await request(await clerk(), 'counter:callNext', {});
+    expect(called.ok && called.data.label).toBe('1001');
+    await smsReceived(
+      t,
+      citizen.normalised,
+      'Mời quý khách số 1001 đến quầy số 1 (Bộ phận Một cửa xã Thử Nghiệm).',
+    );
   });
 
   it('refuses another site, too early and after grace, with Vietnamese reasons', async () => {
@@ -570,6 +600,7 @@ describe('release and data kept', () => {
   it('releases a booking not checked in within its grace: its place is free again', async () => {
     await start({ config: citizensConfig((c) => void (c.fields[0]!.online.booking.capacity = 1)) });
     const booked = (await book(await signIn(), '09:30')).body.data!;
+    expect(await bookingContactsOn('2026-11-23')).toBe(1);
     t.clock.set(at('09:45'));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(
@@ -583,7 +614,8 @@ describe('release and data kept', () => {
             ?.status,
       )
       .toBe('released');
-    expect(t.contacts.calls).toContainEqual(['forgetBooking', 'trung-tam', expect.any(String)]);
+    // Its phone is forgotten: no contact is left for it, no reminder can go.
+    await expect.poll(() => bookingContactsOn('2026-11-23')).toBe(0);
     const { socket: kiosk } = await t.connectReady(t.tokens.kiosk!);
     const late = await request(kiosk, 'ticket:checkIn', { scanned: booked.code });
     expect(late.ok || late.error).toEqual({
