@@ -305,23 +305,6 @@ describe('checking in a booking and a remote number made through the citizens’
     expect(tickets()).toHaveLength(count + 1);
   });
 
-  it('hears a QR reader on the idle screen', async () => {
-    const booking = await book('09:30');
-    const { page } = await kiosk(undefined, true);
-    // Nobody touched the kiosk for a minute: the idle screen.
-    await page.clock.fastForward(61_000);
-    await page.waitForSelector('[data-screen="idle"]');
-    // A minute jumped at once passes the socket's heartbeat timeout (45 s): the kiosk drops its
-    // connection and reconnects by itself. Scan once it is back, as a citizen would see it.
-    await page
-      .waitForSelector('.kiosk:not([data-hub="online"])', { timeout: 5_000 })
-      .catch(() => undefined);
-    await page.waitForSelector('.kiosk[data-hub="online"]');
-    await scan(page, `${hub.url}${booking.path}`);
-    expect(await outcome(page)).toMatch(/^printed/);
-    expect(await page.getByTestId('issued-origin').textContent()).toBe('Lịch hẹn 09:30');
-  });
-
   it('prints a remote number of a field where it must check in, with "Lấy số trực tuyến"', async () => {
     const remote = await api<RemoteTicket>(
       'POST',
