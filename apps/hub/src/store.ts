@@ -1,11 +1,11 @@
 import type {
-  Booking,
-  BookingStatus,
   QueueEvent,
   SiteConfig,
   Ticket,
   TicketOrigin,
 } from '@luot/domain';
+import type { CitizenStore } from './store-citizens.ts';
+import type { MessageStore } from './store-messages.ts';
 import type {
   AuditEntry,
   CatalogueEntry,
@@ -17,6 +17,8 @@ import type {
 
 /** The province's standard list of fields (code, name), as the protocol shapes it. */
 export type { CatalogueEntry };
+export type { CitizenStore, CitizenSessionRow, BookingRow, NewBooking, BookOutcome } from './store-citizens.ts';
+export type { MessageKind, MessageChannel, MessageStatus, NewMessage, ClaimedMessage, MessageRow, MessageCounts, ContactRow, MessageStore } from './store-messages.ts';
 
 /** A site's id: lower-case letters, digits and hyphens, e.g. "xa-tan-phu" (the default site: "trung-tam"). */
 export const SITE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -94,252 +96,6 @@ export interface ProvinceStore extends CitizenStore, MessageStore {
   close(): Promise<void>;
 }
 
-/**
- * What the citizens' side keeps (issue 14), province-wide: bookings (of every site, each row
- * with its `site_id`), one-time codes, citizen sign-ins, numbers taken from phones, and counted
- * attempts (wrong codes, codes sent) for the limits. A citizen is known only by a keyed hash of
- * their phone (`citizenKey`); addresses are keyed hashes too. The store counts and inserts in
- * one transaction where a limit depends on it; the rules (which limit, how many) are the hub's.
- */
-export interface CitizenStore {
-  /** The province's secret key for keyed hashes (HMAC-SHA256), made at first use, then the same. */
-  citizenKey(): Promise<string>;
-  /**
-   * Stores a booked slot in ONE transaction, only if the slot holds fewer than `capacity` active
-   * bookings (booked or checked in) and the phone fewer than `openBookings` open ones (booked, not
-   * yet used), and the code is free that day at the site. Two calls at once for the last place:
-   * exactly one is stored.
-   */
-  book(
-    booking: NewBooking,
-    limits: { capacity: number; openBookings: number },
-  ): Promise<BookOutcome>;
-  /** Stores a remote number's check-in row (kind `remote`, with its ticket); false if the code is taken. */
-  addRemoteBooking(booking: NewBooking & { ticketId: string }): Promise<boolean>;
-  bookingByCode(siteId: string, day: string, code: string): Promise<BookingRow | null>;
-  /** The booking whose page secret (`/b/<token>`) hashes to this. */
-  bookingByTokenHash(tokenHash: string): Promise<BookingRow | null>;
-  /**
-   * Moves a booking from status `from` to `to` (and records its ticket, when given); false when
-   * it was no longer `from` (someone else moved it first).
-   */
-  moveBooking(
-    id: string,
-    from: BookingStatus,
-    to: BookingStatus,
-    at: number,
-    ticketId?: string,
-  ): Promise<boolean>;
-  /** Active bookings (booked or checked in) of each slot of a field on a day, by start "HH:MM". */
-  slotTakings(siteId: string, fieldId: string, day: string): Promise<Record<string, number>>;
-  /** Booked slots not yet used, across the province. */
-  openBookingsOf(phoneHash: string): Promise<number>;
-  /** Booked (not checked-in) slots of a site whose slot began before `slotBefore`. */
-  bookingsBegunBefore(siteId: string, slotBefore: number): Promise<BookingRow[]>;
-  /**
-   * Counts a number taken from a phone on a day, in ONE transaction, unless the phone already took
-   * `limit` that day (across the province): resolves with the count's id, or null at the limit.
-   */
-  reserveNumber(
-    entry: { phoneHash: string; day: string; siteId: string; at: number },
-    limit: number,
-  ): Promise<number | null>;
-  /** The number was issued (its ticket) or refused (null: the count is taken back). */
-  settleNumber(id: number, ticketId: string | null): Promise<void>;
-  /** Numbers a phone took on a day, across the province. */
-  numbersOf(phoneHash: string, day: string): Promise<number>;
-  /** A new one-time code for a phone, replacing any earlier one. */
-  putCode(code: {
-    phoneHash: string;
-    codeHash: string;
-    at: number;
-    expiresAt: number;
-  }): Promise<void>;
-  /** When the phone's current code was made, or null. */
-  codeMadeAt(phoneHash: string): Promise<number | null>;
-  /**
-   * Checks a code: `ok` uses it up; `wrong` counts a try (the code is void after `maxTries`);
-   * an expired or missing code is `wrong`.
-   */
-  useCode(
-    phoneHash: string,
-    codeHash: string,
-    now: number,
-    maxTries: number,
-  ): Promise<'ok' | 'wrong'>;
-  /**
-   * Counts an attempt under every key, in ONE transaction, unless some key already has `limit`
-   * attempts since `since`: resolves with the attempts' ids (to take back), or null when refused.
-   */
-  attempt(
-    keys: readonly string[],
-    since: number,
-    limit: number,
-    at: number,
-  ): Promise<number[] | null>;
-  /** Takes attempts back (a right code does not count as a failure). */
-  forgetAttempts(ids: readonly number[]): Promise<void>;
-  /** When the oldest attempt under `key` since `since` was made (to say when a lock ends), or null. */
-  oldestAttempt(key: string, since: number): Promise<number | null>;
-  createCitizenSession(session: {
-    tokenHash: string;
-    phoneHash: string;
-    /** The phone sealed with a key only the token gives (see citizens/seal.ts). */
-    phoneSealed: string;
-    at: number;
-    expiresAt: number;
-  }): Promise<void>;
-  /** The citizen signed in with this token, while it has not expired. */
-  citizenSession(tokenHash: string, now: number): Promise<CitizenSessionRow | null>;
-  /**
-   * Removes a site's bookings over (checked in, released, cancelled, or of a day) before
-   * `before.day`, and what every site shares once past: numbers counted before `before.day`,
-   * codes and citizen sign-ins expired by `now`, attempts older than a day. Resolves how many rows.
-   */
-  purgeCitizens(siteId: string, before: { day: string }, now: number): Promise<number>;
-}
-
-/** A citizen's sign-in as the store keeps it. */
-export interface CitizenSessionRow {
-  phoneHash: string;
-  phoneSealed: string;
-  expiresAt: number;
-}
-
-/** A booking as the store keeps it: the domain's, with what only the hub uses. */
-export interface BookingRow extends Booking {
-  kind: 'slot' | 'remote';
-  phoneHash: string;
-  /** The hash of the ticket's phone-page secret that check-in will give the ticket (slots only). */
-  ticketTokenHash: string | null;
-  updatedAt: number;
-}
-
-/** A booking to store: a row, new. */
-export type NewBooking = Omit<BookingRow, 'status' | 'ticketId' | 'updatedAt'> & {
-  /** The booking page's secret, hashed (null for a remote number's row). */
-  tokenHash: string | null;
-};
-
-export type BookOutcome =
-  { ok: true } | { ok: false; code: 'SLOT_FULL' | 'LIMIT_REACHED' | 'CODE_TAKEN' };
-
-/** A message's kind: what it tells the citizen. */
-export type MessageKind = 'code' | 'near' | 'called' | 'not-served' | 'reminder';
-/** The provider a message goes through. */
-export type MessageChannel = 'sms' | 'zns' | 'push';
-export type MessageStatus = 'pending' | 'sending' | 'sent' | 'failed';
-
-/** A message handed to the outbox. */
-export interface NewMessage {
-  /** The provider's idempotency key too (RequestId, tracking_id). */
-  id: string;
-  /** Unique: the same key enqueued twice stores one message (e.g. "xa-a/t1/near"). */
-  key: string;
-  siteId: string;
-  kind: MessageKind;
-  channel: MessageChannel;
-  /** Encrypted (messages/recipient-crypto.ts); the store never sees a phone in clear. */
-  recipient: string;
-  /** For the delivery list: "*******678", "Web Push". */
-  masked: string;
-  text: string;
-  /** The template's values (ZNS), no personal data. */
-  data: Record<string, string>;
-  at: number;
-  /** When it may first be sent (default `at`). */
-  notBefore?: number;
-}
-
-/** A message claimed by a sender: its recipient still encrypted. */
-export interface ClaimedMessage {
-  id: string;
-  siteId: string;
-  kind: MessageKind;
-  channel: MessageChannel;
-  recipient: string;
-  text: string;
-  data: Record<string, string>;
-  /** This claim included. */
-  attempts: number;
-  createdAt: number;
-}
-
-/** A message as the delivery list shows it (no recipient, no text). */
-export interface MessageRow {
-  id: string;
-  kind: MessageKind;
-  channel: MessageChannel;
-  masked: string;
-  status: MessageStatus;
-  attempts: number;
-  lastError: string | null;
-  createdAt: number;
-  sentAt: number | null;
-  nextAt: number;
-}
-
-export type MessageCounts = Record<MessageStatus, number>;
-
-/** Who to tell about a ticket ("ticket:<id>") or a booking ("booking:<id>"). */
-export interface ContactRow {
-  siteId: string;
-  subject: string;
-  channel: 'phone' | 'push';
-  /** Encrypted. */
-  recipient: string;
-  masked: string;
-  /** A booking's slot (its reminder is sent the day before). */
-  slotAt: number | null;
-}
-
-/**
- * The durable outbox of messages to citizens and what it needs: contacts per ticket or booking,
- * each site's message settings, the deployment's generated secrets. A sender claims due
- * messages (on PostgreSQL with SKIP LOCKED, so several nodes share the work), sends them with
- * the message id as the provider's idempotency key, then marks them sent, due again, or failed.
- */
-export interface MessageStore {
-  /**
-   * Stores pending messages in ONE transaction (one disk sync for a whole batch's messages),
-   * each only if its key is not stored yet; resolves with how many were stored.
-   */
-  enqueueMessages(messages: readonly NewMessage[]): Promise<number>;
-  /**
-   * Claims up to `limit` due messages: pending ones whose time has come, and ones left
-   * `sending` past their lease (a sender that died). Each becomes `sending` until
-   * `now + leaseMs`, its attempts counted.
-   */
-  claimMessages(now: number, limit: number, leaseMs: number): Promise<ClaimedMessage[]>;
-  /** The provider took them (or they failed for good), in ONE transaction: recipients cleared. */
-  finishMessages(
-    ids: readonly string[],
-    outcome: { status: 'sent' | 'failed'; at: number; error?: string },
-  ): Promise<void>;
-  /** Sending failed: due again at `nextAt`. */
-  retryMessage(id: string, nextAt: number, error: string): Promise<void>;
-  /** A site's messages, newest first. */
-  listMessages(siteId: string, limit: number): Promise<MessageRow[]>;
-  countMessages(siteId: string): Promise<MessageCounts>;
-  /** Removes a site's messages created before `before`, and contacts left since; resolves how many messages. */
-  purgeMessages(siteId: string, before: number): Promise<number>;
-
-  /** Adds or replaces a subject's contact on its channel. */
-  saveContact(contact: ContactRow, at: number): Promise<void>;
-  contactsOf(siteId: string, subjects: readonly string[]): Promise<ContactRow[]>;
-  /** Booking contacts whose slot is in [from, to). */
-  contactsWithSlotIn(siteId: string, from: number, to: number): Promise<ContactRow[]>;
-  /** A booking checked in: its contacts now belong to its ticket. */
-  moveContacts(siteId: string, from: string, to: string): Promise<void>;
-  /** Resolves how many went. */
-  deleteContacts(siteId: string, subject: string): Promise<number>;
-
-  /** A site's message settings as stored (parsed by messages/settings.ts), or null. */
-  readMessageSettings(siteId: string): Promise<unknown>;
-  writeMessageSettings(siteId: string, settings: unknown, at: number): Promise<void>;
-  /** A deployment secret by name; made with `make` and stored the first time (once, on any node). */
-  secret(name: string, make: () => string, at: number): Promise<string>;
-}
 
 /** A store several hub nodes share tells each node of the others' commits (PostgreSQL's NOTIFY). */
 export interface CommitHearing {
