@@ -1,9 +1,4 @@
-import type {
-  QueueEvent,
-  SiteConfig,
-  Ticket,
-  TicketOrigin,
-} from '@luot/domain';
+import type { QueueEvent, SiteConfig, Ticket, TicketOrigin } from '@luot/domain';
 import type { CitizenStore } from './store-citizens.ts';
 import type { MessageStore } from './store-messages.ts';
 import type {
@@ -17,8 +12,24 @@ import type {
 
 /** The province's standard list of fields (code, name), as the protocol shapes it. */
 export type { CatalogueEntry };
-export type { CitizenStore, CitizenSessionRow, BookingRow, NewBooking, BookOutcome } from './store-citizens.ts';
-export type { MessageKind, MessageChannel, MessageStatus, NewMessage, ClaimedMessage, MessageRow, MessageCounts, ContactRow, MessageStore } from './store-messages.ts';
+export type {
+  CitizenStore,
+  CitizenSessionRow,
+  BookingRow,
+  NewBooking,
+  BookOutcome,
+} from './store-citizens.ts';
+export type {
+  MessageKind,
+  MessageChannel,
+  MessageStatus,
+  NewMessage,
+  ClaimedMessage,
+  MessageRow,
+  MessageCounts,
+  ContactRow,
+  MessageStore,
+} from './store-messages.ts';
 
 /** A site's id: lower-case letters, digits and hyphens, e.g. "xa-tan-phu" (the default site: "trung-tam"). */
 export const SITE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -95,7 +106,6 @@ export interface ProvinceStore extends CitizenStore, MessageStore {
   ticketByTokenHash(hash: string): Promise<{ siteId: string; ticketId: string } | null>;
   close(): Promise<void>;
 }
-
 
 /** A store several hub nodes share tells each node of the others' commits (PostgreSQL's NOTIFY). */
 export interface CommitHearing {
