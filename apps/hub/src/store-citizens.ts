@@ -5,12 +5,10 @@ import type { Booking, BookingStatus } from '@luot/domain';
  * What the citizens' side keeps (issue 14), province-wide: bookings (of every site, each row
  * with its `site_id`), one-time codes, citizen sign-ins, numbers taken from phones, and counted
  * attempts (wrong codes, codes sent) for the limits. A citizen is known only by a keyed hash of
- * their phone (`citizenKey`); addresses are keyed hashes too. The store counts and inserts in
+ * their phone (HMAC-SHA256 with the province's `citizen-key` secret); addresses are keyed hashes too. The store counts and inserts in
  * one transaction where a limit depends on it; the rules (which limit, how many) are the hub's.
  */
 export interface CitizenStore {
-  /** The province's secret key for keyed hashes (HMAC-SHA256), made at first use, then the same. */
-  citizenKey(): Promise<string>;
   /**
    * Stores a booked slot in ONE transaction, only if the slot holds fewer than `capacity` active
    * bookings (booked or checked in) and the phone fewer than `openBookings` open ones (booked, not

@@ -56,7 +56,9 @@ export function createCitizens(deps: {
   const limits = { ...DEFAULT_CITIZEN_LIMITS, ...deps.limits };
   let key: Promise<string> | null = null;
   const keyed = async (kind: string, value: string) => {
-    key ??= deps.province.citizenKey().catch((err: unknown) => {
+    // The province's key, made once by whichever node asks first (the `secrets` table).
+    const make = () => randomBytes(32).toString('base64url');
+    key ??= deps.province.secret('citizen-key', make, deps.clock.now()).catch((err: unknown) => {
       key = null;
       throw err;
     });

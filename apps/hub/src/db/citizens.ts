@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { BookingStatus } from '@luot/domain';
 import type {
   BookingRow,
@@ -25,10 +24,6 @@ export const ATTEMPT_KEEP_MS = 86_400_000;
  */
 export function createCitizenStore(db: Db): Sync<CitizenStore> {
   const q = {
-    key: db.prepare(`SELECT value FROM secrets WHERE name = 'citizen-key'`),
-    insertKey: db.prepare(
-      `INSERT OR IGNORE INTO secrets (name, value, created_at) VALUES ('citizen-key', ?, ?)`,
-    ),
     slotTaken: db.prepare(
       `SELECT count(*) AS n FROM bookings WHERE site_id = ? AND field_id = ? AND day = ?
          AND start = ? AND kind = 'slot' AND status IN ('booked', 'checked_in')`,
@@ -104,12 +99,6 @@ export function createCitizenStore(db: Db): Sync<CitizenStore> {
     q.insertBooking.run({ ...b, status, ticketId });
 
   return {
-    citizenKey(): string {
-      const known = q.key.get() as { value: string } | undefined;
-      if (known) return known.value;
-      q.insertKey.run(randomBytes(32).toString('base64url'), Date.now());
-      return (q.key.get() as { value: string }).value;
-    },
     book(b, limits): BookOutcome {
       return db
         .transaction((): BookOutcome => {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type {
   BookingRow,
@@ -78,17 +77,6 @@ export function createPgCitizenStore(db: PgDb): CitizenStore {
   const one = async <R>(text: string, values: unknown[]): Promise<R | null> =>
     ((await db.query(text, values)).rows[0] as R | undefined) ?? null;
   return {
-    async citizenKey() {
-      await db.query(
-        `INSERT INTO secrets (name, value, created_at) VALUES ('citizen-key', $1, $2)
-         ON CONFLICT (name) DO NOTHING`,
-        [randomBytes(32).toString('base64url'), Date.now()],
-      );
-      return (await one<{ value: string }>(
-        `SELECT value FROM secrets WHERE name = 'citizen-key'`,
-        [],
-      ))!.value;
-    },
     async book(b, limits) {
       return db.tx(async (c): Promise<BookOutcome> => {
         await lockNames(c, [
