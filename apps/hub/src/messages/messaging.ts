@@ -224,14 +224,8 @@ export async function createMessaging(deps: {
           case 'ticket.called': {
             fields.add(event.fieldId);
             const ticket = state.tickets[event.ticketId];
-            const counter = state.config.counters.find((c) => c.id === event.counterId);
-            if (ticket && counter)
-              candidates.push({
-                ticket,
-                kind: 'called',
-                key: `${ticket.id}/called/${counter.id}`,
-                text: calledText(ticket.label, counter.number, centre),
-              });
+            const called = ticket && calledAt(state, ticket, event.counterId);
+            if (called) candidates.push(called);
             break;
           }
           case 'ticket.cancelled':
@@ -268,6 +262,18 @@ export async function createMessaging(deps: {
       candidates.push(...nearIn(state, fields));
       if (overChanged(state)) candidates.push(...notServedAll(state));
       return { candidates, over: over_ };
+    }
+
+    /** The "please come to counter K" message of a ticket called at a counter (one per counter). */
+    function calledAt(state: QueueState, ticket: Ticket, counterId: string): Candidate | null {
+      const counter = state.config.counters.find((c) => c.id === counterId);
+      if (!counter) return null;
+      return {
+        ticket,
+        kind: 'called',
+        key: `${ticket.id}/called/${counter.id}`,
+        text: calledText(ticket.label, counter.number, state.config.site.name),
+      };
     }
 
     function nearIn(state: QueueState, fields: Iterable<string>): Candidate[] {
@@ -336,18 +342,11 @@ export async function createMessaging(deps: {
      * unique, so what was already stored is not stored again.
      */
     function fromState(state: QueueState): { candidates: Candidate[]; over: string[] } {
-      const centre = state.config.site.name;
       const candidates: Candidate[] = [];
       for (const ticket of Object.values(state.tickets)) {
         if (ticket.status !== 'called' || ticket.counterId === null) continue;
-        const counter = state.config.counters.find((c) => c.id === ticket.counterId);
-        if (counter)
-          candidates.push({
-            ticket,
-            kind: 'called',
-            key: `${ticket.id}/called/${counter.id}`,
-            text: calledText(ticket.label, counter.number, centre),
-          });
+        const called = calledAt(state, ticket, ticket.counterId);
+        if (called) candidates.push(called);
       }
       candidates.push(
         ...nearIn(
