@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isSiteAddress, normalizeSiteAddress } from './addresses.ts';
+import { boardContentSchema } from './board-content.ts';
+import { fieldIdCardSchema, idCardConfigSchema } from './id-card.ts';
 import { isCalendarDay, isValidId } from './validation.ts';
 
 const slug = z
@@ -128,6 +130,8 @@ export const fieldSchema = z.strictObject({
   kioskOrder: z.number().int().min(0).default(0),
   /** Numbers taken from a phone and time slots booked ahead (see `onlineSchema`). */
   online: onlineSchema,
+  /** Whether a number in this field asks for the citizen's ID card (see `idCardConfigSchema`). */
+  idCard: fieldIdCardSchema,
 });
 
 export const callingRuleSchema = z.enum(['priority-then-longest-wait', 'fields-in-order']);
@@ -246,6 +250,10 @@ export const siteConfigSchema = z
     /** When the supervisor's dashboard raises an alarm (besides a wait past its field's target). */
     alerts: alertsSchema.prefault({}),
     citizens: citizensSchema,
+    /** The ID card at the kiosk: scanning, priority by age, adults-only fields. */
+    idCard: idCardConfigSchema,
+    /** The lobby board's zone for the centre's own pictures and videos. */
+    board: boardContentSchema,
   })
   .superRefine((config, ctx) => {
     for (const issue of configProblems(config)) ctx.addIssue({ code: 'custom', ...issue });
@@ -311,6 +319,12 @@ function configProblems(config: Omit<SiteConfig, 'site'> & { site: unknown }): P
           message: `counter ${counter.number} serves unknown field "${fieldId}"`,
         });
   });
+  const ageClass = config.idCard.priorityClassId;
+  if (ageClass !== null && !config.priorityClasses.some((p) => p.id === ageClass))
+    problems.push({
+      path: ['idCard', 'priorityClassId'],
+      message: `priority by age gives unknown priority class "${ageClass}"`,
+    });
   // Two fields that print the same prefix and width must not hand out the same label.
   const ranges = config.fields.map((f) => ({
     field: f,

@@ -23,6 +23,10 @@ export const DOMAIN_ERROR_CODES = [
   'WRONG_SITE',
   'LIMIT_REACHED',
   'NOT_ARRIVED',
+  'ID_CARD_REQUIRED',
+  'ID_CARD_INVALID',
+  'ID_CARD_MINOR',
+  'PRIORITY_NOT_PROVEN',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

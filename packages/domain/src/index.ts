@@ -19,3 +19,5 @@ export * from './addresses.ts';
 export * from './dashboard.ts';
 export * from './overview.ts';
 export * from './bookings.ts';
+export * from './id-card.ts';
+export * from './board-content.ts';

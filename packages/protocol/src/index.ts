@@ -7,3 +7,4 @@ export * from './config-issues.ts';
 export * from './supervise.ts';
 export * from './province.ts';
 export * from './citizens.ts';
+export * from './media.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  idCardSchema,
   idSchema,
   type QueueEvent,
   type QueueState,
@@ -23,6 +24,11 @@ export const CLIENT_EVENTS = {
     payload: z.strictObject({
       fieldId: id,
       priorityClassId: id.nullable().default(null),
+      /**
+       * The citizen's ID card when scanned or typed at the kiosk (only the personal number and the
+       * scanned birth date): checks age priority, adults-only fields and the per-person limit.
+       */
+      idCard: idCardSchema.optional(),
       /** The kiosk's own name for this request, so it can take the number back if the answer is lost. */
       requestId: requestId.optional(),
     }),

@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { onlineSchema, ticketLabel, type FieldConfig, type SiteConfig } from '@luot/domain';
+import {
+  fieldIdCardSchema,
+  onlineSchema,
+  ticketLabel,
+  type FieldConfig,
+  type SiteConfig,
+} from '@luot/domain';
 import type { Api } from '../api.ts';
 import { M } from '../messages.ts';
 import { NumberInput } from './inputs.tsx';
@@ -29,6 +35,7 @@ function newField(config: SiteConfig): FieldConfig {
     defaultServiceMinutes: 10,
     kioskOrder: Math.max(0, ...config.fields.map((f) => f.kioskOrder)) + 1,
     online: onlineSchema.parse({}),
+    idCard: fieldIdCardSchema.parse({}),
   };
 }
 
