@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import {
   decideIdCard,
+  serviceDay,
   type IdCard,
   type IdCardRefusal,
   type QueueState,
@@ -30,6 +31,8 @@ export interface IdCardAdmission {
 export function createIdCards(deps: { province: ProvinceStore; clock: Clock; log: Logger }) {
   const { province, clock } = deps;
   const keys = new Map<string, Promise<string>>();
+  /** The site's service day now (the queue rolls over to it with the number it issues). */
+  const todayOf = (state: QueueState) => serviceDay(clock.now(), state.config.site.timeZone);
 
   function keyOf(siteId: string): Promise<string> {
     let key = keys.get(siteId);
@@ -58,8 +61,9 @@ export function createIdCards(deps: { province: ProvinceStore; clock: Clock; log
     state: QueueState,
     number: string,
   ): Promise<{ ok: false; code: 'LIMIT_REACHED' } | IdCardAdmission> {
+    const day = todayOf(state);
     const id = await province.reserveIdCardNumber(
-      { siteId, day: state.day, personHash: await personHash(siteId, number), at: clock.now() },
+      { siteId, day, personHash: await personHash(siteId, number), at: clock.now() },
       state.config.citizens.numbersPerDay,
     );
     if (id === null) return { ok: false, code: 'LIMIT_REACHED' };
@@ -84,8 +88,12 @@ export function createIdCards(deps: { province: ProvinceStore; clock: Clock; log
     ): Promise<{ ok: false; code: IdCardRefusal | 'LIMIT_REACHED' } | IdCardAdmission> {
       const decision = decideIdCard(
         state.config,
-        { fieldId: request.fieldId, priorityClassId: request.priorityClassId, card: request.idCard },
-        state.day,
+        {
+          fieldId: request.fieldId,
+          priorityClassId: request.priorityClassId,
+          card: request.idCard,
+        },
+        todayOf(state),
       );
       if (!decision.ok) return decision;
       if (!decision.counted || !request.idCard)
