@@ -167,6 +167,14 @@ export const CONFIG_KEY_LABELS: Readonly<Record<string, string>> = {
   openBookings: 'Số lịch hẹn chưa dùng tối đa cho một số điện thoại',
   bookingMaxStreak: 'Số lịch hẹn được gọi liên tiếp',
   nearTurnAhead: 'Ngưỡng nhắn tin sắp đến lượt',
+  board: 'Nội dung màn hình sảnh chờ',
+  'board.layout': 'Vùng nội dung trên màn hình sảnh chờ',
+  'board.playlist': 'Danh sách phát trên màn hình sảnh chờ',
+  layout: 'Vùng nội dung',
+  playlist: 'Danh sách phát',
+  mediaId: 'Tệp',
+  kind: 'Loại',
+  seconds: 'Số giây',
 };
 
 /** Where an issue is, as a person reads it: `Lĩnh vực "Đất đai" › Số chữ số`. */

@@ -1,6 +1,7 @@
 import { ticketLabel } from '@luot/domain';
 import { CONFIG_KEY_LABELS, type AuditChange, type AuditValue } from '@luot/protocol';
 import { M } from '../messages.ts';
+import { MM } from '../messages-media.ts';
 
 const A = M.audit;
 
@@ -43,6 +44,7 @@ export function formatValue(key: string, value: unknown): string {
         : String(value);
   if (typeof value === 'string') {
     if (key === 'rule') return M.counters.rules[value] ?? value;
+    if (key === 'layout') return MM.layout[value] ?? value;
     return value === '' ? A.values.empty : `«${cut(value)}»`;
   }
   if (Array.isArray(value)) {
@@ -75,6 +77,9 @@ function formatItem(key: string, item: unknown): string {
       return `${item.from}–${item.to}`;
     if (typeof item.score === 'number' && typeof item.label === 'string')
       return `${item.score} ${item.label}`;
+    // A playlist item: its name and how long it shows.
+    if (typeof item.name === 'string' && typeof item.seconds === 'number')
+      return `${item.name} (${A.values.seconds(item.seconds)})`;
     if (typeof item.name === 'string') return item.name;
     return formatValue(key, item);
   }
