@@ -221,3 +221,55 @@ describe('deleting', () => {
     expect(mine[1]!.detail).toMatchObject({ mediaType: 'image/png', bytes: item.bytes });
   });
 });
+
+describe('the playlist in the site configuration', () => {
+  it("refuses items whose file the site does not hold (unknown, another site's) or of the wrong kind, in Vietnamese", async () => {
+    t = await startTestHub({ counters: 1, sites: ['xa-a', 'xa-b'] });
+    const adminA = (await t.login('admin')).token;
+    const adminB = (await t.login('xa-b.admin')).token;
+    const ours = await uploaded(adminA, 'clip.webm');
+    const theirs = await uploaded(adminB, 'slide.png');
+    const save = async (playlist: SiteConfig['board']['playlist']) => {
+      const cur = await staffApi<{ config: SiteConfig; version: string }>(
+        t.url,
+        adminA,
+        'GET',
+        '/api/admin/config',
+      );
+      if (!cur.body.ok) throw new Error('no config');
+      return staffApi(t.url, adminA, 'PUT', '/api/admin/config', {
+        config: { ...cur.body.data.config, board: { layout: 'bottom', playlist } },
+        baseVersion: cur.body.data.version,
+      });
+    };
+    const item = (m: MediaItem, kind = m.kind) => ({
+      mediaId: m.id,
+      kind,
+      name: m.name,
+      seconds: 10,
+    });
+
+    const foreign = await save([item(ours), item(theirs)]);
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.issues).toEqual([
+      {
+        path: ['board', 'playlist', 1],
+        message:
+          'Danh sách phát: tệp "slide.png" không có trong kho nội dung của điểm (có thể vừa bị xoá); hãy bỏ khỏi danh sách phát.',
+      },
+    ]);
+    const unknown = await save([{ ...item(ours), mediaId: 'f'.repeat(32) }]);
+    expect(unknown.status).toBe(400);
+    const wrongKind = await save([item(ours, 'image')]);
+    expect(wrongKind.body.issues?.[0]?.message).toBe(
+      'Danh sách phát: loại của tệp "clip.webm" (ảnh hay video) không khớp với tệp đã tải lên.',
+    );
+    expect(t.hub.sites.get('xa-a')!.queue.live.config.board.playlist).toEqual([]);
+
+    expect((await save([item(ours)])).status).toBe(200);
+    expect(t.hub.sites.get('xa-a')!.queue.live.config.board).toEqual({
+      layout: 'bottom',
+      playlist: [item(ours)],
+    });
+  });
+});

@@ -18,4 +18,8 @@ export const MEDIA_MESSAGES_VI = {
   inUse: (name: string) =>
     `Tệp "${name}" đang có trong danh sách phát của màn hình; hãy bỏ khỏi danh sách phát và lưu trước khi xoá.`,
   notFound: 'Không có tệp này (có thể đã bị xoá).',
+  notInStore: (name: string) =>
+    `Danh sách phát: tệp "${name}" không có trong kho nội dung của điểm (có thể vừa bị xoá); hãy bỏ khỏi danh sách phát.`,
+  wrongKind: (name: string) =>
+    `Danh sách phát: loại của tệp "${name}" (ảnh hay video) không khớp với tệp đã tải lên.`,
 } as const;
