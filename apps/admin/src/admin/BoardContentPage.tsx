@@ -93,7 +93,7 @@ export function BoardContentPage({ api, liveConfig }: { api: Api; liveConfig: Si
               />
               <span className="layout-sketch" aria-hidden="true">
                 <i className="calls" />
-                {layout !== 'off' && <i className="content" />}
+                {layout !== 'off' && <i className="zone" />}
               </span>
               <span>
                 <strong>{MM.layout[layout]}</strong>

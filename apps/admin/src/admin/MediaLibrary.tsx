@@ -95,7 +95,7 @@ export function MediaLibrary({
     setDone(null);
     const res = await api.delete<object>(`/api/admin/media/${item.id}`);
     if (res.ok) setDone(L.deleted(item.name));
-    else setRefusals([L.refused(item.name, res.error.message)]);
+    else setRefusals([res.error.message]);
     await reload();
   }
 
@@ -170,55 +170,57 @@ export function MediaLibrary({
       {list.items.length === 0 ? (
         <p className="muted">{L.empty}</p>
       ) : (
-        <table className="data media-table" data-testid="media-list">
-          <thead>
-            <tr>
-              <th />
-              <th>{L.name}</th>
-              <th>{L.kind}</th>
-              <th>{L.size}</th>
-              <th>{L.uploadedAt}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((item) => (
-              <tr key={item.id} data-media={item.id}>
-                <td>
-                  <MediaThumb item={item} />
-                </td>
-                <td className="media-name">
-                  {item.name}
-                  {inPlaylist.has(item.id) && <span className="media-tag">{L.inPlaylist}</span>}
-                </td>
-                <td>{item.kind === 'image' ? L.image : L.video}</td>
-                <td className="nowrap">{sizeVi(item.bytes)}</td>
-                <td className="nowrap">
-                  {formatTimeVi(item.uploadedAt, timeZone)}{' '}
-                  {formatDateVi(item.uploadedAt, timeZone)}
-                </td>
-                <td className="media-actions">
-                  <button
-                    type="button"
-                    aria-label={L.addLabel(item.name)}
-                    disabled={!canAdd}
-                    onClick={() => onAdd(item)}
-                  >
-                    {L.add}
-                  </button>
-                  <button
-                    type="button"
-                    className="danger"
-                    aria-label={L.deleteLabel(item.name)}
-                    onClick={() => void remove(item)}
-                  >
-                    {L.delete}
-                  </button>
-                </td>
+        <div className="media-scroll">
+          <table className="data media-table" data-testid="media-list">
+            <thead>
+              <tr>
+                <th />
+                <th>{L.name}</th>
+                <th>{L.kind}</th>
+                <th>{L.size}</th>
+                <th>{L.uploadedAt}</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.items.map((item) => (
+                <tr key={item.id} data-media={item.id}>
+                  <td>
+                    <MediaThumb item={item} />
+                  </td>
+                  <td className="media-name">
+                    {item.name}
+                    {inPlaylist.has(item.id) && <span className="media-tag">{L.inPlaylist}</span>}
+                  </td>
+                  <td>{item.kind === 'image' ? L.image : L.video}</td>
+                  <td className="nowrap">{sizeVi(item.bytes)}</td>
+                  <td className="nowrap">
+                    {formatTimeVi(item.uploadedAt, timeZone)}{' '}
+                    {formatDateVi(item.uploadedAt, timeZone)}
+                  </td>
+                  <td className="media-actions">
+                    <button
+                      type="button"
+                      aria-label={L.addLabel(item.name)}
+                      disabled={!canAdd}
+                      onClick={() => onAdd(item)}
+                    >
+                      {L.add}
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      aria-label={L.deleteLabel(item.name)}
+                      onClick={() => void remove(item)}
+                    >
+                      {L.delete}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
