@@ -125,8 +125,13 @@ export function BoardContentPage({ api, liveConfig }: { api: Api; liveConfig: Si
             <tbody>
               {board.playlist.map((p, i) => {
                 const media = byId.get(p.mediaId) ?? null;
+                // Keyed by the file and its occurrence, not the position: a moved row keeps its
+                // DOM node, so the focus stays on it.
+                const nth = board.playlist
+                  .slice(0, i)
+                  .filter((q) => q.mediaId === p.mediaId).length;
                 return (
-                  <tr key={`${p.mediaId}-${i}`} data-playlist-row={i} onKeyDown={onRowKey(i)}>
+                  <tr key={`${p.mediaId}-${nth}`} data-playlist-row={i} onKeyDown={onRowKey(i)}>
                     <td className="order">
                       <div>
                         <span className="position">{i + 1}</span>
