@@ -4,6 +4,7 @@ import { BY_COOKIE } from '@luot/hub-client';
 import type { SessionInfo, StaffMember } from '@luot/protocol';
 import { createApi, type Api } from './api.ts';
 import { AuditPage } from './admin/AuditPage.tsx';
+import { BoardContentPage } from './admin/BoardContentPage.tsx';
 import { CountersPage } from './admin/CountersPage.tsx';
 import { DevicesPage } from './admin/DevicesPage.tsx';
 import { FieldsPage } from './admin/FieldsPage.tsx';
@@ -236,6 +237,8 @@ function Page({
       return <CataloguePage api={api} />;
     case 'messages':
       return <MessagesPage api={api} config={config} />;
+    case 'boardContent':
+      return <BoardContentPage api={api} liveConfig={config} />;
   }
 }
 

@@ -11,12 +11,24 @@ export type ApiResult<T> = Ack<T> & { issues?: ConfigIssue[]; status: number };
  * (the session ended).
  */
 export function createApi(onUnauthorized: () => void) {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+  async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    file?: { data: Blob; name: string },
+  ): Promise<ApiResult<T>> {
     try {
       const res = await fetch(hubUrl() + path, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: file
+          ? {
+              'content-type': 'application/octet-stream',
+              'x-file-name': encodeURIComponent(file.name),
+            }
+          : body === undefined
+            ? {}
+            : { 'content-type': 'application/json' },
+        body: file ? file.data : body === undefined ? undefined : JSON.stringify(body),
       });
       if (res.status === 401) onUnauthorized();
       const json = (await res.json()) as Ack<T> & { issues?: ConfigIssue[] };
@@ -31,6 +43,9 @@ export function createApi(onUnauthorized: () => void) {
     post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
     put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
     delete: <T>(path: string) => call<T>('DELETE', path),
+    /** Sends a file as the raw body (the hub reads its type from its bytes), its name in a header. */
+    upload: <T>(path: string, file: File) =>
+      call<T>('POST', path, undefined, { data: file, name: file.name }),
     /** Downloads a file the hub builds (an export), saving it under `fileName`. */
     async download(path: string, fileName: string): Promise<string | null> {
       try {

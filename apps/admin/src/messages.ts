@@ -548,6 +548,8 @@ export const M = {
       'ticket.recall': 'Giám sát gọi lại số',
       'ticket.move': 'Giám sát chuyển số',
       'messages.settings': 'Sửa cài đặt tin nhắn',
+      'media.upload': 'Tải lên tệp cho màn hình sảnh chờ',
+      'media.delete': 'Xoá tệp của màn hình sảnh chờ',
     } as Record<string, string>,
     /** Sign-in entries: who was tried, from where, and what the hub did. */
     auth: {
@@ -578,6 +580,7 @@ export const M = {
       no: 'không',
       minutes: (n: number) => `${n} phút`,
       days: (n: number) => `${n} ngày`,
+      seconds: (n: number) => `${n} giây`,
       numbering: (first: string, digits: number) => `từ ${first} (${digits} chữ số)`,
     },
   },

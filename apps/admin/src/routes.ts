@@ -1,4 +1,5 @@
 import { M } from './messages.ts';
+import { MM } from './messages-media.ts';
 
 export type PageId =
   | 'dashboard'
@@ -16,7 +17,8 @@ export type PageId =
   | 'site'
   | 'province'
   | 'catalogue'
-  | 'messages';
+  | 'messages'
+  | 'boardContent';
 
 export interface Route {
   id: PageId;
@@ -38,6 +40,7 @@ export const ROUTES: Route[] = [
   { id: 'sessions', slug: 'phien-dang-nhap', label: M.nav.sessions, adminOnly: true },
   { id: 'devices', slug: 'thiet-bi', label: M.nav.devices, adminOnly: true },
   { id: 'texts', slug: 'noi-dung', label: M.nav.texts, adminOnly: true },
+  { id: 'boardContent', slug: 'noi-dung-man-hinh', label: MM.title, adminOnly: true },
   { id: 'messages', slug: 'tin-nhan', label: M.nav.messages, adminOnly: false },
   { id: 'priorities', slug: 'uu-tien', label: M.nav.priorities, adminOnly: true },
   { id: 'site', slug: 'trung-tam', label: M.nav.site, adminOnly: true },

@@ -280,7 +280,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           `Migrated ${values['site-id'] ?? DEFAULT_SITE_ID} as ${values.as ?? values['site-id'] ?? DEFAULT_SITE_ID}: ` +
             `${counts.events} events (last seq ${counts.lastSeq}), ${counts.tickets} tickets, ` +
             `${counts.visits} visits, ${counts.reportDays} packed days, ${counts.devices} devices, ` +
-            `${counts.audit} audit entries, ${counts.users} people, ${counts.sessions} open sessions ` +
+            `${counts.audit} audit entries, ${counts.media} board files, ${counts.users} people, ` +
+            `${counts.sessions} open sessions ` +
             `in ${(counts.ms / 1000).toFixed(1)} s. Do not start this hub on ${dataDir} again.`,
         );
         return 0;

@@ -2,7 +2,7 @@
 // one site's history (partly packed for reports), its people, sessions, device and audit trail
 // go in through the command line; afterwards the province's reports, log, phone links, device
 // token and passwords are the centre's. Refusals change nothing.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -38,6 +38,17 @@ const PERIODS: [string, string][] = [
 const phoneSecret = (ticketId: string) => `phone-${ticketId}`;
 /** A name with what COPY's text format escapes: a tab, a newline, a backslash, quotes. */
 const KIOSK_NAME = 'Kiosk "sảnh"\tA\\B\nC';
+/** A lobby board picture: the real PNG fixture, with a name COPY must escape. */
+const SLIDE_BYTES = readFileSync(new URL('../testing/fixtures/slide.png', import.meta.url));
+const SLIDE = {
+  id: 'ab'.repeat(16),
+  name: 'Giới thiệu\t"một cửa".png',
+  kind: 'image' as const,
+  type: 'image/png' as const,
+  bytes: SLIDE_BYTES.length,
+  uploadedAt: NOW - 3_600_000,
+  uploadedBy: 'quan-tri',
+};
 
 /** Every row of the province's tables, as a digest: equal digests, nothing changed. */
 async function digest(url: string): Promise<string> {
@@ -175,6 +186,7 @@ describe.skipIf(!hasPostgres)('luot migrate', () => {
     );
     sqlite.endSession(hashSecret('phien-dong'), NOW - 30_000);
     deviceToken = await pairDevice(site, { id: 'kiosk-1', kind: 'kiosk', name: KIOSK_NAME }, NOW);
+    sqlite.addMedia({ ...SLIDE, siteId: DEFAULT_SITE_ID, data: SLIDE_BYTES }, 1_000_000);
     site.appendAudit({
       at: NOW,
       actor: 'quan-tri',
@@ -278,6 +290,10 @@ describe.skipIf(!hasPostgres)('luot migrate', () => {
     expect(await site.listAudit(10)).toMatchObject([
       { action: 'device.pair', target: 'kiosk-1', detail: { kind: 'kiosk', name: KIOSK_NAME } },
     ]);
+
+    // The lobby board's file, byte for byte, at the new site.
+    expect(await province.listMedia('xa-tan-phu')).toEqual([SLIDE]);
+    expect(Buffer.compare((await province.readMedia(SLIDE.id))!, SLIDE_BYTES)).toBe(0);
 
     // People sign in with their passwords, at the new site only; the open session goes on.
     const cb1 = await province.findUser('cb1');

@@ -31,6 +31,8 @@ export interface MigrationCounts {
   audit: number;
   users: number;
   sessions: number;
+  /** The lobby board's pictures and videos. */
+  media: number;
   /** The site's head in PostgreSQL: its newest event's sequence number. */
   lastSeq: number;
   ms: number;
@@ -136,6 +138,18 @@ const TABLES: TableCopy[] = [
     table: 'audit_log',
     count: 'audit',
     columns: [...bigint('at'), ...text('actor', 'action', 'target', 'detail')],
+  },
+  {
+    // The lobby board's files (up to 50 MB each, written as hex): one a chunk.
+    table: 'media',
+    count: 'media',
+    columns: [
+      ...text('id', 'name', 'kind', 'type'),
+      ...bigint('bytes', 'uploaded_at'),
+      ...text('uploaded_by'),
+      ['data', 'bytea'],
+    ],
+    batchRows: 1,
   },
 ];
 
@@ -290,6 +304,7 @@ async function copySite(
     audit: 0,
     users: 0,
     sessions: 0,
+    media: 0,
     lastSeq,
     ms: 0,
   };

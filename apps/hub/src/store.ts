@@ -1,7 +1,9 @@
 import type { QueueEvent, SiteConfig, Ticket, TicketOrigin } from '@luot/domain';
 import type { CitizenStore } from './store-citizens.ts';
 import type { IdCardStore } from './store-id-cards.ts';
+import type { MediaStore } from './store-media.ts';
 import type { MessageStore } from './store-messages.ts';
+export type { ByteRange, MediaStore, NewMedia, StoredMedia } from './store-media.ts';
 import type {
   AuditEntry,
   CatalogueEntry,
@@ -48,7 +50,7 @@ export const DEFAULT_SITE_ID = 'trung-tam';
  * province; `pg/`) satisfies it as well as the embedded SQLite file (`db/`). The store writes
  * what it is handed and reads what it is asked; the rules stay with the domain and the hub.
  */
-export interface ProvinceStore extends CitizenStore, IdCardStore, MessageStore {
+export interface ProvinceStore extends CitizenStore, IdCardStore, MessageStore, MediaStore {
   /** Every site, in the order they were added. */
   listSites(): Promise<SiteRow[]>;
   /** Adds a site with its first configuration. Rejects an id in use. */

@@ -3,6 +3,7 @@
 // opens a fresh, empty store. Imported by tests only.
 import { siteConfigSchema, type QueueEvent, type SiteConfig, type Ticket } from '@luot/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeMediaStore } from './media-conformance.ts';
 import type { NewBooking, NewMessage, ProvinceStore, StoredCommand } from '../src/store.ts';
 import { describeIdCardStore } from './store-conformance-id-cards.ts';
 
@@ -688,6 +689,7 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
     });
     describeCitizenStore(() => store);
     describeIdCardStore(() => store);
+    describeMediaStore(() => store);
   });
 }
 

@@ -173,6 +173,14 @@ export const CONFIG_KEY_LABELS: Readonly<Record<string, string>> = {
   priorityClassId: 'Đối tượng ưu tiên theo tuổi',
   adultAge: 'Tuổi thành niên',
   adultsOnly: 'Chỉ cấp số cho người thành niên',
+  board: 'Nội dung màn hình sảnh chờ',
+  'board.layout': 'Vùng nội dung trên màn hình sảnh chờ',
+  'board.playlist': 'Danh sách phát trên màn hình sảnh chờ',
+  layout: 'Vùng nội dung',
+  playlist: 'Danh sách phát',
+  mediaId: 'Tệp',
+  kind: 'Loại',
+  seconds: 'Số giây',
 };
 
 /** Where an issue is, as a person reads it: `Lĩnh vực "Đất đai" › Số chữ số`. */

@@ -4,6 +4,7 @@ import type { AuditEntry } from '@luot/protocol';
 import { formatDateVi, formatTimeVi } from '@luot/ui';
 import type { Api } from '../api.ts';
 import { M } from '../messages.ts';
+import { sizeVi } from '../messages-media.ts';
 import { describeChange } from './audit-config.ts';
 
 const A = M.audit;
@@ -15,6 +16,11 @@ export function describeEntry(entry: AuditEntry): string {
   if (entry.action === 'config.update')
     return `${action} — ${(entry.detail.changes ?? []).map(describeChange).join('; ')}`;
   if (entry.action.startsWith('auth.')) return describeSignIn(entry, action);
+  // A lobby board file: its name and size (its id says nothing to a person).
+  if (entry.action.startsWith('media.')) {
+    const { name, bytes } = entry.detail;
+    return `${action}: "${name ?? entry.target ?? ''}"${bytes ? ` (${sizeVi(bytes)})` : ''}`;
+  }
   const extra = entry.detail.name ? ` "${entry.detail.name}"` : '';
   // A supervisor's action on the floor: where the ticket went, and why.
   const to = entry.detail.to ? ` → ${entry.detail.to}` : '';

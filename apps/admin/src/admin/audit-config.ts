@@ -2,6 +2,7 @@ import { ticketLabel } from '@luot/domain';
 import { CONFIG_KEY_LABELS, type AuditChange, type AuditValue } from '@luot/protocol';
 import { M } from '../messages.ts';
 import { MI } from '../messages-id-card.ts';
+import { MM } from '../messages-media.ts';
 
 const A = M.audit;
 
@@ -46,6 +47,7 @@ export function formatValue(key: string, value: unknown): string {
     if (key === 'rule') return M.counters.rules[value] ?? value;
     if (key.split('.').at(-1) === 'scan' && value in MI.modes)
       return MI.modes[value as keyof typeof MI.modes];
+    if (key === 'layout') return MM.layout[value] ?? value;
     return value === '' ? A.values.empty : `«${cut(value)}»`;
   }
   if (Array.isArray(value)) {
@@ -78,6 +80,9 @@ function formatItem(key: string, item: unknown): string {
       return `${item.from}–${item.to}`;
     if (typeof item.score === 'number' && typeof item.label === 'string')
       return `${item.score} ${item.label}`;
+    // A playlist item: its name and how long it shows.
+    if (typeof item.name === 'string' && typeof item.seconds === 'number')
+      return `${item.name} (${A.values.seconds(item.seconds)})`;
     if (typeof item.name === 'string') return item.name;
     return formatValue(key, item);
   }

@@ -8,10 +8,13 @@ export function NumberInput({
   value,
   onChange,
   placeholder,
+  label,
 }: {
   value: number | null;
   onChange: (value: number | null) => void;
   placeholder?: string;
+  /** The input's accessible name, when no <label> around it gives one. */
+  label?: string;
 }) {
   const [text, setText] = useState(value === null ? '' : String(value));
   useEffect(() => {
@@ -28,6 +31,7 @@ export function NumberInput({
       inputMode="numeric"
       value={text}
       placeholder={placeholder}
+      aria-label={label}
       onChange={(e) => {
         setText(e.target.value);
         const t = e.target.value.trim();

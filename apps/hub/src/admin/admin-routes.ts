@@ -26,6 +26,7 @@ import { belongsTo } from '../identity.ts';
 import { sendFailure } from '../http-errors.ts';
 import { addUser, pairDevice } from '../setup.ts';
 import { requireStaff, type Staff } from '../staff-auth.ts';
+import { playlistIssues } from '../media/playlist-check.ts';
 import { configChanges } from './config-diff.ts';
 import { ADMIN_MESSAGES_VI, domainConfigRefusalVi } from './messages-vi.ts';
 
@@ -125,6 +126,10 @@ export function registerAdminRoutes(
       const issues = parsed.error.issues.map((i) => configIssueVi(i, body.data.config));
       return refuseConfig(reply, 'INVALID_CONFIG', ADMIN_MESSAGES_VI.invalidConfig, issues);
     }
+    // The lobby board's playlist may only list files the site holds (see media/routes.ts).
+    const playlist = await playlistIssues(province, staff.siteId, current.board, parsed.data.board);
+    if (playlist.length > 0)
+      return refuseConfig(reply, 'INVALID_CONFIG', ADMIN_MESSAGES_VI.invalidConfig, playlist);
     const changes = configChanges(current, parsed.data);
     if (changes.length === 0)
       return { ok: true, data: { config: current, version: configVersion(current), changes } };

@@ -9,6 +9,7 @@ const TABLE_ORDER = {
   devices: 'rowid',
   audit_log: 'id',
   report_days: 'day',
+  media: 'rowid',
 } as const;
 
 export type ExportedTable = keyof typeof TABLE_ORDER;

@@ -16,6 +16,7 @@ import {
 } from '../store.ts';
 import { createCitizenStore } from './citizens.ts';
 import { createIdCardStore } from './id-cards.ts';
+import { createMediaStore } from './media.ts';
 import { createMessageStore } from './messages.ts';
 import { createSessions } from './sessions.ts';
 import type { Db } from './open-database.ts';
@@ -72,6 +73,7 @@ export function createProvinceStore(db: Db) {
     ...createCitizenStore(db),
     ...createIdCardStore(db),
     ...createMessageStore(db),
+    ...createMediaStore(db),
     listSites(): SiteRow[] {
       return (q.listSites.all() as { id: string; json: string; createdAt: number }[]).map((r) => ({
         id: r.id,

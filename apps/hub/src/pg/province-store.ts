@@ -14,6 +14,7 @@ import type {
 import { createPgCitizenStore } from './citizens.ts';
 import { createPgIdCardStore } from './id-cards.ts';
 import { createCommitListener, type CommitListener } from './commit-listener.ts';
+import { createPgMediaStore } from './media.ts';
 import { createPgMessageStore } from './messages.ts';
 import { migrate } from './migrate.ts';
 import { openPool, type PgDb } from './pool.ts';
@@ -80,6 +81,7 @@ function createProvince(
     ...createPgCitizenStore(db),
     ...createPgIdCardStore(db),
     ...createPgMessageStore(db),
+    ...createPgMediaStore(db),
     async listSites(): Promise<SiteRow[]> {
       const { rows } = await db.query<{ id: string; json: string; created_at: number }>(
         'SELECT id, json, created_at FROM sites ORDER BY position',
