@@ -19,6 +19,8 @@ import { registerProvinceRoutes } from './province/province-routes.ts';
 import { createHttpApp } from './http-errors.ts';
 import { registerHttpRoutes } from './http-routes.ts';
 import { createMessaging, type MessagingOptions } from './messages/messaging.ts';
+import { MEDIA_LIMITS } from '@luot/protocol';
+import { registerMediaRoutes, type MediaLimits } from './media/routes.ts';
 import { registerMessageAdminRoutes, registerPushRoutes } from './messages/routes.ts';
 import { openSites, type Site } from './sites.ts';
 import { connectSharedState } from './shared-state/index.ts';
@@ -76,6 +78,8 @@ export interface HubOptions extends SocketOptions {
   redisUrl?: string;
   /** What one phone and one address may do on the citizens' public API (codes, sign-in, release). */
   citizenLimits: CitizenLimits;
+  /** The largest file an admin may upload for the lobby board, and the most a site may keep. */
+  mediaLimits: MediaLimits;
 }
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
@@ -92,6 +96,7 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   passwordHashLimit: DEFAULT_PASSWORD_HASH_LIMIT,
   trustProxy: false,
   citizenLimits: DEFAULT_CITIZEN_LIMITS,
+  mediaLimits: MEDIA_LIMITS,
 };
 
 export type Hub = Awaited<ReturnType<typeof createHub>>;
@@ -233,6 +238,8 @@ export async function createHub(deps: {
   });
 
   registerMessageAdminRoutes(app, { province, clock, sessionIdleMs, sites, messaging });
+  // The lobby board's pictures and videos: uploads, the list, and the files boards fetch.
+  registerMediaRoutes(app, { province, clock, sessionIdleMs, sites, limits: options.mediaLimits });
 
   // The province as a whole: every site's overview, reports across sites, catalogue, new sites.
   registerProvinceRoutes(app, {

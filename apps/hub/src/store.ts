@@ -1,6 +1,8 @@
 import type { QueueEvent, SiteConfig, Ticket, TicketOrigin } from '@luot/domain';
 import type { CitizenStore } from './store-citizens.ts';
+import type { MediaStore } from './store-media.ts';
 import type { MessageStore } from './store-messages.ts';
+export type { ByteRange, MediaStore, NewMedia, StoredMedia } from './store-media.ts';
 import type {
   AuditEntry,
   CatalogueEntry,
@@ -46,7 +48,7 @@ export const DEFAULT_SITE_ID = 'trung-tam';
  * province; `pg/`) satisfies it as well as the embedded SQLite file (`db/`). The store writes
  * what it is handed and reads what it is asked; the rules stay with the domain and the hub.
  */
-export interface ProvinceStore extends CitizenStore, MessageStore {
+export interface ProvinceStore extends CitizenStore, MessageStore, MediaStore {
   /** Every site, in the order they were added. */
   listSites(): Promise<SiteRow[]>;
   /** Adds a site with its first configuration. Rejects an id in use. */

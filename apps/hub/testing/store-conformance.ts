@@ -3,6 +3,7 @@
 // opens a fresh, empty store. Imported by tests only.
 import { siteConfigSchema, type QueueEvent, type SiteConfig, type Ticket } from '@luot/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeMediaStore } from './media-conformance.ts';
 import type { NewBooking, NewMessage, ProvinceStore, StoredCommand } from '../src/store.ts';
 
 const DAY = '2026-11-23';
@@ -686,6 +687,7 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
       });
     });
     describeCitizenStore(() => store);
+    describeMediaStore(() => store);
   });
 }
 

@@ -141,6 +141,9 @@ export const AUDIT_ACTIONS = [
   'ticket.move',
   // The site's message settings (channels, provider keys; the keys themselves never written).
   'messages.settings',
+  // The lobby board's pictures and videos (apps/hub/src/media/routes.ts).
+  'media.upload',
+  'media.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -197,6 +200,9 @@ export interface AuditEntry {
     to?: string;
     /** Entries of this action left unwritten (too many in a minute) since the previous one. */
     suppressed?: number;
+    /** A lobby board file uploaded or deleted (`name` is its name): its type and size. */
+    mediaType?: string;
+    bytes?: number;
   };
 }
 

@@ -35,6 +35,14 @@ export interface MediaItem {
   uploadedBy: string;
 }
 
+/** `GET /api/admin/media`: the site's files, and the room they take against the limits. */
+export interface MediaList {
+  items: MediaItem[];
+  /** What the site's files take together, in bytes. */
+  usedBytes: number;
+  limits: { fileBytes: number; siteBytes: number };
+}
+
 /** Where a board fetches a file. */
 export function mediaPath(id: string): string {
   return `/media/${id}`;

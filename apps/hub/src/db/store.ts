@@ -15,6 +15,7 @@ import {
   type UserSummary,
 } from '../store.ts';
 import { createCitizenStore } from './citizens.ts';
+import { createMediaStore } from './media.ts';
 import { createMessageStore } from './messages.ts';
 import { createSessions } from './sessions.ts';
 import type { Db } from './open-database.ts';
@@ -70,6 +71,7 @@ export function createProvinceStore(db: Db) {
   const province = {
     ...createCitizenStore(db),
     ...createMessageStore(db),
+    ...createMediaStore(db),
     listSites(): SiteRow[] {
       return (q.listSites.all() as { id: string; json: string; createdAt: number }[]).map((r) => ({
         id: r.id,

@@ -13,6 +13,7 @@ import type {
 } from '../store.ts';
 import { createPgCitizenStore } from './citizens.ts';
 import { createCommitListener, type CommitListener } from './commit-listener.ts';
+import { createPgMediaStore } from './media.ts';
 import { createPgMessageStore } from './messages.ts';
 import { migrate } from './migrate.ts';
 import { openPool, type PgDb } from './pool.ts';
@@ -78,6 +79,7 @@ function createProvince(
   return {
     ...createPgCitizenStore(db),
     ...createPgMessageStore(db),
+    ...createPgMediaStore(db),
     async listSites(): Promise<SiteRow[]> {
       const { rows } = await db.query<{ id: string; json: string; created_at: number }>(
         'SELECT id, json, created_at FROM sites ORDER BY position',
