@@ -17,7 +17,11 @@ export function OfflineContentBoard({ hasToken }: { hasToken: boolean }) {
   const layout = contentLayout(board);
   if (!board || layout === 'off') return <ScreenStatus phase="offline" hasToken={hasToken} />;
   return (
-    <main className={`lobby lobby--content-${layout}`} data-layout={layout} data-status="offline">
+    <main
+      className={`lobby lobby--content-${layout} lobby--offline-boot`}
+      data-layout={layout}
+      data-status="offline"
+    >
       <header className="lobby__header">
         <h1 className="lobby__centre">{site}</h1>
       </header>
