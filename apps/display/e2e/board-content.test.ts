@@ -254,9 +254,16 @@ it('plays the playlist in order beside the calls, holds it for each call, skips 
   // The hub goes down and the board reboots: the offline screen where the calls were, and the
   // content still plays, from the cache.
   await t.stop();
+  const reloadAt = Date.now();
   await page.reload();
   await expect.poll(() => text(page, '[data-testid="screen-status"] h1')).toBe(OFFLINE);
   await recordItems(page);
+  await expect
+    .poll(async () => (await pictureDrawn(page)) || ((await video(page))?.time ?? 0) > 0)
+    .toBe(true);
+  console.info(
+    `offline reboot: content on screen from the cache ${Date.now() - reloadAt} ms after the reload`,
+  );
   await expect
     .poll(async () => await shownItems(page), { timeout: 20_000 })
     .toEqual(expect.arrayContaining([guide.id, clip.id, hours.id]));
