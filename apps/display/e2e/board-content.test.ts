@@ -18,7 +18,7 @@ let t: TestHub;
 let browser: Browser;
 let clock: ReturnType<typeof followRealTime>;
 let adminToken: string;
-let clerks: Awaited<ReturnType<typeof clerkAt>>[] = [];
+const clerks: Awaited<ReturnType<typeof clerkAt>>[] = [];
 beforeAll(async () => {
   t = await startTestHub({ serveApps: true, counters: 12 });
   clock = followRealTime(t);
