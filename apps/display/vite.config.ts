@@ -54,6 +54,9 @@ function serviceWorkerFiles(): Plugin {
     generateBundle(_options, bundle) {
       const worker = bundle[`${SW_ENTRY}.js`];
       if (!worker || worker.type !== 'chunk') throw new Error('service worker entry missing');
+      // sw.js is registered as a classic script: a chunk shared with the app would break it.
+      if (worker.imports.length > 0)
+        throw new Error(`service worker imports ${worker.imports.join(', ')}: keep it standalone`);
       const files = Object.keys(bundle)
         .filter((name) => name !== worker.fileName && !name.endsWith('.map'))
         .sort();

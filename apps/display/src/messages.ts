@@ -20,6 +20,8 @@ export const BOARD_TEXT = {
   /** Beside the number of a ticket from a booked slot. */
   booked: 'Đặt lịch',
   loading: 'Đang tải dữ liệu…',
+  /** The name of the zone that plays the centre's pictures and videos (for screen readers). */
+  contentZone: 'Thông tin của trung tâm',
   /** Above the site's end-of-day text once the day's service is over. */
   endOfDayTitle: 'Hết giờ phục vụ hôm nay',
   /** In place of the counters on a day no field issues numbers (a holiday, a day off). */

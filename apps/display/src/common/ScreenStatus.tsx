@@ -32,14 +32,22 @@ export function useScreenPhase(status: ConnectionStatus, siteName: string | null
 export function ScreenStatus({
   phase,
   hasToken,
+  inline = false,
 }: {
   phase: 'loading' | 'offline' | 'unpaired';
   hasToken: boolean;
+  /** Within a board that still plays its content (the centre's name is in its header). */
+  inline?: boolean;
 }) {
-  const site = rememberedSiteName(browserStorage());
+  const site = inline ? null : rememberedSiteName(browserStorage());
   const pairPage = `${window.location.origin}${import.meta.env.BASE_URL}`;
+  const Root = inline ? 'section' : 'main';
   return (
-    <main className="screen-status" data-phase={phase} data-testid="screen-status">
+    <Root
+      className={inline ? 'screen-status screen-status--inline' : 'screen-status'}
+      data-phase={phase}
+      data-testid="screen-status"
+    >
       {site && <p className="screen-status__site">{site}</p>}
       {phase === 'loading' && <p className="screen-status__title">{SCREEN_TEXT.loading}</p>}
       {phase === 'offline' && (
@@ -71,6 +79,6 @@ export function ScreenStatus({
           </ol>
         </>
       )}
-    </main>
+    </Root>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useHubMirror } from '@luot/hub-client/react';
 import { fieldAvailability, isWorkingDay, serviceOver } from '@luot/domain';
 import {
@@ -22,12 +22,18 @@ import { EndOfDayPanel } from './EndOfDayPanel.tsx';
 import { NoticeLine } from './NoticeLine.tsx';
 import { ScreenStatus, useScreenPhase } from '../common/ScreenStatus.tsx';
 import { CounterTileView } from '../common/CounterTileView.tsx';
+import { contentLayout, rememberBoard } from './board-memory.ts';
+import { ContentZone } from './ContentZone.tsx';
+import { OfflineContentBoard } from './OfflineContentBoard.tsx';
+import { useMediaCache } from './use-media-cache.ts';
 import './lobby.css';
 
 /**
  * The lobby board for a 1920×1080 TV: every counter of the board (see `?counters=` and
  * `?fields=`), its current ticket, the latest calls, waiting counts, the date and clock, the
- * centre's notice; a board whose device speaks announces each call.
+ * centre's notice; a board whose device speaks announces each call. With `config.board` it
+ * gives part of the screen to the centre's pictures and videos, which give way to every call,
+ * and keeps playing them from the worker's cache when the hub is down.
  */
 export function LobbyBoard() {
   const [filter] = useState(() => readBoardFilter(window.location.search, browserStorage()));
@@ -54,7 +60,14 @@ export function LobbyBoard() {
     counterIds,
   });
 
+  const board = state?.config.board ?? null;
+  useEffect(() => {
+    if (board) rememberBoard(browserStorage(), board);
+  }, [board]);
+  useMediaCache(board?.playlist ?? null, status === 'online');
+
   const phase = useScreenPhase(status, state?.config.site.name ?? null);
+  if (phase === 'offline') return <OfflineContentBoard hasToken={token !== null} />;
   if (phase !== 'live') return <ScreenStatus phase={phase} hasToken={token !== null} />;
   if (!state) return null;
 
@@ -64,9 +77,14 @@ export function LobbyBoard() {
   const waiting = fieldWaiting(state, boardFields(state.config, filter, counters));
   // Judged by the hub's clock (`now` carries its offset), as the phone pages are.
   const over = serviceOver(state, now);
+  const layout = over ? 'off' : contentLayout(state.config.board);
+  // Calls first: the newest call holds the content while it is new or being announced.
+  const newest = calls[0];
+  const holding = newest && (isFresh(newest.callAt, now) || voice.playing) ? newest : null;
   return (
     <main
-      className={over ? 'lobby lobby--over' : 'lobby'}
+      className={['lobby', over ? 'lobby--over' : '', `lobby--content-${layout}`].join(' ')}
+      data-layout={layout}
       data-status={status}
       data-over={over}
       data-speaks={speaks}
@@ -118,6 +136,7 @@ export function LobbyBoard() {
           </ul>
         </section>
       </aside>
+      {layout !== 'off' && <ContentZone playlist={state.config.board.playlist} call={holding} />}
       <NoticeLine text={state.config.site.notice} />
       {voice.blocked && <SoundBadge onUnlock={voice.unlock} />}
     </main>

@@ -24,6 +24,16 @@ describe('what the display service worker answers', () => {
     expect(get('/display/', 'navigate')).toBe('page');
   });
 
+  it('answers the lobby media files from its own cache first', () => {
+    const media = `/media/${'0123456789abcdef'.repeat(2)}`;
+    expect(get(media)).toBe('media');
+    expect(get(media, 'cors')).toBe('media');
+    expect(get(media, 'navigate')).toBe('pass');
+    expect(get(media, 'no-cors', 'POST')).toBe('pass');
+    expect(get('/media/not-an-id')).toBe('pass');
+    expect(get('/api/admin/media', 'cors')).toBe('pass');
+  });
+
   it('never touches data, sockets, phone pages, other apps or files it did not build', () => {
     expect(get('/api/admin/config', 'cors')).toBe('pass');
     expect(get('/socket.io/?EIO=4&transport=polling', 'cors')).toBe('pass');

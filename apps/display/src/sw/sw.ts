@@ -1,7 +1,9 @@
 // The display app's service worker (built to /display/sw.js, see vite.config.ts): keeps the
 // app's shell so a lobby TV that boots or reloads while the hub is down shows the app's own
 // offline screen, which reconnects by itself, instead of the browser's error page. It caches
-// the build's files only, never data: the queue always comes live from the hub's socket.
+// the build's files only, never data: the queue always comes live from the hub's socket. The
+// lobby's pictures and videos are kept apart (media-cache.ts): the board names them.
+import { byteRange, MEDIA_CACHE, mediaCachePlan, readMediaSync } from './media-cache.ts';
 import { precachePaths, swRoute } from './sw-routes.ts';
 
 /** Replaced at build time by the list of the build's files and a hash of their contents. */
@@ -14,12 +16,16 @@ interface FetchEvent extends ExtendableEvent {
   readonly request: Request;
   respondWith(response: Promise<Response> | Response): void;
 }
+interface ExtendableMessageEvent extends ExtendableEvent {
+  readonly data: unknown;
+}
 interface WorkerScope {
   readonly registration: { readonly scope: string };
   readonly clients: { claim(): Promise<void> };
   skipWaiting(): Promise<void>;
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+  addEventListener(type: 'message', listener: (event: ExtendableMessageEvent) => void): void;
 }
 
 const sw = self as unknown as WorkerScope;
@@ -84,8 +90,63 @@ async function shell(request: Request): Promise<Response> {
   return (await fromCache(new URL(request.url).pathname)) ?? fetch(request);
 }
 
+/** A media file from the kept copy (a part of it for a video's `Range`), else the network. */
+async function media(request: Request): Promise<Response> {
+  const cache = await caches.open(MEDIA_CACHE);
+  const kept = await cache.match(new URL(request.url).pathname);
+  if (!kept) return fetch(request);
+  const range = request.headers.get('range');
+  if (range === null) return kept;
+  const body = await kept.blob();
+  const part = byteRange(range, body.size);
+  if (part === null) return new Response(body, { status: 200, headers: kept.headers });
+  if (part === 'unsatisfiable')
+    return new Response(null, {
+      status: 416,
+      headers: { 'content-range': `bytes */${body.size}` },
+    });
+  const slice = body.slice(part.start, part.end + 1);
+  return new Response(slice, {
+    status: 206,
+    headers: {
+      'content-type': kept.headers.get('content-type') ?? body.type,
+      'content-length': String(slice.size),
+      'content-range': `bytes ${part.start}-${part.end}/${body.size}`,
+      'accept-ranges': 'bytes',
+    },
+  });
+}
+
+/** Makes the media cache hold the playlist's files: fetches the new ones, deletes the others. */
+async function syncMedia(paths: readonly string[]): Promise<void> {
+  const cache = await caches.open(MEDIA_CACHE);
+  const cached = (await cache.keys()).map((r) => new URL(r.url).pathname);
+  const plan = mediaCachePlan(paths, cached);
+  await Promise.all(plan.drop.map((p) => cache.delete(p)));
+  // One at a time: a board on a busy LAN should not pull a whole playlist at once.
+  for (const path of plan.fetch) {
+    try {
+      const response = await fetch(path, { cache: 'no-store' });
+      if (response.status === 200) await cache.put(path, response);
+    } catch {
+      // The hub is out of reach: the next playlist (or reconnect) tries again.
+    }
+  }
+}
+
+/** Syncs run one after another, so a quick change of playlist cannot race an earlier one. */
+let syncing: Promise<void> = Promise.resolve();
+
+sw.addEventListener('message', (event) => {
+  const message = readMediaSync(event.data);
+  if (!message) return;
+  syncing = syncing.then(() => syncMedia(message.paths)).catch(() => undefined);
+  event.waitUntil(syncing);
+});
+
 sw.addEventListener('fetch', (event) => {
   const route = swRoute(event.request, scope, precached);
   if (route === 'page') event.respondWith(page(event.request));
   else if (route === 'shell') event.respondWith(shell(event.request));
+  else if (route === 'media') event.respondWith(media(event.request));
 });

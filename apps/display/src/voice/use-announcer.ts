@@ -68,9 +68,21 @@ export function useAnnouncer(options: {
     hubNow.current = options.hubNow;
   });
   const [log] = useState(() => createAnnouncementLog(localNow));
-  const [play] = useState(() =>
-    serialize(log.wrap(createAudioElementPlayer({ baseUrl: VOICE_BASE_URL }))),
-  );
+  /** Whether an announcement is playing or waiting its turn (the board's content holds meanwhile). */
+  const [playing, setPlaying] = useState(false);
+  const [play] = useState(() => {
+    const inner = serialize(log.wrap(createAudioElementPlayer({ baseUrl: VOICE_BASE_URL })));
+    let active = 0;
+    return async (clips: string[]) => {
+      active++;
+      setPlaying(true);
+      try {
+        await inner(clips);
+      } finally {
+        if (--active === 0) setPlaying(false);
+      }
+    };
+  });
   useEffect(() => {
     (window as unknown as Record<string, unknown>)[LOG_GLOBAL] = log.records;
   }, [log]);
@@ -150,6 +162,7 @@ export function useAnnouncer(options: {
 
   return {
     speaking: current !== null,
+    playing: current !== null && playing,
     blocked: current !== null && blocked,
     checked: current !== null && checked,
     announce,
