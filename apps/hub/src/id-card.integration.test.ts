@@ -118,6 +118,21 @@ describe('the ID card at the kiosk', () => {
     expect(cancelled.ok).toBe(true);
     await expect.poll(async () => codeOf(await issue(a, 'dat-dai', ADULT))).toBe('OK');
     expect(codeOf(await issue(a, 'dat-dai', ADULT))).toBe('LIMIT_REACHED');
+    // A kiosk that takes back a number it issued (the answer was lost) frees the place too.
+    const named = await request(b, 'ticket:issue', {
+      fieldId: 'ho-tich',
+      priorityClassId: null,
+      idCard: ELDER,
+      requestId: 'lost-answer-1',
+    });
+    expect(named.ok).toBe(true);
+    expect(await counted(ELDER)).toBe(2);
+    const abandoned = await request(b, 'ticket:abandon', {
+      requestId: 'lost-answer-1',
+      reason: 'Không nhận được trả lời',
+    });
+    expect(abandoned.ok).toBe(true);
+    await expect.poll(() => counted(ELDER)).toBe(1);
     // The next service day starts a new count.
     t.clock.set(Date.parse('2026-11-24T02:00:00Z'));
     expect(codeOf(await issue(b, 'dat-dai', ADULT))).toBe('OK');
