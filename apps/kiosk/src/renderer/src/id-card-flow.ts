@@ -1,0 +1,96 @@
+import {
+  ageOn,
+  birthYearOfIdNumber,
+  idCardScanOf,
+  type IdCard,
+  type IdCardScanMode,
+  type SiteConfig,
+} from '@luot/domain';
+import type { ErrorCode } from '@luot/protocol';
+import { messages } from './messages.ts';
+import type { PriorityClass } from './types.ts';
+
+/**
+ * The kiosk's side of the ID card: which fields ask for it, which priority classes a citizen may
+ * still declare, and whether a card gives priority by age. The hub decides the number (and
+ * refuses); these only shape the screens.
+ */
+
+/** How this field asks for the card (its own rule or the site's). */
+export function cardModeOf(config: SiteConfig, fieldId: string): IdCardScanMode {
+  return idCardScanOf(config, fieldId);
+}
+
+/** Whether any field of the site asks for a card: else a card scanned is not kept. */
+export function anyFieldTakesCards(config: SiteConfig): boolean {
+  return config.fields.some((f) => idCardScanOf(config, f.id) !== 'off');
+}
+
+/** The class priority by age gives, when the site has it on and this field reads cards. */
+function ageClassOf(config: SiteConfig, fieldId: string): string | null {
+  const { priorityAge, priorityClassId } = config.idCard;
+  if (priorityAge === null || priorityClassId === null) return null;
+  return cardModeOf(config, fieldId) === 'off' ? null : priorityClassId;
+}
+
+/**
+ * The priority classes a citizen may declare with a tap in this field: all of them, except the
+ * class given by age where cards are read (there, age is proven by the card, not declared).
+ */
+export function declarableClasses(config: SiteConfig, fieldId: string): PriorityClass[] {
+  const ageClass = ageClassOf(config, fieldId);
+  return config.priorityClasses.filter((p) => p.id !== ageClass);
+}
+
+/** Whether this card, on the service day `day`, gets the field's priority by age. */
+export function hasAgePriority(
+  config: SiteConfig,
+  fieldId: string,
+  card: IdCard,
+  day: string,
+): boolean {
+  if (ageClassOf(config, fieldId) === null) return false;
+  const age = ageOn(card, day);
+  return age !== null && age >= config.idCard.priorityAge!;
+}
+
+/** The card sent with a number in this field: none where the field does not read cards. */
+export function cardForIssue(
+  config: SiteConfig,
+  fieldId: string,
+  card: IdCard | null,
+): IdCard | undefined {
+  return card && cardModeOf(config, fieldId) !== 'off' ? card : undefined;
+}
+
+export const ID_NUMBER_LENGTH = 12;
+
+/** Adds a typed digit to the number on the keypad; twelve at most, digits only. */
+export function appendDigit(number: string, key: string): string {
+  return /^\d$/.test(key) && number.length < ID_NUMBER_LENGTH ? number + key : number;
+}
+
+/** The card of a number typed on the keypad (no birth date: age by year), or null if it is none. */
+export function typedCard(number: string): IdCard | null {
+  return birthYearOfIdNumber(number) === null ? null : { number };
+}
+
+/** The hub's refusals that concern the card, answered with the card step's own words. */
+export const CARD_REFUSALS = [
+  'ID_CARD_REQUIRED',
+  'ID_CARD_INVALID',
+  'ID_CARD_MINOR',
+  'LIMIT_REACHED',
+  'PRIORITY_NOT_PROVEN',
+] as const satisfies readonly ErrorCode[];
+export type CardRefusal = (typeof CARD_REFUSALS)[number];
+
+export function isCardRefusal(code: ErrorCode): code is CardRefusal {
+  return (CARD_REFUSALS as readonly ErrorCode[]).includes(code);
+}
+
+/** What the kiosk says when the hub refused a number for a card reason (read at render time). */
+export function cardRefusalText(code: CardRefusal, numbersPerDay: number): string {
+  const texts = messages.idCard.refusal;
+  return code === 'LIMIT_REACHED' ? texts.LIMIT_REACHED(numbersPerDay) : texts[code];
+}
