@@ -77,7 +77,7 @@ function CardPicture() {
           key={y}
           x="280"
           y={y}
-          width={i === 0 ? 300 : 440 - i * 40}
+          width={i === 0 ? 300 : 290 - i * 20}
           height="22"
           rx="11"
           fill="#9fb3c6"
