@@ -6,6 +6,7 @@ import { KIOSK_CANCEL_WINDOW_MS } from '@luot/domain';
 import { registerAdminRoutes } from './admin/admin-routes.ts';
 import { createCitizens, DEFAULT_CITIZEN_LIMITS, type CitizenLimits } from './citizens/citizens.ts';
 import type { CitizenContacts } from './citizens/contacts.ts';
+import { createIdCards, releaseCancelledCards } from './id-cards.ts';
 import { registerCitizenRoutes } from './citizens/public-routes.ts';
 import { createReleaseSweep } from './citizens/release.ts';
 import { DEFAULT_PASSWORD_HASH_LIMIT, setPasswordHashLimit } from './auth.ts';
@@ -144,7 +145,11 @@ export async function createHub(deps: {
       })
     : null;
   setPasswordHashLimit(options.passwordHashLimit);
+  // The ID card: one keyed hash and count for the kiosks' numbers and the phones' (issue 15).
+  const idCards = createIdCards({ province, clock, log: log.child({ part: 'id-cards' }) });
+  releaseCancelledCards(sites, province, log);
   const citizens = createCitizens({
+    idCards,
     province,
     sites,
     clock,
@@ -180,6 +185,7 @@ export async function createHub(deps: {
       ...(staff ? {} : { admits: (credential: Credential) => credential.kind === 'ticket' }),
       clientAddress: socketAddress,
       citizens,
+      idCards,
       sites,
       province,
       clock,

@@ -53,7 +53,10 @@ export interface PurgePorts {
    * Sessions are the deployment's, not a site's: each site's purge removes those past its own
    * cut-off, so the shortest retention of any site holds for all.
    */
-  province: Pick<ProvinceStore, 'purgeSessions' | 'purgeCitizens' | 'purgeMessages'>;
+  province: Pick<
+    ProvinceStore,
+    'purgeSessions' | 'purgeCitizens' | 'purgeIdCards' | 'purgeMessages'
+  >;
 }
 
 /** Runs a whole purge through the store port, one service day per call; returns what went. */
@@ -85,6 +88,8 @@ export async function runPurge(
   counts.sessions = await province.purgeSessions(plan.sessionsBefore);
   // The site's bookings of days past its retention; codes, sign-ins and attempts once expired.
   counts.citizens = await province.purgeCitizens(store.siteId, { day: plan.before }, at);
+  // The ID card's per-person counts go with the visits they counted.
+  counts.citizens += await province.purgeIdCards(store.siteId, { day: plan.before });
   counts.audit = await store.purgeAudit(plan.auditBefore);
   // The outbox's delivery list (no recipients left in it) and contacts left behind go with the
   // visits' cut-off: nobody needs them once the days they were about are gone.

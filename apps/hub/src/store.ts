@@ -1,5 +1,6 @@
 import type { QueueEvent, SiteConfig, Ticket, TicketOrigin } from '@luot/domain';
 import type { CitizenStore } from './store-citizens.ts';
+import type { IdCardStore } from './store-id-cards.ts';
 import type { MessageStore } from './store-messages.ts';
 import type {
   AuditEntry,
@@ -19,6 +20,7 @@ export type {
   NewBooking,
   BookOutcome,
 } from './store-citizens.ts';
+export type { IdCardStore } from './store-id-cards.ts';
 export type {
   MessageKind,
   MessageChannel,
@@ -46,7 +48,7 @@ export const DEFAULT_SITE_ID = 'trung-tam';
  * province; `pg/`) satisfies it as well as the embedded SQLite file (`db/`). The store writes
  * what it is handed and reads what it is asked; the rules stay with the domain and the hub.
  */
-export interface ProvinceStore extends CitizenStore, MessageStore {
+export interface ProvinceStore extends CitizenStore, IdCardStore, MessageStore {
   /** Every site, in the order they were added. */
   listSites(): Promise<SiteRow[]>;
   /** Adds a site with its first configuration. Rejects an id in use. */
@@ -215,7 +217,10 @@ export interface PurgeCounts {
   services: number;
   sessions: number;
   audit: number;
-  /** Citizens' rows: bookings of days past, numbers counted, expired codes and sign-ins, attempts. */
+  /**
+   * Citizens' rows: bookings of days past, numbers counted (phones' and ID cards'), expired codes
+   * and sign-ins, attempts.
+   */
   citizens?: number;
 }
 

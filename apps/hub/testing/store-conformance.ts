@@ -4,6 +4,7 @@
 import { siteConfigSchema, type QueueEvent, type SiteConfig, type Ticket } from '@luot/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewBooking, NewMessage, ProvinceStore, StoredCommand } from '../src/store.ts';
+import { describeIdCardStore } from './store-conformance-id-cards.ts';
 
 const DAY = '2026-11-23';
 const NEXT_DAY = '2026-11-24';
@@ -686,6 +687,7 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
       });
     });
     describeCitizenStore(() => store);
+    describeIdCardStore(() => store);
   });
 }
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { siteConfigSchema, type SiteConfig, type SiteConfigInput } from '@luot/domain';
 import { connectHub, request, type HubSocket } from '@luot/hub-client';
 import type { DeviceKind, BearerLoginResult, Snapshot } from '@luot/protocol';
@@ -130,6 +130,8 @@ export async function startTestHub(
      * through `provider` (a fake on 127.0.0.1).
      */
     messages?: Partial<MessagingOptions>;
+    /** The hub's logger (silent by default), for a test that reads what the hub logs. */
+    log?: Logger;
   } = {},
 ): Promise<TestHub> {
   const counters = options.counters ?? 3;
@@ -159,7 +161,7 @@ export async function startTestHub(
   for (const siteId of province.listSites().map((s) => s.id))
     if ((await province.readMessageSettings(siteId)) == null)
       await province.writeMessageSettings(siteId, smsSettings(provider.url), clock.now());
-  const log = pino({ level: 'silent' });
+  const log = options.log ?? pino({ level: 'silent' });
   const newHub = () =>
     createHub({
       ...sqlitePorts(province, log),

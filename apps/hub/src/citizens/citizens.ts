@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomInt } 
 import type { Logger } from 'pino';
 import { CHECK_IN_CODE_ALPHABET } from '@luot/protocol';
 import type { Clock } from '../clock.ts';
+import type { IdCards } from '../id-cards.ts';
 import type { Sites } from '../sites.ts';
 import type { ProvinceStore } from '../store.ts';
 import type { CitizenContacts } from './contacts.ts';
@@ -46,6 +47,8 @@ export type Citizens = ReturnType<typeof createCitizens>;
  * copied database cannot be searched for one without the key.
  */
 export function createCitizens(deps: {
+  /** The ID card's count, which a field asking for the card shares with the kiosks (issue 15). */
+  idCards: IdCards;
   province: ProvinceStore;
   sites: Sites;
   clock: Clock;

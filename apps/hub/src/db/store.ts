@@ -15,6 +15,7 @@ import {
   type UserSummary,
 } from '../store.ts';
 import { createCitizenStore } from './citizens.ts';
+import { createIdCardStore } from './id-cards.ts';
 import { createMessageStore } from './messages.ts';
 import { createSessions } from './sessions.ts';
 import type { Db } from './open-database.ts';
@@ -69,6 +70,7 @@ export function createProvinceStore(db: Db) {
 
   const province = {
     ...createCitizenStore(db),
+    ...createIdCardStore(db),
     ...createMessageStore(db),
     listSites(): SiteRow[] {
       return (q.listSites.all() as { id: string; json: string; createdAt: number }[]).map((r) => ({

@@ -20,7 +20,7 @@ const ATTEMPT_KEEP_MS = 86_400_000;
  * wait on each other in a circle): whoever counts and inserts under a name does so alone, on
  * every node.
  */
-async function lockNames(client: pg.PoolClient, names: readonly string[]): Promise<void> {
+export async function lockNames(client: pg.PoolClient, names: readonly string[]): Promise<void> {
   for (const name of [...names].sort())
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [name]);
 }

@@ -12,6 +12,7 @@ import type {
   UserSummary,
 } from '../store.ts';
 import { createPgCitizenStore } from './citizens.ts';
+import { createPgIdCardStore } from './id-cards.ts';
 import { createCommitListener, type CommitListener } from './commit-listener.ts';
 import { createPgMessageStore } from './messages.ts';
 import { migrate } from './migrate.ts';
@@ -77,6 +78,7 @@ function createProvince(
 
   return {
     ...createPgCitizenStore(db),
+    ...createPgIdCardStore(db),
     ...createPgMessageStore(db),
     async listSites(): Promise<SiteRow[]> {
       const { rows } = await db.query<{ id: string; json: string; created_at: number }>(

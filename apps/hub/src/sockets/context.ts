@@ -1,6 +1,7 @@
 import type { Identity } from '@luot/protocol';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
+import type { IdCards } from '../id-cards.ts';
 import type { QueueService } from '../queue-service.ts';
 import type { ProvinceStore, Store } from '../store.ts';
 import type { DevicePresence } from './device-presence.ts';
@@ -27,6 +28,8 @@ export interface HubServices {
   options: KioskOptions;
   presence: DevicePresence;
   phoneViews: PhoneViews;
+  /** The ID card's rule and per-person count (issue 15). */
+  idCards: IdCards;
 }
 
 /** A handler's view of one event: the hub's parts and who sent it. */

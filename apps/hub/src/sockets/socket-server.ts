@@ -25,6 +25,7 @@ import { superviseHandlers } from './handlers/supervise.ts';
 import { createKioskMemory, ticketHandlers } from './handlers/tickets.ts';
 import { checkInHandlers } from '../citizens/check-in.ts';
 import type { Citizens } from '../citizens/citizens.ts';
+import { createIdCards, type IdCards } from '../id-cards.ts';
 import { resolveCredential, stillValid, type Credential } from '../identity.ts';
 import { handshakeToken } from '../session-cookie.ts';
 import { createPhoneViews } from './phone-views.ts';
@@ -100,6 +101,8 @@ export function attachSocketServer(deps: {
   socketCounts?: Counts;
   /** The citizens' side, for the kiosk's check-in (refused as not offered without it). */
   citizens?: Citizens;
+  /** The ID card's rule and count; made here from the store when not given. */
+  idCards?: IdCards;
 }) {
   const { httpServer, sites, province, clock, log, options } = deps;
   const limits = createSocketLimits(
@@ -108,6 +111,7 @@ export function attachSocketServer(deps: {
     deps.socketCounts,
   );
   const credentials = { province, clock, sessionIdleMs: options.sessionIdleMs };
+  const idCards = deps.idCards ?? createIdCards({ province, clock, log });
   const io: HubServer = new Server(httpServer, {
     serveClient: false,
     // Message size, connect timeout and the bound on connections not yet signed in
@@ -155,6 +159,7 @@ export function attachSocketServer(deps: {
         book: deps.presenceBook,
       }),
       phoneViews: createPhoneViews({ queue, store, clock, log }),
+      idCards,
     };
     siteServices.set(site.id, services);
     return services;

@@ -58,15 +58,44 @@ export function ticketHandlers(
       const last = kiosk.lastIssueAt.get(device);
       if (last !== undefined && now - last < options.kioskMinIntervalMs)
         return failure('RATE_LIMITED');
+      // The ID card's rule, and the person's place in the day's count (only a field asking for
+      // the card counts; otherwise nothing is awaited here).
+      const card = await ctx.idCards.admit(ctx.siteId, queue.live, p);
+      if (!card.ok) return failure(card.code);
+      const issueRefusal = () => {
+        // What another request did while the count was awaited.
+        if (requestKey && kiosk.issuedFor(`${ctx.siteId}/${requestKey}`))
+          return failure('INVALID_ARGUMENT');
+        const latest = kiosk.lastIssueAt.get(device);
+        return latest !== undefined && clock.now() - latest < options.kioskMinIntervalMs
+          ? failure('RATE_LIMITED')
+          : null;
+      };
+      const refused = issueRefusal();
+      if (refused) {
+        await card.settle(null);
+        return refused;
+      }
       const token = randomBytes(16).toString('base64url');
       const result = queue.submit(
-        { type: 'issue', fieldId: p.fieldId, priorityClassId: p.priorityClassId },
+        { type: 'issue', fieldId: p.fieldId, priorityClassId: card.priorityClassId },
         { actor, tokenHash: hashSecret(token), requestKey },
       );
-      if (!result.ok) return failure(result.error.code);
-      kiosk.lastIssueAt.set(device, now);
+      if (!result.ok) {
+        await card.settle(null);
+        return failure(result.error.code);
+      }
       const issued = result.events[0];
-      if (issued?.type !== 'ticket.issued') return failure('INTERNAL');
+      if (issued?.type !== 'ticket.issued') {
+        await card.settle(null);
+        return failure('INTERNAL');
+      }
+      kiosk.lastIssueAt.set(device, now);
+      // Counted with its ticket; given back if storing the ticket fails.
+      void card.settle(issued.ticket.id).catch(() => undefined);
+      queue.afterDurable((stored) => {
+        if (!stored) void card.settle(null).catch(() => undefined);
+      });
       if (requestKey) kiosk.remember(`${ctx.siteId}/${requestKey}`, issued.ticket.id);
       const ticket = result.state.tickets[issued.ticket.id];
       if (!ticket) return failure('INTERNAL');
