@@ -16,6 +16,7 @@ import {
   anyFieldTakesCards,
   cardForIssue,
   cardModeOf,
+  cardRefusalFor,
   cardRefusalText,
   declarableClasses,
   isCardRefusal,
@@ -163,9 +164,23 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
   const pickField = (tile: FieldTile) => {
     if (stopped || busy.current) return;
     if (tile.availability !== 'open') setScreen({ kind: 'closed', tile });
-    else if (!card && state && cardModeOf(state.config, tile.field.id) !== 'off')
-      setScreen({ kind: 'id-card', fieldId: tile.field.id });
+    else if (state && cardModeOf(state.config, tile.field.id) !== 'off')
+      if (card) cardFor(card, tile.field.id);
+      else setScreen({ kind: 'id-card', fieldId: tile.field.id });
     else setScreen({ kind: 'confirm', fieldId: tile.field.id });
+  };
+
+  /** A card read for a field that asks for it: refused at once by the hub's rule, or held. */
+  const cardFor = (read: IdCard, fieldId: string) => {
+    const refusal = state && cardRefusalFor(state.config, fieldId, read, state.day);
+    if (!refusal) {
+      setCard(read);
+      return setScreen({ kind: 'confirm', fieldId });
+    }
+    setCard(null);
+    const message = cardRefusalText(refusal, state.config.citizens.numbersPerDay);
+    const again = refusal === 'ID_CARD_INVALID' || refusal === 'ID_CARD_REQUIRED';
+    setScreen({ kind: 'card-refused', message, fieldId: again ? fieldId : null });
   };
 
   /**
@@ -289,10 +304,10 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
       const message = messages.idCard.scanRefused[route.reason];
       return setScreen({ kind: 'card-refused', message, fieldId: cardField });
     }
-    const takes = cardField !== null || anyFieldTakesCards(state.config);
+    if (cardField) return cardFor(route.card, cardField);
+    const takes = anyFieldTakesCards(state.config);
     setCard(takes ? route.card : null);
-    if (cardField) setScreen({ kind: 'confirm', fieldId: cardField });
-    else setScreen({ kind: 'home', note: takes ? 'card-held' : 'card-not-used' });
+    setScreen({ kind: 'home', note: takes ? 'card-held' : 'card-not-used' });
   };
   useScanner(onScan, () => SCAN_SCREENS.has(screen.kind) && !busy.current);
 
@@ -441,7 +456,12 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
           return (
             <ConfirmScreen
               tile={tile}
-              priorityClasses={declarableClasses(state.config, tile.field.id)}
+              priorityClasses={declarableClasses(
+                state.config,
+                tile.field.id,
+                held ?? null,
+                state.day,
+              )}
               note={
                 held && (
                   <CardNote
@@ -464,10 +484,7 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
             config={state.config}
             armed={armed}
             go={setScreen}
-            onTyped={(typed, fieldId) => {
-              setCard(typed);
-              setScreen({ kind: 'confirm', fieldId });
-            }}
+            onTyped={cardFor}
             onBack={home}
           />
         )

@@ -1,8 +1,9 @@
 import {
-  ageOn,
   birthYearOfIdNumber,
+  decideIdCard,
   idCardScanOf,
   type IdCard,
+  type IdCardRefusal,
   type IdCardScanMode,
   type SiteConfig,
 } from '@luot/domain';
@@ -26,32 +27,55 @@ export function anyFieldTakesCards(config: SiteConfig): boolean {
   return config.fields.some((f) => idCardScanOf(config, f.id) !== 'off');
 }
 
-/** The class priority by age gives, when the site has it on and this field reads cards. */
-function ageClassOf(config: SiteConfig, fieldId: string): string | null {
-  const { priorityAge, priorityClassId } = config.idCard;
-  if (priorityAge === null || priorityClassId === null) return null;
-  return cardModeOf(config, fieldId) === 'off' ? null : priorityClassId;
-}
-
 /**
- * The priority classes a citizen may declare with a tap in this field: all of them, except the
- * class given by age where cards are read (there, age is proven by the card, not declared).
+ * The priority classes a citizen may declare with a tap in this field, holding `card` (or none):
+ * those the hub's rule (`decideIdCard`) would accept. Where cards are read, the class given by age
+ * is proven by a card, not declared, so it is no button; a card that gives it leaves none to tap.
  */
-export function declarableClasses(config: SiteConfig, fieldId: string): PriorityClass[] {
-  const ageClass = ageClassOf(config, fieldId);
-  return config.priorityClasses.filter((p) => p.id !== ageClass);
+export function declarableClasses(
+  config: SiteConfig,
+  fieldId: string,
+  card: IdCard | null,
+  day: string,
+): PriorityClass[] {
+  if (card && hasAgePriority(config, fieldId, card, day)) return [];
+  return config.priorityClasses.filter((p) => {
+    const verdict = decideIdCard(
+      config,
+      { fieldId, priorityClassId: p.id, card: card ?? undefined },
+      day,
+    );
+    return verdict.ok || verdict.code !== 'PRIORITY_NOT_PROVEN';
+  });
 }
 
-/** Whether this card, on the service day `day`, gets the field's priority by age. */
+/** Whether this card, on the service day `day`, gets the field's priority by age (told before printing). */
 export function hasAgePriority(
   config: SiteConfig,
   fieldId: string,
   card: IdCard,
   day: string,
 ): boolean {
-  if (ageClassOf(config, fieldId) === null) return false;
-  const age = ageOn(card, day);
-  return age !== null && age >= config.idCard.priorityAge!;
+  const verdict = decideIdCard(config, { fieldId, priorityClassId: null, card }, day);
+  return (
+    verdict.ok &&
+    verdict.priorityClassId !== null &&
+    verdict.priorityClassId === config.idCard.priorityClassId
+  );
+}
+
+/**
+ * The hub's own rule, asked on the kiosk as soon as a card is read for a field: a minor in a field
+ * for adults (or a number that is none) hears it at once, not after a tap on _Lấy số_.
+ */
+export function cardRefusalFor(
+  config: SiteConfig,
+  fieldId: string,
+  card: IdCard,
+  day: string,
+): IdCardRefusal | null {
+  const verdict = decideIdCard(config, { fieldId, priorityClassId: null, card }, day);
+  return verdict.ok ? null : verdict.code;
 }
 
 /** The card sent with a number in this field: none where the field does not read cards. */

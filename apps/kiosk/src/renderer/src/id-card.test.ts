@@ -3,6 +3,7 @@ import { siteConfigSchema, type SiteConfig } from '@luot/domain';
 import {
   appendDigit,
   cardForIssue,
+  cardRefusalFor,
   cardRefusalText,
   declarableClasses,
   hasAgePriority,
@@ -97,11 +98,28 @@ describe('the card at the confirm screen', () => {
   const elder = { number: '001145000123', birthDate: '1945-03-02' };
 
   it('does not offer the age class as a tap where the card proves it; elsewhere it stays', () => {
-    const ids = (c: SiteConfig, f: string) => declarableClasses(c, f).map((p) => p.id);
+    const ids = (c: SiteConfig, f: string, card: { number: string } | null = null) =>
+      declarableClasses(c, f, card, '2026-11-23').map((p) => p.id);
     expect(ids(centre(), 'dat-dai')).toEqual(['khuyet-tat']);
+    expect(ids(centre(), 'dat-dai', { number: '001090012345' })).toEqual(['khuyet-tat']);
     expect(ids(centre(), 'ho-tich')).toEqual(['cao-tuoi', 'khuyet-tat']);
     expect(ids(centre('off'), 'dat-dai')).toEqual(['cao-tuoi', 'khuyet-tat']);
     expect(ids(centre('optional', null), 'dat-dai')).toEqual(['cao-tuoi', 'khuyet-tat']);
+    // A card that gives priority by age leaves nothing to declare.
+    expect(ids(centre(), 'dat-dai', elder)).toEqual([]);
+  });
+
+  it('asks the hub’s rule at once: a minor in a field for adults is refused before any tap', () => {
+    const adultsOnly = siteConfigSchema.parse({
+      ...centre(),
+      fields: centre().fields.map((f) =>
+        f.id === 'dat-dai' ? { ...f, idCard: { scan: 'required', adultsOnly: true } } : f,
+      ),
+    });
+    const minor = { number: '001310004567', birthDate: '2010-08-15' };
+    expect(cardRefusalFor(adultsOnly, 'dat-dai', minor, '2026-11-23')).toBe('ID_CARD_MINOR');
+    expect(cardRefusalFor(adultsOnly, 'dat-dai', elder, '2026-11-23')).toBeNull();
+    expect(cardRefusalFor(centre(), 'dat-dai', minor, '2026-11-23')).toBeNull();
   });
 
   it('tells an elderly card holder of priority by age, by the birthday when scanned', () => {
