@@ -59,8 +59,12 @@ afterEach(async () => {
   hub.clock.advance(5_000);
 });
 
-async function kiosk() {
-  const opened = await openKiosk(browser, rig, { hubUrl: hub.url, token: hub.tokens.kiosk! });
+async function kiosk(viewport?: { width: number; height: number }) {
+  const opened = await openKiosk(browser, rig, {
+    hubUrl: hub.url,
+    token: hub.tokens.kiosk!,
+    ...(viewport && { viewport }),
+  });
   pages.push(opened.page);
   await opened.page.waitForSelector('.field-button[data-state="open"]');
   return opened;
@@ -314,4 +318,32 @@ describe('the card step at the kiosk', () => {
     await page.waitForSelector('[data-screen="home"]');
     await cardStep(page, 'dat-dai');
   });
+
+  for (const [width, height] of [
+    [1920, 1080],
+    [1366, 768],
+  ] as const)
+    it(`shows the whole card step and keypad on a ${width}×${height} screen`, async () => {
+      const { page } = await kiosk({ width, height });
+      await cardStep(page, 'ho-tich');
+      const onScreen = async (selector: string) => {
+        for (const box of await page.$$eval(selector, (els) =>
+          els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect),
+        )) {
+          expect(box.bottom).toBeLessThanOrEqual(height);
+          expect(box.right).toBeLessThanOrEqual(width);
+          expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(
+            selector === '.id-digit' ? 40 : 90,
+          );
+        }
+      };
+      await onScreen('.id-card button');
+      await shot(page, `step-${width}x${height}`);
+      await page.getByTestId('id-type-number').click();
+      await page.waitForSelector('[data-screen="id-keypad"]');
+      await onScreen('.id-key');
+      await onScreen('.id-digit');
+      await onScreen('.id-keypad .check-in-actions button');
+      await shot(page, `keypad-${width}x${height}`);
+    });
 });
