@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { isWorkingDay, serviceOver, type IdCard } from '@luot/domain';
+import { isWorkingDay, serviceOver } from '@luot/domain';
 import { request } from '@luot/hub-client';
 import { useHubMirror } from '@luot/hub-client/react';
 import type { TicketData } from '@luot/printing/types';
@@ -13,10 +13,8 @@ import { EndOfDayPanel } from './EndOfDayPanel.tsx';
 import { FieldGrid } from './FieldGrid.tsx';
 import { fieldTiles, issuingHours, type FieldTile } from './fields.ts';
 import {
-  anyFieldTakesCards,
   cardForIssue,
   cardModeOf,
-  cardRefusalFor,
   cardRefusalText,
   declarableClasses,
   isCardRefusal,
@@ -27,17 +25,17 @@ import { issueAndPrint, type FlowDeps, type FlowStep } from './issue-flow.ts';
 import { checkInRefusalText, messages, pinRefusalText } from './messages.ts';
 import { PinPad } from './PinPad.tsx';
 import { printerProblem } from './printer-problem.ts';
-import { createReplayGuard, routeScan } from './scan-route.ts';
 import { NotIssuedScreen, OnScreenTicket, PrintedScreen } from './ResultScreen.tsx';
 import { SettingsScreen } from './SettingsScreen.tsx';
 import { buildTicketData } from './ticket-data.ts';
 import { useIdle, useTimeout } from './use-timeout.ts';
 import { usePrinterStatus } from './use-printer-status.ts';
+import { useIdCard, type CardNext } from './use-id-card.ts';
 import { useScanner } from './use-scanner.ts';
 import { createUnansweredIssues, LOST_ANSWER_REASON, newRequestId } from './unanswered-issues.ts';
 
 type Screen =
-  | { kind: 'home'; note?: 'card-held' | 'card-not-used' }
+  | Extract<CardNext, { kind: 'home' }>
   | { kind: 'closed'; tile: FieldTile }
   | { kind: 'confirm'; fieldId: string }
   | { kind: 'working'; step: FlowStep; purpose: 'issue' | 'check-in' }
@@ -94,9 +92,6 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
   const [printer, setPrinter] = usePrinterStatus(host);
   const now = useNow(1000, view?.clockOffsetMs ?? 0);
   const [screen, setScreen] = useState<Screen>({ kind: 'home' });
-  // The citizen's card for this visit only: cleared on every way back to the start.
-  const [card, setCard] = useState<IdCard | null>(null);
-  const replays = useMemo(() => createReplayGuard(), []);
   const [armed, setArmed] = useState(true);
   const busy = useRef(false);
   const secretTaps = useRef<number[]>([]);
@@ -124,22 +119,25 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
   // The day's service is over (by the hub's clock): the end-of-day text instead of the fields.
   const over = state !== null && serviceOver(state, now);
 
+  // The citizen's card for this visit only (see use-id-card.ts), and the QR reader's scans.
+  const { card, cardFor, onScan, forget } = useIdCard({
+    state,
+    screen,
+    go: setScreen,
+    checkIn: (scanned) => void checkIn(scanned),
+  });
+
   const home = useCallback(() => {
-    setCard(null);
+    forget();
     setScreen({ kind: 'home' });
-  }, []);
+  }, [forget]);
   useTimeout(BACK_AFTER_MS[screen.kind] ?? null, home, screen);
   // After service, the end-of-day text stays: the idle screen invites a tap to take a number.
   useIdle(IDLE_AFTER_MS, screen.kind === 'home' && !over, () => {
-    setCard(null);
+    forget();
     setScreen({ kind: 'idle' });
   });
-  useIdle(
-    CHECK_IN_IDLE_MS,
-    ['check-in', 'id-card', 'id-keypad'].includes(screen.kind) ||
-      (screen.kind === 'confirm' && card !== null),
-    home,
-  );
+  useIdle(CHECK_IN_IDLE_MS, ['check-in', 'id-card', 'id-keypad'].includes(screen.kind), home);
   useEffect(() => {
     const arms = [
       'printed',
@@ -168,19 +166,6 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
       if (card) cardFor(card, tile.field.id);
       else setScreen({ kind: 'id-card', fieldId: tile.field.id });
     else setScreen({ kind: 'confirm', fieldId: tile.field.id });
-  };
-
-  /** A card read for a field that asks for it: refused at once by the hub's rule, or held. */
-  const cardFor = (read: IdCard, fieldId: string) => {
-    const refusal = state && cardRefusalFor(state.config, fieldId, read, state.day);
-    if (!refusal) {
-      setCard(read);
-      return setScreen({ kind: 'confirm', fieldId });
-    }
-    setCard(null);
-    const message = cardRefusalText(refusal, state.config.citizens.numbersPerDay);
-    const again = refusal === 'ID_CARD_INVALID' || refusal === 'ID_CARD_REQUIRED';
-    setScreen({ kind: 'card-refused', message, fieldId: again ? fieldId : null });
   };
 
   /**
@@ -253,7 +238,7 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
       if (result.kind !== 'printed') void host.printerStatus().then(setPrinter);
     } finally {
       // The visit is over: nothing of the card stays, whatever came of it.
-      if (purpose === 'issue') setCard(null);
+      if (purpose === 'issue') forget();
       busy.current = false;
     }
   };
@@ -288,27 +273,6 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
       undefined,
     );
 
-  /**
-   * A scan: a booking checks in at once; a card is read here and held for the field chosen (or
-   * to be chosen); a replayed card scan is ignored; anything else on the card step is no card.
-   */
-  const onScan = (text: string, at: number) => {
-    const fieldId = 'fieldId' in screen ? screen.fieldId : null;
-    const onCardStep = screen.kind === 'id-card' || screen.kind === 'id-keypad';
-    const route = routeScan(text, at, { onCardStep, guard: replays });
-    if (route.kind === 'check-in') return void checkIn(route.scanned);
-    if (route.kind === 'replay' || !state) return;
-    const cardField = fieldId && cardModeOf(state.config, fieldId) !== 'off' ? fieldId : null;
-    if (route.kind === 'card-refused') {
-      setCard(null);
-      const message = messages.idCard.scanRefused[route.reason];
-      return setScreen({ kind: 'card-refused', message, fieldId: cardField });
-    }
-    if (cardField) return cardFor(route.card, cardField);
-    const takes = anyFieldTakesCards(state.config);
-    setCard(takes ? route.card : null);
-    setScreen({ kind: 'home', note: takes ? 'card-held' : 'card-not-used' });
-  };
   useScanner(onScan, () => SCAN_SCREENS.has(screen.kind) && !busy.current);
 
   const secretTap = () => {
