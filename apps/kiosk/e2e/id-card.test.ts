@@ -184,7 +184,7 @@ describe('the card step at the kiosk', () => {
     await cardStep(page, 'dat-dai');
     await scan(page, MINOR);
     await page.waitForSelector('[data-screen="not-issued"]');
-    expect(await refusal(page)).toContain('chỉ cấp số cho công dân đủ tuổi thành niên');
+    expect(await refusal(page)).toContain('chỉ cấp số cho công dân từ đủ 18 tuổi');
     await shot(page, 'refused-minor');
     expect(tickets()).toHaveLength(before);
     expect(rig.printed).toHaveLength(printed);

@@ -217,7 +217,7 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
           if (purpose === 'issue' && isCardRefusal(result.code))
             setScreen({
               kind: 'card-refused',
-              message: cardRefusalText(result.code, state.config.citizens.numbersPerDay),
+              message: cardRefusalText(result.code, state.config),
               fieldId: null,
             });
           else if (purpose === 'check-in')

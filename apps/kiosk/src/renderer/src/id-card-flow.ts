@@ -113,8 +113,10 @@ export function isCardRefusal(code: ErrorCode): code is CardRefusal {
   return (CARD_REFUSALS as readonly ErrorCode[]).includes(code);
 }
 
-/** What the kiosk says when the hub refused a number for a card reason (read at render time). */
-export function cardRefusalText(code: CardRefusal, numbersPerDay: number): string {
+/** What the kiosk says when a card is refused (read at render time; limits from the site). */
+export function cardRefusalText(code: CardRefusal, config: SiteConfig): string {
   const texts = messages.idCard.refusal;
-  return code === 'LIMIT_REACHED' ? texts.LIMIT_REACHED(numbersPerDay) : texts[code];
+  if (code === 'LIMIT_REACHED') return texts.LIMIT_REACHED(config.citizens.numbersPerDay);
+  if (code === 'ID_CARD_MINOR') return texts.ID_CARD_MINOR(config.idCard.adultAge);
+  return texts[code];
 }

@@ -164,8 +164,10 @@ describe('what a refusal says', () => {
   it('answers each card refusal of the hub in its own words, the day’s limit with its number', () => {
     expect(isCardRefusal('ID_CARD_MINOR')).toBe(true);
     expect(isCardRefusal('SOLD_OUT')).toBe(false);
-    expect(cardRefusalText('LIMIT_REACHED', 2)).toContain('đã lấy đủ 2 số trong ngày hôm nay');
-    expect(cardRefusalText('ID_CARD_MINOR', 2)).toContain('đủ tuổi thành niên');
-    expect(cardRefusalText('PRIORITY_NOT_PROVEN', 2)).toContain('Ưu tiên theo độ tuổi');
+    expect(cardRefusalText('LIMIT_REACHED', centre())).toContain(
+      'đã lấy đủ 2 số trong ngày hôm nay',
+    );
+    expect(cardRefusalText('ID_CARD_MINOR', centre())).toContain('từ đủ 18 tuổi');
+    expect(cardRefusalText('PRIORITY_NOT_PROVEN', centre())).toContain('Ưu tiên theo độ tuổi');
   });
 });

@@ -163,8 +163,8 @@ export const messages = {
         'Lĩnh vực này cần căn cước công dân để lấy số. Vui lòng quét thẻ hoặc nhập số CCCD.',
       ID_CARD_INVALID:
         'Không đọc được thẻ căn cước công dân. Vui lòng quét lại mặt trước có mã QR hoặc nhập số CCCD.',
-      ID_CARD_MINOR:
-        'Lĩnh vực này chỉ cấp số cho công dân đủ tuổi thành niên. Vui lòng đi cùng người đại diện hoặc liên hệ cán bộ hướng dẫn.',
+      ID_CARD_MINOR: (age: number) =>
+        `Lĩnh vực này chỉ cấp số cho công dân từ đủ ${age} tuổi. Người đại diện theo pháp luật vui lòng quét thẻ của mình hoặc liên hệ cán bộ hướng dẫn.`,
       LIMIT_REACHED: (n: number) =>
         `Quý khách đã lấy đủ ${n} số trong ngày hôm nay. Vui lòng liên hệ cán bộ hướng dẫn nếu cần hỗ trợ.`,
       PRIORITY_NOT_PROVEN:

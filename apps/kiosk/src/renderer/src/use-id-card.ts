@@ -38,7 +38,7 @@ export function useIdCard({
       return go({ kind: 'confirm', fieldId });
     }
     setCard(null);
-    const message = cardRefusalText(refusal, state.config.citizens.numbersPerDay);
+    const message = cardRefusalText(refusal, state.config);
     const again = refusal === 'ID_CARD_INVALID' || refusal === 'ID_CARD_REQUIRED';
     go({ kind: 'card-refused', message, fieldId: again ? fieldId : null });
   };
