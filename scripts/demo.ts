@@ -65,7 +65,13 @@ async function main(): Promise<void> {
   const seeded = store.readConfig()!;
   const config = siteConfigSchema.parse({
     ...seeded,
-    fields: seeded.fields.map((f) => ({ ...f, sessions: [{ from: '00:00', to: '23:59' }] })),
+    // Simulated kiosks carry no ID cards: the demo's card rules are off here.
+    idCard: { ...seeded.idCard, scan: 'off' },
+    fields: seeded.fields.map((f) => ({
+      ...f,
+      sessions: [{ from: '00:00', to: '23:59' }],
+      idCard: { ...f.idCard, scan: 'site' },
+    })),
     calendar: { ...seeded.calendar, workingDays: [0, 1, 2, 3, 4, 5, 6] },
   });
   store.writeConfig(config, now);

@@ -186,6 +186,11 @@ export const CITIZEN_TEXT = {
   taking: 'Đang lấy số…',
   takeCheckInNote:
     'Số của lĩnh vực này chỉ được gọi sau khi quý khách có mặt: khi đến trung tâm, quét mã hoặc nhập mã tại máy lấy số.',
+  idNumberLabel: 'Số định danh cá nhân (CCCD)',
+  idNumberWhy:
+    'Lĩnh vực này cần 12 chữ số in trên căn cước công dân của người làm thủ tục, để giới hạn số lượt lấy số mỗi ngày (tính chung với máy lấy số tại trung tâm). Trung tâm không lưu số này.',
+  idNumberPlaceholder: 'Ví dụ: 001 085 012345',
+  idNumberInvalid: 'Số định danh cá nhân gồm đúng 12 chữ số.',
   takenTitle: 'Quý khách đã có số',
   checkInHow: (code: string) =>
     `Khi đến trung tâm, quét mã hoặc nhập mã ${code} tại máy lấy số. Số của quý khách được giữ chỗ nhưng chỉ được gọi sau khi quý khách làm thủ tục này.`,

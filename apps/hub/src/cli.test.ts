@@ -284,7 +284,11 @@ describe('luot device, against a running hub', () => {
     const url = await startHub();
     const { socket, snapshot } = await connect(url, token);
     expect(snapshot.you).toMatchObject({ role: 'kiosk', deviceId: 'kiosk-9' });
-    const issued = await request(socket, 'ticket:issue', { fieldId: 'dat-dai' });
+    // The demo's đất đai asks for the citizen's ID card (a made-up adult's number, typed).
+    const issued = await request(socket, 'ticket:issue', {
+      fieldId: 'dat-dai',
+      idCard: { number: '079085001234' },
+    });
     expect(issued.ok && issued.data.ticket.label).toBe('1001');
 
     const disconnected = new Promise<string>((resolve) => socket.once('disconnect', resolve));
@@ -394,7 +398,8 @@ describe('luot backup', () => {
     const url = await startHub();
     const { socket } = await connect(url, await pairKiosk('kiosk-1'));
     for (const fieldId of ['dat-dai', 'ho-tich', 'dat-dai']) {
-      expect((await request(socket, 'ticket:issue', { fieldId })).ok).toBe(true);
+      const idCard = fieldId === 'dat-dai' ? { idCard: { number: '079085001234' } } : {};
+      expect((await request(socket, 'ticket:issue', { fieldId, ...idCard })).ok).toBe(true);
       hub!.clock.advance(5_000); // past the kiosk's minimum interval between tickets
     }
     const key = join(dir, 'backup.key');

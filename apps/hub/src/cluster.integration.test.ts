@@ -152,7 +152,13 @@ function allDayConfigFile(): string {
   const demo = loadSiteConfig(DEMO_SITE_FILE);
   const config = siteConfigSchema.parse({
     ...demo,
-    fields: demo.fields.map((f) => ({ ...f, sessions: [{ from: '00:00', to: '23:59' }] })),
+    // Simulated kiosks carry no ID cards: the demo's card rules are off here.
+    idCard: { ...demo.idCard, scan: 'off' },
+    fields: demo.fields.map((f) => ({
+      ...f,
+      sessions: [{ from: '00:00', to: '23:59' }],
+      idCard: { ...f.idCard, scan: 'site' },
+    })),
     calendar: { ...demo.calendar, workingDays: [0, 1, 2, 3, 4, 5, 6] },
   });
   const file = join(dir, 'site.json');

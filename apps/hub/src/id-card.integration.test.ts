@@ -5,34 +5,23 @@ import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { siteConfigSchema, type SiteConfig } from '@luot/domain';
 import type { HubSocket } from '@luot/hub-client';
 import { pairDevice } from './setup.ts';
-import { MONDAY_9AM, request, startTestHub, testConfig, type TestHub } from '../testing/index.ts';
+import {
+  ADULT,
+  cardConfig,
+  ELDER,
+  MINOR,
+  MONDAY_9AM,
+  request,
+  startTestHub,
+  type TestHub,
+} from '../testing/index.ts';
 
 let t: TestHub;
 afterEach(async () => {
   await t?.close();
 });
-
-/**
- * The test centre with cards: đất đai needs a card and an adult; hộ tịch offers the card (the
- * site's mode); 75 and over get "cao-tuoi"; 2 numbers a person a day.
- */
-export function cardConfig(patch: (config: SiteConfig) => void = () => {}): SiteConfig {
-  const config = structuredClone(testConfig(2));
-  config.idCard = { scan: 'optional', priorityAge: 75, priorityClassId: 'cao-tuoi', adultAge: 18 };
-  config.fields[1]!.idCard = { scan: 'required', adultsOnly: true };
-  config.citizens.numbersPerDay = 2;
-  patch(config);
-  return siteConfigSchema.parse(config);
-}
-
-// Made-up cards. The hub's clock is Monday 2026-11-23.
-export const ADULT = { number: '079085001234', birthDate: '1985-01-20' };
-export const ELDER = { number: '001148012345', birthDate: '1948-06-15' };
-/** 18 on 2026-12-01: still a minor on the test day when scanned. */
-export const MINOR = { number: '001208001234', birthDate: '2008-12-01' };
 
 type IssueAnswer = Awaited<ReturnType<typeof issue>>;
 function issue(

@@ -65,6 +65,8 @@ export interface PublicField {
   reopening: { day: string; time: string } | null;
   remote: OnlineConfig['remote'];
   booking: { enabled: boolean; daysAhead: number };
+  /** A number here needs the citizen's 12-digit personal number (the field requires the ID card). */
+  idNumberRequired: boolean;
 }
 
 /** GET /api/public/sites/:siteId */
@@ -88,10 +90,21 @@ export interface PublicSlots {
   closed: 'CLOSED_DAY' | 'NOT_OFFERED' | 'TOO_EARLY' | null;
 }
 
+/**
+ * The citizen's 12-digit personal number (on the ID card, CCCD), asked for by a field whose card
+ * mode is `required` (`PublicField.idNumberRequired`). Counted with the kiosks' numbers of the
+ * same person; only a keyed hash of it is kept.
+ */
+export const idNumberSchema = z
+  .string()
+  .transform((s) => s.replace(/\s/g, ''))
+  .pipe(z.string().regex(/^\d{12}$/, '12 digits'));
+
 /** Body of POST /api/public/tickets (citizen token): take a number now. */
 export const remoteTicketRequestSchema = z.strictObject({
   siteId: siteIdSchema,
   fieldId: idSchema,
+  idNumber: idNumberSchema.optional(),
 });
 export interface RemoteTicket {
   label: string;
@@ -111,6 +124,8 @@ export const bookingRequestSchema = z.strictObject({
   fieldId: idSchema,
   day: calendarDay,
   start: hhmm,
+  /** Needed when the field's card mode is `required` (checked: a personal number, adults-only). */
+  idNumber: idNumberSchema.optional(),
 });
 
 /** A booking as its holder sees it: GET /api/public/bookings/:token and the answer to booking. */

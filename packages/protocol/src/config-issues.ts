@@ -167,6 +167,12 @@ export const CONFIG_KEY_LABELS: Readonly<Record<string, string>> = {
   openBookings: 'Số lịch hẹn chưa dùng tối đa cho một số điện thoại',
   bookingMaxStreak: 'Số lịch hẹn được gọi liên tiếp',
   nearTurnAhead: 'Ngưỡng nhắn tin sắp đến lượt',
+  idCard: 'Căn cước công dân',
+  scan: 'Quét căn cước',
+  priorityAge: 'Ưu tiên từ tuổi',
+  priorityClassId: 'Đối tượng ưu tiên theo tuổi',
+  adultAge: 'Tuổi thành niên',
+  adultsOnly: 'Chỉ cấp số cho người thành niên',
 };
 
 /** Where an issue is, as a person reads it: `Lĩnh vực "Đất đai" › Số chữ số`. */

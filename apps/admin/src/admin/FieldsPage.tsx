@@ -9,6 +9,7 @@ import {
 import type { Api } from '../api.ts';
 import { M } from '../messages.ts';
 import { NumberInput } from './inputs.tsx';
+import { IdCardFieldset } from './IdCardFieldset.tsx';
 import { OnlineFieldset, onlineSummary } from './OnlineFieldset.tsx';
 import { MO } from '../messages-online.ts';
 import { SaveBar } from './SaveBar.tsx';
@@ -284,6 +285,10 @@ export function FieldsPage({ api, liveConfig }: { api: Api; liveConfig: SiteConf
             <OnlineFieldset
               field={current}
               onChange={(change) => editField(current.id, (f) => change(f.online))}
+            />
+            <IdCardFieldset
+              field={current}
+              onChange={(change) => editField(current.id, (f) => change(f.idCard))}
             />
 
             <fieldset>

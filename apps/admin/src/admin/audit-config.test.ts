@@ -150,3 +150,14 @@ describe('a configuration change in the audit log', () => {
     expect(formatValue('notice', 'x'.repeat(100))).toBe(`«${'x'.repeat(59)}…»`);
   });
 });
+
+describe('the ID card settings in the audit log', () => {
+  it('names the card keys and words the scan modes', () => {
+    expect(keyLabel('scan')).toBe('Quét căn cước');
+    expect(keyLabel('idCard.priorityAge')).toBe('Ưu tiên từ tuổi');
+    expect(formatValue('scan', 'required')).toBe('Bắt buộc quét căn cước để lấy số');
+    expect(formatValue('idCard', { scan: 'site', adultsOnly: true })).toBe(
+      'Quét căn cước Theo cài đặt chung của điểm; Chỉ cấp số cho người thành niên có',
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { ticketLabel } from '@luot/domain';
 import { CONFIG_KEY_LABELS, type AuditChange, type AuditValue } from '@luot/protocol';
 import { M } from '../messages.ts';
+import { MI } from '../messages-id-card.ts';
 
 const A = M.audit;
 
@@ -43,6 +44,8 @@ export function formatValue(key: string, value: unknown): string {
         : String(value);
   if (typeof value === 'string') {
     if (key === 'rule') return M.counters.rules[value] ?? value;
+    if (key.split('.').at(-1) === 'scan' && value in MI.modes)
+      return MI.modes[value as keyof typeof MI.modes];
     return value === '' ? A.values.empty : `«${cut(value)}»`;
   }
   if (Array.isArray(value)) {

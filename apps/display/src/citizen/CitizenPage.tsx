@@ -19,6 +19,7 @@ import {
 } from './citizen-model.ts';
 import { BookSlot } from './BookSlot.tsx';
 import { FieldList } from './FieldList.tsx';
+import { IdNumberInput, idNumberOf } from './IdNumberInput.tsx';
 import { Loading, Problem } from './Notices.tsx';
 import { bookingPagePath } from './paths.ts';
 import { SignIn } from './SignIn.tsx';
@@ -340,14 +341,18 @@ function TakeNumber({
 }) {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [idTyped, setIdTyped] = useState('');
+  const [idTried, setIdTried] = useState(false);
   if (!field) return <Problem refusal={{ code: 'NOT_FOUND', message: '' }} />;
   // Trying again cannot help after these: the button goes, the reason stays.
   const final = refusal !== null && FINAL.has(refusal.code);
   async function take() {
     if (!session || !field) return onSignInAgain();
+    const idNumber = field.idNumberRequired ? idNumberOf(idTyped) : undefined;
+    if (idNumber === null) return setIdTried(true);
     setBusy(true);
     setRefusal(null);
-    const answer = await citizenApi.takeNumber(session.token, siteId, field.id);
+    const answer = await citizenApi.takeNumber(session.token, siteId, field.id, idNumber);
     setBusy(false);
     if (answer.ok) return onTaken(answer.data);
     if (answer.refusal.code === 'UNAUTHENTICATED') return onSignInAgain();
@@ -365,6 +370,9 @@ function TakeNumber({
         </p>
       </div>
       {field.remote === 'check-in' && <p className="cz-note">{T.takeCheckInNote}</p>}
+      {field.idNumberRequired && !final && (
+        <IdNumberInput value={idTyped} onChange={setIdTyped} showInvalid={idTried} />
+      )}
       {refusal && (
         <Problem
           refusal={refusal}
@@ -436,12 +444,22 @@ function ConfirmBooking({
 }) {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [idTyped, setIdTyped] = useState('');
+  const [idTried, setIdTried] = useState(false);
   async function book() {
     if (!session) return onSignInAgain();
+    const idNumber = field?.idNumberRequired ? idNumberOf(idTyped) : undefined;
+    if (idNumber === null) return setIdTried(true);
     setBusy(true);
     setRefusal(null);
     const { siteId, fieldId, day, start } = request;
-    const answer = await citizenApi.book(session.token, { siteId, fieldId, day, start });
+    const answer = await citizenApi.book(session.token, {
+      siteId,
+      fieldId,
+      day,
+      start,
+      ...(idNumber !== undefined && { idNumber }),
+    });
     setBusy(false);
     if (answer.ok) return onBooked(answer.data.path);
     if (answer.refusal.code === 'UNAUTHENTICATED') return onSignInAgain();
@@ -468,6 +486,9 @@ function ConfirmBooking({
           <dd>{siteName}</dd>
         </div>
       </dl>
+      {field?.idNumberRequired && !final && (
+        <IdNumberInput value={idTyped} onChange={setIdTyped} showInvalid={idTried} />
+      )}
       {refusal && (
         <Problem
           refusal={refusal}

@@ -123,10 +123,15 @@ export const citizenApi = {
       siteId ? `/api/public/me?siteId=${enc(siteId)}` : '/api/public/me',
       { token },
     ),
-  takeNumber: (token: string, siteId: string, fieldId: string) =>
-    call<RemoteTicket>('POST', '/api/public/tickets', { token, body: { siteId, fieldId } }),
-  book: (token: string, request: { siteId: string; fieldId: string; day: string; start: string }) =>
-    call<BookingView>('POST', '/api/public/bookings', { token, body: request }),
+  takeNumber: (token: string, siteId: string, fieldId: string, idNumber?: string) =>
+    call<RemoteTicket>('POST', '/api/public/tickets', {
+      token,
+      body: { siteId, fieldId, ...(idNumber !== undefined && { idNumber }) },
+    }),
+  book: (
+    token: string,
+    request: { siteId: string; fieldId: string; day: string; start: string; idNumber?: string },
+  ) => call<BookingView>('POST', '/api/public/bookings', { token, body: request }),
   booking: (bookingToken: string) =>
     call<BookingView>('GET', `/api/public/bookings/${enc(bookingToken)}`),
   cancelBooking: (bookingToken: string) =>

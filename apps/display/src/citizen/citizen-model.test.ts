@@ -30,6 +30,7 @@ function field(over: Partial<PublicField> = {}): PublicField {
     reopening: null,
     remote: 'walk-in',
     booking: { enabled: true, daysAhead: 6 },
+    idNumberRequired: false,
     ...over,
   };
 }

@@ -26,5 +26,12 @@ export const CITIZEN_MESSAGES_VI = {
   checkInTooLate: 'Đã quá thời gian xác nhận của lịch hẹn này.',
   wrongSite: 'Lịch hẹn này thuộc điểm phục vụ khác.',
   noCode: 'Không tìm thấy mã lịch hẹn. Vui lòng kiểm tra lại mã 6 ký tự.',
+  idNumberRequired:
+    'Lĩnh vực này cần số định danh cá nhân (12 số trên căn cước công dân) để lấy số hoặc đặt lịch.',
+  idNumberInvalid:
+    'Số định danh cá nhân không hợp lệ; vui lòng kiểm tra lại 12 số trên căn cước công dân.',
+  idNumberMinor: 'Lĩnh vực này chỉ cấp số cho công dân đủ tuổi thành niên.',
+  idNumberPerDay: (n: number) =>
+    `Mỗi công dân được lấy tối đa ${n} số thứ tự mỗi ngày (tại ki-ốt và trực tuyến); số định danh này đã lấy đủ.`,
   alreadyCalled: 'Số này đã được xác nhận hoặc không còn chờ.',
 };

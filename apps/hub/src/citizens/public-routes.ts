@@ -5,6 +5,7 @@ import {
   daysFrom,
   estimateWaitMinutes,
   fieldAvailability,
+  needsIdNumber,
   nextOpening,
   serviceDay,
   slotsOn,
@@ -41,6 +42,7 @@ import {
   ticketSecretOf,
   type Citizens,
 } from './citizens.ts';
+import { idNumberRefusal } from './id-number.ts';
 import { CITIZEN_MESSAGES_VI as M } from './messages-vi.ts';
 
 const HOUR_MS = 3_600_000;
@@ -174,6 +176,7 @@ export function registerCitizenRoutes(app: FastifyInstance, citizens: Citizens):
             enabled: field.online.booking.enabled,
             daysAhead: field.online.booking.daysAhead,
           },
+          idNumberRequired: needsIdNumber(config, field.id),
         };
       }),
     };
@@ -324,6 +327,13 @@ export function registerCitizenRoutes(app: FastifyInstance, citizens: Citizens):
     const availability = fieldAvailability(live, field.id, now);
     if (availability !== 'open')
       return sendFailure(reply, availability, refusalMessage(availability, live.config, field.id));
+    const card = idNumberRefusal(
+      live.config,
+      field.id,
+      body.idNumber,
+      serviceDay(now, live.config.site.timeZone),
+    );
+    if (card) return sendFailure(reply, card.code, card.message);
     const { numbersPerDay } = live.config.citizens;
     const counted = await province.reserveNumber(
       { phoneHash: citizen.phoneHash, day: live.day, siteId: site.id, at: now },
@@ -331,6 +341,19 @@ export function registerCitizenRoutes(app: FastifyInstance, citizens: Citizens):
     );
     if (counted === null)
       return sendFailure(reply, 'LIMIT_REACHED', M.numbersPerDay(numbersPerDay));
+    // The same person's count as at the kiosks, by the keyed hash of their personal number.
+    const person =
+      needsIdNumber(live.config, field.id) && body.idNumber
+        ? await citizens.idCards.reserve(site.id, live, body.idNumber)
+        : null;
+    if (person && !person.ok) {
+      await province.settleNumber(counted, null);
+      return sendFailure(reply, 'LIMIT_REACHED', M.idNumberPerDay(numbersPerDay));
+    }
+    const giveBack = async () => {
+      await province.settleNumber(counted, null);
+      await person?.settle(null);
+    };
     const token = newLinkSecret();
     let decision;
     try {
@@ -339,11 +362,11 @@ export function registerCitizenRoutes(app: FastifyInstance, citizens: Citizens):
         { actor: 'public:remote', tokenHash: hashSecret(token) },
       );
     } catch (err) {
-      await province.settleNumber(counted, null);
+      await giveBack();
       throw err;
     }
     if (!decision.ok) {
-      await province.settleNumber(counted, null);
+      await giveBack();
       const { code } = decision.error;
       return sendFailure(reply, code, refusalMessage(code, live.config, field.id));
     }
@@ -351,6 +374,7 @@ export function registerCitizenRoutes(app: FastifyInstance, citizens: Citizens):
     if (issued?.type !== 'ticket.issued') return sendFailure(reply, 'INTERNAL');
     const ticket = issued.ticket;
     await province.settleNumber(counted, ticket.id);
+    await person?.settle(ticket.id);
     let checkInCode: string | null = null;
     if (field.online.remote === 'check-in') {
       for (let i = 0; i < CODE_DRAWS && !checkInCode; i++) {
@@ -401,6 +425,9 @@ export function registerCitizenRoutes(app: FastifyInstance, citizens: Citizens):
     const refusal = bookingRefusal(config, body, now);
     if (refusal)
       return sendFailure(reply, refusal.code, refusalMessage(refusal.code, config, body.fieldId));
+    // Checked on the booked day (adults-only by birth year); counted when it becomes a number.
+    const card = idNumberRefusal(config, body.fieldId, body.idNumber, body.day);
+    if (card) return sendFailure(reply, card.code, card.message);
     const field = config.fields.find((f) => f.id === body.fieldId)!;
     const slot = slotsOn(config, field, body.day).find((s) => s.start === body.start)!;
     const token = newLinkSecret();
