@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { PriorityClass } from './types.ts';
 import { formatMinutesVi } from '@luot/ui';
 import type { FieldTile } from './fields.ts';
@@ -9,9 +10,12 @@ export function ConfirmScreen({
   priorityClasses,
   onTake,
   onBack,
+  note = null,
 }: {
   tile: FieldTile;
   priorityClasses: PriorityClass[];
+  /** Under the field's name: what the card read gives (see IdCardNote). */
+  note?: ReactNode;
   onTake: (priorityClassId: string | null) => void;
   onBack: () => void;
 }) {
@@ -21,6 +25,7 @@ export function ConfirmScreen({
       <p className="confirm-heading">{messages.confirmTitle}</p>
       <h1 className="confirm-field">{tile.field.name}</h1>
       <p className="confirm-ahead">{messages.confirmAhead(tile.waiting, wait)}</p>
+      {note}
       <button
         type="button"
         className="take-button"

@@ -6,27 +6,36 @@ import type { TicketData } from '@luot/printing/types';
 import { ERROR_MESSAGES_VI, failure, type Ack, type IssuedTicket } from '@luot/protocol';
 import { formatDateVi, formatTimeVi, siteClosedLineVi, useNow } from '@luot/ui';
 import type { KioskConfig, OpenSettingsResult } from '../../shared/bridge.ts';
+import { CardNote, CardScreens, isCardScreen, type CardScreen } from './CardScreens.tsx';
 import { CheckInScreen } from './CheckInScreen.tsx';
 import { ConfirmScreen } from './ConfirmScreen.tsx';
 import { EndOfDayPanel } from './EndOfDayPanel.tsx';
 import { FieldGrid } from './FieldGrid.tsx';
 import { fieldTiles, issuingHours, type FieldTile } from './fields.ts';
+import {
+  cardForIssue,
+  cardModeOf,
+  cardRefusalText,
+  declarableClasses,
+  isCardRefusal,
+} from './id-card-flow.ts';
 import type { KioskHost } from './host.ts';
 import { IdleScreen } from './IdleScreen.tsx';
 import { issueAndPrint, type FlowDeps, type FlowStep } from './issue-flow.ts';
 import { checkInRefusalText, messages, pinRefusalText } from './messages.ts';
 import { PinPad } from './PinPad.tsx';
 import { printerProblem } from './printer-problem.ts';
-import { createScanDetector } from './scan-detector.ts';
 import { NotIssuedScreen, OnScreenTicket, PrintedScreen } from './ResultScreen.tsx';
 import { SettingsScreen } from './SettingsScreen.tsx';
 import { buildTicketData } from './ticket-data.ts';
 import { useIdle, useTimeout } from './use-timeout.ts';
 import { usePrinterStatus } from './use-printer-status.ts';
+import { useIdCard, type CardNext } from './use-id-card.ts';
+import { useScanner } from './use-scanner.ts';
 import { createUnansweredIssues, LOST_ANSWER_REASON, newRequestId } from './unanswered-issues.ts';
 
 type Screen =
-  | { kind: 'home' }
+  | Extract<CardNext, { kind: 'home' }>
   | { kind: 'closed'; tile: FieldTile }
   | { kind: 'confirm'; fieldId: string }
   | { kind: 'working'; step: FlowStep; purpose: 'issue' | 'check-in' }
@@ -35,6 +44,7 @@ type Screen =
   | { kind: 'printed'; ticket: TicketData; preview: string | null }
   | { kind: 'on-screen'; ticket: TicketData }
   | { kind: 'not-issued'; message: string }
+  | CardScreen
   | { kind: 'idle' }
   | { kind: 'pin'; error: string | null }
   | { kind: 'settings'; pin: string; open: Extract<OpenSettingsResult, { ok: true }> }
@@ -48,13 +58,14 @@ const BACK_AFTER_MS: Partial<Record<Screen['kind'], number>> = {
   'on-screen': 90_000,
   'not-issued': 10_000,
   'check-in-refused': 15_000,
+  'card-refused': 15_000,
   pin: 30_000,
   'browser-info': 15_000,
 };
 /** Result screens ignore taps at first, so a hand still tapping does not start over. */
 const ARM_AFTER_MS = 1_500;
 const IDLE_AFTER_MS = 60_000;
-/** The check-in screen goes back to the start when nobody touched or typed for this long. */
+/** The check-in and card screens go back to the start when nobody touched or typed for this long. */
 const CHECK_IN_IDLE_MS = 45_000;
 /** Screens where a QR reader's scan checks in at once; not the PIN, settings or a flow underway. */
 const SCAN_SCREENS: ReadonlySet<Screen['kind']> = new Set([
@@ -67,6 +78,9 @@ const SCAN_SCREENS: ReadonlySet<Screen['kind']> = new Set([
   'printed',
   'on-screen',
   'not-issued',
+  'id-card',
+  'id-keypad',
+  'card-refused',
 ]);
 /** Taps on the top-left corner within this time that open the settings. */
 const SECRET_TAPS = 5;
@@ -105,13 +119,33 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
   // The day's service is over (by the hub's clock): the end-of-day text instead of the fields.
   const over = state !== null && serviceOver(state, now);
 
-  const home = useCallback(() => setScreen({ kind: 'home' }), []);
+  // The citizen's card for this visit only (see use-id-card.ts), and the QR reader's scans.
+  const { card, cardFor, onScan, forget } = useIdCard({
+    state,
+    screen,
+    go: setScreen,
+    checkIn: (scanned) => void checkIn(scanned),
+  });
+
+  const home = useCallback(() => {
+    forget();
+    setScreen({ kind: 'home' });
+  }, [forget]);
   useTimeout(BACK_AFTER_MS[screen.kind] ?? null, home, screen);
   // After service, the end-of-day text stays: the idle screen invites a tap to take a number.
-  useIdle(IDLE_AFTER_MS, screen.kind === 'home' && !over, () => setScreen({ kind: 'idle' }));
-  useIdle(CHECK_IN_IDLE_MS, screen.kind === 'check-in', home);
+  useIdle(IDLE_AFTER_MS, screen.kind === 'home' && !over, () => {
+    forget();
+    setScreen({ kind: 'idle' });
+  });
+  useIdle(CHECK_IN_IDLE_MS, ['check-in', 'id-card', 'id-keypad'].includes(screen.kind), home);
   useEffect(() => {
-    const arms = ['printed', 'on-screen', 'not-issued', 'check-in-refused'].includes(screen.kind);
+    const arms = [
+      'printed',
+      'on-screen',
+      'not-issued',
+      'check-in-refused',
+      'card-refused',
+    ].includes(screen.kind);
     setArmed(!arms);
     if (!arms) return;
     const id = setTimeout(() => setArmed(true), ARM_AFTER_MS);
@@ -128,6 +162,9 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
   const pickField = (tile: FieldTile) => {
     if (stopped || busy.current) return;
     if (tile.availability !== 'open') setScreen({ kind: 'closed', tile });
+    else if (state && cardModeOf(state.config, tile.field.id) !== 'off')
+      if (card) cardFor(card, tile.field.id);
+      else setScreen({ kind: 'id-card', fieldId: tile.field.id });
     else setScreen({ kind: 'confirm', fieldId: tile.field.id });
   };
 
@@ -177,7 +214,13 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
           setScreen({ kind: 'not-issued', message: messages.printFailedCancelled });
           break;
         case 'refused':
-          if (purpose === 'check-in')
+          if (purpose === 'issue' && isCardRefusal(result.code))
+            setScreen({
+              kind: 'card-refused',
+              message: cardRefusalText(result.code, state.config),
+              fieldId: null,
+            });
+          else if (purpose === 'check-in')
             setScreen({
               kind: 'check-in-refused',
               message: checkInRefusalText(result, (at) => formatTimeVi(at, timeZone)),
@@ -194,6 +237,8 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
       }
       if (result.kind !== 'printed') void host.printerStatus().then(setPrinter);
     } finally {
+      // The visit is over: nothing of the card stays, whatever came of it.
+      if (purpose === 'issue') forget();
       busy.current = false;
     }
   };
@@ -204,7 +249,9 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
       async () => {
         if (!socket) return failure('UNAVAILABLE');
         const requestId = newRequestId();
-        const ack = await request(socket, 'ticket:issue', { fieldId, priorityClassId, requestId });
+        const idCard = cardForIssue(state!.config, fieldId, card);
+        const payload = { fieldId, priorityClassId, requestId, ...(idCard && { idCard }) };
+        const ack = await request(socket, 'ticket:issue', payload);
         // No answer: the hub may have issued a number that nobody will hold.
         if (!ack.ok && ack.error.code === 'UNAVAILABLE') unanswered.add(requestId);
         return ack;
@@ -226,23 +273,7 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
       undefined,
     );
 
-  // A QR reader types like a keyboard, anywhere: its fast keys ending in Enter are a scan, sent
-  // at once. Its Enter is kept from the focused button (it would take a walk-in number).
-  const scanContext = useRef({ checkIn, screen });
-  scanContext.current = { checkIn, screen };
-  useEffect(() => {
-    const detector = createScanDetector();
-    const onKey = (e: KeyboardEvent) => {
-      const scanned = detector.key(e.key, e.timeStamp);
-      if (scanned === null) return;
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      if (SCAN_SCREENS.has(scanContext.current.screen.kind) && !busy.current)
-        void scanContext.current.checkIn(scanned);
-    };
-    window.addEventListener('keydown', onKey, { capture: true });
-    return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, []);
+  useScanner(onScan, () => SCAN_SCREENS.has(screen.kind) && !busy.current);
 
   const secretTap = () => {
     const t = Date.now();
@@ -318,6 +349,10 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
               <strong>{messages.printer[printerIssue]}</strong>
               <span>{messages.printerStopped}</span>
             </div>
+          ) : screen.kind === 'home' && screen.note ? (
+            <p className="home-note" role="status" data-testid="home-note">
+              {screen.note === 'card-held' ? messages.idCard.heldOnHome : messages.idCard.notUsed}
+            </p>
           ) : (
             <h1 className="home-title">{messages.chooseField}</h1>
           )}
@@ -380,16 +415,43 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
       ) : screen.kind === 'confirm' ? (
         (() => {
           const tile = tiles.find((t) => t.field.id === screen.fieldId);
-          if (!tile) return null;
+          if (!tile || !state) return null;
+          const held = cardForIssue(state.config, tile.field.id, card);
           return (
             <ConfirmScreen
               tile={tile}
-              priorityClasses={state?.config.priorityClasses ?? []}
+              priorityClasses={declarableClasses(
+                state.config,
+                tile.field.id,
+                held ?? null,
+                state.day,
+              )}
+              note={
+                held && (
+                  <CardNote
+                    config={state.config}
+                    fieldId={tile.field.id}
+                    card={held}
+                    day={state.day}
+                  />
+                )
+              }
               onTake={(p) => void take(screen.fieldId, p)}
               onBack={home}
             />
           );
         })()
+      ) : isCardScreen(screen) ? (
+        state && (
+          <CardScreens
+            screen={screen}
+            config={state.config}
+            armed={armed}
+            go={setScreen}
+            onTyped={cardFor}
+            onBack={home}
+          />
+        )
       ) : screen.kind === 'check-in' ? (
         <CheckInScreen onSubmit={(code) => void checkIn(code)} onBack={home} />
       ) : screen.kind === 'working' ? (

@@ -124,6 +124,53 @@ export const messages = {
     browserOnly:
       'Đang chạy trong trình duyệt: phiếu được in ra máy in ảo (ảnh PNG). Cài đặt máy in chỉ có trên máy kiosk.',
   },
+
+  idCard: {
+    title: 'Quét căn cước công dân',
+    requiredLead: 'Lĩnh vực này cần căn cước công dân (CCCD) để lấy số.',
+    optionalLead: 'Quý khách có thể quét căn cước công dân (CCCD) hoặc bỏ qua.',
+    howTo: 'Đưa mặt trước của thẻ, chỗ có mã QR ở góc trên bên phải, vào đầu đọc mã.',
+    cardPicture: 'Hình mặt trước thẻ căn cước công dân, mã QR ở góc trên bên phải',
+    qrLabel: 'Mã QR',
+    purpose:
+      'Thẻ dùng để xác nhận ưu tiên theo độ tuổi và giới hạn số lượt mỗi người trong ngày. Máy không lưu họ tên, ngày sinh hay địa chỉ; không in lên phiếu.',
+    typeNumber: 'Nhập số CCCD',
+    skip: 'Bỏ qua',
+    keypadTitle: 'Nhập 12 chữ số căn cước công dân',
+    keypadHint: 'Số định danh cá nhân in ở mặt trước thẻ, cạnh ảnh chân dung (Số / No.).',
+    numberLabel: 'Số đã nhập',
+    keypad: 'Bàn phím số',
+    backspace: 'Xoá số cuối',
+    clear: 'Xoá hết',
+    confirm: 'Xác nhận',
+    badNumber: 'Số vừa nhập không phải số căn cước công dân. Vui lòng kiểm tra lại 12 chữ số.',
+    /** On the home screen after a card was scanned there, before a field was chosen. */
+    heldOnHome: 'Đã đọc thẻ căn cước. Mời quý khách chọn lĩnh vực.',
+    notUsed: 'Máy không cần căn cước công dân. Mời quý khách chọn lĩnh vực.',
+    /** On the confirm screen, once a card is read. */
+    received: 'Đã nhận thẻ căn cước công dân',
+    agePriority: 'Quý khách được ưu tiên theo độ tuổi',
+    refusedTitle: 'Chưa lấy được số',
+    rescan: 'Quét lại thẻ',
+    scanRefused: {
+      'not-a-card':
+        'Mã vừa quét không phải căn cước công dân. Vui lòng quét mã QR ở mặt trước thẻ CCCD.',
+      inconsistent:
+        'Không đọc được thẻ: thông tin trong mã QR không khớp với số căn cước. Vui lòng quét lại hoặc nhập số CCCD.',
+    },
+    refusal: {
+      ID_CARD_REQUIRED:
+        'Lĩnh vực này cần căn cước công dân để lấy số. Vui lòng quét thẻ hoặc nhập số CCCD.',
+      ID_CARD_INVALID:
+        'Không đọc được thẻ căn cước công dân. Vui lòng quét lại mặt trước có mã QR hoặc nhập số CCCD.',
+      ID_CARD_MINOR: (age: number) =>
+        `Lĩnh vực này chỉ cấp số cho công dân từ đủ ${age} tuổi. Người đại diện theo pháp luật vui lòng quét thẻ của mình hoặc liên hệ cán bộ hướng dẫn.`,
+      LIMIT_REACHED: (n: number) =>
+        `Quý khách đã lấy đủ ${n} số trong ngày hôm nay. Vui lòng liên hệ cán bộ hướng dẫn nếu cần hỗ trợ.`,
+      PRIORITY_NOT_PROVEN:
+        'Ưu tiên theo độ tuổi cần quét căn cước công dân để xác nhận. Vui lòng quét thẻ hoặc lấy số thường.',
+    },
+  },
 } as const;
 
 /** What the PIN screen says when the settings stay shut. */
