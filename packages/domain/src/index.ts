@@ -21,3 +21,4 @@ export * from './overview.ts';
 export * from './bookings.ts';
 export * from './id-card.ts';
 export * from './board-content.ts';
+export * from './desks.ts';

@@ -10,6 +10,8 @@ export interface TicketMessages {
   booked: (start: string) => string;
   /** Under the number of a ticket taken from a phone. */
   remote: string;
+  /** Above the number of a reprinted ticket: the reprint's time, "HH:MM dd/mm/yyyy". */
+  reprinted: (at: string) => string;
   /** Weekday names, Sunday first. */
   weekdays: readonly [string, string, string, string, string, string, string];
 }
@@ -33,5 +35,6 @@ export const viTicketMessages: TicketMessages = {
   qrCaption: 'Quét mã để theo dõi lượt của quý khách',
   booked: (start) => `Lịch hẹn ${start}`,
   remote: 'Lấy số trực tuyến',
+  reprinted: (at) => `IN LẠI – ${at}`,
   weekdays: ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
 };

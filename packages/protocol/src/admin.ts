@@ -139,6 +139,8 @@ export const AUDIT_ACTIONS = [
   'ticket.cancel',
   'ticket.recall',
   'ticket.move',
+  // A guide's reprint at a reception desk (apps/hub/src/sockets/handlers/desk.ts).
+  'ticket.reprint',
   // The site's message settings (channels, provider keys; the keys themselves never written).
   'messages.settings',
 ] as const;
@@ -195,6 +197,10 @@ export interface AuditEntry {
     ticketId?: string;
     /** A move: where the ticket went (a field's or a counter's name); a release: what became of the ticket. */
     to?: string;
+    /** A reprint: the ticket's number, the desk, and where it was printed. */
+    label?: string;
+    deskId?: string;
+    printedOn?: string;
     /** Entries of this action left unwritten (too many in a minute) since the previous one. */
     suppressed?: number;
   };
