@@ -14,3 +14,4 @@ export * from './phone-messages.ts';
 export * from './pg-hubs.ts';
 export * from './fake-provider.ts';
 export * from './push-subscriber.ts';
+export * from './desk.ts';

@@ -9,6 +9,7 @@ const HOST =
 export const deskPrinterSchema = z.strictObject({
   host: z.string().trim().min(1).max(253).regex(HOST, 'an IP address or a host name'),
   port: z.number().int().min(1).max(65535).default(9100),
+  paper: z.enum(['80mm', '58mm']).default('80mm'),
 });
 
 /**

@@ -16,3 +16,4 @@ export * from './device-file-transport.ts';
 export * from './printer.ts';
 export * from './printer-emulator.ts';
 export { sampleTicket } from './sample-ticket.ts';
+export * from './ticket-data.ts';

@@ -12,6 +12,8 @@ export interface TicketMessages {
   remote: string;
   /** Above the number of a reprinted ticket: the reprint's time, "HH:MM dd/mm/yyyy". */
   reprinted: (at: string) => string;
+  /** Before a priority class's name on the ticket: "Ưu tiên – Người cao tuổi". */
+  priorityPrefix: string;
   /** Weekday names, Sunday first. */
   weekdays: readonly [string, string, string, string, string, string, string];
 }
@@ -36,5 +38,6 @@ export const viTicketMessages: TicketMessages = {
   booked: (start) => `Lịch hẹn ${start}`,
   remote: 'Lấy số trực tuyến',
   reprinted: (at) => `IN LẠI – ${at}`,
+  priorityPrefix: 'Ưu tiên – ',
   weekdays: ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
 };

@@ -5,6 +5,7 @@ import type { QueueService } from '../queue-service.ts';
 import type { ProvinceStore, Store } from '../store.ts';
 import type { DevicePresence } from './device-presence.ts';
 import type { PhoneViews } from './phone-views.ts';
+import type { DeskPrinting } from '../desk/desk-printing.ts';
 
 /** Limits of what kiosks may do. */
 export interface KioskOptions {
@@ -27,6 +28,8 @@ export interface HubServices {
   options: KioskOptions;
   presence: DevicePresence;
   phoneViews: PhoneViews;
+  /** Prints reception desks' tickets on their printers or kiosks. */
+  desk: DeskPrinting;
 }
 
 /** A handler's view of one event: the hub's parts and who sent it. */
@@ -34,6 +37,11 @@ export interface HandlerContext<I extends Identity> extends HubServices {
   identity: I;
   /** How the sender is named in the log of stored events, e.g. "device:kiosk-1", "user:cb01". */
   actor: string;
+  /**
+   * The hub's address as the sender reached it (`http(s)://host`): where a ticket's QR code
+   * points when the site has no public address configured, as the kiosk's falls back to its hub.
+   */
+  publicUrl: string;
 }
 
 /** The actor name of an identity, as stored with the events it causes. */
