@@ -375,10 +375,12 @@ export const M = {
     username: 'Tên đăng nhập',
     name: 'Họ và tên',
     role: 'Vai trò',
-    roles: { clerk: 'Cán bộ một cửa', supervisor: 'Giám sát', admin: 'Quản trị' } as Record<
-      string,
-      string
-    >,
+    roles: {
+      clerk: 'Cán bộ một cửa',
+      guide: 'Hướng dẫn',
+      supervisor: 'Giám sát',
+      admin: 'Quản trị',
+    } as Record<string, string>,
     password: 'Mật khẩu (ít nhất 8 ký tự)',
     newPassword: 'Mật khẩu mới',
     resetPassword: 'Đặt lại mật khẩu',
@@ -525,6 +527,7 @@ export const M = {
     empty: 'Chưa có thay đổi nào.',
     more: 'Xem thêm',
     reason: 'lý do',
+    printedOn: 'in trên',
     actions: {
       'config.update': 'Sửa cấu hình',
       'user.create': 'Tạo tài khoản',
@@ -547,6 +550,7 @@ export const M = {
       'ticket.cancel': 'Huỷ số',
       'ticket.recall': 'Giám sát gọi lại số',
       'ticket.move': 'Giám sát chuyển số',
+      'ticket.reprint': 'In lại số tại bàn hướng dẫn',
       'messages.settings': 'Sửa cài đặt tin nhắn',
     } as Record<string, string>,
     /** Sign-in entries: who was tried, from where, and what the hub did. */
