@@ -136,6 +136,8 @@ export function registerHttpRoutes(
         name: config.site.name,
         counters: config.counters.map(({ id, number, name }) => ({ id, number, name })),
         fields: config.fields.map(({ id, name }) => ({ id, name })),
+        // Names only: a desk's printer address is nobody's business on a sign-in screen.
+        desks: config.desks.map(({ id, name }) => ({ id, name })),
       },
     };
   });
