@@ -573,6 +573,7 @@ export const M = {
       field: (name: string) => `Lĩnh vực «${name}»`,
       counter: (name: string) => `Quầy «${name}»`,
       priorityClass: (name: string) => `Đối tượng ưu tiên «${name}»`,
+      desk: (name: string) => `Bàn hướng dẫn «${name}»`,
     },
     values: {
       empty: '(trống)',

@@ -115,7 +115,7 @@ export function DeskLookup({
       ) : null}
       {message ? (
         <p
-          className={message.ok ? 'form-note' : 'form-error'}
+          className={message.ok ? 'desk-ok' : 'desk-problem'}
           role={message.ok ? 'status' : 'alert'}
           data-testid="desk-lookup-message"
         >

@@ -185,7 +185,7 @@ function IssuePanel({
         </button>
       </form>
       {refusal ? (
-        <p className="form-error" role="alert" data-testid="desk-refusal">
+        <p className="desk-problem" role="alert" data-testid="desk-refusal">
           {refusal}
         </p>
       ) : null}
@@ -204,7 +204,7 @@ function IssuePanel({
               {D.issuedAt} {formatTimeVi(issued.ticket.issuedAt, tz)} · {D.ahead}: {issued.ahead}
             </p>
             <p
-              className={issued.print.printed ? 'form-note' : 'form-error'}
+              className={issued.print.printed ? 'desk-ok' : 'desk-problem'}
               role={issued.print.printed ? 'status' : 'alert'}
               data-testid="desk-print"
             >

@@ -148,7 +148,15 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One changed item of a configuration update. */
 export interface AuditChange {
-  section: 'site' | 'fields' | 'counters' | 'texts' | 'priorityClasses' | 'ratingScale' | 'other';
+  section:
+    | 'site'
+    | 'fields'
+    | 'counters'
+    | 'texts'
+    | 'priorityClasses'
+    | 'ratingScale'
+    | 'desks'
+    | 'other';
   /** The item's id (a field or counter id) or the changed key (for site and texts). */
   item: string;
   /** A readable name, e.g. the field's name. */

@@ -167,6 +167,12 @@ export const CONFIG_KEY_LABELS: Readonly<Record<string, string>> = {
   openBookings: 'Số lịch hẹn chưa dùng tối đa cho một số điện thoại',
   bookingMaxStreak: 'Số lịch hẹn được gọi liên tiếp',
   nearTurnAhead: 'Ngưỡng nhắn tin sắp đến lượt',
+  desks: 'Bàn hướng dẫn',
+  printer: 'Máy in mạng của bàn',
+  host: 'Địa chỉ máy in',
+  port: 'Cổng máy in',
+  paper: 'Khổ giấy',
+  kioskId: 'Ki-ốt in thay',
 };
 
 /** Where an issue is, as a person reads it: `Lĩnh vực "Đất đai" › Số chữ số`. */
