@@ -4,6 +4,7 @@ import { BY_COOKIE } from '@luot/hub-client';
 import type { SessionInfo, StaffMember } from '@luot/protocol';
 import { createApi, type Api } from './api.ts';
 import { AuditPage } from './admin/AuditPage.tsx';
+import { DesksPage } from './admin/DesksPage.tsx';
 import { CountersPage } from './admin/CountersPage.tsx';
 import { DevicesPage } from './admin/DevicesPage.tsx';
 import { FieldsPage } from './admin/FieldsPage.tsx';
@@ -212,6 +213,8 @@ function Page({
       return <FieldsPage api={api} liveConfig={config} />;
     case 'counters':
       return <CountersPage api={api} liveConfig={config} />;
+    case 'desks':
+      return <DesksPage api={api} liveConfig={config} />;
     case 'texts':
       return <TextsPage api={api} liveConfig={config} />;
     case 'priorities':
