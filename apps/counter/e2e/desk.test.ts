@@ -129,9 +129,7 @@ it('a guide signs in at the desk, issues a number printed on the desk printer, l
   await page.click('[data-testid=desk-reprint]');
   await expect
     .poll(() => page.textContent('[data-testid=desk-lookup-message]'))
-    .toBe(
-      `Đã in lại số A003 lúc 09:07 (127.0.0.1:${printer.port}). Phiếu có dòng "IN LẠI".`,
-    );
+    .toBe(`Đã in lại số A003 lúc 09:07 (127.0.0.1:${printer.port}). Phiếu có dòng "IN LẠI".`);
   await shot(page, 'reprint');
   expect(printer.tickets()).toHaveLength(2);
   const reprinted = decodeRaster(printer.tickets()[1]!);

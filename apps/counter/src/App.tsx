@@ -13,9 +13,7 @@ import './counter.css';
  */
 export function App() {
   // undefined while the hub is asked.
-  const [session, setSession] = useState<ClerkSession | GuideSession | null | undefined>(
-    undefined,
-  );
+  const [session, setSession] = useState<ClerkSession | GuideSession | null | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {

@@ -117,7 +117,10 @@ describe('bad input from every client', () => {
 
   beforeAll(async () => {
     // A desk with no printer or kiosk: nothing in this test may reach a printer anyway.
-    t = await startTestHub({ counters: 2, config: testConfig(2, { desks: [{ id: 'ban1', name: 'Bàn 1' }] }) });
+    t = await startTestHub({
+      counters: 2,
+      config: testConfig(2, { desks: [{ id: 'ban1', name: 'Bàn 1' }] }),
+    });
     db = openDatabase(t.dbPath);
     sockets.kiosk = (await t.connectReady(t.tokens.kiosk!)).socket;
     sockets.display = (await t.connectReady(t.tokens.display!)).socket;
@@ -259,7 +262,10 @@ describe('who may send what', () => {
 
   beforeAll(async () => {
     // A desk with no printer or kiosk: nothing in this test may reach a printer anyway.
-    t = await startTestHub({ counters: 2, config: testConfig(2, { desks: [{ id: 'ban1', name: 'Bàn 1' }] }) });
+    t = await startTestHub({
+      counters: 2,
+      config: testConfig(2, { desks: [{ id: 'ban1', name: 'Bàn 1' }] }),
+    });
     sockets.kiosk = (await t.connectReady(t.tokens.kiosk!)).socket;
     sockets.display = (await t.connectReady(t.tokens.display!)).socket;
     sockets.rating = (await t.connectReady(t.tokens.pad1!)).socket;

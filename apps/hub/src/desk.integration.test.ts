@@ -81,7 +81,9 @@ describe('a guide at a reception desk', () => {
       status: 404,
       message: expect.stringContaining('không có trong cấu hình'),
     });
-    expect(await tryLogin(t.url, { username: 'cb2', counterId: 'c2', deskId: 'ban1' })).toMatchObject({
+    expect(
+      await tryLogin(t.url, { username: 'cb2', counterId: 'c2', deskId: 'ban1' }),
+    ).toMatchObject({
       status: 400,
       message: expect.stringContaining('Chỉ tài khoản hướng dẫn'),
     });
@@ -116,7 +118,11 @@ describe('a guide at a reception desk', () => {
     if (!issued.ok) throw new Error(issued.error.message);
     const { ticket, print } = issued.data;
     expect(print).toEqual({ printed: true, where: 'printer', name: `127.0.0.1:${printer.port}` });
-    expect(ticket).toMatchObject({ label: 'A001', fieldId: 'dat-dai', priorityClassId: 'cao-tuoi' });
+    expect(ticket).toMatchObject({
+      label: 'A001',
+      fieldId: 'dat-dai',
+      priorityClassId: 'cao-tuoi',
+    });
     label = ticket.label;
     ticketId = ticket.id;
 
@@ -127,14 +133,21 @@ describe('a guide at a reception desk', () => {
     // Exactly the ticket the kiosk would print from the same answer.
     const expected = ticketDataFor(
       t.hub.queue.live,
-      { ticket, path: new URL(qr).pathname, ahead: 0, estimatedWaitMinutes: issued.data.estimatedWaitMinutes },
+      {
+        ticket,
+        path: new URL(qr).pathname,
+        ahead: 0,
+        estimatedWaitMinutes: issued.data.estimatedWaitMinutes,
+      },
       t.url,
       { priorityPrefix: viTicketMessages.priorityPrefix },
     );
     expect(countDifferentPixels(printed, renderTicket(expected, { paper: '80mm' }))).toBe(0);
     // The QR code opens this ticket's phone page.
     const phone = t.connect(new URL(qr).pathname.slice(3));
-    const view = await new Promise<PublicTicketView>((resolve) => phone.once('ticket:view', resolve));
+    const view = await new Promise<PublicTicketView>((resolve) =>
+      phone.once('ticket:view', resolve),
+    );
     expect(view.label).toBe('A001');
     phone.disconnect();
   });
@@ -143,7 +156,11 @@ describe('a guide at a reception desk', () => {
     await request(guide, 'desk:issue', { fieldId: 'dat-dai', priorityClassId: null });
     const found = await request(guide, 'desk:lookup', { label: 'a002' });
     if (!found.ok) throw new Error(found.error.message);
-    expect(found.data.ticket).toMatchObject({ label: 'A002', status: 'waiting', fieldId: 'dat-dai' });
+    expect(found.data.ticket).toMatchObject({
+      label: 'A002',
+      status: 'waiting',
+      fieldId: 'dat-dai',
+    });
     expect(found.data.ahead).toBe(1);
     const missing = await request(guide, 'desk:lookup', { label: 'A999' });
     expect(!missing.ok && missing.error.code).toBe('NOT_FOUND');
@@ -155,7 +172,11 @@ describe('a guide at a reception desk', () => {
     t.clock.advance(7 * 60_000);
     const reprinted = await request(guide, 'desk:reprint', { ticketId });
     if (!reprinted.ok) throw new Error(reprinted.error.message);
-    expect(reprinted.data).toMatchObject({ ticketId, where: 'printer', reprintedAt: t.clock.now() });
+    expect(reprinted.data).toMatchObject({
+      ticketId,
+      where: 'printer',
+      reprintedAt: t.clock.now(),
+    });
     const jobs = printer.tickets();
     expect(jobs).toHaveLength(before + 1);
     const printed = decodeRaster(jobs.at(-1)!);

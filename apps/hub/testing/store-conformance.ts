@@ -246,10 +246,7 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
         await twoSites();
         await store.createUser({ ...person('hd-a', ['xa-a']), role: 'guide' }, T0);
         expect((await store.findUser('hd-a'))?.role).toBe('guide');
-        await store.createSession(
-          { ...session('h-hd', 'hd-a', 'xa-a'), counterId: 'ban-1' },
-          T0,
-        );
+        await store.createSession({ ...session('h-hd', 'hd-a', 'xa-a'), counterId: 'ban-1' }, T0);
         expect((await store.findSession('h-hd'))?.counterId).toBe('ban-1');
         await expect(
           store.createUser({ ...person('la', ['xa-a']), role: 'janitor' as 'guide' }, T0),

@@ -32,7 +32,11 @@ export const desksSchema = z
     const seen = new Set<string>();
     desks.forEach((desk, i) => {
       if (seen.has(desk.id))
-        ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `desk id "${desk.id}" is used twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'id'],
+          message: `desk id "${desk.id}" is used twice`,
+        });
       seen.add(desk.id);
     });
   });
@@ -52,7 +56,9 @@ export function deskById(
  * Why a ticket cannot be reprinted at a desk, or null when it can: a ticket still in the queue
  * (waiting, called, being served, a no-show that may come back) can; one that is over cannot.
  */
-export function reprintRefusal(ticket: Pick<Ticket, 'status'> | undefined): 'NOT_FOUND' | 'NOT_REPRINTABLE' | null {
+export function reprintRefusal(
+  ticket: Pick<Ticket, 'status'> | undefined,
+): 'NOT_FOUND' | 'NOT_REPRINTABLE' | null {
   if (!ticket) return 'NOT_FOUND';
   return FINAL_STATUSES.includes(ticket.status) ? 'NOT_REPRINTABLE' : null;
 }

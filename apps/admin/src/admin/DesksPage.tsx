@@ -60,7 +60,10 @@ export function DesksPage({ api, liveConfig }: { api: Api; liveConfig: SiteConfi
           <div className="form-grid">
             <label>
               {D.name}
-              <input value={desk.name} onChange={(e) => editDesk(i, (d) => (d.name = e.target.value))} />
+              <input
+                value={desk.name}
+                onChange={(e) => editDesk(i, (d) => (d.name = e.target.value))}
+              />
             </label>
             <label>
               {D.id}
@@ -81,9 +84,7 @@ export function DesksPage({ api, liveConfig }: { api: Api; liveConfig: SiteConfi
                 onChange={(e) =>
                   editDesk(i, (d) => {
                     d.printer =
-                      e.target.value === 'printer'
-                        ? { host: '', port: 9100, paper: '80mm' }
-                        : null;
+                      e.target.value === 'printer' ? { host: '', port: 9100, paper: '80mm' } : null;
                     d.kioskId = e.target.value === 'kiosk' ? (kiosks[0]?.id ?? '') : null;
                   })
                 }
@@ -100,7 +101,9 @@ export function DesksPage({ api, liveConfig }: { api: Api; liveConfig: SiteConfi
                   <input
                     value={desk.printer.host}
                     placeholder="192.168.1.50"
-                    onChange={(e) => editDesk(i, (d) => d.printer && (d.printer.host = e.target.value.trim()))}
+                    onChange={(e) =>
+                      editDesk(i, (d) => d.printer && (d.printer.host = e.target.value.trim()))
+                    }
                   />
                 </label>
                 <label>
@@ -115,7 +118,12 @@ export function DesksPage({ api, liveConfig }: { api: Api; liveConfig: SiteConfi
                   <select
                     value={desk.printer.paper}
                     onChange={(e) =>
-                      editDesk(i, (d) => d.printer && (d.printer.paper = e.target.value === '58mm' ? '58mm' : '80mm'))
+                      editDesk(
+                        i,
+                        (d) =>
+                          d.printer &&
+                          (d.printer.paper = e.target.value === '58mm' ? '58mm' : '80mm'),
+                      )
                     }
                   >
                     <option value="80mm">80 mm</option>
@@ -127,7 +135,10 @@ export function DesksPage({ api, liveConfig }: { api: Api; liveConfig: SiteConfi
             {desk.kioskId !== null ? (
               <label>
                 {D.kiosk}
-                <select value={desk.kioskId} onChange={(e) => editDesk(i, (d) => (d.kioskId = e.target.value))}>
+                <select
+                  value={desk.kioskId}
+                  onChange={(e) => editDesk(i, (d) => (d.kioskId = e.target.value))}
+                >
                   <option value="">{D.chooseKiosk}</option>
                   {kiosks.map((k) => (
                     <option key={k.id} value={k.id}>

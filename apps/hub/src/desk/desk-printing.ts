@@ -62,7 +62,10 @@ export function createDeskPrinting(deps: DeskPrintingDeps) {
             error: failure('PRINTER_UNAVAILABLE', `ki-ốt ${desk.kioskId} không kết nối`).error,
           };
         if (!answer.ok)
-          return { printed: false, error: failure('PRINTER_UNAVAILABLE', answer.error.message).error };
+          return {
+            printed: false,
+            error: failure('PRINTER_UNAVAILABLE', answer.error.message).error,
+          };
         return { printed: true, where: 'kiosk', name: desk.kioskId };
       }
       return {

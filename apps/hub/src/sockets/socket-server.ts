@@ -75,7 +75,11 @@ const credentialRoom = (tokenHash: string) => `credential:${tokenHash}`;
 const userRoom = (username: string) => `user:${username}`;
 const deviceRoom = (siteId: string, deviceId: string) => `device:${siteId}/${deviceId}`;
 /** Events that only read what is stored: answered at once, not after the pending group. */
-const READS: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'ticket:view', 'desk:lookup']);
+const READS: ReadonlySet<ClientEventName> = new Set([
+  'sync:snapshot',
+  'ticket:view',
+  'desk:lookup',
+]);
 /**
  * Commands whose handlers take the site's turn themselves (`queue.execute`) and then wait for
  * something slow, a desk's printer, which must not hold the queue (handlers/desk.ts).

@@ -50,7 +50,10 @@ export function deskHandlers(): Pick<Handlers, 'desk:issue' | 'desk:lookup' | 'd
       );
       if (!result.ok) return failure(result.error.code);
       const issued = result.events[0];
-      const ticket = issued?.type === 'ticket.issued' ? own(ctx.queue.live.tickets, issued.ticket.id) : undefined;
+      const ticket =
+        issued?.type === 'ticket.issued'
+          ? own(ctx.queue.live.tickets, issued.ticket.id)
+          : undefined;
       if (!ticket) return failure('INTERNAL');
       const place = placeOf(ctx, ticket);
       const job: DeskPrintJob = {
