@@ -98,8 +98,12 @@ export function DeskLookup({
             ) : null}
             <dt>{D.issuedAt}</dt>
             <dd>{formatTimeVi(ticket.issuedAt, tz)}</dd>
-            <dt>{D.waited}</dt>
-            <dd>{MSG.minutes((now - ticket.issuedAt) / 60_000)}</dd>
+            {ticket.status === 'waiting' ? (
+              <>
+                <dt>{D.waited}</dt>
+                <dd>{MSG.minutes((now - ticket.issuedAt) / 60_000)}</dd>
+              </>
+            ) : null}
           </dl>
           <button
             type="button"
