@@ -5,6 +5,7 @@ import type { SessionInfo, StaffMember } from '@luot/protocol';
 import { createApi, type Api } from './api.ts';
 import { AuditPage } from './admin/AuditPage.tsx';
 import { BoardContentPage } from './admin/BoardContentPage.tsx';
+import { DesksPage } from './admin/DesksPage.tsx';
 import { CountersPage } from './admin/CountersPage.tsx';
 import { DevicesPage } from './admin/DevicesPage.tsx';
 import { FieldsPage } from './admin/FieldsPage.tsx';
@@ -213,6 +214,8 @@ function Page({
       return <FieldsPage api={api} liveConfig={config} />;
     case 'counters':
       return <CountersPage api={api} liveConfig={config} />;
+    case 'desks':
+      return <DesksPage api={api} liveConfig={config} />;
     case 'texts':
       return <TextsPage api={api} liveConfig={config} />;
     case 'priorities':

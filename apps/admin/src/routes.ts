@@ -6,6 +6,7 @@ export type PageId =
   | 'reports'
   | 'fields'
   | 'counters'
+  | 'desks'
   | 'users'
   | 'sessions'
   | 'devices'
@@ -36,6 +37,7 @@ export const ROUTES: Route[] = [
   { id: 'province', slug: 'toan-tinh', label: M.nav.province, adminOnly: false },
   { id: 'fields', slug: 'linh-vuc', label: M.nav.fields, adminOnly: true },
   { id: 'counters', slug: 'quay', label: M.nav.counters, adminOnly: true },
+  { id: 'desks', slug: 'ban-huong-dan', label: M.nav.desks, adminOnly: true },
   { id: 'users', slug: 'tai-khoan', label: M.nav.users, adminOnly: true },
   { id: 'sessions', slug: 'phien-dang-nhap', label: M.nav.sessions, adminOnly: true },
   { id: 'devices', slug: 'thiet-bi', label: M.nav.devices, adminOnly: true },

@@ -2,17 +2,18 @@ import { useCallback, useEffect, useState } from 'react';
 import { fetchSession, isNetworkError } from './api.ts';
 import { CounterScreen } from './CounterScreen.tsx';
 import { MSG } from './messages.ts';
-import { forgetStoredToken, hubUrl, type ClerkSession } from './platform.ts';
+import { DeskScreen } from './DeskScreen.tsx';
+import { forgetStoredToken, hubUrl, type ClerkSession, type GuideSession } from './platform.ts';
 import { SignIn } from './SignIn.tsx';
 import './counter.css';
 
 /**
- * Signed in: the counter screen; otherwise the sign-in form. The session is the hub's HttpOnly
+ * Signed in: the counter screen (a guide: the reception desk's); otherwise the sign-in form. The session is the hub's HttpOnly
  * cookie: on start the app asks the hub who it is, so a reload resumes at the counter.
  */
 export function App() {
   // undefined while the hub is asked.
-  const [session, setSession] = useState<ClerkSession | null | undefined>(undefined);
+  const [session, setSession] = useState<ClerkSession | GuideSession | null | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
@@ -23,6 +24,9 @@ export function App() {
       if (res.ok && res.data?.user.role === 'clerk' && res.data.counterId) {
         const { user, counterId } = res.data;
         setSession({ username: user.username, name: user.name, counterId });
+      } else if (res.ok && res.data?.user.role === 'guide' && res.data.deskId) {
+        const { user, deskId } = res.data;
+        setSession({ username: user.username, name: user.name, deskId });
       } else {
         setSession(null);
         if (isNetworkError(res)) setNotice(MSG.signIn.network);
@@ -58,6 +62,15 @@ export function App() {
           setSession(s);
           setNotice(null);
         }}
+      />
+    );
+  if ('deskId' in session)
+    return (
+      <DeskScreen
+        key={`${session.username}@desk:${session.deskId}`}
+        session={session}
+        onSignedOut={signedOut}
+        onSessionEnded={sessionEnded}
       />
     );
   return (

@@ -1,17 +1,28 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { fetchSite, isNetworkError, login, logout, type SiteInfo } from './api.ts';
 import { MSG } from './messages.ts';
-import { hubUrl, rememberCounter, rememberedCounter, type ClerkSession } from './platform.ts';
+import {
+  hubUrl,
+  rememberCounter,
+  rememberedCounter,
+  type ClerkSession,
+  type GuideSession,
+} from './platform.ts';
+
+const DESK = 'desk:';
 
 const SITE_RETRY_MS = 3000;
 
-/** Username, password and the counter (remembered by this PC). The hub opens the counter. */
+/**
+ * Username, password and the place (remembered by this PC): a counter, where the hub opens the
+ * counter for a clerk, or a reception desk, for a guide ("hướng dẫn").
+ */
 export function SignIn({
   notice,
   onSignedIn,
 }: {
   notice: string | null;
-  onSignedIn: (session: ClerkSession) => void;
+  onSignedIn: (session: ClerkSession | GuideSession) => void;
 }) {
   const hub = hubUrl();
   const [site, setSite] = useState<SiteInfo | null>(null);
@@ -31,7 +42,11 @@ export function SignIn({
       if (res.ok) {
         setSite(res.data);
         setSiteFailed(false);
-        setCounterId((id) => (res.data.counters.some((c) => c.id === id) ? id : ''));
+        const known = (id: string) =>
+          id.startsWith(DESK)
+            ? (res.data.desks ?? []).some((d) => `${DESK}${d.id}` === id)
+            : res.data.counters.some((c) => c.id === id);
+        setCounterId((id) => (known(id) ? id : ''));
       } else {
         setSiteFailed(true);
         timer = setTimeout(load, SITE_RETRY_MS);
@@ -49,7 +64,10 @@ export function SignIn({
     if (!counterId || !username.trim() || !password) return setError(MSG.signIn.missing);
     setSending(true);
     setError(null);
-    const res = await login(hub, { username: username.trim(), password, counterId });
+    const place = counterId.startsWith(DESK)
+      ? { deskId: counterId.slice(DESK.length) }
+      : { counterId };
+    const res = await login(hub, { username: username.trim(), password, ...place });
     setSending(false);
     if (!res.ok) {
       if (isNetworkError(res)) return setError(MSG.signIn.network);
@@ -58,6 +76,10 @@ export function SignIn({
       );
     }
     const { user } = res.data;
+    if (user.role === 'guide' && res.data.deskId) {
+      rememberCounter(counterId);
+      return onSignedIn({ username: user.username, name: user.name, deskId: res.data.deskId });
+    }
     if (user.role !== 'clerk' || !res.data.counterId) {
       void logout(hub);
       return setError(MSG.signIn.notClerk);
@@ -90,11 +112,22 @@ export function SignIn({
             disabled={!site}
           >
             <option value="">{site ? MSG.signIn.chooseCounter : MSG.signIn.loadingSite}</option>
-            {site?.counters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <optgroup label={MSG.signIn.counters}>
+              {site?.counters.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </optgroup>
+            {site?.desks?.length ? (
+              <optgroup label={MSG.signIn.desks}>
+                {site.desks.map((d) => (
+                  <option key={d.id} value={`${DESK}${d.id}`}>
+                    {d.name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
           </select>
           <small>{MSG.signIn.remembered}</small>
         </label>

@@ -5,6 +5,8 @@ export interface SiteInfo {
   name: string;
   counters: { id: string; number: number; name: string }[];
   fields: { id: string; name: string }[];
+  /** Reception desks, where guides sign in (absent from hubs before issue 15). */
+  desks?: { id: string; name: string }[];
 }
 
 const NETWORK_ERROR = { ok: false, error: { code: 'INTERNAL', message: '' } } as const;
@@ -40,14 +42,20 @@ export function fetchSite(hub: string, site = siteOfPage()): Promise<Ack<SiteInf
 const BUSY_RETRIES = 3;
 
 /**
- * Signs a clerk in at a counter; the hub opens the counter for them and sets the HttpOnly
+ * Signs a clerk in at a counter (a guide at a desk); the hub opens the counter for them and sets the HttpOnly
  * session cookie (the answer carries no token). While the hub's password
  * checking is full (503 with Retry-After, e.g. many clerks signing in at 7:30), it waits as
  * told and tries again, a few times, before showing the hub's message.
  */
 export async function login(
   hub: string,
-  body: { username: string; password: string; counterId: string; siteId?: string },
+  body: {
+    username: string;
+    password: string;
+    counterId?: string;
+    deskId?: string;
+    siteId?: string;
+  },
 ): Promise<Ack<SessionInfo>> {
   const siteId = body.siteId ?? siteOfPage();
   if (siteId) body = { ...body, siteId };

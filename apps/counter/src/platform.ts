@@ -25,6 +25,13 @@ export interface ClerkSession {
   counterId: string;
 }
 
+/** A guide's sign-in at a reception desk (the same cookie session as a clerk's). */
+export interface GuideSession {
+  username: string;
+  name: string;
+  deskId: string;
+}
+
 /** Where versions before the session cookie kept the token; cleared when the app starts. */
 const OLD_SESSION_KEY = 'luot.counter.session';
 const COUNTER_KEY = 'luot.counter.counterId';
@@ -51,12 +58,15 @@ export function forgetStoredToken(): void {
   write(OLD_SESSION_KEY, null);
 }
 
-/** The counter this PC was last signed in at, so the next clerk does not have to pick it. */
+/**
+ * The place this PC was last signed in at, so the next person does not have to pick it: a
+ * counter's id, or `desk:<id>` for a reception desk.
+ */
 export function rememberedCounter(): string | null {
   return read(COUNTER_KEY);
 }
 
-/** Remembers this PC's counter; kept across sign-outs. */
+/** Remembers this PC's counter (or `desk:<id>`); kept across sign-outs. */
 export function rememberCounter(counterId: string): void {
   write(COUNTER_KEY, counterId);
 }

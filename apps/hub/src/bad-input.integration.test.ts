@@ -10,7 +10,8 @@ import {
   type Role,
 } from '@luot/protocol';
 import { openDatabase, tableDigest, type Db } from './db/index.ts';
-import { request, startTestHub, type TestHub } from '../testing/test-hub.ts';
+import { request, startTestHub, testConfig, type TestHub } from '../testing/test-hub.ts';
+import { signInAtDesk } from '../testing/desk.ts';
 
 /** A well-formed payload of every event, naming things that exist in the test centre. */
 const VALID: Record<ClientEventName, Record<string, unknown>> = {
@@ -36,6 +37,9 @@ const VALID: Record<ClientEventName, Record<string, unknown>> = {
   'device:report': { printer: { online: true, paper: 'ok', coverOpen: false } },
   'sync:snapshot': {},
   'ticket:view': {},
+  'desk:issue': { fieldId: 'ho-tich', priorityClassId: null },
+  'desk:lookup': { label: '1001' },
+  'desk:reprint': { ticketId: 'TICKET' },
   'day:close': {},
 };
 /** Keys a sender may leave out (the schema fills a default). */
@@ -67,6 +71,12 @@ const UNKNOWN_IDS: Partial<Record<ClientEventName, Record<string, unknown>[]>> =
     { ticketId: 'TICKET', to: { counterId: 'khong-ton-tai' }, reason: 'x' },
   ],
   'rating:submit': [{ ticketId: 'khong-ton-tai', score: 3 }],
+  'desk:issue': [
+    { fieldId: 'khong-ton-tai' },
+    { fieldId: 'ho-tich', priorityClassId: 'khong-ton-tai' },
+  ],
+  'desk:lookup': [{ label: '9999' }],
+  'desk:reprint': [{ ticketId: 'khong-ton-tai' }],
 };
 
 /** Longer than any field allows, yet under the hub's message limit (a bigger message closes the connection). */
@@ -106,7 +116,11 @@ describe('bad input from every client', () => {
   let ticketId = '';
 
   beforeAll(async () => {
-    t = await startTestHub({ counters: 2 });
+    // A desk with no printer or kiosk: nothing in this test may reach a printer anyway.
+    t = await startTestHub({
+      counters: 2,
+      config: testConfig(2, { desks: [{ id: 'ban1', name: 'Bàn 1' }] }),
+    });
     db = openDatabase(t.dbPath);
     sockets.kiosk = (await t.connectReady(t.tokens.kiosk!)).socket;
     sockets.display = (await t.connectReady(t.tokens.display!)).socket;
@@ -114,6 +128,7 @@ describe('bad input from every client', () => {
     sockets.clerk = (await t.connectReady((await t.login('cb1', 'c1')).token)).socket;
     sockets.supervisor = (await t.connectReady((await t.login('giamsat')).token)).socket;
     sockets.admin = (await t.connectReady((await t.login('admin')).token)).socket;
+    sockets.guide = (await t.connectReady((await signInAtDesk(t, 'ban1')).token)).socket;
     // Some state to protect: two waiting tickets and one at counter 1.
     const issued = [];
     for (let i = 0; i < 3; i++)
@@ -246,13 +261,18 @@ describe('who may send what', () => {
   let ticketId = '';
 
   beforeAll(async () => {
-    t = await startTestHub({ counters: 2 });
+    // A desk with no printer or kiosk: nothing in this test may reach a printer anyway.
+    t = await startTestHub({
+      counters: 2,
+      config: testConfig(2, { desks: [{ id: 'ban1', name: 'Bàn 1' }] }),
+    });
     sockets.kiosk = (await t.connectReady(t.tokens.kiosk!)).socket;
     sockets.display = (await t.connectReady(t.tokens.display!)).socket;
     sockets.rating = (await t.connectReady(t.tokens.pad1!)).socket;
     sockets.clerk = (await t.connectReady((await t.login('cb1', 'c1')).token)).socket;
     sockets.supervisor = (await t.connectReady((await t.login('giamsat')).token)).socket;
     sockets.admin = (await t.connectReady((await t.login('admin')).token)).socket;
+    sockets.guide = (await t.connectReady((await signInAtDesk(t, 'ban1')).token)).socket;
     const issued = await request(sockets.kiosk, 'ticket:issue', { fieldId: 'ho-tich' });
     if (!issued.ok) throw new Error('setup failed');
     ticketId = issued.data.ticket.id;

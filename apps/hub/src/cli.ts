@@ -44,7 +44,7 @@ const USAGE = `luot — operator commands for a Lượt hub
   luot init      --data DIR (--site FILE | --demo) [--site-id ID]
   luot site add  (--data DIR | --postgres URL) --site-id ID --site FILE
   luot site list (--data DIR | --postgres URL)
-  luot user add  --data DIR --username U --name "Full Name" --role clerk|supervisor|admin
+  luot user add  --data DIR --username U --name "Full Name" --role clerk|guide|supervisor|admin
                  [--password P]   (or set LUOT_PASSWORD)
                  [--sites ID,ID… | --all-sites]   (default: --site-id's site; --all-sites with
                  --role admin: a province administrator)

@@ -8,7 +8,9 @@ import {
   type SiteSummary,
   type LoginResult,
   type SessionInfo,
+  type UserRole,
 } from '@luot/protocol';
+import { deskById } from '@luot/domain';
 import { ADMIN_MESSAGES_VI } from './admin/messages-vi.ts';
 import {
   hashPassword,
@@ -41,7 +43,28 @@ export const SIGN_IN_MESSAGES_VI = {
   inProgress:
     'Đang kiểm tra một lần đăng nhập khác của tài khoản này từ máy này. Vui lòng đợi giây lát rồi thử lại.',
   busy: PASSWORD_HASHING_BUSY_VI,
+  guideNeedsDesk: 'Tài khoản hướng dẫn cần chọn bàn hướng dẫn khi đăng nhập.',
+  deskOnlyForGuides: 'Chỉ tài khoản hướng dẫn mới đăng nhập tại bàn hướng dẫn.',
+  counterNotForGuides: 'Tài khoản hướng dẫn đăng nhập tại bàn hướng dẫn, không tại quầy.',
+  unknownDesk: 'Bàn hướng dẫn này không có trong cấu hình của điểm phục vụ.',
 };
+
+/**
+ * Why a sign-in names the wrong kind of place, or null: a guide signs in at a desk (and at no
+ * counter), a clerk at a counter, and nobody else at a desk.
+ */
+function placeRefusal(
+  role: UserRole,
+  counterId: string | undefined,
+  deskId: string | undefined,
+): string | null {
+  const M = SIGN_IN_MESSAGES_VI;
+  if (role === 'guide') {
+    if (counterId) return M.counterNotForGuides;
+    return deskId ? null : M.guideNeedsDesk;
+  }
+  return deskId ? M.deskOnlyForGuides : null;
+}
 
 /** Seconds a client is told to wait (Retry-After) when the hashing cap is full. */
 const BUSY_RETRY_AFTER_S = 1;
@@ -113,6 +136,8 @@ export function registerHttpRoutes(
         name: config.site.name,
         counters: config.counters.map(({ id, number, name }) => ({ id, number, name })),
         fields: config.fields.map(({ id, name }) => ({ id, name })),
+        // Names only: a desk's printer address is nobody's business on a sign-in screen.
+        desks: config.desks.map(({ id, name }) => ({ id, name })),
       },
     };
   });
@@ -168,7 +193,7 @@ export function registerHttpRoutes(
   app.post('/api/login', async (request, reply) => {
     const parsed = loginRequestSchema.safeParse(request.body);
     if (!parsed.success) return sendFailure(reply, 'BAD_REQUEST');
-    const { username, password, counterId, bearer } = parsed.data;
+    const { username, password, counterId, deskId, bearer } = parsed.data;
     const address = request.ip;
     // The site asked for; a person who names none works at their first (or the deployment's).
     const named = parsed.data.siteId ? sites.get(parsed.data.siteId) : undefined;
@@ -192,7 +217,12 @@ export function registerHttpRoutes(
     await guard.succeeded(attempt);
     // The right password at a site the person does not work at signs in nowhere.
     if (!belongsTo(user.sites, site.id)) return sendFailure(reply, 'FORBIDDEN');
-    let counter: string | null = null;
+    // A clerk works at a counter, a guide at a desk; nobody names the other's place.
+    const place = placeRefusal(user.role, counterId, deskId);
+    if (place) return sendFailure(reply, 'BAD_REQUEST', place);
+    if (deskId && !deskById(site.queue.live.config, deskId))
+      return sendFailure(reply, 'NOT_FOUND', M.unknownDesk);
+    let counter: string | null = deskId ?? null;
     if (user.role === 'clerk') {
       if (!counterId) return sendFailure(reply, 'BAD_REQUEST');
       const result = await site.queue.execute(
@@ -219,7 +249,8 @@ export function registerHttpRoutes(
     await audit.signedIn(user.username, address);
     const info: SessionInfo = {
       user: { username: user.username, name: user.name, role: user.role },
-      counterId: counter,
+      counterId: user.role === 'clerk' ? counter : null,
+      deskId: user.role === 'guide' ? counter : null,
       siteId: site.id,
       sites: user.sites,
     };
@@ -243,7 +274,10 @@ export function registerHttpRoutes(
     if (
       credential?.kind !== 'session' ||
       !identity ||
-      (identity.role !== 'clerk' && identity.role !== 'supervisor' && identity.role !== 'admin')
+      (identity.role !== 'clerk' &&
+        identity.role !== 'guide' &&
+        identity.role !== 'supervisor' &&
+        identity.role !== 'admin')
     ) {
       clearSessionCookie(request, reply);
       return sendFailure(reply, 'UNAUTHENTICATED');
@@ -251,6 +285,7 @@ export function registerHttpRoutes(
     const info: SessionInfo = {
       user: { username: identity.username, name: identity.name, role: identity.role },
       counterId: identity.role === 'clerk' ? identity.counterId : null,
+      deskId: identity.role === 'guide' ? identity.deskId : null,
       siteId: identity.siteId,
       sites: sitesOf(credential),
     };
@@ -293,6 +328,7 @@ export function registerHttpRoutes(
     const info: SessionInfo = {
       user: { username: identity.username, name: identity.name, role: identity.role },
       counterId: null,
+      deskId: null,
       siteId: site.id,
       sites: sitesOf(credential),
     };

@@ -77,6 +77,23 @@ export async function resolveCredential(
         },
       };
     }
+    if (user.role === 'guide') {
+      // A guide's session keeps its desk in the session's place column (`counterId`).
+      if (!session.counterId) return null;
+      return {
+        tokenHash,
+        kind: 'session',
+        sessionId: session.id,
+        sites: user.sites,
+        identity: {
+          role: 'guide',
+          siteId,
+          username: user.username,
+          name: user.name,
+          deskId: session.counterId,
+        },
+      };
+    }
     return {
       tokenHash,
       kind: 'session',

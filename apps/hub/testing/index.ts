@@ -15,3 +15,4 @@ export * from './pg-hubs.ts';
 export * from './fake-provider.ts';
 export * from './push-subscriber.ts';
 export * from './id-cards.ts';
+export * from './desk.ts';

@@ -244,6 +244,17 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
         await expect(store.createUser(person('cb-a', null), T0)).rejects.toThrow();
       });
 
+      it('keeps a guide ("hướng dẫn") and a session at their desk, and no unknown role', async () => {
+        await twoSites();
+        await store.createUser({ ...person('hd-a', ['xa-a']), role: 'guide' }, T0);
+        expect((await store.findUser('hd-a'))?.role).toBe('guide');
+        await store.createSession({ ...session('h-hd', 'hd-a', 'xa-a'), counterId: 'ban-1' }, T0);
+        expect((await store.findSession('h-hd'))?.counterId).toBe('ban-1');
+        await expect(
+          store.createUser({ ...person('la', ['xa-a']), role: 'janitor' as 'guide' }, T0),
+        ).rejects.toThrow();
+      });
+
       const session = (tokenHash: string, username: string, siteId: string, id = tokenHash) => ({
         tokenHash,
         id: `id-${id}`,

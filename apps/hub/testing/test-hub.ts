@@ -311,9 +311,9 @@ async function seedSite(
  */
 export async function signIn(
   url: string,
-  who: { username: string; password: string; counterId?: string; siteId?: string },
+  who: { username: string; password: string; counterId?: string; deskId?: string; siteId?: string },
 ): Promise<BearerLoginResult> {
-  const { username, password, counterId, siteId } = who;
+  const { username, password, counterId, deskId, siteId } = who;
   for (;;) {
     const res = await fetch(`${url}/api/login`, {
       method: 'POST',
@@ -323,6 +323,7 @@ export async function signIn(
         password,
         bearer: true,
         ...(counterId ? { counterId } : {}),
+        ...(deskId ? { deskId } : {}),
         ...(siteId ? { siteId } : {}),
       }),
     });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isSiteAddress, normalizeSiteAddress } from './addresses.ts';
 import { boardContentSchema } from './board-content.ts';
+import { desksSchema } from './desks.ts';
 import { fieldIdCardSchema, idCardConfigSchema } from './id-card.ts';
 import { isCalendarDay, isValidId } from './validation.ts';
 
@@ -254,6 +255,8 @@ export const siteConfigSchema = z
     idCard: idCardConfigSchema,
     /** The lobby board's zone for the centre's own pictures and videos. */
     board: boardContentSchema,
+    /** Reception desks where guides issue numbers for citizens (see `deskSchema`). */
+    desks: desksSchema,
   })
   .superRefine((config, ctx) => {
     for (const issue of configProblems(config)) ctx.addIssue({ code: 'custom', ...issue });

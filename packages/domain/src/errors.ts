@@ -27,6 +27,7 @@ export const DOMAIN_ERROR_CODES = [
   'ID_CARD_INVALID',
   'ID_CARD_MINOR',
   'PRIORITY_NOT_PROVEN',
+  'NOT_REPRINTABLE',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -22,3 +22,4 @@ export * from './bookings.ts';
 export * from './id-card.ts';
 export * from './board-content.ts';
 export * from './id-card-rules.ts';
+export * from './desks.ts';

@@ -1,7 +1,7 @@
 import CodepageEncoder from '@point-of-sale/codepage-encoder';
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import { bitmapToRgba } from './bitmap.ts';
-import { formatIssuedAt, formatOrigin, formatWait } from './format.ts';
+import { formatIssuedAt, formatOrigin, formatReprint, formatWait } from './format.ts';
 import { viTicketMessages } from './messages.ts';
 import type { TicketMessages } from './messages.ts';
 import { renderTicket } from './render-ticket.ts';
@@ -169,6 +169,8 @@ export function encodeTicketText(data: TicketData, options: EncodeOptions): Uint
   if (data.header) put(data.header);
   put(data.centreName, { bold: true });
   rule();
+  const reprint = formatReprint(data, messages);
+  if (reprint) put(reprint, { bold: true, invert: true });
   put(messages.numberHeading);
   // 4× characters: 12 columns on 80 mm paper, 8 on 58 mm, enough for any label.
   put(data.label, { width: 4, height: 4, bold: true });
@@ -180,12 +182,14 @@ export function encodeTicketText(data: TicketData, options: EncodeOptions): Uint
   put(formatIssuedAt(data.issuedAt, data.timeZone, messages), { bold: true });
   put(messages.ahead(data.ahead));
   put(formatWait(data.estimatedWaitMinutes, messages));
-  encoder.newline();
-  encoder
-    .align('center')
-    .qrcode(data.qrUrl, { model: 2, size: options.paper === '80mm' ? 6 : 5, errorlevel: 'm' })
-    .align('left');
-  put(messages.qrCaption);
+  if (data.qrUrl) {
+    encoder.newline();
+    encoder
+      .align('center')
+      .qrcode(data.qrUrl, { model: 2, size: options.paper === '80mm' ? 6 : 5, errorlevel: 'm' })
+      .align('left');
+    put(messages.qrCaption);
+  }
   if (data.footer) {
     encoder.newline();
     put(data.footer);

@@ -34,3 +34,13 @@ export function formatOrigin(
   const p = zonedParts(data.slotAt, data.timeZone);
   return messages.booked(`${p.hour}:${p.minute}`);
 }
+
+/** The reprint line of a reprinted ticket, "IN LẠI – 09:42 30/11/2026"; null for an original. */
+export function formatReprint(
+  data: Pick<TicketData, 'reprintedAt' | 'timeZone'>,
+  messages: TicketMessages,
+): string | null {
+  if (data.reprintedAt === undefined) return null;
+  const p = zonedParts(data.reprintedAt, data.timeZone);
+  return messages.reprinted(`${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`);
+}

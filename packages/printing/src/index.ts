@@ -1,7 +1,7 @@
 export * from './types.ts';
 export * from './bitmap.ts';
 export * from './messages.ts';
-export { formatIssuedAt, formatOrigin, formatWait } from './format.ts';
+export { formatIssuedAt, formatOrigin, formatReprint, formatWait } from './format.ts';
 export { registerTicketFonts } from './fonts.ts';
 export { PRINTABLE_DOTS, renderTicket } from './render-ticket.ts';
 export type { RenderOptions } from './render-ticket.ts';
@@ -16,3 +16,4 @@ export * from './device-file-transport.ts';
 export * from './printer.ts';
 export * from './printer-emulator.ts';
 export { sampleTicket } from './sample-ticket.ts';
+export * from './ticket-data.ts';

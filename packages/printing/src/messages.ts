@@ -10,6 +10,10 @@ export interface TicketMessages {
   booked: (start: string) => string;
   /** Under the number of a ticket taken from a phone. */
   remote: string;
+  /** Above the number of a reprinted ticket: the reprint's time, "HH:MM dd/mm/yyyy". */
+  reprinted: (at: string) => string;
+  /** Before a priority class's name on the ticket: "Ưu tiên – Người cao tuổi". */
+  priorityPrefix: string;
   /** Weekday names, Sunday first. */
   weekdays: readonly [string, string, string, string, string, string, string];
 }
@@ -33,5 +37,7 @@ export const viTicketMessages: TicketMessages = {
   qrCaption: 'Quét mã để theo dõi lượt của quý khách',
   booked: (start) => `Lịch hẹn ${start}`,
   remote: 'Lấy số trực tuyến',
+  reprinted: (at) => `IN LẠI – ${at}`,
+  priorityPrefix: 'Ưu tiên – ',
   weekdays: ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
 };

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { createBitmap } from './bitmap.ts';
 import { registerTicketFonts, ticketFont } from './fonts.ts';
 import type { FontWeight } from './fonts.ts';
-import { formatIssuedAt, formatOrigin, formatWait } from './format.ts';
+import { formatIssuedAt, formatOrigin, formatReprint, formatWait } from './format.ts';
 import { viTicketMessages } from './messages.ts';
 import type { TicketMessages } from './messages.ts';
 import type { Bitmap, PaperWidth, TicketData } from './types.ts';
@@ -180,6 +180,12 @@ export function renderTicket(data: TicketData, options: RenderOptions): Bitmap {
   gap(m.gap);
   rule();
   gap(m.gap);
+  // A reprint says so first, inverted, so the desk and the clerk see it at a glance.
+  const reprint = formatReprint(data, messages);
+  if (reprint) {
+    text(reprint, m.priority, true);
+    gap(m.gap);
+  }
   text(messages.numberHeading, m.heading);
 
   // The number: as large as the width allows, up to a cap, measured on its own glyphs so it sits tight.
@@ -224,10 +230,12 @@ export function renderTicket(data: TicketData, options: RenderOptions): Bitmap {
   text(messages.ahead(data.ahead), m.body);
   text(formatWait(data.estimatedWaitMinutes, messages), m.body);
 
-  const qr = QRCode.create(data.qrUrl, { errorCorrectionLevel: 'M' });
-  const moduleSize = Math.max(3, Math.min(8, Math.floor(m.qrTarget / qr.modules.size)));
-  blocks.push({ kind: 'qr', modules: qr.modules, moduleSize });
-  text(messages.qrCaption, m.caption);
+  if (data.qrUrl) {
+    const qr = QRCode.create(data.qrUrl, { errorCorrectionLevel: 'M' });
+    const moduleSize = Math.max(3, Math.min(8, Math.floor(m.qrTarget / qr.modules.size)));
+    blocks.push({ kind: 'qr', modules: qr.modules, moduleSize });
+    text(messages.qrCaption, m.caption);
+  }
   if (data.footer) {
     gap(m.gap);
     text(data.footer, m.footer);

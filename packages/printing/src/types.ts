@@ -16,6 +16,11 @@ export interface TicketData {
    * at `slotAt`) or a number taken from the phone ("Lấy số trực tuyến"). Absent: a walk-in.
    */
   origin?: 'booking' | 'remote' | undefined;
+  /**
+   * A reprint at the reception desk: when it was reprinted (epoch ms). The ticket then says
+   * "IN LẠI" with that time, framed in black above the number, so nobody mistakes it for a second number.
+   */
+  reprintedAt?: number | undefined;
   /** A booking's slot start (epoch ms), printed in `timeZone`. */
   slotAt?: number | undefined;
   issuedAt: number;
@@ -23,6 +28,7 @@ export interface TicketData {
   /** How many people wait ahead of this ticket. */
   ahead: number;
   estimatedWaitMinutes: number | null;
+  /** The phone page; empty: no QR code (a reprint, whose link the hub no longer knows). */
   qrUrl: string;
   footer: string;
 }

@@ -139,6 +139,8 @@ export const AUDIT_ACTIONS = [
   'ticket.cancel',
   'ticket.recall',
   'ticket.move',
+  // A guide's reprint at a reception desk (apps/hub/src/sockets/handlers/desk.ts).
+  'ticket.reprint',
   // The site's message settings (channels, provider keys; the keys themselves never written).
   'messages.settings',
   // The lobby board's pictures and videos (apps/hub/src/media/routes.ts).
@@ -149,7 +151,15 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One changed item of a configuration update. */
 export interface AuditChange {
-  section: 'site' | 'fields' | 'counters' | 'texts' | 'priorityClasses' | 'ratingScale' | 'other';
+  section:
+    | 'site'
+    | 'fields'
+    | 'counters'
+    | 'texts'
+    | 'priorityClasses'
+    | 'ratingScale'
+    | 'desks'
+    | 'other';
   /** The item's id (a field or counter id) or the changed key (for site and texts). */
   item: string;
   /** A readable name, e.g. the field's name. */
@@ -198,6 +208,10 @@ export interface AuditEntry {
     ticketId?: string;
     /** A move: where the ticket went (a field's or a counter's name); a release: what became of the ticket. */
     to?: string;
+    /** A reprint: the ticket's number, the desk, and where it was printed. */
+    label?: string;
+    deskId?: string;
+    printedOn?: string;
     /** Entries of this action left unwritten (too many in a minute) since the previous one. */
     suppressed?: number;
     /** A lobby board file uploaded or deleted (`name` is its name): its type and size. */

@@ -181,6 +181,12 @@ export const CONFIG_KEY_LABELS: Readonly<Record<string, string>> = {
   mediaId: 'Tệp',
   kind: 'Loại',
   seconds: 'Số giây',
+  desks: 'Bàn hướng dẫn',
+  printer: 'Máy in mạng của bàn',
+  host: 'Địa chỉ máy in',
+  port: 'Cổng máy in',
+  paper: 'Khổ giấy',
+  kioskId: 'Ki-ốt in thay',
 };
 
 /** Where an issue is, as a person reads it: `Lĩnh vực "Đất đai" › Số chữ số`. */

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'HEADERS_TOO_LARGE',
   'CODE_WRONG',
+  'PRINTER_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -60,6 +61,9 @@ export const ERROR_MESSAGES_VI: Record<ErrorCode, string> = {
   ID_CARD_MINOR: 'Lĩnh vực này chỉ cấp số cho công dân đủ tuổi thành niên.',
   PRIORITY_NOT_PROVEN: 'Ưu tiên theo độ tuổi cần quét căn cước công dân để xác nhận.',
   CODE_WRONG: 'Mã xác nhận không đúng hoặc đã hết hạn.',
+  NOT_REPRINTABLE: 'Số này đã phục vụ xong, đã hết hạn hoặc đã bị hủy; không in lại được.',
+  PRINTER_UNAVAILABLE:
+    'Không in được: máy in của bàn không phản hồi. Số vẫn được cấp; hãy ghi số cho công dân.',
   BAD_REQUEST: 'Yêu cầu không hợp lệ.',
   UNAUTHENTICATED: 'Chưa đăng nhập hoặc thiết bị chưa được ghép nối.',
   FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này.',
@@ -107,6 +111,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ID_CARD_MINOR: 409,
   PRIORITY_NOT_PROVEN: 409,
   CODE_WRONG: 400,
+  NOT_REPRINTABLE: 409,
+  PRINTER_UNAVAILABLE: 503,
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,

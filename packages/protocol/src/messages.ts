@@ -8,8 +8,8 @@ import {
   type TicketStatus,
 } from '@luot/domain';
 import { checkInPayloadSchema } from './citizens.ts';
-import type { Ack } from './errors.ts';
-import { siteIdSchema, type Identity, type Role } from './roles.ts';
+import type { Ack, ErrorBody } from './errors.ts';
+import { siteIdSchema, type Identity, type Role, type UserRole } from './roles.ts';
 
 /** The one id rule (`idSchema` in @luot/domain): no `constructor`, `__proto__` and the like. */
 const id = idSchema;
@@ -112,6 +112,17 @@ export const CLIENT_EVENTS = {
     payload: empty,
   },
   'ticket:view': { roles: ['public'], payload: empty },
+  // A guide at a reception desk (desk.ts): issues for any field and priority (the guide vouches),
+  // looks up today's ticket by its number, reprints it marked "IN LẠI".
+  'desk:issue': {
+    roles: ['guide'],
+    payload: z.strictObject({ fieldId: id, priorityClassId: id.nullable().default(null) }),
+  },
+  'desk:lookup': {
+    roles: ['guide'],
+    payload: z.strictObject({ label: z.string().trim().toUpperCase().min(1).max(12) }),
+  },
+  'desk:reprint': { roles: ['guide'], payload: z.strictObject({ ticketId: id }) },
   'day:close': { roles: ['admin'], payload: empty },
 } as const satisfies Record<string, { roles: readonly Role[]; payload: z.ZodType }>;
 
@@ -138,6 +149,49 @@ export interface IssuedTicket {
   path: string;
   ahead: number;
   estimatedWaitMinutes: number | null;
+}
+
+/** Where a desk's ticket was printed, or why it was not (the number stands either way). */
+export type DeskPrintOutcome =
+  | { printed: true; where: 'printer' | 'kiosk'; name: string }
+  | { printed: false; error: ErrorBody };
+
+/** A number a guide issued at a desk: shown big on the desk's screen, printed if it could be. */
+export interface DeskIssued {
+  ticket: Ticket;
+  ahead: number;
+  estimatedWaitMinutes: number | null;
+  print: DeskPrintOutcome;
+}
+
+/** A ticket of today as the desk's look-up shows it. */
+export interface DeskTicket {
+  ticket: Ticket;
+  /** People ahead of it while it waits; 0 once it is called. */
+  ahead: number;
+  estimatedWaitMinutes: number | null;
+}
+
+/** A reprint done: when, and where it went (a reprint that could not print is refused). */
+export interface DeskReprinted {
+  ticketId: string;
+  reprintedAt: number;
+  where: 'printer' | 'kiosk';
+  name: string;
+}
+
+/**
+ * A ticket a desk sends to a kiosk to print (server to kiosk): printed by the kiosk as its own,
+ * from its own state. `path` is the phone page (empty on a reprint: the hub keeps only the
+ * link's hash, so a reprint carries no QR code); `reprintedAt` marks a reprint ("IN LẠI").
+ */
+export interface DeskPrintJob {
+  ticket: Ticket;
+  path: string;
+  ahead: number;
+  estimatedWaitMinutes: number | null;
+  reprintedAt: number | null;
+  deskName: string;
 }
 
 /** The only view the public gets: one ticket, no one else's data. */
@@ -219,6 +273,9 @@ export interface ClientResults {
   'device:report': { received: true };
   'sync:snapshot': Snapshot;
   'ticket:view': PublicTicketView;
+  'desk:issue': DeskIssued;
+  'desk:lookup': DeskTicket;
+  'desk:reprint': DeskReprinted;
   'day:close': { day: string };
 }
 
@@ -240,6 +297,8 @@ export interface ServerToClientEvents {
   device: (status: DeviceStatus) => void;
   /** The public view of the socket's own ticket, sent whenever it may have changed. */
   'ticket:view': (view: PublicTicketView) => void;
+  /** A kiosk is asked to print a desk's ticket; it answers once printed (or why not). */
+  'desk:print': (job: DeskPrintJob, ack: (res: Ack<{ printed: true }>) => void) => void;
 }
 
 /** Body of POST /api/login. */
@@ -247,6 +306,8 @@ export const loginRequestSchema = z.strictObject({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(200),
   counterId: id.optional(),
+  /** A guide's reception desk (`desks` in the site's configuration); only a guide gives one. */
+  deskId: id.optional(),
   /**
    * The site to work at, for a person who belongs to several (a province's people); omitted,
    * the first of theirs.
@@ -271,8 +332,10 @@ export interface SiteSummary {
 
 /** Who a session is: the answer to a sign-in and to GET /api/session. */
 export interface SessionInfo {
-  user: { username: string; name: string; role: 'clerk' | 'supervisor' | 'admin' };
+  user: { username: string; name: string; role: UserRole };
   counterId: string | null;
+  /** A guide's desk; null for everyone else. */
+  deskId: string | null;
   /** The site the session works at, and every site the person may sign in at (null: all). */
   siteId: string;
   sites: string[] | null;

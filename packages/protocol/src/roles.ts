@@ -7,6 +7,7 @@ export const ROLES = [
   'display',
   'rating',
   'clerk',
+  'guide',
   'supervisor',
   'admin',
   'public',
@@ -19,7 +20,8 @@ export type DeviceKind = (typeof DEVICE_KINDS)[number];
 /** A site's id, e.g. "xa-tan-phu" (a hub of one site: "trung-tam"). */
 export const siteIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
 
-export const USER_ROLES = ['clerk', 'supervisor', 'admin'] as const;
+/** People's roles: a guide ("hướng dẫn") works at a reception desk, issuing numbers for citizens. */
+export const USER_ROLES = ['clerk', 'guide', 'supervisor', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 /**
@@ -29,6 +31,7 @@ export type UserRole = (typeof USER_ROLES)[number];
  */
 export type Identity =
   | { role: 'clerk'; siteId: string; username: string; name: string; counterId: string }
+  | { role: 'guide'; siteId: string; username: string; name: string; deskId: string }
   | { role: 'supervisor' | 'admin'; siteId: string; username: string; name: string }
   | {
       role: DeviceKind;
@@ -43,7 +46,7 @@ export type Identity =
 /**
  * Which view of the queue an identity gets (`stateFor` / `eventFor` in @luot/domain): devices in
  * the hall see no free-text reasons and no usernames; clerks no reasons; supervisors and admins
- * everything. A phone page (`public`) gets only its own ticket's view, never the queue.
+ * everything. A guide at a desk sees what a clerk sees. A phone page (`public`) gets only its own ticket's view, never the queue.
  */
 export function audienceOf(identity: Identity): Audience {
   switch (identity.role) {
@@ -51,6 +54,7 @@ export function audienceOf(identity: Identity): Audience {
     case 'admin':
       return 'staff';
     case 'clerk':
+    case 'guide':
       return 'clerk';
     case 'kiosk':
     case 'display':

@@ -25,7 +25,9 @@ export function describeEntry(entry: AuditEntry): string {
   // A supervisor's action on the floor: where the ticket went, and why.
   const to = entry.detail.to ? ` → ${entry.detail.to}` : '';
   const reason = entry.detail.reason ? ` — ${A.reason}: ${entry.detail.reason}` : '';
-  return `${action}: ${entry.target ?? ''}${extra}${to}${reason}`;
+  // A reprint at a desk: the printer or kiosk it went to.
+  const printed = entry.detail.printedOn ? ` — ${A.printedOn}: ${entry.detail.printedOn}` : '';
+  return `${action}: ${entry.target ?? ''}${extra}${to}${reason}${printed}`;
 }
 
 /** A sign-in entry: the account tried (if it exists), the address, a lock's length. */

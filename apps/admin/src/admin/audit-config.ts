@@ -99,6 +99,8 @@ function subject(c: AuditChange): string {
       return /^quầy\b/i.test(c.name) ? c.name : A.subjects.counter(c.name);
     case 'priorityClasses':
       return A.subjects.priorityClass(c.name);
+    case 'desks':
+      return A.subjects.desk(c.name);
     case 'ratingScale':
       return keyLabel('ratingScale');
     default:
@@ -129,7 +131,10 @@ export function describeChange(c: AuditChange): string {
   if (c.change === 'removed') return `${who}: ${A.changes.removed}`;
   const values = c.values;
   const perItem =
-    c.section === 'fields' || c.section === 'counters' || c.section === 'priorityClasses';
+    c.section === 'fields' ||
+    c.section === 'counters' ||
+    c.section === 'priorityClasses' ||
+    c.section === 'desks';
   if (!values) {
     const keys = c.keys.filter((k) => k !== c.item).map((k) => keyLabel(k, c.section));
     return `${who}: ${A.changes.changed}${keys.length ? ` ${keys.join(', ')}` : ''}`;

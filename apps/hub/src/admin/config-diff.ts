@@ -29,7 +29,7 @@ type Named = { id: string; name: string };
  * rewrites an item for the record (a counter's fields by their names at that time).
  */
 function byId<T extends Named>(
-  section: 'fields' | 'counters' | 'priorityClasses',
+  section: 'fields' | 'counters' | 'priorityClasses' | 'desks',
   before: T[],
   after: T[],
   present: (item: T, side: 'before' | 'after') => Record<string, unknown> = (x) => x,
@@ -80,6 +80,7 @@ function perKey(
 
 /** The parts `configChanges` words itself; any other part is compared generically. */
 const KNOWN = new Set([
+  'desks',
   'site',
   'fields',
   'counters',
@@ -109,6 +110,7 @@ export function configChanges(before: SiteConfig, after: SiteConfig): AuditChang
   );
   changes.push(...perKey('texts', before.texts, after.texts));
   changes.push(...byId('priorityClasses', before.priorityClasses, after.priorityClasses));
+  changes.push(...byId('desks', before.desks, after.desks));
   if (!same(before.ratingScale, after.ratingScale))
     changes.push({
       section: 'ratingScale',

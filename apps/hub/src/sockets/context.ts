@@ -6,6 +6,7 @@ import type { QueueService } from '../queue-service.ts';
 import type { ProvinceStore, Store } from '../store.ts';
 import type { DevicePresence } from './device-presence.ts';
 import type { PhoneViews } from './phone-views.ts';
+import type { DeskPrinting } from '../desk/desk-printing.ts';
 
 /** Limits of what kiosks may do. */
 export interface KioskOptions {
@@ -30,6 +31,8 @@ export interface HubServices {
   phoneViews: PhoneViews;
   /** The ID card's rule and per-person count (issue 15). */
   idCards: IdCards;
+  /** Prints reception desks' tickets on their printers or kiosks. */
+  desk: DeskPrinting;
 }
 
 /** A handler's view of one event: the hub's parts and who sent it. */
@@ -37,6 +40,11 @@ export interface HandlerContext<I extends Identity> extends HubServices {
   identity: I;
   /** How the sender is named in the log of stored events, e.g. "device:kiosk-1", "user:cb01". */
   actor: string;
+  /**
+   * The hub's address as the sender reached it (`http(s)://host`): where a ticket's QR code
+   * points when the site has no public address configured, as the kiosk's falls back to its hub.
+   */
+  publicUrl: string;
 }
 
 /** The actor name of an identity, as stored with the events it causes. */

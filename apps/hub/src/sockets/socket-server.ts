@@ -22,6 +22,8 @@ import { counterHandlers } from './handlers/counter.ts';
 import { deviceHandlers } from './handlers/devices.ts';
 import { snapshotFor, syncHandlers } from './handlers/sync.ts';
 import { superviseHandlers } from './handlers/supervise.ts';
+import { deskHandlers } from './handlers/desk.ts';
+import { createDeskPrinting, type SendToKiosk } from '../desk/desk-printing.ts';
 import { createKioskMemory, ticketHandlers } from './handlers/tickets.ts';
 import { checkInHandlers } from '../citizens/check-in.ts';
 import type { Citizens } from '../citizens/citizens.ts';
@@ -74,7 +76,19 @@ const credentialRoom = (tokenHash: string) => `credential:${tokenHash}`;
 const userRoom = (username: string) => `user:${username}`;
 const deviceRoom = (siteId: string, deviceId: string) => `device:${siteId}/${deviceId}`;
 /** Events that only read what is stored: answered at once, not after the pending group. */
-const READS: ReadonlySet<ClientEventName> = new Set(['sync:snapshot', 'ticket:view']);
+const READS: ReadonlySet<ClientEventName> = new Set([
+  'sync:snapshot',
+  'ticket:view',
+  'desk:lookup',
+]);
+/**
+ * Commands whose handlers take the site's turn themselves (`queue.execute`) and then wait for
+ * something slow, a desk's printer, which must not hold the queue (handlers/desk.ts).
+ */
+/** How long a kiosk has to print a desk's ticket (its printer's own timeout is 10 s). */
+const DESK_KIOSK_TIMEOUT_MS = 20_000;
+
+const OWN_TURN: ReadonlySet<ClientEventName> = new Set(['desk:issue', 'desk:reprint']);
 
 /**
  * The Socket.IO side of the hub: authenticates every socket in middleware, sends each a
@@ -125,6 +139,21 @@ export function attachSocketServer(deps: {
   });
   limits.watchEngine(io.engine);
 
+  /**
+   * A desk's ticket to a paired kiosk, through one of its sockets on this node (the newest: a
+   * kiosk reconnecting may briefly have two), answered once printed; null when it has none.
+   */
+  const sendToKiosk: SendToKiosk = async (siteId, kioskId, job) => {
+    let target: HubSocket | undefined;
+    for (const socket of io.sockets.sockets.values()) {
+      const id = socket.data.credential?.identity;
+      if (id?.role === 'kiosk' && id.siteId === siteId && id.deviceId === kioskId) target = socket;
+    }
+    if (!target) return null;
+    return target.timeout(DESK_KIOSK_TIMEOUT_MS).emitWithAck('desk:print', job);
+  };
+  const deskPrinting = createDeskPrinting({ sendToKiosk, log });
+
   /** Each site's parts, made when the site is first served here; its events go to its rooms. */
   const siteServices = new Map<string, HubServices>();
   function servicesOf(site: Site): HubServices {
@@ -160,6 +189,7 @@ export function attachSocketServer(deps: {
       }),
       phoneViews: createPhoneViews({ queue, store, clock, log }),
       idCards,
+      desk: deskPrinting,
     };
     siteServices.set(site.id, services);
     return services;
@@ -179,6 +209,7 @@ export function attachSocketServer(deps: {
     ...deviceHandlers(),
     ...syncHandlers(),
     ...superviseHandlers({ disconnectUser }),
+    ...deskHandlers(),
   };
 
   /** Disconnects the sockets of every session of a person but `keepTokenHash`'s, on every node. */
@@ -277,7 +308,7 @@ export function attachSocketServer(deps: {
       // The credential is checked before the site's turn: a turn holds the site (and, on a
       // shared store, a connection) only for deciding.
       if (!(await valid(socket))) return failure('UNAUTHENTICATED');
-      if (READS.has(name)) return handle(socket, services, name, payload);
+      if (READS.has(name) || OWN_TURN.has(name)) return handle(socket, services, name, payload);
       // A command is decided in the site's turn (on a store several nodes share, after catching
       // up with theirs), and answered once what it did (or what a refusal was decided on) is
       // stored.
@@ -286,6 +317,12 @@ export function attachSocketServer(deps: {
         queue.afterDurable((stored) => resolve(stored ? res : failure('INTERNAL'))),
       );
     })().then(answer, (err: unknown) => answer(failureOfStore(err, log)));
+  }
+
+  /** The hub's address as this socket reached it, e.g. `http://192.168.1.10:8080`. */
+  function addressOf(socket: HubSocket): string {
+    const { secure, headers } = socket.handshake;
+    return `${secure ? 'https' : 'http'}://${headers.host ?? 'localhost'}`;
   }
 
   /** Whether the socket's credential still holds (a use of it); one that ended is dropped. */
@@ -307,6 +344,7 @@ export function attachSocketServer(deps: {
         ...services,
         identity,
         actor: actorOf(identity),
+        publicUrl: addressOf(socket),
       });
     } catch (err) {
       return failureOfStore(err, log.child({ event: name }));

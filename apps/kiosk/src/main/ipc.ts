@@ -27,10 +27,16 @@ export const ticketDataSchema = z.strictObject({
   timeZone: z.string().max(64),
   ahead: z.number().int().nonnegative(),
   estimatedWaitMinutes: z.number().nonnegative().nullable(),
-  qrUrl: z
-    .string()
-    .regex(/^https?:\/\//)
-    .max(500),
+  // Empty: no QR code (a reception desk's reprint, whose phone link the hub does not keep).
+  qrUrl: z.union([
+    z.literal(''),
+    z
+      .string()
+      .regex(/^https?:\/\//)
+      .max(500),
+  ]),
+  /** A reception desk's reprint: when (printed "IN LẠI" with the time). */
+  reprintedAt: z.number().int().nonnegative().optional(),
   footer: z.string().max(300),
 });
 

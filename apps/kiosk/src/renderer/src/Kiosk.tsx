@@ -27,6 +27,7 @@ import { PinPad } from './PinPad.tsx';
 import { printerProblem } from './printer-problem.ts';
 import { NotIssuedScreen, OnScreenTicket, PrintedScreen } from './ResultScreen.tsx';
 import { SettingsScreen } from './SettingsScreen.tsx';
+import { useDeskPrint } from './desk-print.ts';
 import { buildTicketData } from './ticket-data.ts';
 import { useIdle, useTimeout } from './use-timeout.ts';
 import { usePrinterStatus } from './use-printer-status.ts';
@@ -158,6 +159,10 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
     const report = printer.error ? { ...printer, error: printer.error.slice(0, 300) } : printer;
     void request(socket, 'device:report', { printer: report });
   }, [socket, status, printer]);
+
+  // Tickets a reception desk sends here print like this kiosk's own (issue 15).
+  const printTicket = useCallback((t: TicketData) => host.printTicket(t), [host]);
+  useDeskPrint(socket, state, config.publicUrl || config.hubUrl, printTicket);
 
   const pickField = (tile: FieldTile) => {
     if (stopped || busy.current) return;

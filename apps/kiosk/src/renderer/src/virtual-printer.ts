@@ -23,8 +23,9 @@ export async function renderVirtualTicket(
   const width = paper === '80mm' ? 576 : 384;
   const scale = width / 576;
   const margin = Math.round(16 * scale);
-  const modules = qrModules(ticket.qrUrl);
-  const moduleSize = Math.max(3, Math.floor((208 * scale) / modules.length));
+  // A desk's reprint has no QR code: an empty square keeps the preview's layout.
+  const modules = ticket.qrUrl ? qrModules(ticket.qrUrl) : [];
+  const moduleSize = Math.max(3, Math.floor((208 * scale) / Math.max(modules.length, 21)));
 
   const lines: {
     text: string;
