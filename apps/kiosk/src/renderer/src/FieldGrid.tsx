@@ -1,4 +1,3 @@
-import { formatMinutesVi } from '@luot/ui';
 import type { FieldTile } from './fields.ts';
 import { messages } from './messages.ts';
 
@@ -45,7 +44,7 @@ export function FieldGrid({
                     <span>{messages.waitUnknown}</span>
                   ) : (
                     tile.waiting > 0 && (
-                      <span>{messages.waitAbout(formatMinutesVi(tile.waitMinutes))}</span>
+                      <span>{messages.waitAbout(messages.minutes(tile.waitMinutes))}</span>
                     )
                   )}
                 </span>

@@ -3,8 +3,8 @@ import { isWorkingDay, serviceOver } from '@luot/domain';
 import { request } from '@luot/hub-client';
 import { useHubMirror } from '@luot/hub-client/react';
 import type { TicketData } from '@luot/printing/types';
-import { ERROR_MESSAGES_VI, failure, type Ack, type IssuedTicket } from '@luot/protocol';
-import { formatDateVi, formatTimeVi, siteClosedLineVi, useNow } from '@luot/ui';
+import { failure, type Ack, type IssuedTicket } from '@luot/protocol';
+import { formatTimeVi, siteClosedLineVi, useNow } from '@luot/ui';
 import type { KioskConfig, OpenSettingsResult } from '../../shared/bridge.ts';
 import { CheckInScreen } from './CheckInScreen.tsx';
 import { ConfirmScreen } from './ConfirmScreen.tsx';
@@ -14,7 +14,7 @@ import { fieldTiles, issuingHours, type FieldTile } from './fields.ts';
 import type { KioskHost } from './host.ts';
 import { IdleScreen } from './IdleScreen.tsx';
 import { issueAndPrint, type FlowDeps, type FlowStep } from './issue-flow.ts';
-import { checkInRefusalText, messages, pinRefusalText } from './messages.ts';
+import { checkInRefusalText, errorText, messages, pinRefusalText } from './messages.ts';
 import { PinPad } from './PinPad.tsx';
 import { printerProblem } from './printer-problem.ts';
 import { createScanDetector } from './scan-detector.ts';
@@ -188,7 +188,7 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
               message:
                 result.code === 'UNAVAILABLE' || result.code === 'INTERNAL'
                   ? messages.offlineDuringIssue
-                  : ERROR_MESSAGES_VI[result.code],
+                  : errorText(result.code),
             });
           break;
       }
@@ -290,7 +290,7 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
         <div className="centre-name">{centreName}</div>
         <div className="clock">
           <span className="clock-time">{formatTimeVi(now, timeZone)}</span>
-          <span className="clock-date">{formatDateVi(now, timeZone)}</span>
+          <span className="clock-date">{messages.date(now, timeZone)}</span>
         </div>
       </header>
 
