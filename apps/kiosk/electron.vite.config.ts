@@ -1,5 +1,34 @@
 import react from '@vitejs/plugin-react';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/** The voice clips of assets/voice/<language>, a centre's own recordings included. */
+const VOICE_ROOT = fileURLToPath(new URL('../../assets/voice', import.meta.url));
+
+/**
+ * Ships the spoken guidance's clips with the renderer as `voice/vi/*.opus` and `voice/en/*.opus`
+ * beside index.html, so the kiosk finds them by a relative URL from file:// (Electron) and from
+ * the hub's `/kiosk/` alike, with no network of its own.
+ */
+function voiceClips(): Plugin {
+  return {
+    name: 'luot-kiosk-voice-clips',
+    generateBundle() {
+      for (const language of ['vi', 'en'])
+        for (const file of readdirSync(join(VOICE_ROOT, language)).filter((f) =>
+          f.endsWith('.opus'),
+        ))
+          this.emitFile({
+            type: 'asset',
+            fileName: `voice/${language}/${file}`,
+            source: readFileSync(join(VOICE_ROOT, language, file)),
+          });
+    },
+  };
+}
 
 // The workspace packages export TypeScript source, so they are bundled; only the native canvas
 // binding and the font files (read from disk at run time) stay in node_modules.
@@ -26,7 +55,7 @@ export default defineConfig({
     // Relative asset paths: the same build loads from file:// in Electron and from the hub at /kiosk/.
     base: './',
     root: 'src/renderer',
-    plugins: [react()],
+    plugins: [react(), voiceClips()],
     build: {
       outDir: 'out/renderer',
       emptyOutDir: true,

@@ -6,6 +6,8 @@ import type { TicketData } from '@luot/printing/types';
 import { failure, type Ack, type IssuedTicket } from '@luot/protocol';
 import { formatTimeVi, siteClosedLineVi, useNow } from '@luot/ui';
 import type { KioskConfig, OpenSettingsResult } from '../../shared/bridge.ts';
+import { useAccessModes } from './access.ts';
+import { AccessBar } from './AccessBar.tsx';
 import { CheckInScreen } from './CheckInScreen.tsx';
 import { ConfirmScreen } from './ConfirmScreen.tsx';
 import { EndOfDayPanel } from './EndOfDayPanel.tsx';
@@ -24,6 +26,8 @@ import { buildTicketData } from './ticket-data.ts';
 import { useIdle, useTimeout } from './use-timeout.ts';
 import { usePrinterStatus } from './use-printer-status.ts';
 import { createUnansweredIssues, LOST_ANSWER_REASON, newRequestId } from './unanswered-issues.ts';
+import { useKeyboardAccess } from './keyboard-access.ts';
+import { cueOf, useVoiceGuide } from './voice-guide.ts';
 
 type Screen =
   | { kind: 'home' }
@@ -68,12 +72,16 @@ const SCAN_SCREENS: ReadonlySet<Screen['kind']> = new Set([
   'on-screen',
   'not-issued',
 ]);
+/** With large text, field buttons per page (the last one shows the next page). */
+const LARGE_TEXT_FIELDS_PER_PAGE = 4;
 /** Taps on the top-left corner within this time that open the settings. */
 const SECRET_TAPS = 5;
 const SECRET_WINDOW_MS = 3_000;
 
 /** The kiosk: field buttons, the two-tap flow, result screens, idle and hidden settings. */
 export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }) {
+  // First: the visit's language decides the catalogue every text below is read from.
+  const access = useAccessModes();
   const { socket, status, view } = useHubMirror(config.hubUrl, config.deviceToken);
   const [printer, setPrinter] = usePrinterStatus(host);
   const now = useNow(1000, view?.clockOffsetMs ?? 0);
@@ -106,9 +114,20 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
   const over = state !== null && serviceOver(state, now);
 
   const home = useCallback(() => setScreen({ kind: 'home' }), []);
-  useTimeout(BACK_AFTER_MS[screen.kind] ?? null, home, screen);
+  // A visit ends with its number, or when nobody is there: the next citizen starts fresh.
+  const { reset: resetAccess } = access;
+  const finish = () => {
+    resetAccess();
+    home();
+  };
+  const ended = screen.kind === 'printed' || screen.kind === 'on-screen';
+  useTimeout(BACK_AFTER_MS[screen.kind] ?? null, ended ? finish : home, screen);
   // After service, the end-of-day text stays: the idle screen invites a tap to take a number.
-  useIdle(IDLE_AFTER_MS, screen.kind === 'home' && !over, () => setScreen({ kind: 'idle' }));
+  useIdle(IDLE_AFTER_MS, screen.kind === 'home' && !over, () => {
+    resetAccess();
+    setScreen({ kind: 'idle' });
+  });
+  useIdle(IDLE_AFTER_MS, screen.kind === 'home' && over, resetAccess);
   useIdle(CHECK_IN_IDLE_MS, screen.kind === 'check-in', home);
   useEffect(() => {
     const arms = ['printed', 'on-screen', 'not-issued', 'check-in-refused'].includes(screen.kind);
@@ -244,6 +263,9 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
     return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, []);
 
+  useVoiceGuide(access.modes.voice, access.modes.language, cueOf(screen, !stopped && !over));
+  useKeyboardAccess(screen);
+
   const secretTap = () => {
     const t = Date.now();
     secretTaps.current = [...secretTaps.current.filter((x) => t - x < SECRET_WINDOW_MS), t];
@@ -262,8 +284,16 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
       });
   };
 
+  const bar = (
+    <AccessBar modes={access.modes} onToggle={access.toggle} onLanguage={access.switchLanguage} />
+  );
   if (screen.kind === 'idle')
-    return <IdleScreen centreName={centreName} now={now} timeZone={timeZone} onWake={home} />;
+    return (
+      <div className="kiosk idle-wrap">
+        <IdleScreen centreName={centreName} now={now} timeZone={timeZone} onWake={home} />
+        {bar}
+      </div>
+    );
   if (screen.kind === 'pin')
     return <PinPad error={screen.error} onSubmit={(p) => void submitPin(p)} onCancel={home} />;
   if (screen.kind === 'settings')
@@ -284,6 +314,7 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
         <button
           type="button"
           className="secret-corner"
+          tabIndex={-1}
           aria-label={messages.settings.open}
           onClick={secretTap}
         />
@@ -322,7 +353,12 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
             <h1 className="home-title">{messages.chooseField}</h1>
           )}
           {!(over && !hubProblem) && (
-            <FieldGrid tiles={tiles} disabled={stopped} onPick={pickField} />
+            <FieldGrid
+              tiles={tiles}
+              disabled={stopped}
+              onPick={pickField}
+              perPage={access.modes.largeText ? LARGE_TEXT_FIELDS_PER_PAGE : null}
+            />
           )}
           {checkInOffered && !(over && !hubProblem) && (
             <button
@@ -345,7 +381,7 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
             {state?.config.site.notice ? (
               <p className="notice">{state.config.site.notice}</p>
             ) : (
-              !over && <p className="notice">{messages.tapHint}</p>
+              !over && <p className="notice tap-hint">{messages.tapHint}</p>
             )}
           </footer>
           {screen.kind === 'closed' && (
@@ -406,10 +442,10 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
           ticket={screen.ticket}
           preview={screen.preview}
           armed={armed}
-          onDone={home}
+          onDone={finish}
         />
       ) : screen.kind === 'on-screen' ? (
-        <OnScreenTicket ticket={screen.ticket} armed={armed} onDone={home} />
+        <OnScreenTicket ticket={screen.ticket} armed={armed} onDone={finish} />
       ) : screen.kind === 'check-in-refused' ? (
         <NotIssuedScreen
           title={messages.checkIn.refusedTitle}
@@ -421,6 +457,7 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
       ) : (
         <NotIssuedScreen message={screen.message} armed={armed} onBack={home} />
       )}
+      {bar}
     </div>
   );
 }

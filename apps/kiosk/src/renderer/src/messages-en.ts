@@ -140,6 +140,8 @@ export const en: KioskMessages = {
     voice: 'Spoken guidance',
     otherLanguage: 'Tiếng Việt',
     otherLanguageCode: 'vi',
+    moreFields: 'More services',
+    page: (n, of) => `Page ${n} of ${of}`,
   },
 
   settings: {

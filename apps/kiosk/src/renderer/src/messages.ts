@@ -120,6 +120,9 @@ const vi = {
     /** The language button shows the other language, in that language. */
     otherLanguage: 'English',
     otherLanguageCode: 'en',
+    /** With large text, the field buttons come a few at a time; this tile shows the next ones. */
+    moreFields: 'Xem lĩnh vực khác',
+    page: (n: number, of: number) => `Trang ${n}/${of}`,
   },
 
   settings: {
