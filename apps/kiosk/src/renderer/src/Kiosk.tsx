@@ -264,7 +264,7 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
   }, []);
 
   useVoiceGuide(access.modes.voice, access.modes.language, cueOf(screen, !stopped && !over));
-  useKeyboardAccess(screen);
+  useKeyboardAccess(screen, armed);
 
   const secretTap = () => {
     const t = Date.now();

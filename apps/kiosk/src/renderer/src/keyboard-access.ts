@@ -17,9 +17,9 @@ const PREVIOUS = new Set(['ArrowUp', 'ArrowLeft']);
  * Keyboard and switch access on top of the browser's Tab / Shift+Tab and Enter / Space: the
  * arrow keys move through the controls in screen order too (Down/Right forward, Up/Left back,
  * wrapping), except inside a text field or list. When a key press changed the screen, focus
- * goes to the new screen's first control, so the next Enter acts there and nothing is lost.
+ * goes to the new screen's first control (once enabled: `armed`), so the next Enter acts there.
  */
-export function useKeyboardAccess(screenKey: unknown) {
+export function useKeyboardAccess(screenKey: unknown, armed: boolean) {
   const byKeyboard = useRef(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -59,5 +59,5 @@ export function useKeyboardAccess(screenKey: unknown) {
     const screen = document.querySelector('[data-screen]');
     const first = screen ? focusables(screen)[0] : undefined;
     first?.focus();
-  }, [screenKey]);
+  }, [screenKey, armed]);
 }
