@@ -212,6 +212,7 @@ describe('English and the next citizen', () => {
     await page.clock.fastForward(61_000);
     await page.waitForSelector('[data-screen="idle"]');
     expect(await modesShown(page)).toEqual({ lang: 'vi', pressed: [] });
+    await shot(page, 'access-idle');
     expect(errors).toEqual([]);
   });
 });

@@ -65,6 +65,7 @@ describe('spoken guidance', () => {
 
     await toggle(page, 'voice');
     let log = await saidPrompts(page, 1);
+    await shot(page, 'access-voice');
     expect(log[0]).toMatchObject({ language: 'vi', clips: [CHOOSE_VI], completed: true });
 
     hub.clock.advance(3_000);
