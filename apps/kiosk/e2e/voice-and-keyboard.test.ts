@@ -90,9 +90,9 @@ describe('spoken guidance', () => {
     expect(log.map((s) => s.failed)).toEqual([[], []]);
     expect(log[1]!.completed).toBe(true);
 
-    // Done: the visit ends, guidance goes off with the other choices; the start is silent.
-    await page.locator('.done-button').click();
-    await page.waitForSelector('[data-screen="home"]');
+    // The printed screen goes back by itself (8 s): the visit ends, guidance goes off with the
+    // other choices, and the start is silent.
+    await page.waitForSelector('[data-screen="home"]', { timeout: 20_000 });
     expect((await modesShown(page)).pressed).toEqual([]);
     expect(await said(page)).toHaveLength(2);
 
@@ -112,9 +112,10 @@ describe('spoken guidance', () => {
       failed: [],
     });
 
-    // Turning guidance off stops it at once.
-    await page.locator('.done-button').click();
+    // Back at the start (after 10 s) the choice prompt again; turning guidance off is silence.
+    await page.waitForSelector('[data-screen="home"]', { timeout: 20_000 });
     log = await saidPrompts(page, 5);
+    expect(log[4]!.clips).toEqual(['please-choose-a-service']);
     await toggle(page, 'voice');
     expect(await said(page)).toHaveLength(5);
     expect(errors).toEqual([]);
