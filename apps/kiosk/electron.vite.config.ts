@@ -11,11 +11,29 @@ const VOICE_ROOT = fileURLToPath(new URL('../../assets/voice', import.meta.url))
 /**
  * Ships the spoken guidance's clips with the renderer as `voice/vi/*.opus` and `voice/en/*.opus`
  * beside index.html, so the kiosk finds them by a relative URL from file:// (Electron) and from
- * the hub's `/kiosk/` alike, with no network of its own.
+ * the hub's `/kiosk/` alike, with no network of its own. The Vietnamese folder also holds the
+ * announcements' clips: the number words the guidance reads a ticket with are among them.
  */
 function voiceClips(): Plugin {
   return {
     name: 'luot-kiosk-voice-clips',
+    // In development (electron-vite dev) the same paths, from the folder.
+    configureServer(server) {
+      server.middlewares.use('/voice/', (req, res, next) => {
+        const [language, file] = decodeURIComponent((req.url ?? '').split('?')[0]!)
+          .replace(/^\//, '')
+          .split('/');
+        if (!['vi', 'en'].includes(language ?? '') || !/^[a-z0-9-]+\.opus$/.test(file ?? ''))
+          return next();
+        try {
+          const clip = readFileSync(join(VOICE_ROOT, language!, file!));
+          res.setHeader('content-type', 'audio/ogg');
+          res.end(clip);
+        } catch {
+          next();
+        }
+      });
+    },
     generateBundle() {
       for (const language of ['vi', 'en'])
         for (const file of readdirSync(join(VOICE_ROOT, language)).filter((f) =>

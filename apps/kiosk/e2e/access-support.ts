@@ -1,9 +1,7 @@
 // Browser-test support for the kiosk's accessible modes: measuring what a citizen would notice.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { siteConfigSchema } from '@luot/domain';
-import { testConfig } from '@luot/hub/testing';
 
 /** Where screenshots go for the lead to look at (not the repository); unset: none. */
 const SHOTS = process.env.LUOT_SHOTS_DIR;
@@ -12,19 +10,6 @@ export async function shot(page: Page, name: string): Promise<void> {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-}
-
-/** The demo centre's eight fields, their long names included, served by three counters. */
-export function demoCentre() {
-  const demo = JSON.parse(
-    readFileSync(new URL('../../hub/demo/site.json', import.meta.url), 'utf8'),
-  ) as { fields: { id: string }[] };
-  const base = testConfig(3);
-  return siteConfigSchema.parse({
-    ...base,
-    fields: demo.fields,
-    counters: base.counters.map((c) => ({ ...c, fieldIds: demo.fields.map((f) => f.id) })),
-  });
 }
 
 /** Presses one of the accessibility bar's buttons and waits for it to show the new state. */

@@ -5,7 +5,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES_EN } from '@luot/protocol';
 import { launchChromium, startTestHub, type TestHub } from '@luot/hub/testing';
 import {
-  demoCentre,
   fieldBoxes,
   lineHeightOf,
   modesShown,
@@ -13,7 +12,7 @@ import {
   textContrasts,
   toggle,
 } from './access-support.ts';
-import { openKiosk, startPrinterRig, type PrinterRig } from './kiosk-harness.ts';
+import { demoCentre, openKiosk, startPrinterRig, type PrinterRig } from './kiosk-harness.ts';
 
 let hub: TestHub;
 let demo: TestHub;
