@@ -1,11 +1,11 @@
 // The kiosk after the day's service, and in landscape, against a real hub (bridge stubbed).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_END_OF_DAY_TEXT, siteConfigSchema } from '@luot/domain';
+import { DEFAULT_END_OF_DAY_TEXT } from '@luot/domain';
 import { launchChromium, startTestHub, testConfig, type TestHub } from '@luot/hub/testing';
-import { openKiosk, startPrinterRig, type PrinterRig } from './kiosk-harness.ts';
+import { demoCentre, openKiosk, startPrinterRig, type PrinterRig } from './kiosk-harness.ts';
 
 /** 17:30 on Monday 2026-11-23 in Asia/Ho_Chi_Minh; the fields' last session ends at 17:00. */
 const MONDAY_1730 = Date.parse('2026-11-23T10:30:00Z');
@@ -82,19 +82,6 @@ describe('after the day’s service', () => {
     expect(errors).toEqual([]);
   });
 });
-
-/** The demo centre's eight fields, their long names included, served by three counters. */
-function demoCentre() {
-  const demo = JSON.parse(
-    readFileSync(new URL('../../hub/demo/site.json', import.meta.url), 'utf8'),
-  ) as { fields: { id: string }[] };
-  const base = testConfig(3);
-  return siteConfigSchema.parse({
-    ...base,
-    fields: demo.fields,
-    counters: base.counters.map((c) => ({ ...c, fieldIds: demo.fields.map((f) => f.id) })),
-  });
-}
 
 describe('in landscape', () => {
   for (const viewport of [

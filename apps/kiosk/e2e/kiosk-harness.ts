@@ -1,7 +1,10 @@
 // Browser-test support: the kiosk's built renderer in Chromium with the Electron bridge
 // stubbed. The stub forwards every call to Node, where tickets are really rendered, encoded
 // and printed over TCP to a printer emulator, as the kiosk's main process does.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { siteConfigSchema } from '@luot/domain';
+import { testConfig } from '@luot/hub/testing';
 import {
   PrintJobError,
   createPrinter,
@@ -153,4 +156,17 @@ export async function openKiosk(
   const query = options.noBridge ? `?token=${encodeURIComponent(options.token)}` : '';
   await page.goto(`${options.hubUrl}/kiosk/${query}`);
   return { page, errors };
+}
+
+/** The demo centre's eight fields, their long names included, served by three counters. */
+export function demoCentre() {
+  const demo = JSON.parse(
+    readFileSync(new URL('../../hub/demo/site.json', import.meta.url), 'utf8'),
+  ) as { fields: { id: string }[] };
+  const base = testConfig(3);
+  return siteConfigSchema.parse({
+    ...base,
+    fields: demo.fields,
+    counters: base.counters.map((c) => ({ ...c, fieldIds: demo.fields.map((f) => f.id) })),
+  });
 }

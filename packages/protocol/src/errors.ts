@@ -78,6 +78,54 @@ export const ERROR_MESSAGES_VI: Record<ErrorCode, string> = {
 };
 
 /**
+ * The English text for each error code, for screens a citizen can switch to English (the
+ * kiosk). The hub always answers in Vietnamese; a client shows this by the answer's code.
+ */
+export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
+  NOT_FOUND: 'Not found.',
+  INVALID_STATE: 'This cannot be done with the number in its current state.',
+  NOTHING_WAITING: 'Nobody is waiting.',
+  OUTSIDE_HOURS: 'Numbers are not issued at this time.',
+  SOLD_OUT: 'No more numbers today.',
+  COUNTER_CLOSED: 'The counter is not open or not yours.',
+  COUNTER_PAUSED: 'The counter is paused.',
+  COUNTER_BUSY: 'The counter is serving another number; finish that one first.',
+  ALREADY_RATED: 'This service has already been rated.',
+  DAY_NOT_OVER: 'The working day is not over yet.',
+  STALE_DAY: 'A new working day is starting; please try again.',
+  INVALID_ARGUMENT: 'Invalid value.',
+  INVALID_CONFIG: 'Invalid configuration.',
+  NOT_OFFERED: 'This service does not take online numbers or bookings.',
+  SLOT_FULL: 'This time slot is full; please choose another.',
+  CLOSED_DAY: 'The centre is closed on this day.',
+  TOO_EARLY: 'It is too early for this.',
+  TOO_LATE: 'It is too late for this.',
+  WRONG_SITE: 'This booking is for another service point.',
+  LIMIT_REACHED: 'You have already taken as many numbers as allowed today.',
+  NOT_ARRIVED: 'This online number has not checked in at a kiosk yet and cannot be called.',
+  ID_CARD_REQUIRED: 'This service needs your citizen ID card (CCCD) scanned to issue a number.',
+  ID_CARD_INVALID:
+    'The ID card could not be read; please scan the front side with the QR code again.',
+  ID_CARD_MINOR: 'This service issues numbers to adults only.',
+  PRIORITY_NOT_PROVEN: 'Priority by age needs your ID card scanned to confirm it.',
+  NOT_REPRINTABLE:
+    'This number has been served, has expired or was cancelled; it cannot be reprinted.',
+  PRINTER_UNAVAILABLE: 'The printer cannot be reached; the number stands, please write it down.',
+  CODE_WRONG: 'The code is wrong or has expired.',
+  BAD_REQUEST: 'Invalid request.',
+  UNAUTHENTICATED: 'Not signed in, or the device is not paired.',
+  FORBIDDEN: 'You are not allowed to do this.',
+  RATE_LIMITED: 'Too fast; please wait a moment.',
+  INTERNAL: 'System error; please try again.',
+  UNAVAILABLE: 'No connection to the server; please try again.',
+  METHOD_NOT_ALLOWED: 'This address does not take the request method sent.',
+  PAYLOAD_TOO_LARGE: 'The data sent is too large.',
+  URI_TOO_LONG: 'The request address is too long.',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported data format; send JSON.',
+  HEADERS_TOO_LARGE: 'The request headers are too large.',
+};
+
+/**
  * The HTTP status each code is answered with, written once for every HTTP endpoint of the hub.
  * Refusals of the request itself are 4xx by what is wrong with it: malformed or invalid input,
  * a site configuration that fails validation included, is 400; an action the current state of

@@ -166,6 +166,18 @@ export interface AnnouncementOptions {
 }
 
 /**
+ * The Vietnamese clip names that read a ticket label: its letters spelled, then its digits as a
+ * number (or one by one with `digitByDigit`). Throws a TypeError on a label that cannot be read.
+ */
+export function labelClips(label: string, digitByDigit = false): string[] {
+  const { letters, digits } = parseLabel(label);
+  return [
+    ...letters.map(letterClipName),
+    ...labelDigitWords(digits, digitByDigit).map((w) => NUMBER_CLIPS[w]),
+  ];
+}
+
+/**
  * The clip names of one announcement: the chime, then the sentence `repeat` times with a
  * pause between. Letters of the label are spelled; its digits are read as a number unless
  * `digitByDigit`; the counter is read as a number. Throws on a bad label, template or repeat.
@@ -176,11 +188,7 @@ export function buildAnnouncement(options: AnnouncementOptions): string[] {
   if (!Number.isInteger(repeat) || repeat < 1 || repeat > 3) {
     throw new RangeError(`repeat must be 1, 2 or 3, not ${repeat}.`);
   }
-  const { letters, digits } = parseLabel(label);
-  const numberClips = [
-    ...letters.map(letterClipName),
-    ...labelDigitWords(digits, digitByDigit).map((w) => NUMBER_CLIPS[w]),
-  ];
+  const numberClips = labelClips(label, digitByDigit);
   const counterClips = numberWords(counterNumber).map((w) => NUMBER_CLIPS[w]);
   const sentence = parseTemplate(template).flatMap((part) =>
     part.type === 'phrase' ? [part.clip.name] : part.type === 'number' ? numberClips : counterClips,

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import type { PriorityClass } from './types.ts';
-import { formatMinutesVi } from '@luot/ui';
 import type { FieldTile } from './fields.ts';
 import { messages } from './messages.ts';
 
@@ -19,7 +18,7 @@ export function ConfirmScreen({
   onTake: (priorityClassId: string | null) => void;
   onBack: () => void;
 }) {
-  const wait = tile.waitMinutes === null ? null : formatMinutesVi(tile.waitMinutes);
+  const wait = tile.waitMinutes === null ? null : messages.minutes(tile.waitMinutes);
   return (
     <section className="screen confirm" data-screen="confirm">
       <p className="confirm-heading">{messages.confirmTitle}</p>

@@ -1,19 +1,31 @@
-import { formatMinutesVi } from '@luot/ui';
+import { useState } from 'react';
 import type { FieldTile } from './fields.ts';
 import { messages } from './messages.ts';
 
-/** The large field buttons. Closed fields stay tappable (to explain why); `disabled` stops all. */
+/**
+ * The large field buttons. Closed fields stay tappable (to explain why); `disabled` stops all.
+ * With `perPage` (large text), more fields than fit come a page at a time: `perPage - 1` fields
+ * and a last tile that shows the next page (after the last page, the first again).
+ */
 export function FieldGrid({
-  tiles,
+  tiles: all,
   disabled,
   onPick,
+  perPage = null,
 }: {
   tiles: FieldTile[];
   disabled: boolean;
   onPick: (tile: FieldTile) => void;
+  perPage?: number | null;
 }) {
+  const [page, setPage] = useState(0);
+  const paged = perPage !== null && all.length > perPage;
+  const size = paged ? perPage - 1 : all.length;
+  const pages = paged ? Math.ceil(all.length / size) : 1;
+  const at = page % pages;
+  const tiles = paged ? all.slice(at * size, at * size + size) : all;
   return (
-    <ul className="field-grid" data-count={tiles.length}>
+    <ul className="field-grid" data-count={paged ? perPage : all.length} data-page={at + 1}>
       {tiles.map((tile) => {
         const closed = tile.availability !== 'open';
         return (
@@ -45,7 +57,7 @@ export function FieldGrid({
                     <span>{messages.waitUnknown}</span>
                   ) : (
                     tile.waiting > 0 && (
-                      <span>{messages.waitAbout(formatMinutesVi(tile.waitMinutes))}</span>
+                      <span>{messages.waitAbout(messages.minutes(tile.waitMinutes))}</span>
                     )
                   )}
                 </span>
@@ -54,6 +66,19 @@ export function FieldGrid({
           </li>
         );
       })}
+      {paged && (
+        <li>
+          <button
+            type="button"
+            className="field-button more-fields"
+            data-testid="more-fields"
+            onClick={() => setPage(at + 1)}
+          >
+            <span className="field-name">{messages.access.moreFields} →</span>
+            <span className="field-meta">{messages.access.page(at + 1, pages)}</span>
+          </button>
+        </li>
+      )}
     </ul>
   );
 }

@@ -1,4 +1,4 @@
-import { formatDateVi, formatTimeVi } from '@luot/ui';
+import { formatTimeVi } from '@luot/ui';
 import { messages } from './messages.ts';
 
 /** The attract screen shown when nobody has touched the kiosk for a while. */
@@ -17,7 +17,7 @@ export function IdleScreen({
     <button type="button" className="screen idle" data-screen="idle" onClick={onWake}>
       <span className="idle-centre">{centreName}</span>
       <span className="idle-clock">{formatTimeVi(now, timeZone)}</span>
-      <span className="idle-date">{formatDateVi(now, timeZone)}</span>
+      <span className="idle-date">{messages.date(now, timeZone)}</span>
       <span className="idle-title">{messages.idleTitle}</span>
       <span className="idle-pulse" aria-hidden="true" />
     </button>

@@ -3,10 +3,12 @@ import { isWorkingDay, serviceOver } from '@luot/domain';
 import { request } from '@luot/hub-client';
 import { useHubMirror } from '@luot/hub-client/react';
 import type { TicketData } from '@luot/printing/types';
-import { ERROR_MESSAGES_VI, failure, type Ack, type IssuedTicket } from '@luot/protocol';
-import { formatDateVi, formatTimeVi, siteClosedLineVi, useNow } from '@luot/ui';
+import { failure, type Ack, type IssuedTicket } from '@luot/protocol';
+import { formatTimeVi, siteClosedLineVi, useNow } from '@luot/ui';
 import type { KioskConfig, OpenSettingsResult } from '../../shared/bridge.ts';
 import { CardNote, CardScreens, isCardScreen, type CardScreen } from './CardScreens.tsx';
+import { useAccessModes } from './access.ts';
+import { AccessBar } from './AccessBar.tsx';
 import { CheckInScreen } from './CheckInScreen.tsx';
 import { ConfirmScreen } from './ConfirmScreen.tsx';
 import { EndOfDayPanel } from './EndOfDayPanel.tsx';
@@ -22,7 +24,7 @@ import {
 import type { KioskHost } from './host.ts';
 import { IdleScreen } from './IdleScreen.tsx';
 import { issueAndPrint, type FlowDeps, type FlowStep } from './issue-flow.ts';
-import { checkInRefusalText, messages, pinRefusalText } from './messages.ts';
+import { checkInRefusalText, errorText, messages, pinRefusalText } from './messages.ts';
 import { PinPad } from './PinPad.tsx';
 import { printerProblem } from './printer-problem.ts';
 import { NotIssuedScreen, OnScreenTicket, PrintedScreen } from './ResultScreen.tsx';
@@ -34,6 +36,8 @@ import { usePrinterStatus } from './use-printer-status.ts';
 import { useIdCard, type CardNext } from './use-id-card.ts';
 import { useScanner } from './use-scanner.ts';
 import { createUnansweredIssues, LOST_ANSWER_REASON, newRequestId } from './unanswered-issues.ts';
+import { useKeyboardAccess } from './keyboard-access.ts';
+import { cueOf, useVoiceGuide } from './voice-guide.ts';
 
 type Screen =
   | Extract<CardNext, { kind: 'home' }>
@@ -83,12 +87,16 @@ const SCAN_SCREENS: ReadonlySet<Screen['kind']> = new Set([
   'id-keypad',
   'card-refused',
 ]);
+/** With large text, field buttons per page (the last one shows the next page). */
+const LARGE_TEXT_FIELDS_PER_PAGE = 4;
 /** Taps on the top-left corner within this time that open the settings. */
 const SECRET_TAPS = 5;
 const SECRET_WINDOW_MS = 3_000;
 
 /** The kiosk: field buttons, the two-tap flow, result screens, idle and hidden settings. */
 export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }) {
+  // First: the visit's language decides the catalogue every text below is read from.
+  const access = useAccessModes();
   const { socket, status, view } = useHubMirror(config.hubUrl, config.deviceToken);
   const [printer, setPrinter] = usePrinterStatus(host);
   const now = useNow(1000, view?.clockOffsetMs ?? 0);
@@ -132,12 +140,21 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
     forget();
     setScreen({ kind: 'home' });
   }, [forget]);
-  useTimeout(BACK_AFTER_MS[screen.kind] ?? null, home, screen);
+  // A visit ends with its number, or when nobody is there: the next citizen starts fresh.
+  const { reset: resetAccess } = access;
+  const finish = () => {
+    resetAccess();
+    home();
+  };
+  const ended = screen.kind === 'printed' || screen.kind === 'on-screen';
+  useTimeout(BACK_AFTER_MS[screen.kind] ?? null, ended ? finish : home, screen);
   // After service, the end-of-day text stays: the idle screen invites a tap to take a number.
   useIdle(IDLE_AFTER_MS, screen.kind === 'home' && !over, () => {
     forget();
+    resetAccess();
     setScreen({ kind: 'idle' });
   });
+  useIdle(IDLE_AFTER_MS, screen.kind === 'home' && over, resetAccess);
   useIdle(CHECK_IN_IDLE_MS, ['check-in', 'id-card', 'id-keypad'].includes(screen.kind), home);
   useEffect(() => {
     const arms = [
@@ -236,7 +253,7 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
               message:
                 result.code === 'UNAVAILABLE' || result.code === 'INTERNAL'
                   ? messages.offlineDuringIssue
-                  : ERROR_MESSAGES_VI[result.code],
+                  : errorText(result.code),
             });
           break;
       }
@@ -280,6 +297,9 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
 
   useScanner(onScan, () => SCAN_SCREENS.has(screen.kind) && !busy.current);
 
+  useVoiceGuide(access.modes.voice, access.modes.language, cueOf(screen, !stopped && !over));
+  useKeyboardAccess(screen, armed);
+
   const secretTap = () => {
     const t = Date.now();
     secretTaps.current = [...secretTaps.current.filter((x) => t - x < SECRET_WINDOW_MS), t];
@@ -298,8 +318,16 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
       });
   };
 
+  const bar = (
+    <AccessBar modes={access.modes} onToggle={access.toggle} onLanguage={access.switchLanguage} />
+  );
   if (screen.kind === 'idle')
-    return <IdleScreen centreName={centreName} now={now} timeZone={timeZone} onWake={home} />;
+    return (
+      <div className="kiosk idle-wrap">
+        <IdleScreen centreName={centreName} now={now} timeZone={timeZone} onWake={home} />
+        {bar}
+      </div>
+    );
   if (screen.kind === 'pin')
     return <PinPad error={screen.error} onSubmit={(p) => void submitPin(p)} onCancel={home} />;
   if (screen.kind === 'settings')
@@ -320,13 +348,14 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
         <button
           type="button"
           className="secret-corner"
+          tabIndex={-1}
           aria-label={messages.settings.open}
           onClick={secretTap}
         />
         <div className="centre-name">{centreName}</div>
         <div className="clock">
           <span className="clock-time">{formatTimeVi(now, timeZone)}</span>
-          <span className="clock-date">{formatDateVi(now, timeZone)}</span>
+          <span className="clock-date">{messages.date(now, timeZone)}</span>
         </div>
       </header>
 
@@ -362,7 +391,12 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
             <h1 className="home-title">{messages.chooseField}</h1>
           )}
           {!(over && !hubProblem) && (
-            <FieldGrid tiles={tiles} disabled={stopped} onPick={pickField} />
+            <FieldGrid
+              tiles={tiles}
+              disabled={stopped}
+              onPick={pickField}
+              perPage={access.modes.largeText ? LARGE_TEXT_FIELDS_PER_PAGE : null}
+            />
           )}
           {checkInOffered && !(over && !hubProblem) && (
             <button
@@ -385,7 +419,7 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
             {state?.config.site.notice ? (
               <p className="notice">{state.config.site.notice}</p>
             ) : (
-              !over && <p className="notice">{messages.tapHint}</p>
+              !over && <p className="notice tap-hint">{messages.tapHint}</p>
             )}
           </footer>
           {screen.kind === 'closed' && (
@@ -473,10 +507,10 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
           ticket={screen.ticket}
           preview={screen.preview}
           armed={armed}
-          onDone={home}
+          onDone={finish}
         />
       ) : screen.kind === 'on-screen' ? (
-        <OnScreenTicket ticket={screen.ticket} armed={armed} onDone={home} />
+        <OnScreenTicket ticket={screen.ticket} armed={armed} onDone={finish} />
       ) : screen.kind === 'check-in-refused' ? (
         <NotIssuedScreen
           title={messages.checkIn.refusedTitle}
@@ -488,6 +522,7 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
       ) : (
         <NotIssuedScreen message={screen.message} armed={armed} onBack={home} />
       )}
+      {bar}
     </div>
   );
 }

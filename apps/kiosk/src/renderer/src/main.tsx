@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@luot/ui/theme.css';
 import './kiosk.css';
+import './access.css';
 import { App } from './App.tsx';
 import { pickHost } from './host.ts';
 

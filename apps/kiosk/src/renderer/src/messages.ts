@@ -1,8 +1,19 @@
-// Every piece of text the kiosk shows, in one place, so another language can follow.
-import { ERROR_MESSAGES_VI, type ErrorBody } from '@luot/protocol';
+// Every piece of text the kiosk shows, in one place: Vietnamese here, English in messages-en.ts.
+import {
+  ERROR_MESSAGES_EN,
+  ERROR_MESSAGES_VI,
+  type ErrorBody,
+  type ErrorCode,
+} from '@luot/protocol';
+import { formatDateVi, formatMinutesVi } from '@luot/ui';
+import { en } from './messages-en.ts';
 import type { PrinterProblem } from './printer-problem.ts';
 
-export const messages = {
+const vi = {
+  /** A wait as people say it: "12 phút". */
+  minutes: (m: number | null) => formatMinutesVi(m),
+  /** The date under the clock: "Thứ Hai, 23/11/2026". */
+  date: (at: number, timeZone: string) => formatDateVi(at, timeZone),
   documentTitle: 'Lượt — Lấy số thứ tự',
   chooseField: 'Mời quý khách chọn lĩnh vực cần giải quyết',
   tapHint: 'Chạm vào một lĩnh vực để lấy số thứ tự',
@@ -82,10 +93,37 @@ export const messages = {
     working: 'Đang kiểm tra mã…',
     refusedTitle: 'Chưa nhận được số',
     retype: 'Nhập lại mã',
+    /** Why a check-in was refused (`checkInRefusalText`). */
+    refusals: {
+      notFound: 'Không tìm thấy mã. Vui lòng kiểm tra lại mã trong tin nhắn hoặc trên điện thoại.',
+      tooEarly: 'Chưa đến giờ nhận lịch hẹn — mời quý khách quay lại gần giờ hẹn.',
+      tooEarlyFrom: (time: string) =>
+        `Chưa đến giờ nhận lịch hẹn — mời quý khách quay lại từ ${time}.`,
+      tooLate: 'Lịch hẹn đã quá thời gian nhận số. Mời quý khách lấy số thứ tự mới.',
+      wrongSite: 'Lịch hẹn này thuộc điểm phục vụ khác.',
+      notOffered:
+        'Điểm phục vụ này chưa nhận lịch hẹn và số lấy trực tuyến. Mời quý khách lấy số thứ tự mới.',
+      used: 'Mã này đã được dùng để nhận số. Vui lòng liên hệ cán bộ hướng dẫn.',
+      offline: 'Hệ thống tạm gián đoạn. Vui lòng thử lại sau.',
+    },
   },
 
   idleTitle: 'Chạm vào màn hình để lấy số thứ tự',
   idleSubtitle: 'Touch the screen to take a number',
+
+  /** The accessibility bar on every citizen screen; each choice lasts one visit. */
+  access: {
+    bar: 'Hỗ trợ tiếp cận',
+    largeText: 'Chữ lớn',
+    highContrast: 'Tương phản cao',
+    voice: 'Hướng dẫn bằng giọng nói',
+    /** The language button shows the other language, in that language. */
+    otherLanguage: 'English',
+    otherLanguageCode: 'en',
+    /** With large text, the field buttons come a few at a time; this tile shows the next ones. */
+    moreFields: 'Xem lĩnh vực khác',
+    page: (n: number, of: number) => `Trang ${n}/${of}`,
+  },
 
   settings: {
     open: 'Cài đặt',
@@ -171,7 +209,33 @@ export const messages = {
         'Ưu tiên theo độ tuổi cần quét căn cước công dân để xác nhận. Vui lòng quét thẻ hoặc lấy số thường.',
     },
   },
-} as const;
+};
+
+/** The shape of a kiosk catalogue: English must have every text Vietnamese has. */
+export type KioskMessages = typeof vi;
+
+/** The languages a citizen can pick on the kiosk. */
+export type KioskLanguage = 'vi' | 'en';
+
+const CATALOGUES: Record<KioskLanguage, KioskMessages> = { vi, en };
+
+/**
+ * The catalogue of the language chosen for this visit, read at render time (an ES module live
+ * binding, so every `import { messages }` sees the switch). Vietnamese unless `setLanguage`.
+ */
+export let messages: KioskMessages = vi;
+let language: KioskLanguage = 'vi';
+
+/** Switches every text the kiosk renders from now on; the kiosk calls it on each render. */
+export function setLanguage(next: KioskLanguage): void {
+  language = next;
+  messages = CATALOGUES[next];
+}
+
+/** The text of a hub error code, in the visit's language (the hub's own message is Vietnamese). */
+export function errorText(code: ErrorCode): string {
+  return (language === 'en' ? ERROR_MESSAGES_EN : ERROR_MESSAGES_VI)[code];
+}
 
 /** What the PIN screen says when the settings stay shut. */
 export function pinRefusalText(reason: 'wrong-pin' | 'locked' | 'damaged'): string {
@@ -190,28 +254,27 @@ export function checkInRefusalText(
   error: Pick<ErrorBody, 'code' | 'opensAt'>,
   formatTime: (at: number) => string,
 ): string {
+  const r = messages.checkIn.refusals;
   switch (error.code) {
     case 'NOT_FOUND':
     case 'CODE_WRONG':
     case 'BAD_REQUEST':
     case 'INVALID_ARGUMENT':
-      return 'Không tìm thấy mã. Vui lòng kiểm tra lại mã trong tin nhắn hoặc trên điện thoại.';
+      return r.notFound;
     case 'TOO_EARLY':
-      return error.opensAt === undefined
-        ? 'Chưa đến giờ nhận lịch hẹn — mời quý khách quay lại gần giờ hẹn.'
-        : `Chưa đến giờ nhận lịch hẹn — mời quý khách quay lại từ ${formatTime(error.opensAt)}.`;
+      return error.opensAt === undefined ? r.tooEarly : r.tooEarlyFrom(formatTime(error.opensAt));
     case 'TOO_LATE':
-      return 'Lịch hẹn đã quá thời gian nhận số. Mời quý khách lấy số thứ tự mới.';
+      return r.tooLate;
     case 'WRONG_SITE':
-      return 'Lịch hẹn này thuộc điểm phục vụ khác.';
+      return r.wrongSite;
     case 'NOT_OFFERED':
-      return 'Điểm phục vụ này chưa nhận lịch hẹn và số lấy trực tuyến. Mời quý khách lấy số thứ tự mới.';
+      return r.notOffered;
     case 'INVALID_STATE':
-      return 'Mã này đã được dùng để nhận số. Vui lòng liên hệ cán bộ hướng dẫn.';
+      return r.used;
     case 'UNAVAILABLE':
     case 'INTERNAL':
-      return 'Hệ thống tạm gián đoạn. Vui lòng thử lại sau.';
+      return r.offline;
     default:
-      return ERROR_MESSAGES_VI[error.code];
+      return errorText(error.code);
   }
 }
