@@ -5,18 +5,20 @@ import { parseLabel } from './spell.ts';
 export type PromptLanguage = 'vi' | 'en';
 
 /** What the kiosk says to a citizen who turned spoken guidance on. */
-export type KioskPrompt = 'chooseField' | 'takeTicket' | 'yourNumber' | 'refused';
+export type KioskPrompt = 'chooseField' | 'scanCard' | 'takeTicket' | 'yourNumber' | 'refused';
 
 /** The words of each prompt; a clip each, named by the slug of its words. */
 export const KIOSK_PROMPTS: Readonly<Record<PromptLanguage, Record<KioskPrompt, string>>> = {
   vi: {
     chooseField: 'Mời quý khách chọn lĩnh vực',
+    scanCard: 'Mời quý khách quét căn cước công dân hoặc nhập số trên màn hình',
     takeTicket: 'Mời quý khách nhận phiếu',
     yourNumber: 'Số thứ tự của quý khách là',
     refused: 'Chưa lấy được số, mời quý khách xem thông báo trên màn hình',
   },
   en: {
     chooseField: 'Please choose a service',
+    scanCard: 'Please scan your citizen ID card, or type its number on the screen',
     takeTicket: 'Please take your ticket',
     yourNumber: 'Your number is',
     refused: 'No number was issued. Please read the message on the screen',

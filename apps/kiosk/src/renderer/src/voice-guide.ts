@@ -84,12 +84,22 @@ export function createGuide(log: GuideRecord[]) {
 
 /** What the kiosk says on arriving at a screen, or null for silence. */
 export type GuideCue =
-  { kind: 'choose-field' } | { kind: 'ticket'; label: string } | { kind: 'refused' } | null;
+  | { kind: 'choose-field' }
+  | { kind: 'scan-card' }
+  | { kind: 'ticket'; label: string }
+  | { kind: 'refused' }
+  | null;
+
+const CUE_PROMPTS = {
+  'choose-field': 'chooseField',
+  'scan-card': 'scanCard',
+  refused: 'refused',
+} as const;
 
 /** The clips of a cue in a language. */
 export function cueClips(cue: Exclude<GuideCue, null>, language: PromptLanguage): string[] {
   if (cue.kind === 'ticket') return ticketPromptClips(cue.label, language);
-  return [promptClip(cue.kind === 'choose-field' ? 'chooseField' : 'refused', language)];
+  return [promptClip(CUE_PROMPTS[cue.kind], language)];
 }
 
 /**
@@ -112,7 +122,8 @@ export function useVoiceGuide(enabled: boolean, language: PromptLanguage, cue: G
 
 /**
  * The cue of a kiosk screen: the field buttons (when they can be used) invite a choice, a
- * number on paper or on screen is read out, a refusal points to the message on screen.
+ * card step asks for the ID card, a number on paper or on screen is read out, a refusal points
+ * to the message on screen.
  */
 export function cueOf(
   screen: { kind: string; ticket?: { label: string } },
@@ -121,7 +132,8 @@ export function cueOf(
   if (screen.kind === 'home') return choosing ? { kind: 'choose-field' } : null;
   if (screen.ticket && (screen.kind === 'printed' || screen.kind === 'on-screen'))
     return { kind: 'ticket', label: screen.ticket.label };
-  if (screen.kind === 'not-issued' || screen.kind === 'check-in-refused')
+  if (screen.kind === 'id-card') return { kind: 'scan-card' };
+  if (['not-issued', 'check-in-refused', 'card-refused'].includes(screen.kind))
     return { kind: 'refused' };
   return null;
 }
