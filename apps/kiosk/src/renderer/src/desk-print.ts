@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
 import type { QueueState } from '@luot/domain';
 import type { HubSocket } from '@luot/hub-client';
+import { ticketDataFor } from '@luot/printing/ticket-data';
 import type { TicketData } from '@luot/printing/types';
 import { failure, type Ack, type DeskPrintJob } from '@luot/protocol';
 import type { PrintOutcome } from '../../shared/bridge.ts';
-import { buildTicketData } from './ticket-data.ts';
+import { messages } from './messages.ts';
 
 /**
  * What a reception desk's ticket prints as on this kiosk: its own ticket, from its own state,
@@ -16,13 +17,10 @@ export function deskTicketData(
   job: DeskPrintJob,
   publicUrl: string,
 ): TicketData {
-  const token = job.path.replace(/^\/t\//, '');
-  const data = buildTicketData(state, { ...job, token }, publicUrl);
-  return {
-    ...data,
-    ...(job.path ? {} : { qrUrl: '' }),
-    ...(job.reprintedAt !== null ? { reprintedAt: job.reprintedAt } : {}),
-  };
+  return ticketDataFor(state, job, publicUrl, {
+    priorityPrefix: messages.priorityPrefix,
+    reprintedAt: job.reprintedAt,
+  });
 }
 
 /**
