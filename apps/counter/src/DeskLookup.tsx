@@ -1,11 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { fieldById, reprintRefusal, type QueueState } from '@luot/domain';
-import type { DeskTicket } from '@luot/protocol';
+import type { ClientEventName, ClientPayload, ClientResults, DeskTicket } from '@luot/protocol';
 import { formatMinutesVi, formatTimeVi, useNow } from '@luot/ui';
-import type { DeskSend } from './DeskScreen.tsx';
 import { MSG } from './messages.ts';
 
 const D = MSG.desk;
+
+/** A request to the hub over the desk's socket: the answer, or why it could not be sent. */
+export type DeskSend = <E extends ClientEventName>(
+  event: E,
+  payload: ClientPayload<E>,
+) => Promise<{ ok: true; data: ClientResults[E] } | { ok: false; message: string }>;
 
 /** "Tra cứu số": today's ticket by its number, where it stands, and "In lại". */
 export function DeskLookup({

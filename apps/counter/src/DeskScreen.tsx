@@ -2,21 +2,15 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { deskById, fieldById, type QueueState } from '@luot/domain';
 import { BY_COOKIE, request } from '@luot/hub-client';
 import { useHubMirror } from '@luot/hub-client/react';
-import type { ClientEventName, ClientPayload, ClientResults, DeskIssued } from '@luot/protocol';
+import type { DeskIssued } from '@luot/protocol';
 import { formatTimeVi } from '@luot/ui';
 import { isNetworkError, logout } from './api.ts';
-import { DeskLookup } from './DeskLookup.tsx';
+import { DeskLookup, type DeskSend } from './DeskLookup.tsx';
 import { MSG } from './messages.ts';
 import { hubUrl, type GuideSession } from './platform.ts';
 import './desk.css';
 
 const D = MSG.desk;
-
-/** A request to the hub over the desk's socket: the answer, or why it could not be sent. */
-export type DeskSend = <E extends ClientEventName>(
-  event: E,
-  payload: ClientPayload<E>,
-) => Promise<{ ok: true; data: ClientResults[E] } | { ok: false; message: string }>;
 
 /**
  * The reception desk ("Bàn hướng dẫn") of a guide: issues a number for a citizen in any field and

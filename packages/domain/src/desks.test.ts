@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deskById, desksSchema, reprintRefusal } from './desks.ts';
+import { deskById, desksSchema } from './desks.ts';
+import { reprintRefusal } from './kiosk-rules.ts';
 
 describe('reception desks in the site configuration', () => {
   const printer = (host: string, port = 9100) => ({ host, port });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { FINAL_STATUSES, type Ticket } from './state.ts';
 
 // A host name (RFC 1123 labels), an IPv4 address, or an IPv6 one (letters, digits, colons, dots).
 const HOST =
@@ -50,15 +49,4 @@ export function deskById(
   deskId: string,
 ): DeskConfig | undefined {
   return config.desks.find((d) => d.id === deskId);
-}
-
-/**
- * Why a ticket cannot be reprinted at a desk, or null when it can: a ticket still in the queue
- * (waiting, called, being served, a no-show that may come back) can; one that is over cannot.
- */
-export function reprintRefusal(
-  ticket: Pick<Ticket, 'status'> | undefined,
-): 'NOT_FOUND' | 'NOT_REPRINTABLE' | null {
-  if (!ticket) return 'NOT_FOUND';
-  return FINAL_STATUSES.includes(ticket.status) ? 'NOT_REPRINTABLE' : null;
 }

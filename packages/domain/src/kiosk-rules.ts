@@ -1,5 +1,5 @@
 import type { DomainErrorCode } from './errors.ts';
-import type { Ticket } from './state.ts';
+import { FINAL_STATUSES, type Ticket } from './state.ts';
 
 /** How long after issuing a kiosk may still take back its own ticket (a failed print). */
 export const KIOSK_CANCEL_WINDOW_MS = 5 * 60_000;
@@ -39,4 +39,15 @@ export function kioskCancelRefusal(
  */
 export function kioskAbandonRefusal(ticket: Ticket | undefined): 'INVALID_STATE' | null {
   return ticket?.status === 'waiting' ? null : 'INVALID_STATE';
+}
+
+/**
+ * Why a ticket cannot be reprinted at a desk, or null when it can: a ticket still in the queue
+ * (waiting, called, being served, a no-show that may come back) can; one that is over cannot.
+ */
+export function reprintRefusal(
+  ticket: Pick<Ticket, 'status'> | undefined,
+): 'NOT_FOUND' | 'NOT_REPRINTABLE' | null {
+  if (!ticket) return 'NOT_FOUND';
+  return FINAL_STATUSES.includes(ticket.status) ? 'NOT_REPRINTABLE' : null;
 }

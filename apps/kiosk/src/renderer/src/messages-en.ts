@@ -1,7 +1,7 @@
 // The kiosk's English texts, for foreign visitors who choose English on the accessibility bar.
 // Typed as the Vietnamese catalogue, so a text missing here fails the typecheck. Field and
 // priority names come from the site configuration and stay as written (Vietnamese).
-import type { KioskMessages } from './messages.ts';
+import type { KioskMessages } from './messages-vi.ts';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
