@@ -1,19 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { isWorkingDay, serviceOver } from '@luot/domain';
+import { serviceOver } from '@luot/domain';
 import { request } from '@luot/hub-client';
 import { useHubMirror } from '@luot/hub-client/react';
 import type { TicketData } from '@luot/printing/types';
 import { failure, type Ack, type IssuedTicket } from '@luot/protocol';
-import { formatTimeVi, siteClosedLineVi, useNow } from '@luot/ui';
+import { formatTimeVi, useNow } from '@luot/ui';
 import type { KioskConfig, OpenSettingsResult } from '../../shared/bridge.ts';
 import { CardNote, CardScreens, isCardScreen, type CardScreen } from './CardScreens.tsx';
 import { useAccessModes } from './access.ts';
 import { AccessBar } from './AccessBar.tsx';
 import { CheckInScreen } from './CheckInScreen.tsx';
 import { ConfirmScreen } from './ConfirmScreen.tsx';
-import { EndOfDayPanel } from './EndOfDayPanel.tsx';
-import { FieldGrid } from './FieldGrid.tsx';
-import { fieldTiles, issuingHours, type FieldTile } from './fields.ts';
+import { HomeScreen } from './HomeScreen.tsx';
+import { fieldTiles, type FieldTile } from './fields.ts';
 import {
   cardForIssue,
   cardModeOf,
@@ -360,97 +359,24 @@ export function Kiosk({ host, config }: { host: KioskHost; config: KioskConfig }
       </header>
 
       {screen.kind === 'home' || screen.kind === 'closed' || screen.kind === 'browser-info' ? (
-        <main className="screen home" data-screen="home">
-          {hubProblem ? (
-            <div className="stop-panel" role="alert" data-testid="stop-panel" data-kind="hub">
-              <strong>
-                {status === 'refused'
-                  ? messages.hubRefused
-                  : status === 'connecting' && !state
-                    ? messages.hubConnecting
-                    : messages.hubDown}
-              </strong>
-              {status !== 'refused' && <span>{messages.hubDownDetail}</span>}
-            </div>
-          ) : over && state ? (
-            <EndOfDayPanel
-              dayOff={!isWorkingDay(state.config, state.day)}
-              message={state.config.texts.endOfDay}
-              reopening={siteClosedLineVi(state.config, now)}
-            />
-          ) : printerIssue ? (
-            <div className="stop-panel" role="alert" data-testid="stop-panel" data-kind="printer">
-              <strong>{messages.printer[printerIssue]}</strong>
-              <span>{messages.printerStopped}</span>
-            </div>
-          ) : screen.kind === 'home' && screen.note ? (
-            <p className="home-note" role="status" data-testid="home-note">
-              {screen.note === 'card-held' ? messages.idCard.heldOnHome : messages.idCard.notUsed}
-            </p>
-          ) : (
-            <h1 className="home-title">{messages.chooseField}</h1>
-          )}
-          {!(over && !hubProblem) && (
-            <FieldGrid
-              tiles={tiles}
-              disabled={stopped}
-              onPick={pickField}
-              perPage={access.modes.largeText ? LARGE_TEXT_FIELDS_PER_PAGE : null}
-            />
-          )}
-          {checkInOffered && !(over && !hubProblem) && (
-            <button
-              type="button"
-              className="check-in-entry"
-              data-testid="check-in-entry"
-              disabled={stopped}
-              onClick={() => {
-                if (!stopped && !busy.current) setScreen({ kind: 'check-in' });
-              }}
-            >
-              <span className="check-in-entry-question">{messages.checkIn.entry}</span>
-              <span className="check-in-entry-action">{messages.checkIn.entryAction}</span>
-            </button>
-          )}
-          {printer?.paper === 'near-end' && !stopped && !over && (
-            <p className="near-end">{messages.paperNearEnd}</p>
-          )}
-          <footer className="home-footer">
-            {state?.config.site.notice ? (
-              <p className="notice">{state.config.site.notice}</p>
-            ) : (
-              !over && <p className="notice tap-hint">{messages.tapHint}</p>
-            )}
-          </footer>
-          {screen.kind === 'closed' && (
-            <div className="dialog-backdrop">
-              <div className="dialog" role="alertdialog" data-testid="closed-dialog">
-                <p>
-                  {screen.tile.availability === 'SOLD_OUT'
-                    ? messages.closedExplanation.SOLD_OUT(screen.tile.field.name)
-                    : messages.closedExplanation.OUTSIDE_HOURS(
-                        screen.tile.field.name,
-                        issuingHours(screen.tile.field),
-                        screen.tile.reopening,
-                      )}
-                </p>
-                <button type="button" className="take-button" onClick={home}>
-                  {messages.ok}
-                </button>
-              </div>
-            </div>
-          )}
-          {screen.kind === 'browser-info' && (
-            <div className="dialog-backdrop">
-              <div className="dialog" role="alertdialog">
-                <p>{messages.settings.browserOnly}</p>
-                <button type="button" className="take-button" onClick={home}>
-                  {messages.ok}
-                </button>
-              </div>
-            </div>
-          )}
-        </main>
+        <HomeScreen
+          hub={{ status, problem: hubProblem }}
+          state={state}
+          now={now}
+          over={over}
+          printer={{ issue: printerIssue, nearEnd: printer?.paper === 'near-end' }}
+          note={screen.kind === 'home' ? (screen.note ?? null) : null}
+          dialog={screen.kind === 'home' ? null : screen}
+          tiles={tiles}
+          stopped={stopped}
+          perPage={access.modes.largeText ? LARGE_TEXT_FIELDS_PER_PAGE : null}
+          checkInOffered={checkInOffered}
+          onPick={pickField}
+          onCheckIn={() => {
+            if (!stopped && !busy.current) setScreen({ kind: 'check-in' });
+          }}
+          onDismiss={home}
+        />
       ) : screen.kind === 'confirm' ? (
         (() => {
           const tile = tiles.find((t) => t.field.id === screen.fieldId);
