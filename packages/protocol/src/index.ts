@@ -8,3 +8,4 @@ export * from './supervise.ts';
 export * from './province.ts';
 export * from './citizens.ts';
 export * from './media.ts';
+export * from './integration.ts';

@@ -9,13 +9,14 @@ import {
   type Ack,
   type ClientEventName,
   type ClientToServerEvents,
+  type Identity,
   type ServerToClientEvents,
 } from '@luot/protocol';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { Site, Sites } from '../sites.ts';
 import type { ProvinceStore } from '../store.ts';
-import { actorOf, type HubServices, type KioskOptions } from './context.ts';
+import { actorOf, type HandlerContext, type HubServices, type KioskOptions } from './context.ts';
 import { failureOfStore } from '../store-failure.ts';
 import { createDevicePresence, type PresenceBook } from './device-presence.ts';
 import { counterHandlers } from './handlers/counter.ts';
@@ -301,22 +302,47 @@ export function attachSocketServer(deps: {
     if (typeof ack !== 'function') return;
     const payload = args.length >= 2 ? args[0] : undefined;
     const answer = (res: Ack<unknown>): void => void ack(res);
-    const services = servicesFor(socket.data.credential);
-    if (!services) return answer(failure('FORBIDDEN'));
-    const { queue } = services;
     void (async () => {
       // The credential is checked before the site's turn: a turn holds the site (and, on a
       // shared store, a connection) only for deciding.
       if (!(await valid(socket))) return failure('UNAUTHENTICATED');
-      if (READS.has(name) || OWN_TURN.has(name)) return handle(socket, services, name, payload);
-      // A command is decided in the site's turn (on a store several nodes share, after catching
-      // up with theirs), and answered once what it did (or what a refusal was decided on) is
-      // stored.
-      const res = await queue.exclusive(() => handle(socket, services, name, payload));
-      return new Promise<Ack<unknown>>((resolve) =>
-        queue.afterDurable((stored) => resolve(stored ? res : failure('INTERNAL'))),
-      );
+      return dispatch(socket.data.credential.identity, name, payload, {
+        publicUrl: addressOf(socket),
+      });
     })().then(answer, (err: unknown) => answer(failureOfStore(err, log)));
+  }
+
+  /**
+   * Runs one client event for an identity the caller has authenticated (a socket's credential,
+   * a REST request's API key): the role and payload checked by `route`, a command decided in
+   * its site's turn (on a store several nodes share, after catching up with theirs) and
+   * answered once what it did (or what a refusal was decided on) is stored; a read answered at
+   * once. Never throws.
+   */
+  async function dispatch(
+    identity: Identity,
+    name: ClientEventName,
+    payload: unknown,
+    how: { publicUrl: string; actor?: string },
+  ): Promise<Ack<unknown>> {
+    const site = sites.get(identity.siteId);
+    if (!site) return failure('FORBIDDEN');
+    const services = servicesOf(site);
+    const ctx = {
+      ...services,
+      identity,
+      actor: how.actor ?? actorOf(identity),
+      publicUrl: how.publicUrl,
+    };
+    try {
+      if (READS.has(name) || OWN_TURN.has(name)) return await handle(ctx, name, payload);
+      const res = await services.queue.exclusive(() => handle(ctx, name, payload));
+      return await new Promise<Ack<unknown>>((resolve) =>
+        services.queue.afterDurable((stored) => resolve(stored ? res : failure('INTERNAL'))),
+      );
+    } catch (err) {
+      return failureOfStore(err, log);
+    }
   }
 
   /** The hub's address as this socket reached it, e.g. `http://192.168.1.10:8080`. */
@@ -333,19 +359,12 @@ export function attachSocketServer(deps: {
   }
 
   async function handle(
-    socket: HubSocket,
-    services: HubServices,
+    ctx: HandlerContext<Identity>,
     name: ClientEventName,
     payload: unknown,
   ): Promise<Ack<unknown>> {
-    const { identity } = socket.data.credential;
     try {
-      return await route(handlers, name, payload, {
-        ...services,
-        identity,
-        actor: actorOf(identity),
-        publicUrl: addressOf(socket),
-      });
+      return await route(handlers, name, payload, ctx);
     } catch (err) {
       return failureOfStore(err, log.child({ event: name }));
     }
@@ -374,6 +393,8 @@ export function attachSocketServer(deps: {
       io.in(credentialRoom(tokenHash)).disconnectSockets(true);
     },
     disconnectUser,
+    /** Runs a client event for an identity authenticated elsewhere (the REST API, rest/). */
+    dispatch,
     disconnectDevice(siteId: string, deviceId: string): void {
       io.in(deviceRoom(siteId, deviceId)).disconnectSockets(true);
     },
@@ -383,3 +404,6 @@ export function attachSocketServer(deps: {
     },
   };
 }
+
+/** Runs a client event for an identity authenticated elsewhere (see `dispatch` above). */
+export type Dispatch = ReturnType<typeof attachSocketServer>['dispatch'];
