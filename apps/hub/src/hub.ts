@@ -28,7 +28,7 @@ import { connectSharedState } from './shared-state/index.ts';
 import { createDailyPurge } from './retention.ts';
 import { attachSocketServer, type SocketOptions } from './sockets/socket-server.ts';
 import { DEFAULT_SOCKET_LIMITS } from './sockets/limits.ts';
-import { registerReportRoutes } from './reports/report-routes.ts';
+import { createSiteReports, registerReportRoutes } from './reports/report-routes.ts';
 import { DEFAULT_SIGN_IN_GUARD, type SignInGuardOptions } from './sign-in-guard.ts';
 import { registerPublicApp, registerStaticApps, type StaticApp } from './static-apps.ts';
 import { registerOriginGuard, registerSecurityHeaders, socketOriginCheck } from './web-edge.ts';
@@ -232,7 +232,9 @@ export async function createHub(deps: {
     ...(shared && { guard: shared.signInGuard(options.signInGuard) }),
     log,
   });
-  registerReportRoutes(app, { province, sites, reports: deps.reports, clock, log, sessionIdleMs });
+  // One report path for the admin app's session and the REST API's keys.
+  const siteReports = createSiteReports({ reports: deps.reports, clock, log });
+  registerReportRoutes(app, { province, sites, reports: siteReports, clock, sessionIdleMs });
   registerAdminRoutes(app, {
     province,
     sites,

@@ -20,42 +20,23 @@ function daysBetween(from: string, to: string): number {
 }
 
 /**
- * Reports for supervisors and admins (Bearer session): GET /api/reports (JSON),
- * /api/reports/export.csv and /api/reports/export.xlsx, all with ?from&to&groupBy. Also the
- * staff directory (GET /api/staff) and the hub's clock (GET /api/clock) for the dashboard.
+ * The reports of a site, for whoever is allowed to read them (a supervisor's session here, an API
+ * key in rest/): the query checked with the Vietnamese messages of the admin app, the report
+ * built by the report engine, and its CSV and XLSX files. The one report path of the hub.
  */
-export function registerReportRoutes(
-  app: FastifyInstance,
-  deps: {
-    province: ProvinceStore;
-    sites: Sites;
-    reports: ReportEngine;
-    clock: Clock;
-    log: Logger;
-    sessionIdleMs: number;
-  },
-) {
-  const { province, sites, clock } = deps;
+export function createSiteReports(deps: { reports: ReportEngine; clock: Clock; log: Logger }) {
   const runner = deps.reports;
-  app.addHook('onClose', async () => runner.close());
-  /** The site of a supervisor's or admin's session: reports are of the site they work at. */
-  const staffSite = async (request: FastifyRequest, reply: FastifyReply): Promise<Site | null> => {
-    const staff = await requireStaff(request, reply, deps, STAFF);
-    if (!staff) return null;
-    const site = sites.get(staff.siteId);
-    if (!site) void sendFailure(reply, 'NOT_FOUND');
-    return site ?? null;
-  };
   const build = async (site: Site, query: ReportQuery) => {
     try {
       const { config } = (await site.queue.durable()).state;
-      return await runner.run(site.id, query, config, clock.now());
+      return await runner.run(site.id, query, config, deps.clock.now());
     } catch (err) {
       deps.log.error({ err, query }, 'report failed');
       return null;
     }
   };
 
+  /** The query of a report, or what is wrong with it (Vietnamese, for a person). */
   const parse = (raw: unknown): ReportQuery | string => {
     const parsed = reportQuerySchema.safeParse(raw);
     if (!parsed.success) {
@@ -71,6 +52,51 @@ export function registerReportRoutes(
     return parsed.data;
   };
 
+  /** A report as a file to download; null when it could not be built. */
+  const file = async (site: Site, query: ReportQuery, format: 'csv' | 'xlsx') => {
+    const report = await build(site, query);
+    if (!report) return null;
+    const name = `${fileName(query)}.${format}`;
+    if (format === 'csv')
+      return { contentType: 'text/csv; charset=utf-8', name, body: reportCsv(report) };
+    const body = await reportXlsx(report, (await site.queue.durable()).state.config.site.name);
+    return {
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      name,
+      body,
+    };
+  };
+  return { parse, build, file, close: () => runner.close() };
+}
+export type SiteReports = ReturnType<typeof createSiteReports>;
+
+/**
+ * Reports for supervisors and admins (Bearer session): GET /api/reports (JSON),
+ * /api/reports/export.csv and /api/reports/export.xlsx, all with ?from&to&groupBy. Also the
+ * staff directory (GET /api/staff) and the hub's clock (GET /api/clock) for the dashboard.
+ */
+export function registerReportRoutes(
+  app: FastifyInstance,
+  deps: {
+    province: ProvinceStore;
+    sites: Sites;
+    reports: SiteReports;
+    clock: Clock;
+    sessionIdleMs: number;
+  },
+) {
+  const { province, sites, clock } = deps;
+  const { parse, build } = deps.reports;
+  app.addHook('onClose', async () => deps.reports.close());
+  /** The site of a supervisor's or admin's session: reports are of the site they work at. */
+  const staffSite = async (request: FastifyRequest, reply: FastifyReply): Promise<Site | null> => {
+    const staff = await requireStaff(request, reply, deps, STAFF);
+    if (!staff) return null;
+    const site = sites.get(staff.siteId);
+    if (!site) void sendFailure(reply, 'NOT_FOUND');
+    return site ?? null;
+  };
+
   app.get('/api/reports', async (request, reply) => {
     const site = await staffSite(request, reply);
     if (!site) return reply;
@@ -81,32 +107,19 @@ export function registerReportRoutes(
     return { ok: true, data: report };
   });
 
-  app.get('/api/reports/export.csv', async (request, reply) => {
-    const site = await staffSite(request, reply);
-    if (!site) return reply;
-    const query = parse(request.query);
-    if (typeof query === 'string') return sendFailure(reply, 'BAD_REQUEST', query);
-    const report = await build(site, query);
-    if (!report) return sendFailure(reply, 'INTERNAL');
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${fileName(query)}.csv"`)
-      .send(reportCsv(report));
-  });
-
-  app.get('/api/reports/export.xlsx', async (request, reply) => {
-    const site = await staffSite(request, reply);
-    if (!site) return reply;
-    const query = parse(request.query);
-    if (typeof query === 'string') return sendFailure(reply, 'BAD_REQUEST', query);
-    const report = await build(site, query);
-    if (!report) return sendFailure(reply, 'INTERNAL');
-    const body = await reportXlsx(report, (await site.queue.durable()).state.config.site.name);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${fileName(query)}.xlsx"`)
-      .send(body);
-  });
+  for (const format of ['csv', 'xlsx'] as const)
+    app.get(`/api/reports/export.${format}`, async (request, reply) => {
+      const site = await staffSite(request, reply);
+      if (!site) return reply;
+      const query = parse(request.query);
+      if (typeof query === 'string') return sendFailure(reply, 'BAD_REQUEST', query);
+      const file = await deps.reports.file(site, query, format);
+      if (!file) return sendFailure(reply, 'INTERNAL');
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.name}"`)
+        .send(file.body);
+    });
 
   app.get('/api/staff', async (request, reply) => {
     const site = await staffSite(request, reply);
