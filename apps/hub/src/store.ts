@@ -1,4 +1,5 @@
 import type { QueueEvent, SiteConfig, Ticket, TicketOrigin } from '@luot/domain';
+import type { ApiKeyStore } from './store-api-keys.ts';
 import type { CitizenStore } from './store-citizens.ts';
 import type { IdCardStore } from './store-id-cards.ts';
 import type { MediaStore } from './store-media.ts';
@@ -23,6 +24,7 @@ export type {
   BookOutcome,
 } from './store-citizens.ts';
 export type { IdCardStore } from './store-id-cards.ts';
+export type { ApiKeyRow, ApiKeyStore, NewApiKey } from './store-api-keys.ts';
 export type {
   MessageKind,
   MessageChannel,
@@ -50,7 +52,8 @@ export const DEFAULT_SITE_ID = 'trung-tam';
  * province; `pg/`) satisfies it as well as the embedded SQLite file (`db/`). The store writes
  * what it is handed and reads what it is asked; the rules stay with the domain and the hub.
  */
-export interface ProvinceStore extends CitizenStore, IdCardStore, MessageStore, MediaStore {
+export interface ProvinceStore
+  extends CitizenStore, IdCardStore, MessageStore, MediaStore, ApiKeyStore {
   /** Every site, in the order they were added. */
   listSites(): Promise<SiteRow[]>;
   /** Adds a site with its first configuration. Rejects an id in use. */

@@ -14,6 +14,7 @@ import {
   type UserRow,
   type UserSummary,
 } from '../store.ts';
+import { createApiKeyStore } from './api-keys.ts';
 import { createCitizenStore } from './citizens.ts';
 import { createIdCardStore } from './id-cards.ts';
 import { createMediaStore } from './media.ts';
@@ -74,6 +75,7 @@ export function createProvinceStore(db: Db) {
     ...createIdCardStore(db),
     ...createMessageStore(db),
     ...createMediaStore(db),
+    ...createApiKeyStore(db),
     listSites(): SiteRow[] {
       return (q.listSites.all() as { id: string; json: string; createdAt: number }[]).map((r) => ({
         id: r.id,

@@ -11,6 +11,7 @@ import type {
   UserRow,
   UserSummary,
 } from '../store.ts';
+import { createPgApiKeyStore } from './api-keys.ts';
 import { createPgCitizenStore } from './citizens.ts';
 import { createPgIdCardStore } from './id-cards.ts';
 import { createCommitListener, type CommitListener } from './commit-listener.ts';
@@ -82,6 +83,7 @@ function createProvince(
     ...createPgIdCardStore(db),
     ...createPgMessageStore(db),
     ...createPgMediaStore(db),
+    ...createPgApiKeyStore(db),
     async listSites(): Promise<SiteRow[]> {
       const { rows } = await db.query<{ id: string; json: string; created_at: number }>(
         'SELECT id, json, created_at FROM sites ORDER BY position',
