@@ -29,6 +29,8 @@ import { createDailyPurge } from './retention.ts';
 import { attachSocketServer, type SocketOptions } from './sockets/socket-server.ts';
 import { DEFAULT_SOCKET_LIMITS } from './sockets/limits.ts';
 import { createSiteReports, registerReportRoutes } from './reports/report-routes.ts';
+import { mayUseKey, resolveApiKey } from './api-keys.ts';
+import { registerRestApi } from './rest/index.ts';
 import { DEFAULT_SIGN_IN_GUARD, type SignInGuardOptions } from './sign-in-guard.ts';
 import { registerPublicApp, registerStaticApps, type StaticApp } from './static-apps.ts';
 import { registerOriginGuard, registerSecurityHeaders, socketOriginCheck } from './web-edge.ts';
@@ -235,6 +237,20 @@ export async function createHub(deps: {
   // One report path for the admin app's session and the REST API's keys.
   const siteReports = createSiteReports({ reports: deps.reports, clock, log });
   registerReportRoutes(app, { province, sites, reports: siteReports, clock, sessionIdleMs });
+  // The REST API (/api/v1) on the staff listener: each route a client event run through the
+  // sockets' own dispatch, with an API key instead of a session (rest/).
+  registerRestApi(app, {
+    sites,
+    dispatch: sockets.dispatch,
+    reports: siteReports,
+    keys: {
+      async resolve(authorization) {
+        const found = await resolveApiKey({ province, clock }, authorization);
+        return found.ok ? { ...found.key, id: found.key.keyId } : null;
+      },
+      may: mayUseKey,
+    },
+  });
   registerAdminRoutes(app, {
     province,
     sites,

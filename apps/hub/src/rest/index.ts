@@ -5,7 +5,6 @@ import { openApiDocument } from './openapi.ts';
 import type { RestRoute } from './route.ts';
 import { REST_ROUTES } from './routes.ts';
 import { registerRestRoutes, type RestKeys } from './serve.ts';
-import type { CallerKey } from './route.ts';
 import type { Sites } from '../sites.ts';
 import type { Dispatch } from '../sockets/socket-server.ts';
 import type { SiteReports } from '../reports/report-routes.ts';
@@ -22,9 +21,9 @@ export function restApiRoutes(): { routes: readonly RestRoute[]; document: () =>
 }
 
 /** Registers the REST API, its document and its reference page on a listener. */
-export function registerRestApi<K extends CallerKey>(
+export function registerRestApi(
   app: FastifyInstance,
-  deps: { sites: Sites; keys: RestKeys<K>; dispatch: Dispatch; reports: SiteReports },
+  deps: { sites: Sites; keys: RestKeys; dispatch: Dispatch; reports: SiteReports },
 ): void {
   registerRestRoutes(app, restApiRoutes().routes, deps);
 }

@@ -21,6 +21,9 @@ import type { SiteReports } from '../reports/report-routes.ts';
 export interface CallerKey {
   id: string;
   name: string;
+  /** The one site it acts at; null: every site. */
+  siteId: string | null;
+  permissions: ApiPermission[];
 }
 
 /** What a route runs with: the caller's key and site, and the hub's parts it goes through. */

@@ -11,18 +11,18 @@ import { fastifyPath } from './openapi.ts';
 import type { CallerKey, RestAnswer, RestRoute } from './route.ts';
 
 /** How a request's key is found and what it may do (api-keys.ts). */
-export interface RestKeys<K extends CallerKey> {
+export interface RestKeys {
   /** The key of an `Authorization: Bearer …` header (its use recorded); null: none, unknown or revoked. */
-  resolve(authorization: string | undefined): Promise<K | null>;
+  resolve(authorization: string | undefined): Promise<CallerKey | null>;
   /** Whether the key may act at this site with this permission. */
-  may(key: K, siteId: string, permission: ApiPermission): boolean;
+  may(key: CallerKey, siteId: string, permission: ApiPermission): boolean;
 }
 
 /** Registers every route of `routes` under /api/v1. */
-export function registerRestRoutes<K extends CallerKey>(
+export function registerRestRoutes(
   app: FastifyInstance,
   routes: readonly RestRoute[],
-  deps: { sites: Sites; keys: RestKeys<K>; dispatch: Dispatch; reports: SiteReports },
+  deps: { sites: Sites; keys: RestKeys; dispatch: Dispatch; reports: SiteReports },
 ): void {
   for (const route of routes)
     app.route({
@@ -43,7 +43,7 @@ export function registerRestRoutes<K extends CallerKey>(
     if (route.permission && !site) return refuse(reply, 'NOT_FOUND', 'Không có điểm giao dịch này.');
     const answer = await route.run(
       {
-        key: key ?? { id: '', name: '' },
+        key: key ?? { id: '', name: '', siteId: null, permissions: [] },
         site: site!,
         dispatch: deps.dispatch,
         reports: deps.reports,
