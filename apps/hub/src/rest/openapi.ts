@@ -105,7 +105,8 @@ export function openApiDocument(routes: readonly RestRoute[], version: string): 
         'every site) with its permissions only. Successes answer `{ "ok": true, "data": … }`; ' +
         'refusals `{ "ok": false, "error": { "code", "message" } }` and change nothing.',
     },
-    servers: [{ url: '/' }],
+    // Paths are below /api/v1 of the hub the document was read from.
+    servers: [{ url: '/api/v1' }],
     tags: [
       { name: 'Tickets', description: 'Số thứ tự: cấp, hủy, chuyển' },
       { name: 'Queue', description: 'Đọc hàng đợi, quầy, thiết bị' },
