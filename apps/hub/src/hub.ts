@@ -4,6 +4,7 @@ import { fastifyCookie } from '@fastify/cookie';
 import type { Logger } from 'pino';
 import { KIOSK_CANCEL_WINDOW_MS } from '@luot/domain';
 import { registerAdminRoutes } from './admin/admin-routes.ts';
+import { registerApiKeyRoutes } from './admin/api-key-routes.ts';
 import { createCitizens, DEFAULT_CITIZEN_LIMITS, type CitizenLimits } from './citizens/citizens.ts';
 import type { CitizenContacts } from './citizens/contacts.ts';
 import { createIdCards, releaseCancelledCards } from './id-cards.ts';
@@ -260,6 +261,8 @@ export async function createHub(deps: {
     disconnectCredential: sockets.disconnectCredential,
     disconnectUser: sockets.disconnectUser,
   });
+  // The REST API's keys: list, create (the secret shown once), revoke.
+  registerApiKeyRoutes(app, { province, sites, clock, sessionIdleMs });
 
   registerMessageAdminRoutes(app, { province, clock, sessionIdleMs, sites, messaging });
   // The lobby board's pictures and videos: uploads, the list, and the files boards fetch.

@@ -146,6 +146,9 @@ export const AUDIT_ACTIONS = [
   // The lobby board's pictures and videos (apps/hub/src/media/routes.ts).
   'media.upload',
   'media.delete',
+  // The REST API's keys (apps/hub/src/admin/api-key-routes.ts); `target` is the key's id.
+  'api-key.create',
+  'api-key.revoke',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -217,6 +220,9 @@ export interface AuditEntry {
     /** A lobby board file uploaded or deleted (`name` is its name): its type and size. */
     mediaType?: string;
     bytes?: number;
+    /** An API key created or revoked (`name` is its name): its site (null: every site), its permissions. */
+    siteId?: string | null;
+    permissions?: string[];
   };
 }
 
