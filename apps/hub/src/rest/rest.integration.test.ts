@@ -4,8 +4,8 @@
 // changes neither the queue nor the database.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubSocket } from '@luot/hub-client';
-import type { Ack, ApiPermission, IssuedTicket, QueueEvent, Snapshot } from '@luot/protocol';
-import type { Ticket } from '@luot/domain';
+import type { Ack, ApiPermission, IssuedTicket, Snapshot } from '@luot/protocol';
+import type { QueueEvent, Ticket } from '@luot/domain';
 import { createApiKey } from '../api-keys.ts';
 import { asyncProvince } from '../db/store.ts';
 import { openDatabase, tableDigest, type Db } from '../db/index.ts';
