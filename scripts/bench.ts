@@ -19,6 +19,8 @@
  *                   (lowest CPU priority) floods it (8 ticket sockets emitting as fast as
  *                   answered, 32 polling handshakes in flight that never sign in); the hub's
  *                   RSS; then the same on a hub with the limits lifted, as a baseline.
+ *   rest            "call next" round trip over the REST API against the same over the socket,
+ *                   same hub, counters and waiting tickets (scripts/bench-rest.ts); both reported.
  *
  * Prints a table of every target with its ratio and whether it is met, and writes
  * bench/results/<timestamp>.json.
@@ -33,7 +35,7 @@
  * 200 citizens (signed in first) on a few slots and on many, bookings/s, and the database checked
  * for slots over capacity. Writes bench/results/<timestamp>-citizens.json. With --only rush,race.
  * Options: --quick (a small, fast run), --profile (CPU-profile the hub and the relay: --cpu-prof,
- * summarised), --only start,rush,issue,reports,ticket,flood, --rounds N (rush rounds), --tuned (one more
+ * summarised), --only start,rush,issue,reports,ticket,flood,rest, --rounds N (rush rounds), --tuned (one more
  * rush on a hub with the README's glibc setting), --workers N, --duration SECONDS, --province
  * (with --quick: 30 sites, a 15 s rush; --sites N).
  */
@@ -68,6 +70,7 @@ import {
 import { killAllServers, SIM_SOCKET_LIMITS } from './sim/server-process.ts';
 import { SIM_FIELDS } from './sim/site.ts';
 import { benchTicket, type TicketBenchResult } from './sim/ticket-bench.ts';
+import { benchRest, REST_BENCH, REST_BENCH_QUICK, type RestBenchResult } from './bench-rest.ts';
 import {
   benchProvince,
   PROVINCE_BENCH,
@@ -99,7 +102,7 @@ const { values } = parseArgs({
   },
 });
 const only = new Set(
-  (values.only ?? (values.citizens ? 'rush,race' : 'start,rush,issue,reports,ticket,flood')).split(
+  (values.only ?? (values.citizens ? 'rush,race' : 'start,rush,issue,reports,ticket,flood,rest')).split(
     ',',
   ),
 );
@@ -216,6 +219,7 @@ interface Results {
   reports?: ReportBenchResult;
   ticket?: TicketBenchResult;
   flood?: FloodBenchResult & { lifted: FloodBenchResult };
+  rest?: RestBenchResult;
   profiles?: Record<string, ProfileSummary>;
   province?: ProvinceBenchResult;
   citizens?: CitizensBenchResult;
@@ -597,6 +601,16 @@ function rows(): Row[] {
       target: '≤ 50 ms',
       met: (t.total.p50 ?? Infinity) <= 50,
     });
+  const rb = results.rest;
+  if (rb)
+    out.push({
+      what: `REST "call next" round trip p50 / p99, ms (${rb.options.counters} counters busy, ${rb.options.waiting} waiting)`,
+      value: `${ms(rb.rest.p50)} / ${ms(rb.rest.p99)}`,
+      baseline: `socket ${ms(rb.socket.p50)} / ${ms(rb.socket.p99)}`,
+      ratio: `${times(rb.ratio.p50)} / ${times(rb.ratio.p99)}`,
+      target: 'report both',
+      met: null,
+    });
   const f = results.flood;
   if (f) {
     out.push({
@@ -894,6 +908,8 @@ async function main(): Promise<void> {
     if (only.has('rush')) await benchRush();
     if (only.has('reports')) benchReportQueries();
     if (only.has('flood')) await benchSocketFlood();
+    if (only.has('rest'))
+      results.rest = await benchRest(values.quick ? REST_BENCH_QUICK : REST_BENCH, log);
   }
   results.load.after = loadavg();
   results.finishedAt = new Date().toISOString();
