@@ -1,20 +1,25 @@
 /**
  * "Call next" over the REST API against the same over Socket.IO, under the same load: one real
- * hub (a temporary SQLite file, in this process as in bench-roundtrip), `counters` clerks signed
- * in with their screens' sockets open, the same number of waiting tickets before each phase
- * (topped up by a kiosk socket), and every counter at once doing call next → start → finish as
+ * hub (a temporary SQLite file, in this process), its clients in a forked process
+ * (bench-rest-client.ts, so client work never runs on the hub's event loop), `counters` clerks
+ * signed in with their screens' sockets open, the same number of waiting tickets before each
+ * phase (topped up by a kiosk socket), and every counter at once doing call next → start → finish as
  * fast as answered. Only the "call next" round trip is timed: the request sent until its answer
  * (the ack, or the HTTP response), each stored first. Phases alternate, rounds × (socket, REST),
  * so neither gets the warmer hub; p50/p99 of each is reported, with no target.
  *
  * Standalone: `pnpm bench:rest [--quick]`; in `pnpm bench` as the `rest` scenario.
  */
-import { performance } from 'node:perf_hooks';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { HubSocket } from '@luot/hub-client';
 import type { ApiKeyCreated, Ack } from '@luot/protocol';
-import { request, startTestHub, type TestHub } from '@luot/hub/testing';
+import { startTestHub, type TestHub } from '@luot/hub/testing';
+import type { FromClient, ToClient, Via } from './bench-rest-client.ts';
 import { distribution, type Distribution } from './sim/stats.ts';
+
+const CLIENT_FILE = fileURLToPath(new URL('./bench-rest-client.ts', import.meta.url));
+const TSX = import.meta.resolve('tsx');
 
 export interface RestBenchOptions {
   counters: number;
@@ -50,8 +55,6 @@ export interface RestBenchResult {
 const SITE = 'trung-tam';
 const WARM_UP = 5;
 
-type Via = 'socket' | 'rest';
-
 export async function benchRest(
   options: RestBenchOptions,
   log: (line: string) => void = console.log,
@@ -60,53 +63,38 @@ export async function benchRest(
     counters: options.counters,
     hub: { sweepIntervalMs: 3_600_000 },
   });
+  const client = fork(CLIENT_FILE, [], {
+    execArgv: ['--import', TSX],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ask = <T extends FromClient['t']>(m: ToClient, reply: T) =>
+    new Promise<Extract<FromClient, { t: T }>>((resolve, reject) => {
+      const on = (answer: FromClient) => {
+        client.off('message', on);
+        if (answer.t === 'error') reject(new Error(`bench client: ${answer.message}`));
+        else if (answer.t === reply) resolve(answer as Extract<FromClient, { t: T }>);
+        else reject(new Error(`bench client answered ${answer.t}`));
+      };
+      client.on('message', on);
+      client.send(m);
+    });
   try {
-    const kiosk = (await t.connectReady(t.tokens.kiosk!)).socket;
-    const clerks: HubSocket[] = [];
+    const clerks: string[] = [];
     for (let i = 1; i <= options.counters; i++)
-      clerks.push((await t.connectReady((await t.login(`cb${i}`, `c${i}`)).token)).socket);
+      clerks.push((await t.login(`cb${i}`, `c${i}`)).token);
     const secret = await createKey(t);
-    const counterAction = (via: Via, i: number, action: string, event: string) =>
-      via === 'socket'
-        ? request(clerks[i]!, event as 'counter:callNext', {})
-        : fetch(`${t.url}/api/v1/sites/${SITE}/counters/c${i + 1}/${action}`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${secret}` },
-          }).then((res) => res.json() as Promise<Ack<unknown>>);
-
-    /** Every counter at once: `calls` cycles; the "call next"s timed after the warm-up. */
-    const phase = async (via: Via, calls: number, timed: boolean): Promise<number[]> => {
-      const samples: number[] = [];
-      await Promise.all(
-        clerks.map(async (_, i) => {
-          for (let n = 0; n < calls; n++) {
-            const start = performance.now();
-            const called = await counterAction(via, i, 'call-next', 'counter:callNext');
-            const elapsed = performance.now() - start;
-            if (!called.ok) throw new Error(`${via} call next refused: ${called.error.code}`);
-            if (timed) samples.push(elapsed);
-            for (const [action, event] of [
-              ['start', 'counter:start'],
-              ['finish', 'counter:finish'],
-            ] as const) {
-              const res = await counterAction(via, i, action, event);
-              if (!res.ok) throw new Error(`${via} ${action} refused: ${res.error.code}`);
-            }
-          }
-        }),
-      );
-      return samples;
-    };
-
+    await ask(
+      { t: 'setup', url: t.url, site: SITE, kiosk: t.tokens.kiosk!, clerks, secret },
+      'ready',
+    );
     const topUp = async () => {
-      const waiting = () =>
-        Object.values(t.hub.queue.live.tickets).filter((x) => x.status === 'waiting').length;
-      const fields = ['ho-tich', 'dat-dai'];
-      for (let n = waiting(); n < options.waiting; n++) {
-        const res = await request(kiosk, 'ticket:issue', { fieldId: fields[n % 2]! });
-        if (!res.ok) throw new Error(`issue refused: ${res.error.code}`);
-      }
+      const waiting = Object.values(t.hub.queue.live.tickets).filter(
+        (x) => x.status === 'waiting',
+      ).length;
+      await ask({ t: 'issue', n: Math.max(0, options.waiting - waiting) }, 'issued');
     };
+    const phase = async (via: Via, calls: number, timed: boolean) =>
+      (await ask({ t: 'phase', via, calls, timed }, 'samples')).samples;
 
     const samples: Record<Via, number[]> = { socket: [], rest: [] };
     for (const via of ['socket', 'rest'] as const) {
@@ -134,6 +122,14 @@ export async function benchRest(
       ratio: { p50: ratio(rest.p50, socket.p50), p99: ratio(rest.p99, socket.p99) },
     };
   } finally {
+    client.send({ t: 'close' } satisfies ToClient);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => client.kill('SIGKILL'), 5000);
+      client.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
     await t.close();
   }
 }

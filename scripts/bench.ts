@@ -102,9 +102,9 @@ const { values } = parseArgs({
   },
 });
 const only = new Set(
-  (values.only ?? (values.citizens ? 'rush,race' : 'start,rush,issue,reports,ticket,flood,rest')).split(
-    ',',
-  ),
+  (
+    values.only ?? (values.citizens ? 'rush,race' : 'start,rush,issue,reports,ticket,flood,rest')
+  ).split(','),
 );
 const workers = Number(values.workers);
 const stamp = new Date()

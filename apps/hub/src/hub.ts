@@ -30,7 +30,6 @@ import { createDailyPurge } from './retention.ts';
 import { attachSocketServer, type SocketOptions } from './sockets/socket-server.ts';
 import { DEFAULT_SOCKET_LIMITS } from './sockets/limits.ts';
 import { createSiteReports, registerReportRoutes } from './reports/report-routes.ts';
-import { mayUseKey, resolveApiKey } from './api-keys.ts';
 import { registerRestApi } from './rest/index.ts';
 import { DEFAULT_SIGN_IN_GUARD, type SignInGuardOptions } from './sign-in-guard.ts';
 import { registerPublicApp, registerStaticApps, type StaticApp } from './static-apps.ts';
@@ -242,15 +241,10 @@ export async function createHub(deps: {
   // sockets' own dispatch, with an API key instead of a session (rest/).
   registerRestApi(app, {
     sites,
+    province,
+    clock,
     dispatch: sockets.dispatch,
     reports: siteReports,
-    keys: {
-      async resolve(authorization) {
-        const found = await resolveApiKey({ province, clock }, authorization);
-        return found.ok ? { ...found.key, id: found.key.keyId } : null;
-      },
-      may: mayUseKey,
-    },
   });
   registerAdminRoutes(app, {
     province,

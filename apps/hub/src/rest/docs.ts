@@ -79,7 +79,10 @@ export function docRoutes(document: () => string): RestRoute[] {
       description: 'The reference page (Swagger UI) over this document.',
       params: noParams,
       result: { page: 'text/html' },
-      run: async () => ({ ok: true, file: { contentType: 'text/html; charset=utf-8', body: PAGE } }),
+      run: async () => ({
+        ok: true,
+        file: { contentType: 'text/html; charset=utf-8', body: PAGE },
+      }),
     },
     {
       ...common,

@@ -1,5 +1,6 @@
 // The REST API (issue 16): its routes, their document and reference page, registered together.
 import type { FastifyInstance } from 'fastify';
+import { mayUseKey, resolveApiKey, type ApiKeyDeps } from '../api-keys.ts';
 import { docRoutes } from './docs.ts';
 import { openApiDocument } from './openapi.ts';
 import type { RestRoute } from './route.ts';
@@ -23,7 +24,14 @@ export function restApiRoutes(): { routes: readonly RestRoute[]; document: () =>
 /** Registers the REST API, its document and its reference page on a listener. */
 export function registerRestApi(
   app: FastifyInstance,
-  deps: { sites: Sites; keys: RestKeys; dispatch: Dispatch; reports: SiteReports },
+  deps: ApiKeyDeps & { sites: Sites; dispatch: Dispatch; reports: SiteReports },
 ): void {
-  registerRestRoutes(app, restApiRoutes().routes, deps);
+  const keys: RestKeys = {
+    async resolve(authorization) {
+      const found = await resolveApiKey(deps, authorization);
+      return found.ok ? { ...found.key, id: found.key.keyId } : null;
+    },
+    may: mayUseKey,
+  };
+  registerRestRoutes(app, restApiRoutes().routes, { ...deps, keys });
 }

@@ -114,7 +114,10 @@ describe('the reference page', () => {
       await page.getByText('Cấp số thứ tự cho công dân', { exact: true }).click();
       await page.getByText('Example Value').first().waitFor();
       await page.getByText('Example Value').first().scrollIntoViewIfNeeded();
-      await page.screenshot({ path: '/work/briefs/out/shots/rest-docs-issue.png', fullPage: false });
+      await page.screenshot({
+        path: '/work/briefs/out/shots/rest-docs-issue.png',
+        fullPage: false,
+      });
       expect(errors).toEqual([]);
       expect(outside).toEqual([]);
     } finally {

@@ -18,6 +18,14 @@ const ERROR_TEXT: Partial<Record<ErrorCode, string>> = {
   NOT_FOUND: 'no such site, ticket or counter',
 };
 
+/** What each path parameter is, for the reference's readers. */
+const PARAM_TEXT: Record<string, string> = {
+  siteId: 'The site’s id, e.g. `trung-tam` (a centre’s own hub has one site).',
+  counterId: 'A counter’s id in the site’s configuration, e.g. `quay-01`.',
+  ticketId: 'A ticket’s id, as issuing or the queue answers it.',
+  file: 'One of the reference page’s files.',
+};
+
 /**
  * Turns zod schemas into JSON Schema, gathering schemas with a `meta({ id })` into the
  * document's components (zod puts them in `$defs`; the document refers to them from anywhere).
@@ -33,9 +41,7 @@ function schemaBook() {
     const { $schema: _dialect, $defs, ...rest } = json;
     void _dialect;
     const moved = (value: unknown) =>
-      JSON.parse(
-        JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/'),
-      ) as Json;
+      JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/')) as Json;
     for (const [id, def] of Object.entries(($defs ?? {}) as Record<string, Json>))
       components[id] = moved(def);
     return moved(rest);
@@ -57,7 +63,13 @@ export function openApiDocument(routes: readonly RestRoute[], version: string): 
     const parameters: Json[] = [];
     const params = book.convert(route.params, 'input');
     for (const [name, schema] of Object.entries((params.properties ?? {}) as Json))
-      parameters.push({ name, in: 'path', required: true, schema });
+      parameters.push({
+        name,
+        in: 'path',
+        required: true,
+        schema,
+        ...(PARAM_TEXT[name] && { description: PARAM_TEXT[name] }),
+      });
     if (route.query) {
       const query = book.convert(route.query, 'input');
       const required = new Set((query.required ?? []) as string[]);
@@ -166,7 +178,6 @@ function operationId(route: RestRoute): string {
     .concat(last.startsWith('{') ? ['by', last.slice(1, -1)] : [])
     .flatMap((p) => p.split(/[-.]/));
   return (
-    route.method.toLowerCase() +
-    words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')
+    route.method.toLowerCase() + words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')
   );
 }

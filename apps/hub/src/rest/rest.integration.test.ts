@@ -102,13 +102,15 @@ describe('REST API: each route as its socket event', () => {
     const done = await ok<Ticket>(call(key.secret, 'POST', `${c1}/finish`, {}));
     expect(done.status).toBe('done');
 
-    await expect.poll(() => heard.map((e) => e.type)).toEqual([
-      'ticket.issued',
-      'ticket.issued',
-      'ticket.called',
-      'ticket.started',
-      'ticket.finished',
-    ]);
+    await expect
+      .poll(() => heard.map((e) => e.type))
+      .toEqual([
+        'ticket.issued',
+        'ticket.issued',
+        'ticket.called',
+        'ticket.started',
+        'ticket.finished',
+      ]);
     const actor = `api:${key.id}`;
     expect(actorsOf(issued.ticket.id)).toEqual([
       { type: 'ticket.issued', actor },
@@ -138,23 +140,36 @@ describe('REST API: each route as its socket event', () => {
       ['c2', 'open', 'cb2'],
       ['c3', 'closed', null],
     ]);
-    const one = await ok<Ticket>(call(key.secret, 'GET', `/sites/${SITE}/tickets/${issued.ticket.id}`));
+    const one = await ok<Ticket>(
+      call(key.secret, 'GET', `/sites/${SITE}/tickets/${issued.ticket.id}`),
+    );
     expect(one).toEqual(snapshot.state.tickets[issued.ticket.id]);
     const missing = await call(key.secret, 'GET', `/sites/${SITE}/tickets/khong-co`);
-    expect([missing.status, !missing.body.ok && missing.body.error.code]).toEqual([404, 'NOT_FOUND']);
+    expect([missing.status, !missing.body.ok && missing.body.error.code]).toEqual([
+      404,
+      'NOT_FOUND',
+    ]);
     const counters = await ok<CounterView[]>(call(key.secret, 'GET', `/sites/${SITE}/counters`));
     expect(counters.map((c) => c.name)).toEqual(['Quầy 1', 'Quầy 2', 'Quầy 3']);
     expect(clerkSnapshot.state.counters.c1?.status).toBe('open');
-    const devices = await ok<{ deviceId: string }[]>(call(key.secret, 'GET', `/sites/${SITE}/devices`));
+    const devices = await ok<{ deviceId: string }[]>(
+      call(key.secret, 'GET', `/sites/${SITE}/devices`),
+    );
     expect(devices.map((d) => d.deviceId)).toContain('kiosk');
   });
 
   it('cancels and moves as a supervisor: the audit trail names the key; a reason stays with staff', async () => {
     const key = await newKey();
-    const a = await ok<IssuedTicket>(call(key.secret, 'POST', `/sites/${SITE}/tickets`, { fieldId: 'ho-tich' }));
-    const b = await ok<IssuedTicket>(call(key.secret, 'POST', `/sites/${SITE}/tickets`, { fieldId: 'ho-tich' }));
+    const a = await ok<IssuedTicket>(
+      call(key.secret, 'POST', `/sites/${SITE}/tickets`, { fieldId: 'ho-tich' }),
+    );
+    const b = await ok<IssuedTicket>(
+      call(key.secret, 'POST', `/sites/${SITE}/tickets`, { fieldId: 'ho-tich' }),
+    );
     const cancelled = await ok<{ ticketId: string }>(
-      call(key.secret, 'POST', `/sites/${SITE}/tickets/${a.ticket.id}/cancel`, { reason: 'Công dân hủy' }),
+      call(key.secret, 'POST', `/sites/${SITE}/tickets/${a.ticket.id}/cancel`, {
+        reason: 'Công dân hủy',
+      }),
     );
     expect(cancelled.ticketId).toBe(a.ticket.id);
     const moved = await ok<Ticket>(
@@ -181,7 +196,10 @@ describe('REST API: each route as its socket event', () => {
     const key = await newKey();
     await ok(call(key.secret, 'POST', `/sites/${SITE}/tickets`, { fieldId: 'ho-tich' }));
     const closed = await call(key.secret, 'POST', `/sites/${SITE}/counters/c3/call-next`);
-    expect([closed.status, !closed.body.ok && closed.body.error.code]).toEqual([409, 'COUNTER_CLOSED']);
+    expect([closed.status, !closed.body.ok && closed.body.error.code]).toEqual([
+      409,
+      'COUNTER_CLOSED',
+    ]);
     const unknown = await call(key.secret, 'POST', `/sites/${SITE}/counters/c9/call-next`);
     expect(unknown.status).toBe(404);
     await ok(call(key.secret, 'POST', `/sites/${SITE}/counters/c1/pause`, { reason: 'Họp' }));
@@ -211,7 +229,11 @@ describe('REST API: each route as its socket event', () => {
     });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(await csv.text()).toBe(await adminCsv.text());
-    const bad = await call(key.secret, 'GET', `/sites/${SITE}/reports?from=2026-11-30&to=2026-11-01`);
+    const bad = await call(
+      key.secret,
+      'GET',
+      `/sites/${SITE}/reports?from=2026-11-30&to=2026-11-01`,
+    );
     expect([bad.status, !bad.body.ok && bad.body.error.code]).toEqual([400, 'BAD_REQUEST']);
   });
 });
@@ -230,18 +252,90 @@ describe('REST API: refusals change nothing', () => {
     const issue = `/sites/${SITE}/tickets`;
     const cases: [string, string | null, 'GET' | 'POST', string, unknown, number, string][] = [
       ['no key', null, 'POST', issue, { fieldId: 'ho-tich' }, 401, 'UNAUTHENTICATED'],
-      ['unknown key', `luot_k_${'A'.repeat(43)}`, 'POST', issue, { fieldId: 'ho-tich' }, 401, 'UNAUTHENTICATED'],
-      ['a session token', (await t.login('admin')).token, 'GET', `/sites/${SITE}/queue`, undefined, 401, 'UNAUTHENTICATED'],
-      ['revoked key', revoked.secret, 'POST', issue, { fieldId: 'ho-tich' }, 401, 'UNAUTHENTICATED'],
-      ['other site’s key', elsewhere.secret, 'POST', issue, { fieldId: 'ho-tich' }, 403, 'FORBIDDEN'],
+      [
+        'unknown key',
+        `luot_k_${'A'.repeat(43)}`,
+        'POST',
+        issue,
+        { fieldId: 'ho-tich' },
+        401,
+        'UNAUTHENTICATED',
+      ],
+      [
+        'a session token',
+        (await t.login('admin')).token,
+        'GET',
+        `/sites/${SITE}/queue`,
+        undefined,
+        401,
+        'UNAUTHENTICATED',
+      ],
+      [
+        'revoked key',
+        revoked.secret,
+        'POST',
+        issue,
+        { fieldId: 'ho-tich' },
+        401,
+        'UNAUTHENTICATED',
+      ],
+      [
+        'other site’s key',
+        elsewhere.secret,
+        'POST',
+        issue,
+        { fieldId: 'ho-tich' },
+        403,
+        'FORBIDDEN',
+      ],
       ['no permission', readOnly.secret, 'POST', issue, { fieldId: 'ho-tich' }, 403, 'FORBIDDEN'],
-      ['no permission (call)', readOnly.secret, 'POST', `/sites/${SITE}/counters/c1/call-next`, {}, 403, 'FORBIDDEN'],
+      [
+        'no permission (call)',
+        readOnly.secret,
+        'POST',
+        `/sites/${SITE}/counters/c1/call-next`,
+        {},
+        403,
+        'FORBIDDEN',
+      ],
       ['bad body', good.secret, 'POST', issue, { fieldId: 5 }, 400, 'BAD_REQUEST'],
-      ['extra field', good.secret, 'POST', issue, { fieldId: 'ho-tich', counterId: 'c1' }, 400, 'BAD_REQUEST'],
+      [
+        'extra field',
+        good.secret,
+        'POST',
+        issue,
+        { fieldId: 'ho-tich', counterId: 'c1' },
+        400,
+        'BAD_REQUEST',
+      ],
       ['not an object', good.secret, 'POST', issue, ['ho-tich'], 400, 'BAD_REQUEST'],
-      ['id in body', good.secret, 'POST', `/sites/${SITE}/counters/c1/close`, { counterId: 'c2', reason: 'x' }, 400, 'BAD_REQUEST'],
-      ['bad path', good.secret, 'GET', `/sites/${SITE}/tickets/__proto__`, undefined, 400, 'BAD_REQUEST'],
-      ['no reason', good.secret, 'POST', `/sites/${SITE}/counters/c1/transfer`, { to: { counterId: 'c2' } }, 400, 'BAD_REQUEST'],
+      [
+        'id in body',
+        good.secret,
+        'POST',
+        `/sites/${SITE}/counters/c1/close`,
+        { counterId: 'c2', reason: 'x' },
+        400,
+        'BAD_REQUEST',
+      ],
+      [
+        'bad path',
+        good.secret,
+        'GET',
+        `/sites/${SITE}/tickets/__proto__`,
+        undefined,
+        400,
+        'BAD_REQUEST',
+      ],
+      [
+        'no reason',
+        good.secret,
+        'POST',
+        `/sites/${SITE}/counters/c1/transfer`,
+        { to: { counterId: 'c2' } },
+        400,
+        'BAD_REQUEST',
+      ],
       ['unknown site', good.secret, 'GET', '/sites/khong-co/queue', undefined, 403, 'FORBIDDEN'],
     ];
     for (const [what, secret, method, path, body, status, code] of cases) {

@@ -100,21 +100,21 @@ export const deviceStatusSchema = z
 const deviceSame: Same<z.infer<typeof deviceStatusSchema>, DeviceStatus> = true;
 
 export const counterIdResultSchema = z.object({ counterId: z.string() });
-const counterIdSame: Same<z.infer<typeof counterIdResultSchema>, ClientResults['counter:pause']> =
-  true;
+const counterIdSame: Same<
+  z.infer<typeof counterIdResultSchema>,
+  ClientResults['counter:pause']
+> = true;
 export const cancelResultSchema = z.object({ ticketId: z.string() });
 const cancelSame: Same<z.infer<typeof cancelResultSchema>, ClientResults['ticket:cancel']> = true;
 
 /** A report (GET …/reports): documented as an object; its fields are those of the admin app's. */
-export const reportResultSchema = z
-  .looseObject({})
-  .meta({
-    id: 'Report',
-    description:
-      'The report of the period: rows per field, counter, clerk or day with issued, served, ' +
-      'waiting and service times (count, mean, median, p90 in ms), ratings and origins; the ' +
-      'same object the admin app’s report page shows (protocol: reports.ts, `Report`).',
-  });
+export const reportResultSchema = z.looseObject({}).meta({
+  id: 'Report',
+  description:
+    'The report of the period: rows per field, counter, clerk or day with issued, served, ' +
+    'waiting and service times (count, mean, median, p90 in ms), ratings and origins; the ' +
+    'same object the admin app’s report page shows (protocol: reports.ts, `Report`).',
+});
 
 void [ticketSame, issuedSame, counterSame, deviceSame, counterIdSame, cancelSame];
 

@@ -118,7 +118,10 @@ export function identityFor(
         },
       };
     case 'supervisor':
-      return { ok: true, data: { role: 'supervisor', siteId, username: actorOfKey(call.key), name } };
+      return {
+        ok: true,
+        data: { role: 'supervisor', siteId, username: actorOfKey(call.key), name },
+      };
     case 'clerk': {
       const live = call.site.queue.live;
       if (!counterId || !live.config.counters.some((c) => c.id === counterId))
@@ -127,7 +130,13 @@ export function identityFor(
       if (!counter?.clerkId || counter.status === 'closed') return failure('COUNTER_CLOSED');
       return {
         ok: true,
-        data: { role: 'clerk', siteId, username: counter.clerkId, name: counter.clerkId, counterId },
+        data: {
+          role: 'clerk',
+          siteId,
+          username: counter.clerkId,
+          name: counter.clerkId,
+          counterId,
+        },
       };
     }
   }
@@ -185,10 +194,15 @@ export function eventRoute<E extends ClientEventName>(spec: {
       const identity = identityFor(spec.as, call, input.params.counterId);
       if (!identity.ok) return identity;
       const fields = Object.fromEntries(fromPath.map((k) => [k, input.params[k]]));
-      return call.dispatch(identity.data, spec.event, { ...raw, ...fields }, {
-        publicUrl: call.publicUrl,
-        actor: actorOfKey(call.key),
-      });
+      return call.dispatch(
+        identity.data,
+        spec.event,
+        { ...raw, ...fields },
+        {
+          publicUrl: call.publicUrl,
+          actor: actorOfKey(call.key),
+        },
+      );
     },
   };
 }

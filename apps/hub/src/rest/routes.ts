@@ -32,10 +32,15 @@ const counterParams = siteParams.extend({ counterId: idSchema });
 async function snapshot(call: RestCall): Promise<Ack<Snapshot>> {
   const identity = identityFor('supervisor', call, undefined);
   if (!identity.ok) return identity;
-  const res = await call.dispatch(identity.data, 'sync:snapshot', {}, {
-    publicUrl: call.publicUrl,
-    actor: actorOfKey(call.key),
-  });
+  const res = await call.dispatch(
+    identity.data,
+    'sync:snapshot',
+    {},
+    {
+      publicUrl: call.publicUrl,
+      actor: actorOfKey(call.key),
+    },
+  );
   return res as Ack<Snapshot>;
 }
 
@@ -50,9 +55,11 @@ function countersOf(state: QueueState): CounterView[] {
  * A read of the queue: the snapshot a supervisor gets, seen as a clerk sees it (`stateFor`
  * 'clerk': no free-text reasons), then the part the route answers with.
  */
-function readRoute(spec: Omit<RestRoute, 'method' | 'permission' | 'errors' | 'run'> & {
-  pick: (snap: Snapshot, clerkView: QueueState, params: Record<string, string>) => Ack<unknown>;
-}): RestRoute {
+function readRoute(
+  spec: Omit<RestRoute, 'method' | 'permission' | 'errors' | 'run'> & {
+    pick: (snap: Snapshot, clerkView: QueueState, params: Record<string, string>) => Ack<unknown>;
+  },
+): RestRoute {
   const { pick, ...doc } = spec;
   return {
     ...doc,
@@ -88,7 +95,10 @@ function counterRoute(
     as: 'clerk',
     params: counterParams,
     example,
-    result: event === 'counter:pause' || event === 'counter:resume' ? counterIdResultSchema : ticketSchema,
+    result:
+      event === 'counter:pause' || event === 'counter:resume'
+        ? counterIdResultSchema
+        : ticketSchema,
     errors: ['COUNTER_CLOSED', 'COUNTER_PAUSED', 'COUNTER_BUSY', 'INVALID_STATE', ...errors],
   });
 }
@@ -212,8 +222,20 @@ export const REST_ROUTES: readonly RestRoute[] = [
     'Calls a given waiting ticket.',
     { ticketId: 't-1001' },
   ),
-  counterRoute('recall', 'counter:recall', 'Gọi lại số đang gọi', 'Calls the counter’s ticket again.', {}),
-  counterRoute('start', 'counter:start', 'Bắt đầu phục vụ', 'The citizen came: service starts.', {}),
+  counterRoute(
+    'recall',
+    'counter:recall',
+    'Gọi lại số đang gọi',
+    'Calls the counter’s ticket again.',
+    {},
+  ),
+  counterRoute(
+    'start',
+    'counter:start',
+    'Bắt đầu phục vụ',
+    'The citizen came: service starts.',
+    {},
+  ),
   counterRoute(
     'finish',
     'counter:finish',
@@ -221,7 +243,13 @@ export const REST_ROUTES: readonly RestRoute[] = [
     'Ends the service of the counter’s ticket; the body is `counter:finish`’s payload as is.',
     {},
   ),
-  counterRoute('no-show', 'counter:noShow', 'Công dân vắng mặt', 'The called citizen did not come.', {}),
+  counterRoute(
+    'no-show',
+    'counter:noShow',
+    'Công dân vắng mặt',
+    'The called citizen did not come.',
+    {},
+  ),
   counterRoute(
     'transfer',
     'counter:transfer',

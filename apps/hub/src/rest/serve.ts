@@ -40,7 +40,8 @@ export function registerRestRoutes(
     if (key && route.permission && !deps.keys.may(key, siteId, route.permission))
       return sendFailure(reply, 'FORBIDDEN');
     const site = deps.sites.get(siteId);
-    if (route.permission && !site) return refuse(reply, 'NOT_FOUND', 'Không có điểm giao dịch này.');
+    if (route.permission && !site)
+      return refuse(reply, 'NOT_FOUND', 'Không có điểm giao dịch này.');
     const answer = await route.run(
       {
         key: key ?? { id: '', name: '', siteId: null, permissions: [] },
