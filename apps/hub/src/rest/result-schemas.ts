@@ -8,7 +8,7 @@ import type { ClientResults, DeviceStatus, IssuedTicket } from '@luot/protocol';
 /** True only when A and B are the same type (each assignable to the other). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
-const epochMs = z.number().int().describe('epoch milliseconds');
+const epochMs = z.number().int().nonnegative().describe('epoch milliseconds');
 
 export const ticketSchema = z
   .object({
@@ -16,12 +16,12 @@ export const ticketSchema = z
     day: z.string().describe('the service day, YYYY-MM-DD in the site’s time zone'),
     fieldId: z.string(),
     originalFieldId: z.string(),
-    number: z.number().int(),
+    number: z.number().int().nonnegative(),
     label: z.string().describe('the number as printed and announced, e.g. "1023" or "A012"'),
     priorityClassId: z.string().nullable(),
     status: z.enum(['waiting', 'called', 'serving', 'done', 'no_show', 'expired', 'cancelled']),
     issuedAt: epochMs,
-    issueSeq: z.number().int(),
+    issueSeq: z.number().int().nonnegative(),
     waitingSince: epochMs,
     calledAt: epochMs.nullable(),
     startedAt: epochMs.nullable(),
@@ -29,9 +29,9 @@ export const ticketSchema = z
     counterId: z.string().nullable(),
     clerkId: z.string().nullable(),
     assignedCounterId: z.string().nullable(),
-    callCount: z.number().int(),
-    transferCount: z.number().int(),
-    rating: z.number().int().nullable(),
+    callCount: z.number().int().nonnegative(),
+    transferCount: z.number().int().nonnegative(),
+    rating: z.number().int().min(1).max(5).nullable(),
     origin: z.enum(['remote', 'booking']).optional(),
     slotAt: epochMs.optional(),
     awaitingArrival: z.boolean().optional(),
@@ -44,7 +44,7 @@ export const issuedTicketSchema = z
     ticket: ticketSchema,
     token: z.string().describe('the phone page’s secret (printed as a QR code); shown once'),
     path: z.string().describe('the phone page, relative to the hub’s public address'),
-    ahead: z.number().int(),
+    ahead: z.number().int().nonnegative(),
     estimatedWaitMinutes: z.number().nullable(),
   })
   .meta({ id: 'IssuedTicket' });
@@ -56,8 +56,8 @@ const counterStateSchema = z.object({
   clerkId: z.string().nullable(),
   currentTicketId: z.string().nullable(),
   lastFinishedTicketId: z.string().nullable(),
-  priorityStreak: z.number().int(),
-  bookingStreak: z.number().int().optional(),
+  priorityStreak: z.number().int().nonnegative(),
+  bookingStreak: z.number().int().nonnegative().optional(),
   since: epochMs,
   pauseReason: z.string().nullable(),
 });
@@ -65,13 +65,17 @@ const counterSame: Same<z.infer<typeof counterStateSchema>, CounterState> = true
 
 /** A counter as GET …/counters lists it: its configuration's name and number, and its state. */
 export const counterViewSchema = counterStateSchema
-  .extend({ number: z.number().int(), name: z.string(), fieldIds: z.array(z.string()) })
+  .extend({
+    number: z.number().int().nonnegative(),
+    name: z.string(),
+    fieldIds: z.array(z.string()),
+  })
   .meta({ id: 'Counter' });
 export type CounterView = z.infer<typeof counterViewSchema>;
 
 export const queueViewSchema = z
   .object({
-    seq: z.number().int().describe('the newest stored event’s sequence number'),
+    seq: z.number().int().nonnegative().describe('the newest stored event’s sequence number'),
     serverTime: epochMs,
     day: z.string(),
     tickets: z.array(ticketSchema).describe('every ticket of the day, in issue order'),
