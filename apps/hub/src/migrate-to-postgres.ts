@@ -33,6 +33,8 @@ export interface MigrationCounts {
   sessions: number;
   /** The lobby board's pictures and videos. */
   media: number;
+  /** The REST API's keys (the site's, and the centre's keys of every site, now of this site). */
+  apiKeys: number;
   /** The site's head in PostgreSQL: its newest event's sequence number. */
   lastSeq: number;
   ms: number;
@@ -160,8 +162,9 @@ const UNIQUE_VIOLATION = '23505';
  * Moves one site's whole history and configuration from a centre's SQLite file into the
  * province's PostgreSQL, as site `as`: its configuration, events (same sequence numbers),
  * tickets (same ids, numbers and phone-link hashes), visits, packed report days, devices (same
- * token hashes), audit trail, and its people with their password hashes and open sessions
- * (their sites now the new id). The file is held alone meanwhile (a running hub has it open:
+ * token hashes), audit trail, its people with their password hashes and open sessions
+ * (their sites now the new id), and its REST API keys (the file's keys of every site become
+ * the new site's). The file is held alone meanwhile (a running hub has it open:
  * refused; a hub that starts meanwhile cannot open it), and PostgreSQL gets it all in ONE
  * transaction: all of it, or nothing. Throws `MigrationRefused`, having written nothing, when
  * the site id is taken, a username belongs to someone else there, the file has no such site,
@@ -305,6 +308,7 @@ async function copySite(
     users: 0,
     sessions: 0,
     media: 0,
+    apiKeys: 0,
     lastSeq,
     ms: 0,
   };
@@ -375,9 +379,43 @@ async function copySite(
     );
   counts.sessions = sessions.length;
   say(`people: ${counts.users}, open sessions: ${counts.sessions}`);
+  counts.apiKeys = await copyApiKeys(client, source, as);
+  say(`API keys: ${counts.apiKeys}`);
   // Hub nodes already running hear of the new site once this commits, and serve it.
   await client.query('SELECT pg_notify($1, $2)', [COMMIT_CHANNEL, `${as}:${lastSeq}`]);
   return counts;
+}
+
+/**
+ * The REST API's keys go on working: the site's own, and the centre's keys of every site, which
+ * in a province become keys of this site only (never of every site of the province). A key of
+ * every site goes with the first site of the file migrated; its hash is then taken.
+ */
+async function copyApiKeys(client: pg.Client, source: SiteExport, as: string): Promise<number> {
+  let copied = 0;
+  for (const key of source.apiKeys()) {
+    const inserted = await client.query(
+      `INSERT INTO api_keys (id, name, site_id, permissions, secret_hash, prefix, created_at,
+         created_by, last_used_at, revoked_at, revoked_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ${key.siteId === null ? 'ON CONFLICT DO NOTHING' : ''}`,
+      [
+        key.id,
+        key.name,
+        as,
+        key.permissions,
+        key.secretHash,
+        key.prefix,
+        key.createdAt,
+        key.createdBy,
+        key.lastUsedAt,
+        key.revokedAt,
+        key.revokedBy,
+      ],
+    );
+    copied += inserted.rowCount ?? 0;
+  }
+  return copied;
 }
 
 /** A value in COPY's text format (tab-separated, \N for null, backslash escapes). */
