@@ -9,6 +9,7 @@ import {
   type ExportedTable,
   type SiteExport,
 } from './db/index.ts';
+import { copyApiKeys } from './migrate-api-keys.ts';
 import { migrate } from './pg/migrate.ts';
 import { COMMIT_CHANNEL } from './pg/commit.ts';
 import { DEFAULT_SITE_ID, SITE_ID_PATTERN } from './store.ts';
@@ -384,38 +385,6 @@ async function copySite(
   // Hub nodes already running hear of the new site once this commits, and serve it.
   await client.query('SELECT pg_notify($1, $2)', [COMMIT_CHANNEL, `${as}:${lastSeq}`]);
   return counts;
-}
-
-/**
- * The REST API's keys go on working: the site's own, and the centre's keys of every site, which
- * in a province become keys of this site only (never of every site of the province). A key of
- * every site goes with the first site of the file migrated; its hash is then taken.
- */
-async function copyApiKeys(client: pg.Client, source: SiteExport, as: string): Promise<number> {
-  let copied = 0;
-  for (const key of source.apiKeys()) {
-    const inserted = await client.query(
-      `INSERT INTO api_keys (id, name, site_id, permissions, secret_hash, prefix, created_at,
-         created_by, last_used_at, revoked_at, revoked_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ${key.siteId === null ? 'ON CONFLICT DO NOTHING' : ''}`,
-      [
-        key.id,
-        key.name,
-        as,
-        key.permissions,
-        key.secretHash,
-        key.prefix,
-        key.createdAt,
-        key.createdBy,
-        key.lastUsedAt,
-        key.revokedAt,
-        key.revokedBy,
-      ],
-    );
-    copied += inserted.rowCount ?? 0;
-  }
-  return copied;
 }
 
 /** A value in COPY's text format (tab-separated, \N for null, backslash escapes). */
