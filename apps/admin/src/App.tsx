@@ -7,6 +7,7 @@ import { AuditPage } from './admin/AuditPage.tsx';
 import { BoardContentPage } from './admin/BoardContentPage.tsx';
 import { DesksPage } from './admin/DesksPage.tsx';
 import { CountersPage } from './admin/CountersPage.tsx';
+import { ApiKeysPage } from './admin/ApiKeysPage.tsx';
 import { DevicesPage } from './admin/DevicesPage.tsx';
 import { FieldsPage } from './admin/FieldsPage.tsx';
 import { PasswordPage } from './admin/PasswordPage.tsx';
@@ -170,6 +171,7 @@ function Shell({
             devices={devices}
             names={names}
             socket={socket}
+            session={session}
           />
         )}
       </main>
@@ -185,6 +187,7 @@ function Page({
   devices,
   names,
   socket,
+  session,
 }: {
   route: Route;
   api: Api;
@@ -193,6 +196,7 @@ function Page({
   devices: ReturnType<typeof useDevices>;
   names: Map<string, string>;
   socket: ReturnType<typeof useHubMirror>['socket'];
+  session: SessionInfo;
 }) {
   const config = view?.state.config ?? null;
   switch (route.id) {
@@ -242,6 +246,8 @@ function Page({
       return <MessagesPage api={api} config={config} />;
     case 'boardContent':
       return <BoardContentPage api={api} liveConfig={config} />;
+    case 'apiKeys':
+      return <ApiKeysPage api={api} config={config} session={session} />;
   }
 }
 

@@ -1,4 +1,5 @@
 // Every text the admin app shows, in Vietnamese (one catalogue, so English can follow).
+import { MK } from './messages-api-keys.ts';
 
 export const M = {
   /** The "Tin nhắn" page (issue 14): channels, provider settings, which messages, deliveries. */
@@ -571,6 +572,7 @@ export const M = {
       'messages.settings': 'Sửa cài đặt tin nhắn',
       'media.upload': 'Tải lên tệp cho màn hình sảnh chờ',
       'media.delete': 'Xoá tệp của màn hình sảnh chờ',
+      ...MK.audit,
     } as Record<string, string>,
     /** Sign-in entries: who was tried, from where, and what the hub did. */
     auth: {

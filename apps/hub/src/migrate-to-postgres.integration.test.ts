@@ -8,14 +8,15 @@ import { join } from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report, ReportQuery } from '@luot/protocol';
+import type { ApiKeyCreated, Report, ReportQuery } from '@luot/protocol';
 import { generateHistory } from '../bench/bench-history.ts';
 import { historyCommands } from '../testing/history-commands.ts';
 import { hasPostgres, startPostgres, type TestPostgres } from '../testing/postgres.ts';
 import { PASSWORD, testConfig } from '../testing/test-hub.ts';
+import { createApiKey, resolveApiKey } from './api-keys.ts';
 import { hashSecret, verifyPassword } from './auth.ts';
 import { runCli } from './cli.ts';
-import { openDatabase } from './db/index.ts';
+import { asyncProvince, openDatabase } from './db/index.ts';
 import { openPgProvince, type PgProvinceStore } from './pg/index.ts';
 import { buildReport } from './reports/build-report.ts';
 import { addUser, initSite, openProvince, pairDevice } from './setup.ts';
@@ -101,6 +102,9 @@ describe.skipIf(!hasPostgres)('luot migrate', () => {
   let events: StoredEvent[];
   let tickets: { id: string; number: number; label: string }[];
   let packedDays: number;
+  let siteKey: ApiKeyCreated;
+  let allSitesKey: ApiKeyCreated;
+  let revokedSecret: string;
 
   const reportKey = (from: string, to: string, groupBy: string) => `${from}..${to}/${groupBy}`;
 
@@ -187,6 +191,25 @@ describe.skipIf(!hasPostgres)('luot migrate', () => {
     sqlite.endSession(hashSecret('phien-dong'), NOW - 30_000);
     deviceToken = await pairDevice(site, { id: 'kiosk-1', kind: 'kiosk', name: KIOSK_NAME }, NOW);
     sqlite.addMedia({ ...SLIDE, siteId: DEFAULT_SITE_ID, data: SLIDE_BYTES }, 1_000_000);
+    // The REST API's keys: one of the site, one of every site of the file, one revoked.
+    const keys = { province: asyncProvince(sqlite), clock: { now: () => NOW } };
+    siteKey = await createApiKey(
+      keys,
+      { name: 'Một cửa', siteId: DEFAULT_SITE_ID, permissions: ['counters:act'] },
+      'quan-tri',
+    );
+    allSitesKey = await createApiKey(
+      keys,
+      { name: 'Báo cáo', siteId: null, permissions: ['reports:read'] },
+      'quan-tri',
+    );
+    const revoked = await createApiKey(
+      keys,
+      { name: 'Cũ', siteId: DEFAULT_SITE_ID, permissions: ['queue:read'] },
+      'quan-tri',
+    );
+    sqlite.revokeApiKey(revoked.id, 'quan-tri', NOW);
+    revokedSecret = revoked.secret;
     site.appendAudit({
       at: NOW,
       actor: 'quan-tri',
@@ -244,7 +267,7 @@ describe.skipIf(!hasPostgres)('luot migrate', () => {
     expect(run.code).toBe(0);
     expect(run.out).toContain(`${events.length} events (last seq ${events.length})`);
     expect(run.out).toContain(`${tickets.length} tickets`);
-    expect(run.out).toContain('3 people, 1 open sessions');
+    expect(run.out).toContain('3 people, 1 open sessions, 3 API keys');
 
     expect((await province.listSites()).map((s) => s.id)).toEqual(['xa-tan-phu']);
     const site = province.site('xa-tan-phu');
@@ -312,6 +335,21 @@ describe.skipIf(!hasPostgres)('luot migrate', () => {
       endedAt: null,
     });
     expect(await province.findSession(hashSecret('phien-dong'))).toBeNull();
+
+    // The REST API's keys work on: the site's own there, the centre's every-site key now at
+    // this site only; the revoked one stays revoked.
+    const keyDeps = { province, clock: { now: () => NOW } };
+    for (const key of [siteKey, allSitesKey]) {
+      const resolved = await resolveApiKey(keyDeps, `Bearer ${key.secret}`);
+      expect(resolved).toEqual({
+        ok: true,
+        key: { keyId: key.id, name: key.name, siteId: 'xa-tan-phu', permissions: key.permissions },
+      });
+    }
+    expect(await resolveApiKey(keyDeps, `Bearer ${revokedSecret}`)).toEqual({
+      ok: false,
+      reason: 'revoked',
+    });
 
     // The site takes commands after its history: the next event is numbered after the last.
     const next = await site.append([

@@ -9,6 +9,7 @@ import {
   type ExportedTable,
   type SiteExport,
 } from './db/index.ts';
+import { copyApiKeys } from './migrate-api-keys.ts';
 import { migrate } from './pg/migrate.ts';
 import { COMMIT_CHANNEL } from './pg/commit.ts';
 import { DEFAULT_SITE_ID, SITE_ID_PATTERN } from './store.ts';
@@ -33,6 +34,8 @@ export interface MigrationCounts {
   sessions: number;
   /** The lobby board's pictures and videos. */
   media: number;
+  /** The REST API's keys (the site's, and the centre's keys of every site, now of this site). */
+  apiKeys: number;
   /** The site's head in PostgreSQL: its newest event's sequence number. */
   lastSeq: number;
   ms: number;
@@ -160,8 +163,9 @@ const UNIQUE_VIOLATION = '23505';
  * Moves one site's whole history and configuration from a centre's SQLite file into the
  * province's PostgreSQL, as site `as`: its configuration, events (same sequence numbers),
  * tickets (same ids, numbers and phone-link hashes), visits, packed report days, devices (same
- * token hashes), audit trail, and its people with their password hashes and open sessions
- * (their sites now the new id). The file is held alone meanwhile (a running hub has it open:
+ * token hashes), audit trail, its people with their password hashes and open sessions
+ * (their sites now the new id), and its REST API keys (the file's keys of every site become
+ * the new site's). The file is held alone meanwhile (a running hub has it open:
  * refused; a hub that starts meanwhile cannot open it), and PostgreSQL gets it all in ONE
  * transaction: all of it, or nothing. Throws `MigrationRefused`, having written nothing, when
  * the site id is taken, a username belongs to someone else there, the file has no such site,
@@ -305,6 +309,7 @@ async function copySite(
     users: 0,
     sessions: 0,
     media: 0,
+    apiKeys: 0,
     lastSeq,
     ms: 0,
   };
@@ -375,6 +380,8 @@ async function copySite(
     );
   counts.sessions = sessions.length;
   say(`people: ${counts.users}, open sessions: ${counts.sessions}`);
+  counts.apiKeys = await copyApiKeys(client, source, as);
+  say(`API keys: ${counts.apiKeys}`);
   // Hub nodes already running hear of the new site once this commits, and serve it.
   await client.query('SELECT pg_notify($1, $2)', [COMMIT_CHANNEL, `${as}:${lastSeq}`]);
   return counts;

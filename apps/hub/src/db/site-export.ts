@@ -37,6 +37,21 @@ export interface ExportedSession {
   userAgent: string | null;
 }
 
+/** A REST API key as stored (its secret's hash, never the secret); site null: every site. */
+export interface ExportedApiKey {
+  id: string;
+  name: string;
+  siteId: string | null;
+  permissions: string[];
+  secretHash: string;
+  prefix: string;
+  createdAt: number;
+  createdBy: string;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+  revokedBy: string | null;
+}
+
 export type SiteExport = ReturnType<typeof createSiteExport>;
 
 /**
@@ -100,6 +115,18 @@ export function createSiteExport(db: Db, siteId: string) {
         )
         .all(siteId) as (Omit<ExportedUser, 'disabled'> & { disabled: number })[];
       return rows.map((row) => ({ ...row, disabled: row.disabled === 1 }));
+    },
+    /** The REST API's keys that act at the site: its own, and the file's keys of every site. */
+    apiKeys(): ExportedApiKey[] {
+      const rows = db
+        .prepare(
+          `SELECT id, name, site_id AS siteId, permissions, secret_hash AS secretHash, prefix,
+             created_at AS createdAt, created_by AS createdBy, last_used_at AS lastUsedAt,
+             revoked_at AS revokedAt, revoked_by AS revokedBy
+           FROM api_keys WHERE site_id = ? OR site_id IS NULL ORDER BY created_at, rowid`,
+        )
+        .all(siteId) as (Omit<ExportedApiKey, 'permissions'> & { permissions: string })[];
+      return rows.map((row) => ({ ...row, permissions: JSON.parse(row.permissions) as string[] }));
     },
     /** Sessions signed in at the site, not ended and not expired at `now`, of people not disabled. */
     openSessions(now: number): ExportedSession[] {
