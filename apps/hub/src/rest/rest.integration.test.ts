@@ -344,6 +344,9 @@ describe('REST API: refusals change nothing', () => {
       const res = await call(secret, method, path, body);
       expect([res.status, !res.body.ok && res.body.error.code], what).toEqual([status, code]);
       expect(!res.body.ok && res.body.error.message.length, what).toBeGreaterThan(0);
+      // A key's refusals say what is wrong with the key, in Vietnamese.
+      if (status === 401 || (status === 403 && what !== 'unknown site'))
+        expect(!res.body.ok && res.body.error.message, what).toMatch(/^(Thiếu khóa API|Khóa API)/);
       expect(tableDigest(db), what).toBe(before);
       expect(JSON.stringify(t.hub.queue.live), what).toBe(live);
     }

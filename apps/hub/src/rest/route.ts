@@ -16,6 +16,7 @@ import {
 import type { Site } from '../sites.ts';
 import type { Dispatch } from '../sockets/socket-server.ts';
 import type { SiteReports } from '../reports/report-routes.ts';
+import { REST_MESSAGES_VI } from './messages-vi.ts';
 
 /** The key a request came with, as far as a route needs it. */
 export interface CallerKey {
@@ -125,7 +126,7 @@ export function identityFor(
     case 'clerk': {
       const live = call.site.queue.live;
       if (!counterId || !live.config.counters.some((c) => c.id === counterId))
-        return failure('NOT_FOUND', 'Không có quầy này.');
+        return failure('NOT_FOUND', REST_MESSAGES_VI.noCounter);
       const counter = own(live.counters, counterId);
       if (!counter?.clerkId || counter.status === 'closed') return failure('COUNTER_CLOSED');
       return {

@@ -24,6 +24,7 @@ import {
   type RestCall,
   type RestRoute,
 } from './route.ts';
+import { REST_MESSAGES_VI } from './messages-vi.ts';
 
 const ticketParams = siteParams.extend({ ticketId: idSchema });
 const counterParams = siteParams.extend({ counterId: idSchema });
@@ -140,7 +141,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
     result: ticketSchema,
     pick: (_snap, state, params) => {
       const ticket = own(state.tickets, params.ticketId ?? '');
-      return ticket ? { ok: true, data: ticket } : failure('NOT_FOUND', 'Không có số này hôm nay.');
+      return ticket ? { ok: true, data: ticket } : failure('NOT_FOUND', REST_MESSAGES_VI.noTicket);
     },
   }),
   eventRoute({
@@ -312,7 +313,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
       const raw = (input.query ?? {}) as Record<string, unknown>;
       const { format, ...rest } = raw;
       const f = exportQuery.shape.format.safeParse(format);
-      if (!f.success) return failure('BAD_REQUEST', 'format: csv hoặc xlsx.');
+      if (!f.success) return failure('BAD_REQUEST', REST_MESSAGES_VI.exportFormat);
       const q = reportQueryOf(call, rest);
       if (!q.ok) return q;
       const file = await call.reports.file(call.site, q.query, f.data);

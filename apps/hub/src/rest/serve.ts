@@ -9,6 +9,7 @@ import type { Sites } from '../sites.ts';
 import type { Dispatch } from '../sockets/socket-server.ts';
 import { fastifyPath } from './openapi.ts';
 import type { CallerKey, RestAnswer, RestRoute } from './route.ts';
+import { REST_MESSAGES_VI } from './messages-vi.ts';
 
 /** How a request's key is found and what it may do (api-keys.ts). */
 export interface RestKeys {
@@ -34,14 +35,13 @@ export function registerRestRoutes(
   async function serve(route: RestRoute, request: FastifyRequest, reply: FastifyReply) {
     const params = route.params.safeParse(request.params);
     const key = route.permission ? await deps.keys.resolve(request.headers.authorization) : null;
-    if (route.permission && !key) return sendFailure(reply, 'UNAUTHENTICATED');
+    if (route.permission && !key) return refuse(reply, 'UNAUTHENTICATED', REST_MESSAGES_VI.noKey);
     if (!params.success) return refuse(reply, 'BAD_REQUEST', pathProblem(params.error.issues));
     const siteId = (params.data as { siteId?: string }).siteId ?? '';
     if (key && route.permission && !deps.keys.may(key, siteId, route.permission))
-      return sendFailure(reply, 'FORBIDDEN');
+      return refuse(reply, 'FORBIDDEN', REST_MESSAGES_VI.forbidden);
     const site = deps.sites.get(siteId);
-    if (route.permission && !site)
-      return refuse(reply, 'NOT_FOUND', 'Không có điểm giao dịch này.');
+    if (route.permission && !site) return refuse(reply, 'NOT_FOUND', REST_MESSAGES_VI.noSite);
     const answer = await route.run(
       {
         key: key ?? { id: '', name: '', siteId: null, permissions: [] },
