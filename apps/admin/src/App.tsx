@@ -17,6 +17,7 @@ import { MessagesPage } from './admin/MessagesPage.tsx';
 import { TextsPage } from './admin/TextsPage.tsx';
 import { CalendarPage } from './admin/CalendarPage.tsx';
 import { UsersPage } from './admin/UsersPage.tsx';
+import { WebhooksPage } from './admin/WebhooksPage.tsx';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { useDevices } from './dashboard/use-devices.ts';
 import { useHubClockOffset } from './dashboard/use-hub-clock.ts';
@@ -170,6 +171,7 @@ function Shell({
             devices={devices}
             names={names}
             socket={socket}
+            session={session}
           />
         )}
       </main>
@@ -185,6 +187,7 @@ function Page({
   devices,
   names,
   socket,
+  session,
 }: {
   route: Route;
   api: Api;
@@ -193,6 +196,7 @@ function Page({
   devices: ReturnType<typeof useDevices>;
   names: Map<string, string>;
   socket: ReturnType<typeof useHubMirror>['socket'];
+  session: SessionInfo;
 }) {
   const config = view?.state.config ?? null;
   switch (route.id) {
@@ -242,6 +246,8 @@ function Page({
       return <MessagesPage api={api} config={config} />;
     case 'boardContent':
       return <BoardContentPage api={api} liveConfig={config} />;
+    case 'webhooks':
+      return <WebhooksPage api={api} session={session} state={view?.state ?? null} />;
   }
 }
 

@@ -1,5 +1,6 @@
 import { M } from './messages.ts';
 import { MM } from './messages-media.ts';
+import { MW } from './messages-webhooks.ts';
 
 export type PageId =
   | 'dashboard'
@@ -19,7 +20,8 @@ export type PageId =
   | 'province'
   | 'catalogue'
   | 'messages'
-  | 'boardContent';
+  | 'boardContent'
+  | 'webhooks';
 
 export interface Route {
   id: PageId;
@@ -47,6 +49,7 @@ export const ROUTES: Route[] = [
   { id: 'priorities', slug: 'uu-tien', label: M.nav.priorities, adminOnly: true },
   { id: 'site', slug: 'trung-tam', label: M.nav.site, adminOnly: true },
   { id: 'calendar', slug: 'lich-lam-viec', label: M.nav.calendar, adminOnly: true },
+  { id: 'webhooks', slug: 'webhook', label: MW.title, adminOnly: true },
   { id: 'audit', slug: 'nhat-ky', label: M.nav.audit, adminOnly: true },
   { id: 'catalogue', slug: 'danh-muc', label: M.nav.catalogue, adminOnly: true },
   { id: 'password', slug: 'doi-mat-khau', label: M.nav.password, adminOnly: false, hidden: true },

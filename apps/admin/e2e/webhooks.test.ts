@@ -1,0 +1,201 @@
+// Issue 16: the "Webhook" pages in real Chromium against a real hub and a real receiver on
+// 127.0.0.1 that first answers 500. An admin adds a subscription (its secret shown once), a
+// ticket is issued, the log shows the delivery failing, the hub's clock moves past the 24 h retry
+// window and it lands in "Không gửi được"; the receiver is mended, "Gửi lại" sends it: the
+// receiver accepts it once, every attempt under the same idempotency key and signed with the
+// secret the page showed. LUOT_SHOTS_DIR=dir keeps screenshots.
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { WEBHOOK_HEADERS, WEBHOOK_RETRY_WINDOW_MS, type WebhookBody } from '@luot/protocol';
+import { launchChromium, openPage, request, startTestHub, type TestHub } from '@luot/hub/testing';
+
+const SHOTS = process.env.LUOT_SHOTS_DIR;
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+  answered: number;
+}
+
+/** A one-stop system's receiver: records each request and answers `status`. */
+function startReceiver() {
+  const got: Received[] = [];
+  let status = 500;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      got.push({
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        answered: status,
+      });
+      res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'lỗi');
+    });
+  });
+  return new Promise<{
+    url: string;
+    got: Received[];
+    answer(s: number): void;
+    close(): Promise<void>;
+  }>((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/luot`,
+        got,
+        answer: (s) => {
+          status = s;
+        },
+        close: () => new Promise((r) => server.close(() => r())),
+      }),
+    ),
+  );
+}
+
+let browser: Browser;
+let t: TestHub;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+beforeAll(async () => {
+  browser = await launchChromium();
+  receiver = await startReceiver();
+  t = await startTestHub({ serveApps: true, counters: 2 });
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+  await receiver?.close();
+});
+
+async function signIn(page: Page) {
+  await page.fill('input[name=username]', 'admin');
+  await page.fill('input[name=password]', 'mat-khau-thu');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.webhooks-page');
+}
+
+const tab = (page: Page, name: string) => page.getByRole('link', { name, exact: true }).click();
+const rowText = (page: Page, table: string) =>
+  page.$$eval(`[data-testid=${table}] tbody tr`, (rows) =>
+    rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+  );
+
+it('an admin subscribes, sees a failing delivery go dead after 24 h, and sends it again once', async () => {
+  const { page, errors } = await openPage(browser, `${t.url}/admin/webhook`, {
+    width: 1366,
+    height: 1100,
+  });
+  page.on('dialog', (d) => void d.accept());
+  await signIn(page);
+  expect(await page.textContent('[data-testid=webhooks-empty]')).toContain('Chưa có đăng ký nào');
+
+  // The form: "every event" ticks all 17, unticking it clears them; then only "Cấp số".
+  await page.fill('input[name=url]', receiver.url);
+  await page.getByLabel('Mọi sự kiện').first().check();
+  const ticked = () =>
+    page.$$eval('[data-testid=webhook-events] [data-event] input:checked', (i) => i.length);
+  expect(await ticked()).toBe(17);
+  await page.getByLabel('Mọi sự kiện').first().uncheck();
+  expect(await ticked()).toBe(0);
+  await page.getByRole('button', { name: 'Thêm đăng ký' }).click();
+  expect(await page.textContent('[role=alert]')).toContain('Hãy chọn ít nhất một sự kiện.');
+  await page.getByLabel('Cấp số', { exact: true }).check();
+  await page.fill('input[name=description]', 'Hệ thống một cửa của tỉnh');
+  await page.getByRole('button', { name: 'Thêm đăng ký' }).click();
+
+  // The secret, once, with its warning.
+  await page.waitForSelector('[data-testid=webhook-secret]');
+  const secret = (await page.textContent('[data-testid=webhook-secret-value]'))!.trim();
+  expect(secret.length).toBeGreaterThanOrEqual(32);
+  expect(await page.textContent('[data-testid=webhook-secret]')).toContain('Chỉ hiện một lần');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/hookpages-secret.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Tôi đã lưu khoá' }).click();
+  expect(await page.locator('[data-testid=webhook-secret]').count()).toBe(0);
+  expect(await rowText(page, 'webhooks')).toEqual([
+    expect.stringContaining(
+      `${receiver.url} Cấp số Bộ phận Một cửa xã Thử Nghiệm Hệ thống một cửa của tỉnh`,
+    ),
+  ]);
+  if (SHOTS)
+    await page.screenshot({ path: `${SHOTS}/hookpages-subscriptions.png`, fullPage: true });
+
+  // Nothing failed yet.
+  await tab(page, 'Không gửi được');
+  expect(await page.textContent('[data-testid=deliveries-empty]')).toBe(
+    'Không có lần gửi nào thất bại.',
+  );
+
+  // A citizen takes a number; the receiver answers 500, and the log says so.
+  const kiosk = await t.connectReady(t.tokens.kiosk!);
+  const issued = await request(kiosk.socket, 'ticket:issue', { fieldId: 'ho-tich' });
+  expect(issued.ok).toBe(true);
+  await expect.poll(() => receiver.got.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+  await tab(page, 'Nhật ký gửi');
+  await expect
+    .poll(() => rowText(page, 'deliveries'), { timeout: 15_000 })
+    .toEqual([expect.stringMatching(/^Đang chờ gửi Cấp số 1001 .* HTTP 500/)]);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/hookpages-log-failing.png`, fullPage: true });
+
+  // Past the 24 h window the delivery is given up: it is in "Không gửi được".
+  t.clock.advance(WEBHOOK_RETRY_WINDOW_MS + 60_000);
+  await tab(page, 'Không gửi được');
+  await expect
+    .poll(
+      async () => {
+        await page.getByRole('button', { name: 'Tải lại' }).click();
+        return rowText(page, 'dead-letters');
+      },
+      { timeout: 20_000 },
+    )
+    .toEqual([expect.stringMatching(/^Thất bại Cấp số .* HTTP 500/)]);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/hookpages-dead.png`, fullPage: true });
+  const attemptsBefore = receiver.got.length;
+  expect(receiver.got.every((r) => r.answered === 500)).toBe(true);
+
+  // The receiver is mended; "Gửi lại" (confirmed) puts it back as pending, then it is delivered.
+  receiver.answer(200);
+  await page.getByRole('button', { name: /^Gửi lại Cấp số/ }).click();
+  await expect
+    .poll(() => rowText(page, 'dead-letters'))
+    .toEqual([expect.stringMatching(/^Đang chờ gửi Cấp số/)]);
+  expect(await page.textContent('[role=status]')).toContain('Đã đưa lại vào hàng chờ gửi.');
+  await expect
+    .poll(() => receiver.got.filter((r) => r.answered === 200).length, { timeout: 15_000 })
+    .toBe(1);
+  await tab(page, 'Nhật ký gửi');
+  await expect
+    .poll(() => rowText(page, 'deliveries'), { timeout: 15_000 })
+    .toEqual([expect.stringMatching(/^Đã gửi Cấp số .* Đã gửi lúc/)]);
+  if (SHOTS)
+    await page.screenshot({ path: `${SHOTS}/hookpages-log-delivered.png`, fullPage: true });
+
+  // Once accepted, under one idempotency key from the first attempt to the last, each signed
+  // with the secret the page showed.
+  expect(receiver.got.length).toBe(attemptsBefore + 1);
+  const keys = new Set(receiver.got.map((r) => r.headers[WEBHOOK_HEADERS.idempotencyKey]));
+  expect(keys.size).toBe(1);
+  for (const r of receiver.got) {
+    const [, ts, v1] = /^t=(\d+),v1=([0-9a-f]+)$/.exec(
+      String(r.headers[WEBHOOK_HEADERS.signature]),
+    )!;
+    expect(createHmac('sha256', secret).update(`${ts}.${r.body}`).digest('hex')).toBe(v1);
+    const body = JSON.parse(r.body) as WebhookBody;
+    expect(body.type).toBe('ticket.issued');
+    expect(body.id).toBe([...keys][0]);
+  }
+
+  // The hub unreachable: the page says so instead of showing an empty log.
+  await t.stop();
+  await page.getByRole('button', { name: 'Tải lại' }).click();
+  await page.waitForSelector('[data-testid=webhooks-unreachable]');
+  expect(await page.textContent('[data-testid=webhooks-unreachable]')).toContain(
+    'Không kết nối được máy chủ',
+  );
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/hookpages-unreachable.png`, fullPage: true });
+  kiosk.socket.disconnect();
+  expect(
+    errors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED|socket/i.test(e)),
+  ).toEqual([]);
+});
