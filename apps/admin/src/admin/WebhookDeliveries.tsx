@@ -179,7 +179,7 @@ export function WebhookDeliveries({
                     {STATE_NAMES[d.state]}
                   </span>
                 </td>
-                <td>{EVENT_NAMES[d.type] ?? d.type}</td>
+                <td className="nowrap">{EVENT_NAMES[d.type] ?? d.type}</td>
                 <td className="nowrap">{d.ticketId ? ticketLabel(d.ticketId) : '—'}</td>
                 <td className="webhook-url">
                   <small>{urlOf(d.subscriptionId)}</small>

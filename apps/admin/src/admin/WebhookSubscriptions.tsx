@@ -116,7 +116,10 @@ export function WebhookSubscriptions({
                 <th scope="row" className="webhook-url">
                   <code>{s.url}</code>
                 </th>
-                <td title={s.events.map((e) => EVENT_NAMES[e]).join(', ')}>
+                <td
+                  className="webhook-events-cell"
+                  title={s.events.map((e) => EVENT_NAMES[e]).join(', ')}
+                >
                   {s.events.length === WEBHOOK_EVENT_TYPES.length
                     ? S.allEvents
                     : s.events.length <= 3

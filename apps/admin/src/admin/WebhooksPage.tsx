@@ -44,7 +44,7 @@ export function WebhooksPage({
     const res = await listSubscriptions(api);
     setUnreachable(!res.ok && res.status === 0);
     if (res.ok) {
-      setSubscriptions(res.data);
+      setSubscriptions(res.data.subscriptions);
       setError(null);
     } else if (res.status !== 0) setError(res.error.message);
   }, [api]);

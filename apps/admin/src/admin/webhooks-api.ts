@@ -24,8 +24,9 @@ export interface DeliveryPage {
 
 const BASE = '/api/admin/webhooks';
 
+/** The subscriptions the person may see, deleted ones too (marked), newest first. */
 export function listSubscriptions(api: Api) {
-  return api.get<WebhookSubscriptionSummary[]>(BASE);
+  return api.get<{ subscriptions: WebhookSubscriptionSummary[] }>(BASE);
 }
 
 export function createSubscription(api: Api, body: WebhookCreate) {
@@ -46,7 +47,7 @@ export function listDeliveries(api: Api, filter: DeliveryFilter, before: number 
   return api.get<DeliveryPage>(`${BASE}/deliveries?${q}`);
 }
 
-/** Puts a dead (or pending) delivery back in the outbox, to be sent at once. */
+/** Puts a dead delivery back in the outbox, to be sent at once under the same idempotency key. */
 export function retryDelivery(api: Api, id: string) {
   return api.post<WebhookDelivery>(`${BASE}/deliveries/${encodeURIComponent(id)}/retry`, {});
 }
