@@ -64,7 +64,10 @@ export function WebhookDeliveries({
     at === null ? '—' : `${formatTimeVi(at, timeZone, true)} ${formatDateVi(at, timeZone)}`;
 
   const shown = mergeRetried(data?.deliveries ?? [], retried);
-  const retriable = shown.filter((d) => d.state === 'dead');
+  // A deleted subscription's deliveries are listed but cannot be sent again (the hub refuses).
+  const deleted = new Set(subscriptions.filter((s) => s.deletedAt !== null).map((s) => s.id));
+  const canRetry = (d: WebhookDelivery) => d.state === 'dead' && !deleted.has(d.subscriptionId);
+  const retriable = shown.filter(canRetry);
 
   async function retry(list: WebhookDelivery[]) {
     const question =
@@ -192,7 +195,7 @@ export function WebhookDeliveries({
                 <td className="nowrap">{when(d.createdAt)}</td>
                 {mode === 'dead' && (
                   <td>
-                    {d.state === 'dead' && (
+                    {canRetry(d) && (
                       <button
                         type="button"
                         aria-label={D.retryLabel(EVENT_NAMES[d.type], d.id)}
