@@ -3,6 +3,7 @@ import type { CitizenStore } from './store-citizens.ts';
 import type { IdCardStore } from './store-id-cards.ts';
 import type { MediaStore } from './store-media.ts';
 import type { MessageStore } from './store-messages.ts';
+import type { WebhookStore } from './store-webhooks.ts';
 export type { ByteRange, MediaStore, NewMedia, StoredMedia } from './store-media.ts';
 import type {
   AuditEntry,
@@ -23,6 +24,18 @@ export type {
   BookOutcome,
 } from './store-citizens.ts';
 export type { IdCardStore } from './store-id-cards.ts';
+export type {
+  WebhookStore,
+  StoredWebhook,
+  NewWebhook,
+  WebhookCursor,
+  NewWebhookDelivery,
+  WebhookFill,
+  ClaimedWebhookDelivery,
+  WebhookOutcome,
+  WebhookDeliveryQuery,
+  WebhookDeliveryPage,
+} from './store-webhooks.ts';
 export type {
   MessageKind,
   MessageChannel,
@@ -50,7 +63,8 @@ export const DEFAULT_SITE_ID = 'trung-tam';
  * province; `pg/`) satisfies it as well as the embedded SQLite file (`db/`). The store writes
  * what it is handed and reads what it is asked; the rules stay with the domain and the hub.
  */
-export interface ProvinceStore extends CitizenStore, IdCardStore, MessageStore, MediaStore {
+export interface ProvinceStore
+  extends CitizenStore, IdCardStore, MessageStore, MediaStore, WebhookStore {
   /** Every site, in the order they were added. */
   listSites(): Promise<SiteRow[]>;
   /** Adds a site with its first configuration. Rejects an id in use. */

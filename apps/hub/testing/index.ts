@@ -16,3 +16,4 @@ export * from './fake-provider.ts';
 export * from './push-subscriber.ts';
 export * from './id-cards.ts';
 export * from './desk.ts';
+export * from './webhook-receiver.ts';

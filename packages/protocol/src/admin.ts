@@ -146,6 +146,11 @@ export const AUDIT_ACTIONS = [
   // The lobby board's pictures and videos (apps/hub/src/media/routes.ts).
   'media.upload',
   'media.delete',
+  // Webhooks (apps/hub/src/admin/webhook-routes.ts): a subscription made or deleted, a delivery
+  // sent again; `target` is the subscription's or the delivery's id.
+  'webhook.create',
+  'webhook.delete',
+  'webhook.retry',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -217,6 +222,12 @@ export interface AuditEntry {
     /** A lobby board file uploaded or deleted (`name` is its name): its type and size. */
     mediaType?: string;
     bytes?: number;
+    /** A webhook subscription: where it sends, which events, for which site (null: all). */
+    url?: string;
+    events?: string[];
+    siteId?: string | null;
+    /** A delivery sent again: its idempotency key (unchanged). */
+    idempotencyKey?: string;
   };
 }
 

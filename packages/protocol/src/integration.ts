@@ -142,6 +142,8 @@ export interface WebhookBody {
   seq: number;
   /** When the event happened (epoch ms). */
   occurredAt: number;
+  /** The ticket's number as printed and announced ("A012"), for a ticket's event; else null. */
+  ticketLabel: string | null;
   /** The stored event as a supervisor sees it (`eventFor('staff', …)`). */
   event: { type: WebhookEventType } & Record<string, unknown>;
 }
