@@ -55,7 +55,11 @@ it('an admin subscribes, sees a failing delivery go dead after 24 h, and sends i
     width: 1366,
     height: 1100,
   });
-  page.on('dialog', (d) => void d.accept());
+  const asked: string[] = [];
+  page.on('dialog', (d) => {
+    asked.push(d.message());
+    void d.accept();
+  });
   await signIn(page);
   expect(await page.textContent('[data-testid=webhooks-empty]')).toContain('Chưa có đăng ký nào');
 
@@ -128,9 +132,7 @@ it('an admin subscribes, sees a failing delivery go dead after 24 h, and sends i
     .poll(() => rowText(page, 'dead-letters'))
     .toEqual([expect.stringMatching(/^Đang chờ gửi Cấp số/)]);
   expect(await page.textContent('[role=status]')).toContain('Đã đưa lại vào hàng chờ gửi.');
-  await expect
-    .poll(() => receiver.processed.length, { timeout: 15_000 })
-    .toBe(1);
+  await expect.poll(() => receiver.processed.length, { timeout: 15_000 }).toBe(1);
   await tab(page, 'Nhật ký gửi');
   await expect
     .poll(() => rowText(page, 'deliveries'), { timeout: 15_000 })
@@ -153,7 +155,30 @@ it('an admin subscribes, sees a failing delivery go dead after 24 h, and sends i
     expect(r.body.id).toBe([...keys][0]);
   }
 
+  expect(asked).toEqual([expect.stringMatching(/^Gửi lại sự kiện "Cấp số" tới http:\/\/127/)]);
+
+  // Deleted after a confirmation: nothing is subscribed any more; its log stays.
+  await tab(page, 'Đăng ký nhận');
+  await page.getByRole('button', { name: `Xoá đăng ký gửi tới ${receiver.url}` }).click();
+  await page.waitForSelector('[data-testid=webhooks-empty]');
+  expect(asked[1]).toContain(`Xoá đăng ký gửi tới ${receiver.url}?`);
+  expect(await page.textContent('[role=status]')).toBe(`Đã xoá đăng ký gửi tới ${receiver.url}.`);
+  await tab(page, 'Nhật ký gửi');
+  await expect.poll(() => rowText(page, 'deliveries')).toHaveLength(1);
+
+  // The audit log words each change with its address.
+  await page.getByRole('link', { name: 'Nhật ký thay đổi' }).click();
+  await expect
+    .poll(() => page.textContent('.content'))
+    .toContain(`Xoá đăng ký webhook: ${receiver.url}`);
+  const audit = (await page.textContent('.content'))!;
+  expect(audit).toContain(`Thêm đăng ký webhook: ${receiver.url}`);
+  expect(audit).toContain(`Gửi lại sự kiện webhook: ${receiver.url}`);
+
   // The hub unreachable: the page says so instead of showing an empty log.
+  await page.getByRole('link', { name: 'Webhook', exact: true }).click();
+  await tab(page, 'Nhật ký gửi');
+  await page.waitForSelector('[data-testid=deliveries]');
   await t.stop();
   await page.getByRole('button', { name: 'Tải lại' }).click();
   await page.waitForSelector('[data-testid=webhooks-unreachable]');

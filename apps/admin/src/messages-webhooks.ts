@@ -142,4 +142,10 @@ export const MW = {
       n === 1 ? 'Đã đưa lại vào hàng chờ gửi.' : `Đã đưa lại ${n} sự kiện vào hàng chờ gửi.`,
     someFailed: (n: number, reason: string) => `${n} mục không gửi lại được: ${reason}`,
   },
+  /** The audit log's words for webhook changes (the entry's URL follows). */
+  audit: {
+    'webhook.create': 'Thêm đăng ký webhook',
+    'webhook.delete': 'Xoá đăng ký webhook',
+    'webhook.retry': 'Gửi lại sự kiện webhook',
+  } as Record<string, string>,
 } as const;

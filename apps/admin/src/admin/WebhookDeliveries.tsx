@@ -32,7 +32,8 @@ export function WebhookDeliveries({
   mode: 'log' | 'dead';
   subscriptions: WebhookSubscriptionSummary[];
   timeZone: string;
-  ticketLabel: (ticketId: string) => string;
+  /** A ticket's number when the page knows it (today's tickets), else null. */
+  ticketLabel: (ticketId: string) => string | null;
   onUnreachable: () => void;
 }) {
   const [state, setState] = useState<WebhookDeliveryState | null>(mode === 'dead' ? 'dead' : null);
@@ -142,7 +143,7 @@ export function WebhookDeliveries({
         <button type="button" onClick={() => void load()}>
           {MW.reload}
         </button>
-        {mode === 'dead' && retriable.length > 0 && (
+        {mode === 'dead' && retriable.length > 1 && (
           <button type="button" className="primary" onClick={() => void retry(retriable)}>
             {D.retryAll(retriable.length)}
           </button>
@@ -183,7 +184,13 @@ export function WebhookDeliveries({
                   </span>
                 </td>
                 <td className="nowrap">{EVENT_NAMES[d.type] ?? d.type}</td>
-                <td className="nowrap">{d.ticketId ? ticketLabel(d.ticketId) : '—'}</td>
+                <td className="nowrap">
+                  {d.ticketId === null ? (
+                    '—'
+                  ) : (
+                    <TicketCell id={d.ticketId} label={ticketLabel(d.ticketId)} />
+                  )}
+                </td>
                 <td className="webhook-url">
                   <small>{urlOf(d.subscriptionId)}</small>
                 </td>
@@ -231,6 +238,16 @@ export function WebhookDeliveries({
         </nav>
       )}
     </section>
+  );
+}
+
+/** Today's ticket by its number; an older one by the start of its id (the whole id on hover). */
+function TicketCell({ id, label }: { id: string; label: string | null }) {
+  if (label !== null) return <>{label}</>;
+  return (
+    <code className="webhook-ticket-id" title={id}>
+      {id.slice(0, 8)}…
+    </code>
   );
 }
 

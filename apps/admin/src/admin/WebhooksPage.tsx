@@ -81,7 +81,7 @@ export function WebhooksPage({
     everySite: session.sites === null,
     timeZone: state?.config.site.timeZone ?? 'Asia/Ho_Chi_Minh',
   };
-  const ticketLabel = (id: string) => state?.tickets[id]?.label ?? id;
+  const ticketLabel = (id: string) => state?.tickets[id]?.label ?? null;
 
   return (
     <div className="admin-page webhooks-page">
