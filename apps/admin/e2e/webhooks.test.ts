@@ -191,3 +191,83 @@ it('an admin subscribes, sees a failing delivery go dead after 24 h, and sends i
     errors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED|socket/i.test(e)),
   ).toEqual([]);
 });
+
+it('the log filters by state and subscription and pages 25 at a time; "Gửi lại cả…" sends every dead one shown', async () => {
+  await t.restart();
+  status = 500;
+  const { page } = await openPage(browser, `${t.url}/admin/webhook`, { width: 1366, height: 1100 });
+  const asked: string[] = [];
+  page.on('dialog', (d) => {
+    asked.push(d.message());
+    void d.accept();
+  });
+  await signIn(page);
+  await page.fill('input[name=url]', `${receiver.url}/lan-2`);
+  // A group's box ticks the group; ticking it again clears it.
+  const group = page.getByRole('checkbox', { name: 'Số thứ tự', exact: true });
+  const ticked = () =>
+    page.$$eval('[data-testid=webhook-events] [data-event] input:checked', (i) => i.length);
+  await group.check();
+  expect(await ticked()).toBe(11);
+  await group.uncheck();
+  await page.getByLabel('Cấp số', { exact: true }).check();
+  await page.getByRole('button', { name: 'Thêm đăng ký' }).click();
+  await page.getByRole('button', { name: 'Tôi đã lưu khoá' }).click();
+
+  // 27 numbers, every delivery refused, then given up a day later.
+  const kiosk = await t.connectReady(t.tokens.kiosk!);
+  for (let i = 0; i < 27; i++)
+    expect((await request(kiosk.socket, 'ticket:issue', { fieldId: 'dat-dai' })).ok).toBe(true);
+  kiosk.socket.disconnect();
+  await t.hub.webhooks.settle();
+  t.clock.advance(WEBHOOK_RETRY_WINDOW_MS + 60_000);
+  await t.hub.webhooks.settle();
+  const before = receiver.processed.length;
+
+  await page.goto(`${t.url}/admin/webhook/khong-gui-duoc`);
+  await signIn(page);
+  await expect.poll(() => rowText(page, 'dead-letters')).toHaveLength(25);
+  await page.getByRole('button', { name: 'Cũ hơn ›' }).click();
+  await expect.poll(() => rowText(page, 'dead-letters')).toHaveLength(2);
+  expect(await page.textContent('.pager')).toContain('Trang 2');
+  await page.getByRole('button', { name: '‹ Mới hơn' }).click();
+  await expect.poll(() => rowText(page, 'dead-letters')).toHaveLength(25);
+
+  // Every one shown sent again at once, after one confirmation.
+  status = 200;
+  await page.getByRole('button', { name: 'Gửi lại cả 25 mục đang hiện' }).click();
+  expect(asked.at(-1)).toContain('Gửi lại 25 sự kiện đang hiện?');
+  await expect
+    .poll(() => rowText(page, 'dead-letters'))
+    .toEqual(Array(25).fill(expect.stringMatching(/^Đang chờ gửi Cấp số/)));
+  expect(await page.textContent('[role=status]')).toBe('Đã đưa lại 25 sự kiện vào hàng chờ gửi.');
+  await expect.poll(() => receiver.processed.length, { timeout: 15_000 }).toBe(before + 25);
+  // The older two are still dead, each with its own "Gửi lại".
+  await page.getByRole('button', { name: 'Cũ hơn ›' }).click();
+  await expect
+    .poll(() => rowText(page, 'dead-letters'))
+    .toEqual([expect.stringMatching(/^Thất bại/), expect.stringMatching(/^Thất bại/)]);
+  expect(await page.getByRole('button', { name: /^Gửi lại Cấp số/ }).count()).toBe(2);
+
+  // The log: by state, then by subscription (the deleted one is still offered, marked).
+  await tab(page, 'Nhật ký gửi');
+  await page.selectOption('[data-testid=delivery-state-filter]', { label: 'Thất bại' });
+  await expect.poll(() => rowText(page, 'deliveries')).toHaveLength(2);
+  await page.selectOption('[data-testid=delivery-state-filter]', { label: 'Đã gửi' });
+  // 25 sent again and the first test's one: a page and one more.
+  await expect.poll(() => rowText(page, 'deliveries')).toHaveLength(25);
+  await page.getByRole('button', { name: 'Cũ hơn ›' }).click();
+  await expect.poll(() => rowText(page, 'deliveries')).toHaveLength(1);
+  const options = await page.$$eval('[data-testid=delivery-subscription-filter] option', (o) =>
+    o.map((x) => x.textContent),
+  );
+  expect(options).toEqual(['Mọi đăng ký', `${receiver.url}/lan-2`, `${receiver.url} (Đã xoá)`]);
+  await page.selectOption('[data-testid=delivery-subscription-filter]', {
+    label: `${receiver.url} (Đã xoá)`,
+  });
+  await expect.poll(() => rowText(page, 'deliveries')).toHaveLength(1);
+  await page.selectOption('[data-testid=delivery-state-filter]', { label: 'Đang chờ gửi' });
+  await expect
+    .poll(() => page.textContent('[data-testid=deliveries-empty]'))
+    .toBe('Không có lần gửi nào khớp bộ lọc.');
+});
