@@ -120,6 +120,11 @@ export interface WebhookDelivery {
   seq: number;
   type: WebhookEventType;
   ticketId: string | null;
+  /**
+   * The ticket's number as printed ("A012"), as in the body sent (`WebhookBody.ticketLabel`), so
+   * the delivery log can name a ticket of an earlier day. Optional until the store fills it.
+   */
+  ticketLabel?: string | null;
   /** Sent with every attempt of this delivery; a receiver acts on each key once. */
   idempotencyKey: string;
   state: WebhookDeliveryState;

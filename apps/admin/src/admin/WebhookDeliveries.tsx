@@ -188,7 +188,7 @@ export function WebhookDeliveries({
                   {d.ticketId === null ? (
                     '—'
                   ) : (
-                    <TicketCell id={d.ticketId} label={ticketLabel(d.ticketId)} />
+                    <TicketCell id={d.ticketId} label={d.ticketLabel ?? ticketLabel(d.ticketId)} />
                   )}
                 </td>
                 <td className="webhook-url">
