@@ -25,6 +25,8 @@ export interface WebhookReceiver {
   processed: ReceivedDelivery[];
   /** Decides each answer; by default 200. */
   answer: (d: ReceivedDelivery) => ReceiverAnswer;
+  /** How long a slow receiver takes before it answers (0: at once). */
+  delayMs: number;
   /** Resolves once `processed` holds `n`. */
   waitForProcessed(n: number, timeoutMs?: number): Promise<void>;
   /** Resolves once `requests` holds `n`. */
@@ -42,6 +44,7 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
     requests: [],
     processed: [],
     answer: () => 200,
+    delayMs: 0,
     waitForProcessed: (n, timeoutMs) => waitUntil(() => receiver.processed.length >= n, timeoutMs),
     waitForRequests: (n, timeoutMs) => waitUntil(() => receiver.requests.length >= n, timeoutMs),
     async close() {
@@ -84,7 +87,16 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
       receiver.requests.push(delivery);
       const answer = receiver.answer(delivery);
       if (answer === 'hang') hanging.add(res);
-      else {
+      else if (receiver.delayMs > 0) {
+        hanging.add(res);
+        setTimeout(() => {
+          hanging.delete(res);
+          respond(answer);
+        }, receiver.delayMs);
+      } else respond(answer);
+      for (const w of waiters.splice(0)) w();
+
+      function respond(answer: number) {
         // As a receiver should: a key already processed is answered 200 and not acted on again.
         const key = String(req.headers['idempotency-key']);
         if (answer >= 200 && answer < 300 && !keys.has(key)) {
@@ -92,8 +104,8 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
           receiver.processed.push(delivery);
         }
         res.writeHead(answer).end();
+        for (const w of waiters.splice(0)) w();
       }
-      for (const w of waiters.splice(0)) w();
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
