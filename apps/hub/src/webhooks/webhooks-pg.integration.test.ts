@@ -109,14 +109,13 @@ describe.skipIf(!hasPostgres)('webhooks on a province (two nodes, PostgreSQL)', 
     const seqs = receiver.requests.map((d) => d.body.seq).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 42 }, (_, i) => seqs[0]! + i));
     // A cancelled ticket's cancel came after its issue.
+    expect(receiver.requests.filter((d) => d.body.type === 'ticket.cancelled')).toHaveLength(2);
     for (const c of receiver.requests.filter((d) => d.body.type === 'ticket.cancelled')) {
-      const ticketId = (c.body.event as { ticketId: string }).ticketId;
       const issuedAt = receiver.requests.findIndex(
         (d) => d.body.type === 'ticket.issued' && d.body.ticketLabel === c.body.ticketLabel,
       );
       expect(issuedAt).toBeGreaterThanOrEqual(0);
       expect(issuedAt).toBeLessThan(receiver.requests.indexOf(c));
-      expect(ticketId).toBeTruthy();
     }
   });
 });

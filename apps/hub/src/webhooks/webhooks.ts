@@ -148,6 +148,7 @@ export async function createWebhooks(deps: {
               seq: stored.seq,
               occurredAt: event.at,
               ticketLabel: await labelOf(site, event),
+              ...placesOf(site, event),
               event: eventFor('staff', event) as WebhookBody['event'],
             },
           };
@@ -324,6 +325,24 @@ export async function createWebhooks(deps: {
       await claiming;
       await Promise.allSettled([...inFlight.values()]);
     },
+  };
+}
+
+/** The event's counter and field as the site's configuration names them now. */
+function placesOf(site: Site, event: QueueEvent): Pick<WebhookBody, 'counter' | 'field'> {
+  const { config } = site.queue.live;
+  const counterId = 'counterId' in event ? event.counterId : null;
+  const fieldId =
+    event.type === 'ticket.issued'
+      ? event.ticket.fieldId
+      : 'fieldId' in event
+        ? event.fieldId
+        : null;
+  const counter = counterId ? config.counters.find((c) => c.id === counterId) : undefined;
+  const field = fieldId ? config.fields.find((f) => f.id === fieldId) : undefined;
+  return {
+    counter: counter ? { id: counter.id, number: counter.number, name: counter.name } : null,
+    field: field ? { id: field.id, name: field.name } : null,
   };
 }
 
