@@ -9,8 +9,10 @@ export interface ReceivedDelivery {
   headers: IncomingHttpHeaders;
   raw: string;
   body: WebhookBody;
-  /** Wall-clock time it arrived (performance.now(), for the bench's lag). */
+  /** When it arrived (performance.now()). */
   arrivedAt: number;
+  /** When it arrived, epoch ms (the bench's lag from the event's `occurredAt`). */
+  receivedAt: number;
 }
 
 /** What to answer a request: a status, or 'hang' (hold it open until the receiver closes). */
@@ -83,6 +85,7 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
         raw,
         body: JSON.parse(raw) as WebhookBody,
         arrivedAt: performance.now(),
+        receivedAt: Date.now(),
       };
       receiver.requests.push(delivery);
       const answer = receiver.answer(delivery);
