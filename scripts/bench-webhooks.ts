@@ -61,6 +61,13 @@ export interface WebhookBenchResult {
   median: { p50: number | null; p99: number | null };
 }
 
+/** A run's result without its raw records (kept out of the results file). */
+function strip<T extends { records: unknown }>(run: T): Omit<T, 'records'> {
+  const copy: Partial<T> = { ...run };
+  delete copy.records;
+  return copy as Omit<T, 'records'>;
+}
+
 const ratio = (a: number | null, b: number | null) => (a !== null && b ? a / b : null);
 
 /** Waits until no delivery has arrived for `quietMs` (or `maxMs` passed). */
@@ -91,7 +98,7 @@ async function rushRun(o: WebhookBenchOptions, hooks: 'off' | 'on') {
       }),
     });
     try {
-      const { records: _records, ...result } = await runPreparedRush(pool, prepared, o.rush);
+      const result: RushRun = strip(await runPreparedRush(pool, prepared, o.rush));
       if (!receiver) return result;
       const rushEndedAt = Date.now();
       await quiet(receiver, 3000, 60_000);

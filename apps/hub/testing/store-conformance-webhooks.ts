@@ -1,7 +1,12 @@
 // Webhooks' part of the store port (issue 16), run by `describeProvinceStore` on both stores.
 import { siteConfigSchema, type Ticket } from '@luot/domain';
 import { describe, expect, it } from 'vitest';
-import type { NewWebhookDelivery, ProvinceStore, StoredCommand } from '../src/store.ts';
+import type {
+  NewWebhookDelivery,
+  ProvinceStore,
+  StoredCommand,
+  WebhookOutcome,
+} from '../src/store.ts';
 
 const T0 = Date.parse('2026-11-23T02:00:00Z');
 const LEASE = { limit: 10, perSubscription: 4, leaseMs: 60_000 };
@@ -74,6 +79,8 @@ const delivery = (sub: string, seq: number, ticketId: string | null): NewWebhook
 /** Subscriptions, cursors, fills, claims (order per ticket, lease, concurrency), log, purge. */
 export function describeWebhookStore(current: () => ProvinceStore): void {
   describe('webhooks', () => {
+    const finish = async (id: string, attempts: number, outcome: WebhookOutcome) =>
+      (await current().finishWebhookDeliveries([{ id, attempts, outcome }])) === 1;
     async function twoSites(store: ProvinceStore) {
       await store.createSite('xa-a', config, T0);
       await store.createSite('xa-b', config, T0);
@@ -159,18 +166,25 @@ export function describeWebhookStore(current: () => ProvinceStore): void {
       expect(await store.claimWebhookDeliveries(T0, { ...LEASE, perSubscription: 5 })).toHaveLength(
         1,
       );
+      // Outcomes recorded together; a stale claim's (attempts 7) is not.
+      const delivered = { state: 'delivered', at: T0, status: 200 } as const;
       expect(
-        await store.finishWebhookDelivery('d-w1-3', 1, { state: 'delivered', at: T0, status: 200 }),
-      ).toBe(true);
-      // A stale claim's outcome is not recorded.
-      expect(
-        await store.finishWebhookDelivery('d-w1-5', 7, { state: 'delivered', at: T0, status: 200 }),
-      ).toBe(false);
+        await store.finishWebhookDeliveries([
+          { id: 'd-w1-3', attempts: 1, outcome: delivered },
+          { id: 'd-w1-5', attempts: 7, outcome: delivered },
+        ]),
+      ).toBe(1);
+      expect(await store.webhookDeliveryById('d-w1-3')).toMatchObject({
+        state: 'delivered',
+        deliveredAt: T0,
+        lastStatus: 200,
+      });
+      expect((await store.webhookDeliveryById('d-w1-5'))!.state).toBe('pending');
       expect(ids(await store.claimWebhookDeliveries(T0, { ...LEASE, perSubscription: 9 }))).toEqual(
         ['d-w1-4'],
       );
       // A retry later waits; its ticket's later event waits behind it.
-      await store.finishWebhookDelivery('d-w1-4', 1, {
+      await finish('d-w1-4', 1, {
         state: 'pending',
         nextAt: T0 + 10_000,
         status: 500,
@@ -207,7 +221,7 @@ export function describeWebhookStore(current: () => ProvinceStore): void {
         },
       ]);
       await store.claimWebhookDeliveries(T0, LEASE);
-      await store.finishWebhookDelivery('d-w1-3', 1, {
+      await finish('d-w1-3', 1, {
         state: 'dead',
         at: T0,
         status: null,
