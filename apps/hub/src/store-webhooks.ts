@@ -76,6 +76,13 @@ export type WebhookOutcome =
   | { state: 'pending'; nextAt: number; status: number | null; error: string }
   | { state: 'dead'; at: number; status: number | null; error: string };
 
+/** The outcome of one claim of a delivery (`attempts`: the claim's count). */
+export interface WebhookResult {
+  id: string;
+  attempts: number;
+  outcome: WebhookOutcome;
+}
+
 /** A page of the delivery log. */
 export interface WebhookDeliveryQuery {
   /** Only deliveries of these subscriptions (the ones the person may see). */
@@ -130,8 +137,11 @@ export interface WebhookStore {
     now: number,
     options: { limit: number; perSubscription: number; leaseMs: number },
   ): Promise<ClaimedWebhookDelivery[]>;
-  /** Records an attempt's outcome, only if the delivery is still that claim's (`attempts`). */
-  finishWebhookDelivery(id: string, attempts: number, outcome: WebhookOutcome): Promise<boolean>;
+  /**
+   * Records attempts' outcomes in ONE transaction, each only if its delivery is still that
+   * claim's (`attempts`); resolves how many were recorded.
+   */
+  finishWebhookDeliveries(results: readonly WebhookResult[]): Promise<number>;
   webhookDeliveryById(id: string): Promise<WebhookDelivery | null>;
   listWebhookDeliveries(query: WebhookDeliveryQuery): Promise<WebhookDeliveryPage>;
   /**

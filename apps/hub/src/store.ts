@@ -33,6 +33,7 @@ export type {
   WebhookFill,
   ClaimedWebhookDelivery,
   WebhookOutcome,
+  WebhookResult,
   WebhookDeliveryQuery,
   WebhookDeliveryPage,
 } from './store-webhooks.ts';

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeMediaStore } from './media-conformance.ts';
 import type { NewBooking, NewMessage, ProvinceStore, StoredCommand } from '../src/store.ts';
 import { describeIdCardStore } from './store-conformance-id-cards.ts';
+import { describeWebhookStore } from './store-conformance-webhooks.ts';
 
 const DAY = '2026-11-23';
 const NEXT_DAY = '2026-11-24';
@@ -701,6 +702,7 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
     describeCitizenStore(() => store);
     describeIdCardStore(() => store);
     describeMediaStore(() => store);
+    describeWebhookStore(() => store);
   });
 }
 

@@ -9,8 +9,10 @@ export interface ReceivedDelivery {
   headers: IncomingHttpHeaders;
   raw: string;
   body: WebhookBody;
-  /** Wall-clock time it arrived (performance.now(), for the bench's lag). */
+  /** When it arrived (performance.now()). */
   arrivedAt: number;
+  /** When it arrived, epoch ms (the bench's lag from the event's `occurredAt`). */
+  receivedAt: number;
 }
 
 /** What to answer a request: a status, or 'hang' (hold it open until the receiver closes). */
@@ -25,6 +27,8 @@ export interface WebhookReceiver {
   processed: ReceivedDelivery[];
   /** Decides each answer; by default 200. */
   answer: (d: ReceivedDelivery) => ReceiverAnswer;
+  /** How long a slow receiver takes before it answers (0: at once). */
+  delayMs: number;
   /** Resolves once `processed` holds `n`. */
   waitForProcessed(n: number, timeoutMs?: number): Promise<void>;
   /** Resolves once `requests` holds `n`. */
@@ -42,6 +46,7 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
     requests: [],
     processed: [],
     answer: () => 200,
+    delayMs: 0,
     waitForProcessed: (n, timeoutMs) => waitUntil(() => receiver.processed.length >= n, timeoutMs),
     waitForRequests: (n, timeoutMs) => waitUntil(() => receiver.requests.length >= n, timeoutMs),
     async close() {
@@ -80,11 +85,21 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
         raw,
         body: JSON.parse(raw) as WebhookBody,
         arrivedAt: performance.now(),
+        receivedAt: Date.now(),
       };
       receiver.requests.push(delivery);
       const answer = receiver.answer(delivery);
       if (answer === 'hang') hanging.add(res);
-      else {
+      else if (receiver.delayMs > 0) {
+        hanging.add(res);
+        setTimeout(() => {
+          hanging.delete(res);
+          respond(answer);
+        }, receiver.delayMs);
+      } else respond(answer);
+      for (const w of waiters.splice(0)) w();
+
+      function respond(answer: number) {
         // As a receiver should: a key already processed is answered 200 and not acted on again.
         const key = String(req.headers['idempotency-key']);
         if (answer >= 200 && answer < 300 && !keys.has(key)) {
@@ -92,8 +107,8 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
           receiver.processed.push(delivery);
         }
         res.writeHead(answer).end();
+        for (const w of waiters.splice(0)) w();
       }
-      for (const w of waiters.splice(0)) w();
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

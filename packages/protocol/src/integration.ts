@@ -149,6 +149,10 @@ export interface WebhookBody {
   occurredAt: number;
   /** The ticket's number as printed and announced ("A012"), for a ticket's event; else null. */
   ticketLabel: string | null;
+  /** The event's counter as the site's configuration names it then, or null. */
+  counter: { id: string; number: number; name: string } | null;
+  /** The event's field (a ticket's field of service), or null. */
+  field: { id: string; name: string } | null;
   /** The stored event as a supervisor sees it (`eventFor('staff', …)`). */
   event: { type: WebhookEventType } & Record<string, unknown>;
 }

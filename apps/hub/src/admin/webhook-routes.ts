@@ -26,8 +26,16 @@ const deliveryQuery = z.strictObject({
 
 /** A subscription as the admin app lists it: never its secret. */
 function summary(w: StoredWebhook): WebhookSubscriptionSummary {
-  const { sealedSecret: _sealed, ...rest } = w;
-  return rest;
+  return {
+    id: w.id,
+    url: w.url,
+    events: w.events,
+    siteId: w.siteId,
+    description: w.description,
+    createdAt: w.createdAt,
+    createdBy: w.createdBy,
+    deletedAt: w.deletedAt,
+  };
 }
 
 /** Whether a person may see and manage a subscription: their site's, or every site's when they administer all. */

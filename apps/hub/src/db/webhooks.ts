@@ -3,7 +3,7 @@ import type {
   ClaimedWebhookDelivery,
   WebhookCursor,
   WebhookFill,
-  WebhookOutcome,
+  WebhookResult,
   WebhookStore,
 } from '../store-webhooks.ts';
 import {
@@ -137,6 +137,20 @@ export function createWebhookStore(db: Db): Sync<WebhookStore> {
     }
     return stored;
   });
+  const finish = db.transaction((results: readonly WebhookResult[]): number => {
+    let recorded = 0;
+    for (const { id, attempts, outcome: o } of results)
+      recorded += q.finish.run({
+        id,
+        attempts,
+        state: o.state,
+        nextAt: o.state === 'pending' ? o.nextAt : null,
+        status: o.status,
+        error: o.state === 'delivered' ? null : o.error,
+        deliveredAt: o.state === 'delivered' ? o.at : null,
+      }).changes;
+    return recorded;
+  });
   type Candidate = ClaimedWebhookDelivery;
   const claim = db.transaction(
     (now: number, o: { limit: number; perSubscription: number; leaseMs: number }) => {
@@ -173,19 +187,7 @@ export function createWebhookStore(db: Db): Sync<WebhookStore> {
     },
     fillWebhookDeliveries: (siteId, fills) => fill(siteId, fills),
     claimWebhookDeliveries: (now, options) => claim(now, options),
-    finishWebhookDelivery(id, attempts, o: WebhookOutcome): boolean {
-      return (
-        q.finish.run({
-          id,
-          attempts,
-          state: o.state,
-          nextAt: o.state === 'pending' ? o.nextAt : null,
-          status: o.status,
-          error: o.state === 'delivered' ? null : o.error,
-          deliveredAt: o.state === 'delivered' ? o.at : null,
-        }).changes === 1
-      );
-    },
+    finishWebhookDeliveries: (results) => finish(results),
     webhookDeliveryById(id) {
       const row = q.delivery.get(id) as DeliveryRecord | undefined;
       return row ? toDelivery(row) : null;

@@ -169,22 +169,30 @@ export function createPgWebhookStore(db: PgDb): WebhookStore {
         }));
       });
     },
-    async finishWebhookDelivery(id, attempts, o: WebhookOutcome) {
+    async finishWebhookDeliveries(results) {
+      if (results.length === 0) return 0;
+      // One statement: every outcome, each applied only to its own claim.
       const { rowCount } = await db.query(
-        `UPDATE webhook_deliveries SET state = $3, next_at = $4, last_status = $5,
-           last_error = $6, delivered_at = $7
-         WHERE id = $1 AND state = 'sending' AND attempts = $2`,
+        `UPDATE webhook_deliveries d SET state = r.state, next_at = r.next_at,
+           last_status = r.status, last_error = r.error, delivered_at = r.delivered_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(id text, attempts integer, state text,
+           next_at bigint, status integer, error text, delivered_at bigint)
+         WHERE d.id = r.id AND d.state = 'sending' AND d.attempts = r.attempts`,
         [
-          id,
-          attempts,
-          o.state,
-          o.state === 'pending' ? o.nextAt : null,
-          o.status,
-          o.state === 'delivered' ? null : o.error,
-          o.state === 'delivered' ? o.at : null,
+          JSON.stringify(
+            results.map(({ id, attempts, outcome: o }) => ({
+              id,
+              attempts,
+              state: o.state,
+              next_at: o.state === 'pending' ? o.nextAt : null,
+              status: o.status,
+              error: o.state === 'delivered' ? null : o.error,
+              delivered_at: o.state === 'delivered' ? o.at : null,
+            })),
+          ),
         ],
       );
-      return rowCount === 1;
+      return rowCount ?? 0;
     },
     async webhookDeliveryById(id) {
       const { rows } = await db.query<DeliveryRecord>(

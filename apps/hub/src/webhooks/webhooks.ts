@@ -17,6 +17,7 @@ import type {
   ProvinceStore,
   WebhookFill,
   WebhookOutcome,
+  WebhookResult,
 } from '../store.ts';
 import { signWebhook } from './signing.ts';
 
@@ -39,6 +40,8 @@ export interface WebhookOptions {
   maxBackoffMs: number;
   /** How long a delivery is retried before it is dead. */
   retryWindowMs: number;
+  /** Commits and ended sends are gathered this long into one fill and one round of the sender. */
+  roundMs: number;
 }
 
 export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = {
@@ -50,6 +53,7 @@ export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = {
   backoffMs: 10_000,
   maxBackoffMs: 60 * 60_000,
   retryWindowMs: WEBHOOK_RETRY_WINDOW_MS,
+  roundMs: 100,
 };
 
 /** The wait before retry number `attempts` (1 = after the first failure), jitter not included. */
@@ -148,6 +152,7 @@ export async function createWebhooks(deps: {
               seq: stored.seq,
               occurredAt: event.at,
               ticketLabel: await labelOf(site, event),
+              ...placesOf(site, event),
               event: eventFor('staff', event) as WebhookBody['event'],
             },
           };
@@ -184,7 +189,7 @@ export async function createWebhooks(deps: {
       try {
         do {
           entry.again = false;
-          if ((await fillOnce(site)) > 0) pump();
+          if ((await fillOnce(site)) > 0) soon();
         } while (entry.again && !closed);
       } catch (err) {
         log.error({ err, site: site.id }, 'filling webhook deliveries failed');
@@ -196,21 +201,48 @@ export async function createWebhooks(deps: {
     return entry.running;
   }
 
-  // --- The sender: claims due deliveries and sends each; every end of a send claims again.
+  // --- The sender, in rounds: a round stores the outcomes of the sends that ended since the
+  // last one (one transaction for all of them), claims what is due, and starts sending it. A
+  // round is asked for by a fill that stored deliveries and by each send that ends, and runs
+  // at most `roundMs` later, so a busy morning costs a few transactions a second, not several
+  // per event (each one a disk sync on the queue's SQLite file).
   const inFlight = new Map<string, Promise<void>>();
-  let claiming: Promise<void> | null = null;
-  let claimAgain = false;
+  let outcomes: WebhookResult[] = [];
+  let round: Promise<void> | null = null;
+  let roundAgain = false;
+  let roundTimer: NodeJS.Timeout | null = null;
 
-  function pump(): void {
-    if (closed) return;
-    if (claiming) {
-      claimAgain = true;
-      return;
+  function soon(): void {
+    if (closed || roundTimer) return;
+    roundTimer = setTimeout(() => {
+      roundTimer = null;
+      void pump();
+    }, options.roundMs);
+  }
+
+  async function flushOutcomes(): Promise<void> {
+    if (outcomes.length === 0) return;
+    const results = outcomes;
+    outcomes = [];
+    try {
+      await province.finishWebhookDeliveries(results);
+    } catch (err) {
+      // The store failed while marking: the leases bring those deliveries back later.
+      log.error({ err, deliveries: results.length }, 'marking webhook deliveries failed');
     }
-    claiming = (async () => {
+  }
+
+  function pump(): Promise<void> {
+    if (closed) return Promise.resolve();
+    if (round) {
+      roundAgain = true;
+      return round;
+    }
+    round = (async () => {
       try {
         do {
-          claimAgain = false;
+          roundAgain = false;
+          await flushOutcomes();
           const claimed = await province.claimWebhookDeliveries(clock.now(), {
             limit: options.batch,
             perSubscription: options.perSubscription,
@@ -222,18 +254,19 @@ export async function createWebhooks(deps: {
             if (inFlight.has(d.id)) continue;
             const sending = send(d).finally(() => {
               inFlight.delete(d.id);
-              pump();
+              soon();
             });
             inFlight.set(d.id, sending);
           }
-          if (claimed.length >= options.batch) claimAgain = true;
-        } while (claimAgain && !closed);
+          if (claimed.length >= options.batch) roundAgain = true;
+        } while (roundAgain && !closed);
       } catch (err) {
         log.error({ err }, 'claiming webhook deliveries failed');
       } finally {
-        claiming = null;
+        round = null;
       }
     })();
+    return round;
   }
 
   /** One attempt: POST, then the outcome stored (only if the delivery is still this claim's). */
@@ -261,9 +294,10 @@ export async function createWebhooks(deps: {
       await response.body?.cancel().catch(() => undefined);
       if (status < 200 || status > 299) error = `HTTP ${status}`;
     } catch (err) {
+      // The hub is closing: no outcome; the lease brings the delivery back.
+      if (closing.signal.aborted) return;
       error = describe(err, options.timeoutMs);
     }
-    if (closed) return;
     const now = clock.now();
     let outcome: WebhookOutcome;
     if (error === null) outcome = { state: 'delivered', at: now, status: status! };
@@ -279,16 +313,23 @@ export async function createWebhooks(deps: {
         outcome.state === 'dead' ? 'webhook delivery dead' : 'webhook delivery failed; retrying',
       );
     }
-    try {
-      await province.finishWebhookDelivery(d.id, d.attempts, outcome);
-    } catch (err) {
-      // The store failed while marking: the lease brings the delivery back later.
-      log.error({ err, delivery: d.id }, 'marking a webhook delivery failed');
-    }
+    outcomes.push({ id: d.id, attempts: d.attempts, outcome });
   }
 
+  // A site's commits ask for a fill within `roundMs` (a burst of commits: one fill).
+  const fillTimers = new Map<string, NodeJS.Timeout>();
+  const fillSoon = (site: Site) => {
+    if (closed || fillTimers.has(site.id)) return;
+    fillTimers.set(
+      site.id,
+      setTimeout(() => {
+        fillTimers.delete(site.id);
+        void fill(site);
+      }, options.roundMs),
+    );
+  };
   const watch = (site: Site) => {
-    site.queue.onCommit(() => void fill(site));
+    site.queue.onCommit(() => fillSoon(site));
     void fill(site);
   };
   for (const site of sites.all()) watch(site);
@@ -299,8 +340,7 @@ export async function createWebhooks(deps: {
   /** Fills every site and sends what is due (the timer's round; tests call it after moving the clock). */
   async function tick(): Promise<void> {
     await Promise.all(sites.all().map(fill));
-    pump();
-    await claiming;
+    await pump();
   }
 
   return {
@@ -309,8 +349,9 @@ export async function createWebhooks(deps: {
     /** Fills every site, sends what is due, and waits for the sends under way (tests). */
     async settle(): Promise<void> {
       await tick();
-      while (inFlight.size > 0 || claiming) {
-        await Promise.all([...inFlight.values(), claiming]);
+      while (inFlight.size > 0 || outcomes.length > 0 || round) {
+        await Promise.all([...inFlight.values(), round]);
+        await pump();
       }
     },
     tick,
@@ -319,11 +360,33 @@ export async function createWebhooks(deps: {
     async close(): Promise<void> {
       closed = true;
       if (timer) clearInterval(timer);
+      if (roundTimer) clearTimeout(roundTimer);
+      for (const t of fillTimers.values()) clearTimeout(t);
       closing.abort();
       await Promise.allSettled([...filling.values()].map((f) => f.running));
-      await claiming;
+      await round;
       await Promise.allSettled([...inFlight.values()]);
+      // What was delivered before the close is stored as delivered (not sent again).
+      await flushOutcomes();
     },
+  };
+}
+
+/** The event's counter and field as the site's configuration names them now. */
+function placesOf(site: Site, event: QueueEvent): Pick<WebhookBody, 'counter' | 'field'> {
+  const { config } = site.queue.live;
+  const counterId = 'counterId' in event ? event.counterId : null;
+  const fieldId =
+    event.type === 'ticket.issued'
+      ? event.ticket.fieldId
+      : 'fieldId' in event
+        ? event.fieldId
+        : null;
+  const counter = counterId ? config.counters.find((c) => c.id === counterId) : undefined;
+  const field = fieldId ? config.fields.find((f) => f.id === fieldId) : undefined;
+  return {
+    counter: counter ? { id: counter.id, number: counter.number, name: counter.name } : null,
+    field: field ? { id: field.id, name: field.name } : null,
   };
 }
 
