@@ -98,6 +98,7 @@ it('an admin subscribes, sees a failing delivery go dead after 24 h, and sends i
   expect(await page.textContent('[data-testid=deliveries-empty]')).toBe(
     'Không có lần gửi nào thất bại.',
   );
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/hookpages-dead-empty.png`, fullPage: true });
 
   // A citizen takes a number; the receiver answers 500, and the log says so.
   const kiosk = await t.connectReady(t.tokens.kiosk!);
