@@ -34,6 +34,10 @@
  * rounds alternating, call-to-screen p99 on ÷ off and the messages' lag; then the booking race of
  * 200 citizens (signed in first) on a few slots and on many, bookings/s, and the database checked
  * for slots over capacity. Writes bench/results/<timestamp>-citizens.json. With --only rush,race.
+ * `--webhooks` runs instead issue 16's webhook targets (scripts/bench-webhooks.ts): the same rush
+ * without and with a subscription to every event posting to a local receiver, rounds alternating;
+ * call-to-screen p99 with ÷ without, and the delivery lag p99. Writes
+ * bench/results/<timestamp>-webhooks.json.
  * Options: --quick (a small, fast run), --profile (CPU-profile the hub and the relay: --cpu-prof,
  * summarised), --only start,rush,issue,reports,ticket,flood,rest, --rounds N (rush rounds), --tuned (one more
  * rush on a hub with the README's glibc setting), --workers N, --duration SECONDS, --province
@@ -81,6 +85,7 @@ import { startWorkers, type WorkerPool } from './sim/worker-pool.ts';
 import { benchCitizens, RACE, RACE_QUICK, type CitizensBenchResult } from './sim/citizens-bench.ts';
 import type { RushResult } from './sim/rush.ts';
 import { median, type Distribution } from './sim/stats.ts';
+import { benchWebhooks, webhookRows, type WebhookBenchResult } from './bench-webhooks.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Nothing in the bench may run longer than this; then everything it started is killed. */
@@ -99,6 +104,7 @@ const { values } = parseArgs({
     province: { type: 'boolean', default: false },
     sites: { type: 'string' },
     citizens: { type: 'boolean', default: false },
+    webhooks: { type: 'boolean', default: false },
   },
 });
 const only = new Set(
@@ -223,6 +229,7 @@ interface Results {
   profiles?: Record<string, ProfileSummary>;
   province?: ProvinceBenchResult;
   citizens?: CitizensBenchResult;
+  webhooks?: WebhookBenchResult;
   rows?: Row[];
 }
 
@@ -591,6 +598,7 @@ function rows(): Row[] {
     });
   out.push(...provinceRows());
   out.push(...citizensRows());
+  out.push(...webhookRows(results.webhooks));
   const t = results.ticket;
   if (t)
     out.push({
@@ -874,7 +882,12 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  if (values.citizens) {
+  if (values.webhooks) {
+    log(
+      `webhooks: the rush without and with a subscription to every event (${rushRounds} round(s))`,
+    );
+    results.webhooks = await benchWebhooks({ rush: rushOptions, rounds: rushRounds, workers, log });
+  } else if (values.citizens) {
     log(
       `citizens: the rush with messages off and on (${rushRounds} round(s)), then the booking race`,
     );
@@ -954,7 +967,7 @@ async function main(): Promise<void> {
   mkdirSync(values.out, { recursive: true });
   const file = join(
     values.out,
-    `${stamp}${values.province ? '-province' : ''}${values.citizens ? '-citizens' : ''}${values.quick ? '-quick' : ''}.json`,
+    `${stamp}${values.province ? '-province' : ''}${values.citizens ? '-citizens' : ''}${values.webhooks ? '-webhooks' : ''}${values.quick ? '-quick' : ''}.json`,
   );
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${file}`);

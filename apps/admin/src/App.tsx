@@ -18,6 +18,7 @@ import { MessagesPage } from './admin/MessagesPage.tsx';
 import { TextsPage } from './admin/TextsPage.tsx';
 import { CalendarPage } from './admin/CalendarPage.tsx';
 import { UsersPage } from './admin/UsersPage.tsx';
+import { WebhooksPage } from './admin/WebhooksPage.tsx';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { useDevices } from './dashboard/use-devices.ts';
 import { useHubClockOffset } from './dashboard/use-hub-clock.ts';
@@ -248,6 +249,8 @@ function Page({
       return <BoardContentPage api={api} liveConfig={config} />;
     case 'apiKeys':
       return <ApiKeysPage api={api} config={config} session={session} />;
+    case 'webhooks':
+      return <WebhooksPage api={api} session={session} state={view?.state ?? null} />;
   }
 }
 

@@ -1,6 +1,7 @@
 import { M } from './messages.ts';
 import { MK } from './messages-api-keys.ts';
 import { MM } from './messages-media.ts';
+import { MW } from './messages-webhooks.ts';
 
 export type PageId =
   | 'dashboard'
@@ -22,6 +23,7 @@ export type PageId =
   | 'messages'
   | 'boardContent'
   | 'apiKeys';
+  | 'webhooks';
 
 export interface Route {
   id: PageId;
@@ -50,6 +52,7 @@ export const ROUTES: Route[] = [
   { id: 'site', slug: 'trung-tam', label: M.nav.site, adminOnly: true },
   { id: 'calendar', slug: 'lich-lam-viec', label: M.nav.calendar, adminOnly: true },
   { id: 'apiKeys', slug: 'khoa-api', label: MK.title, adminOnly: true },
+  { id: 'webhooks', slug: 'webhook', label: MW.title, adminOnly: true },
   { id: 'audit', slug: 'nhat-ky', label: M.nav.audit, adminOnly: true },
   { id: 'catalogue', slug: 'danh-muc', label: M.nav.catalogue, adminOnly: true },
   { id: 'password', slug: 'doi-mat-khau', label: M.nav.password, adminOnly: false, hidden: true },

@@ -52,3 +52,9 @@ export { startFakeProvider, type FakeProvider } from '../testing/fake-provider.t
 // The bench's push endpoint is tested against the hub's own Web Push provider and texts.
 export { webPushProvider, makeVapidKeys } from '../src/messages/providers/web-push.ts';
 export { calledText, nearText, PUSH_TITLE } from '../src/messages/texts.ts';
+export { subscribeEveryEvent, deliveryStates } from './webhooks.ts';
+export {
+  startWebhookReceiver,
+  type WebhookReceiver,
+  type ReceivedDelivery,
+} from '../testing/webhook-receiver.ts';

@@ -24,6 +24,8 @@ import { createMessaging, type MessagingOptions } from './messages/messaging.ts'
 import { MEDIA_LIMITS } from '@luot/protocol';
 import { registerMediaRoutes, type MediaLimits } from './media/routes.ts';
 import { registerMessageAdminRoutes, registerPushRoutes } from './messages/routes.ts';
+import { registerWebhookRoutes } from './admin/webhook-routes.ts';
+import { createWebhooks, type WebhookOptions } from './webhooks/webhooks.ts';
 import { openSites, type Site } from './sites.ts';
 import { connectSharedState } from './shared-state/index.ts';
 import { createDailyPurge } from './retention.ts';
@@ -126,6 +128,8 @@ export async function createHub(deps: {
   contacts?: CitizenContacts;
   /** The messages part: how often the outbox sends, provider timeouts, the VAPID subject. */
   messages?: Partial<MessagingOptions>;
+  /** Webhooks: timeouts, back-off, the safety-net timer, the lease (tests shorten them). */
+  webhooks?: Partial<WebhookOptions>;
 }) {
   const { province, clock, log } = deps;
   const options = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
@@ -142,6 +146,15 @@ export async function createHub(deps: {
     log,
     newId: deps.newId ?? randomUUID,
     ...(deps.messages && { options: deps.messages }),
+  });
+  // Webhooks: each site's stored events followed into the durable outbox, and its sender.
+  const webhooks = await createWebhooks({
+    province,
+    sites,
+    clock,
+    log,
+    newId: deps.newId ?? randomUUID,
+    ...(deps.webhooks && { options: deps.webhooks }),
   });
   // On a store several nodes share, each commit of another node is heard: its site catches up.
   const stopHearing = hearsCommits(province)
@@ -259,6 +272,7 @@ export async function createHub(deps: {
   registerApiKeyRoutes(app, { province, sites, clock, sessionIdleMs });
 
   registerMessageAdminRoutes(app, { province, clock, sessionIdleMs, sites, messaging });
+  registerWebhookRoutes(app, { province, clock, sessionIdleMs, sites, webhooks });
   // The lobby board's pictures and videos: uploads, the list, and the files boards fetch.
   registerMediaRoutes(app, { province, clock, sessionIdleMs, sites, limits: options.mediaLimits });
 
@@ -374,6 +388,8 @@ export async function createHub(deps: {
     disconnectDevice: sockets.disconnectDevice,
     /** Messages to citizens: `contacts` (the citizens' port), push opt-in, the outbox. */
     messaging,
+    /** Webhooks: the filler and sender (`settle` for tests), the sealer of secrets. */
+    webhooks,
     /** The first site's daily purge of data past its retention (its `doneFor` day, for tests). */
     purge: upkeep[0]!.purge,
     /**
@@ -402,6 +418,7 @@ export async function createHub(deps: {
       clearInterval(rollover);
       for (const u of upkeep) u.stop();
       await messaging.close();
+      await webhooks.close();
       const closing = Promise.all([sockets.close(), publicSide?.sockets.close()]);
       // Drop every connection still open (a browser's spare one, a clip mid-stream): clients
       // reconnect by themselves, and a server that waits for them may wait a minute.

@@ -117,6 +117,10 @@ async function main(): Promise<void> {
     ...(process.env.LUOT_MESSAGES_LEASE_MS && {
       messages: { leaseMs: Number(process.env.LUOT_MESSAGES_LEASE_MS) },
     }),
+    // The same for webhook deliveries (src/webhooks/webhooks.ts); tests shorten it.
+    ...(process.env.LUOT_WEBHOOKS_LEASE_MS && {
+      webhooks: { leaseMs: Number(process.env.LUOT_WEBHOOKS_LEASE_MS) },
+    }),
   });
   await hub.listen(Number(values.port), host);
 

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { DEFAULT_RETENTION, type SiteConfig } from '@luot/domain';
 import type { ProvinceStore, PurgeCounts, Store } from './store.ts';
+import { WEBHOOK_DELIVERY_RETENTION_MS } from './store-webhooks.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -55,7 +56,7 @@ export interface PurgePorts {
    */
   province: Pick<
     ProvinceStore,
-    'purgeSessions' | 'purgeCitizens' | 'purgeIdCards' | 'purgeMessages'
+    'purgeSessions' | 'purgeCitizens' | 'purgeIdCards' | 'purgeMessages' | 'purgeWebhookDeliveries'
   >;
 }
 
@@ -94,6 +95,12 @@ export async function runPurge(
   // The outbox's delivery list (no recipients left in it) and contacts left behind go with the
   // visits' cut-off: nobody needs them once the days they were about are gone.
   await province.purgeMessages(store.siteId, plan.sessionsBefore);
+  // Webhook deliveries sent or given up: kept 30 days for the delivery log, or less when the
+  // site keeps its visits less long (their bodies carry the events).
+  await province.purgeWebhookDeliveries(
+    store.siteId,
+    Math.max(at - WEBHOOK_DELIVERY_RETENTION_MS, plan.sessionsBefore),
+  );
   return counts;
 }
 

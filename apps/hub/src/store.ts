@@ -4,6 +4,7 @@ import type { CitizenStore } from './store-citizens.ts';
 import type { IdCardStore } from './store-id-cards.ts';
 import type { MediaStore } from './store-media.ts';
 import type { MessageStore } from './store-messages.ts';
+import type { WebhookStore } from './store-webhooks.ts';
 export type { ByteRange, MediaStore, NewMedia, StoredMedia } from './store-media.ts';
 import type {
   AuditEntry,
@@ -25,6 +26,19 @@ export type {
 } from './store-citizens.ts';
 export type { IdCardStore } from './store-id-cards.ts';
 export type { ApiKeyRow, ApiKeyStore, NewApiKey } from './store-api-keys.ts';
+export type {
+  WebhookStore,
+  StoredWebhook,
+  NewWebhook,
+  WebhookCursor,
+  NewWebhookDelivery,
+  WebhookFill,
+  ClaimedWebhookDelivery,
+  WebhookOutcome,
+  WebhookResult,
+  WebhookDeliveryQuery,
+  WebhookDeliveryPage,
+} from './store-webhooks.ts';
 export type {
   MessageKind,
   MessageChannel,
@@ -53,7 +67,7 @@ export const DEFAULT_SITE_ID = 'trung-tam';
  * what it is handed and reads what it is asked; the rules stay with the domain and the hub.
  */
 export interface ProvinceStore
-  extends CitizenStore, IdCardStore, MessageStore, MediaStore, ApiKeyStore {
+  extends CitizenStore, IdCardStore, MessageStore, MediaStore, ApiKeyStore, WebhookStore {
   /** Every site, in the order they were added. */
   listSites(): Promise<SiteRow[]>;
   /** Adds a site with its first configuration. Rejects an id in use. */

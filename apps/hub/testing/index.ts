@@ -17,3 +17,4 @@ export * from './push-subscriber.ts';
 export * from './id-cards.ts';
 export * from './desk.ts';
 export * from './api-key-probe.ts';
+export * from './webhook-receiver.ts';

@@ -6,6 +6,7 @@ import type { SiteConfig } from '@luot/domain';
 import type { Clock } from '../src/clock.ts';
 import { createHub, type Hub, type HubOptions } from '../src/hub.ts';
 import type { MessagingOptions } from '../src/messages/messaging.ts';
+import type { WebhookOptions } from '../src/webhooks/webhooks.ts';
 import { openPgProvince, type PgProvinceStore } from '../src/pg/province-store.ts';
 import { initSite, pairDevice } from '../src/setup.ts';
 import { startFakeProvider, type FakeProvider } from './fake-provider.ts';
@@ -34,6 +35,8 @@ export async function startPgHubs(o: {
   options?: Partial<HubOptions>;
   /** The messages part's options (`pollMs` 0 by default: the outbox sends when a message is enqueued). */
   messages?: Partial<MessagingOptions>;
+  /** Webhooks' options (`pollMs` 0 by default: commits heard drive them). */
+  webhooks?: Partial<WebhookOptions>;
 }): Promise<PgHubs> {
   const log = pino({ level: 'warn' });
   const provider = await startFakeProvider();
@@ -59,6 +62,7 @@ export async function startPgHubs(o: {
       clock: o.clock,
       log,
       messages: { pollMs: 0, ...o.messages },
+      webhooks: { pollMs: 0, ...o.webhooks },
       options: o.options,
     });
     hubs.push(hub);

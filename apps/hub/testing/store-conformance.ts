@@ -7,6 +7,7 @@ import { describeMediaStore } from './media-conformance.ts';
 import type { NewBooking, NewMessage, ProvinceStore, StoredCommand } from '../src/store.ts';
 import { describeIdCardStore } from './store-conformance-id-cards.ts';
 import { describeApiKeyStore } from './store-conformance-api-keys.ts';
+import { describeWebhookStore } from './store-conformance-webhooks.ts';
 
 const DAY = '2026-11-23';
 const NEXT_DAY = '2026-11-24';
@@ -703,6 +704,7 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
     describeIdCardStore(() => store);
     describeMediaStore(() => store);
     describeApiKeyStore(() => store);
+    describeWebhookStore(() => store);
   });
 }
 

@@ -8,6 +8,7 @@ import type { DeviceKind, BearerLoginResult, Snapshot } from '@luot/protocol';
 import { createFakeClock } from '../src/clock.ts';
 import { createHub, type Hub, type HubOptions } from '../src/hub.ts';
 import type { MessagingOptions } from '../src/messages/messaging.ts';
+import type { WebhookOptions } from '../src/webhooks/webhooks.ts';
 import {
   addUser,
   databasePath,
@@ -132,6 +133,8 @@ export async function startTestHub(
     messages?: Partial<MessagingOptions>;
     /** The hub's logger (silent by default), for a test that reads what the hub logs. */
     log?: Logger;
+    /** Webhooks' options; by default no safety-net timer (commits and `settle` drive them). */
+    webhooks?: Partial<WebhookOptions>;
   } = {},
 ): Promise<TestHub> {
   const counters = options.counters ?? 3;
@@ -169,6 +172,7 @@ export async function startTestHub(
       log,
       staticApps: options.serveApps ? (options.staticApps ?? defaultStaticApps()) : [],
       messages: { pollMs: 0, ...options.messages },
+      webhooks: { pollMs: 0, ...options.webhooks },
       options: {
         kioskMinIntervalMs: 0,
         sweepIntervalMs: 200,

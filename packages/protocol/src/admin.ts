@@ -149,6 +149,11 @@ export const AUDIT_ACTIONS = [
   // The REST API's keys (apps/hub/src/admin/api-key-routes.ts); `target` is the key's id.
   'api-key.create',
   'api-key.revoke',
+  // Webhooks (apps/hub/src/admin/webhook-routes.ts): a subscription made or deleted, a delivery
+  // sent again; `target` is the subscription's or the delivery's id.
+  'webhook.create',
+  'webhook.delete',
+  'webhook.retry',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -220,9 +225,15 @@ export interface AuditEntry {
     /** A lobby board file uploaded or deleted (`name` is its name): its type and size. */
     mediaType?: string;
     bytes?: number;
-    /** An API key created or revoked (`name` is its name): its site (null: every site), its permissions. */
+    /** An API key's or a webhook subscription's site (null: every site). */
     siteId?: string | null;
+    /** An API key created or revoked (`name` is its name): its permissions. */
     permissions?: string[];
+    /** A webhook subscription: where it sends, which events. */
+    url?: string;
+    events?: string[];
+    /** A delivery sent again: its idempotency key (unchanged). */
+    idempotencyKey?: string;
   };
 }
 

@@ -120,6 +120,11 @@ export interface WebhookDelivery {
   seq: number;
   type: WebhookEventType;
   ticketId: string | null;
+  /**
+   * The ticket's number as printed ("A012"), as in the body sent (`WebhookBody.ticketLabel`), so
+   * the delivery log can name a ticket of an earlier day. Optional until the store fills it.
+   */
+  ticketLabel?: string | null;
   /** Sent with every attempt of this delivery; a receiver acts on each key once. */
   idempotencyKey: string;
   state: WebhookDeliveryState;
@@ -142,6 +147,12 @@ export interface WebhookBody {
   seq: number;
   /** When the event happened (epoch ms). */
   occurredAt: number;
+  /** The ticket's number as printed and announced ("A012"), for a ticket's event; else null. */
+  ticketLabel: string | null;
+  /** The event's counter as the site's configuration names it then, or null. */
+  counter: { id: string; number: number; name: string } | null;
+  /** The event's field (a ticket's field of service), or null. */
+  field: { id: string; name: string } | null;
   /** The stored event as a supervisor sees it (`eventFor('staff', …)`). */
   event: { type: WebhookEventType } & Record<string, unknown>;
 }

@@ -5,6 +5,7 @@ import { formatDateVi, formatTimeVi } from '@luot/ui';
 import type { Api } from '../api.ts';
 import { M } from '../messages.ts';
 import { sizeVi } from '../messages-media.ts';
+import { MW } from '../messages-webhooks.ts';
 import { describeChange } from './audit-config.ts';
 
 const A = M.audit;
@@ -21,6 +22,9 @@ export function describeEntry(entry: AuditEntry): string {
     const { name, bytes } = entry.detail;
     return `${action}: "${name ?? entry.target ?? ''}"${bytes ? ` (${sizeVi(bytes)})` : ''}`;
   }
+  // A webhook subscription added, deleted or a delivery sent again: where it sends.
+  if (entry.action.startsWith('webhook.'))
+    return `${MW.audit[entry.action] ?? action}: ${entry.detail.url ?? entry.target ?? ''}`;
   const extra = entry.detail.name ? ` "${entry.detail.name}"` : '';
   // A supervisor's action on the floor: where the ticket went, and why.
   const to = entry.detail.to ? ` → ${entry.detail.to}` : '';

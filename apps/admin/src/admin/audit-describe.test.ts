@@ -98,3 +98,26 @@ describe('a supervisor’s actions in the audit log', () => {
     ).toBe('Giám sát gọi lại số: số 1001');
   });
 });
+
+describe('webhook changes in the audit log', () => {
+  it('names the change and the address, not the ids', () => {
+    const url = 'https://motcua.tinh.gov.vn/luot';
+    expect(
+      describeEntry(
+        entry({
+          action: 'webhook.create',
+          target: 'wh_1',
+          detail: { url, events: ['ticket.issued'] },
+        }),
+      ),
+    ).toBe(`Thêm đăng ký webhook: ${url}`);
+    expect(
+      describeEntry(entry({ action: 'webhook.delete', target: 'wh_1', detail: { url } })),
+    ).toBe(`Xoá đăng ký webhook: ${url}`);
+    expect(
+      describeEntry(
+        entry({ action: 'webhook.retry', target: 'd1', detail: { url, idempotencyKey: 'k' } }),
+      ),
+    ).toBe(`Gửi lại sự kiện webhook: ${url}`);
+  });
+});

@@ -19,6 +19,7 @@ import { createCitizenStore } from './citizens.ts';
 import { createIdCardStore } from './id-cards.ts';
 import { createMediaStore } from './media.ts';
 import { createMessageStore } from './messages.ts';
+import { createWebhookStore } from './webhooks.ts';
 import { createSessions } from './sessions.ts';
 import type { Db } from './open-database.ts';
 import { createSiteStore, deviceSelect, toDevice, type SqliteSite } from './site-store.ts';
@@ -76,6 +77,7 @@ export function createProvinceStore(db: Db) {
     ...createMessageStore(db),
     ...createMediaStore(db),
     ...createApiKeyStore(db),
+    ...createWebhookStore(db),
     listSites(): SiteRow[] {
       return (q.listSites.all() as { id: string; json: string; createdAt: number }[]).map((r) => ({
         id: r.id,

@@ -17,6 +17,7 @@ import { createPgIdCardStore } from './id-cards.ts';
 import { createCommitListener, type CommitListener } from './commit-listener.ts';
 import { createPgMediaStore } from './media.ts';
 import { createPgMessageStore } from './messages.ts';
+import { createPgWebhookStore } from './webhooks.ts';
 import { migrate } from './migrate.ts';
 import { openPool, type PgDb } from './pool.ts';
 import { createPgReportEngine } from './report-engine.ts';
@@ -84,6 +85,7 @@ function createProvince(
     ...createPgMessageStore(db),
     ...createPgMediaStore(db),
     ...createPgApiKeyStore(db),
+    ...createPgWebhookStore(db),
     async listSites(): Promise<SiteRow[]> {
       const { rows } = await db.query<{ id: string; json: string; created_at: number }>(
         'SELECT id, json, created_at FROM sites ORDER BY position',

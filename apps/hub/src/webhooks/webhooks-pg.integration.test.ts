@@ -1,0 +1,121 @@
+// Webhooks on a province: two hub nodes on one real PostgreSQL, kiosks on both issuing at once,
+// both nodes hearing every commit and filling and sending: each event reaches the receiver once,
+// sent by one node only, and a ticket's events still in order.
+import { connectHub, request, type HubSocket } from '@luot/hub-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oneFieldConfig } from '../../testing/pg-node.ts';
+import { startPgHubs, type PgHubs } from '../../testing/pg-hubs.ts';
+import { hasPostgres, startPostgres, type TestPostgres } from '../../testing/postgres.ts';
+import { MONDAY_9AM } from '../../testing/test-hub.ts';
+import { startWebhookReceiver, type WebhookReceiver } from '../../testing/webhook-receiver.ts';
+import { createFakeClock } from '../clock.ts';
+import { pairDevice } from '../setup.ts';
+
+if (!hasPostgres) console.warn('webhooks on PostgreSQL: skipped, PostgreSQL is not installed');
+
+describe.skipIf(!hasPostgres)('webhooks on a province (two nodes, PostgreSQL)', () => {
+  let server: TestPostgres;
+  let nodes: PgHubs | undefined;
+  let receiver: WebhookReceiver;
+  const sockets: HubSocket[] = [];
+  const clock = createFakeClock(MONDAY_9AM);
+
+  beforeAll(async () => {
+    server = await startPostgres();
+    receiver = await startWebhookReceiver();
+    nodes = await startPgHubs({
+      url: await server.createDatabase(),
+      siteId: 'xa-a',
+      config: oneFieldConfig('Xã A'),
+      clock,
+      options: { kioskMinIntervalMs: 0 },
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await nodes?.close();
+    await receiver?.close();
+    await server?.stop();
+  });
+
+  async function connectAt(node: number, token: string): Promise<HubSocket> {
+    const socket = connectHub(nodes!.urls[node]!, token);
+    sockets.push(socket);
+    await new Promise((resolve) => socket.once('snapshot', resolve));
+    return socket;
+  }
+
+  it('sends each delivery from one node only', async () => {
+    const { stores, hubs } = nodes!;
+    await stores[0]!.createWebhook(
+      {
+        id: 'wh-1',
+        url: receiver.url,
+        events: ['ticket.issued', 'ticket.cancelled'],
+        siteId: 'xa-a',
+        description: '',
+        sealedSecret: hubs[0]!.webhooks.sealer.seal('whsec_thu'),
+        createdBy: 'admin',
+      },
+      clock.now(),
+    );
+    const second = await pairDevice(
+      stores[0]!.site('xa-a'),
+      { id: 'kiosk-2', kind: 'kiosk', name: 'Ki-ốt 2' },
+      0,
+    );
+    // Which node claimed what (each node's own store, counted as it answers).
+    const claimedBy = stores.map(() => [] as string[]);
+    stores.forEach((store, n) => {
+      const claim = store.claimWebhookDeliveries.bind(store);
+      store.claimWebhookDeliveries = async (...args) => {
+        const claimed = await claim(...args);
+        claimedBy[n]!.push(...claimed.map((d) => d.idempotencyKey));
+        return claimed;
+      };
+    });
+    // A slow receiver: deliveries are in flight while the other node looks for work.
+    receiver.delayMs = 50;
+    const kiosks = [await connectAt(0, nodes!.kioskToken), await connectAt(1, second)];
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        request(kiosks[i % 2]!, 'ticket:issue', { fieldId: 'ho-tich', priorityClassId: null }),
+      ),
+    );
+    expect(answers.every((a) => a.ok)).toBe(true);
+    // Each kiosk cancels its own last number: a second event of a ticket, after its issue.
+    const cancels = await Promise.all(
+      [0, 1].map((k) => {
+        const mine = answers.filter((_, i) => i % 2 === k).at(-1)!;
+        return request(kiosks[k]!, 'ticket:cancel', {
+          ticketId: mine.ok ? mine.data.ticket.id : '',
+          reason: 'Khách đổi ý',
+        });
+      }),
+    );
+    expect(cancels.map((c) => c.ok)).toEqual([true, true]);
+    for (let i = 0; i < 20 && receiver.processed.length < 42; i++)
+      await Promise.all(hubs.map((h) => h.webhooks.settle()));
+    await receiver.waitForProcessed(42);
+    await Promise.all(hubs.map((h) => h.webhooks.settle()));
+
+    // 42 requests for 42 keys: no delivery was sent twice, by either node.
+    expect(receiver.requests).toHaveLength(42);
+    expect(new Set(receiver.requests.map((d) => d.body.id)).size).toBe(42);
+    // Both nodes sent, and no key was claimed by both.
+    expect(claimedBy.map((keys) => keys.length > 0)).toEqual([true, true]);
+    expect(new Set(claimedBy.flat()).size).toBe(claimedBy.flat().length);
+    const seqs = receiver.requests.map((d) => d.body.seq).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 42 }, (_, i) => seqs[0]! + i));
+    // A cancelled ticket's cancel came after its issue.
+    expect(receiver.requests.filter((d) => d.body.type === 'ticket.cancelled')).toHaveLength(2);
+    for (const c of receiver.requests.filter((d) => d.body.type === 'ticket.cancelled')) {
+      const issuedAt = receiver.requests.findIndex(
+        (d) => d.body.type === 'ticket.issued' && d.body.ticketLabel === c.body.ticketLabel,
+      );
+      expect(issuedAt).toBeGreaterThanOrEqual(0);
+      expect(issuedAt).toBeLessThan(receiver.requests.indexOf(c));
+    }
+  });
+});
