@@ -1,4 +1,4 @@
-import type { QueueEvent, SiteConfig, Ticket, TicketOrigin } from '@luot/domain';
+import type { DossierOutcome, QueueEvent, SiteConfig, Ticket, TicketOrigin } from '@luot/domain';
 import type { CitizenStore } from './store-citizens.ts';
 import type { IdCardStore } from './store-id-cards.ts';
 import type { MediaStore } from './store-media.ts';
@@ -286,7 +286,14 @@ export type RowChange =
     }
   | { kind: 'visit.recall'; ticketId: string }
   | { kind: 'visit.start'; ticketId: string; at: number }
-  | { kind: 'visit.end'; ticketId: string; at: number; outcome: VisitOutcome }
+  | {
+      kind: 'visit.end';
+      ticketId: string;
+      at: number;
+      outcome: VisitOutcome;
+      /** What the clerk recorded at finish; null otherwise (reason left in the event only). */
+      dossier: { outcome: DossierOutcome; codes: string[] } | null;
+    }
   | { kind: 'visit.rate'; ticketId: string; score: number }
   | { kind: 'config'; config: SiteConfig; at: number };
 

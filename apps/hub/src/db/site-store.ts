@@ -75,7 +75,7 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
       `UPDATE services SET started_at = ? WHERE site_id = ? AND ticket_id = ? AND ended_at IS NULL`,
     ),
     serviceEnd: db.prepare(
-      `UPDATE services SET ended_at = ?, outcome = ?
+      `UPDATE services SET ended_at = ?, outcome = ?, dossier_outcome = ?, dossier_codes = ?
        WHERE site_id = ? AND ticket_id = ? AND ended_at IS NULL`,
     ),
     serviceRating: db.prepare(
@@ -152,7 +152,14 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
         q.serviceStart.run(row.at, siteId, row.ticketId);
         return;
       case 'visit.end':
-        q.serviceEnd.run(row.at, row.outcome, siteId, row.ticketId);
+        q.serviceEnd.run(
+          row.at,
+          row.outcome,
+          row.dossier?.outcome ?? null,
+          row.dossier ? JSON.stringify(row.dossier.codes) : null,
+          siteId,
+          row.ticketId,
+        );
         return;
       case 'visit.rate':
         q.serviceRating.run(row.score, siteId, row.ticketId);
