@@ -183,6 +183,12 @@ export interface Store {
   revokeDevice(id: string, at: number): Promise<boolean>;
   touchDevice(id: string, at: number): Promise<void>;
 
+  /**
+   * Visits of the service days `from`..`to` finished with a dossier recorded (codes and
+   * outcome), in the order they ended: what the export of ratings per dossier reads.
+   */
+  dossierVisits(from: string, to: string): Promise<DossierVisit[]>;
+
   /** Records one change to the site's audit trail; returns its id. */
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<number>;
   /** The newest audit entries first, `limit` at a time, older than `beforeId` when given. */
@@ -201,6 +207,18 @@ export interface Store {
   purgeOldestDayBefore(before: string, at: number): Promise<PurgedDay | null>;
   /** Removes the site's audit entries before `auditBefore`; resolves how many. */
   purgeAudit(auditBefore: number): Promise<number>;
+}
+
+/** A visit finished with a dossier recorded, as the store keeps it (`services` row). */
+export interface DossierVisit {
+  day: string;
+  fieldId: string;
+  counterId: string;
+  clerkId: string | null;
+  endedAt: number;
+  outcome: DossierOutcome;
+  codes: string[];
+  rating: number | null;
 }
 
 /** One service day removed by a purge, and how many rows of each kind went with it. */

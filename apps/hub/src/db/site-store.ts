@@ -8,6 +8,7 @@ import type {
   SyncStore,
 } from '../store.ts';
 import { createAuditLog } from './audit-log.ts';
+import { DOSSIER_VISITS_SQL, dossierVisitOfRow } from './dossier-visits.ts';
 import type { Db } from './open-database.ts';
 import { createPurge } from './purge.ts';
 import { createReportDays } from './report-days.ts';
@@ -96,6 +97,7 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
     ),
     latestDay: db.prepare(`SELECT day FROM events WHERE site_id = ? ORDER BY seq DESC LIMIT 1`),
     lastSeq: db.prepare(`SELECT COALESCE(MAX(seq), 0) FROM events WHERE site_id = ?`).pluck(),
+    dossierVisits: db.prepare(DOSSIER_VISITS_SQL.replace(/\$\d/g, '?')),
     servicesOfDay: db.prepare(
       `SELECT s.id, s.ticket_id AS ticketId, t.label, s.day, s.field_id AS fieldId,
          s.counter_id AS counterId, s.clerk_id AS clerkId, s.priority, s.waiting_since AS waitingSince,
@@ -222,6 +224,8 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
     siteId,
     appendAudit: (entry) => audit.append(entry),
     listAudit: (limit, beforeId) => audit.list(limit, beforeId),
+    dossierVisits: (from, to) =>
+      (q.dossierVisits.all(siteId, from, to) as Record<string, unknown>[]).map(dossierVisitOfRow),
     /** Stores commands' events and rows in one transaction (one sync to disk for all), in order. */
     append(commands: readonly StoredCommand[]): number[][] {
       return appendGroup(commands);

@@ -106,3 +106,19 @@ export function dayLabel(day: string): string {
 export function waitBucketLabel(fromMin: number, toMin: number | null): string {
   return toMin === null ? `${fromMin} phút trở lên` : `${fromMin}–${toMin} phút`;
 }
+
+/** The export of ratings per dossier: its sheet, title and column headers (in this order). */
+export const DOSSIER_EXPORT_VI = {
+  sheet: 'Đánh giá theo hồ sơ',
+  title: 'Mức độ hài lòng theo hồ sơ (Quyết định 766/QĐ-TTg)',
+  columns: [
+    'Mã hồ sơ',
+    'Điểm phục vụ',
+    'Lĩnh vực',
+    'Quầy',
+    'Cán bộ',
+    'Hoàn thành lúc',
+    'Kết quả',
+    'Điểm đánh giá',
+  ],
+};
