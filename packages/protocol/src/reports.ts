@@ -103,6 +103,11 @@ export interface ReportRow {
   byOrigin: Record<ReportOrigin, OriginFigures>;
   /** Bookings that came, for field and day groupings and the total; null otherwise. */
   bookings: BookingShowUp | null;
+  /**
+   * Served visits by the outcome the clerk recorded at finish (every outcome present, zero when
+   * none); served visits with nothing recorded are in none of them.
+   */
+  dossierOutcomes: Record<DossierOutcome, number>;
 }
 
 export interface Report {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectHub, request, type HubSocket } from '@luot/hub-client';
 import type { QueueCommand } from '@luot/domain';
-import type { DossierRatingRow } from '@luot/protocol';
+import type { DossierRatingRow, Report } from '@luot/protocol';
 import { startPgHubs, type PgHubs } from '../../testing/pg-hubs.ts';
 import { hasPostgres, startPostgres, type TestPostgres } from '../../testing/postgres.ts';
 import {
@@ -134,6 +134,8 @@ async function expectExport(side: Side, refusals: string[]) {
     3,
   ]);
 
+  await expectOutcomes(side);
+
   // Clerks may not export; a bad format or period is refused with a Vietnamese reason.
   expect(
     (await get(side, `/api/reports/dossier-ratings?from=${DAY}&to=${DAY}`, 'cb2', 'c2')).status,
@@ -144,6 +146,22 @@ async function expectExport(side: Side, refusals: string[]) {
     ok: false,
     error: { code: 'BAD_REQUEST', message: expect.stringContaining('json, csv hoặc xlsx') },
   });
+}
+
+const OUTCOMES = { received: 1, returned: 1, guidance: 1, refused: 0 };
+
+/** The report counts served visits by outcome, per clerk and in the total, and exports them. */
+async function expectOutcomes(side: Side) {
+  const res = await get(side, `/api/reports?from=${DAY}&to=${DAY}&groupBy=clerk`);
+  const report = ((await res.json()) as { data: Report }).data;
+  expect(report.total.dossierOutcomes).toEqual(OUTCOMES);
+  expect(report.rows.find((r) => r.key === 'cb1')?.dossierOutcomes).toEqual(OUTCOMES);
+  const csv = await get(side, `/api/reports/export.csv?from=${DAY}&to=${DAY}&groupBy=counter`);
+  const [header, c1] = (await csv.text()).replace('\uFEFF', '').split('\r\n');
+  expect(header).toMatch(
+    /;Kết quả: Tiếp nhận hồ sơ;Kết quả: Trả kết quả;Kết quả: Hướng dẫn;Kết quả: Từ chối tiếp nhận$/,
+  );
+  expect(c1).toMatch(/^Quầy 1;.*;1;1;1;0$/);
 }
 
 describe('ratings per dossier on SQLite', () => {
@@ -166,6 +184,13 @@ describe('ratings per dossier on SQLite', () => {
       { codes: [C], outcome: 'returned', reason: null },
     ]);
     await expectExport({ url: t.url, hub: t.hub, advance: () => {} }, refusals);
+  });
+
+  it('counts the same outcomes once the day is packed for reports', async () => {
+    expect(await t.hub.sites.get(t.siteIds[0]!)!.store.packNextDayBefore('2026-11-24', 0, '')).toBe(
+      DAY,
+    );
+    await expectOutcomes({ url: t.url, hub: t.hub, advance: () => {} });
   });
 });
 

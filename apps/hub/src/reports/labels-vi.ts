@@ -38,6 +38,8 @@ export const COLUMNS_VI = {
   satisfaction: 'Tỷ lệ hài lòng (%)',
   /** Per origin (ORIGIN_VI): tickets issued, mean and P90 wait. */
   originIssued: (origin: string) => `${origin}: số phiếu`,
+  /** Served visits by the outcome the clerk recorded (`DOSSIER_OUTCOME_LABELS_VI`). */
+  dossierOutcome: (outcome: string) => `Kết quả: ${outcome}`,
   originWaitMean: (origin: string) => `${origin}: chờ trung bình (phút)`,
   originWaitP90: (origin: string) => `${origin}: chờ P90 (phút)`,
   bookingsDue: 'Lịch hẹn đã đến giờ',
