@@ -121,7 +121,11 @@ export function CounterScreen({
     switch (action) {
       case 'callNext':
       case 'callNumber':
-        return paused ? MSG.unavailable.paused : MSG.unavailable.busy(label);
+        if (paused) return MSG.unavailable.paused;
+        // A site that requires a dossier refuses a call that would finish the visit unrecorded.
+        return current?.status === 'serving'
+          ? MSG.unavailable.finishFirst(label)
+          : MSG.unavailable.busy(label);
       case 'recall':
       case 'start':
       case 'noShow':

@@ -104,6 +104,8 @@ export const MSG = {
     busy: (label: string) =>
       `Số ${label} đang được gọi: hãy Bắt đầu (F3), ghi Vắng mặt (F5) hoặc Chuyển (F6) trước khi gọi số mới.`,
     paused: 'Quầy đang tạm dừng: bấm Tiếp tục (F8) để gọi số.',
+    finishFirst: (label: string) =>
+      `Số ${label} đang được phục vụ: bấm Hoàn thành (F4) và ghi kết quả trước khi gọi số mới.`,
     noneCalled: 'Chưa có số nào đang được gọi.',
     alreadyServing: (label: string) => `Số ${label} đang được phục vụ.`,
     notStarted: (label: string) => `Số ${label} chưa bắt đầu phục vụ: bấm Bắt đầu (F3) trước.`,

@@ -9,6 +9,7 @@ import {
   type Dossier,
   type DossierConfig,
 } from './dossier.ts';
+import { eventFor, stateFor } from './audience.ts';
 import { byLabel, cmd, fixtureConfig, fixtureInput, fresh, refusal, run } from './test-support.ts';
 
 const CODE = '000.00.01.H29-231115-0001';
@@ -160,5 +161,24 @@ describe('finish with a dossier', () => {
     };
     const { last } = run([release], '09:00', state);
     expect(last[0]).toMatchObject({ type: 'ticket.finished', dossier: null });
+  });
+});
+
+describe('what each audience sees of a dossier', () => {
+  it('devices see none; clerks see codes and outcome but not a refusal reason', () => {
+    const refused = dossier({ outcome: 'refused', codes: [], reason: 'Thiếu giấy tờ' });
+    const { state, last } = run([
+      cmd.issue('dat-dai'),
+      cmd.open('quay-1'),
+      cmd.callNext('quay-1'),
+      cmd.start('quay-1'),
+      { type: 'finish', counterId: 'quay-1', clerkId: 'lan', dossier: refused },
+    ]);
+    const finished = last[0]!;
+    expect(eventFor('staff', finished)).toMatchObject({ dossier: refused });
+    expect(eventFor('clerk', finished)).toMatchObject({ dossier: { ...refused, reason: '' } });
+    expect(eventFor('device', finished)).toMatchObject({ dossier: null });
+    expect(byLabel(stateFor('device', state), '1001')).not.toHaveProperty('dossier');
+    expect(byLabel(stateFor('clerk', state), '1001').dossier).toEqual({ ...refused, reason: '' });
   });
 });
