@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { currentTicket, fieldById, type Ticket } from '@luot/domain';
+import { currentTicket, fieldById, type Dossier, type Ticket } from '@luot/domain';
 import { request } from '@luot/hub-client';
 import { useHubMirror } from '@luot/hub-client/react';
 import { BY_COOKIE } from '@luot/hub-client';
@@ -21,6 +21,7 @@ import {
 } from './counter-view.ts';
 import { CurrentTicket } from './CurrentTicket.tsx';
 import { Figures } from './Figures.tsx';
+import { FinishDialog } from './FinishDialog.tsx';
 import { MSG } from './messages.ts';
 import { hubUrl, type ClerkSession } from './platform.ts';
 import { NoShowList, ServedList, WaitingList } from './TicketLists.tsx';
@@ -51,7 +52,9 @@ export function CounterScreen({
   const { socket, status, view } = useHubMirror(hub, BY_COOKIE);
   const now = useNow(1000, view?.clockOffsetMs ?? 0);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [dialog, setDialog] = useState<'transfer' | 'callNumber' | 'password' | null>(null);
+  const [dialog, setDialog] = useState<'transfer' | 'callNumber' | 'finish' | 'password' | null>(
+    null,
+  );
   const [signingOut, setSigningOut] = useState(false);
   const signingOutRef = useRef(false);
   const busyRef = useRef(false);
@@ -118,7 +121,11 @@ export function CounterScreen({
     switch (action) {
       case 'callNext':
       case 'callNumber':
-        return paused ? MSG.unavailable.paused : MSG.unavailable.busy(label);
+        if (paused) return MSG.unavailable.paused;
+        // A site that requires a dossier refuses a call that would finish the visit unrecorded.
+        return current?.status === 'serving'
+          ? MSG.unavailable.finishFirst(label)
+          : MSG.unavailable.busy(label);
       case 'recall':
       case 'start':
       case 'noShow':
@@ -143,7 +150,10 @@ export function CounterScreen({
       case 'start':
         return void send('counter:start', {}, (t) => MSG.done.start(t.label));
       case 'finish':
-        return void send('counter:finish', {}, (t) => MSG.done.finish(t.label));
+        // Where the site requires nothing, one press finishes; else the finish step opens.
+        if (state?.config.dossier.required === 'off') return void finish(null);
+        setNotice(null);
+        return setDialog('finish');
       case 'noShow':
         return void send('counter:noShow', {}, (t) => MSG.done.noShow(t.label));
       case 'transfer':
@@ -169,6 +179,9 @@ export function CounterScreen({
     }
     return send('counter:callTicket', { ticketId: t.id }, (c) => MSG.done.callTicket(c.label));
   }
+
+  const finish = (dossier: Dossier | null) =>
+    send('counter:finish', { dossier }, (t) => MSG.done.finish(t.label));
 
   const transfer = (to: TransferTarget, reason: string) =>
     send('counter:transfer', { to, reason }, (t) => MSG.done.transfer(t.label));
@@ -309,6 +322,15 @@ export function CounterScreen({
           ticket={current}
           disabled={!usable}
           onTransfer={transfer}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog === 'finish' && current ? (
+        <FinishDialog
+          config={state.config.dossier}
+          ticket={current}
+          disabled={!usable}
+          onFinish={finish}
           onClose={() => setDialog(null)}
         />
       ) : null}

@@ -143,9 +143,11 @@ function commandsFor(
   switch (action) {
     case 'callNext':
       return [{ type: 'callNext', ...by }];
+    case 'finish':
+      // Guidance without codes satisfies every dossier setting: the finish step asks the rest.
+      return [{ type: 'finish', dossier: { codes: [], outcome: 'guidance', reason: null }, ...by }];
     case 'recall':
     case 'start':
-    case 'finish':
     case 'noShow':
       return [{ type: action, ...by }];
     case 'callNumber': {

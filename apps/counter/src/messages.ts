@@ -104,6 +104,8 @@ export const MSG = {
     busy: (label: string) =>
       `Số ${label} đang được gọi: hãy Bắt đầu (F3), ghi Vắng mặt (F5) hoặc Chuyển (F6) trước khi gọi số mới.`,
     paused: 'Quầy đang tạm dừng: bấm Tiếp tục (F8) để gọi số.',
+    finishFirst: (label: string) =>
+      `Số ${label} đang được phục vụ: bấm Hoàn thành (F4) và ghi kết quả trước khi gọi số mới.`,
     noneCalled: 'Chưa có số nào đang được gọi.',
     alreadyServing: (label: string) => `Số ${label} đang được phục vụ.`,
     notStarted: (label: string) => `Số ${label} chưa bắt đầu phục vụ: bấm Bắt đầu (F3) trước.`,
@@ -152,6 +154,26 @@ export const MSG = {
     cancel: 'Hủy (Esc)',
     chooseTarget: 'Vui lòng chọn nơi chuyển đến.',
     needReason: 'Vui lòng nhập lý do chuyển.',
+  },
+  finish: {
+    title: (label: string) => `Hoàn thành số ${label}`,
+    codes: 'Mã hồ sơ',
+    codesHint: 'Quét mã vạch/QR trên phiếu hẹn, hoặc gõ mã rồi bấm Enter',
+    codesEmpty: 'Chưa có mã hồ sơ nào.',
+    remove: (code: string) => `Bỏ mã ${code}`,
+    outcome: 'Kết quả',
+    reason: 'Lý do từ chối',
+    reasonHint: 'Ví dụ: Thiếu giấy tờ, hồ sơ không đúng mẫu…',
+    badCode: (text: string) => `Mã hồ sơ không đúng định dạng: ${text}`,
+    tooMany: (max: number) => `Mỗi lượt phục vụ có tối đa ${max} mã hồ sơ.`,
+    chooseOutcome: 'Vui lòng chọn kết quả của lượt phục vụ.',
+    required: {
+      off: 'Không bắt buộc ghi hồ sơ.',
+      outcome: 'Bắt buộc chọn kết quả.',
+      codes: 'Bắt buộc chọn kết quả; tiếp nhận hoặc trả kết quả cần mã hồ sơ.',
+    },
+    submit: 'Hoàn thành',
+    cancel: 'Hủy (Esc)',
   },
   callNumber: {
     title: 'Gọi số theo lựa chọn',

@@ -112,7 +112,7 @@ const TABLES: TableCopy[] = [
       ...bigint('waiting_since', 'called_at', 'started_at', 'ended_at'),
       ...text('outcome'),
       ...integer('recalls', 'rating'),
-      ...text('origin'),
+      ...text('origin', 'dossier_outcome', 'dossier_codes'),
     ],
   },
   {

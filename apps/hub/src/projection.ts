@@ -60,7 +60,18 @@ export function createProjection() {
     if (!('ticketId' in event) || !prior || !after) return [];
     const rows: RowChange[] = [];
     const outcome = VISIT_END[event.type];
-    if (outcome) rows.push({ kind: 'visit.end', ticketId: after.id, at: event.at, outcome });
+    if (outcome)
+      rows.push({
+        kind: 'visit.end',
+        ticketId: after.id,
+        at: event.at,
+        outcome,
+        // `?? null`: a finished event stored before dossiers existed has no such key.
+        dossier:
+          event.type === 'ticket.finished' && event.dossier
+            ? { outcome: event.dossier.outcome, codes: event.dossier.codes }
+            : null,
+      });
     else if (event.type === 'ticket.called')
       rows.push({
         kind: 'visit.open',

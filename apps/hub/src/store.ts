@@ -1,4 +1,4 @@
-import type { QueueEvent, SiteConfig, Ticket, TicketOrigin } from '@luot/domain';
+import type { DossierOutcome, QueueEvent, SiteConfig, Ticket, TicketOrigin } from '@luot/domain';
 import type { ApiKeyStore } from './store-api-keys.ts';
 import type { CitizenStore } from './store-citizens.ts';
 import type { IdCardStore } from './store-id-cards.ts';
@@ -200,6 +200,12 @@ export interface Store {
   revokeDevice(id: string, at: number): Promise<boolean>;
   touchDevice(id: string, at: number): Promise<void>;
 
+  /**
+   * Visits of the service days `from`..`to` finished with a dossier recorded (codes and
+   * outcome), in the order they ended: what the export of ratings per dossier reads.
+   */
+  dossierVisits(from: string, to: string): Promise<DossierVisit[]>;
+
   /** Records one change to the site's audit trail; returns its id. */
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<number>;
   /** The newest audit entries first, `limit` at a time, older than `beforeId` when given. */
@@ -218,6 +224,18 @@ export interface Store {
   purgeOldestDayBefore(before: string, at: number): Promise<PurgedDay | null>;
   /** Removes the site's audit entries before `auditBefore`; resolves how many. */
   purgeAudit(auditBefore: number): Promise<number>;
+}
+
+/** A visit finished with a dossier recorded, as the store keeps it (`services` row). */
+export interface DossierVisit {
+  day: string;
+  fieldId: string;
+  counterId: string;
+  clerkId: string | null;
+  endedAt: number;
+  outcome: DossierOutcome;
+  codes: string[];
+  rating: number | null;
 }
 
 /** One service day removed by a purge, and how many rows of each kind went with it. */
@@ -303,7 +321,14 @@ export type RowChange =
     }
   | { kind: 'visit.recall'; ticketId: string }
   | { kind: 'visit.start'; ticketId: string; at: number }
-  | { kind: 'visit.end'; ticketId: string; at: number; outcome: VisitOutcome }
+  | {
+      kind: 'visit.end';
+      ticketId: string;
+      at: number;
+      outcome: VisitOutcome;
+      /** What the clerk recorded at finish; null otherwise (reason left in the event only). */
+      dossier: { outcome: DossierOutcome; codes: string[] } | null;
+    }
   | { kind: 'visit.rate'; ticketId: string; score: number }
   | { kind: 'config'; config: SiteConfig; at: number };
 

@@ -102,7 +102,13 @@ export function historyCommands(
       if (v.started_at !== null)
         rows.push({ kind: 'visit.start', ticketId: t.id, at: v.started_at });
       if (v.ended_at !== null && v.outcome !== null)
-        rows.push({ kind: 'visit.end', ticketId: t.id, at: v.ended_at, outcome: v.outcome });
+        rows.push({
+          kind: 'visit.end',
+          ticketId: t.id,
+          at: v.ended_at,
+          outcome: v.outcome,
+          dossier: null,
+        });
       if (v.rating !== null) rows.push({ kind: 'visit.rate', ticketId: t.id, score: v.rating });
     }
     rows.push({

@@ -81,7 +81,7 @@ function serve(id: string, day = DAY, at = T0 + 60_000): StoredCommand {
   const events: QueueEvent[] = [
     { type: 'ticket.called', at, from: 'waiting', ...base },
     { type: 'ticket.started', at: at + 1000, ...base },
-    { type: 'ticket.finished', at: at + 61_000, ...base },
+    { type: 'ticket.finished', at: at + 61_000, ...base, dossier: null },
     { type: 'ticket.rated', at: at + 62_000, score: 3, ...base },
   ];
   return {
@@ -101,7 +101,7 @@ function serve(id: string, day = DAY, at = T0 + 60_000): StoredCommand {
         calledAt: at,
       },
       { kind: 'visit.start', ticketId: id, at: at + 1000 },
-      { kind: 'visit.end', ticketId: id, at: at + 61_000, outcome: 'done' },
+      { kind: 'visit.end', ticketId: id, at: at + 61_000, outcome: 'done', dossier: null },
       { kind: 'visit.rate', ticketId: id, score: 3 },
       {
         kind: 'ticket.update',

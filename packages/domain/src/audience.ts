@@ -1,3 +1,4 @@
+import type { Dossier } from './dossier.ts';
 import type { QueueEvent } from './events.ts';
 import type { CounterState, QueueState, Ticket } from './state.ts';
 
@@ -35,10 +36,17 @@ export function eventFor(audience: Audience, event: QueueEvent): QueueEvent {
       return { ...event, clerkId: clerk(audience, event.clerkId), reason: HIDDEN_REASON };
     case 'counter.opened':
       return { ...event, clerkId: clerk(audience, event.clerkId) };
+    case 'ticket.finished':
+      return audience === 'clerk' && !event.dossier?.reason
+        ? event
+        : {
+            ...event,
+            clerkId: clerk(audience, event.clerkId),
+            dossier: dossierFor(audience, event.dossier ?? null),
+          };
     case 'ticket.called':
     case 'ticket.recalled':
     case 'ticket.started':
-    case 'ticket.finished':
     case 'ticket.no_show':
     case 'ticket.rated':
     case 'counter.closed':
@@ -53,9 +61,20 @@ export function eventFor(audience: Audience, event: QueueEvent): QueueEvent {
 }
 
 function ticketFor(audience: Audience, ticket: Ticket): Ticket {
-  return audience === 'device' && ticket.clerkId !== null
-    ? { ...ticket, clerkId: HIDDEN_CLERK }
-    : ticket;
+  let seen = ticket;
+  if (ticket.dossier) {
+    const { dossier, ...rest } = ticket;
+    const shown = dossierFor(audience, dossier);
+    seen = shown ? { ...rest, dossier: shown } : rest;
+  }
+  return audience === 'device' && seen.clerkId !== null ? { ...seen, clerkId: HIDDEN_CLERK } : seen;
+}
+
+/** A visit's dossier: devices see none; clerks see codes and outcome, not a refusal's reason. */
+function dossierFor(audience: Audience, dossier: Dossier | null): Dossier | null {
+  if (dossier === null || audience === 'staff') return dossier;
+  if (audience === 'device') return null;
+  return dossier.reason === null ? dossier : { ...dossier, reason: HIDDEN_REASON };
 }
 
 function counterFor(audience: Audience, counter: CounterState): CounterState {

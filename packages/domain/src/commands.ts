@@ -1,4 +1,5 @@
 import type { SiteConfig } from './config.ts';
+import type { Dossier } from './dossier.ts';
 import type { TicketOrigin } from './state.ts';
 import type { SupervisorCommand } from './supervise.ts';
 
@@ -23,7 +24,8 @@ export type QueueCommand =
   | ({ type: 'callTicket'; ticketId: string } & ByClerk)
   | ({ type: 'recall' } & ByClerk)
   | ({ type: 'start' } & ByClerk)
-  | ({ type: 'finish' } & ByClerk)
+  /** `dossier`: what the clerk recorded of the visit (checked by `checkDossier`); absent: none. */
+  | ({ type: 'finish'; dossier?: Dossier | null } & ByClerk)
   | ({ type: 'noShow' } & ByClerk)
   | ({
       type: 'transfer';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isSiteAddress, normalizeSiteAddress } from './addresses.ts';
 import { boardContentSchema } from './board-content.ts';
 import { desksSchema } from './desks.ts';
+import { dossierConfigSchema } from './dossier.ts';
 import { fieldIdCardSchema, idCardConfigSchema } from './id-card.ts';
 import { isCalendarDay, isValidId } from './validation.ts';
 
@@ -257,6 +258,8 @@ export const siteConfigSchema = z
     board: boardContentSchema,
     /** Reception desks where guides issue numbers for citizens (see `deskSchema`). */
     desks: desksSchema,
+    /** Dossier codes and outcomes recorded at finish (see `dossierConfigSchema`). */
+    dossier: dossierConfigSchema,
   })
   .superRefine((config, ctx) => {
     for (const issue of configProblems(config)) ctx.addIssue({ code: 'custom', ...issue });

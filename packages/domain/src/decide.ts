@@ -1,6 +1,7 @@
 import type { QueueCommand } from './commands.ts';
 import { numberingCapacity, type FieldConfig } from './config.ts';
 import { configChangeRefusal } from './config-change.ts';
+import { checkDossier } from './dossier.ts';
 import type { DomainError, DomainErrorCode } from './errors.ts';
 import type { QueueEvent } from './events.ts';
 import { evolveAll } from './evolve.ts';
@@ -118,7 +119,11 @@ function clearForCall(
 ): QueueEvent[] | DomainError {
   const current = currentTicket(state, counter.id);
   if (!current) return [];
-  if (current.status === 'serving')
+  if (current.status === 'serving') {
+    // Calling the next finishes this visit with nothing recorded: refused where the site
+    // requires a dossier, so the clerk finishes it first.
+    const check = checkDossier(state.config.dossier, null);
+    if (!check.ok) return check.error;
     return [
       {
         type: 'ticket.finished',
@@ -128,8 +133,10 @@ function clearForCall(
         fieldId: current.fieldId,
         counterId: counter.id,
         clerkId,
+        dossier: null,
       },
     ];
+  }
   return fail(
     'COUNTER_BUSY',
     `ticket ${current.label} was called and not yet started, marked absent or transferred`,
@@ -282,6 +289,8 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
       if (isError(counter)) return counter;
       const ticket = currentTicketIn(state, counter, ['serving']);
       if (isError(ticket)) return ticket;
+      const check = checkDossier(state.config.dossier, cmd.dossier ?? null);
+      if (!check.ok) return check.error;
       return [
         {
           type: 'ticket.finished',
@@ -291,6 +300,7 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
           fieldId: ticket.fieldId,
           counterId: counter.id,
           clerkId: cmd.clerkId,
+          dossier: check.dossier,
         },
       ];
     }

@@ -28,6 +28,11 @@ export const DOMAIN_ERROR_CODES = [
   'ID_CARD_MINOR',
   'PRIORITY_NOT_PROVEN',
   'NOT_REPRINTABLE',
+  'DOSSIER_REQUIRED',
+  'DOSSIER_CODE_REQUIRED',
+  'DOSSIER_CODE_INVALID',
+  'DOSSIER_TOO_MANY_CODES',
+  'REFUSAL_REASON_REQUIRED',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
@@ -56,4 +61,6 @@ export type Refusal =
   | { kind: 'sameField'; label: string; field: string }
   | { kind: 'fieldUnserved'; field: string }
   | { kind: 'counterNotServing'; counter: string; field: string }
-  | { kind: 'sameCounter'; label: string; counter: string };
+  | { kind: 'sameCounter'; label: string; counter: string }
+  /** A dossier code not in the site's format (dossier.ts). */
+  | { kind: 'dossierCode'; code: string };

@@ -1,4 +1,5 @@
 import type { SiteConfig } from './config.ts';
+import type { Dossier } from './dossier.ts';
 import type { Ticket } from './state.ts';
 
 interface Base {
@@ -19,7 +20,15 @@ export type QueueEvent =
   | (AtCounter & { type: 'ticket.called'; from: 'waiting' | 'no_show' })
   | (AtCounter & { type: 'ticket.recalled' })
   | (AtCounter & { type: 'ticket.started' })
-  | (AtCounter & { type: 'ticket.finished' })
+  | (AtCounter & {
+      type: 'ticket.finished';
+      /**
+       * The visit's dossier codes and outcome as the clerk recorded them; null when none was
+       * (a supervisor's release, a call that finished the ticket in service). Events stored
+       * before issue 16 have no such key: read it as null.
+       */
+      dossier: Dossier | null;
+    })
   | (AtCounter & { type: 'ticket.no_show' })
   | (Omit<AtCounter, 'counterId'> & {
       type: 'ticket.transferred';

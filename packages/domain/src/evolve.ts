@@ -78,7 +78,13 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
     case 'ticket.finished': {
       const ticket = own(state.tickets, event.ticketId);
       if (!ticket) return state;
-      let next = withTicket(state, ticket.id, { status: 'done', finishedAt: event.at });
+      let next = withTicket(
+        state,
+        ticket.id,
+        event.dossier
+          ? { status: 'done', finishedAt: event.at, dossier: event.dossier }
+          : { status: 'done', finishedAt: event.at },
+      );
       next = withCounter(next, event.counterId, {
         currentTicketId: null,
         lastFinishedTicketId: ticket.id,

@@ -23,3 +23,4 @@ export * from './id-card.ts';
 export * from './board-content.ts';
 export * from './id-card-rules.ts';
 export * from './desks.ts';
+export * from './dossier.ts';

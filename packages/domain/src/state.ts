@@ -1,4 +1,5 @@
 import type { SiteConfig } from './config.ts';
+import type { Dossier } from './dossier.ts';
 
 export type TicketStatus =
   'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'expired' | 'cancelled';
@@ -44,6 +45,8 @@ export interface Ticket {
   slotAt?: number;
   /** A remote number of a `check-in` field not yet checked in: it keeps its place, uncallable. */
   awaitingArrival?: boolean;
+  /** What the clerk recorded at finish (dossier codes, outcome); absent: nothing recorded. */
+  dossier?: Dossier;
 }
 
 export type TicketOrigin = 'remote' | 'booking';

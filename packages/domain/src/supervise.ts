@@ -188,6 +188,8 @@ export function superviseRules(
           counterId: cmd.counterId,
           // The clerk served the citizen; reports keep the service theirs.
           clerkId: ticket.clerkId,
+          // Nobody recorded what came of the visit.
+          dossier: null,
         });
       events.push({
         type: 'counter.closed',

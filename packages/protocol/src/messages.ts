@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  dossierSchema,
   idCardSchema,
   idSchema,
   type QueueEvent,
@@ -50,7 +51,14 @@ export const CLIENT_EVENTS = {
   'counter:callTicket': { roles: ['clerk'], payload: z.strictObject({ ticketId: id }) },
   'counter:recall': { roles: ['clerk'], payload: empty },
   'counter:start': { roles: ['clerk'], payload: empty },
-  'counter:finish': { roles: ['clerk'], payload: empty },
+  /**
+   * Finishes the service. `dossier`: the visit's dossier codes and outcome (checked by the
+   * site's `dossier` setting, `checkDossier`); absent or null: none recorded.
+   */
+  'counter:finish': {
+    roles: ['clerk'],
+    payload: z.strictObject({ dossier: dossierSchema.nullable().optional() }),
+  },
   'counter:noShow': { roles: ['clerk'], payload: empty },
   'counter:transfer': {
     roles: ['clerk'],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDaySchema } from '@luot/domain';
+import { calendarDaySchema, type DossierOutcome } from '@luot/domain';
 
 // HTTP shapes of the reports (supervisor and admin). The definitions of every figure are in
 // apps/hub/src/reports/README.md; in short:
@@ -103,6 +103,11 @@ export interface ReportRow {
   byOrigin: Record<ReportOrigin, OriginFigures>;
   /** Bookings that came, for field and day groupings and the total; null otherwise. */
   bookings: BookingShowUp | null;
+  /**
+   * Served visits by the outcome the clerk recorded at finish (every outcome present, zero when
+   * none); served visits with nothing recorded are in none of them.
+   */
+  dossierOutcomes: Record<DossierOutcome, number>;
 }
 
 export interface Report {
@@ -131,4 +136,47 @@ export interface Report {
   };
   /** How long the hub took to compute the report. */
   elapsedMs: number;
+}
+
+/** Formats of the export of ratings per dossier. */
+export const DOSSIER_EXPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
+export type DossierExportFormat = (typeof DOSSIER_EXPORT_FORMATS)[number];
+
+/**
+ * Query of GET /api/reports/dossier-ratings: the service days `from`..`to` (as a report's) and
+ * the format (JSON by default).
+ */
+export const dossierRatingsQuerySchema = z
+  .strictObject({
+    from: calendarDaySchema,
+    to: calendarDaySchema,
+    format: z
+      .enum(DOSSIER_EXPORT_FORMATS, 'Định dạng phải là json, csv hoặc xlsx.')
+      .default('json'),
+  })
+  .refine((q) => q.from <= q.to, 'Ngày bắt đầu không được sau ngày kết thúc.');
+export type DossierRatingsQuery = z.output<typeof dossierRatingsQuerySchema>;
+
+/**
+ * One row of the export of ratings per dossier (Decision 766/QĐ-TTg scores satisfaction per
+ * dossier): one per (dossier code, visit) of visits finished with codes. No citizen data: the
+ * visit's place, people of the centre, outcome and rating only.
+ */
+export interface DossierRatingRow {
+  code: string;
+  siteId: string;
+  site: string;
+  day: string;
+  fieldId: string;
+  field: string;
+  counterId: string;
+  counter: string;
+  /** The clerk's username, and their name as the centre lists them. */
+  clerkId: string | null;
+  clerk: string | null;
+  /** Epoch milliseconds. */
+  finishedAt: number;
+  outcome: DossierOutcome;
+  /** The visit's rating score, or null when it was not rated. */
+  rating: number | null;
 }

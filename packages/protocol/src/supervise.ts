@@ -34,6 +34,8 @@ export function refusalMessageVi(why: Refusal): string {
       return `${why.counter} không phục vụ lĩnh vực ${why.field}; hãy chuyển số sang lĩnh vực khác trước.`;
     case 'sameCounter':
       return `Số ${why.label} đã được chuyển cho ${why.counter}.`;
+    case 'dossierCode':
+      return `Mã hồ sơ không đúng định dạng: ${why.code}`;
   }
 }
 

@@ -3,6 +3,7 @@ import type { Api } from '../api.ts';
 import { M } from '../messages.ts';
 import { hubUrl } from '../session.ts';
 import { CitizensSection } from './CitizensSection.tsx';
+import { DossierSection } from './DossierSection.tsx';
 import { IdCardSection } from './IdCardSection.tsx';
 import { SaveBar } from './SaveBar.tsx';
 import { formatOffset, utcOffsetMinutes, zoneChoices } from './time-zones.ts';
@@ -109,6 +110,7 @@ export function SitePage({ api, liveConfig }: { api: Api; liveConfig: SiteConfig
       </section>
       <CitizensSection editor={editor} />
       <IdCardSection editor={editor} />
+      <DossierSection editor={editor} />
     </div>
   );
 }

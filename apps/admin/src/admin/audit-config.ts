@@ -1,7 +1,8 @@
-import { ticketLabel } from '@luot/domain';
+import { ticketLabel, type DossierRequirement } from '@luot/domain';
 import { CONFIG_KEY_LABELS, type AuditChange, type AuditValue } from '@luot/protocol';
 import { M } from '../messages.ts';
 import { MI } from '../messages-id-card.ts';
+import { MD } from '../messages-dossier.ts';
 import { MM } from '../messages-media.ts';
 
 const A = M.audit;
@@ -48,6 +49,8 @@ export function formatValue(key: string, value: unknown): string {
     if (key.split('.').at(-1) === 'scan' && value in MI.modes)
       return MI.modes[value as keyof typeof MI.modes];
     if (key === 'layout') return MM.layout[value] ?? value;
+    if (key === 'dossier.required' || key === 'required')
+      return MD.required[value as DossierRequirement] ?? value;
     return value === '' ? A.values.empty : `«${cut(value)}»`;
   }
   if (Array.isArray(value)) {

@@ -4,6 +4,7 @@ import type { Report, ReportGrouping, ReportRow } from '@luot/protocol';
 import type { Api } from '../api.ts';
 import { M } from '../messages.ts';
 import { BarChart, LineChart, ShareBar } from './charts.tsx';
+import { DossierTable } from './DossierTable.tsx';
 import { OriginTable } from './OriginTable.tsx';
 import { ReportControls } from './ReportControls.tsx';
 import { addDays, dayLabel, duration, fullDay, monthStart, percent } from './format.ts';
@@ -124,6 +125,17 @@ export function ReportsPage({
         </p>
       )}
       {report && <ReportView report={report} config={config} />}
+      {report && (
+        <DossierTable
+          api={api}
+          from={report.from}
+          to={report.to}
+          rows={report.rows}
+          total={report.total}
+          grouping={R.groupings[report.groupBy] ?? ''}
+          onError={setError}
+        />
+      )}
     </div>
   );
 }

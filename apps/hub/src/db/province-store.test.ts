@@ -321,6 +321,8 @@ function openOldDatabase(path: string): Db {
   return db;
 }
 
+const NEWER_NULL_COLUMNS = ['origin', 'dossier_outcome', 'dossier_codes'];
+
 /** Every row of every table, by table, in rowid order, without the columns sites added. */
 function rowsOf(db: Db, tables: string[]): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
@@ -329,10 +331,13 @@ function rowsOf(db: Db, tables: string[]): Record<string, unknown[]> {
       (row) =>
         sortKeys(
           Object.fromEntries(
-            // `origin` (migration 009) is new and NULL on an older file's rows: a walk-in.
+            // `origin` (migration 009) is new and NULL on an older file's rows: a walk-in; so
+            // are `dossier_outcome` and `dossier_codes` (migration 015): nothing recorded.
             Object.entries(row).filter(
               ([key, value]) =>
-                key !== 'site_id' && key !== 'sites' && !(key === 'origin' && value === null),
+                key !== 'site_id' &&
+                key !== 'sites' &&
+                !(NEWER_NULL_COLUMNS.includes(key) && value === null),
             ),
           ),
         ),

@@ -8,9 +8,10 @@ import type { Db } from './open-database.ts';
  * - `tickets`: (field index, status index, quarter-hour of issue, count) — the day's rows of
  *   `ReportQueries.ticketCounts`.
  * - `visits`: per visit, ordered by field: wait seconds; service seconds + 1 (0: never
- *   started); outcome | rating << 3 | UTC quarter of the day of the call << 6 | origin << 13;
- *   counter index | clerk index << 16. Seconds, outcome, rating and origin are exactly those
- *   of `VisitBatch`. Days packed before migration 009 have origin 0: they had only walk-ins.
+ *   started); outcome | rating << 3 | UTC quarter of the day of the call << 6 | origin << 13 |
+ *   dossier outcome << 15; counter index | clerk index << 16. Seconds, outcome, rating, origin
+ *   and dossier outcome are exactly those of `VisitBatch`. Days packed before migration 009
+ *   have origin 0: they had only walk-ins; before migration 015, dossier 0: none was recorded.
  *
  * A ticket's status key carries its origin when not a walk-in (`ticketStatusKey`).
  */
@@ -34,6 +35,13 @@ export interface DayKeys {
 /** Visit outcomes as `VisitBatch` codes them. */
 export const OUTCOME_SQL = `CASE outcome WHEN 'done' THEN 1 WHEN 'no_show' THEN 2 WHEN 'transferred' THEN 3
   WHEN 'cancelled' THEN 4 WHEN 'expired' THEN 4 ELSE 0 END`;
+
+/**
+ * Dossier outcomes as `VisitBatch` codes them: 0 none recorded, then 1 received, 2 returned,
+ * 3 guidance, 4 refused (`DOSSIER_OUTCOMES`' order).
+ */
+export const DOSSIER_SQL = `CASE dossier_outcome WHEN 'received' THEN 1 WHEN 'returned' THEN 2
+  WHEN 'guidance' THEN 3 WHEN 'refused' THEN 4 ELSE 0 END`;
 
 /** Ticket origins as `VisitBatch` codes them: 0 walk-in, 1 remote, 2 booking. */
 export const ORIGIN_SQL = `CASE origin WHEN 'remote' THEN 1 WHEN 'booking' THEN 2 ELSE 0 END`;
@@ -78,6 +86,8 @@ export interface PackedVisitRow {
   quarter: number;
   /** 0 walk-in, 1 remote, 2 booking. */
   origin: number;
+  /** 0 none recorded, 1–4 (`DOSSIER_SQL`). */
+  dossier: number;
 }
 
 /** Packs one day's rows (whichever database read them) into its keys and Int32 quadruples. */
@@ -104,7 +114,7 @@ export function packDay(
       [
         r.waitS,
         r.serviceS1,
-        r.outcome | (r.rating << 3) | (r.quarter << 6) | (r.origin << 13),
+        r.outcome | (r.rating << 3) | (r.quarter << 6) | (r.origin << 13) | (r.dossier << 15),
         counter(r.counterId) | (clerk(r.clerkId) << 16),
       ],
       i * 4,
@@ -134,7 +144,8 @@ export function createReportDays(db: Db, siteId: string) {
               (called_at - waiting_since) / 1000 AS waitS,
               COALESCE((ended_at - started_at) / 1000 + 1, 0) AS serviceS1,
               ${OUTCOME_SQL} AS outcome, COALESCE(rating, 0) AS rating,
-              (called_at % 86400000) / 900000 AS quarter, ${ORIGIN_SQL} AS origin
+              (called_at % 86400000) / 900000 AS quarter, ${ORIGIN_SQL} AS origin,
+              ${DOSSIER_SQL} AS dossier
        FROM services WHERE site_id = ? AND day = ? ORDER BY field_id, id`,
     ),
     put: db.prepare(

@@ -1,6 +1,7 @@
 import type { Db } from './open-database.ts';
 import {
   indexer,
+  DOSSIER_SQL,
   ORIGIN_SQL,
   OUTCOME_SQL,
   readPackedDays,
@@ -64,8 +65,10 @@ export type VisitDimension = 'counter' | 'clerk' | 'quarter' | 'none';
  * in `keys` (0: none), or the UTC quarter of the day of the call (0–95).
  *
  * Unpacked days cross from SQLite as one integer per visit,
- * ((((waitS · 2^17 + serviceS1) · 16 + outcome + 5 · origin) · 8 + rating) · 2^13 + code)
- * < 2^53, so a wait up to 2^16 s (18 hours, longer than any service day) fits.
+ * ((((waitS · 2^16 + serviceS1) · 32 + kind + 9 · origin) · 8 + rating) · 2^13 + code)
+ * < 2^53, so a wait up to 2^16 s (18 hours, longer than any service day) fits, and a service
+ * (capped at 2^16 − 1 s, the same bound) too. `kind` is the outcome (0–4), or for a visit done
+ * with a dossier outcome recorded, 4 + that outcome (5–8).
  */
 export interface VisitBatch {
   runs: { day: string; fieldId: string; count: number }[];
@@ -78,6 +81,8 @@ export interface VisitBatch {
   rating: Uint8Array;
   /** The ticket's origin: 0 walk-in / 1 remote / 2 booking. */
   origin: Uint8Array;
+  /** The dossier outcome the clerk recorded: 0 none / 1–4 (`DOSSIER_SQL`). */
+  dossier: Uint8Array;
   code: Int32Array;
   /** For counter and clerk: the key of each code (index 0 unused). */
   keys: string[];
@@ -86,6 +91,9 @@ export interface VisitBatch {
 export type ReportQueries = ReturnType<typeof createReportQueries>;
 
 const OUTCOME = OUTCOME_SQL;
+/** The outcome, or 4 + the dossier outcome of a visit done with one recorded (see `VisitBatch`). */
+const KIND = `CASE WHEN outcome = 'done' AND dossier_outcome IS NOT NULL THEN 4 + ${DOSSIER_SQL}
+  ELSE ${OUTCOME} END`;
 
 /** Codes are 13 bits; the joined key list must stay shorter (about 700 usernames). */
 const MAX_KEYS_LENGTH = 8191;
@@ -99,9 +107,9 @@ export function createReportQueries(db: Db, siteId: string) {
   const packed = (code: string) =>
     db
       .prepare(
-        `SELECT (((((called_at - waiting_since) / 1000) * 131072
-                  + COALESCE((ended_at - started_at) / 1000 + 1, 0)) * 16
-                  + ${OUTCOME} + 5 * ${ORIGIN_SQL}) * 8
+        `SELECT (((((called_at - waiting_since) / 1000) * 65536
+                  + MIN(COALESCE((ended_at - started_at) / 1000 + 1, 0), 65535)) * 32
+                  + ${KIND} + 9 * ${ORIGIN_SQL}) * 8
                   + COALESCE(rating, 0)) * 8192 + ${code}
          FROM services WHERE site_id = @site AND day BETWEEN @from AND @to ORDER BY day, field_id`,
       )
@@ -214,13 +222,15 @@ export function createReportQueries(db: Db, siteId: string) {
           let rest = (v - code) / 8192;
           const rating = rest % 8;
           rest = (rest - rating) / 8;
-          const outcomeOrigin = rest % 16;
-          rest = (rest - outcomeOrigin) / 16;
-          const serviceS1 = rest % 131072;
-          batch.waitS[at] = (rest - serviceS1) / 131072;
+          const kindOrigin = rest % 32;
+          rest = (rest - kindOrigin) / 32;
+          const serviceS1 = rest % 65536;
+          batch.waitS[at] = (rest - serviceS1) / 65536;
           batch.serviceS1[at] = serviceS1;
-          batch.outcome[at] = outcomeOrigin % 5;
-          batch.origin[at] = (outcomeOrigin - (outcomeOrigin % 5)) / 5;
+          const kind = kindOrigin % 9;
+          batch.outcome[at] = kind > 4 ? 1 : kind;
+          batch.dossier[at] = kind > 4 ? kind - 4 : 0;
+          batch.origin[at] = (kindOrigin - kind) / 9;
           batch.rating[at] = rating;
           batch.code[at++] = code;
         }
@@ -345,6 +355,7 @@ export function appendPackedDay(
     batch.outcome[at] = bits & 7;
     batch.rating[at] = (bits >>> 3) & 7;
     batch.origin[at] = (bits >>> 13) & 3;
+    batch.dossier[at] = (bits >>> 15) & 7;
     batch.code[at] =
       dimension === 'counter'
         ? counterCodes[who & 0xffff]!
@@ -393,6 +404,7 @@ function emptyBatch(total: number, dimension: VisitDimension, known: readonly st
     outcome: new Uint8Array(total),
     rating: new Uint8Array(total),
     origin: new Uint8Array(total),
+    dossier: new Uint8Array(total),
     code: new Int32Array(total),
     keys: [],
   };

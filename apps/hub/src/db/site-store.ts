@@ -8,6 +8,7 @@ import type {
   SyncStore,
 } from '../store.ts';
 import { createAuditLog } from './audit-log.ts';
+import { DOSSIER_VISITS_SQL, dossierVisitOfRow } from './dossier-visits.ts';
 import type { Db } from './open-database.ts';
 import { createPurge } from './purge.ts';
 import { createReportDays } from './report-days.ts';
@@ -75,7 +76,7 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
       `UPDATE services SET started_at = ? WHERE site_id = ? AND ticket_id = ? AND ended_at IS NULL`,
     ),
     serviceEnd: db.prepare(
-      `UPDATE services SET ended_at = ?, outcome = ?
+      `UPDATE services SET ended_at = ?, outcome = ?, dossier_outcome = ?, dossier_codes = ?
        WHERE site_id = ? AND ticket_id = ? AND ended_at IS NULL`,
     ),
     serviceRating: db.prepare(
@@ -96,6 +97,7 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
     ),
     latestDay: db.prepare(`SELECT day FROM events WHERE site_id = ? ORDER BY seq DESC LIMIT 1`),
     lastSeq: db.prepare(`SELECT COALESCE(MAX(seq), 0) FROM events WHERE site_id = ?`).pluck(),
+    dossierVisits: db.prepare(DOSSIER_VISITS_SQL.replace(/\$\d/g, '?')),
     servicesOfDay: db.prepare(
       `SELECT s.id, s.ticket_id AS ticketId, t.label, s.day, s.field_id AS fieldId,
          s.counter_id AS counterId, s.clerk_id AS clerkId, s.priority, s.waiting_since AS waitingSince,
@@ -152,7 +154,14 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
         q.serviceStart.run(row.at, siteId, row.ticketId);
         return;
       case 'visit.end':
-        q.serviceEnd.run(row.at, row.outcome, siteId, row.ticketId);
+        q.serviceEnd.run(
+          row.at,
+          row.outcome,
+          row.dossier?.outcome ?? null,
+          row.dossier ? JSON.stringify(row.dossier.codes) : null,
+          siteId,
+          row.ticketId,
+        );
         return;
       case 'visit.rate':
         q.serviceRating.run(row.score, siteId, row.ticketId);
@@ -215,6 +224,8 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
     siteId,
     appendAudit: (entry) => audit.append(entry),
     listAudit: (limit, beforeId) => audit.list(limit, beforeId),
+    dossierVisits: (from, to) =>
+      (q.dossierVisits.all(siteId, from, to) as Record<string, unknown>[]).map(dossierVisitOfRow),
     /** Stores commands' events and rows in one transaction (one sync to disk for all), in order. */
     append(commands: readonly StoredCommand[]): number[][] {
       return appendGroup(commands);

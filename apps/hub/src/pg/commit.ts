@@ -97,9 +97,17 @@ async function writeRow(c: pg.PoolClient, site: string, row: RowChange): Promise
     case 'visit.end':
       await c.query({
         name: 'visit.end',
-        text: `UPDATE services SET ended_at = $3, outcome = $4
+        text: `UPDATE services SET ended_at = $3, outcome = $4, dossier_outcome = $5,
+                 dossier_codes = $6
                WHERE site_id = $1 AND ticket_id = $2 AND ended_at IS NULL`,
-        values: [site, row.ticketId, row.at, row.outcome],
+        values: [
+          site,
+          row.ticketId,
+          row.at,
+          row.outcome,
+          row.dossier?.outcome ?? null,
+          row.dossier ? JSON.stringify(row.dossier.codes) : null,
+        ],
       });
       return;
     case 'visit.rate':

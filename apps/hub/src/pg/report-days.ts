@@ -2,6 +2,7 @@ import type pg from 'pg';
 import {
   bytes,
   int32s,
+  DOSSIER_SQL,
   ORIGIN_SQL,
   packDay,
   TICKET_STATUS_KEY_SQL,
@@ -50,7 +51,8 @@ export async function readDayRows(
              ((called_at - waiting_since) / 1000)::int AS "waitS",
              COALESCE((ended_at - started_at) / 1000 + 1, 0)::int AS "serviceS1",
              ${OUTCOME} AS outcome, COALESCE(rating, 0) AS rating,
-             ((called_at % 86400000) / 900000)::int AS quarter, ${ORIGIN_SQL} AS origin
+             ((called_at % 86400000) / 900000)::int AS quarter, ${ORIGIN_SQL} AS origin,
+             ${DOSSIER_SQL} AS dossier
            FROM services WHERE site_id = $1 AND day BETWEEN $2 AND $3
            ORDER BY day, field_id COLLATE "C", id`,
     values: [site, from, to],

@@ -6,6 +6,7 @@ import { commit, parseEvents } from './commit.ts';
 import type { PgDb } from './pool.ts';
 import { packStoredDay } from './report-days.ts';
 import { ticketOfRow } from '../ticket-row.ts';
+import { DOSSIER_VISITS_SQL, dossierVisitOfRow } from '../db/dossier-visits.ts';
 
 const DEVICE_COLUMNS = `site_id AS "siteId", id, kind, name, counter_id AS "counterId", speaks,
   created_at AS "createdAt", revoked_at AS "revokedAt", last_seen_at AS "lastSeenAt"`;
@@ -134,6 +135,10 @@ export function createPgSiteStore(db: PgDb, siteId: string): Store {
         [site, entry.at, entry.actor, entry.action, entry.target, JSON.stringify(entry.detail)],
       );
       return row!.id;
+    },
+    async dossierVisits(from, to) {
+      const { rows } = await db.query(DOSSIER_VISITS_SQL, [site, from, to]);
+      return rows.map(dossierVisitOfRow);
     },
     async listAudit(limit, beforeId = Number.MAX_SAFE_INTEGER) {
       const { rows } = await db.query<

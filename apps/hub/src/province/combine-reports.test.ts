@@ -33,6 +33,7 @@ function row(
     withinTarget: { served, within, share: served ? within / served : null },
     onTime: { within, issued: served + 2, share: within / (served + 2) },
     ratings: { count: rated, byScore: { '3': rated }, satisfied: rated, rate: rated ? 1 : null },
+    dossierOutcomes: { received: served, returned: 0, guidance: 0, refused: 0 },
     byOrigin: {
       'walk-in': {
         issued: served + 2,

@@ -1,4 +1,5 @@
 // Reports across sites: each site's report, computed by its own engine, added up here. Pure.
+import { DOSSIER_OUTCOMES, type DossierOutcome } from '@luot/domain';
 import type { SiteConfig } from '@luot/domain';
 import {
   REPORT_ORIGINS,
@@ -102,6 +103,9 @@ export function combineRows(key: string, label: string, rows: readonly ReportRow
       ]),
     ) as Record<ReportOrigin, OriginFigures>,
     bookings: combineBookings(rows),
+    dossierOutcomes: Object.fromEntries(
+      DOSSIER_OUTCOMES.map((o) => [o, rows.reduce((n, r) => n + (r.dossierOutcomes?.[o] ?? 0), 0)]),
+    ) as Record<DossierOutcome, number>,
   };
 }
 

@@ -1,4 +1,4 @@
-import { localTime, type SiteConfig } from '@luot/domain';
+import { DOSSIER_OUTCOMES, localTime, type DossierOutcome, type SiteConfig } from '@luot/domain';
 import {
   REPORT_ORIGINS,
   type OriginFigures,
@@ -57,6 +57,8 @@ class Bucket {
   within = 0;
   /** Count per score 1–5 (index 0 unused). */
   ratings = [0, 0, 0, 0, 0, 0];
+  /** Served visits by the dossier outcome recorded: index 0 none, 1–4 `DOSSIER_OUTCOMES`. */
+  dossier = [0, 0, 0, 0, 0];
   /** Booked slots passed, and those checked in. */
   bookingsDue = 0;
   bookingsCame = 0;
@@ -172,6 +174,7 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
     outcome: outcomes,
     rating: ratings,
     origin: origins,
+    dossier: dossiers,
     code: codes,
   } = input.visits;
   // Buckets by local hour and by code, so the loop over a year of visits looks up no keys.
@@ -215,6 +218,9 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
         point.served++;
         total.served++;
         b.served++;
+        const dossier = dossiers[i]!;
+        total.dossier[dossier]!++;
+        b.dossier[dossier]!++;
         if (serviceS1 > 0) {
           b.services.add(serviceS1 - 1);
         }
@@ -303,6 +309,9 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
           ];
         }),
       ) as Record<ReportOrigin, OriginFigures>,
+      dossierOutcomes: Object.fromEntries(
+        DOSSIER_OUTCOMES.map((o, d) => [o, b.dossier[d + 1]!]),
+      ) as Record<DossierOutcome, number>,
       bookings: withBookings
         ? {
             due: b.bookingsDue,

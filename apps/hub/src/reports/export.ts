@@ -1,4 +1,4 @@
-import { formatDateTime } from '@luot/domain';
+import { DOSSIER_OUTCOME_LABELS_VI, DOSSIER_OUTCOMES, formatDateTime } from '@luot/domain';
 import { REPORT_ORIGINS, type Report, type ReportGrouping, type ReportRow } from '@luot/protocol';
 import {
   COLUMNS_VI,
@@ -54,6 +54,7 @@ export function reportTable(report: ExportableReport): { headers: string[]; rows
     COLUMNS_VI.bookingsDue,
     COLUMNS_VI.bookingsCame,
     COLUMNS_VI.bookingsShare,
+    ...DOSSIER_OUTCOMES.map((o) => COLUMNS_VI.dossierOutcome(DOSSIER_OUTCOME_LABELS_VI[o])),
   ];
   const cells = (r: ReportRow): Cell[] => [
     r.label,
@@ -83,6 +84,7 @@ export function reportTable(report: ExportableReport): { headers: string[]; rows
     r.bookings?.due ?? null,
     r.bookings?.came ?? null,
     percent(r.bookings?.share ?? null),
+    ...DOSSIER_OUTCOMES.map((o) => r.dossierOutcomes[o]),
   ];
   return { headers, rows: [...report.rows.map(cells), cells(report.total)] };
 }

@@ -38,6 +38,8 @@ export const COLUMNS_VI = {
   satisfaction: 'Tỷ lệ hài lòng (%)',
   /** Per origin (ORIGIN_VI): tickets issued, mean and P90 wait. */
   originIssued: (origin: string) => `${origin}: số phiếu`,
+  /** Served visits by the outcome the clerk recorded (`DOSSIER_OUTCOME_LABELS_VI`). */
+  dossierOutcome: (outcome: string) => `Kết quả: ${outcome}`,
   originWaitMean: (origin: string) => `${origin}: chờ trung bình (phút)`,
   originWaitP90: (origin: string) => `${origin}: chờ P90 (phút)`,
   bookingsDue: 'Lịch hẹn đã đến giờ',
@@ -106,3 +108,19 @@ export function dayLabel(day: string): string {
 export function waitBucketLabel(fromMin: number, toMin: number | null): string {
   return toMin === null ? `${fromMin} phút trở lên` : `${fromMin}–${toMin} phút`;
 }
+
+/** The export of ratings per dossier: its sheet, title and column headers (in this order). */
+export const DOSSIER_EXPORT_VI = {
+  sheet: 'Đánh giá theo hồ sơ',
+  title: 'Mức độ hài lòng theo hồ sơ (Quyết định 766/QĐ-TTg)',
+  columns: [
+    'Mã hồ sơ',
+    'Điểm phục vụ',
+    'Lĩnh vực',
+    'Quầy',
+    'Cán bộ',
+    'Hoàn thành lúc',
+    'Kết quả',
+    'Điểm đánh giá',
+  ],
+};

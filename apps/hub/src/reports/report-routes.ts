@@ -1,11 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { reportQuerySchema, type ReportQuery, type StaffMember } from '@luot/protocol';
+import {
+  dossierRatingsQuerySchema,
+  reportQuerySchema,
+  type ReportQuery,
+  type StaffMember,
+} from '@luot/protocol';
 import type { Clock } from '../clock.ts';
 import type { ProvinceStore, ReportEngine } from '../store.ts';
 import type { Site, Sites } from '../sites.ts';
 import { sendFailure } from '../http-errors.ts';
 import { requireStaff } from '../staff-auth.ts';
+import { dossierRatingRows, dossierRatingsCsv, dossierRatingsXlsx } from './dossier-ratings.ts';
 import { reportCsv, reportXlsx } from './export.ts';
 
 /** Longest period one report may cover, in days (a year and a bit, for year-on-year views). */
@@ -120,6 +126,54 @@ export function registerReportRoutes(
         .header('content-disposition', `attachment; filename="${file.name}"`)
         .send(file.body);
     });
+
+  // Ratings per dossier for the Decision 766 index: ?from&to&format=json|csv|xlsx.
+  app.get('/api/reports/dossier-ratings', async (request, reply) => {
+    const site = await staffSite(request, reply);
+    if (!site) return reply;
+    const parsed = dossierRatingsQuerySchema.safeParse(request.query);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const ours = issue && (issue.code === 'custom' || issue.path[0] === 'format');
+      return sendFailure(
+        reply,
+        'BAD_REQUEST',
+        ours ? issue.message : 'Khoảng ngày hoặc định dạng không hợp lệ.',
+      );
+    }
+    const { from, to, format } = parsed.data;
+    if (daysBetween(from, to) > MAX_REPORT_DAYS)
+      return sendFailure(
+        reply,
+        'BAD_REQUEST',
+        `Một báo cáo chỉ bao gồm tối đa ${MAX_REPORT_DAYS} ngày.`,
+      );
+    const { config } = (await site.queue.durable()).state;
+    const [visits, people] = await Promise.all([
+      site.store.dossierVisits(from, to),
+      province.listUsers(site.id),
+    ]);
+    const names = new Map(people.map((p) => [p.username, p.name]));
+    const rows = dossierRatingRows(visits, { id: site.id, config }, names);
+    const file = `danh-gia-theo-ho-so-${from}-${to}`;
+    if (format === 'json') return { ok: true, data: rows };
+    if (format === 'csv')
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file}.csv"`)
+        .send(dossierRatingsCsv(rows, config.site.timeZone));
+    const body = await dossierRatingsXlsx(rows, {
+      siteName: config.site.name,
+      from,
+      to,
+      timeZone: config.site.timeZone,
+      generatedAt: clock.now(),
+    });
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${file}.xlsx"`)
+      .send(body);
+  });
 
   app.get('/api/staff', async (request, reply) => {
     const site = await staffSite(request, reply);

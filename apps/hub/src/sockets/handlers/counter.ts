@@ -1,5 +1,5 @@
 import { currentTicket, type QueueCommand, type Ticket } from '@luot/domain';
-import { failure, type Ack, type Identity } from '@luot/protocol';
+import { failure, refusalOf, type Ack, type Identity } from '@luot/protocol';
 import type { HandlerContext } from '../context.ts';
 import type { Handlers } from '../router.ts';
 
@@ -19,7 +19,8 @@ function atCounter(
   const at = { counterId: identity.counterId, clerkId: identity.username };
   const before = currentTicket(queue.live, at.counterId)?.id ?? null;
   const result = queue.submit(command(at), { actor: ctx.actor });
-  if (!result.ok) return failure(result.error.code);
+  // The domain's own reason when it has one (a dossier code of the wrong format names it).
+  if (!result.ok) return refusalOf(result.error);
   const called = result.events.find((e) => e.type === 'ticket.called');
   const ticketId = called && 'ticketId' in called ? called.ticketId : before;
   const ticket = ticketId ? result.state.tickets[ticketId] : undefined;
@@ -56,7 +57,8 @@ export function counterHandlers(): Pick<
       atCounter(ctx, (at) => ({ type: 'callTicket', ticketId: p.ticketId, ...at })),
     'counter:recall': (ctx) => atCounter(ctx, (at) => ({ type: 'recall', ...at })),
     'counter:start': (ctx) => atCounter(ctx, (at) => ({ type: 'start', ...at })),
-    'counter:finish': (ctx) => atCounter(ctx, (at) => ({ type: 'finish', ...at })),
+    'counter:finish': (ctx, p) =>
+      atCounter(ctx, (at) => ({ type: 'finish', dossier: p.dossier ?? null, ...at })),
     'counter:noShow': (ctx) => atCounter(ctx, (at) => ({ type: 'noShow', ...at })),
     'counter:transfer': (ctx, p) =>
       atCounter(ctx, (at) => ({ type: 'transfer', to: p.to, reason: p.reason, ...at })),
