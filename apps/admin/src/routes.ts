@@ -22,7 +22,7 @@ export type PageId =
   | 'catalogue'
   | 'messages'
   | 'boardContent'
-  | 'apiKeys';
+  | 'apiKeys'
   | 'webhooks';
 
 export interface Route {

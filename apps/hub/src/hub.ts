@@ -248,7 +248,7 @@ export async function createHub(deps: {
     log,
   });
   // One report path for the admin app's session and the REST API's keys.
-  const siteReports = createSiteReports({ reports: deps.reports, clock, log });
+  const siteReports = createSiteReports({ reports: deps.reports, province, clock, log });
   registerReportRoutes(app, { province, sites, reports: siteReports, clock, sessionIdleMs });
   // The REST API (/api/v1) on the staff listener: each route a client event run through the
   // sockets' own dispatch, with an API key instead of a session (rest/).

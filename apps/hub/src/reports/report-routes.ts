@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import {
   dossierRatingsQuerySchema,
   reportQuerySchema,
+  type DossierRatingRow,
   type ReportQuery,
   type StaffMember,
 } from '@luot/protocol';
@@ -18,6 +19,14 @@ import { reportCsv, reportXlsx } from './export.ts';
 export const MAX_REPORT_DAYS = 400;
 
 const STAFF = ['supervisor', 'admin'] as const;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A report file to download. */
+export interface ReportFile {
+  contentType: string;
+  name: string;
+  body: string | Buffer;
+}
 
 function daysBetween(from: string, to: string): number {
   return (
@@ -30,7 +39,12 @@ function daysBetween(from: string, to: string): number {
  * key in rest/): the query checked with the Vietnamese messages of the admin app, the report
  * built by the report engine, and its CSV and XLSX files. The one report path of the hub.
  */
-export function createSiteReports(deps: { reports: ReportEngine; clock: Clock; log: Logger }) {
+export function createSiteReports(deps: {
+  reports: ReportEngine;
+  province: ProvinceStore;
+  clock: Clock;
+  log: Logger;
+}) {
   const runner = deps.reports;
   const build = async (site: Site, query: ReportQuery) => {
     try {
@@ -67,12 +81,64 @@ export function createSiteReports(deps: { reports: ReportEngine; clock: Clock; l
       return { contentType: 'text/csv; charset=utf-8', name, body: reportCsv(report) };
     const body = await reportXlsx(report, (await site.queue.durable()).state.config.site.name);
     return {
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      contentType: XLSX,
       name,
       body,
     };
   };
-  return { parse, build, file, close: () => runner.close() };
+  /**
+   * The ratings per dossier of a period (Decision 766): the rows (JSON), or a CSV or XLSX file;
+   * or what is wrong with the query (Vietnamese, for a person).
+   */
+  const dossierRatings = async (
+    site: Site,
+    raw: unknown,
+  ): Promise<
+    | { ok: false; message: string }
+    | { ok: true; rows: DossierRatingRow[] }
+    | { ok: true; file: ReportFile }
+  > => {
+    const parsed = dossierRatingsQuerySchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const ours = issue && (issue.code === 'custom' || issue.path[0] === 'format');
+      return {
+        ok: false,
+        message: ours ? issue.message : 'Khoảng ngày hoặc định dạng không hợp lệ.',
+      };
+    }
+    const { from, to, format } = parsed.data;
+    if (daysBetween(from, to) > MAX_REPORT_DAYS)
+      return { ok: false, message: `Một báo cáo chỉ bao gồm tối đa ${MAX_REPORT_DAYS} ngày.` };
+    const { config } = (await site.queue.durable()).state;
+    const [visits, people] = await Promise.all([
+      site.store.dossierVisits(from, to),
+      deps.province.listUsers(site.id),
+    ]);
+    const names = new Map(people.map((p) => [p.username, p.name]));
+    const rows = dossierRatingRows(visits, { id: site.id, config }, names);
+    const name = `danh-gia-theo-ho-so-${from}-${to}.${format}`;
+    if (format === 'json') return { ok: true, rows };
+    if (format === 'csv')
+      return {
+        ok: true,
+        file: {
+          contentType: 'text/csv; charset=utf-8',
+          name,
+          body: dossierRatingsCsv(rows, config.site.timeZone),
+        },
+      };
+    const body = await dossierRatingsXlsx(rows, {
+      siteName: config.site.name,
+      from,
+      to,
+      timeZone: config.site.timeZone,
+      generatedAt: deps.clock.now(),
+    });
+    return { ok: true, file: { contentType: XLSX, name, body } };
+  };
+
+  return { parse, build, file, dossierRatings, close: () => runner.close() };
 }
 export type SiteReports = ReturnType<typeof createSiteReports>;
 
@@ -131,47 +197,13 @@ export function registerReportRoutes(
   app.get('/api/reports/dossier-ratings', async (request, reply) => {
     const site = await staffSite(request, reply);
     if (!site) return reply;
-    const parsed = dossierRatingsQuerySchema.safeParse(request.query);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const ours = issue && (issue.code === 'custom' || issue.path[0] === 'format');
-      return sendFailure(
-        reply,
-        'BAD_REQUEST',
-        ours ? issue.message : 'Khoảng ngày hoặc định dạng không hợp lệ.',
-      );
-    }
-    const { from, to, format } = parsed.data;
-    if (daysBetween(from, to) > MAX_REPORT_DAYS)
-      return sendFailure(
-        reply,
-        'BAD_REQUEST',
-        `Một báo cáo chỉ bao gồm tối đa ${MAX_REPORT_DAYS} ngày.`,
-      );
-    const { config } = (await site.queue.durable()).state;
-    const [visits, people] = await Promise.all([
-      site.store.dossierVisits(from, to),
-      province.listUsers(site.id),
-    ]);
-    const names = new Map(people.map((p) => [p.username, p.name]));
-    const rows = dossierRatingRows(visits, { id: site.id, config }, names);
-    const file = `danh-gia-theo-ho-so-${from}-${to}`;
-    if (format === 'json') return { ok: true, data: rows };
-    if (format === 'csv')
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${file}.csv"`)
-        .send(dossierRatingsCsv(rows, config.site.timeZone));
-    const body = await dossierRatingsXlsx(rows, {
-      siteName: config.site.name,
-      from,
-      to,
-      timeZone: config.site.timeZone,
-      generatedAt: clock.now(),
-    });
+    const answer = await deps.reports.dossierRatings(site, request.query);
+    if (!answer.ok) return sendFailure(reply, 'BAD_REQUEST', answer.message);
+    if ('rows' in answer) return { ok: true, data: answer.rows };
+    const { contentType, name, body } = answer.file;
     return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${file}.xlsx"`)
+      .header('content-type', contentType)
+      .header('content-disposition', `attachment; filename="${name}"`)
       .send(body);
   });
 

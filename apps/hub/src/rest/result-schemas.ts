@@ -2,8 +2,8 @@
 // protocol's results are TypeScript types (messages.ts, @luot/domain); each schema here is
 // checked against its type both ways at compile time, so the document cannot drift from them.
 import { z } from 'zod';
-import type { CounterState, Ticket } from '@luot/domain';
-import type { ClientResults, DeviceStatus, IssuedTicket } from '@luot/protocol';
+import { DOSSIER_OUTCOMES, dossierSchema, type CounterState, type Ticket } from '@luot/domain';
+import type { ClientResults, DeviceStatus, DossierRatingRow, IssuedTicket } from '@luot/protocol';
 
 /** True only when A and B are the same type (each assignable to the other). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -35,6 +35,9 @@ export const ticketSchema = z
     origin: z.enum(['remote', 'booking']).optional(),
     slotAt: epochMs.optional(),
     awaitingArrival: z.boolean().optional(),
+    dossier: dossierSchema
+      .optional()
+      .describe('what the clerk recorded at finish: dossier codes, outcome, a refusal’s reason'),
   })
   .meta({ id: 'Ticket', description: 'A ticket of today, as a clerk sees it.' });
 const ticketSame: Same<z.infer<typeof ticketSchema>, Ticket> = true;
@@ -120,7 +123,35 @@ export const reportResultSchema = z.looseObject({}).meta({
     'same object the admin app’s report page shows (protocol: reports.ts, `Report`).',
 });
 
-void [ticketSame, issuedSame, counterSame, deviceSame, counterIdSame, cancelSame];
+/** One row of the ratings per dossier (Decision 766/QĐ-TTg): no citizen data. */
+export const dossierRatingRowSchema = z
+  .object({
+    code: z.string().describe('the dossier code (mã hồ sơ), e.g. 000.00.01.H29-231115-0001'),
+    siteId: z.string(),
+    site: z.string(),
+    day: z.string(),
+    fieldId: z.string(),
+    field: z.string(),
+    counterId: z.string(),
+    counter: z.string(),
+    clerkId: z.string().nullable(),
+    clerk: z.string().nullable(),
+    finishedAt: epochMs,
+    outcome: z.enum(DOSSIER_OUTCOMES),
+    rating: z.number().int().min(1).max(5).nullable(),
+  })
+  .meta({ id: 'DossierRating' });
+const dossierRatingSame: Same<z.infer<typeof dossierRatingRowSchema>, DossierRatingRow> = true;
+
+void [
+  dossierRatingSame,
+  ticketSame,
+  issuedSame,
+  counterSame,
+  deviceSame,
+  counterIdSame,
+  cancelSame,
+];
 
 /** The body of every refusal: the hub's error shape, with the status of its code. */
 export const failureSchema = z

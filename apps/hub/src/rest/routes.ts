@@ -3,7 +3,13 @@
 // the report engine. serve.ts registers exactly these; openapi.ts documents exactly these.
 import { z } from 'zod';
 import { idSchema, own, stateFor, type QueueState } from '@luot/domain';
-import { failure, reportQuerySchema, type Ack, type Snapshot } from '@luot/protocol';
+import {
+  dossierRatingsQuerySchema,
+  failure,
+  reportQuerySchema,
+  type Ack,
+  type Snapshot,
+} from '@luot/protocol';
 import {
   cancelResultSchema,
   counterIdResultSchema,
@@ -11,6 +17,7 @@ import {
   deviceStatusSchema,
   issuedTicketSchema,
   queueViewSchema,
+  dossierRatingRowSchema,
   reportResultSchema,
   ticketSchema,
   type CounterView,
@@ -107,6 +114,16 @@ function counterRoute(
 /** The report's query as documented (checked by `reports.parse`, with its date-order rule). */
 const reportQuery = z.strictObject({ ...reportQuerySchema.shape });
 const exportQuery = z.strictObject({ ...reportQuerySchema.shape, format: z.enum(['csv', 'xlsx']) });
+
+/** The ratings per dossier's query as documented (checked by `reports.dossierRatings`). */
+const dossierRatingsQuery = z.strictObject({
+  from: dossierRatingsQuerySchema.shape.from,
+  to: dossierRatingsQuerySchema.shape.to,
+});
+const dossierRatingsExportQuery = z.strictObject({
+  ...dossierRatingsQuery.shape,
+  format: z.enum(['csv', 'xlsx']),
+});
 
 /** Checks a report's query; the report's own messages (Vietnamese) for what is wrong. */
 function reportQueryOf(call: RestCall, raw: unknown) {
@@ -318,6 +335,49 @@ export const REST_ROUTES: readonly RestRoute[] = [
       if (!q.ok) return q;
       const file = await call.reports.file(call.site, q.query, f.data);
       return file ? { ok: true, file } : failure('INTERNAL');
+    },
+  },
+  {
+    method: 'GET',
+    path: '/sites/{siteId}/reports/dossier-ratings',
+    permission: 'reports:read',
+    tag: 'Reports',
+    summary: 'Đánh giá theo mã hồ sơ (Quyết định 766)',
+    description:
+      'One row per dossier code and visit of the period: field, counter, clerk, when it ' +
+      'finished, the outcome and the citizen’s rating (null when not rated), for the ' +
+      'satisfaction index of Decision 766/QĐ-TTg. No citizen data.',
+    params: siteParams,
+    query: dossierRatingsQuery,
+    result: z.array(dossierRatingRowSchema),
+    errors: [],
+    async run(call, input) {
+      const query = { ...(input.query as object), format: 'json' };
+      const answer = await call.reports.dossierRatings(call.site, query);
+      if (!answer.ok) return failure('BAD_REQUEST', answer.message);
+      return 'rows' in answer ? { ok: true, data: answer.rows } : failure('INTERNAL');
+    },
+  },
+  {
+    method: 'GET',
+    path: '/sites/{siteId}/reports/dossier-ratings/export',
+    permission: 'reports:read',
+    tag: 'Reports',
+    summary: 'Tải đánh giá theo mã hồ sơ (CSV hoặc Excel)',
+    description: 'The same rows as a CSV (UTF-8) or XLSX file, as the admin app downloads them.',
+    params: siteParams,
+    query: dossierRatingsExportQuery,
+    result: {
+      file: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    },
+    errors: [],
+    async run(call, input) {
+      const raw = (input.query ?? {}) as Record<string, unknown>;
+      const f = dossierRatingsExportQuery.shape.format.safeParse(raw.format);
+      if (!f.success) return failure('BAD_REQUEST', REST_MESSAGES_VI.exportFormat);
+      const answer = await call.reports.dossierRatings(call.site, raw);
+      if (!answer.ok) return failure('BAD_REQUEST', answer.message);
+      return 'file' in answer ? { ok: true, file: answer.file } : failure('INTERNAL');
     },
   },
 ];
