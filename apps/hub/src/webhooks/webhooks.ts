@@ -192,7 +192,8 @@ export async function createWebhooks(deps: {
       try {
         do {
           entry.again = false;
-          if ((await fillOnce(site)) > 0) soon();
+          // New deliveries: claimed at once (fills are already gathered by `roundMs`).
+          if ((await fillOnce(site)) > 0) void pump();
         } while (entry.again && !closed);
       } catch (err) {
         log.error({ err, site: site.id }, 'filling webhook deliveries failed');
