@@ -1,4 +1,4 @@
-import type { ClaimedWebhookDelivery, WebhookOutcome, WebhookStore } from '../store-webhooks.ts';
+import type { ClaimedWebhookDelivery, WebhookStore } from '../store-webhooks.ts';
 import {
   DELIVERY_COLUMNS,
   pickClaims,

@@ -29,12 +29,15 @@ export interface WebhookOptions {
   pollMs: number;
   /** How long a receiver has to answer one delivery. */
   timeoutMs: number;
-  /** A claimed delivery is `sending` this long; a sender that died leaves it to be sent again. */
+  /**
+   * A claimed delivery is `sending` this long; a sender that died leaves it to be sent again.
+   * Long enough for a whole claim sent `concurrency` at a time to a receiver that times out.
+   */
   leaseMs: number;
-  /** Deliveries in flight at once per subscription (a slow receiver holds only its own). */
-  perSubscription: number;
-  /** Deliveries claimed at a time. */
-  batch: number;
+  /** Sends at once per subscription on this node (a slow receiver holds only its own). */
+  concurrency: number;
+  /** Deliveries claimed at most per subscription (across nodes), sent `concurrency` at a time. */
+  claimPerSubscription: number;
   /** The first retry's wait; each next one doubles, up to `maxBackoffMs`, plus up to 20 % jitter. */
   backoffMs: number;
   maxBackoffMs: number;
@@ -47,9 +50,9 @@ export interface WebhookOptions {
 export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = {
   pollMs: 5_000,
   timeoutMs: 10_000,
-  leaseMs: 60_000,
-  perSubscription: 4,
-  batch: 50,
+  leaseMs: 180_000,
+  concurrency: 16,
+  claimPerSubscription: 100,
   backoffMs: 10_000,
   maxBackoffMs: 60 * 60_000,
   retryWindowMs: WEBHOOK_RETRY_WINDOW_MS,
@@ -189,7 +192,8 @@ export async function createWebhooks(deps: {
       try {
         do {
           entry.again = false;
-          if ((await fillOnce(site)) > 0) soon();
+          // New deliveries: claimed at once (fills are already gathered by `roundMs`).
+          if ((await fillOnce(site)) > 0) void pump();
         } while (entry.again && !closed);
       } catch (err) {
         log.error({ err, site: site.id }, 'filling webhook deliveries failed');
@@ -201,12 +205,45 @@ export async function createWebhooks(deps: {
     return entry.running;
   }
 
-  // --- The sender, in rounds: a round stores the outcomes of the sends that ended since the
+  // --- The sender. Claimed deliveries wait in a queue per subscription and are sent
+  // `concurrency` at a time; each send that ends starts the next one at once.
+  const heldById = new Map<string, ClaimedWebhookDelivery>();
+  const waiting = new Map<string, ClaimedWebhookDelivery[]>();
+  const active = new Map<string, number>();
+  const inFlight = new Map<string, Promise<void>>();
+
+  function queue(d: ClaimedWebhookDelivery): void {
+    heldById.set(d.id, d);
+    const list = waiting.get(d.subscriptionId) ?? [];
+    list.push(d);
+    waiting.set(d.subscriptionId, list);
+    startNext(d.subscriptionId);
+  }
+
+  function startNext(subscriptionId: string): void {
+    const list = waiting.get(subscriptionId) ?? [];
+    while ((active.get(subscriptionId) ?? 0) < options.concurrency && list.length > 0) {
+      const d = list.shift()!;
+      active.set(subscriptionId, (active.get(subscriptionId) ?? 0) + 1);
+      inFlight.set(
+        d.id,
+        send(d).finally(() => {
+          heldById.delete(d.id);
+          inFlight.delete(d.id);
+          active.set(subscriptionId, active.get(subscriptionId)! - 1);
+          startNext(subscriptionId);
+          soon();
+        }),
+      );
+    }
+    if (list.length === 0) waiting.delete(subscriptionId);
+  }
+
+  // Rounds: a round stores the outcomes of the sends that ended since the
   // last one (one transaction for all of them), claims what is due, and starts sending it. A
   // round is asked for by a fill that stored deliveries and by each send that ends, and runs
   // at most `roundMs` later, so a busy morning costs a few transactions a second, not several
   // per event (each one a disk sync on the queue's SQLite file).
-  const inFlight = new Map<string, Promise<void>>();
   let outcomes: WebhookResult[] = [];
   let round: Promise<void> | null = null;
   let roundAgain = false;
@@ -243,22 +280,20 @@ export async function createWebhooks(deps: {
         do {
           roundAgain = false;
           await flushOutcomes();
+          const limit = options.claimPerSubscription * 4;
           const claimed = await province.claimWebhookDeliveries(clock.now(), {
-            limit: options.batch,
-            perSubscription: options.perSubscription,
+            limit,
+            perSubscription: options.claimPerSubscription,
             leaseMs: options.leaseMs,
           });
           for (const d of claimed) {
-            // Still in flight here (its lease ran out on a moved clock): the send under way
-            // settles it; the new claim's lease brings it back if that send is lost.
-            if (inFlight.has(d.id)) continue;
-            const sending = send(d).finally(() => {
-              inFlight.delete(d.id);
-              soon();
-            });
-            inFlight.set(d.id, sending);
+            // Still held here (its lease ran out on a moved clock): the one held is this claim
+            // now, so its outcome is recorded against it.
+            const held = heldById.get(d.id);
+            if (held) held.attempts = d.attempts;
+            else queue(d);
           }
-          if (claimed.length >= options.batch) roundAgain = true;
+          if (claimed.length >= limit) roundAgain = true;
         } while (roundAgain && !closed);
       } catch (err) {
         log.error({ err }, 'claiming webhook deliveries failed');
@@ -349,7 +384,7 @@ export async function createWebhooks(deps: {
     /** Fills every site, sends what is due, and waits for the sends under way (tests). */
     async settle(): Promise<void> {
       await tick();
-      while (inFlight.size > 0 || outcomes.length > 0 || round) {
+      while (heldById.size > 0 || outcomes.length > 0 || round) {
         await Promise.all([...inFlight.values(), round]);
         await pump();
       }
@@ -365,6 +400,7 @@ export async function createWebhooks(deps: {
       closing.abort();
       await Promise.allSettled([...filling.values()].map((f) => f.running));
       await round;
+      waiting.clear();
       await Promise.allSettled([...inFlight.values()]);
       // What was delivered before the close is stored as delivered (not sent again).
       await flushOutcomes();
