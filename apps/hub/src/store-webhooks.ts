@@ -41,6 +41,8 @@ export interface NewWebhookDelivery {
   seq: number;
   type: WebhookEventType;
   ticketId: string | null;
+  /** The ticket's number as printed ("A012"), kept for the delivery log after its day. */
+  ticketLabel: string | null;
   idempotencyKey: string;
   /** The exact JSON body sent (a `WebhookBody`). */
   body: string;

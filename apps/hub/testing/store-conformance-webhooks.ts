@@ -71,6 +71,7 @@ const delivery = (sub: string, seq: number, ticketId: string | null): NewWebhook
   seq,
   type: 'ticket.issued',
   ticketId,
+  ticketLabel: ticketId === null ? null : `A${String(seq).padStart(3, '0')}`,
   idempotencyKey: `xa-a:${seq}:${sub}`,
   body: `{"seq":${seq}}`,
   at: T0,
@@ -131,10 +132,12 @@ export function describeWebhookStore(current: () => ProvinceStore): void {
       expect((await store.webhookCursors('xa-a'))[0]!.seq).toBe(4);
       expect(await store.fillWebhookDeliveries('xa-a', [fill])).toBe(0);
       const page = await store.listWebhookDeliveries({ subscriptionIds: ['w1'], limit: 10 });
-      expect(page.deliveries.map((d) => [d.seq, d.state, d.idempotencyKey])).toEqual([
-        [4, 'pending', 'xa-a:4:w1'],
-        [3, 'pending', 'xa-a:3:w1'],
-      ]);
+      expect(page.deliveries.map((d) => [d.seq, d.state, d.idempotencyKey, d.ticketLabel])).toEqual(
+        [
+          [4, 'pending', 'xa-a:4:w1', 'A004'],
+          [3, 'pending', 'xa-a:3:w1', 'A003'],
+        ],
+      );
     });
 
     it('claims a ticket’s deliveries in order, within the per-subscription limit and the lease', async () => {

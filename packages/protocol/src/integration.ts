@@ -122,9 +122,9 @@ export interface WebhookDelivery {
   ticketId: string | null;
   /**
    * The ticket's number as printed ("A012"), as in the body sent (`WebhookBody.ticketLabel`), so
-   * the delivery log can name a ticket of an earlier day. Optional until the store fills it.
+   * the delivery log can name a ticket of an earlier day.
    */
-  ticketLabel?: string | null;
+  ticketLabel: string | null;
   /** Sent with every attempt of this delivery; a receiver acts on each key once. */
   idempotencyKey: string;
   state: WebhookDeliveryState;

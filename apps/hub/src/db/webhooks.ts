@@ -76,8 +76,9 @@ export function createWebhookStore(db: Db): Sync<WebhookStore> {
     ),
     insertDelivery: db.prepare(
       `INSERT INTO webhook_deliveries (id, subscription_id, site_id, seq, type, ticket_id,
-         order_key, idempotency_key, body, state, attempts, created_at, window_from, next_at)
-       VALUES (@id, @subscriptionId, @siteId, @seq, @type, @ticketId, @orderKey,
+         ticket_label, order_key, idempotency_key, body, state, attempts, created_at,
+         window_from, next_at)
+       VALUES (@id, @subscriptionId, @siteId, @seq, @type, @ticketId, @ticketLabel, @orderKey,
          @idempotencyKey, @body, 'pending', 0, @at, @at, @at)
        ON CONFLICT (idempotency_key) DO NOTHING`,
     ),

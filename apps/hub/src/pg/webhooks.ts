@@ -112,18 +112,19 @@ export function createPgWebhookStore(db: PgDb): WebhookStore {
             d.seq,
             d.type,
             d.ticketId,
+            d.ticketLabel,
             d.ticketId ?? '',
             d.idempotencyKey,
             d.body,
             d.at,
           ]);
           const tuples = f.deliveries.map((_, r) => {
-            const $ = (k: number) => `$${r * 10 + k}`;
-            return `(${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}, ${$(7)}, ${$(8)}, ${$(9)}, 'pending', 0, ${$(10)}, ${$(10)}, ${$(10)})`;
+            const $ = (k: number) => `$${r * 11 + k}`;
+            return `(${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}, ${$(7)}, ${$(8)}, ${$(9)}, ${$(10)}, 'pending', 0, ${$(11)}, ${$(11)}, ${$(11)})`;
           });
           const { rowCount } = await c.query(
             `INSERT INTO webhook_deliveries (id, subscription_id, site_id, seq, type, ticket_id,
-               order_key, idempotency_key, body, state, attempts, created_at, window_from, next_at)
+               ticket_label, order_key, idempotency_key, body, state, attempts, created_at, window_from, next_at)
              VALUES ${tuples.join(', ')} ON CONFLICT (idempotency_key) DO NOTHING`,
             values,
           );

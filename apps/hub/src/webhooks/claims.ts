@@ -32,6 +32,7 @@ export interface DeliveryRecord {
   seq: number;
   type: string;
   ticketId: string | null;
+  ticketLabel: string | null;
   idempotencyKey: string;
   state: string;
   attempts: number;
@@ -44,7 +45,7 @@ export interface DeliveryRecord {
 
 /** The columns of a `DeliveryRecord` (both stores quote the aliases). */
 export const DELIVERY_COLUMNS = `id, subscription_id AS "subscriptionId", site_id AS "siteId", seq,
-  type, ticket_id AS "ticketId", idempotency_key AS "idempotencyKey", state, attempts,
+  type, ticket_id AS "ticketId", ticket_label AS "ticketLabel", idempotency_key AS "idempotencyKey", state, attempts,
   last_status AS "lastStatus", last_error AS "lastError", created_at AS "createdAt",
   next_at AS "nextAt", delivered_at AS "deliveredAt"`;
 
@@ -58,6 +59,7 @@ export function toDelivery(r: DeliveryRecord): WebhookDelivery {
     seq: Number(r.seq),
     type: r.type as WebhookEventType,
     ticketId: r.ticketId,
+    ticketLabel: r.ticketLabel,
     idempotencyKey: r.idempotencyKey,
     state,
     attempts: r.attempts,

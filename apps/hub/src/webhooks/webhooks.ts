@@ -169,6 +169,7 @@ export async function createWebhooks(deps: {
           seq: stored.seq,
           type: shaped.type,
           ticketId: shaped.ticketId,
+          ticketLabel: shaped.body.ticketLabel,
           idempotencyKey: id,
           body: JSON.stringify({ id, ...shaped.body } satisfies WebhookBody),
           at: clock.now(),

@@ -39,6 +39,7 @@ CREATE TABLE webhook_deliveries (
   seq             INTEGER NOT NULL,
   type            TEXT    NOT NULL,
   ticket_id       TEXT,
+  ticket_label    TEXT,
   order_key       TEXT    NOT NULL,
   idempotency_key TEXT    NOT NULL UNIQUE,
   body            TEXT    NOT NULL,

@@ -30,6 +30,7 @@ CREATE TABLE webhook_deliveries (
   seq             bigint  NOT NULL,
   type            text    NOT NULL,
   ticket_id       text,
+  ticket_label    text,
   order_key       text    NOT NULL,
   idempotency_key text    NOT NULL UNIQUE,
   body            text    NOT NULL,
