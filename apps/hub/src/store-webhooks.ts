@@ -43,6 +43,11 @@ export interface NewWebhookDelivery {
   ticketId: string | null;
   /** The ticket's number as printed ("A012"), kept for the delivery log after its day. */
   ticketLabel: string | null;
+  /**
+   * What this delivery is ordered behind (`webhookOrderKey`): an earlier pending delivery of the
+   * same subscription, site and key holds it back.
+   */
+  orderKey: string;
   idempotencyKey: string;
   /** The exact JSON body sent (a `WebhookBody`). */
   body: string;

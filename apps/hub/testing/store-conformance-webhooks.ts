@@ -72,6 +72,7 @@ const delivery = (sub: string, seq: number, ticketId: string | null): NewWebhook
   type: 'ticket.issued',
   ticketId,
   ticketLabel: ticketId === null ? null : `A${String(seq).padStart(3, '0')}`,
+  orderKey: ticketId === null ? 'site' : `ticket:${ticketId}`,
   idempotencyKey: `xa-a:${seq}:${sub}`,
   body: `{"seq":${seq}}`,
   at: T0,

@@ -113,7 +113,7 @@ export function createPgWebhookStore(db: PgDb): WebhookStore {
             d.type,
             d.ticketId,
             d.ticketLabel,
-            d.ticketId ?? '',
+            d.orderKey,
             d.idempotencyKey,
             d.body,
             d.at,

@@ -95,6 +95,26 @@ it('signs each delivery as documented; a tampered body or an old timestamp does 
   expect(verifyWebhook(hook.secret, signature, got!.raw, now + 301)).toBe(false);
 });
 
+it('keeps a counter’s events in order; another counter’s do not wait behind them', async () => {
+  const { settle } = await setUp(['counter.opened', 'counter.paused']);
+  // The receiver refuses c1's opening; c1's pause waits behind it, c2's events go on.
+  receiver.answer = (d) =>
+    d.body.type === 'counter.opened' && d.body.counter?.id === 'c1' ? 500 : 200;
+  const clerk1 = await clerkAt('c1');
+  const clerk2 = await clerkAt('c2');
+  expect((await request(clerk1, 'counter:pause', { reason: 'Họp' })).ok).toBe(true);
+  expect((await request(clerk2, 'counter:pause', { reason: 'Họp' })).ok).toBe(true);
+  await settle();
+  const seen = (ds: ReceivedDelivery[]) => ds.map((d) => `${d.body.type} ${d.body.counter?.id}`);
+  expect(seen(receiver.processed)).toEqual(['counter.opened c2', 'counter.paused c2']);
+  expect(seen(receiver.requests)).not.toContain('counter.paused c1');
+  // c1's receiver side recovers: its opening, then its pause, in that order.
+  receiver.answer = () => 200;
+  t.clock.advance(12_000);
+  await settle();
+  expect(seen(receiver.processed).slice(2)).toEqual(['counter.opened c1', 'counter.paused c1']);
+});
+
 it('keeps a ticket’s events in order while its first one fails; other tickets go on', async () => {
   const { issue, settle, deliveries } = await setUp(['ticket.issued', 'ticket.called']);
   // The receiver refuses the first two attempts of the first ticket's issue.

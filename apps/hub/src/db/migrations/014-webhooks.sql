@@ -26,8 +26,8 @@ CREATE TABLE webhook_cursors (
   PRIMARY KEY (subscription_id, site_id)
 );
 
--- One stored event for one subscription. `order_key`: the ticket, or '' for events without
--- one; a delivery is not sent while an earlier one with the same subscription, site and
+-- One stored event for one subscription. `order_key` (`webhookOrderKey`): `ticket:<id>`,
+-- `counter:<id>` for a counter's own events, or `site`; a delivery is not sent while an earlier one with the same subscription, site and
 -- order_key is pending or sending. While `sending`, `next_at` is the claim's lease.
 -- `window_from`: when its 24-hour retry window began (created, or "send again"). `n` orders the
 -- log (newest first) and pages it.
