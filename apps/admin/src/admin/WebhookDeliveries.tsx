@@ -241,7 +241,7 @@ export function WebhookDeliveries({
   );
 }
 
-/** Today's ticket by its number; an older one by the start of its id (the whole id on hover). */
+/** The ticket by its number (kept with each delivery); by the start of its id (whole on hover) if unknown. */
 function TicketCell({ id, label }: { id: string; label: string | null }) {
   if (label !== null) return <>{label}</>;
   return (
