@@ -24,6 +24,7 @@ import {
   type ServerUsage,
 } from './sim/scenarios.ts';
 import { distribution, median, type Distribution } from './sim/stats.ts';
+import { onOffRounds, strip, type OnOffResult, type OnOffRound } from './sim/on-off-rounds.ts';
 import { startWorkers } from './sim/worker-pool.ts';
 
 export interface WebhookBenchOptions {
@@ -47,28 +48,8 @@ export interface DeliveryFigures {
   drainMs: number;
 }
 
-export interface WebhookRushRound {
-  order: ('off' | 'on')[];
-  off: RushRun;
-  on: RushRun & { deliveries: DeliveryFigures };
-  /** With ÷ without. */
-  ratios: { p50: number | null; p99: number | null };
-}
-
-export interface WebhookBenchResult {
-  options: RushOptions;
-  rounds: WebhookRushRound[];
-  median: { p50: number | null; p99: number | null };
-}
-
-/** A run's result without its raw records (kept out of the results file). */
-function strip<T extends { records: unknown }>(run: T): Omit<T, 'records'> {
-  const copy: Partial<T> = { ...run };
-  delete copy.records;
-  return copy as Omit<T, 'records'>;
-}
-
-const ratio = (a: number | null, b: number | null) => (a !== null && b ? a / b : null);
+export type WebhookRushRound = OnOffRound<RushRun, RushRun & { deliveries: DeliveryFigures }>;
+export type WebhookBenchResult = OnOffResult<RushRun, RushRun & { deliveries: DeliveryFigures }>;
 
 /** Waits until no delivery has arrived for `quietMs` (or `maxMs` passed). */
 async function quiet(receiver: WebhookReceiver, quietMs: number, maxMs: number): Promise<void> {
@@ -124,37 +105,19 @@ async function rushRun(o: WebhookBenchOptions, hooks: 'off' | 'on') {
 }
 
 /** Runs the rush without and with a subscription to every event, `rounds` times. */
-export async function benchWebhooks(o: WebhookBenchOptions): Promise<WebhookBenchResult> {
-  const rounds: WebhookRushRound[] = [];
-  for (let round = 0; round < o.rounds; round++) {
-    const order: ('off' | 'on')[] = round % 2 === 0 ? ['off', 'on'] : ['on', 'off'];
-    const runs: Partial<Record<'off' | 'on', RushRun & { deliveries?: DeliveryFigures }>> = {};
-    for (const hooks of order) {
-      o.log(
-        `webhooks rush ${round + 1}/${o.rounds}, subscription ${hooks}: ${o.rush.counters} counters, ${o.rush.displays} displays, ${o.rush.phones} phones, ${o.rush.durationMs / 1000} s`,
-      );
-      runs[hooks] = await rushRun(o, hooks);
-    }
-    const off = runs.off!;
-    const on = runs.on as RushRun & { deliveries: DeliveryFigures };
-    rounds.push({
-      order,
-      off,
-      on,
-      ratios: {
-        p50: ratio(on.callToScreen.p50, off.callToScreen.p50),
-        p99: ratio(on.callToScreen.p99, off.callToScreen.p99),
-      },
-    });
-  }
-  return {
+export function benchWebhooks(o: WebhookBenchOptions): Promise<WebhookBenchResult> {
+  return onOffRounds({
     options: o.rush,
-    rounds,
-    median: {
-      p50: median(rounds.map((r) => r.ratios.p50)),
-      p99: median(rounds.map((r) => r.ratios.p99)),
+    rounds: o.rounds,
+    starting: (round, hooks) =>
+      o.log(
+        `webhooks rush ${round}/${o.rounds}, subscription ${hooks}: ${o.rush.counters} counters, ${o.rush.displays} displays, ${o.rush.phones} phones, ${o.rush.durationMs / 1000} s`,
+      ),
+    run: {
+      off: () => rushRun(o, 'off'),
+      on: async () => (await rushRun(o, 'on')) as RushRun & { deliveries: DeliveryFigures },
     },
-  };
+  });
 }
 
 /** The rows `pnpm bench` prints for the webhook bench. */

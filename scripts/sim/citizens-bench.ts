@@ -29,7 +29,8 @@ import {
 import { messagesOffHub, messagesOnHub } from './citizens-hub.ts';
 import type { PushEndpoint } from './push-endpoint.ts';
 import { followByPush, type PushFollow } from './push-follow.ts';
-import { distribution, median, type Distribution } from './stats.ts';
+import { distribution, type Distribution } from './stats.ts';
+import { onOffRounds, strip, type OnOffResult, type OnOffRound } from './on-off-rounds.ts';
 import { startWorkers, type WorkerPool } from './worker-pool.ts';
 import {
   raceBookings,
@@ -76,26 +77,12 @@ export interface MessageFigures {
   drainMs: number;
 }
 
-export interface CitizensRushRound {
-  order: ('off' | 'on')[];
-  off: RushRun;
-  on: RushRun & { messages: MessageFigures };
-  /** On ÷ off. */
-  ratios: { p50: number | null; p99: number | null };
-}
+export type CitizensRushRound = OnOffRound<RushRun, RushRun & { messages: MessageFigures }>;
 
 export interface CitizensBenchResult {
-  rush?: {
-    options: RushOptions;
-    rounds: CitizensRushRound[];
-    median: { p50: number | null; p99: number | null };
-  };
+  rush?: OnOffResult<RushRun, RushRun & { messages: MessageFigures }>;
   race?: RaceResult[];
 }
-
-const strip = <T extends { records: unknown }>({ records: _records, ...rest }: T) => rest;
-
-const ratio = (a: number | null, b: number | null) => (a !== null && b ? a / b : null);
 
 /**
  * Which push this is, from its decrypted text: the call ("… mời đến quầy …") or the "N people
@@ -248,41 +235,26 @@ async function rushRun(
 }
 
 async function benchRush(o: CitizensBenchOptions): Promise<CitizensBenchResult['rush']> {
-  const rounds: CitizensRushRound[] = [];
-  for (let round = 0; round < o.rounds; round++) {
-    const order: ('off' | 'on')[] = round % 2 === 0 ? ['off', 'on'] : ['on', 'off'];
-    const runs: Partial<Record<'off' | 'on', RushRun & { messages?: MessageFigures }>> = {};
-    for (const messages of order) {
-      o.log(
-        `citizens rush ${round + 1}/${o.rounds}, messages ${messages}: ${o.rush.counters} counters, ${o.rush.displays} displays, ${o.rush.phones} phones, ${o.rush.durationMs / 1000} s`,
-      );
-      const pool = await startWorkers(o.workers);
-      try {
-        runs[messages] = await rushRun(pool, o, messages);
-      } finally {
-        await pool.close();
-      }
+  const run = async (messages: 'off' | 'on') => {
+    const pool = await startWorkers(o.workers);
+    try {
+      return await rushRun(pool, o, messages);
+    } finally {
+      await pool.close();
     }
-    const off = runs.off!;
-    const on = runs.on as RushRun & { messages: MessageFigures };
-    rounds.push({
-      order,
-      off,
-      on,
-      ratios: {
-        p50: ratio(on.callToScreen.p50, off.callToScreen.p50),
-        p99: ratio(on.callToScreen.p99, off.callToScreen.p99),
-      },
-    });
-  }
-  return {
-    options: o.rush,
-    rounds,
-    median: {
-      p50: median(rounds.map((r) => r.ratios.p50)),
-      p99: median(rounds.map((r) => r.ratios.p99)),
-    },
   };
+  return onOffRounds({
+    options: o.rush,
+    rounds: o.rounds,
+    starting: (round, messages) =>
+      o.log(
+        `citizens rush ${round}/${o.rounds}, messages ${messages}: ${o.rush.counters} counters, ${o.rush.displays} displays, ${o.rush.phones} phones, ${o.rush.durationMs / 1000} s`,
+      ),
+    run: {
+      off: () => run('off'),
+      on: async () => (await run('on')) as RushRun & { messages: MessageFigures },
+    },
+  });
 }
 
 /** Runs the parts of the citizens' bench asked for. */
