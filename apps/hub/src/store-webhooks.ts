@@ -44,7 +44,7 @@ export interface NewWebhookDelivery {
   /** The ticket's number as printed ("A012"), kept for the delivery log after its day. */
   ticketLabel: string | null;
   /**
-   * What this delivery is ordered behind (`webhookOrderKey`): an earlier pending delivery of the
+   * What this delivery is ordered behind (`webhookOrderKey`, webhooks/bodies.ts): an earlier pending delivery of the
    * same subscription, site and key holds it back.
    */
   orderKey: string;

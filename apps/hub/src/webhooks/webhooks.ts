@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { eventFor, type QueueEvent } from '@luot/domain';
 import {
   WEBHOOK_EVENT_TYPES,
   WEBHOOK_HEADERS,
@@ -19,6 +18,7 @@ import type {
   WebhookOutcome,
   WebhookResult,
 } from '../store.ts';
+import { shapeEvent, type ShapedEvent } from './bodies.ts';
 import { signWebhook } from './signing.ts';
 
 /** The store's secret that seals subscriptions' signing secrets (32 random bytes, base64). */
@@ -67,19 +67,6 @@ export function webhookBackoffMs(
   return Math.min(o.backoffMs * 2 ** Math.max(0, attempts - 1), o.maxBackoffMs);
 }
 
-/**
- * What a delivery waits behind: a ticket's events go in order, and a counter's (opened,
- * paused, resumed, closed); the site's own (a new day, the configuration) in order among
- * themselves. Nothing else waits for anything: 200 counters opening at 07:30 are 200 deliveries
- * sent at once, not one after another.
- */
-export function webhookOrderKey(event: QueueEvent): string {
-  if (event.type === 'ticket.issued') return `ticket:${event.ticket.id}`;
-  if ('ticketId' in event) return `ticket:${event.ticketId}`;
-  if ('counterId' in event && event.counterId) return `counter:${event.counterId}`;
-  return 'site';
-}
-
 /** A delivery's idempotency key: one per stored event and subscription. */
 export function idempotencyKey(siteId: string, seq: number, subscriptionId: string): string {
   return `${siteId}:${seq}:${subscriptionId}`;
@@ -121,15 +108,6 @@ export async function createWebhooks(deps: {
   // --- The filler: stored events → delivery rows, one site at a time in order.
   const filling = new Map<string, { running: Promise<void>; again: boolean }>();
 
-  /** The ticket's number as printed ("A012"), for the body; null when unknown. */
-  async function labelOf(site: Site, event: QueueEvent): Promise<string | null> {
-    if (event.type === 'ticket.issued') return event.ticket.label;
-    if (!('ticketId' in event)) return null;
-    const live = site.queue.live.tickets[event.ticketId];
-    if (live) return live.label;
-    return (await site.store.ticketSnapshot(event.ticketId))?.label ?? null;
-  }
-
   async function fillOnce(site: Site): Promise<number> {
     const cursors = await province.webhookCursors(site.id);
     if (cursors.length === 0) return 0;
@@ -137,15 +115,7 @@ export async function createWebhooks(deps: {
     const events = await site.store.eventsAfter(from);
     if (events.length === 0) return 0;
     const last = events[events.length - 1]!.seq;
-    const bodies = new Map<
-      number,
-      {
-        type: WebhookEventType;
-        ticketId: string | null;
-        orderKey: string;
-        body: Omit<WebhookBody, 'id'>;
-      }
-    >();
+    const bodies = new Map<number, ShapedEvent>();
     const fills: WebhookFill[] = [];
     for (const { subscription, seq } of cursors) {
       if (seq >= last) continue;
@@ -157,27 +127,7 @@ export async function createWebhooks(deps: {
           continue;
         let shaped = bodies.get(stored.seq);
         if (!shaped) {
-          const event = stored.event;
-          const ticketId =
-            event.type === 'ticket.issued'
-              ? event.ticket.id
-              : 'ticketId' in event
-                ? event.ticketId
-                : null;
-          shaped = {
-            type: type as WebhookEventType,
-            ticketId,
-            orderKey: webhookOrderKey(event),
-            body: {
-              type: type as WebhookEventType,
-              siteId: site.id,
-              seq: stored.seq,
-              occurredAt: event.at,
-              ticketLabel: await labelOf(site, event),
-              ...placesOf(site, event),
-              event: eventFor('staff', event) as WebhookBody['event'],
-            },
-          };
+          shaped = await shapeEvent(site, stored);
           bodies.set(stored.seq, shaped);
         }
         const id = idempotencyKey(site.id, stored.seq, subscription.id);
@@ -426,24 +376,6 @@ export async function createWebhooks(deps: {
       // What was delivered before the close is stored as delivered (not sent again).
       await flushOutcomes();
     },
-  };
-}
-
-/** The event's counter and field as the site's configuration names them now. */
-function placesOf(site: Site, event: QueueEvent): Pick<WebhookBody, 'counter' | 'field'> {
-  const { config } = site.queue.live;
-  const counterId = 'counterId' in event ? event.counterId : null;
-  const fieldId =
-    event.type === 'ticket.issued'
-      ? event.ticket.fieldId
-      : 'fieldId' in event
-        ? event.fieldId
-        : null;
-  const counter = counterId ? config.counters.find((c) => c.id === counterId) : undefined;
-  const field = fieldId ? config.fields.find((f) => f.id === fieldId) : undefined;
-  return {
-    counter: counter ? { id: counter.id, number: counter.number, name: counter.name } : null,
-    field: field ? { id: field.id, name: field.name } : null,
   };
 }
 
