@@ -1,6 +1,6 @@
 // Webhooks on a province: two hub nodes on one real PostgreSQL, kiosks on both issuing at once,
-// both nodes hearing every commit and filling and sending: each event reaches the receiver once,
-// sent by one node only, and a ticket's events still in order.
+// both nodes hearing every commit and racing to fill and send: each event reaches the receiver
+// once, claimed by one node only, and a ticket's events still in order.
 import { connectHub, request, type HubSocket } from '@luot/hub-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oneFieldConfig } from '../../testing/pg-node.ts';
@@ -105,9 +105,11 @@ describe.skipIf(!hasPostgres)('webhooks on a province (two nodes, PostgreSQL)', 
     // 42 requests for 42 keys: no delivery was sent twice, by either node.
     expect(receiver.requests).toHaveLength(42);
     expect(new Set(receiver.requests.map((d) => d.body.id)).size).toBe(42);
-    // Both nodes sent, and no key was claimed by both.
-    expect(claimedBy.map((keys) => keys.length > 0)).toEqual([true, true]);
-    expect(new Set(claimedBy.flat()).size).toBe(claimedBy.flat().length);
+    // No key was claimed by both nodes, nor twice by one: 42 claims in all. (Which node claims
+    // what is up to timing: on a busy machine one node may win every round, so the test does not
+    // ask that both sent; it asks that however they raced, nothing was claimed twice.)
+    expect(claimedBy.flat()).toHaveLength(42);
+    expect(new Set(claimedBy.flat()).size).toBe(42);
     const seqs = receiver.requests.map((d) => d.body.seq).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 42 }, (_, i) => seqs[0]! + i));
     // A cancelled ticket's cancel came after its issue.
