@@ -133,8 +133,7 @@ export function createWebhookStore(db: Db): Sync<WebhookStore> {
         ?.seq;
       if ((current ?? 0) !== f.from) continue;
       q.moveCursor.run({ sub: f.subscriptionId, site: siteId, to: f.to, from: f.from });
-      for (const d of f.deliveries)
-        stored += q.insertDelivery.run(d).changes;
+      for (const d of f.deliveries) stored += q.insertDelivery.run(d).changes;
     }
     return stored;
   });
