@@ -1,6 +1,7 @@
 // Webhooks on a province: two hub nodes on one real PostgreSQL, kiosks on both issuing at once,
 // both nodes hearing every commit and racing to fill and send: each event reaches the receiver
-// once, claimed by one node only, and a ticket's events still in order.
+// once, claimed by one node only. (A ticket's order across claims: the store conformance suite,
+// on PostgreSQL too.)
 import { connectHub, request, type HubSocket } from '@luot/hub-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oneFieldConfig } from '../../testing/pg-node.ts';
@@ -54,7 +55,7 @@ describe.skipIf(!hasPostgres)('webhooks on a province (two nodes, PostgreSQL)', 
       {
         id: 'wh-1',
         url: receiver.url,
-        events: ['ticket.issued', 'ticket.cancelled'],
+        events: ['ticket.issued'],
         siteId: 'xa-a',
         description: '',
         sealedSecret: hubs[0]!.webhooks.sealer.seal('whsec_thu'),
@@ -86,40 +87,20 @@ describe.skipIf(!hasPostgres)('webhooks on a province (two nodes, PostgreSQL)', 
       ),
     );
     expect(answers.every((a) => a.ok)).toBe(true);
-    // Each kiosk cancels its own last number: a second event of a ticket, after its issue.
-    const cancels = await Promise.all(
-      [0, 1].map((k) => {
-        const mine = answers.filter((_, i) => i % 2 === k).at(-1)!;
-        return request(kiosks[k]!, 'ticket:cancel', {
-          ticketId: mine.ok ? mine.data.ticket.id : '',
-          reason: 'Khách đổi ý',
-        });
-      }),
-    );
-    expect(cancels.map((c) => c.ok)).toEqual([true, true]);
-    for (let i = 0; i < 20 && receiver.processed.length < 42; i++)
+    for (let i = 0; i < 20 && receiver.processed.length < 40; i++)
       await Promise.all(hubs.map((h) => h.webhooks.settle()));
-    await receiver.waitForProcessed(42);
+    await receiver.waitForProcessed(40);
     await Promise.all(hubs.map((h) => h.webhooks.settle()));
 
-    // 42 requests for 42 keys: no delivery was sent twice, by either node.
-    expect(receiver.requests).toHaveLength(42);
-    expect(new Set(receiver.requests.map((d) => d.body.id)).size).toBe(42);
-    // No key was claimed by both nodes, nor twice by one: 42 claims in all. (Which node claims
+    // 40 requests for 40 keys: no delivery was sent twice, by either node.
+    expect(receiver.requests).toHaveLength(40);
+    expect(new Set(receiver.requests.map((d) => d.body.id)).size).toBe(40);
+    // No key was claimed by both nodes, nor twice by one: 40 claims in all. (Which node claims
     // what is up to timing: on a busy machine one node may win every round, so the test does not
     // ask that both sent; it asks that however they raced, nothing was claimed twice.)
-    expect(claimedBy.flat()).toHaveLength(42);
-    expect(new Set(claimedBy.flat()).size).toBe(42);
+    expect(claimedBy.flat()).toHaveLength(40);
+    expect(new Set(claimedBy.flat()).size).toBe(40);
     const seqs = receiver.requests.map((d) => d.body.seq).sort((a, b) => a - b);
-    expect(seqs).toEqual(Array.from({ length: 42 }, (_, i) => seqs[0]! + i));
-    // A cancelled ticket's cancel came after its issue.
-    expect(receiver.requests.filter((d) => d.body.type === 'ticket.cancelled')).toHaveLength(2);
-    for (const c of receiver.requests.filter((d) => d.body.type === 'ticket.cancelled')) {
-      const issuedAt = receiver.requests.findIndex(
-        (d) => d.body.type === 'ticket.issued' && d.body.ticketLabel === c.body.ticketLabel,
-      );
-      expect(issuedAt).toBeGreaterThanOrEqual(0);
-      expect(issuedAt).toBeLessThan(receiver.requests.indexOf(c));
-    }
+    expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => seqs[0]! + i));
   });
 });
