@@ -34,6 +34,14 @@ function daysBetween(from: string, to: string): number {
   );
 }
 
+/** Why a period is too long for one report (Vietnamese, for a person), or null. */
+function tooLong(from: string, to: string): string | null {
+  const span = daysBetween(from, to);
+  return !Number.isFinite(span) || span > MAX_REPORT_DAYS
+    ? `Một báo cáo chỉ bao gồm tối đa ${MAX_REPORT_DAYS} ngày.`
+    : null;
+}
+
 /**
  * The reports of a site, for whoever is allowed to read them (a supervisor's session here, an API
  * key in rest/): the query checked with the Vietnamese messages of the admin app, the report
@@ -66,9 +74,8 @@ export function createSiteReports(deps: {
       const where = issue?.path[0] === 'from' ? 'from: ' : issue?.path[0] === 'to' ? 'to: ' : '';
       return ours ? `${where}${issue.message}` : 'Khoảng ngày hoặc cách nhóm không hợp lệ.';
     }
-    const span = daysBetween(parsed.data.from, parsed.data.to);
-    if (!Number.isFinite(span) || span > MAX_REPORT_DAYS)
-      return `Một báo cáo chỉ bao gồm tối đa ${MAX_REPORT_DAYS} ngày.`;
+    const long = tooLong(parsed.data.from, parsed.data.to);
+    if (long) return long;
     return parsed.data;
   };
 
@@ -108,8 +115,8 @@ export function createSiteReports(deps: {
       };
     }
     const { from, to, format } = parsed.data;
-    if (daysBetween(from, to) > MAX_REPORT_DAYS)
-      return { ok: false, message: `Một báo cáo chỉ bao gồm tối đa ${MAX_REPORT_DAYS} ngày.` };
+    const long = tooLong(from, to);
+    if (long) return { ok: false, message: long };
     const { config } = (await site.queue.durable()).state;
     const [visits, people] = await Promise.all([
       site.store.dossierVisits(from, to),
