@@ -9,6 +9,7 @@ export type { ByteRange, MediaStore, NewMedia, StoredMedia } from './store-media
 import type {
   AuditEntry,
   CatalogueEntry,
+  ChainDigest,
   DeviceKind,
   Report,
   ReportQuery,
@@ -224,6 +225,15 @@ export interface Store {
   purgeOldestDayBefore(before: string, at: number): Promise<PurgedDay | null>;
   /** Removes the site's audit entries before `auditBefore`; resolves how many. */
   purgeAudit(auditBefore: number): Promise<number>;
+
+  /**
+   * Seals the service day `day` in the tamper-evident log (issue 17, `src/chain/`): the digest of
+   * the heads of the site's event chain (its last event of `day`) and audit chain, kept once; a
+   * second seal of the same day resolves the first one unchanged.
+   */
+  sealDay(day: string, at: number): Promise<ChainDigest>;
+  /** The site's sealed days in [from, to], oldest first. */
+  chainDigests(from: string, to: string): Promise<ChainDigest[]>;
 }
 
 /** A visit finished with a dossier recorded, as the store keeps it (`services` row). */

@@ -1,6 +1,6 @@
 import {
   endOfDayMessageFor,
-  estimateWaitMinutes,
+  promisedWaitMinutes,
   fieldById,
   nextOpening,
   peopleAhead,
@@ -41,7 +41,7 @@ export function publicTicketView(
         ? counter.number
         : null,
     ahead: placesAhead,
-    estimatedWaitMinutes: waiting ? estimateWaitMinutes(state, ticket.fieldId, placesAhead) : null,
+    estimatedWaitMinutes: waiting ? promisedWaitMinutes(state, ticket, placesAhead, now) : null,
     issuedAt: ticket.issuedAt,
     endOfDayMessage,
     reopening: reopening && { today: state.day, day: reopening.day, time: reopening.time },

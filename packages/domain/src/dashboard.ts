@@ -1,12 +1,8 @@
 // What the supervisor's dashboard and the province overview show of one site's live queue, and
 // when they raise an alarm: one set of rules for both (a rule lives in one place).
-import {
-  currentTicket,
-  estimateWaitMinutes,
-  fieldAvailability,
-  type FieldAvailability,
-} from './selectors.ts';
+import { currentTicket, fieldAvailability, type FieldAvailability } from './selectors.ts';
 import type { QueueState } from './state.ts';
+import { fieldWaitMinutes } from './wait-estimate.ts';
 
 export type AlarmLevel = 'ok' | 'warn' | 'alarm';
 
@@ -73,7 +69,7 @@ export function fieldRows(state: QueueState, now: number): FieldRow[] {
       name: field.name,
       waiting,
       longestWaitMs,
-      estimateMinutes: estimateWaitMinutes(state, field.id, waiting),
+      estimateMinutes: fieldWaitMinutes(state, field.id, waiting, now),
       targetMinutes: field.targetWaitMinutes,
       servedToday: served,
       openCounters,

@@ -24,3 +24,4 @@ export * from './board-content.ts';
 export * from './id-card-rules.ts';
 export * from './desks.ts';
 export * from './dossier.ts';
+export * from './wait-estimate.ts';

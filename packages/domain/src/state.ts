@@ -47,6 +47,12 @@ export interface Ticket {
   awaitingArrival?: boolean;
   /** What the clerk recorded at finish (dossier codes, outcome); absent: nothing recorded. */
   dossier?: Dossier;
+  /**
+   * The wait promised when the number was issued, in minutes (`promisedWaitMinutes`): what the
+   * ticket printed, the phone page and the first message said. Null: no estimate could be given
+   * (no counter open). Absent on tickets issued before issue 17.
+   */
+  estimatedWaitMinutes?: number | null;
 }
 
 export type TicketOrigin = 'remote' | 'booking';

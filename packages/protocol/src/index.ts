@@ -9,3 +9,4 @@ export * from './province.ts';
 export * from './citizens.ts';
 export * from './media.ts';
 export * from './integration.ts';
+export * from './insight.ts';

@@ -1,4 +1,4 @@
-import { checkInRefusal, estimateWaitMinutes, own, type Ticket } from '@luot/domain';
+import { checkInRefusal, own, promisedWaitMinutes, type Ticket } from '@luot/domain';
 import {
   CHECK_IN_CODE_ALPHABET,
   failure,
@@ -66,7 +66,7 @@ export function checkInHandlers(citizens: Citizens | null): Pick<Handlers, 'tick
         token: token ?? '',
         path: token ? `/t/${token}` : '',
         ahead,
-        estimatedWaitMinutes: estimateWaitMinutes(ctx.queue.live, ticket.fieldId, ahead),
+        estimatedWaitMinutes: promisedWaitMinutes(ctx.queue.live, ticket, ahead, ctx.clock.now()),
         kind,
       },
     };

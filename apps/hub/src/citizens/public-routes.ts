@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import {
   bookingRefusal,
   daysFrom,
-  estimateWaitMinutes,
+  fieldWaitMinutes,
+  promisedWaitMinutes,
   fieldAvailability,
   needsIdNumber,
   nextOpening,
@@ -168,7 +169,7 @@ export function registerCitizenRoutes(app: FastifyInstance, citizens: Citizens):
           id: field.id,
           name: field.name,
           waiting,
-          estimatedWaitMinutes: estimateWaitMinutes(state, field.id, waiting),
+          estimatedWaitMinutes: fieldWaitMinutes(state, field.id, waiting, now),
           availability,
           reopening: opening && { day: opening.day, time: opening.time },
           remote: field.online.remote,
@@ -409,7 +410,7 @@ export function registerCitizenRoutes(app: FastifyInstance, citizens: Citizens):
       path: `/t/${token}`,
       checkInCode,
       ahead,
-      estimatedWaitMinutes: estimateWaitMinutes(state, field.id, ahead),
+      estimatedWaitMinutes: promisedWaitMinutes(state, placed, ahead, clock.now()),
     });
   });
 

@@ -235,6 +235,13 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
     },
     purgeOldestDayBefore: (before, at) => purge.purgeOldestDayBefore(before, at),
     purgeAudit: (auditBefore) => purge.purgeAudit(auditBefore),
+    // Issue 17 contract: the chain part implements these (src/chain/, migration 016).
+    sealDay(): never {
+      throw new Error('sealDay: not built yet (issue 17, chain)');
+    },
+    chainDigests(): never {
+      throw new Error('chainDigests: not built yet (issue 17, chain)');
+    },
     latestDay(): string | null {
       return (q.latestDay.get(siteId) as { day: string } | undefined)?.day ?? null;
     },

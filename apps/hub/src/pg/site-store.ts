@@ -214,5 +214,14 @@ export function createPgSiteStore(db: PgDb, siteId: string): Store {
       ]);
       return r.rowCount ?? 0;
     },
+    // Issue 17 contract: the chain-on-PostgreSQL part implements these (migration 011).
+    sealDay(): Promise<never> {
+      return Promise.reject(new Error('sealDay: not built yet (issue 17, chain on PostgreSQL)'));
+    },
+    chainDigests(): Promise<never> {
+      return Promise.reject(
+        new Error('chainDigests: not built yet (issue 17, chain on PostgreSQL)'),
+      );
+    },
   };
 }

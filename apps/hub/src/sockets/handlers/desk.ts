@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   deskById,
-  estimateWaitMinutes,
+  promisedWaitMinutes,
   own,
   reprintRefusal,
   type DeskConfig,
@@ -26,7 +26,7 @@ function placeOf(ctx: GuideContext, ticket: Ticket) {
     ahead,
     estimatedWaitMinutes:
       ticket.status === 'waiting'
-        ? estimateWaitMinutes(ctx.queue.live, ticket.fieldId, ahead)
+        ? promisedWaitMinutes(ctx.queue.live, ticket, ahead, ctx.clock.now())
         : null,
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { estimateWaitMinutes, kioskAbandonRefusal, kioskCancelRefusal, own } from '@luot/domain';
+import { kioskAbandonRefusal, kioskCancelRefusal, own, promisedWaitMinutes } from '@luot/domain';
 import { failure, refusalOf } from '@luot/protocol';
 import { hashSecret } from '../../auth.ts';
 import type { HubServices } from '../context.ts';
@@ -107,7 +107,7 @@ export function ticketHandlers(
           token,
           path: `/t/${token}`,
           ahead,
-          estimatedWaitMinutes: estimateWaitMinutes(result.state, ticket.fieldId, ahead),
+          estimatedWaitMinutes: promisedWaitMinutes(result.state, ticket, ahead, now),
         },
       };
     },

@@ -1,5 +1,5 @@
 import {
-  estimateWaitMinutes,
+  fieldWaitMinutes,
   fieldAvailability,
   waitingCounts,
   type FieldAvailability,
@@ -29,7 +29,7 @@ export function fieldTiles(state: QueueState, hubNow: number): FieldTile[] {
       return {
         field,
         waiting,
-        waitMinutes: estimateWaitMinutes(state, field.id, waiting),
+        waitMinutes: fieldWaitMinutes(state, field.id, waiting, hubNow),
         availability,
         reopening:
           availability === 'OUTSIDE_HOURS' ? closedLineVi(state.config, field.id, hubNow) : null,
