@@ -88,11 +88,11 @@ export function rehashEvents(db: Database.Database, fromSeq: number): void {
   }
 }
 
-/** Recomputes every audit hash from the first record on. */
-export function rehashAudit(db: Database.Database): void {
+/** Recomputes every audit hash from the record `fromId` on, the first linked to GENESIS_HASH. */
+export function rehashAudit(db: Database.Database, fromId = 0): void {
   let prev = GENESIS_HASH;
   const set = db.prepare(`UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?`);
-  for (const r of auditRows(db)) {
+  for (const r of auditRows(db).filter((a) => a.id >= fromId)) {
     const hash = chainHash(prev, auditContent(r));
     set.run(prev, hash, r.id);
     prev = hash;
