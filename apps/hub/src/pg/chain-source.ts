@@ -2,56 +2,25 @@
 // snapshot (REPEATABLE READ), so hub nodes writing meanwhile neither stop nor confuse it.
 // Rows stream a page at a time (keyset pages in the snapshot), never a whole chain in memory.
 import pg from 'pg';
-import type { AuditChainContent, EventChainContent } from '../chain/chain.ts';
+import type {
+  AuditChainRow,
+  ChainAnchor,
+  ChainSource,
+  EventChainRow,
+  StoredChainDigest,
+} from '../chain/source.ts';
 
 /** Rows per page read. */
 const PAGE = 2000;
 
-/** One stored record of a chain: where it sits, its links as stored, and its content. */
-export interface StoredChainRecord<C> {
-  /** `seq` (events) or `id` (audit records). */
-  position: number;
-  prevHash: string | null;
-  hash: string | null;
-  content: C;
-}
-
-/** Where a chain's stored part starts after a purge (the last purged record). */
-export interface StoredAnchor {
-  position: number;
-  hash: string;
-}
-
-/** A sealed day as stored, with the heads it covered. */
-export interface StoredDigest {
-  day: string;
-  digest: string;
-  code: string;
-  eventsSeq: number;
-  eventsHash: string;
-  auditId: number;
-  auditHash: string;
-}
-
-/** A province's chains as one snapshot read them; `close()` ends the snapshot. */
-export interface PgChainSnapshot {
-  /** The sites, in the order they were added. */
-  sites(): Promise<string[]>;
-  /** The id the site's records are hashed under (its own, or its id before `migrate --as`). */
-  chainSiteId(site: string): Promise<string>;
-  events(site: string): AsyncIterable<StoredChainRecord<EventChainContent>>;
-  audit(site: string): AsyncIterable<StoredChainRecord<AuditChainContent>>;
-  anchor(site: string, chain: 'events' | 'audit'): Promise<StoredAnchor | null>;
-  digests(site: string): Promise<StoredDigest[]>;
-  /** The heads the site keeps (the event chain's with `head_seq`, the audit chain's row). */
+/** The PostgreSQL source, with what only it keeps: the heads a site stores beside its rows. */
+export interface PgChainSource extends ChainSource {
+  /** The site's event chain head hash (`sites.head_hash`) and audit head (`audit_heads`). */
   heads(site: string): Promise<{ events: string | null; audit: string | null }>;
-  /** The position of the site's record of `chain` whose hash is `hash`, if any (the first). */
-  positionOf(site: string, chain: 'events' | 'audit', hash: string): Promise<number | null>;
-  close(): Promise<void>;
 }
 
 /** Opens a read-only snapshot of the province at `url`. */
-export async function openPgChainSnapshot(url: string): Promise<PgChainSnapshot> {
+export async function openPgChainSource(url: string): Promise<PgChainSource> {
   const client = new pg.Client({
     connectionString: url,
     types: {
@@ -71,91 +40,84 @@ export async function openPgChainSnapshot(url: string): Promise<PgChainSnapshot>
   }
   const chainSite = new Map<string, string>();
 
-  async function* pages<R extends pg.QueryResultRow & { position: number }, C>(
+  /** A chain's rows, a page at a time: keyset pages inside the one snapshot. */
+  async function* pages<R extends pg.QueryResultRow>(
     sql: string,
     site: string,
-    of: (row: R, chainSiteId: string) => StoredChainRecord<C>,
-  ): AsyncIterable<StoredChainRecord<C>> {
-    const siteId = await snapshot.chainSiteId(site);
+    key: (row: R) => number,
+  ): AsyncIterable<R> {
+    const siteId = await chainSiteId(site);
     let after = -1;
     for (;;) {
       const { rows } = await client.query<R>(sql, [site, after, PAGE]);
-      for (const row of rows) yield of(row, siteId);
+      for (const row of rows) yield { ...row, siteId };
       if (rows.length < PAGE) return;
-      after = rows[rows.length - 1]!.position;
+      after = key(rows[rows.length - 1]!);
     }
   }
 
-  const snapshot: PgChainSnapshot = {
+  /** The id the site's records are hashed under (its own, or its id before `migrate --as`). */
+  async function chainSiteId(site: string): Promise<string> {
+    let id = chainSite.get(site);
+    if (id === undefined) {
+      const { rows } = await client.query<{ id: string }>(
+        'SELECT COALESCE(chain_site_id, id) AS id FROM sites WHERE id = $1',
+        [site],
+      );
+      id = rows[0]?.id ?? site;
+      chainSite.set(site, id);
+    }
+    return id;
+  }
+
+  return {
+    name: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1@'),
     async sites() {
-      const { rows } = await client.query<{ id: string }>('SELECT id FROM sites ORDER BY position');
+      const { rows } = await client.query<{ id: string }>(
+        `SELECT site_id AS id FROM events UNION SELECT site_id FROM audit_log
+         UNION SELECT site_id FROM chain_digests UNION SELECT site_id FROM chain_anchors
+         ORDER BY 1`,
+      );
       return rows.map((r) => r.id);
     },
-    async chainSiteId(site) {
-      let id = chainSite.get(site);
-      if (id === undefined) {
-        const { rows } = await client.query<{ id: string }>(
-          'SELECT COALESCE(chain_site_id, id) AS id FROM sites WHERE id = $1',
-          [site],
-        );
-        id = rows[0]?.id ?? site;
-        chainSite.set(site, id);
-      }
-      return id;
-    },
     events(site) {
-      type Row = Omit<EventChainContent, 'siteId'> & {
-        position: number;
-        prevHash: string | null;
-        hash: string | null;
-      };
-      return pages<Row, EventChainContent>(
-        `SELECT seq AS position, prev_hash AS "prevHash", hash, day, at, type,
-           ticket_id AS "ticketId", field_id AS "fieldId", counter_id AS "counterId",
-           clerk_id AS "clerkId", actor, payload
+      return pages<EventChainRow>(
+        `SELECT seq, day, at, type, ticket_id AS "ticketId", field_id AS "fieldId",
+           counter_id AS "counterId", clerk_id AS "clerkId", actor, payload,
+           prev_hash AS "prevHash", hash
          FROM events WHERE site_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
         site,
-        ({ position, prevHash, hash, ...content }, siteId) => ({
-          position,
-          prevHash,
-          hash,
-          content: { siteId, ...content },
-        }),
+        (r) => r.seq,
       );
     },
     audit(site) {
-      type Row = Omit<AuditChainContent, 'siteId'> & {
-        position: number;
-        prevHash: string | null;
-        hash: string | null;
-      };
-      return pages<Row, AuditChainContent>(
-        `SELECT id AS position, prev_hash AS "prevHash", hash, at, actor, action, target, detail
+      return pages<AuditChainRow>(
+        `SELECT id, at, actor, action, target, detail, prev_hash AS "prevHash", hash
          FROM audit_log WHERE site_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
         site,
-        ({ position, prevHash, hash, ...content }, siteId) => ({
-          position,
-          prevHash,
-          hash,
-          content: { siteId, ...content },
-        }),
+        (r) => r.id,
       );
-    },
-    async anchor(site, chain) {
-      const { rows } = await client.query<StoredAnchor>(
-        'SELECT position, hash FROM chain_anchors WHERE site_id = $1 AND chain = $2',
-        [site, chain],
-      );
-      return rows[0] ?? null;
     },
     async digests(site) {
-      const { rows } = await client.query<StoredDigest>(
-        `SELECT day, digest, code, events_seq AS "eventsSeq", events_hash AS "eventsHash",
-           audit_id AS "auditId", audit_hash AS "auditHash"
+      const siteId = await chainSiteId(site);
+      const { rows } = await client.query<StoredChainDigest>(
+        `SELECT day, events_seq AS "eventsSeq", events_hash AS "eventsHash", audit_id AS "auditId",
+           audit_hash AS "auditHash", digest, code, made_at AS "madeAt"
          FROM chain_digests WHERE site_id = $1 ORDER BY day`,
         [site],
       );
-      return rows;
+      return rows.map((r) => ({ ...r, siteId }));
+    },
+    async anchors(site) {
+      const { rows } = await client.query<ChainAnchor & { chain: 'events' | 'audit' }>(
+        'SELECT chain, pos, hash FROM chain_anchors WHERE site_id = $1',
+        [site],
+      );
+      const of = (chain: string) => {
+        const r = rows.find((a) => a.chain === chain);
+        return r ? { pos: r.pos, hash: r.hash } : null;
+      };
+      return { events: of('events'), audit: of('audit') };
     },
     async heads(site) {
       const { rows } = await client.query<{ events: string | null; audit: string | null }>(
@@ -165,19 +127,9 @@ export async function openPgChainSnapshot(url: string): Promise<PgChainSnapshot>
       );
       return rows[0]!;
     },
-    async positionOf(site, chain, hash) {
-      const { rows } = await client.query<{ position: number }>(
-        chain === 'events'
-          ? 'SELECT seq AS position FROM events WHERE site_id = $1 AND hash = $2 ORDER BY seq LIMIT 1'
-          : 'SELECT id AS position FROM audit_log WHERE site_id = $1 AND hash = $2 ORDER BY id LIMIT 1',
-        [site, hash],
-      );
-      return rows[0]?.position ?? null;
-    },
     async close() {
       await client.query('ROLLBACK').catch(() => undefined);
       await client.end().catch(() => undefined);
     },
   };
-  return snapshot;
 }

@@ -68,10 +68,19 @@ export async function appendChainedAudit(
   );
 }
 
+/** The day is not closed yet (its site's newest event is of that day or before). */
+export class DayNotClosedError extends Error {
+  constructor(site: string, day: string) {
+    super(`service day ${day} of ${site} is not closed yet: it cannot be sealed`);
+    this.name = 'DayNotClosedError';
+  }
+}
+
 /**
- * Seals `day`: the digest of the site's event chain at its last event of `day` (or before it)
- * and of its audit chain's head now. Kept once: nodes sealing the same day at once each insert
- * with ON CONFLICT DO NOTHING, then read the one row that won, so all resolve the same digest.
+ * Seals a closed service day (as the SQLite store does, db/chain.ts): the digest of the site's
+ * last event of `day` or before it (else the events' anchor, else genesis) and of its audit
+ * chain's head now. Kept once: nodes sealing the same day at once each insert with ON CONFLICT
+ * DO NOTHING, then read the one row that won, so all resolve the same digest.
  */
 export async function sealDay(
   db: PgDb,
@@ -83,23 +92,29 @@ export async function sealDay(
   if (sealed) return sealed;
   const { rows } = await db.query<{
     chain_site: string;
+    newest_day: string | null;
     events_seq: number | null;
     events_hash: string | null;
     audit_id: number | null;
     audit_hash: string | null;
   }>(
     `SELECT COALESCE(s.chain_site_id, s.id, $1) AS chain_site,
-       COALESCE(e.seq, ea.position) AS events_seq, COALESCE(e.hash, ea.hash) AS events_hash,
-       h.audit_id, h.hash AS audit_hash
+       (SELECT day FROM events WHERE site_id = $1 ORDER BY seq DESC LIMIT 1) AS newest_day,
+       COALESCE(e.seq, ea.pos, 0) AS events_seq,
+       CASE WHEN e.seq IS NOT NULL THEN e.hash ELSE ea.hash END AS events_hash,
+       COALESCE(h.audit_id, aa.pos, 0) AS audit_id,
+       CASE WHEN h.site_id IS NOT NULL THEN h.hash ELSE aa.hash END AS audit_hash
      FROM (SELECT 1) one
      LEFT JOIN sites s ON s.id = $1
      LEFT JOIN LATERAL (SELECT seq, hash FROM events
-       WHERE site_id = $1 AND day <= $2 AND hash IS NOT NULL ORDER BY seq DESC LIMIT 1) e ON true
+       WHERE site_id = $1 AND day <= $2 ORDER BY seq DESC LIMIT 1) e ON true
      LEFT JOIN chain_anchors ea ON ea.site_id = $1 AND ea.chain = 'events'
+     LEFT JOIN chain_anchors aa ON aa.site_id = $1 AND aa.chain = 'audit'
      LEFT JOIN audit_heads h ON h.site_id = $1`,
     [site, day],
   );
   const r = rows[0]!;
+  if (r.newest_day === null || r.newest_day <= day) throw new DayNotClosedError(site, day);
   const eventsHash = r.events_hash ?? GENESIS_HASH;
   const auditHash = r.audit_hash ?? GENESIS_HASH;
   const digest = dayDigest({ siteId: r.chain_site, day, eventsHash, auditHash });
@@ -107,17 +122,7 @@ export async function sealDay(
     `INSERT INTO chain_digests (site_id, day, digest, code, events_seq, events_hash, audit_id,
        audit_hash, made_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (site_id, day) DO NOTHING`,
-    [
-      site,
-      day,
-      digest,
-      digestCode(digest),
-      r.events_seq ?? 0,
-      eventsHash,
-      r.audit_id ?? 0,
-      auditHash,
-      at,
-    ],
+    [site, day, digest, digestCode(digest), r.events_seq, eventsHash, r.audit_id, auditHash, at],
   );
   return (await readDigest(db, site, day))!;
 }
@@ -155,11 +160,11 @@ export async function anchorEventsOfDay(
   day: string,
 ): Promise<void> {
   await c.query(
-    `INSERT INTO chain_anchors (site_id, chain, position, hash, at)
-     SELECT site_id, 'events', seq, hash, at FROM events
-     WHERE site_id = $1 AND day = $2 AND hash IS NOT NULL ORDER BY seq DESC LIMIT 1
-     ON CONFLICT (site_id, chain) DO UPDATE
-       SET position = excluded.position, hash = excluded.hash, at = excluded.at`,
+    `INSERT INTO chain_anchors (site_id, chain, pos, hash)
+     SELECT * FROM (SELECT site_id, 'events', seq, hash FROM events
+       WHERE site_id = $1 AND day = $2 ORDER BY seq DESC LIMIT 1) last WHERE hash IS NOT NULL
+     ON CONFLICT (site_id, chain) DO UPDATE SET pos = excluded.pos, hash = excluded.hash
+       WHERE excluded.pos > chain_anchors.pos`,
     [site, day],
   );
 }
@@ -178,12 +183,13 @@ export async function purgeChainedAudit(
     `WITH gone AS (
        DELETE FROM audit_log WHERE site_id = $1 AND id < COALESCE(
          (SELECT MIN(id) FROM audit_log WHERE site_id = $1 AND at >= $2), 9223372036854775807)
-       RETURNING id, at, hash),
+       RETURNING id, hash),
      anchored AS (
-       INSERT INTO chain_anchors (site_id, chain, position, hash, at)
-       SELECT $1, 'audit', id, hash, at FROM gone WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1
-       ON CONFLICT (site_id, chain) DO UPDATE
-         SET position = excluded.position, hash = excluded.hash, at = excluded.at)
+       INSERT INTO chain_anchors (site_id, chain, pos, hash)
+       SELECT * FROM (SELECT $1, 'audit', id, hash FROM gone ORDER BY id DESC LIMIT 1) last
+       WHERE hash IS NOT NULL
+       ON CONFLICT (site_id, chain) DO UPDATE SET pos = excluded.pos, hash = excluded.hash
+         WHERE excluded.pos > chain_anchors.pos)
      SELECT COUNT(*)::int AS n FROM gone`,
     [site, auditBefore],
   );

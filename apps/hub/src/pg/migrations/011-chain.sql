@@ -1,5 +1,5 @@
 -- Issue 17: the tamper-evident log on PostgreSQL (the hashing rule: src/chain/chain.ts; the
--- SQLite side: db/migrations/016-chain.sql). Each site has two chains, its events in `seq`
+-- SQLite side: db/migrations/016-chain.sql, whose tables and columns these match). Each site has two chains, its events in `seq`
 -- order and its audit records in `id` order; each record keeps the hash of the one before it
 -- (`prev_hash`) and its own (`hash`), hex SHA-256. Rows stored before this migration keep null
 -- hashes: the chain starts at the first record written after it.
@@ -40,13 +40,12 @@ CREATE TABLE chain_digests (
   PRIMARY KEY (site_id, day)
 );
 
--- Where each chain's stored part starts once older records were purged: the last purged
--- record's position (seq or id) and hash, which the first record kept must link to.
+-- Where a chain goes on after a purge: the position (seq or id) and hash of the last record
+-- removed, which the first record kept links to. Written in the purge's transaction.
 CREATE TABLE chain_anchors (
-  site_id  text   NOT NULL,
-  chain    text   NOT NULL CHECK (chain IN ('events', 'audit')),
-  position bigint NOT NULL,
-  hash     text   NOT NULL,
-  at       bigint NOT NULL,
+  site_id text   NOT NULL,
+  chain   text   NOT NULL CHECK (chain IN ('events', 'audit')),
+  pos     bigint NOT NULL,
+  hash    text   NOT NULL,
   PRIMARY KEY (site_id, chain)
 );
