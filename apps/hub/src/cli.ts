@@ -281,7 +281,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             `${counts.events} events (last seq ${counts.lastSeq}), ${counts.tickets} tickets, ` +
             `${counts.visits} visits, ${counts.reportDays} packed days, ${counts.devices} devices, ` +
             `${counts.audit} audit entries, ${counts.media} board files, ${counts.users} people, ` +
-            `${counts.sessions} open sessions, ${counts.apiKeys} API keys ` +
+            `${counts.sessions} open sessions, ${counts.apiKeys} API keys, ${counts.digests} sealed days ` +
             `in ${(counts.ms / 1000).toFixed(1)} s. Do not start this hub on ${dataDir} again.`,
         );
         return 0;
