@@ -32,6 +32,7 @@ import { openPostgres } from './postgres.ts';
 import { issueTls, trustSteps } from './tls-files.ts';
 import { MigrationRefused, migrateToPostgres } from './migrate-to-postgres.ts';
 import { runVerify, VERIFY_USAGE } from './chain/verify-command.ts';
+import { openPgChainSource } from './pg/chain-source.ts';
 
 /** Who the audit trail names for changes made with this command line. */
 export const CLI_ACTOR = 'luot (dòng lệnh)';
@@ -274,8 +275,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (command === 'tls') return tls(resolve(need('data')));
     if (command === 'verify') {
-      if (values.postgres) {
-        io.err('luot: verify --postgres is not built yet (issue 17, chain on PostgreSQL)');
+      // --postgres URL: a province's database, read in one read-only snapshot (pg/chain-source.ts).
+      const url = values.postgres;
+      if (url !== undefined && (values.data !== undefined || values.backup !== undefined)) {
+        io.err('luot: give --data, --backup or --postgres, one of them');
         return 2;
       }
       return await runVerify(
@@ -293,6 +296,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           json: values.json,
         },
         io,
+        url !== undefined ? () => openPgChainSource(url) : undefined,
       );
     }
     if (command === 'migrate') {
@@ -312,7 +316,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             `${counts.events} events (last seq ${counts.lastSeq}), ${counts.tickets} tickets, ` +
             `${counts.visits} visits, ${counts.reportDays} packed days, ${counts.devices} devices, ` +
             `${counts.audit} audit entries, ${counts.media} board files, ${counts.users} people, ` +
-            `${counts.sessions} open sessions, ${counts.apiKeys} API keys ` +
+            `${counts.sessions} open sessions, ${counts.apiKeys} API keys, ${counts.digests} sealed days ` +
             `in ${(counts.ms / 1000).toFixed(1)} s. Do not start this hub on ${dataDir} again.`,
         );
         return 0;

@@ -10,6 +10,7 @@ import {
   type SiteExport,
 } from './db/index.ts';
 import { copyApiKeys } from './migrate-api-keys.ts';
+import { carryChain } from './migrate-chain.ts';
 import { migrate } from './pg/migrate.ts';
 import { COMMIT_CHANNEL } from './pg/commit.ts';
 import { DEFAULT_SITE_ID, SITE_ID_PATTERN } from './store.ts';
@@ -36,6 +37,8 @@ export interface MigrationCounts {
   media: number;
   /** The REST API's keys (the site's, and the centre's keys of every site, now of this site). */
   apiKeys: number;
+  /** The tamper-evident log's sealed days (its chains' hashes come with the events and audit). */
+  digests: number;
   /** The site's head in PostgreSQL: its newest event's sequence number. */
   lastSeq: number;
   ms: number;
@@ -88,6 +91,7 @@ const TABLES: TableCopy[] = [
       ...text('day'),
       ...bigint('at'),
       ...text('type', 'ticket_id', 'field_id', 'counter_id', 'clerk_id', 'actor', 'payload'),
+      ...text('prev_hash', 'hash'),
     ],
   },
   {
@@ -140,7 +144,11 @@ const TABLES: TableCopy[] = [
   {
     table: 'audit_log',
     count: 'audit',
-    columns: [...bigint('at'), ...text('actor', 'action', 'target', 'detail')],
+    columns: [
+      ...bigint('at'),
+      ...text('actor', 'action', 'target', 'detail'),
+      ...text('prev_hash', 'hash'),
+    ],
   },
   {
     // The lobby board's files (up to 50 MB each, written as hex): one a chunk.
@@ -310,6 +318,7 @@ async function copySite(
     sessions: 0,
     media: 0,
     apiKeys: 0,
+    digests: 0,
     lastSeq,
     ms: 0,
   };
@@ -382,6 +391,8 @@ async function copySite(
   say(`people: ${counts.users}, open sessions: ${counts.sessions}`);
   counts.apiKeys = await copyApiKeys(client, source, as);
   say(`API keys: ${counts.apiKeys}`);
+  counts.digests = await carryChain(client, source, options.siteId ?? DEFAULT_SITE_ID, as);
+  say(`sealed days: ${counts.digests}`);
   // Hub nodes already running hear of the new site once this commits, and serve it.
   await client.query('SELECT pg_notify($1, $2)', [COMMIT_CHANNEL, `${as}:${lastSeq}`]);
   return counts;

@@ -12,6 +12,7 @@ import { verificationLines } from './verify-output.ts';
 
 export const VERIFY_USAGE = `  luot verify       --data DIR|FILE [--site ID] [--published FILE] [--code DAY=CODE …] [--json]
   luot verify       --backup FILE --key KEY [--site ID] [--published FILE] [--code DAY=CODE …] [--json]
+  luot verify       --postgres URL [--site ID] [--published FILE] [--code DAY=CODE …] [--json]
                      checks the tamper-evident log: every event and audit record, every sealed
                      day, and the codes published on the lobby board; exit 0 intact,
                      1 tampering found, 2 cannot read`;

@@ -149,8 +149,9 @@ function checkDigests(
     firstAudit: firstAuditOf(digests, d, auditIds),
   });
   for (const d of digests) {
+    // The id the day was sealed under (a site moved by `luot migrate --as` keeps its old one).
     const digest = dayDigest({
-      siteId,
+      siteId: d.siteId,
       day: d.day,
       eventsHash: d.eventsHash,
       auditHash: d.auditHash,

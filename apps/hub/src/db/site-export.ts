@@ -10,6 +10,9 @@ const TABLE_ORDER = {
   audit_log: 'id',
   report_days: 'day',
   media: 'rowid',
+  // The tamper-evident log's sealed days and anchors (issue 17).
+  chain_digests: 'day',
+  chain_anchors: 'chain',
 } as const;
 
 export type ExportedTable = keyof typeof TABLE_ORDER;

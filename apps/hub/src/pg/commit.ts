@@ -4,6 +4,7 @@ import type { QueueEvent } from '@luot/domain';
 import type pg from 'pg';
 import type { RowChange, StoredCommand, StoredEvent } from '../store.ts';
 import type { PgDb } from './pool.ts';
+import { chainHash, eventContent, GENESIS_HASH } from '../chain/chain.ts';
 
 /** The channel every commit is announced on, as `<siteId>:<seq>` (see commit-listener.ts). */
 export const COMMIT_CHANNEL = 'luot_commit';
@@ -154,9 +155,11 @@ export async function commit(
     async (c) => {
       // The lock and the read of what other nodes stored go out together: the read runs once
       // the lock is held.
-      const locked = c.query<{ head_seq: number }>({
+      // The event chain's head hash comes with the head, under the same lock.
+      const locked = c.query<{ head_seq: number; head_hash: string | null; chain_site: string }>({
         name: 'site.lock',
-        text: 'SELECT head_seq FROM sites WHERE id = $1 FOR UPDATE',
+        text: `SELECT head_seq, head_hash, COALESCE(chain_site_id, id) AS chain_site
+               FROM sites WHERE id = $1 FOR UPDATE`,
         values: [site],
       });
       const after =
@@ -171,24 +174,42 @@ export async function commit(
       const head = await locked;
       if (head.rowCount === 0) throw new UnknownSiteError(site);
       let seq = head.rows[0]!.head_seq;
+      let hash = head.rows[0]!.head_hash ?? GENESIS_HASH;
+      const chainSite = head.rows[0]!.chain_site;
       const missed = after ? parseEvents((await after).rows) : [];
       const commands = await decide(missed);
-      const columns: unknown[][] = Array.from({ length: 10 }, () => []);
+      const columns: unknown[][] = Array.from({ length: 12 }, () => []);
       const days = new Set<string>();
       const seqs = commands.map((command) =>
         command.events.map((event) => {
           const ticket = event.type === 'ticket.issued' ? event.ticket : null;
+          const row = {
+            siteId: chainSite,
+            day: event.day,
+            at: event.at,
+            type: event.type,
+            ticketId: ('ticketId' in event ? event.ticketId : ticket?.id) ?? null,
+            fieldId: ('fieldId' in event ? event.fieldId : ticket?.fieldId) ?? null,
+            counterId: ('counterId' in event ? event.counterId : null) ?? null,
+            clerkId: ('clerkId' in event ? event.clerkId : null) ?? null,
+            actor: command.ctx.actor,
+            payload: JSON.stringify(event),
+          };
+          const prevHash = hash;
+          hash = chainHash(prevHash, eventContent(row));
           const values = [
             ++seq,
-            event.day,
-            event.at,
-            event.type,
-            'ticketId' in event ? event.ticketId : (ticket?.id ?? null),
-            'fieldId' in event ? event.fieldId : (ticket?.fieldId ?? null),
-            'counterId' in event ? event.counterId : null,
-            'clerkId' in event ? event.clerkId : null,
-            command.ctx.actor,
-            JSON.stringify(event),
+            row.day,
+            row.at,
+            row.type,
+            row.ticketId,
+            row.fieldId,
+            row.counterId,
+            row.clerkId,
+            row.actor,
+            row.payload,
+            prevHash,
+            hash,
           ];
           values.forEach((v, i) => columns[i]!.push(v));
           if (event.type !== 'day.opened') days.add(event.day);
@@ -203,9 +224,10 @@ export async function commit(
           c.query({
             name: 'events.insert',
             text: `INSERT INTO events (site_id, seq, day, at, type, ticket_id, field_id, counter_id,
-                     clerk_id, actor, payload)
+                     clerk_id, actor, payload, prev_hash, hash)
                    SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::text[],
-                     $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])`,
+                     $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
+                     $12::text[], $13::text[])`,
             values: [site, ...columns],
           }),
         );
@@ -220,10 +242,10 @@ export async function commit(
         writes.push(
           c.query({
             name: 'site.head',
-            text: `WITH head AS (UPDATE sites SET head_seq = $2 WHERE id = $1),
+            text: `WITH head AS (UPDATE sites SET head_seq = $2, head_hash = $4 WHERE id = $1),
                         unpacked AS (DELETE FROM report_days WHERE site_id = $1 AND day = ANY($3))
                    SELECT pg_notify('${COMMIT_CHANNEL}', $1 || ':' || $2)`,
-            values: [site, seq, [...days]],
+            values: [site, seq, [...days], columns[0]!.length > 0 ? hash : head.rows[0]!.head_hash],
           }),
         );
       // COMMIT goes out behind the writes, in the same round trip; after a failed write the

@@ -5,6 +5,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPostgres, startPostgres, type TestPostgres } from '../../testing/postgres.ts';
 import { describeProvinceStore } from '../../testing/store-conformance.ts';
+import { describeChainStore } from '../../testing/store-conformance-chain.ts';
+import { openPgChainSource } from './chain-source.ts';
 import { openPgProvince } from './province-store.ts';
 import { migrationFiles } from './migrate.ts';
 import { issueCommand, oneFieldConfig } from '../../testing/pg-node.ts';
@@ -30,6 +32,14 @@ describe.skipIf(!hasPostgres)('PostgreSQL province store', () => {
   describeProvinceStore('PostgreSQL', async () =>
     openPgProvince({ url: await server.createDatabase(), log, poolSize: 3 }),
   );
+
+  describeChainStore('PostgreSQL', async () => {
+    const url = await server.createDatabase();
+    return {
+      store: await openPgProvince({ url, log, poolSize: 3 }),
+      source: () => openPgChainSource(url),
+    };
+  });
 
   it('refuses commands for a site that was never created, as not found, not unavailable', async () => {
     const store = await openPgProvince({ url: await server.createDatabase(), log, poolSize: 2 });

@@ -3,6 +3,13 @@ import type { AuditAction, AuditEntry } from '@luot/protocol';
 import type pg from 'pg';
 import type { DeviceRow, PurgedDay, Store } from '../store.ts';
 import { commit, parseEvents } from './commit.ts';
+import {
+  anchorEventsOfDay,
+  appendChainedAudit,
+  chainDigests,
+  purgeChainedAudit,
+  sealDay,
+} from './chain.ts';
 import type { PgDb } from './pool.ts';
 import { packStoredDay } from './report-days.ts';
 import { ticketOfRow } from '../ticket-row.ts';
@@ -128,13 +135,8 @@ export function createPgSiteStore(db: PgDb, siteId: string): Store {
         at,
       ]);
     },
-    async appendAudit(entry) {
-      const row = await one<{ id: number }>(
-        `INSERT INTO audit_log (site_id, at, actor, action, target, detail)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [site, entry.at, entry.actor, entry.action, entry.target, JSON.stringify(entry.detail)],
-      );
-      return row!.id;
+    appendAudit(entry) {
+      return appendChainedAudit(db, site, entry);
     },
     async dossierVisits(from, to) {
       const { rows } = await db.query(DOSSIER_VISITS_SQL, [site, from, to]);
@@ -201,27 +203,21 @@ export function createPgSiteStore(db: PgDb, siteId: string): Store {
             [site, day],
           )
         ).rowCount!;
+        await anchorEventsOfDay(c, site, day);
         const events = (
           await c.query('DELETE FROM events WHERE site_id = $1 AND day = $2', [site, day])
         ).rowCount!;
         return { day, events, tickets, services };
       });
     },
-    async purgeAudit(auditBefore) {
-      const r = await db.query('DELETE FROM audit_log WHERE site_id = $1 AND at < $2', [
-        site,
-        auditBefore,
-      ]);
-      return r.rowCount ?? 0;
+    purgeAudit(auditBefore) {
+      return purgeChainedAudit(db, site, auditBefore);
     },
-    // Issue 17 contract: the chain-on-PostgreSQL part implements these (migration 011).
-    sealDay(): Promise<never> {
-      return Promise.reject(new Error('sealDay: not built yet (issue 17, chain on PostgreSQL)'));
+    sealDay(day, at) {
+      return sealDay(db, site, day, at);
     },
-    chainDigests(): Promise<never> {
-      return Promise.reject(
-        new Error('chainDigests: not built yet (issue 17, chain on PostgreSQL)'),
-      );
+    chainDigests(from, to) {
+      return chainDigests(db, site, from, to);
     },
   };
 }
