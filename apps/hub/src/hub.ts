@@ -14,6 +14,7 @@ import { DEFAULT_PASSWORD_HASH_LIMIT, setPasswordHashLimit } from './auth.ts';
 import type { Clock } from './clock.ts';
 import { hearsCommits, type ProvinceStore, type ReportEngine } from './store.ts';
 import { createDayPacker } from './day-packer.ts';
+import { createDaySealer } from './chain/sealer.ts';
 import { clientAddress, type TrustProxy } from './client-address.ts';
 import { resolveCredential, sitesOf, type Credential } from './identity.ts';
 import { requestToken } from './session-cookie.ts';
@@ -328,6 +329,8 @@ export async function createHub(deps: {
       log: siteLog,
       today: async () => (await queue.durable()).state.day,
     });
+    // The tamper-evident log: each closed day sealed (its digest kept) as it closes.
+    const sealer = createDaySealer({ site, now: () => clock.now(), log: siteLog });
     const purge = createDailyPurge({
       store,
       province,
@@ -342,10 +345,12 @@ export async function createHub(deps: {
       site,
       purge,
       check(): void {
+        sealer.check();
         packer.check();
         if (options.purgeDaily) purge.check();
       },
       stop(): void {
+        sealer.stop();
         packer.stop();
         purge.stop();
       },

@@ -11,6 +11,7 @@ import {
   createProvinceStore,
   openDatabase,
   type SqliteProvince,
+  type SqliteStoreOptions,
 } from './db/index.ts';
 import type { Logger } from 'pino';
 import { createReportRunner } from './reports/report-runner.ts';
@@ -62,10 +63,12 @@ export function databasePath(dataDir: string): string {
 export function openProvince(
   dataDir: string,
   onFix: (fix: ModeFix) => void = () => undefined,
+  /** `hashChain: false` is the issuance bench's baseline only (see SqliteStoreOptions). */
+  options: SqliteStoreOptions = {},
 ): SqliteProvince {
   mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   for (const fix of securePrivateTree(dataDir)) onFix(fix);
-  const province = createProvinceStore(openDatabase(databasePath(dataDir)));
+  const province = createProvinceStore(openDatabase(databasePath(dataDir)), options);
   securePrivateTree(dataDir);
   return province;
 }

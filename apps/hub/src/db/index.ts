@@ -11,6 +11,7 @@ export {
   asyncProvince,
   type SqliteProvince,
   type SqliteSite,
+  type SqliteStoreOptions,
   type ServiceRow,
 } from './store.ts';
 export {

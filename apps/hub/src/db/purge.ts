@@ -1,4 +1,5 @@
 import type { PurgeCounts, PurgedDay } from '../store.ts';
+import type { SiteChain } from './chain.ts';
 import type { Db } from './open-database.ts';
 import type { ReportDays } from './report-days.ts';
 
@@ -16,6 +17,8 @@ export function createPurge(
   reportDays: ReportDays,
   /** How many sessions a purge of sessions before this would remove (they are province-wide). */
   countSessions: (before: number) => number,
+  /** Where the site's chains go on once the oldest records are gone (anchors; chain.ts). */
+  chain: Pick<SiteChain, 'anchorEventsOfDay' | 'anchorAuditBefore'>,
 ) {
   const q = {
     latestDay: db
@@ -44,7 +47,13 @@ export function createPurge(
            WHERE s.site_id = tickets.site_id AND s.ticket_id = tickets.id)`,
     ),
     events: db.prepare(`DELETE FROM events WHERE site_id = ? AND day = ?`),
-    audit: db.prepare(`DELETE FROM audit_log WHERE site_id = ? AND at < ?`),
+    // Only a prefix of the audit chain goes (a record stored after a newer one stays with it).
+    firstAuditKept: db
+      .prepare(
+        `SELECT COALESCE(MIN(id), 9007199254740991) FROM audit_log WHERE site_id = ? AND at >= ?`,
+      )
+      .pluck(),
+    audit: db.prepare(`DELETE FROM audit_log WHERE site_id = ? AND at < ? AND id < ?`),
     count: {
       days: db
         .prepare(
@@ -79,8 +88,15 @@ export function createPurge(
       reportDays.build(day, at);
     const services = q.services.run(siteId, day).changes;
     const tickets = q.tickets.run(siteId, day).changes;
+    chain.anchorEventsOfDay(day);
     const events = q.events.run(siteId, day).changes;
     return { day, events, tickets, services };
+  });
+
+  const purgeAudit = db.transaction((auditBefore: number): number => {
+    const firstKept = q.firstAuditKept.get(siteId, auditBefore) as number;
+    chain.anchorAuditBefore(firstKept);
+    return q.audit.run(siteId, auditBefore, firstKept).changes;
   });
 
   return {
@@ -93,9 +109,7 @@ export function createPurge(
       return day === null ? null : purgeDay(day, at);
     },
     /** Removes the site's audit entries before `auditBefore`; returns how many. */
-    purgeAudit(auditBefore: number): number {
-      return q.audit.run(siteId, auditBefore).changes;
-    },
+    purgeAudit: (auditBefore: number): number => purgeAudit.immediate(auditBefore),
     /**
      * What a purge with these cut-offs would remove at this site, removing nothing. Sessions
      * are counted across the deployment, as `purgeSessions` removes them.

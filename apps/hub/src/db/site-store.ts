@@ -8,6 +8,8 @@ import type {
   SyncStore,
 } from '../store.ts';
 import { createAuditLog } from './audit-log.ts';
+import { createSiteChain, type ChainLink } from './chain.ts';
+import type { EventChainContent } from '../chain/chain.ts';
 import { DOSSIER_VISITS_SQL, dossierVisitOfRow } from './dossier-visits.ts';
 import type { Db } from './open-database.ts';
 import { createPurge } from './purge.ts';
@@ -36,19 +38,34 @@ export interface ServiceRow {
 /** One site's part of the SQLite file, answering at once, with what tools and tests read directly. */
 export type SqliteSite = ReturnType<typeof createSiteStore>;
 
+/** How the SQLite store is opened. */
+export interface SqliteStoreOptions {
+  /**
+   * Whether events and audit records are written into the tamper-evident log (default true).
+   * The bench's baseline only (the issuance bench measures the chain's cost); never a flag or
+   * an env var: a hub always keeps its chain.
+   */
+  hashChain?: boolean;
+}
+
 /**
  * One site's store on the SQLite file, answering at once: every query filters by its site id.
- * `append` numbers each event as the site's last sequence number + 1, in the transaction.
- * Also the site's report queries and packed days, which the report worker and the benchmarks
- * read directly.
+ * `append` numbers each event as the site's last sequence number + 1, in the transaction, and
+ * links it into the site's tamper-evident log (chain.ts). Also the site's report queries and
+ * packed days, which the report worker and the benchmarks read directly.
  */
-export function createSiteStore(db: Db, siteId: string, countSessions: (before: number) => number) {
+export function createSiteStore(
+  db: Db,
+  siteId: string,
+  countSessions: (before: number) => number,
+  options: SqliteStoreOptions = {},
+) {
   const q = {
     insertEvent: db.prepare(
       `INSERT INTO events (site_id, seq, day, at, type, ticket_id, field_id, counter_id, clerk_id,
-         actor, payload)
+         actor, payload, prev_hash, hash)
        VALUES (@siteId, @seq, @day, @at, @type, @ticketId, @fieldId, @counterId, @clerkId,
-         @actor, @payload)`,
+         @actor, @payload, @prevHash, @hash)`,
     ),
     insertTicket: db.prepare(
       `INSERT INTO tickets (id, site_id, day, field_id, original_field_id, number, label,
@@ -124,8 +141,9 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
   };
 
   const reportDays = createReportDays(db, siteId);
-  const audit = createAuditLog(db, siteId);
-  const purge = createPurge(db, siteId, reportDays, countSessions);
+  const chain = createSiteChain(db, siteId, options.hashChain ?? true);
+  const audit = createAuditLog(db, siteId, chain);
+  const purge = createPurge(db, siteId, reportDays, countSessions, chain);
   const writeConfig = (config: SiteConfig, at: number) =>
     q.writeConfig.run({ siteId, json: JSON.stringify(config), at });
 
@@ -173,15 +191,18 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
   }
 
   /** Stores one command after `last`; returns its sequence numbers. */
-  const appendOne = (command: StoredCommand, last: number): number[] => {
+  const appendOne = (
+    command: StoredCommand,
+    last: number,
+    link: (row: EventChainContent) => ChainLink,
+  ): number[] => {
     const { ctx } = command;
     const seqs: number[] = [];
     for (const event of command.events) {
       const ticket = event.type === 'ticket.issued' ? event.ticket : null;
       const seq = last + seqs.length + 1;
-      q.insertEvent.run({
+      const row: EventChainContent = {
         siteId,
-        seq,
         day: event.day,
         at: event.at,
         type: event.type,
@@ -191,7 +212,8 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
         clerkId: 'clerkId' in event ? event.clerkId : null,
         actor: ctx.actor,
         payload: JSON.stringify(event),
-      });
+      };
+      q.insertEvent.run({ ...row, seq, ...link(row) });
       seqs.push(seq);
       if (event.type !== 'day.opened') reportDays.forget(event.day);
     }
@@ -207,8 +229,9 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
   // The site's last number is read inside the transaction, so the numbers have no gaps.
   const appendGroup = db.transaction((commands: readonly StoredCommand[]): number[][] => {
     let last = q.lastSeq.get(siteId) as number;
+    const link = chain.eventLinker();
     return commands.map((command) => {
-      const seqs = appendOne(command, last);
+      const seqs = appendOne(command, last, link);
       last += seqs.length;
       return seqs;
     });
@@ -235,13 +258,8 @@ export function createSiteStore(db: Db, siteId: string, countSessions: (before: 
     },
     purgeOldestDayBefore: (before, at) => purge.purgeOldestDayBefore(before, at),
     purgeAudit: (auditBefore) => purge.purgeAudit(auditBefore),
-    // Issue 17 contract: the chain part implements these (src/chain/, migration 016).
-    sealDay(): never {
-      throw new Error('sealDay: not built yet (issue 17, chain)');
-    },
-    chainDigests(): never {
-      throw new Error('chainDigests: not built yet (issue 17, chain)');
-    },
+    sealDay: (day, at) => chain.sealDay(day, at),
+    chainDigests: (from, to) => chain.chainDigests(from, to),
     latestDay(): string | null {
       return (q.latestDay.get(siteId) as { day: string } | undefined)?.day ?? null;
     },

@@ -22,9 +22,15 @@ import { createMessageStore } from './messages.ts';
 import { createWebhookStore } from './webhooks.ts';
 import { createSessions } from './sessions.ts';
 import type { Db } from './open-database.ts';
-import { createSiteStore, deviceSelect, toDevice, type SqliteSite } from './site-store.ts';
+import {
+  createSiteStore,
+  deviceSelect,
+  toDevice,
+  type SqliteSite,
+  type SqliteStoreOptions,
+} from './site-store.ts';
 
-export type { ServiceRow, SqliteSite } from './site-store.ts';
+export type { ServiceRow, SqliteSite, SqliteStoreOptions } from './site-store.ts';
 
 /** The SQLite file's province store, answering at once; `asyncProvince` makes it the port. */
 export type SqliteProvince = ReturnType<typeof createProvinceStore>;
@@ -35,7 +41,7 @@ export type SqliteProvince = ReturnType<typeof createProvinceStore>;
  * `site(id)` is one site's store (made on first use, then kept). One node writes the file, so
  * there is no `turn`: the hub's queue of each site is the only writer of its log.
  */
-export function createProvinceStore(db: Db) {
+export function createProvinceStore(db: Db, options: SqliteStoreOptions = {}) {
   const q = {
     listSites: db.prepare(`SELECT id, json, created_at AS createdAt FROM sites ORDER BY rowid`),
     insertSite: db.prepare(
@@ -92,7 +98,7 @@ export function createProvinceStore(db: Db) {
     /** One site's store (a site that does not exist reads as empty). */
     site(id: string): SqliteSite {
       let site = sites.get(id);
-      if (!site) sites.set(id, (site = createSiteStore(db, id, sessions.countPurgeable)));
+      if (!site) sites.set(id, (site = createSiteStore(db, id, sessions.countPurgeable, options)));
       return site;
     },
     readCatalogue(): CatalogueEntry[] {
