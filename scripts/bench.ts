@@ -112,7 +112,8 @@ const { values } = parseArgs({
 });
 const only = new Set(
   (
-    values.only ?? (values.citizens ? 'rush,race' : 'start,rush,issue,reports,ticket,flood,rest,chain')
+    values.only ??
+    (values.citizens ? 'rush,race' : 'start,rush,issue,reports,ticket,flood,rest,chain')
   ).split(','),
 );
 const workers = Number(values.workers);
@@ -928,7 +929,8 @@ async function main(): Promise<void> {
     if (only.has('flood')) await benchSocketFlood();
     if (only.has('rest'))
       results.rest = await benchRest(values.quick ? REST_BENCH_QUICK : REST_BENCH, log);
-    if (only.has('chain')) results.chain = await runChainBench({ quick: values.quick, workers, log });
+    if (only.has('chain'))
+      results.chain = await runChainBench({ quick: values.quick, workers, log });
   }
   results.load.after = loadavg();
   results.finishedAt = new Date().toISOString();

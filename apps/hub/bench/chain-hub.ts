@@ -29,7 +29,9 @@ const sqlite = openProvince(values.data, undefined, { hashChain: values.chain ==
 const ports = sqlitePorts(sqlite, log);
 const socketLimits: SocketLimits = {
   ...DEFAULT_SOCKET_LIMITS,
-  ...(values['socket-limits'] ? (JSON.parse(values['socket-limits']) as Partial<SocketLimits>) : {}),
+  ...(values['socket-limits']
+    ? (JSON.parse(values['socket-limits']) as Partial<SocketLimits>)
+    : {}),
 };
 const hub = await createHub({
   province: ports.province,
