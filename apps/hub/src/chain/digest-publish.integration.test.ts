@@ -1,6 +1,6 @@
 // The log's daily digest where people see it (issue 17): a lobby board's `board:digest` and the
 // report's GET /api/reports/digests and exports, on a real hub whose clock moves past midnight.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { ChainDigestRow, PublishedDigest } from '@luot/protocol';
 import { request, staffApi, startTestHub, type TestHub } from '../../testing/index.ts';
@@ -16,9 +16,12 @@ const WEDNESDAY_MIDNIGHT = Date.parse('2026-11-24T17:00:05Z');
 const DAY_MS = 24 * 60 * 60_000;
 
 let t: TestHub;
+/** A supervisor's session: signed in when a test starts (a session ends with its day). */
 let supervisor: string;
 beforeAll(async () => {
   t = await startTestHub({ counters: 2, now: MONDAY_4PM, hub: { sessionIdleMs: 3 * DAY_MS } });
+});
+beforeEach(async () => {
   supervisor = (await t.login('giamsat')).token;
 });
 afterAll(async () => {
@@ -79,6 +82,7 @@ it("moves to the next day's code once that day is sealed, and the report counts 
   const [monday, tuesday] = t.store.chainDigests('2026-11-23', '2026-11-24');
   expect(await boardAsks()).toEqual({ day: '2026-11-24', code: digestCode(tuesday!.digest) });
 
+  supervisor = (await t.login('giamsat')).token;
   const answer = await staffApi<ChainDigestRow[]>(
     t.url,
     supervisor,
@@ -158,7 +162,9 @@ it('refuses a bad period (400) and anyone but the site staff (401/403), changing
   expect(asBoard.status).toBe(401);
   const nobody = await fetch(`${t.url}${range}`);
   expect(nobody.status).toBe(401);
-  // The kiosk may not ask for the board's code either.
+  expect(tableDigest(t.province.db)).toBe(before);
+
+  // The kiosk may not ask for the board's code either; a board asking with a payload is refused.
   const { socket } = await t.connectReady(t.tokens.kiosk!);
   const kioskAsks = await request(socket, 'board:digest', {});
   expect(kioskAsks.ok || kioskAsks.error.code).toBe('FORBIDDEN');
@@ -167,5 +173,4 @@ it('refuses a bad period (400) and anyone but the site staff (401/403), changing
   const extra = await request(board, 'board:digest', { day: '2026-11-23' } as never);
   expect(extra.ok || extra.error.code).toBe('BAD_REQUEST');
   board.disconnect();
-  expect(tableDigest(t.province.db)).toBe(before);
 });
