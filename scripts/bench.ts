@@ -21,6 +21,8 @@
  *                   RSS; then the same on a hub with the limits lifted, as a baseline.
  *   rest            "call next" round trip over the REST API against the same over the socket,
  *                   same hub, counters and waiting tickets (scripts/bench-rest.ts); both reported.
+ *   chain           the issuance scenario on a hub with the tamper-evident log and without it
+ *                   (scripts/bench-chain.ts), rounds alternating; tickets/s without ÷ with ≤ 1.10.
  *
  * Prints a table of every target with its ratio and whether it is met, and writes
  * bench/results/<timestamp>.json.
@@ -39,7 +41,7 @@
  * call-to-screen p99 with ÷ without, and the delivery lag p99. Writes
  * bench/results/<timestamp>-webhooks.json.
  * Options: --quick (a small, fast run), --profile (CPU-profile the hub and the relay: --cpu-prof,
- * summarised), --only start,rush,issue,reports,ticket,flood,rest, --rounds N (rush rounds), --tuned (one more
+ * summarised), --only start,rush,issue,reports,ticket,flood,rest,chain, --rounds N (rush rounds), --tuned (one more
  * rush on a hub with the README's glibc setting), --workers N, --duration SECONDS, --province
  * (with --quick: 30 sites, a 15 s rush; --sites N).
  */
@@ -86,6 +88,7 @@ import { benchCitizens, RACE, RACE_QUICK, type CitizensBenchResult } from './sim
 import type { RushResult } from './sim/rush.ts';
 import { median, type Distribution } from './sim/stats.ts';
 import { benchWebhooks, webhookRows, type WebhookBenchResult } from './bench-webhooks.ts';
+import { chainRows, runChainBench, type ChainBenchResult } from './bench-chain.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Nothing in the bench may run longer than this; then everything it started is killed. */
@@ -109,7 +112,8 @@ const { values } = parseArgs({
 });
 const only = new Set(
   (
-    values.only ?? (values.citizens ? 'rush,race' : 'start,rush,issue,reports,ticket,flood,rest')
+    values.only ??
+    (values.citizens ? 'rush,race' : 'start,rush,issue,reports,ticket,flood,rest,chain')
   ).split(','),
 );
 const workers = Number(values.workers);
@@ -230,6 +234,7 @@ interface Results {
   province?: ProvinceBenchResult;
   citizens?: CitizensBenchResult;
   webhooks?: WebhookBenchResult;
+  chain?: ChainBenchResult;
   rows?: Row[];
 }
 
@@ -598,6 +603,7 @@ function rows(): Row[] {
     });
   out.push(...provinceRows());
   out.push(...citizensRows());
+  out.push(...chainRows(results.chain));
   out.push(...webhookRows(results.webhooks));
   const t = results.ticket;
   if (t)
@@ -923,6 +929,8 @@ async function main(): Promise<void> {
     if (only.has('flood')) await benchSocketFlood();
     if (only.has('rest'))
       results.rest = await benchRest(values.quick ? REST_BENCH_QUICK : REST_BENCH, log);
+    if (only.has('chain'))
+      results.chain = await runChainBench({ quick: values.quick, workers, log });
   }
   results.load.after = loadavg();
   results.finishedAt = new Date().toISOString();

@@ -411,12 +411,21 @@ export async function runIssuance(
     deadlineMs: number;
     seed: number;
     cpuProfileDir?: string;
+    /** Another built hub entry point and its flags (the chain bench's `--chain on|off`). */
+    hubMainFile?: string;
+    hubArgs?: string[];
   },
 ): Promise<IssuanceResult & { cpuProfile: string | null }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'luot-issue-'));
   const config = simSiteConfig({ counters: 20, timeZone: middayTimeZone(Date.now()) });
   const people = await prepareDataDir(dataDir, config, { displays: 1, kiosks: options.kiosks });
-  const server = await startServer({ kind: 'hub', dataDir, cpuProfileDir: options.cpuProfileDir });
+  const server = await startServer({
+    kind: 'hub',
+    dataDir,
+    cpuProfileDir: options.cpuProfileDir,
+    ...(options.hubMainFile ? { hubMainFile: options.hubMainFile } : {}),
+    ...(options.hubArgs ? { hubArgs: options.hubArgs } : {}),
+  });
   try {
     const kiosks: KioskSpec[] = people.kiosks.map((token, i) => ({
       kind: 'kiosk',

@@ -151,6 +151,8 @@ export function startServer(options: {
   redis?: string;
   /** More options for the hub itself (e.g. `--trust-proxy 127.0.0.1` behind nginx). */
   hubArgs?: string[];
+  /** Another built entry point taking the hub's flags (the chain bench's hub); main.js if not. */
+  hubMainFile?: string;
 }): Promise<ServerProcess> {
   // Both run as plain JavaScript on bare node: the hub built, as in production (`pnpm build`
   // first), the relay transpiled.
@@ -164,7 +166,8 @@ export function startServer(options: {
   }
   if (options.kind === 'hub') {
     if (options.postgres) args.push(HUB_MAIN_FILE, '--postgres', options.postgres);
-    else if (options.dataDir) args.push(HUB_MAIN_FILE, '--data', options.dataDir);
+    else if (options.dataDir)
+      args.push(options.hubMainFile ?? HUB_MAIN_FILE, '--data', options.dataDir);
     else throw new Error('the hub needs a data directory or a PostgreSQL URL');
     if (options.redis) args.push('--redis', options.redis);
     args.push(...(options.hubArgs ?? []));

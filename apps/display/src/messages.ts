@@ -20,6 +20,8 @@ export const BOARD_TEXT = {
   /** Beside the number of a ticket from a booked slot. */
   booked: 'Đặt lịch',
   loading: 'Đang tải dữ liệu…',
+  /** The foot of the lobby board: the previous sealed day's log code (issue 17). */
+  digest: (day: string) => `Mã kiểm chứng nhật ký ngày ${day}:`,
   /** The name of the zone that plays the centre's pictures and videos (for screen readers). */
   contentZone: 'Thông tin của trung tâm',
   /** Above the site's end-of-day text once the day's service is over. */

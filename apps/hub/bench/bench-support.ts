@@ -58,3 +58,6 @@ export {
   type WebhookReceiver,
   type ReceivedDelivery,
 } from '../testing/webhook-receiver.ts';
+
+// `pnpm bench --only chain`: a hub with the tamper-evident log on or off (issue 17).
+export { buildChainHub } from './chain-hub-build.ts';

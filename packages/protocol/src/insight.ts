@@ -87,3 +87,30 @@ export interface ChainDigest {
   auditId: number;
   madeAt: number;
 }
+
+/**
+ * What a lobby board is told of the log (`board:digest`): the newest sealed day before the
+ * current service day and its code, nothing else.
+ */
+export interface PublishedDigest {
+  day: string;
+  code: string;
+}
+
+/**
+ * Query of GET /api/reports/digests: the sealed days of [from, to] (at most 400 days, as a
+ * report), of the site of the supervisor's or admin's session, as every report route.
+ */
+export const chainDigestsQuerySchema = z
+  .strictObject({ from: calendarDaySchema, to: calendarDaySchema })
+  .refine((q) => q.from <= q.to, 'Ngày bắt đầu không được sau ngày kết thúc.');
+export type ChainDigestsQuery = z.output<typeof chainDigestsQuerySchema>;
+
+/** One sealed day as the report shows it: the digest and how many of the site's events it adds. */
+export interface ChainDigestRow extends ChainDigest {
+  /**
+   * Events of this day's part of the chain (`eventsSeq` minus the previous sealed day's); null
+   * when no earlier sealed day is known.
+   */
+  events: number | null;
+}

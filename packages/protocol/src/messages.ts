@@ -9,6 +9,7 @@ import {
   type TicketStatus,
 } from '@luot/domain';
 import { checkInPayloadSchema } from './citizens.ts';
+import type { PublishedDigest } from './insight.ts';
 import type { Ack, ErrorBody } from './errors.ts';
 import { siteIdSchema, type Identity, type Role, type UserRole } from './roles.ts';
 
@@ -132,6 +133,8 @@ export const CLIENT_EVENTS = {
   },
   'desk:reprint': { roles: ['guide'], payload: z.strictObject({ ticketId: id }) },
   'day:close': { roles: ['admin'], payload: empty },
+  /** A lobby board asks for the log's digest to show (issue 17): the previous sealed day's code. */
+  'board:digest': { roles: ['display'], payload: empty },
 } as const satisfies Record<string, { roles: readonly Role[]; payload: z.ZodType }>;
 
 export type ClientEventName = keyof typeof CLIENT_EVENTS;
@@ -285,6 +288,7 @@ export interface ClientResults {
   'desk:lookup': DeskTicket;
   'desk:reprint': DeskReprinted;
   'day:close': { day: string };
+  'board:digest': PublishedDigest | null;
 }
 
 /** Socket.IO's client-to-server event map: each event takes a payload and an acknowledgement. */

@@ -5,6 +5,7 @@ import type { Api } from '../api.ts';
 import { M } from '../messages.ts';
 import { BarChart, LineChart, ShareBar } from './charts.tsx';
 import { DossierTable } from './DossierTable.tsx';
+import { DigestTable } from './DigestTable.tsx';
 import { OriginTable } from './OriginTable.tsx';
 import { ReportControls } from './ReportControls.tsx';
 import { addDays, dayLabel, duration, fullDay, monthStart, percent } from './format.ts';
@@ -133,6 +134,15 @@ export function ReportsPage({
           rows={report.rows}
           total={report.total}
           grouping={R.groupings[report.groupBy] ?? ''}
+          onError={setError}
+        />
+      )}
+      {report && (
+        <DigestTable
+          api={api}
+          from={report.from}
+          to={report.to}
+          timeZone={report.timeZone}
           onError={setError}
         />
       )}

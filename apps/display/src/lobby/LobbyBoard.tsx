@@ -20,6 +20,8 @@ import { counterTiles, isFresh, type CounterTile } from '../common/counter-tiles
 import { fieldWaiting, gridShape, recentCalls, type RecentCall } from './lobby-model.ts';
 import { EndOfDayPanel } from './EndOfDayPanel.tsx';
 import { NoticeLine } from './NoticeLine.tsx';
+import { DigestLine } from './DigestLine.tsx';
+import { usePublishedDigest } from './use-published-digest.ts';
 import { ScreenStatus, useScreenPhase } from '../common/ScreenStatus.tsx';
 import { CounterTileView } from '../common/CounterTileView.tsx';
 import { contentLayout, rememberBoard } from './board-memory.ts';
@@ -39,12 +41,13 @@ export function LobbyBoard() {
   const [filter] = useState(() => readBoardFilter(window.location.search, browserStorage()));
   const relay = useEventRelay();
   const token = deviceToken('lobby');
-  const { status, view } = useHubMirror(hubUrl(), token, {
+  const { socket, status, view } = useHubMirror(hubUrl(), token, {
     onEvents: relay.onEvents,
   });
   const offset = view?.clockOffsetMs ?? 0;
   const now = useNow(1000, offset);
   const state = view?.state ?? null;
+  const digest = usePublishedDigest(socket, status === 'online', state?.day ?? null);
   const you = view?.you;
   const speaks = you !== undefined && 'speaks' in you && you.speaks;
 
@@ -137,7 +140,10 @@ export function LobbyBoard() {
         </section>
       </aside>
       {layout !== 'off' && <ContentZone playlist={state.config.board.playlist} call={holding} />}
-      <NoticeLine text={state.config.site.notice} />
+      <div className="lobby__foot">
+        <NoticeLine text={state.config.site.notice} />
+        <DigestLine digest={digest} />
+      </div>
       {voice.blocked && <SoundBadge onUnlock={voice.unlock} />}
     </main>
   );

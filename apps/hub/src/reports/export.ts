@@ -1,5 +1,12 @@
 import { DOSSIER_OUTCOME_LABELS_VI, DOSSIER_OUTCOMES, formatDateTime } from '@luot/domain';
-import { REPORT_ORIGINS, type Report, type ReportGrouping, type ReportRow } from '@luot/protocol';
+import {
+  REPORT_ORIGINS,
+  type ChainDigestRow,
+  type Report,
+  type ReportGrouping,
+  type ReportRow,
+} from '@luot/protocol';
+import { addDigestSheet, digestCsvLines } from './digest-export.ts';
 import {
   COLUMNS_VI,
   DAILY_COLUMNS_VI,
@@ -119,9 +126,10 @@ export function csvCell(value: Cell): string {
  * commas, minutes with two decimals), with a UTF-8 byte-order mark so spreadsheet programs read
  * the Vietnamese headers right.
  */
-export function reportCsv(report: ExportableReport): string {
+export function reportCsv(report: ExportableReport, digests?: ChainDigestRow[]): string {
   const { headers, rows } = reportTable(report);
   const lines = [headers, ...rows].map((r) => r.map(csvCell).join(CSV_SEPARATOR));
+  if (digests) lines.push(...digestCsvLines(digests, report.timeZone, csvCell, CSV_SEPARATOR));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
@@ -131,7 +139,11 @@ export function reportCsv(report: ExportableReport): string {
  * precision, shown with one decimal), then the daily trend, arrivals by hour and the
  * distribution of waiting times, each on its own sheet.
  */
-export async function reportXlsx(report: ExportableReport, siteName: string): Promise<Buffer> {
+export async function reportXlsx(
+  report: ExportableReport,
+  siteName: string,
+  digests?: ChainDigestRow[],
+): Promise<Buffer> {
   // Loaded on the first export: exceljs adds ~17 MB to a hub that may never export.
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
@@ -204,6 +216,7 @@ export async function reportXlsx(report: ExportableReport, siteName: string): Pr
   waits.columns.forEach((c) => {
     c.width = 20;
   });
+  if (digests) addDigestSheet(wb, digests, report.timeZone);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

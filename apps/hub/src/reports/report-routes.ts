@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import {
+  chainDigestsQuerySchema,
   dossierRatingsQuerySchema,
+  type ChainDigestsQuery,
   reportQuerySchema,
   type DossierRatingRow,
   type ReportQuery,
@@ -14,6 +16,7 @@ import { sendFailure } from '../http-errors.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { dossierRatingRows, dossierRatingsCsv, dossierRatingsXlsx } from './dossier-ratings.ts';
 import { reportCsv, reportXlsx } from './export.ts';
+import { digestRows } from '../chain/published.ts';
 
 /** Longest period one report may cover, in days (a year and a bit, for year-on-year views). */
 export const MAX_REPORT_DAYS = 400;
@@ -40,6 +43,20 @@ function tooLong(from: string, to: string): string | null {
   return !Number.isFinite(span) || span > MAX_REPORT_DAYS
     ? `Một báo cáo chỉ bao gồm tối đa ${MAX_REPORT_DAYS} ngày.`
     : null;
+}
+
+/**
+ * The query of GET /api/reports/digests, or what is wrong with it (Vietnamese, for a person):
+ * the report's period rules (a valid from ≤ to, at most `MAX_REPORT_DAYS` days).
+ */
+function parseDigestsQuery(raw: unknown): ChainDigestsQuery | string {
+  const parsed = chainDigestsQuerySchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path[0] === 'from' ? 'from: ' : issue?.path[0] === 'to' ? 'to: ' : '';
+    return issue?.code === 'custom' ? `${where}${issue.message}` : 'Khoảng ngày không hợp lệ.';
+  }
+  return tooLong(parsed.data.from, parsed.data.to) ?? parsed.data;
 }
 
 /**
@@ -79,14 +96,29 @@ export function createSiteReports(deps: {
     return parsed.data;
   };
 
+  /**
+   * The log's sealed days of the period for the exports (issue 17); left out, and logged, when
+   * the store cannot read them, so the report itself still downloads.
+   */
+  const sealedDays = async (site: Site, from: string, to: string) => {
+    try {
+      return await digestRows(site.store, from, to);
+    } catch (err) {
+      deps.log.error({ err, from, to }, 'sealed days not read for the export');
+      return undefined;
+    }
+  };
+
   /** A report as a file to download; null when it could not be built. */
   const file = async (site: Site, query: ReportQuery, format: 'csv' | 'xlsx') => {
     const report = await build(site, query);
     if (!report) return null;
+    const digests = await sealedDays(site, query.from, query.to);
     const name = `${fileName(query)}.${format}`;
     if (format === 'csv')
-      return { contentType: 'text/csv; charset=utf-8', name, body: reportCsv(report) };
-    const body = await reportXlsx(report, (await site.queue.durable()).state.config.site.name);
+      return { contentType: 'text/csv; charset=utf-8', name, body: reportCsv(report, digests) };
+    const siteName = (await site.queue.durable()).state.config.site.name;
+    const body = await reportXlsx(report, siteName, digests);
     return {
       contentType: XLSX,
       name,
@@ -212,6 +244,15 @@ export function registerReportRoutes(
       .header('content-type', contentType)
       .header('content-disposition', `attachment; filename="${name}"`)
       .send(body);
+  });
+
+  // The log's sealed days (issue 17): ?from&to, the period rules of the report.
+  app.get('/api/reports/digests', async (request, reply) => {
+    const site = await staffSite(request, reply);
+    if (!site) return reply;
+    const query = parseDigestsQuery(request.query);
+    if (typeof query === 'string') return sendFailure(reply, 'BAD_REQUEST', query);
+    return { ok: true, data: await digestRows(site.store, query.from, query.to) };
   });
 
   app.get('/api/staff', async (request, reply) => {

@@ -22,6 +22,7 @@ import { createDevicePresence, type PresenceBook } from './device-presence.ts';
 import { counterHandlers } from './handlers/counter.ts';
 import { deviceHandlers } from './handlers/devices.ts';
 import { snapshotFor, syncHandlers } from './handlers/sync.ts';
+import { boardHandlers } from './handlers/board.ts';
 import { superviseHandlers } from './handlers/supervise.ts';
 import { deskHandlers } from './handlers/desk.ts';
 import { createDeskPrinting, type SendToKiosk } from '../desk/desk-printing.ts';
@@ -81,6 +82,7 @@ const READS: ReadonlySet<ClientEventName> = new Set([
   'sync:snapshot',
   'ticket:view',
   'desk:lookup',
+  'board:digest',
 ]);
 /**
  * Commands whose handlers take the site's turn themselves (`queue.execute`) and then wait for
@@ -209,6 +211,7 @@ export function attachSocketServer(deps: {
     ...counterHandlers(),
     ...deviceHandlers(),
     ...syncHandlers(),
+    ...boardHandlers(),
     ...superviseHandlers({ disconnectUser }),
     ...deskHandlers(),
   };
