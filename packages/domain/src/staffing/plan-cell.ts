@@ -33,6 +33,12 @@ export interface CellPlan {
   openShare: number | null;
 }
 
+/** Citizens the simulation of a cell measures at least, over its replications (when it can). */
+const SIMULATED_CITIZENS = 2000;
+/** Bounds on the replications of a cell's simulation (three measured hours each). */
+const MIN_REPLICATIONS = 10;
+const MAX_REPLICATIONS = 200;
+
 /** No-show shares above this are treated as this (a field where nearly every call fails). */
 const MAX_NO_SHOW_SHARE = 0.9;
 
@@ -57,14 +63,10 @@ export function cellLoad(d: CellDemand): { rate: number; holdMinutes: number; lo
  * `cellLoad`), the share that many would call in time by the formula and by a seeded
  * simulation of the hour (exponential holding, as the formula assumes), and the share the open
  * counters (rounded to whole counters) would reach. A cell nobody came to needs 0 counters and
- * has no shares.
+ * has no shares. The simulation runs enough replications to measure about 2,000 citizens (10
+ * to 200), so a quiet hour's share is as steady as a busy one's.
  */
-export function planCell(
-  d: CellDemand,
-  target: CellTarget,
-  seed: number,
-  replications = 30,
-): CellPlan {
+export function planCell(d: CellDemand, target: CellTarget, seed: number): CellPlan {
   const { rate, holdMinutes, load } = cellLoad(d);
   if (!(load > 0))
     return {
@@ -88,7 +90,10 @@ export function planCell(
       holdMinutes,
       counters: needed,
       withinMinutes,
-      replications,
+      replications: Math.min(
+        MAX_REPLICATIONS,
+        Math.max(MIN_REPLICATIONS, Math.ceil(SIMULATED_CITIZENS / (rate * 3))),
+      ),
       seed,
     }).share,
     openShare: serviceLevel(open, load, holdMinutes, withinMinutes),
