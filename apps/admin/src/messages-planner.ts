@@ -61,7 +61,7 @@ export const MP = {
     withNeeded: (needed: number) => `Được gọi đúng hạn với ${needed} quầy cần (Erlang C)`,
     simulated: (needed: number) => `Theo mô phỏng với ${needed} quầy cần`,
     perHour: (n: number) => `${number1.format(n)} lượt/giờ`,
-    was: (value: string) => ` (trước: ${value})`,
+    was: (value: string) => `trước: ${value}`,
   },
   empty:
     'Không có lượt đến nào trong khoảng thời gian này, nên chưa thể lập kế hoạch. Hãy chọn một khoảng ngày có dữ liệu.',

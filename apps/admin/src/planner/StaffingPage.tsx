@@ -155,30 +155,32 @@ export function StaffingPage({
           </label>
           <fieldset className="target">
             <legend>{MP.target}</legend>
-            <label>
-              {MP.targetShare}
-              <input
-                type="number"
-                name="targetShare"
-                min={50}
-                max={99}
-                value={form.sharePercent}
-                onChange={(e) => edit({ sharePercent: Number(e.target.value) })}
-                required
-              />
-            </label>
-            <label>
-              {MP.targetMinutes}
-              <input
-                type="number"
-                name="withinMinutes"
-                min={1}
-                max={120}
-                value={form.withinMinutes}
-                onChange={(e) => edit({ withinMinutes: Number(e.target.value) })}
-                required
-              />
-            </label>
+            <div className="target-inputs">
+              <label>
+                {MP.targetShare}
+                <input
+                  type="number"
+                  name="targetShare"
+                  min={50}
+                  max={99}
+                  value={form.sharePercent}
+                  onChange={(e) => edit({ sharePercent: Number(e.target.value) })}
+                  required
+                />
+              </label>
+              <label>
+                {MP.targetMinutes}
+                <input
+                  type="number"
+                  name="withinMinutes"
+                  min={1}
+                  max={120}
+                  value={form.withinMinutes}
+                  onChange={(e) => edit({ withinMinutes: Number(e.target.value) })}
+                  required
+                />
+              </label>
+            </div>
           </fieldset>
           <button type="submit" className="primary" disabled={busy}>
             {busy ? MP.loading : MP.show}
@@ -229,7 +231,7 @@ export function StaffingPage({
             <p className="muted small">{MP.whatIfHint}</p>
             <div className="toggles">
               {(['arrivalsUp', 'serviceDown', 'oneCounterLess'] as const).map((key) => (
-                <label key={key} className="toggle">
+                <label key={key} className="check toggle">
                   <input
                     type="checkbox"
                     name={key}
