@@ -32,6 +32,7 @@ import { createDailyPurge } from './retention.ts';
 import { attachSocketServer, type SocketOptions } from './sockets/socket-server.ts';
 import { DEFAULT_SOCKET_LIMITS } from './sockets/limits.ts';
 import { createSiteReports, registerReportRoutes } from './reports/report-routes.ts';
+import { registerStaffingRoutes } from './reports/staffing-routes.ts';
 import { registerRestApi } from './rest/index.ts';
 import { DEFAULT_SIGN_IN_GUARD, type SignInGuardOptions } from './sign-in-guard.ts';
 import { registerPublicApp, registerStaticApps, type StaticApp } from './static-apps.ts';
@@ -250,6 +251,14 @@ export async function createHub(deps: {
   // One report path for the admin app's session and the REST API's keys.
   const siteReports = createSiteReports({ reports: deps.reports, province, clock, log });
   registerReportRoutes(app, { province, sites, reports: siteReports, clock, sessionIdleMs });
+  registerStaffingRoutes(app, {
+    province,
+    sites,
+    reports: deps.reports,
+    clock,
+    sessionIdleMs,
+    log,
+  });
   // The REST API (/api/v1) on the staff listener: each route a client event run through the
   // sockets' own dispatch, with an API key instead of a session (rest/).
   registerRestApi(app, {

@@ -9,8 +9,10 @@ import { PRIVATE_DIR_MODE, securePrivateTree, type ModeFix } from './file-modes.
 import {
   asyncProvince,
   createProvinceStore,
+  createStaffingSource,
   openDatabase,
   type SqliteProvince,
+  type StaffingSource,
 } from './db/index.ts';
 import type { Logger } from 'pino';
 import { createReportRunner } from './reports/report-runner.ts';
@@ -83,8 +85,19 @@ export function sqlitePorts(
     reports: createReportRunner({
       path: sqlite.path,
       queries: (siteId) => sqlite.site(siteId).reports,
+      staffing: staffingSources(sqlite),
       log,
     }),
+  };
+}
+
+/** Each site's staffing planner input on the hub's own connection, prepared once per site. */
+function staffingSources(sqlite: SqliteProvince): (siteId: string) => StaffingSource {
+  const sources = new Map<string, StaffingSource>();
+  return (siteId) => {
+    let source = sources.get(siteId);
+    if (!source) sources.set(siteId, (source = createStaffingSource(sqlite.db, siteId)));
+    return source;
   };
 }
 

@@ -13,6 +13,8 @@ import type {
   DeviceKind,
   Report,
   ReportQuery,
+  StaffingPlan,
+  StaffingQuery,
   UserRole,
 } from '@luot/protocol';
 
@@ -469,5 +471,12 @@ export function asyncStore(sync: SyncStore): Store {
 export interface ReportEngine {
   /** One site's report. */
   run(siteId: string, query: ReportQuery, config: SiteConfig, now: number): Promise<Report>;
+  /** One site's staffing plan from the history of a period (reports/staffing-plan.ts). */
+  staffing(
+    siteId: string,
+    query: StaffingQuery,
+    config: SiteConfig,
+    now: number,
+  ): Promise<StaffingPlan>;
   close(): Promise<void>;
 }

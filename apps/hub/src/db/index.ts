@@ -22,4 +22,10 @@ export {
 } from './report-queries.ts';
 export type { AuditLog } from './audit-log.ts';
 export { openReportReader } from './report-reader.ts';
+export {
+  createStaffingSource,
+  NO_SHOW_HOLDS_SQL,
+  type NoShowHoldRow,
+  type StaffingSource,
+} from './staffing-source.ts';
 export { createSiteExport, type SiteExport, type ExportedTable } from './site-export.ts';

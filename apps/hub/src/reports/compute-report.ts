@@ -25,7 +25,7 @@ const OUTCOME_NO_SHOW = 2;
 const OUTCOME_TRANSFERRED = 3;
 
 /** Minutes the site's clock is ahead of UTC on a service day (taken at noon UTC of that date). */
-function utcOffsetMinutes(day: string, timeZone: string): number {
+export function utcOffsetMinutes(day: string, timeZone: string): number {
   const noon = Date.parse(`${day}T12:00:00Z`);
   const local = localTime(noon, timeZone);
   const dayShift = Math.round(

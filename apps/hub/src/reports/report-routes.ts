@@ -35,7 +35,7 @@ function daysBetween(from: string, to: string): number {
 }
 
 /** Why a period is too long for one report (Vietnamese, for a person), or null. */
-function tooLong(from: string, to: string): string | null {
+export function tooLong(from: string, to: string): string | null {
   const span = daysBetween(from, to);
   return !Number.isFinite(span) || span > MAX_REPORT_DAYS
     ? `Một báo cáo chỉ bao gồm tối đa ${MAX_REPORT_DAYS} ngày.`

@@ -1,11 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { SiteConfig } from '@luot/domain';
-import type { Report, ReportQuery } from '@luot/protocol';
-import type { ReportQueries } from '../db/index.ts';
+import type { Report, ReportQuery, StaffingPlan, StaffingQuery } from '@luot/protocol';
+import type { ReportQueries, StaffingSource } from '../db/index.ts';
 import { createJobThread } from '../job-thread.ts';
 import { buildReport } from './build-report.ts';
-import type { ReportJob } from './report-worker.ts';
+import type { ReportJob, StaffingJob } from './report-worker.ts';
+import { timedStaffingPlan } from './staffing-plan.ts';
 
 /**
  * The worker's entry, beside this module: in the built hub (dist/main.js) the bundled
@@ -26,23 +27,46 @@ const WORKER_ENTRY = new URL(
 export function createReportRunner(deps: {
   path: string | null;
   queries: (siteId: string) => ReportQueries;
+  /** A site's staffing planner input on the hub's own connection, for the same fallback. */
+  staffing: (siteId: string) => StaffingSource;
   log: Logger;
 }) {
   const { path } = deps;
+  const onFailure = (err: unknown, where: 'start' | 'thread') =>
+    where === 'start'
+      ? deps.log.warn({ err }, 'report worker unavailable; computing reports in-process')
+      : deps.log.error({ err }, 'report worker failed');
   const thread = createJobThread<ReportJob, Report>({
     spawn: () => new Worker(WORKER_ENTRY),
     inProcess: async (job) => buildReport(deps.queries(job.siteId), job.query, job.config, job.now),
     usable: path !== null,
-    onFailure: (err, where) =>
-      where === 'start'
-        ? deps.log.warn({ err }, 'report worker unavailable; computing reports in-process')
-        : deps.log.error({ err }, 'report worker failed'),
+    onFailure,
+  });
+  // Staffing plans run on a thread of their own (the same worker code, started on first use),
+  // so each thread's answers keep one type.
+  const staffingThread = createJobThread<StaffingJob, StaffingPlan>({
+    spawn: () => new Worker(WORKER_ENTRY),
+    inProcess: async (job) =>
+      timedStaffingPlan(job.siteId, deps.staffing(job.siteId).read, job.query, job.config),
+    usable: path !== null,
+    onFailure,
   });
   return {
     /** A site's report of a period, computed off the main thread when possible. */
     run(siteId: string, query: ReportQuery, config: SiteConfig, now: number): Promise<Report> {
       return thread.run({ path: path ?? '', siteId, query, config, now });
     },
-    close: thread.close,
+    /** A site's staffing plan from a period's history, off the main thread when possible. */
+    staffing(
+      siteId: string,
+      query: StaffingQuery,
+      config: SiteConfig,
+      now: number,
+    ): Promise<StaffingPlan> {
+      return staffingThread.run({ kind: 'staffing', path: path ?? '', siteId, query, config, now });
+    },
+    async close() {
+      await Promise.all([thread.close(), staffingThread.close()]);
+    },
   };
 }

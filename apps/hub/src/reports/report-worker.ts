@@ -3,11 +3,13 @@
 // { id, result: report } or { id, error } (see job-thread.ts).
 import { parentPort } from 'node:worker_threads';
 import type { SiteConfig } from '@luot/domain';
-import type { ReportQuery } from '@luot/protocol';
+import type { ReportQuery, StaffingQuery } from '@luot/protocol';
 import { openReportReader } from '../db/index.ts';
 import { buildReport } from './build-report.ts';
+import { timedStaffingPlan } from './staffing-plan.ts';
 
 export interface ReportJob {
+  kind?: 'report';
   path: string;
   /** The site whose report this is: every query filters by it. */
   siteId: string;
@@ -16,15 +18,33 @@ export interface ReportJob {
   now: number;
 }
 
+/** A staffing plan to compute (reports/staffing-plan.ts), on the same thread and reader. */
+export interface StaffingJob {
+  kind: 'staffing';
+  path: string;
+  siteId: string;
+  query: StaffingQuery;
+  config: SiteConfig;
+  now: number;
+}
+
 let reader: ReturnType<typeof openReportReader> | null = null;
 let readerPath: string | null = null;
 
-parentPort?.on('message', ({ id, job }: { id: number; job: ReportJob }) => {
+parentPort?.on('message', ({ id, job }: { id: number; job: ReportJob | StaffingJob }) => {
   try {
     if (readerPath !== job.path) {
       reader?.close();
       reader = openReportReader(job.path);
       readerPath = job.path;
+    }
+    if (job.kind === 'staffing') {
+      const source = reader!.staffing(job.siteId);
+      parentPort!.postMessage({
+        id,
+        result: timedStaffingPlan(job.siteId, source.read, job.query, job.config),
+      });
+      return;
     }
     parentPort!.postMessage({
       id,
