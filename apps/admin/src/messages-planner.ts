@@ -20,9 +20,12 @@ export const MP = {
   loading: 'Đang lập kế hoạch…',
   download: 'Tải kế hoạch (Excel)',
   period: 'Kỳ dữ liệu',
-  weeksOf: (weekdays: number[]) => {
-    const [min, max] = [Math.min(...weekdays), Math.max(...weekdays)];
-    return `Mỗi ô là trung bình trên ${min === max ? min : `${min}–${max}`} ngày cùng thứ của kỳ`;
+  /** How many days of each weekday the means are taken over (days with arrivals). */
+  daysOf: (weekdays: number[]) => {
+    const parts = weekdays.flatMap((n, i) => (n > 0 ? [`${MP.weekdays[i]}: ${n}`] : []));
+    return parts.length
+      ? `Mỗi ô là trung bình trên các ngày có lượt đến: ${parts.join(' · ')} ngày`
+      : '';
   },
   computedIn: (ms: number) => `Hub lập kế hoạch trong ${number1.format(ms)} ms`,
   whatIf: 'Giả định',

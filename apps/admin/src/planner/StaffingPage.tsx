@@ -202,7 +202,7 @@ export function StaffingPage({
               type="button"
               data-testid="staffing-download"
               onClick={() => void download()}
-              disabled={!loaded}
+              disabled={!loaded || !hasHistory(loaded.base.fields)}
             >
               {MP.download}
             </button>
@@ -221,7 +221,7 @@ export function StaffingPage({
       )}
       {loaded && !hasHistory(loaded.base.fields) && (
         <p className="muted panel" data-testid="staffing-empty">
-          {loaded.base.fields.length === 0 ? MP.noFields : MP.empty}
+          {config?.fields.length === 0 ? MP.noFields : MP.empty}
         </p>
       )}
       {loaded && field && hasHistory(loaded.base.fields) && (
@@ -278,7 +278,7 @@ export function StaffingPage({
             </div>
             <HeatLegend />
             <p className="muted small">
-              {MP.weeksOf(loaded.shown.weekdays)}. {MP.computedIn(loaded.shown.elapsedMs)}.
+              {MP.daysOf(loaded.shown.weekdays)}. {MP.computedIn(loaded.shown.elapsedMs)}.
             </p>
           </section>
         </>
