@@ -25,6 +25,7 @@ import { useHubClockOffset } from './dashboard/use-hub-clock.ts';
 import { LoginPage } from './LoginPage.tsx';
 import { M } from './messages.ts';
 import { ReportsPage } from './reports/ReportsPage.tsx';
+import { StaffingPage } from './planner/StaffingPage.tsx';
 import { CataloguePage } from './province/CataloguePage.tsx';
 import { ProvincePage } from './province/ProvincePage.tsx';
 import { pathOf, ROUTES, routeOf, type Route } from './routes.ts';
@@ -215,6 +216,8 @@ function Page({
       );
     case 'reports':
       return <ReportsPage api={api} today={view?.state.day ?? null} config={config} />;
+    case 'staffing':
+      return <StaffingPage api={api} today={view?.state.day ?? null} config={config} />;
     case 'fields':
       return <FieldsPage api={api} liveConfig={config} />;
     case 'counters':

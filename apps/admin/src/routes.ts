@@ -1,11 +1,13 @@
 import { M } from './messages.ts';
 import { MK } from './messages-api-keys.ts';
 import { MM } from './messages-media.ts';
+import { MP } from './messages-planner.ts';
 import { MW } from './messages-webhooks.ts';
 
 export type PageId =
   | 'dashboard'
   | 'reports'
+  | 'staffing'
   | 'fields'
   | 'counters'
   | 'desks'
@@ -38,6 +40,7 @@ export interface Route {
 export const ROUTES: Route[] = [
   { id: 'dashboard', slug: '', label: M.nav.dashboard, adminOnly: false },
   { id: 'reports', slug: 'bao-cao', label: M.nav.reports, adminOnly: false },
+  { id: 'staffing', slug: 'ke-hoach-nhan-su', label: MP.title, adminOnly: false },
   { id: 'province', slug: 'toan-tinh', label: M.nav.province, adminOnly: false },
   { id: 'fields', slug: 'linh-vuc', label: M.nav.fields, adminOnly: true },
   { id: 'counters', slug: 'quay', label: M.nav.counters, adminOnly: true },
