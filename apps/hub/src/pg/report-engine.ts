@@ -5,7 +5,11 @@ import {
   unpackedRanges,
   type BookingShowUpRow,
 } from '../db/report-queries.ts';
-import { assembleTicketCounts, visitBatchOfPackedDays } from '../db/report-queries.ts';
+import {
+  assembleTicketCounts,
+  estimateCellsOfPackedDays,
+  visitBatchOfPackedDays,
+} from '../db/report-queries.ts';
 import { packDay, type PackedDay } from '../db/report-days.ts';
 import { buildReport } from '../reports/build-report.ts';
 import type { ReportEngine } from '../store.ts';
@@ -29,7 +33,7 @@ export function createPgReportEngine(db: PgDb): ReportEngine {
           const read: PackedDay[] = [...stored];
           for (const [gapFrom, gapTo] of unpackedRanges(from, to, stored))
             for (const [day, rows] of await readDayRows(c, siteId, gapFrom, gapTo))
-              read.push({ day, ...packDay(rows.tickets, rows.visits) });
+              read.push({ day, ...packDay(rows.tickets, rows.visits, rows.estimates) });
           read.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
           const people = await c.query<{ username: string; name: string }>(
             'SELECT username, name FROM users',
@@ -55,6 +59,7 @@ export function createPgReportEngine(db: PgDb): ReportEngine {
           visits: (_from, _to, dimension, known) => visitBatchOfPackedDays(days, dimension, known),
           personNames: () => names,
           bookingShowUp: () => showUp,
+          estimateErrors: () => estimateCellsOfPackedDays(days),
         },
         query,
         config,
