@@ -47,7 +47,8 @@ export async function readDayRows(
   for (const { day, ...row } of tickets.rows) of(day).tickets.push(row);
   const estimates = await c.query<EstimateRow & { day: string }>({
     name: 'report.estimates',
-    text: ESTIMATE_ROWS_SQL,
+    // Ids in byte order, as SQLite sorts them, so sums add up in the same order in both stores.
+    text: ESTIMATE_ROWS_SQL.replace('issued_at, id', 'issued_at, id COLLATE "C"'),
     values: [site, from, to],
   });
   for (const { day, ...row } of estimates.rows) of(day).estimates.push(row);
