@@ -210,6 +210,7 @@ function Page({
           devices={devices}
           names={names}
           socket={socket}
+          api={api}
         />
       ) : (
         <p className="muted">{M.dashboard.loading}</p>

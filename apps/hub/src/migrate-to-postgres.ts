@@ -105,6 +105,7 @@ const TABLES: TableCopy[] = [
       ...text('counter_id', 'clerk_id'),
       ...integer('rating'),
       ...text('token_hash', 'issued_by', 'request_key', 'origin'),
+      ['estimated_wait_minutes', 'double precision'],
     ],
   },
   {
@@ -127,6 +128,7 @@ const TABLES: TableCopy[] = [
       ['tickets', 'bytea'],
       ['visits', 'bytea'],
       ...bigint('built_at'),
+      ['estimates', 'bytea'],
     ],
     batchRows: 50,
   },

@@ -27,5 +27,8 @@ export function ticketOfRow(r: Record<string, unknown>): Ticket {
     callCount: 0,
     transferCount: 0,
     rating: (r.rating as number | null) ?? null,
+    ...(r.estimated_wait_minutes !== undefined && {
+      estimatedWaitMinutes: r.estimated_wait_minutes as number | null,
+    }),
   };
 }

@@ -20,6 +20,8 @@ export interface TicketRow {
   rating: number | null;
   /** Absent in files older than migration 009. */
   origin?: 'remote' | 'booking' | null;
+  /** The wait promised at issue (migration 017). */
+  estimated_wait_minutes?: number | null;
 }
 
 interface ServiceRow {
@@ -76,6 +78,9 @@ export function historyCommands(
       transferCount: 0,
       rating: null,
       ...(t.origin && { origin: t.origin }),
+      ...(t.estimated_wait_minutes !== undefined && {
+        estimatedWaitMinutes: t.estimated_wait_minutes,
+      }),
     };
     const rows: RowChange[] = [
       {
@@ -132,3 +137,10 @@ export function historyCommands(
     };
   });
 }
+
+/**
+ * Promised waits for a generated history (issue 17), the same in every test that uses one:
+ * whole and half minutes, and every seventh ticket promised nothing.
+ */
+export const PROMISES_SQL = `UPDATE tickets SET estimated_wait_minutes =
+  CASE WHEN number % 7 = 0 THEN NULL ELSE ((number * 37) % 41) / 2.0 END`;

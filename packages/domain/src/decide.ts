@@ -7,6 +7,7 @@ import type { QueueEvent } from './events.ts';
 import { evolveAll } from './evolve.ts';
 import {
   callableBy,
+  countsAhead,
   currentTicket,
   fieldAvailability,
   fieldById,
@@ -17,6 +18,7 @@ import {
 import { FINAL_STATUSES, own, type CounterState, type QueueState, type Ticket } from './state.ts';
 import { finalTicketRefusal, superviseRules } from './supervise.ts';
 import { serviceDay } from './time.ts';
+import { promisedWaitMinutes } from './wait-estimate.ts';
 
 /** What the outside world lends a decision: the time and fresh ids. */
 export interface DecideContext {
@@ -157,6 +159,19 @@ function originRefusal(
   return null;
 }
 
+/**
+ * The wait a new ticket is promised as it joins `state` (which does not hold it yet), stamped on
+ * it so that what is printed, shown and sent at issue is what reports measure. A remote number
+ * awaiting its citizen's check-in is promised nothing: it cannot be called before the citizen
+ * arrives, so its wait is not the queue's to promise (null, and not measured).
+ */
+function promiseAtIssue(state: QueueState, ticket: Ticket, now: number): number | null {
+  if (ticket.awaitingArrival === true) return null;
+  let ahead = 0;
+  for (const other of Object.values(state.tickets)) if (countsAhead(other, ticket, now)) ahead++;
+  return promisedWaitMinutes(state, ticket, ahead, now);
+}
+
 function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcome {
   const at = ctx.now;
   const day = state.day;
@@ -209,6 +224,7 @@ function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcom
         ...(cmd.origin === 'remote' &&
           field.online.remote === 'check-in' && { awaitingArrival: true }),
       };
+      ticket.estimatedWaitMinutes = promiseAtIssue(state, ticket, at);
       return [{ type: 'ticket.issued', at, day, ticket }];
     }
 

@@ -49,8 +49,9 @@ export interface Ticket {
   dossier?: Dossier;
   /**
    * The wait promised when the number was issued, in minutes (`promisedWaitMinutes`): what the
-   * ticket printed, the phone page and the first message said. Null: no estimate could be given
-   * (no counter open). Absent on tickets issued before issue 17.
+   * ticket printed, the phone page and the first message said. Null: nothing was promised (no
+   * counter open, or a remote number awaiting its check-in, whose wait starts at arrival). Absent
+   * on tickets issued before issue 17.
    */
   estimatedWaitMinutes?: number | null;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDaySchema, type DossierOutcome } from '@luot/domain';
+import { calendarDaySchema, type DossierOutcome, type EstimateAccuracy } from '@luot/domain';
 
 // HTTP shapes of the reports (supervisor and admin). The definitions of every figure are in
 // apps/hub/src/reports/README.md; in short:
@@ -110,6 +110,23 @@ export interface ReportRow {
   dossierOutcomes: Record<DossierOutcome, number>;
 }
 
+/**
+ * How good the promised waits were (issue 17): tickets with a promise stamped at issue and called
+ * at least once, by the field and the site-local hour they were issued in. Each figure is
+ * `estimateAccuracy` of the sums `addEstimateError` adds (actual wait = first call − issue):
+ * mean absolute error in minutes, the share within ±5 minutes, the share within ±20 % of the
+ * actual wait; null figures (and `tickets` 0) when nothing was measured.
+ */
+export interface ReportEstimateAccuracy {
+  total: EstimateAccuracy;
+  /** Every configured field in order, then others measured. */
+  byField: { fieldId: string; label: string; accuracy: EstimateAccuracy }[];
+  /** Hours of issue with measured tickets, in order. */
+  byHour: { hour: number; accuracy: EstimateAccuracy }[];
+  /** Field × hour of issue, only the pairs with measured tickets. */
+  byFieldHour: { fieldId: string; hour: number; accuracy: EstimateAccuracy }[];
+}
+
 export interface Report {
   from: string;
   to: string;
@@ -134,6 +151,8 @@ export interface Report {
       satisfactionRate: number | null;
     }[];
   };
+  /** The accuracy of the waits promised at issue, whatever the grouping. */
+  estimateAccuracy: ReportEstimateAccuracy;
   /** How long the hub took to compute the report. */
   elapsedMs: number;
 }

@@ -11,6 +11,8 @@ import { M } from '../messages.ts';
 import type { HubSocket } from '@luot/hub-client';
 import { CounterMenu, useSupervisorActions } from './SupervisorActions.tsx';
 import { WaitingPanel } from './WaitingPanel.tsx';
+import { TodayAccuracy } from './TodayAccuracy.tsx';
+import type { Api } from '../api.ts';
 import { AlarmBadge } from './AlarmBadge.tsx';
 import { deviceLevel, printerProblemOf, sortDevices } from './devices.ts';
 
@@ -33,6 +35,7 @@ export function Dashboard({
   devices,
   names,
   socket = null,
+  api = null,
 }: {
   state: QueueState;
   offsetMs: number;
@@ -40,6 +43,8 @@ export function Dashboard({
   names: Map<string, string>;
   /** The dashboard's socket, for the supervisor's actions (SupervisorActions.tsx). */
   socket?: HubSocket | null;
+  /** For today's accuracy of promised waits (issue 17), from today's report. */
+  api?: Api | null;
 }) {
   const now = useNow(1000, offsetMs);
   const actions = useSupervisorActions(state, socket, names);
@@ -223,6 +228,7 @@ export function Dashboard({
 
         <WaitingPanel state={state} now={now} actions={actions} />
       </div>
+      {api && <TodayAccuracy api={api} day={state.day} />}
       {actions.view}
     </div>
   );

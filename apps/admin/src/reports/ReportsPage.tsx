@@ -7,6 +7,7 @@ import { BarChart, LineChart, ShareBar } from './charts.tsx';
 import { DossierTable } from './DossierTable.tsx';
 import { DigestTable } from './DigestTable.tsx';
 import { OriginTable } from './OriginTable.tsx';
+import { AccuracyPanel } from './AccuracyPanel.tsx';
 import { ReportControls } from './ReportControls.tsx';
 import { addDays, dayLabel, duration, fullDay, monthStart, percent } from './format.ts';
 
@@ -275,6 +276,8 @@ export function ReportView({
         total={report.total}
         grouping={R.groupings[report.groupBy] ?? ''}
       />
+
+      <AccuracyPanel accuracy={report.estimateAccuracy} />
 
       <div className="charts">
         <section className="panel">

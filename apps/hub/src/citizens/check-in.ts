@@ -66,7 +66,12 @@ export function checkInHandlers(citizens: Citizens | null): Pick<Handlers, 'tick
         token: token ?? '',
         path: token ? `/t/${token}` : '',
         ahead,
-        estimatedWaitMinutes: promisedWaitMinutes(ctx.queue.live, ticket, ahead, ctx.clock.now()),
+        // A booking's ticket is issued here: the promise stamped at its issue (`decide`). A
+        // remote number arriving was promised nothing; it is told the wait from now.
+        estimatedWaitMinutes:
+          kind === 'booking' && ticket.estimatedWaitMinutes !== undefined
+            ? ticket.estimatedWaitMinutes
+            : promisedWaitMinutes(ctx.queue.live, ticket, ahead, ctx.clock.now()),
         kind,
       },
     };

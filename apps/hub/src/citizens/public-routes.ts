@@ -4,7 +4,6 @@ import {
   bookingRefusal,
   daysFrom,
   fieldWaitMinutes,
-  promisedWaitMinutes,
   fieldAvailability,
   needsIdNumber,
   nextOpening,
@@ -410,7 +409,8 @@ export function registerCitizenRoutes(app: FastifyInstance, citizens: Citizens):
       path: `/t/${token}`,
       checkInCode,
       ahead,
-      estimatedWaitMinutes: promisedWaitMinutes(state, placed, ahead, clock.now()),
+      // The promise stamped at issue: none for a number awaiting its check-in (`decide`).
+      estimatedWaitMinutes: ticket.estimatedWaitMinutes ?? null,
     });
   });
 

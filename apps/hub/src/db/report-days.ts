@@ -1,4 +1,10 @@
 import type { Db } from './open-database.ts';
+import {
+  ESTIMATE_ROWS_SQL,
+  float64s,
+  packEstimates,
+  type EstimateRow,
+} from './report-estimates.ts';
 
 /**
  * A closed service day packed for reports (table `report_days`, migration 004). Crossing
@@ -14,12 +20,16 @@ import type { Db } from './open-database.ts';
  *   have origin 0: they had only walk-ins; before migration 015, dossier 0: none was recorded.
  *
  * A ticket's status key carries its origin when not a walk-in (`ticketStatusKey`).
+ *
+ * - `estimates` (migration 017): the day's estimate errors per field and quarter-hour of issue
+ *   (report-estimates.ts); null for a day packed before: no data.
  */
 export interface PackedDay {
   day: string;
   keys: DayKeys;
   tickets: Int32Array;
   visits: Int32Array;
+  estimates: Float64Array | null;
 }
 
 export interface DayKeys {
@@ -94,6 +104,7 @@ export interface PackedVisitRow {
 export function packDay(
   ticketRows: readonly PackedTicketRow[],
   visitRows: readonly PackedVisitRow[],
+  estimateRows: readonly EstimateRow[],
 ): Omit<PackedDay, 'day'> {
   const keys: DayKeys = { fields: [], statuses: [], counters: [], clerks: [], runs: [] };
   const field = indexer(keys.fields);
@@ -120,7 +131,7 @@ export function packDay(
       i * 4,
     );
   });
-  return { keys, tickets, visits };
+  return { keys, tickets, visits, estimates: packEstimates(estimateRows, field) };
 }
 
 /**
@@ -148,9 +159,11 @@ export function createReportDays(db: Db, siteId: string) {
               ${DOSSIER_SQL} AS dossier
        FROM services WHERE site_id = ? AND day = ? ORDER BY field_id, id`,
     ),
+    estimates: db.prepare(ESTIMATE_ROWS_SQL.replace(/\$\d/g, '?')),
     put: db.prepare(
-      `INSERT OR REPLACE INTO report_days (site_id, day, keys, tickets, visits, built_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO report_days (site_id, day, keys, tickets, visits, built_at,
+         estimates)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     drop: db.prepare(`DELETE FROM report_days WHERE site_id = ? AND day = ?`),
     has: db.prepare(`SELECT 1 FROM report_days WHERE site_id = ? AND day = ?`).pluck(),
@@ -159,11 +172,20 @@ export function createReportDays(db: Db, siteId: string) {
   const packed = new Set(q.packedDays.all(siteId) as string[]);
 
   const build = db.transaction((day: string, at: number) => {
-    const { keys, tickets, visits } = packDay(
+    const { keys, tickets, visits, estimates } = packDay(
       q.tickets.all(siteId, day) as PackedTicketRow[],
       q.visits.all(siteId, day) as PackedVisitRow[],
+      q.estimates.all(siteId, day, day) as EstimateRow[],
     );
-    q.put.run(siteId, day, JSON.stringify(keys), bytes(tickets), bytes(visits), at);
+    q.put.run(
+      siteId,
+      day,
+      JSON.stringify(keys),
+      bytes(tickets),
+      bytes(visits),
+      at,
+      estimates && float64Bytes(estimates),
+    );
   });
 
   const pack = (day: string, at: number) => {
@@ -210,7 +232,7 @@ export function createReportDays(db: Db, siteId: string) {
 export function readPackedDays(db: Db, siteId: string) {
   const select = (columns: string) =>
     db.prepare(
-      `SELECT day, keys, tickets${columns} FROM report_days
+      `SELECT day, keys, tickets, estimates${columns} FROM report_days
        WHERE site_id = ? AND day BETWEEN ? AND ? ORDER BY day`,
     );
   const q = { all: select(', visits'), ticketsOnly: select('') };
@@ -221,17 +243,24 @@ export function readPackedDays(db: Db, siteId: string) {
         keys: string;
         tickets: Buffer;
         visits?: Buffer;
+        estimates: Buffer | null;
       }[]
     ).map((r) => ({
       day: r.day,
       keys: JSON.parse(r.keys) as DayKeys,
       tickets: int32s(r.tickets),
       visits: r.visits ? int32s(r.visits) : new Int32Array(0),
+      estimates: float64s(r.estimates),
     }));
 }
 
 /** The little-endian bytes of packed values, as stored. */
 export function bytes(values: Int32Array): Buffer {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+}
+
+/** The little-endian bytes of packed sums, as stored. */
+export function float64Bytes(values: Float64Array): Buffer {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
 }
 

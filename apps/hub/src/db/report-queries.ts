@@ -8,6 +8,13 @@ import {
   TICKET_STATUS_KEY_SQL,
   type PackedDay,
 } from './report-days.ts';
+import {
+  ESTIMATE_ROWS_SQL,
+  estimateCellsOf,
+  estimateCellsOfRows,
+  type EstimateCell,
+  type EstimateRow,
+} from './report-estimates.ts';
 
 /** Tickets of a period as one row from SQL: per day, field of issue, status and quarter-hour. */
 export interface TicketCountRow {
@@ -148,6 +155,7 @@ export function createReportQueries(db: Db, siteId: string) {
         .pluck(),
     },
     names: db.prepare(`SELECT username, name FROM users`),
+    estimates: db.prepare(ESTIMATE_ROWS_SQL.replace(/\$\d/g, '?')),
     // $1…$4 appear once each, in order: SQLite takes them as plain positional parameters.
     showUp: db.prepare(BOOKING_SHOW_UP_SQL.replace(/\$\d/g, '?')),
   };
@@ -248,6 +256,18 @@ export function createReportQueries(db: Db, siteId: string) {
     return assembleTicketCounts(days, gapRows);
   });
 
+  const estimates = db.transaction((from: string, to: string): EstimateCell[] => {
+    const days = packedDays(from, to, false);
+    return [
+      ...estimateCellsOfPackedDays(days),
+      ...unpackedRanges(from, to, days).flatMap(([gapFrom, gapTo]) =>
+        estimateCellsOfRows(
+          q.estimates.all(siteId, gapFrom, gapTo) as (EstimateRow & { day: string })[],
+        ),
+      ),
+    ];
+  });
+
   return {
     /** The database file, for a reader on another thread (null for an in-memory database). */
     path: db.memory ? null : db.name,
@@ -261,6 +281,13 @@ export function createReportQueries(db: Db, siteId: string) {
      */
     visits(from: string, to: string, dimension: VisitDimension, known: string[] = []): VisitBatch {
       return read(from, to, dimension, known);
+    },
+    /**
+     * Estimate errors of the service days `from`..`to` per day, field and quarter-hour of issue
+     * (report-estimates.ts): packed days' sums, and the other days' summed from their tickets.
+     */
+    estimateErrors(from: string, to: string): EstimateCell[] {
+      return estimates(from, to);
     },
     /** Booked slots passed by `now` and those checked in, per day and field (see the type). */
     bookingShowUp(from: string, to: string, now: number): BookingShowUpRow[] {
@@ -315,6 +342,11 @@ export function assembleTicketCounts(
     out.count[at++] = r.count;
   }
   return out;
+}
+
+/** The estimate errors packed days keep (none for a day packed before they were kept). */
+export function estimateCellsOfPackedDays(days: readonly PackedDay[]): EstimateCell[] {
+  return days.flatMap((d) => estimateCellsOf(d.day, d.keys.fields, d.estimates));
 }
 
 /**

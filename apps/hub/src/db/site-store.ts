@@ -69,9 +69,10 @@ export function createSiteStore(
     ),
     insertTicket: db.prepare(
       `INSERT INTO tickets (id, site_id, day, field_id, original_field_id, number, label,
-         priority_class_id, status, issued_at, token_hash, issued_by, request_key, origin)
+         priority_class_id, status, issued_at, token_hash, issued_by, request_key, origin,
+         estimated_wait_minutes)
        VALUES (@id, @siteId, @day, @fieldId, @originalFieldId, @number, @label, @priorityClassId,
-         @status, @issuedAt, @tokenHash, @issuedBy, @requestKey, @origin)`,
+         @status, @issuedAt, @tokenHash, @issuedBy, @requestKey, @origin, @estimate)`,
     ),
     ticketStatus: db.prepare(
       `UPDATE tickets SET status = @status, field_id = @fieldId, counter_id = @counterId,
@@ -157,6 +158,7 @@ export function createSiteStore(
           issuedBy: row.issuedBy,
           requestKey: row.requestKey,
           origin: row.ticket.origin ?? null,
+          estimate: row.ticket.estimatedWaitMinutes ?? null,
         });
         return;
       case 'ticket.update':

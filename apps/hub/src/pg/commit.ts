@@ -17,8 +17,9 @@ async function writeRow(c: pg.PoolClient, site: string, row: RowChange): Promise
       await c.query({
         name: 'ticket.insert',
         text: `INSERT INTO tickets (site_id, id, day, field_id, original_field_id, number, label,
-                 priority_class_id, status, issued_at, token_hash, issued_by, request_key, origin)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+                 priority_class_id, status, issued_at, token_hash, issued_by, request_key, origin,
+                 estimated_wait_minutes)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
         values: [
           site,
           t.id,
@@ -34,6 +35,7 @@ async function writeRow(c: pg.PoolClient, site: string, row: RowChange): Promise
           row.issuedBy,
           row.requestKey,
           t.origin ?? null,
+          t.estimatedWaitMinutes ?? null,
         ],
       });
       return;

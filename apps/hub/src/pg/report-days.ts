@@ -11,6 +11,8 @@ import {
   type PackedTicketRow,
   type PackedVisitRow,
 } from '../db/report-days.ts';
+import { ESTIMATE_ROWS_SQL, float64s, type EstimateRow } from '../db/report-estimates.ts';
+import { float64Bytes } from '../db/report-days.ts';
 
 /** Visit outcomes as `VisitBatch` codes them (the same CASE as db/report-days.ts). */
 const OUTCOME = `CASE outcome WHEN 'done' THEN 1 WHEN 'no_show' THEN 2 WHEN 'transferred' THEN 3
@@ -27,11 +29,11 @@ export async function readDayRows(
   from: string,
   to: string,
   withVisits = true,
-): Promise<Map<string, { tickets: PackedTicketRow[]; visits: PackedVisitRow[] }>> {
-  const days = new Map<string, { tickets: PackedTicketRow[]; visits: PackedVisitRow[] }>();
+): Promise<Map<string, DayRows>> {
+  const days = new Map<string, DayRows>();
   const of = (day: string) => {
     let d = days.get(day);
-    if (!d) days.set(day, (d = { tickets: [], visits: [] }));
+    if (!d) days.set(day, (d = { tickets: [], visits: [], estimates: [] }));
     return d;
   };
   const tickets = await c.query<PackedTicketRow & { day: string }>({
@@ -43,6 +45,13 @@ export async function readDayRows(
     values: [site, from, to],
   });
   for (const { day, ...row } of tickets.rows) of(day).tickets.push(row);
+  const estimates = await c.query<EstimateRow & { day: string }>({
+    name: 'report.estimates',
+    // Ids in byte order, as SQLite sorts them, so sums add up in the same order in both stores.
+    text: ESTIMATE_ROWS_SQL.replace('issued_at, id', 'issued_at, id COLLATE "C"'),
+    values: [site, from, to],
+  });
+  for (const { day, ...row } of estimates.rows) of(day).estimates.push(row);
   if (!withVisits) return days;
   const visits = await c.query<PackedVisitRow & { day: string }>({
     name: 'report.visits',
@@ -61,6 +70,13 @@ export async function readDayRows(
   return days;
 }
 
+/** One day's rows of each kind a packed day is made of. */
+export interface DayRows {
+  tickets: PackedTicketRow[];
+  visits: PackedVisitRow[];
+  estimates: EstimateRow[];
+}
+
 /** Packs one closed day of a site (again), inside the caller's transaction. */
 export async function packStoredDay(
   c: pg.ClientBase,
@@ -68,14 +84,26 @@ export async function packStoredDay(
   day: string,
   at: number,
 ): Promise<void> {
-  const rows = (await readDayRows(c, site, day, day)).get(day) ?? { tickets: [], visits: [] };
-  const { keys, tickets, visits } = packDay(rows.tickets, rows.visits);
+  const rows = (await readDayRows(c, site, day, day)).get(day) ?? {
+    tickets: [],
+    visits: [],
+    estimates: [],
+  };
+  const { keys, tickets, visits, estimates } = packDay(rows.tickets, rows.visits, rows.estimates);
   await c.query(
-    `INSERT INTO report_days (site_id, day, keys, tickets, visits, built_at)
-     VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO report_days (site_id, day, keys, tickets, visits, built_at, estimates)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (site_id, day) DO UPDATE SET keys = excluded.keys, tickets = excluded.tickets,
-       visits = excluded.visits, built_at = excluded.built_at`,
-    [site, day, JSON.stringify(keys), bytes(tickets), bytes(visits), at],
+       visits = excluded.visits, built_at = excluded.built_at, estimates = excluded.estimates`,
+    [
+      site,
+      day,
+      JSON.stringify(keys),
+      bytes(tickets),
+      bytes(visits),
+      at,
+      estimates && float64Bytes(estimates),
+    ],
   );
 }
 
@@ -87,8 +115,14 @@ export async function readPackedDays(
   to: string,
   withVisits = true,
 ): Promise<PackedDay[]> {
-  const { rows } = await c.query<{ day: string; keys: string; tickets: Buffer; visits?: Buffer }>(
-    `SELECT day, keys, tickets${withVisits ? ', visits' : ''} FROM report_days
+  const { rows } = await c.query<{
+    day: string;
+    keys: string;
+    tickets: Buffer;
+    visits?: Buffer;
+    estimates: Buffer | null;
+  }>(
+    `SELECT day, keys, tickets, estimates${withVisits ? ', visits' : ''} FROM report_days
      WHERE site_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day`,
     [site, from, to],
   );
@@ -97,5 +131,6 @@ export async function readPackedDays(
     keys: JSON.parse(r.keys) as DayKeys,
     tickets: int32s(r.tickets),
     visits: r.visits ? int32s(r.visits) : new Int32Array(0),
+    estimates: float64s(r.estimates),
   }));
 }

@@ -6,7 +6,11 @@ import {
   unpackedRanges,
   type BookingShowUpRow,
 } from '../db/report-queries.ts';
-import { assembleTicketCounts, visitBatchOfPackedDays } from '../db/report-queries.ts';
+import {
+  assembleTicketCounts,
+  estimateCellsOfPackedDays,
+  visitBatchOfPackedDays,
+} from '../db/report-queries.ts';
 import { packDay, type PackedDay } from '../db/report-days.ts';
 import { buildReport } from '../reports/build-report.ts';
 import { NO_SHOW_HOLDS_SQL, type NoShowHoldRow } from '../db/staffing-source.ts';
@@ -28,7 +32,7 @@ export function createPgReportEngine(db: PgDb): ReportEngine {
     const read: PackedDay[] = [...stored];
     for (const [gapFrom, gapTo] of unpackedRanges(from, to, stored))
       for (const [day, rows] of await readDayRows(c, siteId, gapFrom, gapTo))
-        read.push({ day, ...packDay(rows.tickets, rows.visits) });
+        read.push({ day, ...packDay(rows.tickets, rows.visits, rows.estimates) });
     read.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
     return read;
   };
@@ -63,6 +67,7 @@ export function createPgReportEngine(db: PgDb): ReportEngine {
           visits: (_from, _to, dimension, known) => visitBatchOfPackedDays(days, dimension, known),
           personNames: () => names,
           bookingShowUp: () => showUp,
+          estimateErrors: () => estimateCellsOfPackedDays(days),
         },
         query,
         config,

@@ -14,7 +14,7 @@ import { DEFAULT_SITE_ID } from '../store.ts';
 import { createProvinceStore, openDatabase, type Db } from '../db/index.ts';
 import { buildReport } from '../reports/build-report.ts';
 import { openPgProvince, type PgProvinceStore } from './province-store.ts';
-import { historyCommands, type TicketRow } from '../../testing/history-commands.ts';
+import { historyCommands, PROMISES_SQL, type TicketRow } from '../../testing/history-commands.ts';
 
 if (!hasPostgres)
   console.warn('pg reports: skipped, PostgreSQL is not installed (apt-get install postgresql)');
@@ -60,6 +60,8 @@ describe.skipIf(!hasPostgres)('reports from PostgreSQL', () => {
     db.exec(`UPDATE tickets SET origin = CASE number % 5 WHEN 1 THEN 'remote' WHEN 3 THEN 'booking' END;
       UPDATE services SET origin = (SELECT origin FROM tickets t
         WHERE t.site_id = services.site_id AND t.id = services.ticket_id)`);
+    // Promised waits (issue 17): whole and half minutes, some tickets promised nothing.
+    db.exec(PROMISES_SQL);
     province = await openPgProvince({ url: server.url, log: pino({ level: 'silent' }) });
     await province.createSite('xa-a', config, 0);
     await province.createSite('xa-b', config, 0);
@@ -148,6 +150,9 @@ describe.skipIf(!hasPostgres)('reports from PostgreSQL', () => {
     expect(byOrigin['walk-in'].issued! + byOrigin.remote.issued! + byOrigin.booking.issued!).toBe(
       expected[0]!.total.issued,
     );
+    // The accuracy of promised waits is measured (and compared with SQLite's, below).
+    expect(expected[0]!.estimateAccuracy.total.tickets).toBeGreaterThan(1500);
+    expect(expected[0]!.estimateAccuracy.byFieldHour.length).toBeGreaterThan(10);
     expect(await pgReports()).toEqual(expected);
 
     const site = province.site('xa-a');

@@ -65,6 +65,12 @@ function report(rows: ReportRow[], total: ReportRow, groupBy: Report['groupBy'] 
     from: '2026-01-01',
     to: '2026-12-31',
     groupBy,
+    estimateAccuracy: {
+      total: { tickets: 0, maeMinutes: null, within5MinShare: null, within20PctShare: null },
+      byField: [],
+      byHour: [],
+      byFieldHour: [],
+    },
     timeZone: 'Asia/Ho_Chi_Minh',
     generatedAt: 0,
     ratingScale: [

@@ -15,6 +15,7 @@ import {
   type ReportRow,
 } from '@luot/protocol';
 import { TOTAL_VI } from '../reports/labels-vi.ts';
+import { combineEstimateAccuracy } from './combine-estimates.ts';
 
 /** One site's report, with the configuration that names its fields and their codes. */
 export interface SiteReport {
@@ -283,5 +284,6 @@ export function combineReports(input: {
     ),
     charts: provinceCharts(parts),
     sites: parts.map((p) => ({ id: p.siteId, name: p.siteName })),
+    estimateAccuracy: combineEstimateAccuracy(parts, qualified),
   };
 }

@@ -6,7 +6,7 @@ import { computeReport } from './compute-report.ts';
 /** What a report reads: SQLite's queries, or a period read ahead from another store. */
 export type ReportSource = Pick<
   ReportQueries,
-  'ticketCounts' | 'visits' | 'personNames' | 'bookingShowUp'
+  'ticketCounts' | 'visits' | 'personNames' | 'bookingShowUp' | 'estimateErrors'
 >;
 
 /** Reads a period's tickets and visits and computes its report, timing the whole. */
@@ -37,6 +37,7 @@ export function buildReport(
     visits,
     personNames,
     bookings: queries.bookingShowUp(from, to, now),
+    estimates: queries.estimateErrors(from, to),
     now,
   });
   return { ...report, elapsedMs: Math.round(performance.now() - started) };

@@ -9,6 +9,8 @@ import {
 } from '@luot/protocol';
 import type { BookingShowUpRow, TicketCounts, VisitBatch } from '../db/index.ts';
 import { splitStatusKey } from '../db/report-days.ts';
+import type { EstimateCell } from '../db/report-estimates.ts';
+import { computeEstimateAccuracy } from './estimate-accuracy.ts';
 import { dayLabel, hourLabel, TOTAL_VI } from './labels-vi.ts';
 import { SecondsHistogram } from './statistics.ts';
 
@@ -73,6 +75,8 @@ export interface ReportInput {
   personNames: Map<string, string>;
   /** Booked slots passed and checked in, per day and field. */
   bookings: readonly BookingShowUpRow[];
+  /** Estimate errors per day, field and quarter-hour of issue (issue 17). */
+  estimates: readonly EstimateCell[];
   now: number;
 }
 
@@ -372,6 +376,9 @@ export function computeReport(input: ReportInput): Omit<Report, 'elapsedMs'> {
         };
       }),
     },
+    estimateAccuracy: computeEstimateAccuracy(input.estimates, config, (day, quarter) =>
+      localHour(quarter % QUARTERS_PER_DAY, offsetOf(day)),
+    ),
   };
 }
 

@@ -21,6 +21,7 @@ import {
   WAIT_COLUMNS_VI,
   waitBucketLabel,
 } from './labels-vi.ts';
+import { ACCURACY_VI, accuracyTable } from './export-accuracy.ts';
 
 type Cell = string | number | null;
 
@@ -124,11 +125,14 @@ export function csvCell(value: Cell): string {
 /**
  * The report as CSV for Excel set to Vietnamese (RFC 4180 quoting, ";"-separated, decimal
  * commas, minutes with two decimals), with a UTF-8 byte-order mark so spreadsheet programs read
- * the Vietnamese headers right.
+ * the Vietnamese headers right. After an empty line, the section on the accuracy of promised
+ * waits (its title line, then its table).
  */
 export function reportCsv(report: ExportableReport, digests?: ChainDigestRow[]): string {
   const { headers, rows } = reportTable(report);
-  const lines = [headers, ...rows].map((r) => r.map(csvCell).join(CSV_SEPARATOR));
+  const line = (r: Cell[]) => r.map(csvCell).join(CSV_SEPARATOR);
+  const lines = [headers, ...rows].map(line);
+  lines.push('', line([ACCURACY_VI.title]), ...accuracyTable(report.estimateAccuracy).map(line));
   if (digests) lines.push(...digestCsvLines(digests, report.timeZone, csvCell, CSV_SEPARATOR));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
@@ -217,6 +221,21 @@ export async function reportXlsx(
     c.width = 20;
   });
   if (digests) addDigestSheet(wb, digests, report.timeZone);
+
+  const accuracy = wb.addWorksheet(ACCURACY_VI.sheet);
+  accuracy.addRow([ACCURACY_VI.title]).font = { bold: true, size: 14 };
+  accuracy.addRow([ACCURACY_VI.definitions]);
+  accuracy.addRow([]);
+  const [accuracyHeader, ...accuracyRows] = accuracyTable(report.estimateAccuracy);
+  accuracy.addRow(accuracyHeader!).font = { bold: true };
+  accuracyRows.forEach((cells, i) => {
+    const row = accuracy.addRow(cells);
+    if (i === accuracyRows.length - 1) row.font = { bold: true };
+  });
+  accuracy.columns.forEach((c, i) => {
+    c.width = i === 0 ? 34 : 18;
+    if (i >= 3) c.numFmt = '0.0';
+  });
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

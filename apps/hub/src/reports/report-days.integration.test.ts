@@ -9,6 +9,7 @@ import { DEFAULT_SITE_ID } from '../store.ts';
 import { MONDAY_9AM, startTestHub, testConfig } from '../../testing/test-hub.ts';
 import { createDayPacker } from '../day-packer.ts';
 import { buildReport } from './build-report.ts';
+import { PROMISES_SQL } from '../../testing/history-commands.ts';
 import pino from 'pino';
 import { sqlitePorts } from '../setup.ts';
 
@@ -45,6 +46,8 @@ beforeAll(() => {
     utcOffsetHours: 7,
     seed: 11,
   });
+  // Promised waits (issue 17): whole and half minutes, some tickets promised nothing.
+  db.exec(PROMISES_SQL);
   store = createProvinceStore(db).site(DEFAULT_SITE_ID);
 });
 afterAll(() => {
@@ -75,6 +78,7 @@ describe('packed days', () => {
     expect(packedDays()).toBe(0);
     const raw = reports();
     expect(raw[0]!.total.served).toBeGreaterThan(2000);
+    expect(raw[0]!.estimateAccuracy.total.tickets).toBeGreaterThan(2000);
     expect(raw.find((r) => r.groupBy === 'counter')!.rows.map((r) => r.key)).toContain('c9');
 
     expect(store.reportDays.packDaysBefore('2026-10-20', 0)).toBe(13);

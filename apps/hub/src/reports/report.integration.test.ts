@@ -526,7 +526,8 @@ describe('exports', () => {
     expect(res.headers.get('content-type')).toContain('text/csv');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const table = excelVi(new TextDecoder().decode(bytes));
+    // The main table; the accuracy section follows an empty line (estimate-accuracy tests).
+    const table = excelVi(new TextDecoder().decode(bytes).split('\r\n\r\n')[0]!);
     expect(table[0]!.slice(0, 4)).toEqual([
       'Nhóm: Quầy',
       'Số phiếu đã cấp',
@@ -552,7 +553,7 @@ describe('exports', () => {
     // The byte-order mark is kept in the text, as Excel sees it.
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(text.split('\r\n')[0]).toMatch(/^\uFEFFNhóm: Lĩnh vực;Số phiếu đã cấp;Đã phục vụ;/);
-    const table = excelVi(text);
+    const table = excelVi(text.split('\r\n\r\n')[0]!);
     const header = table[0] as string[];
     const cell = (label: string, name: string) =>
       table.find((l) => l[0] === label)![header.indexOf(name)];

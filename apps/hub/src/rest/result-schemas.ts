@@ -35,6 +35,11 @@ export const ticketSchema = z
     origin: z.enum(['remote', 'booking']).optional(),
     slotAt: epochMs.optional(),
     awaitingArrival: z.boolean().optional(),
+    estimatedWaitMinutes: z
+      .number()
+      .nullable()
+      .optional()
+      .describe('the wait promised at issue, in minutes; null: none promised'),
     dossier: dossierSchema
       .optional()
       .describe('what the clerk recorded at finish: dossier codes, outcome, a refusal’s reason'),

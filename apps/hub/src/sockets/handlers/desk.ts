@@ -55,7 +55,11 @@ export function deskHandlers(): Pick<Handlers, 'desk:issue' | 'desk:lookup' | 'd
           ? own(ctx.queue.live.tickets, issued.ticket.id)
           : undefined;
       if (!ticket) return failure('INTERNAL');
-      const place = placeOf(ctx, ticket);
+      // The promise stamped at issue (`decide`), printed and answered: what reports measure.
+      const place = {
+        ahead: placeOf(ctx, ticket).ahead,
+        estimatedWaitMinutes: ticket.estimatedWaitMinutes ?? null,
+      };
       const job: DeskPrintJob = {
         ticket,
         path: `/t/${token}`,

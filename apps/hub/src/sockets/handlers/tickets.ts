@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { kioskAbandonRefusal, kioskCancelRefusal, own, promisedWaitMinutes } from '@luot/domain';
+import { kioskAbandonRefusal, kioskCancelRefusal, own } from '@luot/domain';
 import { failure, refusalOf } from '@luot/protocol';
 import { hashSecret } from '../../auth.ts';
 import type { HubServices } from '../context.ts';
@@ -107,7 +107,8 @@ export function ticketHandlers(
           token,
           path: `/t/${token}`,
           ahead,
-          estimatedWaitMinutes: promisedWaitMinutes(result.state, ticket, ahead, now),
+          // The promise stamped at issue (`decide`): what is printed is what reports measure.
+          estimatedWaitMinutes: ticket.estimatedWaitMinutes ?? null,
         },
       };
     },
