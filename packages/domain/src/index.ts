@@ -25,3 +25,4 @@ export * from './id-card-rules.ts';
 export * from './desks.ts';
 export * from './dossier.ts';
 export * from './wait-estimate.ts';
+export * from './wait-forecast.ts';
