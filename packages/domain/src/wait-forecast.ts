@@ -179,7 +179,10 @@ function canServe(counter: CounterConfig, t: Ticket): boolean {
 }
 
 /** The ticket the counter's rule takes among the heads of its queues (as `pickNext` does). */
-function pick(counter: CounterConfig, head: (key: string) => Ticket | undefined): Ticket | undefined {
+function pick(
+  counter: CounterConfig,
+  head: (key: string) => Ticket | undefined,
+): Ticket | undefined {
   const own = head(`@${counter.id}`);
   if (counter.rule === 'fields-in-order') {
     if (own) return own;
