@@ -43,6 +43,9 @@
  * without and with a subscription to every event posting to a local receiver, rounds alternating;
  * call-to-screen p99 with ÷ without, and the delivery lag p99. Writes
  * bench/results/<timestamp>-webhooks.json.
+ * `--estimates` runs instead issue 17's wait-estimate replay (scripts/estimates/): the old and the
+ * new estimator on a generated year and simulated rush days; MAE and shares within ±5 min / ±20 %.
+ * Writes bench/results/<timestamp>-estimates.json. Also `pnpm estimates:replay`.
  * Options: --quick (a small, fast run), --profile (CPU-profile the hub and the relay: --cpu-prof,
  * summarised), --only start,rush,issue,reports,planner,ticket,flood,rest,chain, --rounds N (rush rounds), --tuned (one more
  * rush on a hub with the README's glibc setting), --workers N, --duration SECONDS, --province
@@ -93,6 +96,13 @@ import type { RushResult } from './sim/rush.ts';
 import { median, type Distribution } from './sim/stats.ts';
 import { benchWebhooks, webhookRows, type WebhookBenchResult } from './bench-webhooks.ts';
 import { chainRows, runChainBench, type ChainBenchResult } from './bench-chain.ts';
+import {
+  benchEstimates,
+  ESTIMATES_BENCH,
+  ESTIMATES_BENCH_QUICK,
+  estimatesTable,
+  type EstimatesBenchResult,
+} from './estimates/estimates-bench.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Nothing in the bench may run longer than this; then everything it started is killed. */
@@ -112,6 +122,7 @@ const { values } = parseArgs({
     sites: { type: 'string' },
     citizens: { type: 'boolean', default: false },
     webhooks: { type: 'boolean', default: false },
+    estimates: { type: 'boolean', default: false },
   },
 });
 const only = new Set(
@@ -240,6 +251,7 @@ interface Results {
   citizens?: CitizensBenchResult;
   webhooks?: WebhookBenchResult;
   chain?: ChainBenchResult;
+  estimates?: EstimatesBenchResult;
   rows?: Row[];
 }
 
@@ -913,7 +925,10 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  if (values.webhooks) {
+  if (values.estimates) {
+    log('estimates: old vs new wait estimator on the generated year and simulated rush days');
+    results.estimates = benchEstimates(values.quick ? ESTIMATES_BENCH_QUICK : ESTIMATES_BENCH, log);
+  } else if (values.webhooks) {
     log(
       `webhooks: the rush without and with a subscription to every event (${rushRounds} round(s))`,
     );
@@ -967,6 +982,7 @@ async function main(): Promise<void> {
   );
   printTable(results.rows);
   printProvinceDetails();
+  if (results.estimates) console.log(`\n${estimatesTable(results.estimates)}`);
   for (const [round, r] of (results.rush?.rounds ?? []).entries()) {
     const a = r.accounting;
     console.log(
@@ -1001,7 +1017,7 @@ async function main(): Promise<void> {
   mkdirSync(values.out, { recursive: true });
   const file = join(
     values.out,
-    `${stamp}${values.province ? '-province' : ''}${values.citizens ? '-citizens' : ''}${values.webhooks ? '-webhooks' : ''}${values.quick ? '-quick' : ''}.json`,
+    `${stamp}${values.province ? '-province' : ''}${values.citizens ? '-citizens' : ''}${values.webhooks ? '-webhooks' : ''}${values.estimates ? '-estimates' : ''}${values.quick ? '-quick' : ''}.json`,
   );
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${file}`);

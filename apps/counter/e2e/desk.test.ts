@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import jsQR from 'jsqr';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { estimateWaitMinutes } from '@luot/domain';
+import { promisedWaitMinutes } from '@luot/domain';
 import {
   bitmapToPng,
   bitmapToRgba,
@@ -103,7 +103,7 @@ it('a guide signs in at the desk, issues a number printed on the desk printer, l
       ticket,
       path: new URL(qr).pathname,
       ahead: 0,
-      estimatedWaitMinutes: estimateWaitMinutes(state, 'dat-dai', 0),
+      estimatedWaitMinutes: promisedWaitMinutes(state, ticket, 0, ticket.issuedAt),
     },
     t.url,
     { priorityPrefix: viTicketMessages.priorityPrefix },

@@ -10,7 +10,7 @@ import {
   viTicketMessages,
   type PrinterEmulator,
 } from '@luot/printing';
-import { estimateWaitMinutes } from '@luot/domain';
+import { promisedWaitMinutes } from '@luot/domain';
 import type { HubSocket } from '@luot/hub-client';
 import type { DeskPrintJob, PublicTicketView } from '@luot/protocol';
 import { openDatabase, tableDigest, type Db } from './db/index.ts';
@@ -187,7 +187,7 @@ describe('a guide at a reception desk', () => {
         ticket,
         path: '',
         ahead: 0,
-        estimatedWaitMinutes: estimateWaitMinutes(t.hub.queue.live, ticket.fieldId, 0),
+        estimatedWaitMinutes: promisedWaitMinutes(t.hub.queue.live, ticket, 0, t.clock.now()),
       },
       t.url,
       { priorityPrefix: viTicketMessages.priorityPrefix, reprintedAt: t.clock.now() },

@@ -26,3 +26,4 @@ export * from './desks.ts';
 export * from './dossier.ts';
 export * from './wait-estimate.ts';
 export * from './staffing/index.ts';
+export * from './wait-forecast.ts';
