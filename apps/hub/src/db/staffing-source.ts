@@ -72,7 +72,8 @@ export function createStaffingSource(db: Db, siteId: string) {
         day: string;
       })[])
         of(day).visits.push(row);
-      for (const [day, r] of rows) days.push({ day, ...packDay(r.tickets, r.visits) });
+      // The plan reads no estimates: a day packed here for it alone carries none.
+      for (const [day, r] of rows) days.push({ day, ...packDay(r.tickets, r.visits, []) });
     }
     days.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
     return { days, noShowHolds: q.holds.all(siteId, from, to) as NoShowHoldRow[] };
