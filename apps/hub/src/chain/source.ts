@@ -34,7 +34,8 @@ export interface ChainAnchor {
 /**
  * A store's tamper-evident log, read as stored. Iterables yield in chain order (events by seq,
  * audit records by id), every row of the site, hashed or not; nothing is filtered or repaired.
- * A source that cannot read throws (`luot verify` exits 2).
+ * Read one iterable at a time, to its end or not. A source that cannot read throws (`luot verify`
+ * exits 2).
  */
 export interface ChainSource {
   /** Where the records come from, for the output ("/srv/luot/luot.db"). */
