@@ -1,5 +1,5 @@
 // What `luot verify` reads (verify.ts): a store's chains as they are stored, one record at a
-// time. The SQLite file has one (sqlite-source.ts); the PostgreSQL part brings its own.
+// time. The SQLite file has one (../db/chain-source.ts); the PostgreSQL part brings its own.
 import type { ChainDigest } from '@luot/protocol';
 import type { AuditChainContent, EventChainContent } from './chain.ts';
 
@@ -34,7 +34,8 @@ export interface ChainAnchor {
 /**
  * A store's tamper-evident log, read as stored. Iterables yield in chain order (events by seq,
  * audit records by id), every row of the site, hashed or not; nothing is filtered or repaired.
- * A source that cannot read throws (`luot verify` exits 2).
+ * Read one iterable at a time, to its end or not. A source that cannot read throws (`luot verify`
+ * exits 2).
  */
 export interface ChainSource {
   /** Where the records come from, for the output ("/srv/luot/luot.db"). */

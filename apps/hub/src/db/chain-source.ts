@@ -1,17 +1,17 @@
 import Database from 'better-sqlite3';
-import { DIGEST_SELECT } from '../db/chain.ts';
+import { DIGEST_SELECT } from './chain.ts';
 import type {
   AuditChainRow,
   ChainAnchor,
   ChainSource,
   EventChainRow,
   StoredChainDigest,
-} from './source.ts';
+} from '../chain/source.ts';
 
 /**
  * The tamper-evident log of an SQLite file, read as stored: opened read-only, nothing migrated
  * or repaired (a file from before the chain reads as records before it). A running hub may
- * keep writing meanwhile: each chain is read in one snapshot.
+ * keep writing meanwhile: the source reads one snapshot, taken as it opens.
  */
 export function openSqliteChainSource(path: string): ChainSource {
   const db = new Database(path, { readonly: true, fileMustExist: true });
@@ -59,18 +59,18 @@ export function openSqliteChainSource(path: string): ChainSource {
       : null,
   };
 
-  /** Rows one at a time, in one read transaction (a snapshot, however long the walk). */
+  // One read transaction for the whole check: every chain and digest from the same snapshot,
+  // however long the walk and whatever a running hub writes meanwhile.
+  db.exec('BEGIN');
+  q.sites.all();
+
+  /** Rows one at a time (one iterable at a time: the connection reads one statement). */
   async function* rows<T>(statement: Database.Statement, siteId: string): AsyncIterable<T> {
-    db.exec('BEGIN');
-    try {
-      let n = 0;
-      for (const row of statement.iterate(siteId)) {
-        yield row as T;
-        // Lets the event loop breathe on a long chain (a year is over a million events).
-        if (++n % 10_000 === 0) await new Promise((resolve) => setImmediate(resolve));
-      }
-    } finally {
-      db.exec('COMMIT');
+    let n = 0;
+    for (const row of statement.iterate(siteId)) {
+      yield row as T;
+      // Lets the event loop breathe on a long chain (a year is over a million events).
+      if (++n % 10_000 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -88,6 +88,9 @@ export function openSqliteChainSource(path: string): ChainSource {
       };
       return { events: of('events'), audit: of('audit') };
     },
-    close: async () => void db.close(),
+    async close() {
+      if (db.inTransaction) db.exec('COMMIT');
+      db.close();
+    },
   };
 }
