@@ -2,7 +2,7 @@
 // of tickets issued, called, served, a configuration change and a person added, each day
 // sealed by the hub itself (Monday at the rollover while it runs, Tuesday when it starts on
 // Wednesday), then Wednesday's first ticket; the hub closed. Tests copy the file and edit it.
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, vi } from 'vitest';
@@ -27,6 +27,8 @@ export interface ChainFixture {
   mondaySeqs: [number, number];
   tuesdaySeqs: [number, number];
   copyOf(): string;
+  /** Removes the file and every copy. */
+  remove(): void;
 }
 
 /** Serves a few tickets: issued at the kiosk, the first called, started and finished. */
@@ -76,7 +78,7 @@ function sealed(t: TestHub, day: string): Promise<void> {
 }
 
 export async function buildChainFixture(): Promise<ChainFixture> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'luot-chain-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'luot-i17chain-'));
   const t = await startTestHub({ counters: 2, now: MONDAY_9AM, dataDir });
   try {
     await serve(t, 4);
@@ -100,11 +102,14 @@ export async function buildChainFixture(): Promise<ChainFixture> {
     await t.close();
     const dbPath = join(dataDir, 'luot.db');
     let copies = 0;
+    const dirs = [dataDir];
     return {
       ...fixture,
       dbPath,
+      remove: () => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })),
       copyOf() {
-        const dir = mkdtempSync(join(tmpdir(), 'luot-chain-copy-'));
+        const dir = mkdtempSync(join(tmpdir(), 'luot-i17chain-copy-'));
+        dirs.push(dir);
         const path = join(dir, `copy-${++copies}.db`);
         copyFileSync(dbPath, path);
         return path;

@@ -1,7 +1,7 @@
 // What an attacker with the database file does, for the tamper-evident log's tests: each edit
 // opens the file with better-sqlite3 directly (the hub is closed), as a person with the file
 // would, and knows the hashing rule (src/chain/chain.ts) as anyone reading the code does.
-import Database from 'better-sqlite3';
+import { openDatabase, type Db } from '../src/db/index.ts';
 import {
   auditContent,
   chainHash,
@@ -15,8 +15,8 @@ import type { AuditChainRow, EventChainRow } from '../src/chain/source.ts';
 export const SITE = 'trung-tam';
 
 /** Runs `edit` on the file and closes it. */
-export function tamper<T>(path: string, edit: (db: Database.Database) => T): T {
-  const db = new Database(path);
+export function tamper<T>(path: string, edit: (db: Db) => T): T {
+  const db = openDatabase(path);
   try {
     return edit(db);
   } finally {
@@ -30,20 +30,20 @@ const EVENT_COLUMNS = `site_id AS siteId, seq, day, at, type, ticket_id AS ticke
 const AUDIT_COLUMNS = `site_id AS siteId, id, at, actor, action, target, detail,
   prev_hash AS prevHash, hash`;
 
-export function eventRow(db: Database.Database, seq: number): EventChainRow {
+export function eventRow(db: Db, seq: number): EventChainRow {
   return db
     .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE site_id = ? AND seq = ?`)
     .get(SITE, seq) as EventChainRow;
 }
 
-export function auditRows(db: Database.Database): AuditChainRow[] {
+export function auditRows(db: Db): AuditChainRow[] {
   return db
     .prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE site_id = ? ORDER BY id`)
     .all(SITE) as AuditChainRow[];
 }
 
 /** Moves the rows of `table` whose `col` is above `after` one place up (room for one more). */
-export function shiftUp(db: Database.Database, table: string, col: string, after: number): void {
+export function shiftUp(db: Db, table: string, col: string, after: number): void {
   db.prepare(`UPDATE ${table} SET ${col} = -${col} WHERE site_id = ? AND ${col} > ?`).run(
     SITE,
     after,
@@ -52,7 +52,7 @@ export function shiftUp(db: Database.Database, table: string, col: string, after
 }
 
 /** Swaps the positions of two rows. */
-export function swap(db: Database.Database, table: string, col: string, a: number, b: number) {
+export function swap(db: Db, table: string, col: string, a: number, b: number) {
   const set = db.prepare(`UPDATE ${table} SET ${col} = ? WHERE site_id = ? AND ${col} = ?`);
   set.run(-1, SITE, a);
   set.run(a, SITE, b);
@@ -60,7 +60,7 @@ export function swap(db: Database.Database, table: string, col: string, a: numbe
 }
 
 /** Inserts a forged event after `after`, correctly linked to it and hashed (others shifted). */
-export function insertForgedEvent(db: Database.Database, after: number): void {
+export function insertForgedEvent(db: Db, after: number): void {
   const before = eventRow(db, after);
   shiftUp(db, 'events', 'seq', after);
   const payload = JSON.stringify({ type: 'ticket.recalled', at: before.at + 1, day: before.day });
@@ -75,7 +75,7 @@ export function insertForgedEvent(db: Database.Database, after: number): void {
 }
 
 /** Recomputes every event hash from `fromSeq` on, as an attacker covering an edit would. */
-export function rehashEvents(db: Database.Database, fromSeq: number): void {
+export function rehashEvents(db: Db, fromSeq: number): void {
   const rows = db
     .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE site_id = ? AND seq >= ? ORDER BY seq`)
     .all(SITE, fromSeq) as EventChainRow[];
@@ -88,11 +88,11 @@ export function rehashEvents(db: Database.Database, fromSeq: number): void {
   }
 }
 
-/** Recomputes every audit hash from the first record on. */
-export function rehashAudit(db: Database.Database): void {
+/** Recomputes every audit hash from the record `fromId` on, the first linked to GENESIS_HASH. */
+export function rehashAudit(db: Db, fromId = 0): void {
   let prev = GENESIS_HASH;
   const set = db.prepare(`UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?`);
-  for (const r of auditRows(db)) {
+  for (const r of auditRows(db).filter((a) => a.id >= fromId)) {
     const hash = chainHash(prev, auditContent(r));
     set.run(prev, hash, r.id);
     prev = hash;
@@ -100,7 +100,7 @@ export function rehashAudit(db: Database.Database): void {
 }
 
 /** Remakes every stored digest from the (rewritten) chain, as a thorough attacker would. */
-export function resealAll(db: Database.Database): void {
+export function resealAll(db: Db): void {
   const digests = db.prepare(`SELECT day, events_seq, audit_id FROM chain_digests`).all() as {
     day: string;
     events_seq: number;

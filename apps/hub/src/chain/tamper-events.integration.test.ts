@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProvinceStore, openDatabase } from '../db/index.ts';
 import {
   buildChainFixture,
   MONDAY,
@@ -22,6 +23,7 @@ let f: ChainFixture;
 beforeAll(async () => {
   f = await buildChainFixture();
 }, 60_000);
+afterAll(() => f?.remove());
 
 /** A Monday ticket's issue, in the middle of the day. */
 const middle = () => f.mondaySeqs[0] + 3;
@@ -34,6 +36,20 @@ describe('the hub writes and seals the log', () => {
     ]);
     for (const d of f.digests) expect(d.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(f.digests[0]!.code).not.toBe(f.digests[1]!.code);
+  });
+
+  it('seals a day once (a second seal answers the first), and never a day still open', () => {
+    const province = createProvinceStore(openDatabase(f.copyOf()));
+    try {
+      const site = province.site('trung-tam');
+      expect(site.sealDay(MONDAY, Date.parse('2026-12-01T00:00:00Z'))).toEqual(f.digests[0]);
+      expect(() => site.sealDay('2026-11-25', Date.parse('2026-12-01T00:00:00Z'))).toThrow(
+        /not closed yet/,
+      );
+      expect(site.chainDigests(MONDAY, '2026-11-30')).toEqual(f.digests);
+    } finally {
+      province.close();
+    }
   });
 
   it('verifies the untouched file as intact, and the codes as published', async () => {

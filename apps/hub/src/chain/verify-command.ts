@@ -6,7 +6,7 @@ import { decryptFile, readKey } from '../backup-file.ts';
 import { databasePath } from '../setup.ts';
 import { normalizeDigestCode } from './chain.ts';
 import type { ChainSource } from './source.ts';
-import { openSqliteChainSource } from './sqlite-source.ts';
+import { openSqliteChainSource } from '../db/chain-source.ts';
 import { verifyChains, type PublishedCode } from './verify.ts';
 import { verificationLines } from './verify-output.ts';
 

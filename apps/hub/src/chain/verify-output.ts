@@ -63,7 +63,11 @@ function digestsLine(site: SiteVerification): string {
   const sealed =
     d.sealed === 0 ? 'no day sealed yet' : `${d.sealed} days sealed (${d.first} … ${d.last})`;
   const published =
-    d.published === 0 ? 'no published code given' : `${d.published} published codes match`;
+    d.published === 0
+      ? 'no published code given'
+      : d.published === 1
+        ? '1 published code matches'
+        : `${d.published} published codes match`;
   return `${head} intact — ${sealed}, ${published}`;
 }
 

@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
-import { DIGEST_SELECT } from '../db/chain.ts';
+import { DIGEST_SELECT } from './chain.ts';
 import type {
   AuditChainRow,
   ChainAnchor,
   ChainSource,
   EventChainRow,
   StoredChainDigest,
-} from './source.ts';
+} from '../chain/source.ts';
 
 /**
  * The tamper-evident log of an SQLite file, read as stored: opened read-only, nothing migrated
