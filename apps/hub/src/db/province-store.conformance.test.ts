@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeProvinceStore } from '../../testing/store-conformance.ts';
 import { describeChainStore } from '../../testing/store-conformance-chain.ts';
-import { openSqliteChainSource } from '../chain/sqlite-source.ts';
+import { openSqliteChainSource } from './chain-source.ts';
 import { openDatabase } from './open-database.ts';
 import { asyncProvince, createProvinceStore } from './store.ts';
 
