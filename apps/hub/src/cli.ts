@@ -31,6 +31,7 @@ import { DEFAULT_SITE_ID, SITE_ID_PATTERN, type ProvinceStore } from './store.ts
 import { openPostgres } from './postgres.ts';
 import { issueTls, trustSteps } from './tls-files.ts';
 import { MigrationRefused, migrateToPostgres } from './migrate-to-postgres.ts';
+import { runVerify, VERIFY_USAGE } from './chain/verify-command.ts';
 
 /** Who the audit trail names for changes made with this command line. */
 export const CLI_ACTOR = 'luot (dòng lệnh)';
@@ -68,6 +69,7 @@ const USAGE = `luot — operator commands for a Lượt hub
   luot tls           --data DIR --name HOST [--name HOST…] [--ip ADDR…]
                      makes the centre's CA once (DIR/tls/ca.crt), issues DIR/tls/server.crt
                      for these names, and prints how to trust ca.crt on each machine
+${VERIFY_USAGE}
 `;
 
 export interface CliIo {
@@ -94,6 +96,7 @@ const COMMANDS = [
   'backup-key',
   'purge',
   'migrate',
+  'verify',
 ];
 
 function parseCommandLine(argv: string[]) {
@@ -126,6 +129,12 @@ function parseCommandLine(argv: string[]) {
       before: { type: 'string' },
       'older-than-days': { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      // luot verify
+      backup: { type: 'string' },
+      key: { type: 'string' },
+      published: { type: 'string' },
+      code: { type: 'string', multiple: true },
+      json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -264,6 +273,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (command === 'tls') return tls(resolve(need('data')));
+    if (command === 'verify') {
+      if (values.postgres) {
+        io.err('luot: verify --postgres is not built yet (issue 17, chain on PostgreSQL)');
+        return 2;
+      }
+      return await runVerify(
+        {
+          ...(values.data !== undefined && { data: values.data }),
+          ...(values.backup !== undefined && { backup: values.backup }),
+          ...((values.key ?? values['key-file']) !== undefined && {
+            key: (values.key ?? values['key-file'])!,
+          }),
+          ...((values.site ?? values['site-id']) !== undefined && {
+            site: (values.site ?? values['site-id'])!,
+          }),
+          ...(values.published !== undefined && { published: values.published }),
+          ...(values.code !== undefined && { code: values.code }),
+          json: values.json,
+        },
+        io,
+      );
+    }
     if (command === 'migrate') {
       const dataDir = resolve(need('data'));
       if (!existsSync(databasePath(dataDir))) throw new UsageError(`${dataDir} has no database`);

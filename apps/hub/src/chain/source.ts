@@ -1,5 +1,5 @@
 // What `luot verify` reads (verify.ts): a store's chains as they are stored, one record at a
-// time. The SQLite file has one (sqlite-source.ts); the PostgreSQL part brings its own.
+// time. The SQLite file has one (../db/chain-source.ts); the PostgreSQL part brings its own.
 import type { ChainDigest } from '@luot/protocol';
 import type { AuditChainContent, EventChainContent } from './chain.ts';
 

@@ -321,7 +321,8 @@ function openOldDatabase(path: string): Db {
   return db;
 }
 
-const NEWER_NULL_COLUMNS = ['origin', 'dossier_outcome', 'dossier_codes'];
+// Columns later migrations added, NULL on rows stored before them (016: the chain's hashes).
+const NEWER_NULL_COLUMNS = ['origin', 'dossier_outcome', 'dossier_codes', 'prev_hash', 'hash'];
 
 /** Every row of every table, by table, in rowid order, without the columns sites added. */
 function rowsOf(db: Db, tables: string[]): Record<string, unknown[]> {
