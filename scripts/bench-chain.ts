@@ -89,7 +89,6 @@ export async function benchChain(
         dataDir,
         hubMainFile,
         hubArgs: ['--chain', side],
-        logLevel: 'warn',
       });
       servers[side] = server;
       kiosks[side] = people.kiosks.map((token, i) => ({

@@ -95,10 +95,21 @@ it("shows yesterday's sealed code at the foot of the board the next morning, and
   expect(layout.right).toBeLessThanOrEqual(1920);
   expect(layout.top).toBeGreaterThanOrEqual(layout.tilesBottom);
 
+  // A board switched on this morning shows the code as soon as it connects (its clock read
+  // from the hub at its snapshot: the first board's was read on Monday, before the skip).
+  const { page: fresh, errors: freshErrors } = await openPage(
+    browser,
+    `${t.url}/display/lobby?token=${t.tokens.lobby}`,
+    { width: 1920, height: 1080 },
+  );
+  await expect.poll(() => text(fresh, '[data-testid="digest-code"]')).toBe(monday!.code);
+  expect(await text(fresh, '[data-testid="date"]')).toBe('Thứ Ba, 24/11/2026');
   for (const dir of [SHOTS, BRIEF_SHOTS].filter(Boolean) as string[]) {
     mkdirSync(dir, { recursive: true });
-    await board.screenshot({ path: join(dir, 'chain-digest-board.png') });
+    await fresh.screenshot({ path: join(dir, 'chain-digest-board.png') });
   }
+  expect(freshErrors).toEqual([]);
+  await fresh.close();
 
   // The hub restarts: the board reconnects and asks again; the code stays right.
   await t.restart();

@@ -36,7 +36,8 @@ export async function digestRows(
   const rows: ChainDigestRow[] = [];
   let previous: number | null = null;
   for (const d of sealed) {
-    if (d.day >= from) rows.push({ ...d, events: previous === null ? null : d.eventsSeq - previous });
+    if (d.day >= from)
+      rows.push({ ...d, events: previous === null ? null : d.eventsSeq - previous });
     previous = d.eventsSeq;
   }
   return rows;
