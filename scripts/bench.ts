@@ -631,7 +631,7 @@ function rows(): Row[] {
   const pl = results.planner;
   if (pl)
     out.push({
-      what: `staffing plan of a year, ms (median of ${pl.packedRuns.length}, days packed; ${pl.cells} cells, reading ${pl.readMs} ms)`,
+      what: `staffing plan of a year, ms (median of ${pl.packedRuns.length}, days packed; ${pl.cells} cells, reading ${pl.readMs} ms, CPU ${pl.packedCpuMs} ms)`,
       value: ms(pl.packedMs, 0),
       baseline: `${ms(pl.unpackedMs, 0)} (days not packed)${pl.same ? '' : ' DIFFERENT'}`,
       ratio: `${(pl.packedMs / pl.unpackedMs).toFixed(2)}×`,
