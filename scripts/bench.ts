@@ -13,6 +13,9 @@
  *   reports         a generated year (~1.5 M tickets, 10 fields, 40 counters): the hub's own
  *                   reports for one month and the year, by field and by clerk, on the raw tables
  *                   and once the closed days are packed (as the hub packs them at midnight).
+ *   planner         the staffing plan (issue 17) of the same generated year on SQLite, days
+ *                   not packed and packed (scripts/bench-planner.ts); target < 2 s packed.
+ *                   Not in the default set: --only planner.
  *   ticket          render + encode to ESC/POS of one kiosk ticket.
  *   flood           4 clerks' acknowledgement latency (call next / start / finish) on a real hub
  *                   with its default socket limits, unloaded, then while one attacker process
@@ -39,7 +42,7 @@
  * call-to-screen p99 with ÷ without, and the delivery lag p99. Writes
  * bench/results/<timestamp>-webhooks.json.
  * Options: --quick (a small, fast run), --profile (CPU-profile the hub and the relay: --cpu-prof,
- * summarised), --only start,rush,issue,reports,ticket,flood,rest, --rounds N (rush rounds), --tuned (one more
+ * summarised), --only start,rush,issue,reports,planner,ticket,flood,rest, --rounds N (rush rounds), --tuned (one more
  * rush on a hub with the README's glibc setting), --workers N, --duration SECONDS, --province
  * (with --quick: 30 sites, a 15 s rush; --sites N).
  */
@@ -57,6 +60,7 @@ import {
 } from './sim/profile-summary.ts';
 import { benchFlood, FLOOD_BENCH, type FloodBenchResult } from './sim/flood-bench.ts';
 import { benchReports, type ReportBenchResult } from './sim/report-bench.ts';
+import { benchPlanner, type PlannerBenchResult } from './bench-planner.ts';
 import { benchStart, type StartBenchResult } from './sim/start-bench.ts';
 import {
   accountFor,
@@ -223,6 +227,7 @@ interface Results {
     ratio: number;
   };
   reports?: ReportBenchResult;
+  planner?: PlannerBenchResult;
   ticket?: TicketBenchResult;
   flood?: FloodBenchResult & { lifted: FloodBenchResult };
   rest?: RestBenchResult;
@@ -401,6 +406,16 @@ function benchReportQueries(): void {
   log(`reports: generating a year of history (~${reportTickets.toLocaleString('en')} tickets)`);
   results.reports = benchReports({
     path: join(tmpdir(), `luot-history-${process.pid}.db`),
+    tickets: reportTickets,
+    runs: 5,
+    seed: 2025,
+  });
+}
+
+function benchStaffingPlan(): void {
+  log(`planner: generating a year of history (~${reportTickets.toLocaleString('en')} tickets)`);
+  results.planner = benchPlanner({
+    path: join(tmpdir(), `luot-planner-${process.pid}.db`),
     tickets: reportTickets,
     runs: 5,
     seed: 2025,
@@ -595,6 +610,16 @@ function rows(): Row[] {
       ratio: `${(q.packedMs / q.rawMs).toFixed(2)}×`,
       target: '≤ 300 ms',
       met: q.same && q.packedMs <= 300,
+    });
+  const pl = results.planner;
+  if (pl)
+    out.push({
+      what: `staffing plan of a year, ms (median of ${pl.packedRuns.length}, days packed; ${pl.cells} cells, reading ${pl.readMs} ms, CPU ${pl.packedCpuMs} ms)`,
+      value: ms(pl.packedMs, 0),
+      baseline: `${ms(pl.unpackedMs, 0)} (days not packed)${pl.same ? '' : ' DIFFERENT'}`,
+      ratio: `${(pl.packedMs / pl.unpackedMs).toFixed(2)}×`,
+      target: '< 2,000 ms',
+      met: pl.same && pl.packedMs < 2000,
     });
   out.push(...provinceRows());
   out.push(...citizensRows());
@@ -920,6 +945,7 @@ async function main(): Promise<void> {
     if (only.has('issue')) await benchIssuance();
     if (only.has('rush')) await benchRush();
     if (only.has('reports')) benchReportQueries();
+    if (only.has('planner')) benchStaffingPlan();
     if (only.has('flood')) await benchSocketFlood();
     if (only.has('rest'))
       results.rest = await benchRest(values.quick ? REST_BENCH_QUICK : REST_BENCH, log);

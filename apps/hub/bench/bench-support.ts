@@ -27,6 +27,8 @@ export {
 export { rawIssueBaseline, type RawIssueResult } from './bench-raw.ts';
 export { asyncProvince, createProvinceStore } from '../src/db/index.ts';
 export { buildReport } from '../src/reports/build-report.ts';
+export { createStaffingSource } from '../src/db/index.ts';
+export { timedStaffingPlan } from '../src/reports/staffing-plan.ts';
 
 /** The built hub's entry point (`node <this> --data DIR --port 0 …`; `pnpm build` makes it). */
 export const HUB_MAIN_FILE = fileURLToPath(new URL('../dist/main.js', import.meta.url));

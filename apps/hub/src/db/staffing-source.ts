@@ -21,7 +21,9 @@ export interface NoShowHoldRow {
 
 /**
  * The SQL of `NoShowHoldRow`s, the same in both stores ($1 site, $2 from, $3 to): read from the
- * visits' rows, because packed days keep no times of calls that were never started.
+ * visits' rows, because packed days keep no times of calls that were never started. Callers
+ * pass the last `NO_SHOW_DAYS` of the period (`noShowPeriod`): a year's scan of the visits
+ * costs more than all the rest of a plan, and the time a no-show holds a counter barely moves.
  */
 export const NO_SHOW_HOLDS_SQL = `SELECT field_id AS "fieldId", SUM(ended_at - called_at) AS ms,
     COUNT(*) AS count
@@ -34,6 +36,17 @@ export const NO_SHOW_HOLDS_SQL = `SELECT field_id AS "fieldId", SUM(ended_at - c
  * period's days packed (`report_days`, and the days not packed yet packed here from their
  * rows by the same `packDay`) and its no-show calls' times.
  */
+/** Days at the end of a period whose no-show calls give the time a no-show holds a counter. */
+export const NO_SHOW_DAYS = 28;
+
+/** The last `NO_SHOW_DAYS` of `from`..`to` (all of it when shorter). */
+export function noShowPeriod(from: string, to: string): [string, string] {
+  const start = new Date(Date.parse(`${to}T00:00:00Z`) - (NO_SHOW_DAYS - 1) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  return [start > from ? start : from, to];
+}
+
 export function createStaffingSource(db: Db, siteId: string) {
   const packedDays = readPackedDays(db, siteId);
   const q = {
@@ -75,7 +88,8 @@ export function createStaffingSource(db: Db, siteId: string) {
       for (const [day, r] of rows) days.push({ day, ...packDay(r.tickets, r.visits) });
     }
     days.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-    return { days, noShowHolds: q.holds.all(siteId, from, to) as NoShowHoldRow[] };
+    const noShows = noShowPeriod(from, to);
+    return { days, noShowHolds: q.holds.all(siteId, ...noShows) as NoShowHoldRow[] };
   });
   return {
     /** The packed days of `from`..`to` (inclusive) and the no-show calls' times. */

@@ -9,7 +9,7 @@ import {
 import { assembleTicketCounts, visitBatchOfPackedDays } from '../db/report-queries.ts';
 import { packDay, type PackedDay } from '../db/report-days.ts';
 import { buildReport } from '../reports/build-report.ts';
-import { NO_SHOW_HOLDS_SQL, type NoShowHoldRow } from '../db/staffing-source.ts';
+import { NO_SHOW_HOLDS_SQL, noShowPeriod, type NoShowHoldRow } from '../db/staffing-source.ts';
 import { planStaffing } from '../reports/staffing-plan.ts';
 import type { ReportEngine } from '../store.ts';
 import type { PgDb } from './pool.ts';
@@ -80,7 +80,10 @@ export function createPgReportEngine(db: PgDb): ReportEngine {
       const input = await db.tx(
         async (c) => {
           const days = await periodDays(c, siteId, from, to);
-          const holds = await c.query<NoShowHoldRow>(NO_SHOW_HOLDS_SQL, [siteId, from, to]);
+          const holds = await c.query<NoShowHoldRow>(NO_SHOW_HOLDS_SQL, [
+            siteId,
+            ...noShowPeriod(from, to),
+          ]);
           // SUM and COUNT are bigint in PostgreSQL: numbers here, as SQLite gives them.
           const noShowHolds = holds.rows.map((r) => ({
             fieldId: r.fieldId,

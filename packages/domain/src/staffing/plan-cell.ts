@@ -34,9 +34,9 @@ export interface CellPlan {
 }
 
 /** Citizens the simulation of a cell measures at least, over its replications (when it can). */
-const SIMULATED_CITIZENS = 2000;
+const SIMULATED_CITIZENS = 1500;
 /** Bounds on the replications of a cell's simulation (three measured hours each). */
-const MIN_REPLICATIONS = 10;
+const MIN_REPLICATIONS = 4;
 const MAX_REPLICATIONS = 200;
 
 /** No-show shares above this are treated as this (a field where nearly every call fails). */
@@ -63,7 +63,7 @@ export function cellLoad(d: CellDemand): { rate: number; holdMinutes: number; lo
  * `cellLoad`), the share that many would call in time by the formula and by a seeded
  * simulation of the hour (exponential holding, as the formula assumes), and the share the open
  * counters (rounded to whole counters) would reach. A cell nobody came to needs 0 counters and
- * has no shares. The simulation runs enough replications to measure about 2,000 citizens (10
+ * has no shares. The simulation runs enough replications to measure about 1,500 citizens (4
  * to 200), so a quiet hour's share is as steady as a busy one's.
  */
 export function planCell(d: CellDemand, target: CellTarget, seed: number): CellPlan {
