@@ -116,7 +116,18 @@ describe('Kế hoạch nhân sự', () => {
     ).toEqual(expected(busiest.cells));
     expect(shown.length).toBeGreaterThan(5);
 
-    // The busiest hour, reached with the keyboard: its figures show beside the map.
+    // The map is reached with the keyboard: Tab from the field chooser lands on a cell.
+    await page.focus('select[name=field]');
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('[data-testid=heatmap]') !== null),
+    ).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-needed'))).toBe(
+      true,
+    );
+    await expect.poll(() => page.textContent('[data-testid=cell-detail]')).toContain('lượt/giờ');
+
+    // The busiest hour, focused: its figures show beside the map.
     const peak = [...busiest.cells].sort((a, b) => b.arrivalsPerHour - a.arrivalsPerHour)[0]!;
     const peakCell = page.locator(
       `[data-testid=heatmap] td[data-weekday="${peak.weekday}"][data-hour="${peak.hour}"]`,
