@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueCommand } from '@luot/domain';
@@ -10,6 +9,7 @@ import {
   testConfig,
   type TestHub,
 } from '../../testing/test-hub.ts';
+import { openDatabase } from '../db/index.ts';
 
 // The promise stamped at issue, measured (issue 17), on a real hub (SQLite file, the hub's clock).
 //
@@ -124,7 +124,7 @@ const HO_TICH_9 = ['S', 'H2', 'H3', 'H4'];
 const HO_TICH = [...HO_TICH_9, 'H5'];
 
 function storedPromises(): Map<string, number | null> {
-  const db = new Database(t.dbPath, { readonly: true });
+  const db = openDatabase(t.dbPath);
   try {
     const rows = db
       .prepare('SELECT id, estimated_wait_minutes AS estimate FROM tickets WHERE day = ?')
@@ -182,7 +182,7 @@ describe('the report’s accuracy of promised waits', () => {
     run({ type: 'openCounter', ...by }); // day 2: the day rolls over, D2 expires
     expect(t.hub.queue.live.day).toBe(DAY2);
     t.store.reportDays.build(DAY1, t.clock.now());
-    const db = new Database(t.dbPath);
+    const db = openDatabase(t.dbPath);
     try {
       const blob = db.prepare('SELECT estimates FROM report_days WHERE day = ?').pluck().get(DAY1);
       expect(blob).toBeInstanceOf(Buffer);
