@@ -12,7 +12,7 @@ describe('the wait estimate replay', () => {
     { timeout: 300_000 },
     () => {
       const days = generatedYear({
-        tickets: 261 * 450,
+        tickets: 2 * 450,
         counters: 12,
         seed: 3,
         from: '2025-03-03',

@@ -200,15 +200,25 @@ function pick(
   return best;
 }
 
-const cache = new WeakMap<QueueState, Map<string, Plan | null>>();
+/**
+ * Plans kept per state object (the hub and clients make a new one per event) and field: only the
+ * latest instant asked, so a state that stays a while keeps one plan per field, not one per tick.
+ */
+const cache = new WeakMap<QueueState, Map<string, { now: number; plan: Plan | null }>>();
+
+function cached(state: QueueState, key: string, now: number, make: () => Plan | null) {
+  let plans = cache.get(state);
+  if (!plans) cache.set(state, (plans = new Map()));
+  const hit = plans.get(key);
+  if (hit?.now === now) return hit.plan;
+  const plan = make();
+  plans.set(key, { now, plan });
+  return plan;
+}
 
 /** `plan` of the state as it stands, computed once per state, field and instant. */
 function planOf(state: QueueState, fieldId: string, now: number): Plan | null {
-  let plans = cache.get(state);
-  if (!plans) cache.set(state, (plans = new Map()));
-  const key = `${fieldId}\u0000${now}`;
-  if (!plans.has(key)) plans.set(key, plan(state, fieldId, now, null));
-  return plans.get(key)!;
+  return cached(state, fieldId, now, () => plan(state, fieldId, now, null));
 }
 
 /** Minutes from `now` to a forecast call, with priority numbers yet to come taking their share. */
@@ -230,7 +240,12 @@ export function forecastWaitMinutes(state: QueueState, ticket: Ticket, now: numb
     if (p && at !== undefined) return minutesUntil(at, now, ticket, p.priorityShare);
     if (!p) return null;
   }
-  const p = plan(state, ticket.fieldId, now, { ...ticket, status: 'waiting' });
+  // A number not yet in the queue, or a remote one awaiting its citizen: as if in its place now.
+  const p = plan(state, ticket.fieldId, now, {
+    ...ticket,
+    status: 'waiting',
+    awaitingArrival: false,
+  });
   const at = p?.calls.get(ticket.id);
   return p && at !== undefined ? minutesUntil(at, now, ticket, p.priorityShare) : null;
 }
@@ -263,11 +278,7 @@ export function forecastFieldWaitMinutes(
     transferCount: 0,
     rating: null,
   };
-  let plans = cache.get(state);
-  if (!plans) cache.set(state, (plans = new Map()));
-  const key = `${WALK_IN}${fieldId}\u0000${now}`;
-  if (!plans.has(key)) plans.set(key, plan(state, fieldId, now, walkIn));
-  const p = plans.get(key)!;
+  const p = cached(state, `${WALK_IN}${fieldId}`, now, () => plan(state, fieldId, now, walkIn));
   const at = p?.calls.get(WALK_IN);
   return p && at !== undefined ? minutesUntil(at, now, walkIn, p.priorityShare) : null;
 }
