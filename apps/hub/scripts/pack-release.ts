@@ -3,7 +3,7 @@
 // built front ends where the hub looks for them (apps/<name>/dist). Run `pnpm build` first.
 // Usage: pnpm --filter @luot/hub pack:release   → release/luot-<version>-<os>-<arch>-node<N>.tar.gz
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +34,9 @@ execFileSync(
     stdio: ['ignore', 'ignore', 'inherit'],
   },
 );
+// A bench's own hub entry (the chain bench's, built beside main.js) is not for centres.
+for (const f of readdirSync(join(out, 'apps/hub/dist')))
+  if (f.startsWith('bench-')) rmSync(join(out, 'apps/hub/dist', f), { force: true });
 for (const f of frontEnds) cpSync(join(root, 'apps', f), join(out, 'apps', f), { recursive: true });
 cpSync(join(root, 'README.md'), join(out, 'README.md'));
 const tarball = join(releaseDir, `${name}.tar.gz`);
