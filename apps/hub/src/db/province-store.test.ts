@@ -321,8 +321,17 @@ function openOldDatabase(path: string): Db {
   return db;
 }
 
-// Columns later migrations added, NULL on rows stored before them (016: the chain's hashes).
-const NEWER_NULL_COLUMNS = ['origin', 'dossier_outcome', 'dossier_codes', 'prev_hash', 'hash'];
+// Columns later migrations added, NULL on rows stored before them (016: the chain's hashes; 017:
+// the promised wait and a packed day's estimate sums).
+const NEWER_NULL_COLUMNS = [
+  'origin',
+  'dossier_outcome',
+  'dossier_codes',
+  'prev_hash',
+  'hash',
+  'estimated_wait_minutes',
+  'estimates',
+];
 
 /** Every row of every table, by table, in rowid order, without the columns sites added. */
 function rowsOf(db: Db, tables: string[]): Record<string, unknown[]> {
