@@ -413,6 +413,8 @@ export function describeProvinceStore(name: string, open: () => Promise<Province
         expect(await a.ticketIssuer('khong-co')).toBeNull();
         expect(await a.ticketSnapshot('a1')).toEqual({
           ...ticket('a1', 1),
+          // Issued with no promise stamped: it reads back as none promised.
+          estimatedWaitMinutes: null,
           status: 'done',
           counterId: 'c1',
           clerkId: 'cb1',
