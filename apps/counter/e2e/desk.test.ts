@@ -103,7 +103,7 @@ it('a guide signs in at the desk, issues a number printed on the desk printer, l
       ticket,
       path: new URL(qr).pathname,
       ahead: 0,
-      estimatedWaitMinutes: promisedWaitMinutes(state, ticket, 0, ticket.issuedAt),
+      estimatedWaitMinutes: promisedWaitMinutes(state, ticket, ticket.issuedAt),
     },
     t.url,
     { priorityPrefix: viTicketMessages.priorityPrefix },

@@ -187,7 +187,7 @@ describe('a guide at a reception desk', () => {
         ticket,
         path: '',
         ahead: 0,
-        estimatedWaitMinutes: promisedWaitMinutes(t.hub.queue.live, ticket, 0, t.clock.now()),
+        estimatedWaitMinutes: promisedWaitMinutes(t.hub.queue.live, ticket, t.clock.now()),
       },
       t.url,
       { priorityPrefix: viTicketMessages.priorityPrefix, reprintedAt: t.clock.now() },

@@ -41,7 +41,7 @@ export function publicTicketView(
         ? counter.number
         : null,
     ahead: placesAhead,
-    estimatedWaitMinutes: waiting ? promisedWaitMinutes(state, ticket, placesAhead, now) : null,
+    estimatedWaitMinutes: waiting ? promisedWaitMinutes(state, ticket, now) : null,
     issuedAt: ticket.issuedAt,
     endOfDayMessage,
     reopening: reopening && { today: state.day, day: reopening.day, time: reopening.time },

@@ -7,7 +7,6 @@ import type { QueueEvent } from './events.ts';
 import { evolveAll } from './evolve.ts';
 import {
   callableBy,
-  countsAhead,
   currentTicket,
   fieldAvailability,
   fieldById,
@@ -167,9 +166,7 @@ function originRefusal(
  */
 function promiseAtIssue(state: QueueState, ticket: Ticket, now: number): number | null {
   if (ticket.awaitingArrival === true) return null;
-  let ahead = 0;
-  for (const other of Object.values(state.tickets)) if (countsAhead(other, ticket, now)) ahead++;
-  return promisedWaitMinutes(state, ticket, ahead, now);
+  return promisedWaitMinutes(state, ticket, now);
 }
 
 function rules(state: QueueState, cmd: QueueCommand, ctx: DecideContext): Outcome {

@@ -1,5 +1,5 @@
 // The wait promised at issue is stamped on the ticket (issue 17): the value of
-// `promisedWaitMinutes` for the new ticket with the people counted ahead of it as it joins.
+// `promisedWaitMinutes` for the new ticket in the queue it joins.
 import { describe, expect, it } from 'vitest';
 import type { QueueCommand } from './commands.ts';
 import { peopleAhead } from './selectors.ts';
@@ -14,7 +14,7 @@ const remote = (fieldId: string): QueueCommand => ({
 });
 
 describe('the promise stamped at issue', () => {
-  it('is what promisedWaitMinutes gives the ticket in the queue it joins, people ahead then', () => {
+  it('is what promisedWaitMinutes gives the ticket in the queue it joins', () => {
     let state = run([cmd.open('quay-1')]).state;
     const stamps: (number | null | undefined)[] = [];
     for (const [i, time] of ['08:01', '08:02', '08:03'].entries()) {
@@ -24,7 +24,7 @@ describe('the promise stamped at issue', () => {
       const { estimatedWaitMinutes: stamp, ...unstamped } = ticket;
       // Ahead of it as it joins: the tickets issued before it, all still waiting.
       expect(peopleAhead(state, ticket.id, at(time))).toBe(i);
-      expect(stamp).toBe(promisedWaitMinutes(before, unstamped, i, at(time)));
+      expect(stamp).toBe(promisedWaitMinutes(before, unstamped, at(time)));
       stamps.push(stamp);
     }
     // One counter: the promise grows with the place.

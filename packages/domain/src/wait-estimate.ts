@@ -14,15 +14,10 @@ import { forecastFieldWaitMinutes, forecastWaitMinutes } from './wait-forecast.t
  * no honest estimate exists (no counter open for its field). Since issue 17 the forecast of
  * wait-forecast.ts (the counters played forward by their calling rule, the services under way,
  * the lunch break, priority numbers still to come), which cut the mean error by more than half on
- * the replayed year and rush days (scripts/estimates/). `ahead` (`peopleAhead`) is what the
- * citizen reads beside it; the forecast places the ticket itself, so it does not use it.
+ * the replayed year and rush days (scripts/estimates/). The forecast places the ticket itself:
+ * no count of the people ahead is needed (issuing no longer scans the day's tickets for one).
  */
-export function promisedWaitMinutes(
-  state: QueueState,
-  ticket: Ticket,
-  _ahead: number,
-  now: number,
-): number | null {
+export function promisedWaitMinutes(state: QueueState, ticket: Ticket, now: number): number | null {
   return forecastWaitMinutes(state, ticket, now);
 }
 

@@ -69,7 +69,7 @@ function promise(state: QueueState, id: string, time: string) {
   const ticket = state.tickets[id]!;
   const ahead = peopleAhead(state, id, at(time));
   return {
-    minutes: promisedWaitMinutes(state, ticket, ahead, at(time)),
+    minutes: promisedWaitMinutes(state, ticket, at(time)),
     old: baselineWaitMinutes(state, ticket.fieldId, ahead),
   };
 }
@@ -121,8 +121,8 @@ describe('the promised wait', () => {
       ['08:01', { type: 'start', ...by('q1') }],
       issue('08:01', 'dat-dai'),
     ]);
-    const justStarted = promisedWaitMinutes(state, state.tickets[last]!, 0, at('08:01'));
-    const nearlyDone = promisedWaitMinutes(state, state.tickets[last]!, 0, at('08:10'));
+    const justStarted = promisedWaitMinutes(state, state.tickets[last]!, at('08:01'));
+    const nearlyDone = promisedWaitMinutes(state, state.tickets[last]!, at('08:10'));
     expect(justStarted).toBe(10);
     expect(nearlyDone).toBeLessThanOrEqual(3);
     // The old rule promised no wait to the person next in line, however long the service ran.
@@ -140,9 +140,9 @@ describe('the promised wait', () => {
     ]);
     const mine = Object.values(state.tickets).find((t) => t.issuedAt === at('08:01'))!;
     // Mine waits behind the service under way and the priority number that came after me.
-    expect(promisedWaitMinutes(state, mine, 1, at('08:02'))).toBeGreaterThanOrEqual(18);
+    expect(promisedWaitMinutes(state, mine, at('08:02'))).toBeGreaterThanOrEqual(18);
     // The priority number is called once the service under way ends.
-    expect(promisedWaitMinutes(state, state.tickets[last]!, 0, at('08:02'))).toBeLessThanOrEqual(9);
+    expect(promisedWaitMinutes(state, state.tickets[last]!, at('08:02'))).toBeLessThanOrEqual(9);
   });
 
   it('counts a checked-in booking whose slot comes before my turn as going first', () => {
@@ -165,7 +165,7 @@ describe('the promised wait', () => {
     run('08:00', { type: 'start', ...by('q1') });
     run('08:01', { type: 'issue', fieldId: 'dat-dai', priorityClassId: null });
     const mine = Object.values(state.tickets).find((t) => t.issuedAt === at('08:01'))!;
-    const before = promisedWaitMinutes(state, mine, 0, at('08:02'))!;
+    const before = promisedWaitMinutes(state, mine, at('08:02'))!;
     // A booking for 08:05, checked in early: due by the time the counter frees, it goes first.
     run('08:02', {
       type: 'issue',
@@ -175,7 +175,7 @@ describe('the promised wait', () => {
       slotAt: at('08:05'),
     });
     expect(peopleAhead(state, mine.id, at('08:02'))).toBe(0);
-    expect(promisedWaitMinutes(state, mine, 0, at('08:02'))!).toBeGreaterThanOrEqual(before + 10);
+    expect(promisedWaitMinutes(state, mine, at('08:02'))!).toBeGreaterThanOrEqual(before + 10);
   });
 
   it('is what a walk-in reads on the kiosk: the same as the number they then take', () => {
@@ -193,7 +193,7 @@ describe('the promised wait', () => {
       { now: at('08:05'), newId: () => 'mine' },
     );
     if (!d.ok) throw new Error(d.error.code);
-    expect(promisedWaitMinutes(d.state, d.state.tickets.mine!, 3, at('08:05'))).toBe(tile);
+    expect(promisedWaitMinutes(d.state, d.state.tickets.mine!, at('08:05'))).toBe(tile);
     // Two counters on three people ahead: the second round of calls, about 10 minutes.
     expect(tile).toBeGreaterThanOrEqual(10);
     expect(tile).toBeLessThanOrEqual(12);

@@ -71,7 +71,7 @@ export function checkInHandlers(citizens: Citizens | null): Pick<Handlers, 'tick
         estimatedWaitMinutes:
           kind === 'booking' && ticket.estimatedWaitMinutes !== undefined
             ? ticket.estimatedWaitMinutes
-            : promisedWaitMinutes(ctx.queue.live, ticket, ahead, ctx.clock.now()),
+            : promisedWaitMinutes(ctx.queue.live, ticket, ctx.clock.now()),
         kind,
       },
     };

@@ -26,7 +26,7 @@ function placeOf(ctx: GuideContext, ticket: Ticket) {
     ahead,
     estimatedWaitMinutes:
       ticket.status === 'waiting'
-        ? promisedWaitMinutes(ctx.queue.live, ticket, ahead, ctx.clock.now())
+        ? promisedWaitMinutes(ctx.queue.live, ticket, ctx.clock.now())
         : null,
   };
 }
